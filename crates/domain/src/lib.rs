@@ -1,0 +1,14 @@
+//! Linli's domain: the rules of compound governance, free of any transport or storage.
+//!
+//! The HTTP crate translates requests into calls here, the persistence crate stores what
+//! this crate decides. Nothing in here knows about SQL, HTTP or tokens.
+
+pub mod area;
+pub mod compound;
+pub mod error;
+pub mod geo;
+pub mod page;
+pub mod policy;
+pub mod user;
+
+pub use error::{DomainError, FieldErrors};

@@ -1,0 +1,8 @@
+//! Sign-in: password hashing, access tokens, refresh tokens and the `AuthUser` extractor.
+
+pub mod jwt;
+pub mod password;
+pub mod principal;
+pub mod refresh;
+
+pub use principal::AuthUser;

@@ -1,0 +1,106 @@
+//! OpenAPI schemas of the domain's enums.
+//!
+//! The domain crate stays free of utoipa, so each enum it serialises has a schema twin
+//! here; DTO fields keep the domain type and point at the twin with `value_type`. A test
+//! checks that every domain variant serialises to a value the twin lists.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Level of an area node.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = AreaKind)]
+pub enum AreaKindSchema {
+    District,
+    Subdistrict,
+    Community,
+    Compound,
+    Building,
+}
+
+/// How a compound is governed: 物管小区 / 托管小区 / 自管小区.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = GovernanceMode)]
+pub enum GovernanceModeSchema {
+    PropertyManaged,
+    Entrusted,
+    SelfManaged,
+}
+
+/// A role a grant confers.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = Role)]
+pub enum RoleSchema {
+    DistrictAdmin,
+    SubdistrictStaff,
+    CommunityStaff,
+    CompoundSecretary,
+    CommitteeMember,
+    PropertyStaff,
+    Auditor,
+    FinanceOfficer,
+    Resident,
+    Volunteer,
+}
+
+/// An action a caller may be permitted (used by clients to show menus and buttons).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Permission)]
+pub enum PermissionSchema {
+    #[serde(rename = "areas.read")]
+    AreasRead,
+    #[serde(rename = "areas.manage")]
+    AreasManage,
+    #[serde(rename = "compounds.read")]
+    CompoundsRead,
+    #[serde(rename = "compounds.create")]
+    CompoundsCreate,
+    #[serde(rename = "compounds.update")]
+    CompoundsUpdate,
+    #[serde(rename = "compounds.export")]
+    CompoundsExport,
+    #[serde(rename = "stats.read")]
+    StatsRead,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use linli_domain::{area::AreaKind, compound::GovernanceMode, policy::{Action, Role}};
+
+    fn enum_values<T: ToSchema>() -> Vec<String> {
+        let schema = serde_json::to_value(T::schema()).unwrap_or_default();
+        schema["enum"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
+    }
+
+    fn json_str<T: serde::Serialize>(v: T) -> String {
+        serde_json::to_value(v)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn schema_twins_list_exactly_the_domain_values() {
+        let mut kinds: Vec<String> = AreaKind::ALL.into_iter().map(json_str).collect();
+        let mut modes: Vec<String> = GovernanceMode::ALL.into_iter().map(json_str).collect();
+        let mut roles: Vec<String> = Role::ALL.into_iter().map(json_str).collect();
+        let mut actions: Vec<String> = Action::ALL.into_iter().map(json_str).collect();
+        for (domain, mut schema) in [
+            (&mut kinds, enum_values::<AreaKindSchema>()),
+            (&mut modes, enum_values::<GovernanceModeSchema>()),
+            (&mut roles, enum_values::<RoleSchema>()),
+            (&mut actions, enum_values::<PermissionSchema>()),
+        ] {
+            domain.sort();
+            schema.sort();
+            assert_eq!(*domain, schema);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+use actix_web::{HttpResponse, post, web};
+use linli_persistence::users;
+
+use super::start_session;
+use crate::{
+    auth::password::{self, Verdict},
+    dto::auth::{LoginRequest, TokenResponse},
+    error::{ApiError, ApiResult, Problem},
+    extract::ValidJson,
+    handlers::tags,
+    state::AppState,
+};
+
+/// Sign in with username and password.
+///
+/// Unknown users and wrong passwords get the same answer, after the same work.
+#[utoipa::path(tag = tags::AUTH, request_body = LoginRequest, responses(
+    (status = 200, description = "Signed in", body = TokenResponse),
+    (status = 401, description = "Wrong username or password (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Username or password missing or too long", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    ValidJson(body): ValidJson<LoginRequest>,
+) -> ApiResult<HttpResponse> {
+    check_lengths(&body)?;
+    let mut conn = state.db.conn().await?;
+    let found = users::find_credentials(&mut conn, &body.username).await?;
+    let stored_hash = found
+        .as_ref()
+        .map(|(_, hash)| hash.clone())
+        .unwrap_or_else(|| password::dummy_hash().to_owned());
+    let attempt = body.password.clone();
+    let verdict = web::block(move || password::verify(&attempt, &stored_hash))
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    let user = match (found, verdict) {
+        (Some((user, _)), Verdict::Accepted | Verdict::AcceptedNeedsRehash) if user.is_active => {
+            if verdict == Verdict::AcceptedNeedsRehash {
+                upgrade_hash(&mut conn, user.id, body.password).await;
+            }
+            user
+        }
+        _ => return Err(invalid_credentials()),
+    };
+    let tokens = start_session(&mut conn, &state.settings.auth, user.id, user.token_version).await?;
+    log::info!("user {} signed in", user.username);
+    Ok(HttpResponse::Ok().json(tokens))
+}
+
+/// The single answer to every failed sign-in.
+pub fn invalid_credentials() -> ApiError {
+    ApiError::unauthorized("invalid_credentials", "用户名或密码错误 / wrong username or password")
+}
+
+fn check_lengths(body: &LoginRequest) -> ApiResult<()> {
+    let mut errors = linli_domain::FieldErrors::new();
+    if body.username.is_empty() || body.username.chars().count() > 64 {
+        errors.insert("username".into(), vec!["用户名须为 1 到 64 个字符 / username must be 1 to 64 characters".into()]);
+    }
+    if body.password.is_empty() || body.password.chars().count() > 256 {
+        errors.insert("password".into(), vec!["密码须为 1 到 256 个字符 / password must be 1 to 256 characters".into()]);
+    }
+    if errors.is_empty() { Ok(()) } else { Err(ApiError::validation(errors)) }
+}
+
+/// Stores a hash at today's parameters. A failure is logged, not fatal: the old hash
+/// still works and the next sign-in tries again.
+async fn upgrade_hash(
+    conn: &mut linli_persistence::AsyncPgConnection,
+    user_id: uuid::Uuid,
+    password: String,
+) {
+    let Ok(Ok(fresh)) = web::block(move || password::hash(&password)).await else {
+        log::warn!("could not rehash the password of user {user_id}");
+        return;
+    };
+    if let Err(e) = users::set_password_hash(conn, user_id, &fresh).await {
+        log::warn!("could not store the upgraded hash of user {user_id}: {e}");
+    }
+}

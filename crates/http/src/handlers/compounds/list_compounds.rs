@@ -1,0 +1,48 @@
+use actix_web::{get, web};
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::compounds;
+use uuid::Uuid;
+
+use super::filter_from;
+use crate::{
+    auth::AuthUser,
+    cursor,
+    dto::compound::{CompoundPage, CompoundQuery, CompoundView},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// List compounds in your scope, filtered by area, governance mode and name.
+///
+/// Ordered by name, then id. Keyset pagination: pass `next_cursor` back as `cursor`;
+/// rows inserted meanwhile never make an item repeat or vanish from later pages.
+#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = [])), params(CompoundQuery), responses(
+    (status = 200, body = CompoundPage),
+    (status = 400, description = "Bad query parameter or cursor", body = Problem, content_type = "application/problem+json"),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "`area_id` not in your scope", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/compounds")]
+pub async fn list_compounds(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<CompoundQuery>,
+) -> ApiResult<web::Json<CompoundPage>> {
+    let scope = user.scope(Action::ReadCompounds)?;
+    let limit = clamp_limit(query.limit);
+    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
+    let mut conn = state.db.conn().await?;
+    let filter = filter_from(&mut conn, &scope, &query).await?;
+    let mut list = compounds::list(&mut conn, &scope, &filter, after.as_ref(), limit + 1).await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|c| cursor::encode(&(&c.name, c.id)))
+    } else {
+        None
+    };
+    Ok(web::Json(CompoundPage {
+        items: list.into_iter().map(CompoundView::from).collect(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,44 @@
+use actix_web::{HttpResponse, put, http::header, web};
+use linli_domain::{compound::CompoundDraft, policy::Action};
+use linli_persistence::compounds;
+use uuid::Uuid;
+
+use crate::{
+    auth::AuthUser,
+    dto::compound::{CompoundInput, CompoundView},
+    error::{ApiResult, Problem},
+    extract::{IfMatch, ValidJson, etag},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Replace a compound's register entry. Requires `If-Match` with the `ETag` you read:
+/// of two racing updates one wins and the other gets 412.
+#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = [])), request_body = CompoundInput,
+    params(("id" = Uuid, Path, description = "Compound id"), ("If-Match" = String, Header, description = "ETag from the last read")),
+    responses(
+    (status = 200, body = CompoundView, headers(("ETag" = String))),
+    (status = 403, description = "Your role may not change compounds", body = Problem, content_type = "application/problem+json"),
+    (status = 404, description = "No such compound in your scope", body = Problem, content_type = "application/problem+json"),
+    (status = 412, description = "Changed since you read it", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields; nothing stored", body = Problem, content_type = "application/problem+json"),
+    (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
+))]
+#[put("/compounds/{id}")]
+pub async fn update_compound(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    ValidJson(body): ValidJson<CompoundInput>,
+) -> ApiResult<HttpResponse> {
+    let scope = user.scope(Action::UpdateCompound)?;
+    let mut conn = state.db.conn().await?;
+    let current = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
+    let draft = CompoundDraft::from(body);
+    draft.check(chrono::Utc::now().date_naive())?;
+    let compound = compounds::update(&mut conn, &current, &draft, if_match.0).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(compound.version)))
+        .json(CompoundView::from(compound)))
+}

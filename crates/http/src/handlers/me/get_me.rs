@@ -1,0 +1,39 @@
+use actix_web::{get, web};
+use linli_persistence::users;
+
+use crate::{
+    auth::AuthUser,
+    dto::me::{GrantView, MeResponse},
+    error::{ApiError, ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// The signed-in user, their grants (role x area) and the actions those allow.
+#[utoipa::path(tag = tags::AUTH, security(("bearer" = [])), responses(
+    (status = 200, body = MeResponse),
+    (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/me")]
+pub async fn get_me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<MeResponse>> {
+    let mut conn = state.db.conn().await?;
+    let found = users::find(&mut conn, user.principal.user_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("user"))?;
+    let grants = users::grants(&mut conn, found.id).await?;
+    Ok(web::Json(MeResponse {
+        id: found.id,
+        username: found.username,
+        display_name: found.display_name,
+        grants: grants
+            .into_iter()
+            .map(|g| GrantView {
+                role: g.grant.role,
+                area_id: g.grant.area_id,
+                area_name: g.area_name,
+                area_kind: g.area_kind,
+            })
+            .collect(),
+        permissions: user.principal.permissions(),
+    }))
+}

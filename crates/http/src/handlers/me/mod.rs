@@ -1,0 +1,3 @@
+//! The signed-in user.
+
+pub mod get_me;

@@ -1,0 +1,3 @@
+//! Dashboard statistics.
+
+pub mod compounds_by_mode;

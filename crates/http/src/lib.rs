@@ -1,0 +1,19 @@
+//! Linli's HTTP layer: actix-web handlers, DTOs, auth extractors, problem+json errors
+//! and the OpenAPI document.
+//!
+//! Routes are registered only through `utoipa-actix-web`, so every route the server
+//! answers is in the contract (`openapi/openapi.json`) and the contract cannot drift.
+
+pub mod app;
+pub mod auth;
+pub mod cursor;
+pub mod dto;
+pub mod error;
+pub mod extract;
+pub mod handlers;
+pub mod openapi;
+pub mod state;
+
+pub use app::{build_app, openapi_document};
+pub use error::ApiError;
+pub use state::{AppState, AuthSettings, HttpSettings};

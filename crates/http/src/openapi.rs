@@ -1,0 +1,53 @@
+//! The document-level parts of the OpenAPI contract; paths and schemas are collected from
+//! the handlers as they are registered.
+
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+
+/// Title, version, description, tags and security schemes.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Linli 邻里 API",
+        version = "1.0.0",
+        description = "The API of Linli, the system a district government uses to govern its residential compounds.\n\n\
+Conventions (see docs/API-DESIGN.md): snake_case JSON; UUID ids; RFC 3339 UTC timestamps; money as integer fen; \
+errors as RFC 9457 `application/problem+json` with a stable `code` and, for validation failures, `errors` (field -> messages); \
+lists keyset-paginated with `limit` (max 100) and an opaque `cursor`; updates require `If-Match` with the `ETag` from a read. \
+Objects outside your scope answer 404.",
+        license(name = "MIT"),
+    ),
+    tags(
+        (name = "health", description = "Probes for load balancers and orchestrators"),
+        (name = "auth", description = "Sign-in, tokens and the signed-in user"),
+        (name = "areas", description = "The area tree: district > subdistrict > community > compound > building"),
+        (name = "compounds", description = "The compound register (小区)"),
+        (name = "stats", description = "Dashboard statistics"),
+    ),
+    components(schemas(crate::error::Problem)),
+    modifiers(&SecuritySchemes),
+)]
+pub struct ApiDoc;
+
+/// Adds the bearer scheme used by `security(("bearer" = []))` on handlers.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from POST /api/v1/auth/login (15 minutes)"))
+                    .build(),
+            ),
+        );
+        // Reserved for government systems; keys are issued by the platform module.
+        let _ = ApiKey::Header(ApiKeyValue::new("X-Api-Key"));
+    }
+}

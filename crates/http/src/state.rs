@@ -1,0 +1,52 @@
+//! What every handler can reach: the database and the settings.
+
+use std::{path::PathBuf, time::Duration};
+
+use linli_persistence::Db;
+
+/// How tokens are issued and checked.
+#[derive(Clone)]
+pub struct AuthSettings {
+    /// HMAC key for HS256 access tokens (at least 32 bytes).
+    pub jwt_secret: Vec<u8>,
+    /// `iss` claim written and required.
+    pub issuer: String,
+    /// `aud` claim written and required.
+    pub audience: String,
+    /// Access token lifetime (at most 15 minutes).
+    pub access_ttl: Duration,
+    /// Refresh token lifetime.
+    pub refresh_ttl: Duration,
+    /// Clock skew tolerated when checking `exp` and `nbf`.
+    pub leeway: Duration,
+}
+
+impl std::fmt::Debug for AuthSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthSettings")
+            .field("jwt_secret", &"<redacted>")
+            .field("issuer", &self.issuer)
+            .field("audience", &self.audience)
+            .field("access_ttl", &self.access_ttl)
+            .field("refresh_ttl", &self.refresh_ttl)
+            .field("leeway", &self.leeway)
+            .finish()
+    }
+}
+
+/// Everything the HTTP layer needs besides the database.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    pub auth: AuthSettings,
+    /// Largest request body accepted, in bytes; larger bodies get 413.
+    pub body_limit: usize,
+    /// Built SPA assets served at `/` (absent: no SPA).
+    pub static_dir: Option<PathBuf>,
+}
+
+/// Shared application state (cheap to clone; one per worker).
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: HttpSettings,
+}

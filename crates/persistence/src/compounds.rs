@@ -1,0 +1,301 @@
+//! Compounds: an area node of kind `compound` plus its register entry.
+
+use chrono::{DateTime, Utc};
+use diesel::{
+    prelude::*,
+    sql_types::{Array, BigInt, Bool, Double, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid},
+};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use linli_domain::{
+    DomainError,
+    area::{AreaKind, AreaPath, NewArea},
+    compound::{CompoundDraft, GovernanceMode},
+    geo::GeoPoint,
+    policy::Scope,
+};
+use uuid::Uuid;
+
+use crate::{
+    StoreError,
+    areas::{self, Area, scope_patterns},
+    error::StoreResult,
+    schema::{areas as areas_t, compounds},
+};
+
+/// A compound with the names of the community and subdistrict above it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compound {
+    pub id: Uuid,
+    pub community_id: Uuid,
+    pub community_name: String,
+    pub subdistrict_id: Uuid,
+    pub subdistrict_name: String,
+    pub name: String,
+    pub address: String,
+    pub location: Option<GeoPoint>,
+    pub year_built: Option<i32>,
+    pub building_count: i32,
+    pub household_count: i32,
+    pub is_open: bool,
+    pub governance_mode: GovernanceMode,
+    pub path: AreaPath,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(QueryableByName)]
+struct CompoundRow {
+    #[diesel(sql_type = SqlUuid)]
+    id: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    community_id: Uuid,
+    #[diesel(sql_type = Text)]
+    community_name: String,
+    #[diesel(sql_type = SqlUuid)]
+    subdistrict_id: Uuid,
+    #[diesel(sql_type = Text)]
+    subdistrict_name: String,
+    #[diesel(sql_type = Text)]
+    name: String,
+    #[diesel(sql_type = Text)]
+    address: String,
+    #[diesel(sql_type = Nullable<Double>)]
+    lat: Option<f64>,
+    #[diesel(sql_type = Nullable<Double>)]
+    lon: Option<f64>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    year_built: Option<i32>,
+    #[diesel(sql_type = Integer)]
+    building_count: i32,
+    #[diesel(sql_type = Integer)]
+    household_count: i32,
+    #[diesel(sql_type = Bool)]
+    is_open: bool,
+    #[diesel(sql_type = Text)]
+    governance_mode: String,
+    #[diesel(sql_type = Text)]
+    path: String,
+    #[diesel(sql_type = BigInt)]
+    version: i64,
+    #[diesel(sql_type = Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = Timestamptz)]
+    updated_at: DateTime<Utc>,
+}
+
+impl From<CompoundRow> for Compound {
+    fn from(r: CompoundRow) -> Self {
+        Compound {
+            id: r.id,
+            community_id: r.community_id,
+            community_name: r.community_name,
+            subdistrict_id: r.subdistrict_id,
+            subdistrict_name: r.subdistrict_name,
+            name: r.name,
+            address: r.address,
+            location: r.lat.zip(r.lon).map(|(lat, lon)| GeoPoint { lat, lon }),
+            year_built: r.year_built,
+            building_count: r.building_count,
+            household_count: r.household_count,
+            is_open: r.is_open,
+            // The column's CHECK constraint admits only known modes.
+            governance_mode: GovernanceMode::parse(&r.governance_mode)
+                .unwrap_or(GovernanceMode::SelfManaged),
+            path: AreaPath::from_stored(r.path),
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+const SELECT: &str = "SELECT c.id, cm.id AS community_id, cm.name AS community_name, \
+    sd.id AS subdistrict_id, sd.name AS subdistrict_name, a.name, c.address, c.lat, c.lon, \
+    c.year_built, c.building_count, c.household_count, c.is_open, c.governance_mode, a.path, \
+    a.version, a.created_at, a.updated_at \
+    FROM compounds c JOIN areas a ON a.id = c.id \
+    JOIN areas cm ON cm.id = a.parent_id JOIN areas sd ON sd.id = cm.parent_id";
+
+/// Filters of the compound list; every field narrows.
+#[derive(Debug, Clone, Default)]
+pub struct CompoundFilter {
+    /// Only compounds inside this area's subtree (already checked to be in scope).
+    pub within: Option<AreaPath>,
+    pub governance_mode: Option<GovernanceMode>,
+    /// Case-insensitive substring of the name.
+    pub name_contains: Option<String>,
+}
+
+/// Escapes `%`, `_` and `\` so user text matches literally inside `LIKE`.
+pub fn like_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    for ch in text.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// One keyset page of compounds inside `scope`, ordered by name then id.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    scope: &Scope,
+    filter: &CompoundFilter,
+    after: Option<&(String, Uuid)>,
+    limit: i64,
+) -> StoreResult<Vec<Compound>> {
+    let query = format!(
+        "{SELECT} WHERE a.path LIKE ANY($1) \
+         AND ($2::text IS NULL OR a.path LIKE $2) \
+         AND ($3::text IS NULL OR c.governance_mode = $3) \
+         AND ($4::text IS NULL OR a.name ILIKE $4) \
+         AND ($5::text IS NULL OR (a.name, a.id) > ($5, $6)) \
+         ORDER BY a.name, a.id LIMIT $7"
+    );
+    let rows: Vec<CompoundRow> = diesel::sql_query(query)
+        .bind::<Array<Text>, _>(scope_patterns(scope))
+        .bind::<Nullable<Text>, _>(filter.within.as_ref().map(|p| format!("{}%", p.as_str())))
+        .bind::<Nullable<Text>, _>(filter.governance_mode.map(GovernanceMode::as_str))
+        .bind::<Nullable<Text>, _>(
+            filter
+                .name_contains
+                .as_ref()
+                .map(|n| format!("%{}%", like_literal(n))),
+        )
+        .bind::<Nullable<Text>, _>(after.map(|(name, _)| name.clone()))
+        .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
+        .bind::<BigInt, _>(limit)
+        .load(conn)
+        .await?;
+    Ok(rows.into_iter().map(Compound::from).collect())
+}
+
+/// Loads one compound whatever the scope (callers check it).
+pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<Option<Compound>> {
+    let rows: Vec<CompoundRow> = diesel::sql_query(format!("{SELECT} WHERE c.id = $1"))
+        .bind::<SqlUuid, _>(id)
+        .load(conn)
+        .await?;
+    Ok(rows.into_iter().next().map(Compound::from))
+}
+
+/// Loads one compound if it lies inside `scope`; `NotFound` otherwise.
+pub async fn find_in_scope(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    scope: &Scope,
+) -> StoreResult<Compound> {
+    match find(conn, id).await? {
+        Some(c) if scope.covers(&c.path) => Ok(c),
+        _ => Err(DomainError::NotFound("compound").into()),
+    }
+}
+
+fn register_values(
+    draft: &CompoundDraft,
+) -> (
+    diesel::dsl::Eq<compounds::address, String>,
+    diesel::dsl::Eq<compounds::lat, Option<f64>>,
+    diesel::dsl::Eq<compounds::lon, Option<f64>>,
+    diesel::dsl::Eq<compounds::year_built, Option<i32>>,
+    diesel::dsl::Eq<compounds::building_count, i32>,
+    diesel::dsl::Eq<compounds::household_count, i32>,
+    diesel::dsl::Eq<compounds::is_open, bool>,
+    diesel::dsl::Eq<compounds::governance_mode, &'static str>,
+) {
+    (
+        compounds::address.eq(draft.address.clone()),
+        compounds::lat.eq(draft.location.map(|p| p.lat)),
+        compounds::lon.eq(draft.location.map(|p| p.lon)),
+        compounds::year_built.eq(draft.year_built),
+        compounds::building_count.eq(draft.building_count),
+        compounds::household_count.eq(draft.household_count),
+        compounds::is_open.eq(draft.is_open),
+        compounds::governance_mode.eq(draft.governance_mode.as_str()),
+    )
+}
+
+/// Registers a compound under `community` (already checked by the caller to be in scope).
+pub async fn create(
+    conn: &mut AsyncPgConnection,
+    community: &Area,
+    draft: &CompoundDraft,
+) -> StoreResult<Compound> {
+    if community.kind != AreaKind::Community {
+        return Err(DomainError::field(
+            "community_id",
+            "所选区域不是社区 / the chosen area is not a community",
+        )
+        .into());
+    }
+    let id = conn
+        .transaction::<_, StoreError, _>(async |tx| {
+            let area = areas::create(
+                tx,
+                &NewArea {
+                    parent_id: Some(community.id),
+                    kind: AreaKind::Compound,
+                    name: draft.name.clone(),
+                    code: None,
+                },
+                Some(community),
+            )
+            .await?;
+            diesel::insert_into(compounds::table)
+                .values((compounds::id.eq(area.id), register_values(draft)))
+                .execute(tx)
+                .await?;
+            Ok(area.id)
+        })
+        .await?;
+    find(conn, id)
+        .await?
+        .ok_or(StoreError::Domain(DomainError::NotFound("compound")))
+}
+
+/// Replaces a compound's register entry if it is still at `expected_version`.
+/// The community cannot change here: moving a compound moves every record under it.
+pub async fn update(
+    conn: &mut AsyncPgConnection,
+    current: &Compound,
+    draft: &CompoundDraft,
+    expected_version: i64,
+) -> StoreResult<Compound> {
+    if draft.community_id != current.community_id {
+        return Err(DomainError::field(
+            "community_id",
+            "小区不能改换所属社区 / a compound cannot move to another community",
+        )
+        .into());
+    }
+    let id = current.id;
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        let bumped = diesel::update(
+            areas_t::table
+                .filter(areas_t::id.eq(id))
+                .filter(areas_t::version.eq(expected_version)),
+        )
+        .set((
+            areas_t::name.eq(draft.name.clone()),
+            areas_t::version.eq(areas_t::version + 1),
+            areas_t::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(tx)
+        .await?;
+        if bumped == 0 {
+            return Err(DomainError::StaleVersion.into());
+        }
+        diesel::update(compounds::table.find(id))
+            .set(register_values(draft))
+            .execute(tx)
+            .await?;
+        Ok(())
+    })
+    .await?;
+    find(conn, id)
+        .await?
+        .ok_or(StoreError::Domain(DomainError::NotFound("compound")))
+}

@@ -1,0 +1,132 @@
+//! Configuration, from the environment only.
+
+use std::{env, path::PathBuf, time::Duration};
+
+use linli_http::{AuthSettings, HttpSettings};
+use linli_persistence::PoolSettings;
+
+/// Every setting of the `linli` binary.
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `DATABASE_URL` | — (required) | PostgreSQL URL, e.g. `postgres://postgres@127.0.0.1:5432/linli` |
+/// | `LINLI_BIND` | `127.0.0.1:8080` | address the API, SPA and docs listen on |
+/// | `LINLI_JWT_SECRET` | — (required unless `LINLI_DEMO=1`) | HS256 key for access tokens, at least 32 bytes |
+/// | `LINLI_DEMO` | `0` | `1`: demo mode; a missing JWT secret is replaced by a random one per start |
+/// | `LINLI_DEMO_PASSWORD` | `Linli@2026` | password `seed-demo` gives new demo users |
+/// | `LINLI_JWT_ISSUER` | `linli` | `iss` claim written and required |
+/// | `LINLI_JWT_AUDIENCE` | `linli-api` | `aud` claim written and required |
+/// | `LINLI_ACCESS_TOKEN_TTL_SECS` | `900` | access token lifetime, 60 to 900 |
+/// | `LINLI_REFRESH_TOKEN_TTL_SECS` | `1209600` | refresh token lifetime (14 days) |
+/// | `LINLI_JWT_LEEWAY_SECS` | `30` | clock skew tolerated on `exp`/`nbf` |
+/// | `LINLI_DB_POOL_SIZE` | `16` | most database connections per process |
+/// | `LINLI_DB_CHECKOUT_TIMEOUT_MS` | `3000` | wait for a free connection before answering 503 |
+/// | `LINLI_BODY_LIMIT_BYTES` | `1048576` | largest request body; larger ones get 413 |
+/// | `LINLI_STATIC_DIR` | `frontend/dist` | built SPA served at `/` (skipped when absent) |
+/// | `LINLI_WORKERS` | number of CPUs | HTTP worker threads |
+/// | `RUST_LOG` | `info` | log filter (env_logger syntax) |
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: String,
+    pub demo: bool,
+    pub pool: PoolSettings,
+    pub http: HttpSettings,
+    pub workers: usize,
+}
+
+/// A setting that is missing or malformed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+fn var(name: &str) -> Option<String> {
+    env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+fn parsed<T: std::str::FromStr>(name: &str, default: T) -> Result<T, ConfigError> {
+    match var(name) {
+        None => Ok(default),
+        Some(v) => v
+            .parse()
+            .map_err(|_| ConfigError(format!("{name}={v} is not a valid value"))),
+    }
+}
+
+fn flag(name: &str) -> bool {
+    matches!(var(name).as_deref(), Some("1" | "true" | "yes" | "on"))
+}
+
+/// The smallest HS256 key we accept (RFC 7518 §3.2: a key at least as long as the hash).
+const MIN_SECRET_BYTES: usize = 32;
+
+impl Config {
+    /// Reads the database URL alone (for `migrate` and `seed-demo`).
+    pub fn database_url() -> Result<String, ConfigError> {
+        var("DATABASE_URL").ok_or_else(|| {
+            ConfigError("DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/linli); `make run` finds or starts a PostgreSQL for you".into())
+        })
+    }
+
+    /// The password `seed-demo` gives new demo users.
+    pub fn demo_password() -> String {
+        var("LINLI_DEMO_PASSWORD").unwrap_or_else(|| "Linli@2026".into())
+    }
+
+    /// Reads every setting; errors name the variable to fix.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let demo = flag("LINLI_DEMO");
+        let jwt_secret = match var("LINLI_JWT_SECRET") {
+            Some(secret) if secret.len() >= MIN_SECRET_BYTES => secret.into_bytes(),
+            Some(_) => {
+                return Err(ConfigError(format!(
+                    "LINLI_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes"
+                )));
+            }
+            None if demo => {
+                log::warn!("LINLI_JWT_SECRET not set: demo mode uses a random key, so sign-ins end when the server restarts");
+                use rand::RngCore;
+                let mut key = vec![0u8; 48];
+                rand::rng().fill_bytes(&mut key);
+                key
+            }
+            None => {
+                return Err(ConfigError(
+                    "LINLI_JWT_SECRET is not set: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or set LINLI_DEMO=1 for a throwaway demo".into(),
+                ));
+            }
+        };
+        let access_ttl_secs: u64 = parsed("LINLI_ACCESS_TOKEN_TTL_SECS", 900)?;
+        if !(60..=900).contains(&access_ttl_secs) {
+            return Err(ConfigError("LINLI_ACCESS_TOKEN_TTL_SECS must be between 60 and 900".into()));
+        }
+        let workers = parsed(
+            "LINLI_WORKERS",
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+        )?;
+        Ok(Config {
+            database_url: Self::database_url()?,
+            bind: var("LINLI_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            demo,
+            pool: PoolSettings {
+                max_size: parsed("LINLI_DB_POOL_SIZE", 16)?,
+                checkout_timeout: Duration::from_millis(parsed("LINLI_DB_CHECKOUT_TIMEOUT_MS", 3000)?),
+            },
+            http: HttpSettings {
+                auth: AuthSettings {
+                    jwt_secret,
+                    issuer: var("LINLI_JWT_ISSUER").unwrap_or_else(|| "linli".into()),
+                    audience: var("LINLI_JWT_AUDIENCE").unwrap_or_else(|| "linli-api".into()),
+                    access_ttl: Duration::from_secs(access_ttl_secs),
+                    refresh_ttl: Duration::from_secs(parsed("LINLI_REFRESH_TOKEN_TTL_SECS", 1_209_600)?),
+                    leeway: Duration::from_secs(parsed("LINLI_JWT_LEEWAY_SECS", 30)?),
+                },
+                body_limit: parsed("LINLI_BODY_LIMIT_BYTES", 1_048_576)?,
+                static_dir: Some(PathBuf::from(
+                    var("LINLI_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
+                )),
+            },
+            workers,
+        })
+    }
+}

@@ -1,0 +1,76 @@
+// Shared set-up for the browser tests: the system Chromium driven by
+// playwright-core (no browser download), a fresh profile per test file, and
+// screenshots of each step in screenshots/.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+export const PASSWORD = process.env.LINLI_DEMO_PASSWORD ?? 'Linli@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts Chromium with a throw-away profile; `close()` removes it again. */
+export async function openBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+  });
+  context.setDefaultTimeout(20_000);
+  return {
+    context,
+    /** A new tab: its own sessionStorage, so its own session. */
+    async newPage() {
+      const page = await context.newPage();
+      page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page screenshot as screenshots/<name>.png. */
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Fills in the sign-in form and submits it (does not wait for the result). */
+export async function submitSignIn(page, username, password = PASSWORD) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Signs in and waits until the app shell is shown. */
+export async function signIn(page, username, password = PASSWORD) {
+  await submitSignIn(page, username, password);
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Texts of the side menu's entries. */
+export async function menuEntries(page) {
+  const menu = page.getByTestId('side-menu');
+  await menu.waitFor();
+  return (await menu.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
+}

@@ -1,0 +1,40 @@
+// Names for the shapes the SPA uses, all taken from the generated contract
+// (schema.d.ts). Nothing here is written by hand: each alias points at a path,
+// so a rename of a schema in the server does not ripple through the pages.
+import type { paths } from './schema';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+type Ok<Op> = Op extends { responses: infer R }
+  ? R extends { 200: infer A }
+    ? JsonOf<A>
+    : R extends { 201: infer B }
+      ? JsonOf<B>
+      : never
+  : never;
+type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+export type TokenPair = Ok<paths['/api/v1/auth/login']['post']>;
+export type LoginRequest = BodyOf<paths['/api/v1/auth/login']['post']>;
+export type Me = Ok<paths['/api/v1/me']['get']>;
+export type Grant = Me['grants'][number];
+export type Role = Grant['role'];
+
+export type AreaPage = Ok<paths['/api/v1/areas']['get']>;
+export type Area = AreaPage['items'][number];
+export type AreaKind = Area['kind'];
+export type AreaQuery = QueryOf<paths['/api/v1/areas']['get']>;
+export type NewArea = BodyOf<paths['/api/v1/areas']['post']>;
+export type AreaUpdate = BodyOf<paths['/api/v1/areas/{id}']['put']>;
+
+export type CompoundPage = Ok<paths['/api/v1/compounds']['get']>;
+export type Compound = Ok<paths['/api/v1/compounds/{id}']['get']>;
+export type CompoundQuery = QueryOf<paths['/api/v1/compounds']['get']>;
+export type CompoundInput = BodyOf<paths['/api/v1/compounds']['post']>;
+export type GovernanceMode = Compound['governance_mode'];
+
+export type ModeStats = Ok<paths['/api/v1/stats/compounds-by-governance-mode']['get']>;
+export type ModeStatsRow = ModeStats['items'][number];
+
+/** RFC 9457 problem body as the contract describes it (taken from the login 401). */
+export type Problem = paths['/api/v1/auth/login']['post']['responses'][401]['content']['application/problem+json'];

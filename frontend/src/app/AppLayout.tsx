@@ -1,0 +1,178 @@
+import {
+  ApartmentOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Breadcrumb, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
+import type { MenuProps } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { moduleForPath, summariseGrants, type ModuleKey } from '../access';
+import { useSession } from '../auth/session';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import type { RouteHandle } from './router';
+
+const { Header, Sider, Content } = Layout;
+
+/** Menu icon per module; later modules add theirs here. */
+const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  areas: <ApartmentOutlined />,
+  compounds: <HomeOutlined />,
+};
+
+export function PageFallback() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin description={t('common.loading')} />
+    </div>
+  );
+}
+
+function Crumbs() {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const crumbs = matches
+    .filter((m) => (m.handle as RouteHandle | undefined)?.crumb)
+    // a parent route and its index child share a pathname: keep one crumb per path
+    .filter((m, i, all) => all.findIndex((o) => (o.handle as RouteHandle).crumb === (m.handle as RouteHandle).crumb) === i);
+  const items = crumbs.map((m, i) => {
+    const label = t((m.handle as RouteHandle).crumb!);
+    const last = i === crumbs.length - 1;
+    return { key: m.id, title: last ? label : <Link to={m.pathname}>{label}</Link> };
+  });
+  return <Breadcrumb items={items} style={{ marginBottom: 16 }} />;
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const items: MenuProps['items'] = LANGUAGES.map((lang) => ({ key: lang, label: t(`lang.${lang}`) }));
+  return (
+    <Dropdown
+      menu={{
+        items,
+        selectable: true,
+        selectedKeys: [i18n.language],
+        onClick: ({ key }) => setLanguage(key as Language),
+      }}
+    >
+      <Button type="text" icon={<TranslationOutlined />} data-testid="language-switch" aria-label={t('user.language')}>
+        {t(`lang.${i18n.language}`)}
+      </Button>
+    </Dropdown>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  const roles = summariseGrants(me);
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      type: 'group',
+      label: (
+        <div style={{ maxWidth: 320 }} data-testid="user-roles">
+          <Typography.Text strong>{me.display_name}</Typography.Text>{' '}
+          <Typography.Text type="secondary">({me.username})</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            {roles.length === 0 && <Typography.Text type="secondary">{t('user.noGrants')}</Typography.Text>}
+            {roles.map((r) => (
+              <div key={r.role} style={{ marginBottom: 4 }}>
+                <Tag color="red">{t(`roles.${r.role}`)}</Tag>
+                <Typography.Text type="secondary">{r.areaNames.join(t('common.listSeparator'))}</Typography.Text>
+              </div>
+            ))}
+          </div>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'sign-out', icon: <LogoutOutlined />, label: t('user.signOut'), danger: true },
+  ];
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{ items, onClick: ({ key }) => key === 'sign-out' && void signOut() }}
+    >
+      <Button type="text" data-testid="user-menu">
+        <Space>
+          <Avatar size="small" icon={<UserOutlined />} />
+          <span>{me.username}</span>
+          {roles[0] && <Typography.Text type="secondary">{t(`roles.${roles[0].role}`)}</Typography.Text>}
+          <DownOutlined />
+        </Space>
+      </Button>
+    </Dropdown>
+  );
+}
+
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const { access } = useSession();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+  const current = moduleForPath(pathname);
+
+  const menuItems: MenuProps['items'] = access.modules.map((m) => ({
+    key: m.key,
+    icon: MODULE_ICONS[m.key],
+    label: t(m.label),
+  }));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={64} width={208} theme="dark">
+        <Link
+          to="/"
+          style={{ display: 'flex', alignItems: 'center', gap: 8, height: 64, padding: '0 20px', color: '#fff' }}
+        >
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>{t('app.name')}</span>
+        </Link>
+        <Menu
+          theme="dark"
+          mode="inline"
+          data-testid="side-menu"
+          selectedKeys={current ? [current.key] : []}
+          items={menuItems}
+          onClick={({ key }) => {
+            const mod = access.modules.find((m) => m.key === key);
+            if (mod) navigate(mod.path);
+          }}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Text strong>{t('app.subtitle')}</Typography.Text>
+          <Space>
+            <LanguageSwitch />
+            <UserMenu />
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <Crumbs />
+          <Suspense fallback={<PageFallback />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,99 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { ApiError, asProblem } from '../../api/problem';
+import type { Compound, CompoundInput, CompoundQuery, GovernanceMode } from '../../api/types';
+
+export const GOVERNANCE_MODES: readonly GovernanceMode[] = ['property_managed', 'entrusted', 'self_managed'];
+
+/** Tag colours the product uses for the three governance modes. */
+export const MODE_COLOURS: Record<GovernanceMode, string> = {
+  property_managed: 'blue',
+  entrusted: 'orange',
+  self_managed: 'green',
+};
+
+/** The same colours as hex, for charts. */
+export const MODE_HEX: Record<GovernanceMode, string> = {
+  property_managed: '#1677ff',
+  entrusted: '#fa8c16',
+  self_managed: '#52c41a',
+};
+
+export interface CompoundFilters {
+  area_id?: string;
+  governance_mode?: GovernanceMode;
+  name?: string;
+}
+
+export const PAGE_SIZE = 20;
+
+export const compoundKeys = {
+  all: ['compounds'] as const,
+  list: (filters: CompoundFilters, cursor: string | undefined) => ['compounds', 'list', filters, cursor ?? null] as const,
+  one: (id: string) => ['compounds', 'one', id] as const,
+};
+
+function toQuery(filters: CompoundFilters): CompoundQuery {
+  const q: CompoundQuery = {};
+  if (filters.area_id) q.area_id = filters.area_id;
+  if (filters.governance_mode) q.governance_mode = filters.governance_mode;
+  if (filters.name?.trim()) q.name = filters.name.trim();
+  return q;
+}
+
+export function useCompoundPage(filters: CompoundFilters, cursor: string | undefined) {
+  return useQuery({
+    queryKey: compoundKeys.list(filters, cursor),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/compounds', {
+          params: { query: { ...toQuery(filters), limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface CompoundWithTag {
+  compound: Compound;
+  /** The ETag to send back as If-Match when saving. */
+  etag: string | null;
+}
+
+export function fetchCompound(id: string): Promise<CompoundWithTag> {
+  return api.GET('/api/v1/compounds/{id}', { params: { path: { id } } }).then(({ data, error, response }) => {
+    if (!response.ok || !data) throw new ApiError(response.status, asProblem(error));
+    return { compound: data, etag: response.headers.get('ETag') };
+  });
+}
+
+export function useCompound(id: string | undefined) {
+  return useQuery({
+    queryKey: compoundKeys.one(id ?? ''),
+    queryFn: () => fetchCompound(id!),
+    enabled: !!id,
+  });
+}
+
+export function createCompound(body: CompoundInput): Promise<Compound> {
+  return unwrap(api.POST('/api/v1/compounds', { body }));
+}
+
+export function updateCompound(id: string, etag: string, body: CompoundInput): Promise<Compound> {
+  return unwrap(
+    api.PUT('/api/v1/compounds/{id}', {
+      params: { path: { id }, header: { 'If-Match': etag } },
+      body,
+    }),
+  );
+}
+
+/** Downloads the CSV of every compound matching the filters (with the bearer token). */
+export async function exportCompounds(filters: CompoundFilters): Promise<{ blob: Blob; disposition: string | null }> {
+  const { data, error, response } = await api.GET('/api/v1/compounds/export', {
+    params: { query: toQuery(filters) },
+    parseAs: 'blob',
+  });
+  if (!response.ok || !data) throw new ApiError(response.status, asProblem(error));
+  return { blob: data, disposition: response.headers.get('Content-Disposition') };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import en from './en';
+import zhCN from './zh-CN';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const zh = flatten(zhCN as unknown as Tree);
+const english = flatten(en as unknown as Tree);
+const vars = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+  it('has every zh-CN key in en', () => {
+    expect([...zh.keys()].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it('has every en key in zh-CN', () => {
+    expect([...english.keys()].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it('has no empty strings', () => {
+    const empty = [...zh, ...english].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const mismatched = [...zh].filter(([k, v]) => vars(v).join() !== vars(english.get(k) ?? '').join());
+    expect(mismatched.map(([k]) => k)).toEqual([]);
+  });
+
+  it('translates every role, area kind and governance mode', () => {
+    for (const role of [
+      'district_admin',
+      'subdistrict_staff',
+      'community_staff',
+      'compound_secretary',
+      'committee_member',
+      'property_staff',
+      'auditor',
+      'finance_officer',
+      'resident',
+      'volunteer',
+    ]) {
+      expect(zh.get(`roles.${role}`)).toBeTruthy();
+    }
+    expect(zh.get('governanceModes.self_managed')).toBe('自管小区');
+    expect(zh.get('areaKinds.subdistrict')).toBe('街道');
+  });
+
+  it('translates every error code the API documents', () => {
+    const codes = [
+      'invalid_credentials',
+      'unauthorized',
+      'invalid_token',
+      'token_expired',
+      'forbidden',
+      'not_found',
+      'validation_failed',
+      'malformed_json',
+      'payload_too_large',
+      'precondition_required',
+      'precondition_failed',
+      'conflict',
+      'internal_error',
+      'service_unavailable',
+      'route_not_found',
+      'invalid_refresh_token',
+      'invalid_cursor',
+    ];
+    expect(codes.filter((c) => !zh.has(`errors.${c}`))).toEqual([]);
+    expect(zh.get('errors.invalid_credentials')).toBe('用户名或密码错误');
+  });
+});
