@@ -1,1 +1,439 @@
+//! Test harness for Linli's black-box API tests.
+//!
+//! Every test gets its own PostgreSQL database, cloned from a template that is migrated
+//! and seeded with the demo district once per schema version, so tests run in parallel
+//! and never see each other's rows. [`TestApp`] drives the real application (routing,
+//! middleware, extractors, handlers, SQL) in process.
 
+use std::{
+    collections::hash_map::DefaultHasher,
+    hash::{Hash, Hasher},
+    path::Path,
+    time::Duration,
+};
+
+use actix_web::{
+    body::to_bytes,
+    http::{Method, StatusCode, header::HeaderMap},
+    test,
+};
+use diesel::{QueryableByName, sql_types::Text};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use linli_domain::policy::Role;
+use linli_http::{AppState, AuthSettings, HttpSettings, build_app};
+use linli_persistence::{Db, PoolSettings, demo};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// The demo password every seeded user has in tests.
+pub const DEMO_PASSWORD: &str = "Linli@2026";
+/// The JWT key tests sign with.
+pub const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123";
+
+/// Server URL (no database) tests connect to.
+pub fn server_url() -> String {
+    std::env::var("LINLI_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+fn db_url(name: &str) -> String {
+    format!("{}/{name}", server_url())
+}
+
+/// Percent-encodes text for a query string.
+pub fn enc(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Settings the test app runs with.
+pub fn auth_settings() -> AuthSettings {
+    AuthSettings {
+        jwt_secret: JWT_SECRET.to_vec(),
+        issuer: "linli".into(),
+        audience: "linli-api".into(),
+        access_ttl: Duration::from_secs(900),
+        refresh_ttl: Duration::from_secs(3600),
+        leeway: Duration::from_secs(5),
+    }
+}
+
+/// A name that changes whenever the schema or the demo data changes.
+fn template_name() -> String {
+    let mut hasher = DefaultHasher::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("migrations"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .map(|e| e.path())
+        .collect();
+    files.push(root.join("crates/persistence/src/demo.rs"));
+    files.sort();
+    for f in files {
+        f.to_string_lossy().hash(&mut hasher);
+        std::fs::read(&f).unwrap_or_default().hash(&mut hasher);
+    }
+    format!("linli_tpl_{:016x}", hasher.finish())
+}
+
+#[derive(QueryableByName)]
+struct Name {
+    #[diesel(sql_type = Text)]
+    datname: String,
+}
+
+async fn admin_conn() -> AsyncPgConnection {
+    AsyncPgConnection::establish(&db_url("postgres"))
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {}: {e}", server_url()))
+}
+
+async fn exists(conn: &mut AsyncPgConnection, name: &str) -> bool {
+    let rows: Vec<Name> = diesel::sql_query(format!(
+        "SELECT datname FROM pg_database WHERE datname = '{name}'"
+    ))
+    .load(conn)
+    .await
+    .unwrap_or_default();
+    rows.iter().any(|r| r.datname == name)
+}
+
+/// Creates the template once (under an advisory lock, so parallel test processes wait
+/// for the first one instead of racing it).
+async fn ensure_template() -> String {
+    let name = template_name();
+    let mut conn = admin_conn().await;
+    diesel::sql_query("SELECT pg_advisory_lock(4301110002)")
+        .execute(&mut conn)
+        .await
+        .unwrap_or_else(|e| panic!("advisory lock: {e}"));
+    if !exists(&mut conn, &name).await {
+        let building = format!("{name}_building");
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("drop: {e}"));
+        diesel::sql_query(format!("CREATE DATABASE {building}"))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("create template: {e}"));
+        let url = db_url(&building);
+        // Diesel's migration harness needs a multi-threaded runtime.
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap_or_else(|e| panic!("runtime: {e}"));
+            rt.block_on(async {
+                let db = Db::connect(&url, &pool_settings(1)).unwrap_or_else(|e| panic!("{e}"));
+                db.migrate()
+                    .await
+                    .unwrap_or_else(|e| panic!("migrate: {e}"));
+                let hash = linli_http::auth::password::hash(DEMO_PASSWORD)
+                    .unwrap_or_else(|e| panic!("hash: {e}"));
+                let mut c = db.conn().await.unwrap_or_else(|e| panic!("{e}"));
+                demo::seed(&mut c, &hash)
+                    .await
+                    .unwrap_or_else(|e| panic!("seed: {e}"));
+            });
+        })
+        .join()
+        .unwrap_or_else(|_| panic!("building the template failed"));
+        diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}"))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("rename template: {e}"));
+    }
+    diesel::sql_query("SELECT pg_advisory_unlock(4301110002)")
+        .execute(&mut conn)
+        .await
+        .unwrap_or_else(|e| panic!("unlock: {e}"));
+    name
+}
+
+fn pool_settings(size: usize) -> PoolSettings {
+    PoolSettings {
+        max_size: size,
+        checkout_timeout: Duration::from_secs(10),
+    }
+}
+
+/// A request's outcome.
+#[derive(Debug)]
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// The body as JSON (panics with the body text when it is not JSON).
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    /// The body as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// A header as text.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+
+    /// Asserts the status, showing the body when it differs.
+    #[track_caller]
+    pub fn assert_status(&self, expected: u16) -> &Self {
+        assert_eq!(
+            self.status.as_u16(),
+            expected,
+            "unexpected status; body: {}",
+            self.text()
+        );
+        self
+    }
+
+    /// Asserts a problem+json body with this status and code.
+    #[track_caller]
+    pub fn assert_problem(&self, status: u16, code: &str) -> Value {
+        self.assert_status(status);
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("application/problem+json"),
+            "not a problem document: {}",
+            self.text()
+        );
+        let body = self.json();
+        assert_eq!(body["code"], code, "{body}");
+        assert_eq!(body["status"], status, "{body}");
+        for field in ["type", "title", "detail"] {
+            assert!(body[field].is_string(), "problem without {field}: {body}");
+        }
+        body
+    }
+}
+
+/// The application under test, on a database of its own.
+pub struct TestApp {
+    pub state: AppState,
+    pub database: String,
+}
+
+impl TestApp {
+    /// A fresh app on a fresh copy of the seeded template.
+    pub async fn new() -> TestApp {
+        let template = ensure_template().await;
+        let database = format!("linli_t_{}", Uuid::new_v4().simple());
+        let mut conn = admin_conn().await;
+        let mut attempts = 0;
+        loop {
+            match diesel::sql_query(format!("CREATE DATABASE {database} TEMPLATE {template}"))
+                .execute(&mut conn)
+                .await
+            {
+                Ok(_) => break,
+                // Another test process may be cloning the same template this instant.
+                Err(e) if attempts < 50 && e.to_string().contains("being accessed") => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("create test database: {e}"),
+            }
+        }
+        let db =
+            Db::connect(&db_url(&database), &pool_settings(20)).unwrap_or_else(|e| panic!("{e}"));
+        TestApp {
+            state: AppState {
+                db,
+                settings: HttpSettings {
+                    auth: auth_settings(),
+                    body_limit: 64 * 1024,
+                    static_dir: None,
+                },
+            },
+            database,
+        }
+    }
+
+    /// A connection to this test's database, for arranging and checking rows directly.
+    pub async fn conn(&self) -> linli_persistence::DbConn {
+        self.state.db.conn().await.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Runs a `SELECT count(*) AS n ...` with one optional text parameter.
+    pub async fn count(&self, sql: &str, param: &str) -> i64 {
+        #[derive(QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = self.conn().await;
+        let rows: Vec<Count> = diesel::sql_query(sql)
+            .bind::<Text, _>(param)
+            .load(&mut *conn)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        rows.into_iter().next().map(|r| r.n).unwrap_or(-1)
+    }
+
+    /// Starts a request.
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder<'_> {
+        RequestBuilder {
+            app: self,
+            req: test::TestRequest::default().method(method).uri(path),
+        }
+    }
+
+    /// Starts a GET.
+    pub fn get(&self, path: &str) -> RequestBuilder<'_> {
+        self.request(Method::GET, path)
+    }
+
+    /// Starts a POST.
+    pub fn post(&self, path: &str) -> RequestBuilder<'_> {
+        self.request(Method::POST, path)
+    }
+
+    /// Starts a PUT.
+    pub fn put(&self, path: &str) -> RequestBuilder<'_> {
+        self.request(Method::PUT, path)
+    }
+
+    /// An access token for a seeded user, minted as the server would.
+    pub async fn token_for(&self, username: &str) -> String {
+        let mut conn = self.conn().await;
+        let (user, _) = linli_persistence::users::find_credentials(&mut conn, username)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no user {username}"));
+        linli_http::auth::jwt::issue(&self.state.settings.auth, user.id, user.token_version)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .0
+    }
+
+    /// Creates a user holding `role` over `area_id` and returns an access token for them.
+    pub async fn user_with(&self, role: Role, area_id: Uuid) -> String {
+        let username = format!("u{}", &Uuid::new_v4().simple().to_string()[..12]);
+        let mut conn = self.conn().await;
+        let (id, _) = linli_persistence::users::ensure(&mut conn, &username, "测试用户", "x")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        linli_persistence::users::ensure_grant(&mut conn, id, role, area_id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        self.token_for(&username).await
+    }
+
+    /// The id of the first area with this name (demo data names are unique enough).
+    pub async fn area_id(&self, name: &str) -> Uuid {
+        use diesel::{ExpressionMethods, QueryDsl};
+        use linli_persistence::schema::areas;
+        let mut conn = self.conn().await;
+        areas::table
+            .filter(areas::name.eq(name))
+            .select(areas::id)
+            .order(areas::depth.asc())
+            .first::<Uuid>(&mut *conn)
+            .await
+            .unwrap_or_else(|e| panic!("no area {name}: {e}"))
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let database = self.database.clone();
+        // Drop needs its own runtime: the test's may be shutting down.
+        let _ = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async {
+                if let Ok(mut conn) = AsyncPgConnection::establish(&db_url("postgres")).await {
+                    let _ = diesel::sql_query(format!(
+                        "DROP DATABASE IF EXISTS {database} WITH (FORCE)"
+                    ))
+                    .execute(&mut conn)
+                    .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// A request being built.
+pub struct RequestBuilder<'a> {
+    app: &'a TestApp,
+    req: test::TestRequest,
+}
+
+impl RequestBuilder<'_> {
+    /// Adds `Authorization: Bearer <token>`.
+    pub fn bearer(mut self, token: &str) -> Self {
+        self.req = self
+            .req
+            .insert_header(("authorization", format!("Bearer {token}")));
+        self
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.req = self.req.insert_header((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Sets a JSON body.
+    pub fn json(mut self, body: &Value) -> Self {
+        self.req = self.req.set_json(body);
+        self
+    }
+
+    /// Sets a raw body with a content type.
+    pub fn raw(mut self, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        self.req = self
+            .req
+            .insert_header(("content-type", content_type.to_owned()))
+            .set_payload(body.into());
+        self
+    }
+
+    /// Sends the request through the whole application.
+    pub async fn send(self) -> Response {
+        let service = test::init_service(build_app(self.app.state.clone())).await;
+        let response = test::call_service(&service, self.req.to_request()).await;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = to_bytes(response.into_body())
+            .await
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+}

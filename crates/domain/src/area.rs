@@ -113,9 +113,17 @@ impl AreaPath {
 pub struct NewArea {
     pub parent_id: Option<Uuid>,
     pub kind: AreaKind,
-    #[validate(length(min = 1, max = 100, message = "名称须为 1 到 100 个字符 / name must be 1 to 100 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 100,
+        message = "名称须为 1 到 100 个字符 / name must be 1 to 100 characters"
+    ))]
     pub name: String,
-    #[validate(length(min = 1, max = 32, message = "编码须为 1 到 32 个字符 / code must be 1 to 32 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 32,
+        message = "编码须为 1 到 32 个字符 / code must be 1 to 32 characters"
+    ))]
     pub code: Option<String>,
 }
 
@@ -131,7 +139,11 @@ impl NewArea {
                 .unwrap_or("none");
             return Err(DomainError::field(
                 "parent_id",
-                format!("{} 的上级必须是 {expected} / the parent of a {} must be a {expected}", self.kind.as_str(), self.kind.as_str()),
+                format!(
+                    "{} 的上级必须是 {expected} / the parent of a {} must be a {expected}",
+                    self.kind.as_str(),
+                    self.kind.as_str()
+                ),
             ));
         }
         Ok(())
@@ -142,9 +154,17 @@ impl NewArea {
 /// would silently move every record scoped below it.
 #[derive(Debug, Clone, Validate)]
 pub struct AreaChanges {
-    #[validate(length(min = 1, max = 100, message = "名称须为 1 到 100 个字符 / name must be 1 to 100 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 100,
+        message = "名称须为 1 到 100 个字符 / name must be 1 to 100 characters"
+    ))]
     pub name: String,
-    #[validate(length(min = 1, max = 32, message = "编码须为 1 到 32 个字符 / code must be 1 to 32 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 32,
+        message = "编码须为 1 到 32 个字符 / code must be 1 to 32 characters"
+    ))]
     pub code: Option<String>,
 }
 

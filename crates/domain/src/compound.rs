@@ -59,16 +59,32 @@ pub const EARLIEST_YEAR_BUILT: i32 = 1900;
 pub struct CompoundDraft {
     /// The community (社区) the compound belongs to.
     pub community_id: Uuid,
-    #[validate(length(min = 1, max = 100, message = "名称须为 1 到 100 个字符 / name must be 1 to 100 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 100,
+        message = "名称须为 1 到 100 个字符 / name must be 1 to 100 characters"
+    ))]
     pub name: String,
-    #[validate(length(min = 1, max = 200, message = "地址须为 1 到 200 个字符 / address must be 1 to 200 characters"))]
+    #[validate(length(
+        min = 1,
+        max = 200,
+        message = "地址须为 1 到 200 个字符 / address must be 1 to 200 characters"
+    ))]
     pub address: String,
     #[validate(nested)]
     pub location: Option<GeoPoint>,
     pub year_built: Option<i32>,
-    #[validate(range(min = 0, max = 10000, message = "楼栋数须在 0 到 10000 之间 / building count must be between 0 and 10000"))]
+    #[validate(range(
+        min = 0,
+        max = 10000,
+        message = "楼栋数须在 0 到 10000 之间 / building count must be between 0 and 10000"
+    ))]
     pub building_count: i32,
-    #[validate(range(min = 0, max = 1000000, message = "户数须在 0 到 1000000 之间 / household count must be between 0 and 1000000"))]
+    #[validate(range(
+        min = 0,
+        max = 1000000,
+        message = "户数须在 0 到 1000000 之间 / household count must be between 0 and 1000000"
+    ))]
     pub household_count: i32,
     pub is_open: bool,
     pub governance_mode: GovernanceMode,
@@ -114,7 +130,10 @@ mod tests {
             community_id: Uuid::nil(),
             name: "融城花苑".into(),
             address: "雨花区融城路 1 号".into(),
-            location: Some(GeoPoint { lat: 28.1, lon: 113.0 }),
+            location: Some(GeoPoint {
+                lat: 28.1,
+                lon: 113.0,
+            }),
             year_built: Some(2002),
             building_count: 20,
             household_count: 1200,
@@ -138,7 +157,10 @@ mod tests {
         d.name = String::new();
         d.year_built = Some(2030);
         d.building_count = -1;
-        d.location = Some(GeoPoint { lat: 100.0, lon: 0.0 });
+        d.location = Some(GeoPoint {
+            lat: 100.0,
+            lon: 0.0,
+        });
         let Err(DomainError::Validation(errors)) = d.check(today()) else {
             panic!("expected validation errors");
         };

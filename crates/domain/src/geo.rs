@@ -30,15 +30,24 @@ mod tests {
 
     #[test]
     fn distance_of_one_degree_of_latitude_is_about_111_km() {
-        let a = GeoPoint { lat: 28.0, lon: 113.0 };
-        let b = GeoPoint { lat: 29.0, lon: 113.0 };
+        let a = GeoPoint {
+            lat: 28.0,
+            lon: 113.0,
+        };
+        let b = GeoPoint {
+            lat: 29.0,
+            lon: 113.0,
+        };
         let d = a.distance_m(&b);
         assert!((d - 111_195.0).abs() < 100.0, "{d}");
     }
 
     #[test]
     fn out_of_range_latitude_is_refused() {
-        let p = GeoPoint { lat: 91.0, lon: 0.0 };
+        let p = GeoPoint {
+            lat: 91.0,
+            lon: 0.0,
+        };
         assert!(crate::error::validate(&p).is_err());
     }
 }

@@ -184,7 +184,7 @@ impl Scope {
     /// Builds a scope from subtree roots, dropping any root that lies inside another so
     /// queries stay short.
     pub fn new(mut roots: Vec<AreaPath>) -> Self {
-        roots.sort_by(|a, b| a.as_str().len().cmp(&b.as_str().len()));
+        roots.sort_by_key(|r| r.as_str().len());
         let mut kept: Vec<AreaPath> = Vec::with_capacity(roots.len());
         for root in roots {
             if !kept.iter().any(|k| root.is_within(k)) {
@@ -251,14 +251,58 @@ mod tests {
     fn role_action_matrix() {
         use Action::*;
         let expected: &[(Role, &[Action])] = &[
-            (Role::DistrictAdmin, &[ReadAreas, ManageAreas, ReadCompounds, CreateCompound, UpdateCompound, ExportCompounds, ReadStats]),
-            (Role::SubdistrictStaff, &[ReadAreas, ManageAreas, ReadCompounds, CreateCompound, UpdateCompound, ExportCompounds, ReadStats]),
-            (Role::CommunityStaff, &[ReadAreas, ReadCompounds, CreateCompound, UpdateCompound, ExportCompounds, ReadStats]),
-            (Role::CompoundSecretary, &[ReadAreas, ReadCompounds, ExportCompounds]),
-            (Role::CommitteeMember, &[ReadAreas, ReadCompounds, ExportCompounds]),
-            (Role::PropertyStaff, &[ReadAreas, ReadCompounds, ExportCompounds]),
+            (
+                Role::DistrictAdmin,
+                &[
+                    ReadAreas,
+                    ManageAreas,
+                    ReadCompounds,
+                    CreateCompound,
+                    UpdateCompound,
+                    ExportCompounds,
+                    ReadStats,
+                ],
+            ),
+            (
+                Role::SubdistrictStaff,
+                &[
+                    ReadAreas,
+                    ManageAreas,
+                    ReadCompounds,
+                    CreateCompound,
+                    UpdateCompound,
+                    ExportCompounds,
+                    ReadStats,
+                ],
+            ),
+            (
+                Role::CommunityStaff,
+                &[
+                    ReadAreas,
+                    ReadCompounds,
+                    CreateCompound,
+                    UpdateCompound,
+                    ExportCompounds,
+                    ReadStats,
+                ],
+            ),
+            (
+                Role::CompoundSecretary,
+                &[ReadAreas, ReadCompounds, ExportCompounds],
+            ),
+            (
+                Role::CommitteeMember,
+                &[ReadAreas, ReadCompounds, ExportCompounds],
+            ),
+            (
+                Role::PropertyStaff,
+                &[ReadAreas, ReadCompounds, ExportCompounds],
+            ),
             (Role::Auditor, &[ReadAreas, ReadCompounds, ExportCompounds]),
-            (Role::FinanceOfficer, &[ReadAreas, ReadCompounds, ExportCompounds]),
+            (
+                Role::FinanceOfficer,
+                &[ReadAreas, ReadCompounds, ExportCompounds],
+            ),
             (Role::Resident, &[ReadCompounds]),
             (Role::Volunteer, &[ReadCompounds]),
         ];

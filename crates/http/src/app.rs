@@ -72,17 +72,26 @@ pub fn build_app(
         .app_data(web::Data::new(state))
         .app_data(web::PayloadConfig::new(body_limit))
         .app_data(web::QueryConfig::default().error_handler(|err, _| {
-            ApiError::bad_request("invalid_query", format!("查询参数有误 / invalid query parameter: {err}")).into()
+            ApiError::bad_request(
+                "invalid_query",
+                format!("查询参数有误 / invalid query parameter: {err}"),
+            )
+            .into()
         }))
-        .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()));
+        .app_data(
+            web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()),
+        );
     let (app, api) = routes(base.into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts();
     let mut app = app
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", api))
-        .route("/docs", web::get().to(|| async {
-            HttpResponse::PermanentRedirect()
-                .insert_header((header::LOCATION, "/docs/"))
-                .finish()
-        }));
+        .route(
+            "/docs",
+            web::get().to(|| async {
+                HttpResponse::PermanentRedirect()
+                    .insert_header((header::LOCATION, "/docs/"))
+                    .finish()
+            }),
+        );
     if let Some(dir) = static_dir.filter(|d| d.join("index.html").is_file()) {
         let index = dir.join("index.html");
         app = app.service(
@@ -123,7 +132,9 @@ async fn spa_fallback(req: HttpRequest, index: &std::path::Path) -> Result<HttpR
     if path.starts_with("/api/") || path.starts_with("/open311/") || path.contains('.') {
         return Err(route_not_found());
     }
-    let file = NamedFile::open_async(index).await.map_err(|e| ApiError::internal(&e))?;
+    let file = NamedFile::open_async(index)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
     let mut response = file.into_response(&req);
     response.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -29,7 +29,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(|v| {
-                let essence = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                let essence = v
+                    .split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 essence == "application/json" || essence.ends_with("+json")
             })
             .unwrap_or(false);
@@ -50,7 +55,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
                         "请求内容超过大小上限 / the request body is larger than allowed",
                     )
                 } else {
-                    ApiError::bad_request("malformed_json", "无法读取请求体 / the request body could not be read")
+                    ApiError::bad_request(
+                        "malformed_json",
+                        "无法读取请求体 / the request body could not be read",
+                    )
                 }
             })?;
             parse_json(&bytes).map(ValidJson)
@@ -162,11 +170,22 @@ mod tests {
 
     #[test]
     fn if_match_needs_our_tag() {
-        assert!(matches!(parse_if_match(Some(&header::HeaderValue::from_static("\"v3\""))), Ok(IfMatch(3))));
-        assert!(matches!(parse_if_match(Some(&header::HeaderValue::from_static("W/\"v3\""))), Ok(IfMatch(3))));
-        assert_eq!(parse_if_match(None).err().map(|e| e.code()), Some("precondition_required"));
+        assert!(matches!(
+            parse_if_match(Some(&header::HeaderValue::from_static("\"v3\""))),
+            Ok(IfMatch(3))
+        ));
+        assert!(matches!(
+            parse_if_match(Some(&header::HeaderValue::from_static("W/\"v3\""))),
+            Ok(IfMatch(3))
+        ));
         assert_eq!(
-            parse_if_match(Some(&header::HeaderValue::from_static("*"))).err().map(|e| e.code()),
+            parse_if_match(None).err().map(|e| e.code()),
+            Some("precondition_required")
+        );
+        assert_eq!(
+            parse_if_match(Some(&header::HeaderValue::from_static("*")))
+                .err()
+                .map(|e| e.code()),
             Some("precondition_failed")
         );
     }

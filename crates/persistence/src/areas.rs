@@ -74,7 +74,9 @@ pub fn scope_patterns(scope: &Scope) -> Vec<String> {
 }
 
 /// A SQL condition "`column` lies inside `scope`" for use in filters.
-fn path_within(scope: &Scope) -> Box<dyn BoxableExpression<areas::table, diesel::pg::Pg, SqlType = Bool>> {
+fn path_within(
+    scope: &Scope,
+) -> Box<dyn BoxableExpression<areas::table, diesel::pg::Pg, SqlType = Bool>> {
     Box::new(
         sql::<Bool>("areas.path LIKE ANY(")
             .bind::<Array<Text>, _>(scope_patterns(scope))
@@ -134,7 +136,11 @@ pub async fn list(
         query = query.filter(areas::kind.eq(kind.as_str()));
     }
     if filter.parent_id.is_none() && filter.kind.is_none() {
-        let roots: Vec<String> = scope.roots().iter().map(|r| r.as_str().to_owned()).collect();
+        let roots: Vec<String> = scope
+            .roots()
+            .iter()
+            .map(|r| r.as_str().to_owned())
+            .collect();
         query = query.filter(areas::path.eq_any(roots));
     }
     if let Some((name, id)) = &filter.after {

@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use diesel::{
     prelude::*,
-    sql_types::{Array, BigInt, Bool, Double, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid},
+    sql_types::{
+        Array, BigInt, Bool, Double, Integer, Nullable, Text, Timestamptz, Uuid as SqlUuid,
+    },
 };
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{
@@ -194,28 +196,31 @@ pub async fn find_in_scope(
     }
 }
 
-fn register_values(
-    draft: &CompoundDraft,
-) -> (
-    diesel::dsl::Eq<compounds::address, String>,
-    diesel::dsl::Eq<compounds::lat, Option<f64>>,
-    diesel::dsl::Eq<compounds::lon, Option<f64>>,
-    diesel::dsl::Eq<compounds::year_built, Option<i32>>,
-    diesel::dsl::Eq<compounds::building_count, i32>,
-    diesel::dsl::Eq<compounds::household_count, i32>,
-    diesel::dsl::Eq<compounds::is_open, bool>,
-    diesel::dsl::Eq<compounds::governance_mode, &'static str>,
-) {
-    (
-        compounds::address.eq(draft.address.clone()),
-        compounds::lat.eq(draft.location.map(|p| p.lat)),
-        compounds::lon.eq(draft.location.map(|p| p.lon)),
-        compounds::year_built.eq(draft.year_built),
-        compounds::building_count.eq(draft.building_count),
-        compounds::household_count.eq(draft.household_count),
-        compounds::is_open.eq(draft.is_open),
-        compounds::governance_mode.eq(draft.governance_mode.as_str()),
-    )
+/// The register columns of a compound, written on create and update alike.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = compounds, treat_none_as_null = true)]
+struct RegisterEntry {
+    address: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    year_built: Option<i32>,
+    building_count: i32,
+    household_count: i32,
+    is_open: bool,
+    governance_mode: &'static str,
+}
+
+fn register_values(draft: &CompoundDraft) -> RegisterEntry {
+    RegisterEntry {
+        address: draft.address.clone(),
+        lat: draft.location.map(|p| p.lat),
+        lon: draft.location.map(|p| p.lon),
+        year_built: draft.year_built,
+        building_count: draft.building_count,
+        household_count: draft.household_count,
+        is_open: draft.is_open,
+        governance_mode: draft.governance_mode.as_str(),
+    }
 }
 
 /// Registers a compound under `community` (already checked by the caller to be in scope).

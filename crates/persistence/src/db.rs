@@ -37,7 +37,9 @@ pub struct Db {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("status", &self.pool.status()).finish()
+        f.debug_struct("Db")
+            .field("status", &self.pool.status())
+            .finish()
     }
 }
 
@@ -104,6 +106,9 @@ impl Db {
         let Ok(mut conn) = self.conn().await else {
             return false;
         };
-        diesel::sql_query("SELECT 1").execute(&mut conn).await.is_ok()
+        diesel::sql_query("SELECT 1")
+            .execute(&mut conn)
+            .await
+            .is_ok()
     }
 }

@@ -24,10 +24,30 @@ pub const COMPOUND_TOTAL: usize = 600;
 /// A demo user: username, display name, role, and the name of the area of the grant.
 pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
     ("admin", "区级管理员", Role::DistrictAdmin, "雨花区"),
-    ("houjiatang", "侯家塘街道工作人员", Role::SubdistrictStaff, "侯家塘街道"),
-    ("ziyuan", "梓园社区工作人员", Role::CommunityStaff, "梓园社区"),
-    ("rongcheng.property", "融城花苑物业员工", Role::PropertyStaff, "融城花苑"),
-    ("rongcheng.secretary", "融城花苑党支部书记", Role::CompoundSecretary, "融城花苑"),
+    (
+        "houjiatang",
+        "侯家塘街道工作人员",
+        Role::SubdistrictStaff,
+        "侯家塘街道",
+    ),
+    (
+        "ziyuan",
+        "梓园社区工作人员",
+        Role::CommunityStaff,
+        "梓园社区",
+    ),
+    (
+        "rongcheng.property",
+        "融城花苑物业员工",
+        Role::PropertyStaff,
+        "融城花苑",
+    ),
+    (
+        "rongcheng.secretary",
+        "融城花苑党支部书记",
+        Role::CompoundSecretary,
+        "融城花苑",
+    ),
     ("weiji.resident", "卫技新村居民", Role::Resident, "卫技新村"),
 ];
 
@@ -41,8 +61,20 @@ pub struct SeedReport {
 }
 
 const SUBDISTRICTS: &[&str] = &[
-    "侯家塘街道", "左家塘街道", "同升街道", "雨花亭街道", "高桥街道", "洞井街道", "黎托街道",
-    "东山街道", "砂子塘街道", "圭塘街道", "井湾子街道", "东塘街道", "桂花坪街道", "跳马镇",
+    "侯家塘街道",
+    "左家塘街道",
+    "同升街道",
+    "雨花亭街道",
+    "高桥街道",
+    "洞井街道",
+    "黎托街道",
+    "东山街道",
+    "砂子塘街道",
+    "圭塘街道",
+    "井湾子街道",
+    "东塘街道",
+    "桂花坪街道",
+    "跳马镇",
 ];
 
 const COMMUNITY_STEMS: &[&str] = &[
@@ -50,15 +82,15 @@ const COMMUNITY_STEMS: &[&str] = &[
 ];
 
 const NAME_STEMS: &[&str] = &[
-    "锦华", "金桂", "翠竹", "枫林", "湘江", "雅园", "紫荆", "红星", "长丰", "泰和", "和平",
-    "东方", "丽景", "明珠", "书香", "银杉", "永安", "德馨", "芙蓉", "桂园", "梅溪", "松雅",
-    "兰亭", "星沙", "振华", "锦绣", "嘉禾", "康宁", "福源", "瑞丰", "天心", "月湖", "青园",
-    "新华", "金盆", "白沙", "木莲", "景泰", "高升", "万家",
+    "锦华", "金桂", "翠竹", "枫林", "湘江", "雅园", "紫荆", "红星", "长丰", "泰和", "和平", "东方",
+    "丽景", "明珠", "书香", "银杉", "永安", "德馨", "芙蓉", "桂园", "梅溪", "松雅", "兰亭", "星沙",
+    "振华", "锦绣", "嘉禾", "康宁", "福源", "瑞丰", "天心", "月湖", "青园", "新华", "金盆", "白沙",
+    "木莲", "景泰", "高升", "万家",
 ];
 
 const NAME_SUFFIXES: &[&str] = &[
-    "花园", "小区", "新村", "家园", "公寓", "雅苑", "名苑", "山庄", "里", "公馆", "佳园",
-    "嘉园", "华府", "广场", "城", "苑",
+    "花园", "小区", "新村", "家园", "公寓", "雅苑", "名苑", "山庄", "里", "公馆", "佳园", "嘉园",
+    "华府", "广场", "城", "苑",
 ];
 
 #[derive(Insertable)]
@@ -99,19 +131,82 @@ struct Named {
 }
 
 const NAMED: &[Named] = &[
-    Named { subdistrict: "洞井街道", community: "融城社区", name: "融城花苑", mode: GovernanceMode::PropertyManaged, year_built: 2002, buildings: 20, is_open: false },
-    Named { subdistrict: "左家塘街道", community: "卫技社区", name: "卫技新村", mode: GovernanceMode::SelfManaged, year_built: 1998, buildings: 8, is_open: true },
-    Named { subdistrict: "左家塘街道", community: "桂花社区", name: "桂花小区", mode: GovernanceMode::Entrusted, year_built: 1995, buildings: 12, is_open: false },
-    Named { subdistrict: "同升街道", community: "桃阳社区", name: "桃阳小区", mode: GovernanceMode::Entrusted, year_built: 2008, buildings: 16, is_open: false },
-    Named { subdistrict: "同升街道", community: "新兴社区", name: "新兴小区", mode: GovernanceMode::Entrusted, year_built: 2010, buildings: 14, is_open: false },
-    Named { subdistrict: "圭塘街道", community: "紫金社区", name: "紫金苑", mode: GovernanceMode::PropertyManaged, year_built: 2006, buildings: 18, is_open: false },
-    Named { subdistrict: "井湾子街道", community: "山水社区", name: "城市山水豪园", mode: GovernanceMode::PropertyManaged, year_built: 2004, buildings: 24, is_open: false },
+    Named {
+        subdistrict: "洞井街道",
+        community: "融城社区",
+        name: "融城花苑",
+        mode: GovernanceMode::PropertyManaged,
+        year_built: 2002,
+        buildings: 20,
+        is_open: false,
+    },
+    Named {
+        subdistrict: "左家塘街道",
+        community: "卫技社区",
+        name: "卫技新村",
+        mode: GovernanceMode::SelfManaged,
+        year_built: 1998,
+        buildings: 8,
+        is_open: true,
+    },
+    Named {
+        subdistrict: "左家塘街道",
+        community: "桂花社区",
+        name: "桂花小区",
+        mode: GovernanceMode::Entrusted,
+        year_built: 1995,
+        buildings: 12,
+        is_open: false,
+    },
+    Named {
+        subdistrict: "同升街道",
+        community: "桃阳社区",
+        name: "桃阳小区",
+        mode: GovernanceMode::Entrusted,
+        year_built: 2008,
+        buildings: 16,
+        is_open: false,
+    },
+    Named {
+        subdistrict: "同升街道",
+        community: "新兴社区",
+        name: "新兴小区",
+        mode: GovernanceMode::Entrusted,
+        year_built: 2010,
+        buildings: 14,
+        is_open: false,
+    },
+    Named {
+        subdistrict: "圭塘街道",
+        community: "紫金社区",
+        name: "紫金苑",
+        mode: GovernanceMode::PropertyManaged,
+        year_built: 2006,
+        buildings: 18,
+        is_open: false,
+    },
+    Named {
+        subdistrict: "井湾子街道",
+        community: "山水社区",
+        name: "城市山水豪园",
+        mode: GovernanceMode::PropertyManaged,
+        year_built: 2004,
+        buildings: 24,
+        is_open: false,
+    },
 ];
 
 /// 梓园社区: 55 old buildings; 27 of them in nine micro-compounds bundled under one company.
 const ZIYUAN_MICRO: &[&str] = &[
-    "梓园一片", "梓园二片", "梓园三片", "梓园四片", "梓园五片", "梓园六片", "梓园七片",
-    "梓园八片", "梓园九片",
+    "梓园一片",
+    "梓园二片",
+    "梓园三片",
+    "梓园四片",
+    "梓园五片",
+    "梓园六片",
+    "梓园七片",
+    "梓园八片",
+    "梓园九片",
 ];
 const ZIYUAN_OTHERS: &[(&str, i32, GovernanceMode)] = &[
     ("梓园新居", 10, GovernanceMode::PropertyManaged),
@@ -163,7 +258,12 @@ impl Plan {
         mode: GovernanceMode,
         with_buildings: bool,
     ) {
-        let compound = self.add_area(Some((&community.0, &community.1, community.2)), "compound", name, None);
+        let compound = self.add_area(
+            Some((&community.0, &community.1, community.2)),
+            "compound",
+            name,
+            None,
+        );
         // Spread compounds over Yuhua's footprint around (28.11 N, 113.03 E).
         let lat = 28.06 + ((seq * 37) % 100) as f64 * 0.0011;
         let lon = 112.99 + ((seq * 53) % 100) as f64 * 0.0012;
@@ -180,7 +280,12 @@ impl Plan {
         });
         if with_buildings {
             for b in 1..=buildings {
-                self.add_area(Some((&compound.0, &compound.1, compound.2)), "building", format!("{b}栋"), None);
+                self.add_area(
+                    Some((&compound.0, &compound.1, compound.2)),
+                    "building",
+                    format!("{b}栋"),
+                    None,
+                );
             }
         }
     }
@@ -196,8 +301,16 @@ fn generated_mode(seq: usize) -> GovernanceMode {
 }
 
 fn plan() -> Plan {
-    let mut plan = Plan { areas: Vec::new(), compounds: Vec::new() };
-    let district = plan.add_area(None, "district", "雨花区".to_owned(), Some(DISTRICT_CODE.to_owned()));
+    let mut plan = Plan {
+        areas: Vec::new(),
+        compounds: Vec::new(),
+    };
+    let district = plan.add_area(
+        None,
+        "district",
+        "雨花区".to_owned(),
+        Some(DISTRICT_CODE.to_owned()),
+    );
     let mut seq = 0usize;
     let mut communities: Vec<(String, (Uuid, AreaPath, i32))> = Vec::new();
     for (s_index, subdistrict) in SUBDISTRICTS.iter().enumerate() {
@@ -226,7 +339,12 @@ fn plan() -> Plan {
         }
         for (c_index, name) in names.into_iter().enumerate() {
             let code = format!("{DISTRICT_CODE}{:03}{:03}", s_index + 1, c_index + 1);
-            let community = plan.add_area(Some((&sd.0, &sd.1, sd.2)), "community", name.clone(), Some(code));
+            let community = plan.add_area(
+                Some((&sd.0, &sd.1, sd.2)),
+                "community",
+                name.clone(),
+                Some(code),
+            );
             communities.push((name, community));
         }
     }
@@ -251,14 +369,36 @@ fn plan() -> Plan {
     }
     if let Some(ziyuan) = community_of("梓园社区", &communities) {
         for name in ZIYUAN_MICRO {
-            plan.add_compound(&ziyuan, (*name).to_owned(), format!("长沙市雨花区侯家塘街道梓园社区{name}"), seq, 1985, 3, true, GovernanceMode::Entrusted, true);
+            plan.add_compound(
+                &ziyuan,
+                (*name).to_owned(),
+                format!("长沙市雨花区侯家塘街道梓园社区{name}"),
+                seq,
+                1985,
+                3,
+                true,
+                GovernanceMode::Entrusted,
+                true,
+            );
             seq += 1;
         }
         for (name, buildings, mode) in ZIYUAN_OTHERS {
-            plan.add_compound(&ziyuan, (*name).to_owned(), format!("长沙市雨花区侯家塘街道梓园社区{name}"), seq, 1990, *buildings, false, *mode, true);
+            plan.add_compound(
+                &ziyuan,
+                (*name).to_owned(),
+                format!("长沙市雨花区侯家塘街道梓园社区{name}"),
+                seq,
+                1990,
+                *buildings,
+                false,
+                *mode,
+                true,
+            );
             seq += 1;
         }
     }
+    // 梓园社区 holds exactly its 55 buildings; generated compounds go everywhere else.
+    communities.retain(|(name, _)| name != "梓园社区");
     let mut generated = 0usize;
     while plan.compounds.len() < COMPOUND_TOTAL {
         let (community_name, community) = &communities[generated % communities.len()];
@@ -276,7 +416,7 @@ fn plan() -> Plan {
             seq,
             year,
             buildings,
-            generated % 9 == 0,
+            generated.is_multiple_of(9),
             generated_mode(generated),
             false,
         );
@@ -305,10 +445,16 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
         if exists.is_none() {
             let plan = plan();
             for chunk in plan.areas.chunks(2000) {
-                diesel::insert_into(areas::table).values(chunk).execute(tx).await?;
+                diesel::insert_into(areas::table)
+                    .values(chunk)
+                    .execute(tx)
+                    .await?;
             }
             for chunk in plan.compounds.chunks(2000) {
-                diesel::insert_into(compounds::table).values(chunk).execute(tx).await?;
+                diesel::insert_into(compounds::table)
+                    .values(chunk)
+                    .execute(tx)
+                    .await?;
             }
             report.district_created = true;
             report.areas = plan.areas.len();
@@ -346,13 +492,24 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(before, names.len(), "names must be unique per parent");
-        let ziyuan_micro_buildings: i32 = plan
+        let ziyuan = plan
+            .areas
+            .iter()
+            .find(|a| a.name == "梓园社区")
+            .map(|a| a.id);
+        let in_ziyuan: Vec<&CompoundInsert> = plan
             .compounds
             .iter()
             .zip(plan.areas.iter().filter(|a| a.kind == "compound"))
-            .filter(|(_, a)| a.name.starts_with("梓园") && a.name.ends_with('片'))
-            .map(|(c, _)| c.building_count)
+            .filter(|(_, a)| a.parent_id == ziyuan)
+            .map(|(c, _)| c)
+            .collect();
+        let total: i32 = in_ziyuan.iter().map(|c| c.building_count).sum();
+        let bundled: i32 = in_ziyuan
+            .iter()
+            .filter(|c| c.governance_mode == "entrusted")
+            .map(|c| c.building_count)
             .sum();
-        assert_eq!(ziyuan_micro_buildings, 27);
+        assert_eq!((total, bundled), (55, 27));
     }
 }

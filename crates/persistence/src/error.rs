@@ -50,10 +50,9 @@ fn unique_violation(constraint: &str) -> DomainError {
             "name",
             "同一上级区域下已有同名区域 / an area with this name already exists under the same parent",
         ),
-        "areas_code_key" => DomainError::field(
-            "code",
-            "该编码已被使用 / this code is already in use",
-        ),
+        "areas_code_key" => {
+            DomainError::field("code", "该编码已被使用 / this code is already in use")
+        }
         "users_username_key" => DomainError::field(
             "username",
             "该用户名已被使用 / this username is already taken",

@@ -1,7 +1,7 @@
 //! Aggregates for dashboards.
 
-use diesel::sql_types::{Array, BigInt, Text, Uuid as SqlUuid};
 use diesel::QueryableByName;
+use diesel::sql_types::{Array, BigInt, Text, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use linli_domain::policy::Scope;
 use uuid::Uuid;

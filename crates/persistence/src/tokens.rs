@@ -18,6 +18,16 @@ pub enum Rotation {
     Invalid,
 }
 
+#[derive(Queryable)]
+struct TokenState {
+    id: Uuid,
+    user_id: Uuid,
+    family_id: Uuid,
+    expires_at: DateTime<Utc>,
+    used_at: Option<DateTime<Utc>>,
+    revoked_at: Option<DateTime<Utc>>,
+}
+
 /// Stores the first token of a new sign-in.
 pub async fn issue(
     conn: &mut AsyncPgConnection,
@@ -63,22 +73,29 @@ pub async fn rotate(
     let presented = presented.to_vec();
     let successor = successor.to_vec();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let row: Option<(Uuid, Uuid, Uuid, DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> =
-            refresh_tokens::table
-                .filter(refresh_tokens::token_hash.eq(&presented))
-                .select((
-                    refresh_tokens::id,
-                    refresh_tokens::user_id,
-                    refresh_tokens::family_id,
-                    refresh_tokens::expires_at,
-                    refresh_tokens::used_at,
-                    refresh_tokens::revoked_at,
-                ))
-                .for_update()
-                .first(tx)
-                .await
-                .optional()?;
-        let Some((id, user_id, family_id, expires_at, used_at, revoked_at)) = row else {
+        let row: Option<TokenState> = refresh_tokens::table
+            .filter(refresh_tokens::token_hash.eq(&presented))
+            .select((
+                refresh_tokens::id,
+                refresh_tokens::user_id,
+                refresh_tokens::family_id,
+                refresh_tokens::expires_at,
+                refresh_tokens::used_at,
+                refresh_tokens::revoked_at,
+            ))
+            .for_update()
+            .first(tx)
+            .await
+            .optional()?;
+        let Some(TokenState {
+            id,
+            user_id,
+            family_id,
+            expires_at,
+            used_at,
+            revoked_at,
+        }) = row
+        else {
             return Ok(Rotation::Invalid);
         };
         if revoked_at.is_some() || expires_at <= Utc::now() {

@@ -98,7 +98,11 @@ pub async fn grants(conn: &mut AsyncPgConnection, user_id: Uuid) -> StoreResult<
             areas::name,
             areas::kind,
         ))
-        .order((areas::depth.asc(), areas::name.asc(), user_grants::role.asc()))
+        .order((
+            areas::depth.asc(),
+            areas::name.asc(),
+            user_grants::role.asc(),
+        ))
         .load(conn)
         .await?;
     Ok(rows
@@ -184,7 +188,10 @@ pub async fn ensure_grant(
 }
 
 /// When the user last changed (for tests and audit).
-pub async fn updated_at(conn: &mut AsyncPgConnection, user_id: Uuid) -> StoreResult<Option<DateTime<Utc>>> {
+pub async fn updated_at(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> StoreResult<Option<DateTime<Utc>>> {
     Ok(users::table
         .find(user_id)
         .select(users::updated_at)

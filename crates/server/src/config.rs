@@ -41,7 +41,10 @@ pub struct Config {
 pub struct ConfigError(pub String);
 
 fn var(name: &str) -> Option<String> {
-    env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    env::var(name)
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 fn parsed<T: std::str::FromStr>(name: &str, default: T) -> Result<T, ConfigError> {
@@ -84,7 +87,9 @@ impl Config {
                 )));
             }
             None if demo => {
-                log::warn!("LINLI_JWT_SECRET not set: demo mode uses a random key, so sign-ins end when the server restarts");
+                log::warn!(
+                    "LINLI_JWT_SECRET not set: demo mode uses a random key, so sign-ins end when the server restarts"
+                );
                 use rand::RngCore;
                 let mut key = vec![0u8; 48];
                 rand::rng().fill_bytes(&mut key);
@@ -98,11 +103,15 @@ impl Config {
         };
         let access_ttl_secs: u64 = parsed("LINLI_ACCESS_TOKEN_TTL_SECS", 900)?;
         if !(60..=900).contains(&access_ttl_secs) {
-            return Err(ConfigError("LINLI_ACCESS_TOKEN_TTL_SECS must be between 60 and 900".into()));
+            return Err(ConfigError(
+                "LINLI_ACCESS_TOKEN_TTL_SECS must be between 60 and 900".into(),
+            ));
         }
         let workers = parsed(
             "LINLI_WORKERS",
-            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
         )?;
         Ok(Config {
             database_url: Self::database_url()?,
@@ -110,7 +119,10 @@ impl Config {
             demo,
             pool: PoolSettings {
                 max_size: parsed("LINLI_DB_POOL_SIZE", 16)?,
-                checkout_timeout: Duration::from_millis(parsed("LINLI_DB_CHECKOUT_TIMEOUT_MS", 3000)?),
+                checkout_timeout: Duration::from_millis(parsed(
+                    "LINLI_DB_CHECKOUT_TIMEOUT_MS",
+                    3000,
+                )?),
             },
             http: HttpSettings {
                 auth: AuthSettings {
@@ -118,7 +130,10 @@ impl Config {
                     issuer: var("LINLI_JWT_ISSUER").unwrap_or_else(|| "linli".into()),
                     audience: var("LINLI_JWT_AUDIENCE").unwrap_or_else(|| "linli-api".into()),
                     access_ttl: Duration::from_secs(access_ttl_secs),
-                    refresh_ttl: Duration::from_secs(parsed("LINLI_REFRESH_TOKEN_TTL_SECS", 1_209_600)?),
+                    refresh_ttl: Duration::from_secs(parsed(
+                        "LINLI_REFRESH_TOKEN_TTL_SECS",
+                        1_209_600,
+                    )?),
                     leeway: Duration::from_secs(parsed("LINLI_JWT_LEEWAY_SECS", 30)?),
                 },
                 body_limit: parsed("LINLI_BODY_LIMIT_BYTES", 1_048_576)?,

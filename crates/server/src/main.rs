@@ -74,7 +74,9 @@ async fn seed_demo() -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
     let mut conn = db.conn().await.map_err(|e| e.to_string())?;
-    let report = demo::seed(&mut conn, &hash).await.map_err(|e| e.to_string())?;
+    let report = demo::seed(&mut conn, &hash)
+        .await
+        .map_err(|e| e.to_string())?;
     if report.district_created {
         println!(
             "demo district created: {} areas, {} compounds",
@@ -83,12 +85,18 @@ async fn seed_demo() -> Result<(), String> {
     } else {
         println!("demo district already present; left as it is");
     }
-    println!("demo users created: {} (of {})", report.users_created, demo::DEMO_USERS.len());
+    println!(
+        "demo users created: {} (of {})",
+        report.users_created,
+        demo::DEMO_USERS.len()
+    );
     Ok(())
 }
 
 fn print_openapi() -> Result<(), String> {
-    let json = openapi_document().to_pretty_json().map_err(|e| e.to_string())?;
+    let json = openapi_document()
+        .to_pretty_json()
+        .map_err(|e| e.to_string())?;
     println!("{json}");
     Ok(())
 }

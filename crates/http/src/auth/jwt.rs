@@ -37,7 +37,11 @@ fn now_secs() -> u64 {
 }
 
 /// Issues an access token; returns it with its lifetime in seconds.
-pub fn issue(settings: &AuthSettings, user_id: Uuid, token_version: i32) -> Result<(String, u64), ApiError> {
+pub fn issue(
+    settings: &AuthSettings,
+    user_id: Uuid,
+    token_version: i32,
+) -> Result<(String, u64), ApiError> {
     let now = now_secs();
     let ttl = settings.access_ttl.as_secs();
     let claims = AccessClaims {
@@ -88,7 +92,10 @@ pub fn verify(settings: &AuthSettings, token: &str) -> Result<AccessClaims, ApiE
 
 /// The one answer for every token we cannot trust.
 pub fn invalid_token() -> ApiError {
-    ApiError::unauthorized("invalid_token", "访问令牌无效 / the access token is not valid")
+    ApiError::unauthorized(
+        "invalid_token",
+        "访问令牌无效 / the access token is not valid",
+    )
 }
 
 #[cfg(test)]
@@ -116,9 +123,15 @@ mod tests {
         assert_eq!(claims.map(|c| c.ver), Some(3));
         let mut other = settings();
         other.jwt_secret = b"another-key-another-key-another-key".to_vec();
-        assert_eq!(verify(&other, &token).err().map(|e| e.code()), Some("invalid_token"));
+        assert_eq!(
+            verify(&other, &token).err().map(|e| e.code()),
+            Some("invalid_token")
+        );
         let mut other = settings();
         other.audience = "elsewhere".into();
-        assert_eq!(verify(&other, &token).err().map(|e| e.code()), Some("invalid_token"));
+        assert_eq!(
+            verify(&other, &token).err().map(|e| e.code()),
+            Some("invalid_token")
+        );
     }
 }

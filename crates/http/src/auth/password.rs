@@ -1,8 +1,6 @@
 //! Password hashing with argon2id at (at least) OWASP's minimum parameters.
 
-use argon2::{
-    Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version,
-};
+use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
 
 /// Memory cost in KiB (OWASP minimum for argon2id: 19 MiB).
 pub const MEMORY_KIB: u32 = 19_456;
@@ -44,7 +42,10 @@ pub fn verify(password: &str, stored: &str) -> Verdict {
     let Ok(parsed) = PasswordHash::new(stored) else {
         return Verdict::Rejected;
     };
-    if hasher().verify_password(password.as_bytes(), &parsed).is_err() {
+    if hasher()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_err()
+    {
         return Verdict::Rejected;
     }
     if is_weaker_than_current(&parsed) {
@@ -58,12 +59,7 @@ fn is_weaker_than_current(parsed: &PasswordHash) -> bool {
     if parsed.algorithm.as_str() != "argon2id" {
         return true;
     }
-    let param = |name: &str| {
-        parsed
-            .params
-            .get_decimal(name)
-            .unwrap_or(0)
-    };
+    let param = |name: &str| parsed.params.get_decimal(name).unwrap_or(0);
     param("m") < MEMORY_KIB || param("t") < ITERATIONS || param("p") < PARALLELISM
 }
 

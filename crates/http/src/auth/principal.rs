@@ -40,7 +40,10 @@ impl FromRequest for AuthUser {
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal(&"application state missing"))?;
             let token = token.ok_or_else(|| {
-                ApiError::unauthorized("unauthorized", "请先登录 / sign-in required (Authorization: Bearer <token>)")
+                ApiError::unauthorized(
+                    "unauthorized",
+                    "请先登录 / sign-in required (Authorization: Bearer <token>)",
+                )
             })?;
             let claims = jwt::verify(&state.settings.auth, &token)?;
             let mut conn = state.db.conn().await?;

@@ -21,13 +21,19 @@ pub struct Location {
 
 impl From<GeoPoint> for Location {
     fn from(p: GeoPoint) -> Self {
-        Location { lat: p.lat, lon: p.lon }
+        Location {
+            lat: p.lat,
+            lon: p.lon,
+        }
     }
 }
 
 impl From<Location> for GeoPoint {
     fn from(l: Location) -> Self {
-        GeoPoint { lat: l.lat, lon: l.lon }
+        GeoPoint {
+            lat: l.lat,
+            lon: l.lon,
+        }
     }
 }
 

@@ -69,13 +69,21 @@ pub enum PermissionSchema {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use linli_domain::{area::AreaKind, compound::GovernanceMode, policy::{Action, Role}};
+    use linli_domain::{
+        area::AreaKind,
+        compound::GovernanceMode,
+        policy::{Action, Role},
+    };
 
     fn enum_values<T: ToSchema>() -> Vec<String> {
         let schema = serde_json::to_value(T::schema()).unwrap_or_default();
         schema["enum"]
             .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 

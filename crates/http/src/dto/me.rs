@@ -1,6 +1,9 @@
 //! The signed-in user.
 
-use linli_domain::{area::AreaKind, policy::{Action, Role}};
+use linli_domain::{
+    area::AreaKind,
+    policy::{Action, Role},
+};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;

@@ -1,5 +1,5 @@
-use actix_web::{HttpResponse, post, http::header, web};
-use linli_domain::{area::NewArea, policy::Action, DomainError};
+use actix_web::{HttpResponse, http::header, post, web};
+use linli_domain::{DomainError, area::NewArea, policy::Action};
 use linli_persistence::areas;
 
 use crate::{
@@ -39,10 +39,21 @@ pub async fn create_area(
         Some(parent_id) => Some(
             areas::find_in_scope(&mut conn, parent_id, &scope)
                 .await
-                .map_err(|_| DomainError::field("parent_id", "上级区域不存在 / the parent area does not exist"))?,
+                .map_err(|_| {
+                    DomainError::field(
+                        "parent_id",
+                        "上级区域不存在 / the parent area does not exist",
+                    )
+                })?,
         ),
         // A new district is outside every existing scope; only its own root may add one.
-        None => return Err(DomainError::field("parent_id", "必须指定上级区域 / a parent area is required").into()),
+        None => {
+            return Err(DomainError::field(
+                "parent_id",
+                "必须指定上级区域 / a parent area is required",
+            )
+            .into());
+        }
     };
     let area = areas::create(&mut conn, &new, parent.as_ref()).await?;
     Ok(HttpResponse::Created()

@@ -5,7 +5,10 @@ pub mod get_area;
 pub mod list_areas;
 pub mod update_area;
 
-use linli_persistence::{AsyncPgConnection, areas::{self, Area}};
+use linli_persistence::{
+    AsyncPgConnection,
+    areas::{self, Area},
+};
 
 use crate::{dto::area::AreaView, error::ApiResult};
 

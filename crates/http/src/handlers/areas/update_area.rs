@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, put, http::header, web};
+use actix_web::{HttpResponse, http::header, put, web};
 use linli_domain::{area::AreaChanges, policy::Action};
 use linli_persistence::areas;
 use uuid::Uuid;
@@ -34,7 +34,10 @@ pub async fn update_area(
     let scope = user.scope(Action::ManageAreas)?;
     let mut conn = state.db.conn().await?;
     let current = areas::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
-    let changes = AreaChanges { name: body.name, code: body.code };
+    let changes = AreaChanges {
+        name: body.name,
+        code: body.code,
+    };
     let area = areas::update(&mut conn, current.id, &changes, if_match.0).await?;
     let version = area.version;
     let view = views(&mut conn, vec![area])

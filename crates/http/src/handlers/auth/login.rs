@@ -44,25 +44,39 @@ pub async fn login(
         }
         _ => return Err(invalid_credentials()),
     };
-    let tokens = start_session(&mut conn, &state.settings.auth, user.id, user.token_version).await?;
+    let tokens =
+        start_session(&mut conn, &state.settings.auth, user.id, user.token_version).await?;
     log::info!("user {} signed in", user.username);
     Ok(HttpResponse::Ok().json(tokens))
 }
 
 /// The single answer to every failed sign-in.
 pub fn invalid_credentials() -> ApiError {
-    ApiError::unauthorized("invalid_credentials", "用户名或密码错误 / wrong username or password")
+    ApiError::unauthorized(
+        "invalid_credentials",
+        "用户名或密码错误 / wrong username or password",
+    )
 }
 
 fn check_lengths(body: &LoginRequest) -> ApiResult<()> {
     let mut errors = linli_domain::FieldErrors::new();
     if body.username.is_empty() || body.username.chars().count() > 64 {
-        errors.insert("username".into(), vec!["用户名须为 1 到 64 个字符 / username must be 1 to 64 characters".into()]);
+        errors.insert(
+            "username".into(),
+            vec!["用户名须为 1 到 64 个字符 / username must be 1 to 64 characters".into()],
+        );
     }
     if body.password.is_empty() || body.password.chars().count() > 256 {
-        errors.insert("password".into(), vec!["密码须为 1 到 256 个字符 / password must be 1 to 256 characters".into()]);
+        errors.insert(
+            "password".into(),
+            vec!["密码须为 1 到 256 个字符 / password must be 1 to 256 characters".into()],
+        );
     }
-    if errors.is_empty() { Ok(()) } else { Err(ApiError::validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
 }
 
 /// Stores a hash at today's parameters. A failure is logged, not fatal: the old hash

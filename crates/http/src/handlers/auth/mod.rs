@@ -17,7 +17,8 @@ use crate::{
 
 /// The refresh token's expiry, counted from now.
 fn refresh_expiry(settings: &AuthSettings) -> chrono::DateTime<Utc> {
-    Utc::now() + chrono::Duration::from_std(settings.refresh_ttl).unwrap_or(chrono::Duration::days(1))
+    Utc::now()
+        + chrono::Duration::from_std(settings.refresh_ttl).unwrap_or(chrono::Duration::days(1))
 }
 
 /// Issues an access token and the first refresh token of a new family.

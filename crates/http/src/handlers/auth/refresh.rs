@@ -1,5 +1,8 @@
 use actix_web::{HttpResponse, post, web};
-use linli_persistence::{tokens::{self, Rotation}, users};
+use linli_persistence::{
+    tokens::{self, Rotation},
+    users,
+};
 
 use super::{refresh_expiry, token_pair};
 use crate::{
@@ -40,7 +43,12 @@ pub async fn refresh(
                 .await?
                 .filter(|u| u.is_active)
                 .ok_or_else(invalid_refresh_token)?;
-            Ok(HttpResponse::Ok().json(token_pair(settings, user.id, user.token_version, successor)?))
+            Ok(HttpResponse::Ok().json(token_pair(
+                settings,
+                user.id,
+                user.token_version,
+                successor,
+            )?))
         }
         Rotation::Reused { user_id, family_id } => {
             log::warn!("refresh token re-used for user {user_id}; family {family_id} revoked");

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post, http::header, web};
+use actix_web::{HttpResponse, http::header, post, web};
 use linli_domain::{DomainError, compound::CompoundDraft, policy::Action};
 use linli_persistence::{areas, compounds};
 
@@ -29,10 +29,18 @@ pub async fn create_compound(
     let mut conn = state.db.conn().await?;
     let community = areas::find_in_scope(&mut conn, draft.community_id, &scope)
         .await
-        .map_err(|_| DomainError::field("community_id", "所选社区不存在 / the community does not exist"))?;
+        .map_err(|_| {
+            DomainError::field(
+                "community_id",
+                "所选社区不存在 / the community does not exist",
+            )
+        })?;
     let compound = compounds::create(&mut conn, &community, &draft).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(compound.version)))
-        .insert_header((header::LOCATION, format!("/api/v1/compounds/{}", compound.id)))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/compounds/{}", compound.id),
+        ))
         .json(CompoundView::from(compound)))
 }

@@ -36,8 +36,19 @@ pub async fn export_compounds(
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     writer
         .write_record([
-            "小区ID", "小区名称", "街道", "社区", "地址", "治理模式", "治理模式代码", "建成年份",
-            "楼栋数", "户数", "开放式小区", "纬度", "经度",
+            "小区ID",
+            "小区名称",
+            "街道",
+            "社区",
+            "地址",
+            "治理模式",
+            "治理模式代码",
+            "建成年份",
+            "楼栋数",
+            "户数",
+            "开放式小区",
+            "纬度",
+            "经度",
         ])
         .map_err(|e| ApiError::internal(&e))?;
     let mut after = None;
@@ -45,7 +56,9 @@ pub async fn export_compounds(
     loop {
         let batch = compounds::list(&mut conn, &scope, &filter, after.as_ref(), BATCH).await?;
         for c in &batch {
-            writer.write_record(row(c)).map_err(|e| ApiError::internal(&e))?;
+            writer
+                .write_record(row(c))
+                .map_err(|e| ApiError::internal(&e))?;
         }
         written += batch.len();
         match batch.last() {

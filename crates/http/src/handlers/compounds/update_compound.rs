@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, put, http::header, web};
+use actix_web::{HttpResponse, http::header, put, web};
 use linli_domain::{compound::CompoundDraft, policy::Action};
 use linli_persistence::compounds;
 use uuid::Uuid;

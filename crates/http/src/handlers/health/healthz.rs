@@ -6,5 +6,7 @@ use crate::handlers::tags;
 #[utoipa::path(tag = tags::HEALTH, responses((status = 200, description = "The process is up", body = String, content_type = "text/plain")))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok")
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body("ok")
 }

@@ -1,6 +1,10 @@
 use actix_web::{HttpResponse, get, web};
 
-use crate::{error::{ApiError, Problem}, handlers::tags, state::AppState};
+use crate::{
+    error::{ApiError, Problem},
+    handlers::tags,
+    state::AppState,
+};
 
 /// Readiness: the database answers; 503 otherwise, so a load balancer stops routing here.
 #[utoipa::path(tag = tags::HEALTH, responses(
@@ -10,8 +14,12 @@ use crate::{error::{ApiError, Problem}, handlers::tags, state::AppState};
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     if state.db.ping().await {
-        Ok(HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ready"))
+        Ok(HttpResponse::Ok()
+            .content_type("text/plain; charset=utf-8")
+            .body("ready"))
     } else {
-        Err(ApiError::unavailable(&"readiness probe: database unreachable"))
+        Err(ApiError::unavailable(
+            &"readiness probe: database unreachable",
+        ))
     }
 }

@@ -15,7 +15,10 @@ use crate::{
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/me")]
-pub async fn get_me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<web::Json<MeResponse>> {
+pub async fn get_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> ApiResult<web::Json<MeResponse>> {
     let mut conn = state.db.conn().await?;
     let found = users::find(&mut conn, user.principal.user_id)
         .await?

@@ -1,0 +1,81 @@
+# Linli — two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+LINLI := target/debug/linli
+NPM_STAMP := frontend/node_modules/.package-lock.json
+
+.PHONY: help run test build spa serve-deps lint fmt check-deps rust-test contract \
+        spa-test e2e openapi stop-db clean-test-dbs
+
+help:
+	@echo "make run    build everything, find or start PostgreSQL, load the demo district, serve on http://127.0.0.1:8080"
+	@echo "make test   every check and test: fmt, clippy, dependency direction, Rust tests on PostgreSQL, contract drift, SPA unit and browser tests"
+	@echo "make openapi  regenerate openapi/openapi.json and the SPA's typed client after an API change"
+
+## ---- run -------------------------------------------------------------------------
+
+run: spa build
+	@server="$$(scripts/pg.sh)"; \
+	db_url="$${DATABASE_URL:-$$server/linli}"; \
+	if [ -z "$${DATABASE_URL:-}" ]; then scripts/ensure-db.sh "$$server" linli; fi; \
+	export DATABASE_URL="$$db_url"; \
+	$(LINLI) migrate; \
+	$(LINLI) seed-demo; \
+	if [ -z "$${LINLI_JWT_SECRET:-}" ]; then export LINLI_DEMO=1; fi; \
+	echo "Linli: http://$${LINLI_BIND:-127.0.0.1:8080}  (API docs: /docs; demo users: admin, houjiatang, ziyuan, rongcheng.property, rongcheng.secretary, weiji.resident)"; \
+	exec $(LINLI) serve
+
+build:
+	$(CARGO) build -p linli
+
+$(NPM_STAMP): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+spa: $(NPM_STAMP)
+	cd frontend && npm run --silent build
+
+## ---- test ------------------------------------------------------------------------
+
+test: lint check-deps rust-test contract spa-test e2e
+	@echo "make test: all checks passed"
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+check-deps:
+	scripts/check-domain-deps.sh
+
+rust-test:
+	@server="$$(scripts/pg.sh)"; \
+	scripts/drop-test-dbs.sh "$$server"; \
+	LINLI_TEST_PG="$$server" $(CARGO) nextest run --workspace --no-fail-fast
+
+contract: build
+	@$(LINLI) openapi | diff -q - openapi/openapi.json >/dev/null || { \
+	  echo "openapi/openapi.json is stale: run 'make openapi' and commit the result"; exit 1; }
+	@echo "contract: openapi/openapi.json matches the code"
+
+spa-test: $(NPM_STAMP)
+	cd frontend && npm run --silent check:api && npm test && npm run --silent build
+
+e2e: build spa
+	bash frontend/scripts/ensure-browser.sh
+	scripts/e2e.sh
+
+## ---- maintenance ---------------------------------------------------------------
+
+openapi: build
+	$(LINLI) openapi > openapi/openapi.json
+	if [ -d frontend/node_modules ]; then cd frontend && npm run --silent gen:api; fi
+
+stop-db:
+	@if [ -f .data/pg/postmaster.pid ]; then \
+	  if [ "$$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$$(pg_config --bindir)/pg_ctl -D $(CURDIR)/.data/pg stop"; \
+	  else "$$(pg_config --bindir)/pg_ctl" -D .data/pg stop; fi; fi

@@ -1,0 +1,108 @@
+use linli_tests::TestApp;
+use serde_json::json;
+
+#[actix_web::test]
+async fn the_tree_opens_from_the_scope_roots() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let roots = app.get("/api/v1/areas").bearer(&admin).send().await;
+    roots.assert_status(200);
+    let roots = roots.json();
+    assert_eq!(roots["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(roots["items"][0]["name"], "雨花区");
+    assert_eq!(roots["items"][0]["has_children"], true);
+    let district = roots["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let subdistricts = app
+        .get(&format!("/api/v1/areas?parent_id={district}&limit=100"))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    let names: Vec<&str> = subdistricts["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    for expected in ["侯家塘街道", "左家塘街道", "同升街道"] {
+        assert!(names.contains(&expected), "{expected} in {names:?}");
+    }
+    assert!(
+        subdistricts["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|a| a["kind"] == "subdistrict")
+    );
+    // Community staff start at their community.
+    let ziyuan = app.token_for("ziyuan").await;
+    let mine = app.get("/api/v1/areas").bearer(&ziyuan).send().await.json();
+    assert_eq!(mine["items"][0]["name"], "梓园社区");
+    // Nodes of a kind, anywhere in the scope, paged.
+    let communities = app
+        .get("/api/v1/areas?kind=community&limit=5")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(communities["items"].as_array().map(Vec::len), Some(5));
+    assert!(communities["next_cursor"].is_string());
+}
+
+#[actix_web::test]
+async fn subdistrict_staff_manage_their_subtree_only() {
+    let app = TestApp::new().await;
+    let staff = app.token_for("houjiatang").await;
+    let own = app.area_id("侯家塘街道").await;
+    let created = app
+        .post("/api/v1/areas")
+        .bearer(&staff)
+        .json(&json!({"parent_id": own, "kind": "community", "name": "新建社区"}))
+        .send()
+        .await;
+    created.assert_status(201);
+    let id = created.json()["id"].as_str().unwrap_or_default().to_owned();
+    let etag = created.header("etag").unwrap_or_default();
+    // Wrong kind for the parent.
+    app.post("/api/v1/areas")
+        .bearer(&staff)
+        .json(&json!({"parent_id": own, "kind": "building", "name": "1栋"}))
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    // Another subdistrict's node is not a parent they can see.
+    let other = app.area_id("同升街道").await;
+    let res = app
+        .post("/api/v1/areas")
+        .bearer(&staff)
+        .json(&json!({"parent_id": other, "kind": "community", "name": "越界社区"}))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["parent_id"].is_array());
+    app.get(&format!("/api/v1/areas/{other}"))
+        .bearer(&staff)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    // Rename with If-Match.
+    let renamed = app
+        .put(&format!("/api/v1/areas/{id}"))
+        .bearer(&staff)
+        .header("if-match", &etag)
+        .json(&json!({"name": "更名社区"}))
+        .send()
+        .await;
+    renamed.assert_status(200);
+    assert_eq!(renamed.json()["name"], "更名社区");
+    // Community staff may not manage areas at all.
+    let ziyuan = app.token_for("ziyuan").await;
+    app.post("/api/v1/areas")
+        .bearer(&ziyuan)
+        .json(&json!({"parent_id": own, "kind": "community", "name": "x"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}

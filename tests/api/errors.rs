@@ -1,0 +1,47 @@
+//! Every error is problem+json, whoever raises it.
+
+use linli_tests::TestApp;
+
+#[actix_web::test]
+async fn unknown_routes_bad_json_wrong_media_type_and_oversized_bodies() {
+    let app = TestApp::new().await;
+    app.get("/api/v1/no-such-thing")
+        .send()
+        .await
+        .assert_problem(404, "route_not_found");
+    app.post("/api/v1/auth/login")
+        .raw("application/json", "{\"username\": ")
+        .send()
+        .await
+        .assert_problem(400, "malformed_json");
+    app.post("/api/v1/auth/login")
+        .raw("text/plain", "username=admin")
+        .send()
+        .await
+        .assert_problem(415, "unsupported_media_type");
+    let huge = format!(
+        "{{\"username\": \"{}\", \"password\": \"x\"}}",
+        "a".repeat(100 * 1024)
+    );
+    app.post("/api/v1/auth/login")
+        .raw("application/json", huge)
+        .send()
+        .await
+        .assert_problem(413, "payload_too_large");
+    let token = app.token_for("admin").await;
+    app.get("/api/v1/compounds/not-a-uuid")
+        .bearer(&token)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    let res = app
+        .request(actix_web::http::Method::DELETE, "/api/v1/compounds")
+        .bearer(&token)
+        .send()
+        .await;
+    assert!(res.status.is_client_error());
+    assert_eq!(
+        res.header("content-type").as_deref(),
+        Some("application/problem+json")
+    );
+}

@@ -1,0 +1,194 @@
+//! Role x area: every demo role sees exactly its subtree; everything else is 404 or 403.
+
+use linli_tests::TestApp;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+/// Counts compounds under a named area by walking parent links (not paths), so the
+/// expectation is computed independently of the code under test.
+async fn compounds_under(app: &TestApp, area_name: &str) -> i64 {
+    app.count(
+        "WITH RECURSIVE sub AS ( \
+           SELECT id FROM areas WHERE name = $1 \
+           UNION ALL SELECT a.id FROM areas a JOIN sub ON a.parent_id = sub.id) \
+         SELECT count(*) AS n FROM compounds c WHERE c.id IN (SELECT id FROM sub)",
+        area_name,
+    )
+    .await
+}
+
+/// Every compound id a token can list, walking all pages.
+async fn all_listed(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
+    let mut items = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut uri = format!("/api/v1/compounds?limit=100{query}");
+        if let Some(c) = &cursor {
+            uri.push_str(&format!("&cursor={c}"));
+        }
+        let res = app.get(&uri).bearer(token).send().await;
+        res.assert_status(200);
+        let body = res.json();
+        items.extend(body["items"].as_array().cloned().unwrap_or_default());
+        match body["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    items
+}
+
+#[actix_web::test]
+async fn each_demo_role_lists_exactly_its_area() {
+    let app = TestApp::new().await;
+    for (user, area) in [
+        ("admin", "雨花区"),
+        ("houjiatang", "侯家塘街道"),
+        ("ziyuan", "梓园社区"),
+        ("rongcheng.property", "融城花苑"),
+        ("rongcheng.secretary", "融城花苑"),
+        ("weiji.resident", "卫技新村"),
+    ] {
+        let token = app.token_for(user).await;
+        let listed = all_listed(&app, &token, "").await;
+        let expected = compounds_under(&app, area).await;
+        assert!(expected > 0, "{area} has compounds");
+        assert_eq!(
+            listed.len() as i64,
+            expected,
+            "{user} sees the compounds of {area}"
+        );
+    }
+    let resident = app.token_for("weiji.resident").await;
+    let only = all_listed(&app, &resident, "").await;
+    assert_eq!(only[0]["name"], "卫技新村");
+}
+
+#[actix_web::test]
+async fn out_of_scope_compounds_are_indistinguishable_from_missing_ones() {
+    let app = TestApp::new().await;
+    let token = app.token_for("ziyuan").await;
+    let rongcheng = app.area_id("融城花苑").await;
+    let hidden = app
+        .get(&format!("/api/v1/compounds/{rongcheng}"))
+        .bearer(&token)
+        .send()
+        .await;
+    let missing = app
+        .get(&format!("/api/v1/compounds/{}", Uuid::new_v4()))
+        .bearer(&token)
+        .send()
+        .await;
+    hidden.assert_problem(404, "not_found");
+    assert_eq!(hidden.body, missing.body);
+    // The same compound is visible to its own secretary.
+    let secretary = app.token_for("rongcheng.secretary").await;
+    let own = app
+        .get(&format!("/api/v1/compounds/{rongcheng}"))
+        .bearer(&secretary)
+        .send()
+        .await;
+    own.assert_status(200);
+    assert_eq!(own.json()["name"], "融城花苑");
+    // Filtering by an area outside the scope is a 404 too, not an empty list.
+    let other = app.area_id("同升街道").await;
+    app.get(&format!("/api/v1/compounds?area_id={other}"))
+        .bearer(&token)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+}
+
+#[actix_web::test]
+async fn roles_without_the_action_get_403() {
+    let app = TestApp::new().await;
+    let community = app.area_id("卫技社区").await;
+    let body = json!({
+        "community_id": community, "name": "新建小区", "address": "某路 1 号",
+        "building_count": 3, "household_count": 90, "is_open": false,
+        "governance_mode": "self_managed"
+    });
+    for user in [
+        "weiji.resident",
+        "rongcheng.property",
+        "rongcheng.secretary",
+    ] {
+        let token = app.token_for(user).await;
+        app.post("/api/v1/compounds")
+            .bearer(&token)
+            .json(&body)
+            .send()
+            .await
+            .assert_problem(403, "forbidden");
+    }
+    let resident = app.token_for("weiji.resident").await;
+    app.get("/api/v1/areas")
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.get("/api/v1/compounds/export")
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.get("/api/v1/stats/compounds-by-governance-mode")
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // Community staff of another community may create, but not there: 422 on the field.
+    let ziyuan = app.token_for("ziyuan").await;
+    let res = app
+        .post("/api/v1/compounds")
+        .bearer(&ziyuan)
+        .json(&body)
+        .send()
+        .await;
+    let problem = res.assert_problem(422, "validation_failed");
+    assert!(problem["errors"]["community_id"].is_array());
+}
+
+#[actix_web::test]
+async fn statistics_cover_the_callers_scope() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let all = app
+        .get("/api/v1/stats/compounds-by-governance-mode")
+        .bearer(&admin)
+        .send()
+        .await;
+    all.assert_status(200);
+    let all = all.json();
+    assert_eq!(
+        all["totals"]["total"].as_i64(),
+        Some(compounds_under(&app, "雨花区").await)
+    );
+    let sum: i64 = all["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|i| i["total"].as_i64().unwrap_or(0))
+        .sum();
+    assert_eq!(Some(sum), all["totals"]["total"].as_i64());
+    let t = &all["totals"];
+    assert_eq!(
+        t["property_managed"].as_i64().unwrap_or(0)
+            + t["entrusted"].as_i64().unwrap_or(0)
+            + t["self_managed"].as_i64().unwrap_or(0),
+        t["total"].as_i64().unwrap_or(-1)
+    );
+    let staff = app.token_for("houjiatang").await;
+    let mine = app
+        .get("/api/v1/stats/compounds-by-governance-mode")
+        .bearer(&staff)
+        .send()
+        .await
+        .json();
+    assert_eq!(mine["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(mine["items"][0]["area_name"], "侯家塘街道");
+    assert_eq!(
+        mine["totals"]["total"].as_i64(),
+        Some(compounds_under(&app, "侯家塘街道").await)
+    );
+}
