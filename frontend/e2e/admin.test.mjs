@@ -20,11 +20,14 @@ test('admin sees the dashboard, filters compounds and opens 卫技新村', { tim
   const total = await page.getByTestId('tile-total').locator('.ant-statistic-content-value').innerText();
   assert.ok(Number(total.replace(/[^\d]/g, '')) > 0, `total compounds tile shows ${total}`);
   assert.deepEqual(await menuEntries(page), ['仪表盘', '区域', '小区']);
+  await page.waitForTimeout(1200); // let the bars finish growing before the picture
   await shot(page, '01-admin-dashboard');
 
   // The user menu names the role in Chinese.
   await page.getByTestId('user-menu').click();
-  await page.getByTestId('user-roles').getByText('区级管理员').waitFor();
+  const roles = page.getByTestId('user-roles');
+  await roles.getByTestId('role-tag').filter({ hasText: '区级管理员' }).waitFor();
+  await roles.getByText('雨花区').waitFor();
   await shot(page, '02-admin-user-menu');
   await page.keyboard.press('Escape');
 
@@ -42,6 +45,12 @@ test('admin sees the dashboard, filters compounds and opens 卫技新村', { tim
   });
   await shot(page, '03-compounds-self-managed');
 
+  // The CSV export downloads through the API client, with the same filters.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  const csvPath = await download.path();
+  assert.ok(csvPath, 'the CSV was saved');
+
   // Narrow by name and open the compound.
   const name = page.getByTestId('filter-name').locator('input');
   await name.fill('卫技');
@@ -53,6 +62,24 @@ test('admin sees the dashboard, filters compounds and opens 卫技新村', { tim
   await page.getByTestId('compound-name').getByText('卫技新村').waitFor();
   await page.getByText('自管小区').first().waitFor();
   await shot(page, '04-compound-detail');
+});
+
+test('the server\'s validation errors appear under the form fields', { timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  await signIn(page, 'admin');
+  await page.goto(`${BASE_URL}/compounds?name=${encodeURIComponent('卫技新村')}`);
+  await page.locator('[data-testid="compound-table"]').getByRole('link', { name: '卫技新村', exact: true }).click();
+  await page.getByRole('button', { name: '编辑' }).click();
+  const buildings = page.getByLabel('楼栋数');
+  await buildings.waitFor();
+  await page.waitForFunction(() => document.querySelector('#name')?.value === '卫技新村');
+  // Over the register's limit: only the server knows it, and it stores nothing.
+  await buildings.fill('20000');
+  await page.getByTestId('save-compound').click();
+  const item = page.locator('.ant-form-item').filter({ has: page.locator('#building_count') });
+  await item.locator('.ant-form-item-explain-error').filter({ hasText: '楼栋数须在 0 到 10000 之间' }).waitFor();
+  assert.ok(new URL(page.url()).pathname.endsWith('/edit'), 'stays on the form');
+  await shot(page, '08-server-validation');
 });
 
 test('admin browses the area tree', { timeout: 60_000 }, async () => {

@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: the system Chromium driven by
 // playwright-core (no browser download), a fresh profile per test file, and
 // screenshots of each step in screenshots/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,22 @@ const ARGS = [
   '--disable-sync',
 ];
 
+/** Fails early, and says why, when the browser or the server is missing. */
+async function preflight() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: run \`npm run ensure-browser\` (or set CHROMIUM_PATH)`);
+  }
+  try {
+    const res = await fetch(`${BASE_URL}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  } catch (err) {
+    throw new Error(`no Linli server answering at BASE_URL=${BASE_URL} (${err.message}); start one with demo data`);
+  }
+}
+
 /** Starts Chromium with a throw-away profile; `close()` removes it again. */
 export async function openBrowser() {
+  await preflight();
   const profile = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -71,6 +85,6 @@ export async function signIn(page, username, password = PASSWORD) {
 /** Texts of the side menu's entries. */
 export async function menuEntries(page) {
   const menu = page.getByTestId('side-menu');
-  await menu.waitFor();
+  await menu.waitFor({ state: 'attached' });
   return (await menu.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
 }

@@ -47,8 +47,9 @@ try {
   generate(fresh);
   const current = existsSync(committed) ? readFileSync(committed, 'utf8') : null;
   if (current !== readFileSync(fresh, 'utf8')) {
+    const shown = spec.startsWith(join(root, '..')) ? relative(join(root, '..'), spec) : spec;
     console.error(
-      `src/api/schema.d.ts is stale: it no longer matches ${relative(root, spec)}.\n` +
+      `src/api/schema.d.ts is stale: it no longer matches ${shown}.\n` +
         'Run `npm run gen:api` in frontend/ and commit the result.',
     );
     process.exit(1);

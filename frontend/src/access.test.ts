@@ -90,10 +90,10 @@ describe('canVisit', () => {
 describe('summariseGrants', () => {
   it('groups areas by role, without duplicates, in grant order', () => {
     const grants: Me['grants'] = [
-      { role: 'subdistrict_staff', area_id: 'a', area_name: '侯家塘街道', area_kind: 'subdistrict' },
-      { role: 'community_staff', area_id: 'b', area_name: '卫技社区', area_kind: 'community' },
-      { role: 'subdistrict_staff', area_id: 'c', area_name: '左家塘街道', area_kind: 'subdistrict' },
-      { role: 'subdistrict_staff', area_id: 'a', area_name: '侯家塘街道', area_kind: 'subdistrict' },
+      { id: 'g1', role: 'subdistrict_staff', area_id: 'a', area_name: '侯家塘街道', area_kind: 'subdistrict' },
+      { id: 'g2', role: 'community_staff', area_id: 'b', area_name: '卫技社区', area_kind: 'community' },
+      { id: 'g3', role: 'subdistrict_staff', area_id: 'c', area_name: '左家塘街道', area_kind: 'subdistrict' },
+      { id: 'g4', role: 'subdistrict_staff', area_id: 'a', area_name: '侯家塘街道', area_kind: 'subdistrict' },
     ];
     expect(summariseGrants({ grants })).toEqual([
       { role: 'subdistrict_staff', areaNames: ['侯家塘街道', '左家塘街道'] },

@@ -1,6 +1,6 @@
 // What the signed-in user may see and do in the SPA, derived from GET /api/v1/me.
 // The server enforces every rule again; this only decides what is offered.
-import type { Me, Role } from './api/types';
+import type { Me, Permission, Role } from './api/types';
 
 /** Action strings the SPA asks about (the server's `permissions`). */
 export const ACTIONS = {
@@ -11,7 +11,7 @@ export const ACTIONS = {
   compoundsUpdate: 'compounds.update',
   compoundsExport: 'compounds.export',
   statsRead: 'stats.read',
-} as const;
+} as const satisfies Record<string, Permission>;
 
 export type ModuleKey = 'dashboard' | 'areas' | 'compounds';
 // Later modules join here (and in MODULES below, the router and the menu icons):
@@ -48,10 +48,11 @@ export interface Access {
   home: string;
 }
 
-type MeLike = Pick<Me, 'permissions'> | null | undefined;
+/** Permissions as strings: a newer server may send actions this build does not know yet. */
+type MeLike = { permissions: readonly string[] } | null | undefined;
 
 export function deriveAccess(me: MeLike): Access {
-  const granted = new Set(me?.permissions ?? []);
+  const granted = new Set<string>(me?.permissions ?? []);
   const can = (action: string) => granted.has(action);
   const modules = MODULES.filter((m) => can(m.requires));
   return {

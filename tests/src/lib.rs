@@ -188,6 +188,15 @@ impl Response {
         })
     }
 
+    /// The body as JSON without the per-request `request_id`, for comparing two answers.
+    pub fn json_sans_request_id(&self) -> Value {
+        let mut body = self.json();
+        if let Some(map) = body.as_object_mut() {
+            map.remove("request_id");
+        }
+        body
+    }
+
     /// The body as text.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
@@ -263,14 +272,16 @@ impl TestApp {
         let db =
             Db::connect(&db_url(&database), &pool_settings(20)).unwrap_or_else(|e| panic!("{e}"));
         TestApp {
-            state: AppState {
+            state: AppState::new(
                 db,
-                settings: HttpSettings {
+                HttpSettings {
                     auth: auth_settings(),
                     body_limit: 64 * 1024,
                     static_dir: None,
+                    trust_proxy: false,
+                    cors_origins: Vec::new(),
                 },
-            },
+            ),
             database,
         }
     }

@@ -24,6 +24,12 @@ pub enum DomainError {
     /// The object changed since the caller read it (optimistic concurrency).
     #[error("the object was changed by someone else")]
     StaleVersion,
+    /// A request with the same idempotency key is still being processed.
+    #[error("a request with this idempotency key is in progress")]
+    IdempotencyInFlight,
+    /// The idempotency key was used before with a different request.
+    #[error("this idempotency key was used with a different request")]
+    IdempotencyMismatch,
 }
 
 impl DomainError {

@@ -8,7 +8,9 @@ pub mod compound;
 pub mod error;
 pub mod geo;
 pub mod page;
+pub mod pii;
 pub mod policy;
+pub mod throttle;
 pub mod user;
 
 pub use error::{DomainError, FieldErrors};

@@ -105,11 +105,26 @@ pub enum Action {
     /// Read dashboard statistics.
     #[serde(rename = "stats.read")]
     ReadStats,
+    /// Create users, change their grants, reset their access.
+    #[serde(rename = "users.manage")]
+    ManageUsers,
+    /// See personal data (phone, ID numbers) unmasked, one record at a time, with a reason.
+    #[serde(rename = "pii.read")]
+    ReadPersonalData,
+    /// Issue and revoke API keys for government systems.
+    #[serde(rename = "api_keys.manage")]
+    ManageApiKeys,
+    /// Read and verify the audit log.
+    #[serde(rename = "audit.read")]
+    ReadAuditLog,
+    /// Read operational metrics.
+    #[serde(rename = "metrics.read")]
+    ReadMetrics,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 12] = [
         Action::ReadAreas,
         Action::ManageAreas,
         Action::ReadCompounds,
@@ -117,6 +132,11 @@ impl Action {
         Action::UpdateCompound,
         Action::ExportCompounds,
         Action::ReadStats,
+        Action::ManageUsers,
+        Action::ReadPersonalData,
+        Action::ManageApiKeys,
+        Action::ReadAuditLog,
+        Action::ReadMetrics,
     ];
 
     /// The stable code.
@@ -129,8 +149,38 @@ impl Action {
             Action::UpdateCompound => "compounds.update",
             Action::ExportCompounds => "compounds.export",
             Action::ReadStats => "stats.read",
+            Action::ManageUsers => "users.manage",
+            Action::ReadPersonalData => "pii.read",
+            Action::ManageApiKeys => "api_keys.manage",
+            Action::ReadAuditLog => "audit.read",
+            Action::ReadMetrics => "metrics.read",
         }
     }
+}
+
+impl Role {
+    /// How much a role may do; a user manager may only grant roles below their own.
+    fn rank(self) -> u8 {
+        match self {
+            Role::DistrictAdmin => 3,
+            Role::SubdistrictStaff => 2,
+            Role::CommunityStaff | Role::FinanceOfficer => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// Whether `principal` may give `role` over the node at `area`: they must manage users
+/// there, and the role must rank below theirs (district admins may grant anything).
+pub fn may_grant(principal: &Principal, role: Role, area: &AreaPath) -> bool {
+    let Principal::User { grants, .. } = principal else {
+        return false;
+    };
+    grants.iter().any(|g| {
+        role_allows(g.role, Action::ManageUsers)
+            && area.is_within(&g.area_path)
+            && (g.role == Role::DistrictAdmin || role.rank() < g.role.rank())
+    })
 }
 
 /// The role x action matrix. Areas are checked separately, by [`Scope`].
@@ -146,6 +196,80 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Action::CreateCompound | Action::UpdateCompound | Action::ReadStats => {
             role.is_government_staff()
         }
+        Action::ManageUsers | Action::ReadPersonalData => {
+            matches!(role, Role::DistrictAdmin | Role::SubdistrictStaff)
+        }
+        Action::ManageApiKeys | Action::ReadAuditLog | Action::ReadMetrics => {
+            role == Role::DistrictAdmin
+        }
+    }
+}
+
+/// What a government system's API key may do. Codes are stable: they are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ApiScope {
+    /// Read the area tree, compounds and their statistics.
+    #[serde(rename = "registry:read")]
+    RegistryRead,
+    /// Read complaints.
+    #[serde(rename = "complaints:read")]
+    ComplaintsRead,
+    /// File and update complaints (e.g. the 12345 hotline import).
+    #[serde(rename = "complaints:write")]
+    ComplaintsWrite,
+    /// Use the Open311 GeoReport v2 interface.
+    #[serde(rename = "open311")]
+    Open311,
+    /// Read allowance payments.
+    #[serde(rename = "payments:read")]
+    PaymentsRead,
+    /// Manage webhook subscriptions.
+    #[serde(rename = "webhooks:manage")]
+    WebhooksManage,
+}
+
+impl ApiScope {
+    /// Every scope.
+    pub const ALL: [ApiScope; 6] = [
+        ApiScope::RegistryRead,
+        ApiScope::ComplaintsRead,
+        ApiScope::ComplaintsWrite,
+        ApiScope::Open311,
+        ApiScope::PaymentsRead,
+        ApiScope::WebhooksManage,
+    ];
+
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiScope::RegistryRead => "registry:read",
+            ApiScope::ComplaintsRead => "complaints:read",
+            ApiScope::ComplaintsWrite => "complaints:write",
+            ApiScope::Open311 => "open311",
+            ApiScope::PaymentsRead => "payments:read",
+            ApiScope::WebhooksManage => "webhooks:manage",
+        }
+    }
+
+    /// Parses the stable code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+}
+
+/// The scope x action matrix for API keys. Keys never manage users, keys or the audit
+/// log, and never see personal data unmasked.
+pub fn scope_allows(scope: ApiScope, action: Action) -> bool {
+    match scope {
+        ApiScope::RegistryRead => matches!(
+            action,
+            Action::ReadAreas | Action::ReadCompounds | Action::ExportCompounds | Action::ReadStats
+        ),
+        ApiScope::ComplaintsRead
+        | ApiScope::ComplaintsWrite
+        | ApiScope::Open311
+        | ApiScope::PaymentsRead
+        | ApiScope::WebhooksManage => false,
     }
 }
 
@@ -159,18 +283,32 @@ pub struct Grant {
 
 /// The authenticated caller as the policy sees them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Principal {
-    pub user_id: Uuid,
-    pub grants: Vec<Grant>,
+pub enum Principal {
+    /// A person, with their grants.
+    User { user_id: Uuid, grants: Vec<Grant> },
+    /// A government system, with its key's scopes over one area subtree.
+    ApiKey {
+        key_id: Uuid,
+        scopes: Vec<ApiScope>,
+        area_path: AreaPath,
+    },
 }
 
 impl Principal {
-    /// The actions at least one of the caller's grants allows somewhere.
+    /// The actions this caller may perform somewhere.
     pub fn permissions(&self) -> Vec<Action> {
         Action::ALL
             .into_iter()
-            .filter(|a| self.grants.iter().any(|g| role_allows(g.role, *a)))
+            .filter(|a| authorize(self, *a).is_ok())
             .collect()
+    }
+
+    /// The id that owns idempotency keys and audit entries (`user:<id>` or `api_key:<id>`).
+    pub fn key(&self) -> String {
+        match self {
+            Principal::User { user_id, .. } => format!("user:{user_id}"),
+            Principal::ApiKey { key_id, .. } => format!("api_key:{key_id}"),
+        }
     }
 }
 
@@ -210,12 +348,22 @@ impl Scope {
 /// Returns [`DomainError::Forbidden`] when no grant's role allows the action: the caller
 /// learns that the action is not theirs, never whether some object exists.
 pub fn authorize(principal: &Principal, action: Action) -> Result<Scope, DomainError> {
-    let roots: Vec<AreaPath> = principal
-        .grants
-        .iter()
-        .filter(|g| role_allows(g.role, action))
-        .map(|g| g.area_path.clone())
-        .collect();
+    let roots: Vec<AreaPath> = match principal {
+        Principal::User { grants, .. } => grants
+            .iter()
+            .filter(|g| role_allows(g.role, action))
+            .map(|g| g.area_path.clone())
+            .collect(),
+        Principal::ApiKey {
+            scopes, area_path, ..
+        } => {
+            if scopes.iter().any(|s| scope_allows(*s, action)) {
+                vec![area_path.clone()]
+            } else {
+                Vec::new()
+            }
+        }
+    };
     if roots.is_empty() {
         Err(DomainError::Forbidden)
     } else {
@@ -236,7 +384,7 @@ mod tests {
     }
 
     fn principal(role: Role, area: &[u128]) -> Principal {
-        Principal {
+        Principal::User {
             user_id: Uuid::nil(),
             grants: vec![Grant {
                 role,
@@ -261,6 +409,11 @@ mod tests {
                     UpdateCompound,
                     ExportCompounds,
                     ReadStats,
+                    ManageUsers,
+                    ReadPersonalData,
+                    ManageApiKeys,
+                    ReadAuditLog,
+                    ReadMetrics,
                 ],
             ),
             (
@@ -273,6 +426,8 @@ mod tests {
                     UpdateCompound,
                     ExportCompounds,
                     ReadStats,
+                    ManageUsers,
+                    ReadPersonalData,
                 ],
             ),
             (
@@ -338,16 +493,59 @@ mod tests {
     }
 
     #[test]
+    fn api_keys_act_by_scope_within_their_area() {
+        let key = Principal::ApiKey {
+            key_id: Uuid::nil(),
+            scopes: vec![ApiScope::RegistryRead],
+            area_path: path(&[1, 2]),
+        };
+        let scope = authorize(&key, Action::ReadCompounds).unwrap_or_else(|_| Scope::new(vec![]));
+        assert!(scope.covers(&path(&[1, 2, 3])));
+        assert!(!scope.covers(&path(&[1, 9])));
+        for action in [
+            Action::CreateCompound,
+            Action::ManageUsers,
+            Action::ReadPersonalData,
+            Action::ManageApiKeys,
+        ] {
+            assert_eq!(
+                authorize(&key, action),
+                Err(DomainError::Forbidden),
+                "{action:?}"
+            );
+        }
+        for s in ApiScope::ALL {
+            assert_eq!(ApiScope::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
     fn only_grants_whose_role_allows_the_action_widen_the_scope() {
         let mut p = principal(Role::Resident, &[1, 2, 3, 4]);
-        p.grants.push(Grant {
-            role: Role::CommunityStaff,
-            area_id: Uuid::from_u128(7),
-            area_path: path(&[1, 2, 7]),
-        });
+        if let Principal::User { grants, .. } = &mut p {
+            grants.push(Grant {
+                role: Role::CommunityStaff,
+                area_id: Uuid::from_u128(7),
+                area_path: path(&[1, 2, 7]),
+            });
+        }
         let scope = authorize(&p, Action::UpdateCompound).unwrap_or_else(|_| Scope::new(vec![]));
         assert!(scope.covers(&path(&[1, 2, 7, 8])));
         assert!(!scope.covers(&path(&[1, 2, 3, 4])));
+    }
+
+    #[test]
+    fn user_managers_grant_only_lesser_roles_in_their_area() {
+        let staff = principal(Role::SubdistrictStaff, &[1, 2]);
+        assert!(may_grant(&staff, Role::CommunityStaff, &path(&[1, 2, 3])));
+        assert!(may_grant(&staff, Role::Resident, &path(&[1, 2, 3, 4])));
+        assert!(!may_grant(&staff, Role::SubdistrictStaff, &path(&[1, 2])));
+        assert!(!may_grant(&staff, Role::DistrictAdmin, &path(&[1, 2])));
+        assert!(!may_grant(&staff, Role::Resident, &path(&[1, 9])));
+        let admin = principal(Role::DistrictAdmin, &[1]);
+        assert!(may_grant(&admin, Role::DistrictAdmin, &path(&[1])));
+        let resident = principal(Role::Resident, &[1]);
+        assert!(!may_grant(&resident, Role::Resident, &path(&[1])));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The application factory: routes, middleware, error rendering, docs UI and the SPA.
 
+use actix_cors::Cors;
 use actix_files::{Files, NamedFile};
 use actix_web::{
-    App, Error, HttpRequest, HttpResponse,
+    App, Error, HttpMessage, HttpRequest, HttpResponse,
     body::{BoxBody, MessageBody},
     dev::{ServiceFactory, ServiceRequest, ServiceResponse},
     http::header,
-    middleware::{Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers, Logger},
+    middleware::{Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers, Logger, from_fn},
     web,
 };
 use utoipa::OpenApi;
@@ -15,8 +16,9 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     error::{ApiError, PROBLEM_JSON, code_for, title_for},
-    handlers::{areas, auth, compounds, health, me, stats},
+    handlers::{api_keys, areas, audit, auth, compounds, health, me, ops, stats, users},
     openapi::ApiDoc,
+    request_id::RequestId,
     state::AppState,
 };
 
@@ -27,12 +29,27 @@ where
 {
     app.service(health::healthz::healthz)
         .service(health::readyz::readyz)
+        .service(ops::metrics::metrics)
         .service(
             scope("/api/v1")
                 .service(auth::login::login)
                 .service(auth::refresh::refresh)
                 .service(auth::logout::logout)
                 .service(me::get_me::get_me)
+                .service(me::change_password::change_password)
+                .service(users::list_users::list_users)
+                .service(users::get_user::get_user)
+                .service(users::create_user::create_user)
+                .service(users::update_user::update_user)
+                .service(users::add_grant::add_grant)
+                .service(users::remove_grant::remove_grant)
+                .service(users::unmask_user::unmask_user)
+                .service(api_keys::list_api_keys::list_api_keys)
+                .service(api_keys::create_api_key::create_api_key)
+                .service(api_keys::revoke_api_key::revoke_api_key)
+                // `/audit-log/verify` is a fixed path; no `{id}` route competes with it.
+                .service(audit::verify_audit_log::verify_audit_log)
+                .service(audit::list_audit_log::list_audit_log)
                 .service(areas::list_areas::list_areas)
                 .service(areas::get_area::get_area)
                 .service(areas::create_area::create_area)
@@ -67,6 +84,7 @@ pub fn build_app(
     >,
 > {
     let static_dir = state.settings.static_dir.clone();
+    let cors_origins = state.settings.cors_origins.clone();
     let body_limit = state.settings.body_limit;
     let base = App::new()
         .app_data(web::Data::new(state))
@@ -108,6 +126,8 @@ pub fn build_app(
         }));
     }
     app.wrap(ErrorHandlers::new().default_handler(into_problem))
+        .wrap(from_fn(crate::metrics::observe))
+        .wrap(cors(&cors_origins))
         .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()
@@ -115,7 +135,36 @@ pub fn build_app(
                 .add((header::X_FRAME_OPTIONS, "DENY"))
                 .add((header::REFERRER_POLICY, "no-referrer")),
         )
-        .wrap(Logger::new("%a \"%r\" %s %b %Dms").log_target("linli::access"))
+        .wrap(from_fn(crate::request_id::assign))
+        .wrap(
+            Logger::new("%a \"%r\" %s %b %Dms request_id=%{x-request-id}o")
+                .log_target("linli::access"),
+        )
+}
+
+/// Browsers may call the API only from the configured origins (none by default; the SPA
+/// is served from the same origin and needs none).
+fn cors(origins: &[String]) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::HeaderName::from_static("idempotency-key"),
+            header::HeaderName::from_static("x-request-id"),
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            header::HeaderName::from_static("x-request-id"),
+        ])
+        .max_age(600);
+    for origin in origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
 }
 
 fn route_not_found() -> ApiError {
@@ -143,8 +192,9 @@ async fn spa_fallback(req: HttpRequest, index: &std::path::Path) -> Result<HttpR
     Ok(response)
 }
 
-/// Rewrites any error response that is not already problem+json (raised by actix itself:
-/// 404, 405, 413 ...) into one, so clients only ever parse one error format.
+/// Rewrites every error response into problem+json carrying the request id: our own
+/// problems get the id added, errors raised by actix itself (404, 405, 413 ...) are
+/// replaced, so clients only ever parse one error format.
 fn into_problem<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
@@ -153,35 +203,46 @@ fn into_problem<B: MessageBody + 'static>(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with(PROBLEM_JSON));
-    if is_problem {
-        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
-    }
+    let request_id = res
+        .request()
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone());
     let status = res.status();
     let (req, old) = res.into_parts();
-    let code = code_for(status);
-    let detail = if status.is_server_error() {
-        "服务器内部错误，请稍后重试 / an internal error occurred; please try again later".to_owned()
-    } else {
-        title_for(status).to_owned()
-    };
-    let problem = crate::error::Problem {
-        problem_type: format!("urn:linli:problem:{code}"),
-        title: title_for(status).to_owned(),
-        status: status.as_u16(),
-        detail,
-        code: code.to_owned(),
-        errors: None,
-    };
     let mut builder = HttpResponse::build(status);
-    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
-        if let Some(value) = old.headers().get(&name) {
-            builder.insert_header((name, value.clone()));
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+            builder.append_header((name.clone(), value.clone()));
         }
     }
-    let new: HttpResponse<BoxBody> = builder
-        .content_type(PROBLEM_JSON)
-        .body(serde_json::to_string(&problem).unwrap_or_default());
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, new).map_into_right_body(),
-    ))
+    Ok(ErrorHandlerResponse::Future(Box::pin(async move {
+        let mut problem: serde_json::Value = if is_problem {
+            let bytes = actix_web::body::to_bytes(old.into_body())
+                .await
+                .unwrap_or_default();
+            serde_json::from_slice(&bytes).unwrap_or_default()
+        } else {
+            let code = code_for(status);
+            let detail = if status.is_server_error() {
+                "服务器内部错误，请稍后重试 / an internal error occurred; please try again later"
+            } else {
+                title_for(status)
+            };
+            serde_json::json!({
+                "type": format!("urn:linli:problem:{code}"),
+                "title": title_for(status),
+                "status": status.as_u16(),
+                "detail": detail,
+                "code": code,
+            })
+        };
+        if let (Some(map), Some(id)) = (problem.as_object_mut(), request_id) {
+            map.insert("request_id".to_owned(), serde_json::Value::String(id));
+        }
+        let new: HttpResponse<BoxBody> = builder
+            .content_type(PROBLEM_JSON)
+            .body(serde_json::to_string(&problem).unwrap_or_default());
+        Ok(ServiceResponse::new(req, new).map_into_right_body())
+    })))
 }

@@ -33,6 +33,9 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<std::collections::HashMap<String, Vec<String>>>)]
     pub errors: Option<FieldErrors>,
+    /// The request's id (also in the `X-Request-Id` response header); quote it to support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// An error a handler returns; rendered as problem+json.
@@ -135,6 +138,7 @@ impl ApiError {
             detail: self.detail.clone(),
             code: self.code.to_owned(),
             errors: self.errors.clone(),
+            request_id: None,
         }
     }
 }
@@ -209,6 +213,17 @@ impl From<DomainError> for ApiError {
                 StatusCode::CONFLICT,
                 "conflict",
                 format!("与现有数据冲突 / conflicts with existing data ({what})"),
+            ),
+            DomainError::IdempotencyInFlight => ApiError::new(
+                StatusCode::CONFLICT,
+                "idempotency_in_flight",
+                "相同 Idempotency-Key 的请求仍在处理中，请稍后重试 / a request with this Idempotency-Key is still in progress; retry shortly",
+            )
+            .with_header(header::RETRY_AFTER, "1"),
+            DomainError::IdempotencyMismatch => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "该 Idempotency-Key 已用于另一个不同的请求 / this Idempotency-Key was used with a different request",
             ),
             DomainError::StaleVersion => ApiError::new(
                 StatusCode::PRECONDITION_FAILED,

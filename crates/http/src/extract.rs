@@ -24,45 +24,55 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let content_type_ok = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| {
-                let essence = v
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
-                essence == "application/json" || essence.ends_with("+json")
-            })
-            .unwrap_or(false);
-        let bytes = web::Bytes::from_request(req, payload);
-        Box::pin(async move {
-            if !content_type_ok {
-                return Err(ApiError::new(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
-                    "请求体须为 JSON（Content-Type: application/json）/ the body must be JSON (Content-Type: application/json)",
-                ));
-            }
-            let bytes = bytes.await.map_err(|e| {
-                if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::new(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "payload_too_large",
-                        "请求内容超过大小上限 / the request body is larger than allowed",
-                    )
-                } else {
-                    ApiError::bad_request(
-                        "malformed_json",
-                        "无法读取请求体 / the request body could not be read",
-                    )
-                }
-            })?;
-            parse_json(&bytes).map(ValidJson)
+        let body = json_body::<T>(req, payload);
+        Box::pin(async move { body.await.map(|(value, _)| ValidJson(value)) })
+    }
+}
+
+/// Reads and parses a JSON body, returning the value and the raw bytes.
+pub fn json_body<T: DeserializeOwned + 'static>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<(T, web::Bytes), ApiError>> + 'static {
+    let content_type_ok = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            let essence = v
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            essence == "application/json" || essence.ends_with("+json")
         })
+        .unwrap_or(false);
+    let bytes = web::Bytes::from_request(req, payload);
+    async move {
+        if !content_type_ok {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "请求体须为 JSON（Content-Type: application/json）/ the body must be JSON (Content-Type: application/json)",
+            ));
+        }
+        let bytes = bytes.await.map_err(|e| {
+            if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    "请求内容超过大小上限 / the request body is larger than allowed",
+                )
+            } else {
+                ApiError::bad_request(
+                    "malformed_json",
+                    "无法读取请求体 / the request body could not be read",
+                )
+            }
+        })?;
+        let value = parse_json(&bytes)?;
+        Ok((value, bytes))
     }
 }
 

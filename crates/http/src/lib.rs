@@ -11,7 +11,10 @@ pub mod dto;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod idempotency;
+pub mod metrics;
 pub mod openapi;
+pub mod request_id;
 pub mod state;
 
 pub use app::{build_app, openapi_document};

@@ -25,6 +25,10 @@ Objects outside your scope answer 404.",
         (name = "areas", description = "The area tree: district > subdistrict > community > compound > building"),
         (name = "compounds", description = "The compound register (小区)"),
         (name = "stats", description = "Dashboard statistics"),
+        (name = "users", description = "User administration: profiles, grants (role x area), personal data"),
+        (name = "api-keys", description = "API keys for government systems (`X-Api-Key`)"),
+        (name = "audit", description = "The append-only, hash-chained audit log"),
+        (name = "operations", description = "Metrics for operators"),
     ),
     components(schemas(crate::error::Problem)),
     modifiers(&SecuritySchemes),
@@ -49,7 +53,12 @@ impl Modify for SecuritySchemes {
                     .build(),
             ),
         );
-        // Reserved for government systems; keys are issued by the platform module.
-        let _ = ApiKey::Header(ApiKeyValue::new("X-Api-Key"));
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "X-Api-Key",
+                "Key of a government system (POST /api/v1/api-keys); acts within its scopes and area",
+            ))),
+        );
     }
 }

@@ -1,8 +1,10 @@
-//! What every handler can reach: the database and the settings.
+//! What every handler can reach: the database, metrics and the settings.
 
-use std::{path::PathBuf, time::Duration};
+use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use linli_persistence::Db;
+
+use crate::metrics::Metrics;
 
 /// How tokens are issued and checked.
 #[derive(Clone)]
@@ -42,6 +44,11 @@ pub struct HttpSettings {
     pub body_limit: usize,
     /// Built SPA assets served at `/` (absent: no SPA).
     pub static_dir: Option<PathBuf>,
+    /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a proxy
+    /// that sets them).
+    pub trust_proxy: bool,
+    /// Origins allowed to call the API from a browser (CORS); empty: none.
+    pub cors_origins: Vec<String>,
 }
 
 /// Shared application state (cheap to clone; one per worker).
@@ -49,4 +56,16 @@ pub struct HttpSettings {
 pub struct AppState {
     pub db: Db,
     pub settings: HttpSettings,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// State with fresh metrics.
+    pub fn new(db: Db, settings: HttpSettings) -> Self {
+        AppState {
+            db,
+            settings,
+            metrics: Arc::new(Metrics::default()),
+        }
+    }
 }

@@ -6,7 +6,7 @@ use diesel::{
     prelude::*,
     sql_types::{Array, Bool, Text},
 };
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{
     DomainError,
     area::{AreaChanges, AreaKind, AreaPath, NewArea},
@@ -14,7 +14,12 @@ use linli_domain::{
 };
 use uuid::Uuid;
 
-use crate::{error::StoreResult, schema::areas};
+use crate::{
+    StoreError,
+    audit::{self, AuditContext, Change},
+    error::StoreResult,
+    schema::areas,
+};
 
 /// An area node as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,8 +174,42 @@ pub async fn with_children(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> StoreR
     Ok(parents.into_iter().flatten().collect())
 }
 
-/// Inserts a node under `parent` (already checked by the caller to be in scope).
+/// The audit form of a node.
+fn audit_json(area: &Area) -> serde_json::Value {
+    serde_json::json!({
+        "parent_id": area.parent_id, "kind": area.kind.as_str(), "name": area.name, "code": area.code,
+    })
+}
+
+/// Inserts a node under `parent` (already checked by the caller to be in scope); audited.
 pub async fn create(
+    conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    new: &NewArea,
+    parent: Option<&Area>,
+) -> StoreResult<Area> {
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        let area = insert_node(tx, new, parent).await?;
+        audit::record(
+            tx,
+            ctx,
+            Change {
+                action: "area.created",
+                object_type: "area",
+                object_id: area.id.to_string(),
+                area_path: Some(area.path.as_str().to_owned()),
+                before: None,
+                after: Some(audit_json(&area)),
+            },
+        )
+        .await?;
+        Ok(area)
+    })
+    .await
+}
+
+/// Inserts a node without an audit entry, for callers that audit the larger change.
+pub(crate) async fn insert_node(
     conn: &mut AsyncPgConnection,
     new: &NewArea,
     parent: Option<&Area>,
@@ -197,14 +236,41 @@ pub async fn create(
     Ok(row.into())
 }
 
-/// Renames a node if it is still at `expected_version`.
+/// Renames a node if it is still at `expected_version`; audited.
 pub async fn update(
+    conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    current: &Area,
+    changes: &AreaChanges,
+    expected_version: i64,
+) -> StoreResult<Area> {
+    linli_domain::error::validate(changes)?;
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        let area = rename(tx, current.id, changes, expected_version).await?;
+        audit::record(
+            tx,
+            ctx,
+            Change {
+                action: "area.updated",
+                object_type: "area",
+                object_id: area.id.to_string(),
+                area_path: Some(area.path.as_str().to_owned()),
+                before: Some(audit_json(current)),
+                after: Some(audit_json(&area)),
+            },
+        )
+        .await?;
+        Ok(area)
+    })
+    .await
+}
+
+async fn rename(
     conn: &mut AsyncPgConnection,
     id: Uuid,
     changes: &AreaChanges,
     expected_version: i64,
 ) -> StoreResult<Area> {
-    linli_domain::error::validate(changes)?;
     let row = diesel::update(
         areas::table
             .filter(areas::id.eq(id))

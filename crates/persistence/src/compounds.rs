@@ -20,6 +20,7 @@ use uuid::Uuid;
 use crate::{
     StoreError,
     areas::{self, Area, scope_patterns},
+    audit::{self, AuditContext, Change},
     error::StoreResult,
     schema::{areas as areas_t, compounds},
 };
@@ -223,9 +224,45 @@ fn register_values(draft: &CompoundDraft) -> RegisterEntry {
     }
 }
 
-/// Registers a compound under `community` (already checked by the caller to be in scope).
+/// The audit form of a compound.
+fn audit_json(c: &Compound) -> serde_json::Value {
+    serde_json::json!({
+        "community_id": c.community_id, "name": c.name, "address": c.address,
+        "location": c.location.map(|p| serde_json::json!({"lat": p.lat, "lon": p.lon})),
+        "year_built": c.year_built, "building_count": c.building_count,
+        "household_count": c.household_count, "is_open": c.is_open,
+        "governance_mode": c.governance_mode.as_str(),
+    })
+}
+
+async fn record(
+    tx: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    action: &'static str,
+    before: Option<&Compound>,
+    after: &Compound,
+) -> StoreResult<()> {
+    audit::record(
+        tx,
+        ctx,
+        Change {
+            action,
+            object_type: "compound",
+            object_id: after.id.to_string(),
+            area_path: Some(after.path.as_str().to_owned()),
+            before: before.map(audit_json),
+            after: Some(audit_json(after)),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Registers a compound under `community` (already checked by the caller to be in
+/// scope); audited.
 pub async fn create(
     conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
     community: &Area,
     draft: &CompoundDraft,
 ) -> StoreResult<Compound> {
@@ -236,35 +273,36 @@ pub async fn create(
         )
         .into());
     }
-    let id = conn
-        .transaction::<_, StoreError, _>(async |tx| {
-            let area = areas::create(
-                tx,
-                &NewArea {
-                    parent_id: Some(community.id),
-                    kind: AreaKind::Compound,
-                    name: draft.name.clone(),
-                    code: None,
-                },
-                Some(community),
-            )
-            .await?;
-            diesel::insert_into(compounds::table)
-                .values((compounds::id.eq(area.id), register_values(draft)))
-                .execute(tx)
-                .await?;
-            Ok(area.id)
-        })
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        let area = areas::insert_node(
+            tx,
+            &NewArea {
+                parent_id: Some(community.id),
+                kind: AreaKind::Compound,
+                name: draft.name.clone(),
+                code: None,
+            },
+            Some(community),
+        )
         .await?;
-    find(conn, id)
-        .await?
-        .ok_or(StoreError::Domain(DomainError::NotFound("compound")))
+        diesel::insert_into(compounds::table)
+            .values((compounds::id.eq(area.id), register_values(draft)))
+            .execute(tx)
+            .await?;
+        let created = find(tx, area.id)
+            .await?
+            .ok_or(StoreError::Domain(DomainError::NotFound("compound")))?;
+        record(tx, ctx, "compound.created", None, &created).await?;
+        Ok(created)
+    })
+    .await
 }
 
 /// Replaces a compound's register entry if it is still at `expected_version`.
 /// The community cannot change here: moving a compound moves every record under it.
 pub async fn update(
     conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
     current: &Compound,
     draft: &CompoundDraft,
     expected_version: i64,
@@ -297,10 +335,11 @@ pub async fn update(
             .set(register_values(draft))
             .execute(tx)
             .await?;
-        Ok(())
+        let updated = find(tx, id)
+            .await?
+            .ok_or(StoreError::Domain(DomainError::NotFound("compound")))?;
+        record(tx, ctx, "compound.updated", Some(current), &updated).await?;
+        Ok(updated)
     })
-    .await?;
-    find(conn, id)
-        .await?
-        .ok_or(StoreError::Domain(DomainError::NotFound("compound")))
+    .await
 }

@@ -1,6 +1,21 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    api_keys (id) {
+        id -> Uuid,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Bytea,
+        scopes -> Array<Text>,
+        area_id -> Uuid,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     areas (id) {
         id -> Uuid,
         parent_id -> Nullable<Uuid>,
@@ -16,6 +31,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        occurred_at -> Timestamptz,
+        actor_kind -> Text,
+        actor_id -> Nullable<Uuid>,
+        actor_name -> Text,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Text,
+        area_path -> Nullable<Text>,
+        before -> Nullable<Jsonb>,
+        after -> Nullable<Jsonb>,
+        client_ip -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        prev_hash -> Bytea,
+        hash -> Bytea,
+    }
+}
+
+diesel::table! {
     compounds (id) {
         id -> Uuid,
         address -> Text,
@@ -26,6 +61,28 @@ diesel::table! {
         household_count -> Int4,
         is_open -> Bool,
         governance_mode -> Text,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (principal, key) {
+        principal -> Text,
+        key -> Text,
+        request_hash -> Bytea,
+        response_status -> Int4,
+        response_headers -> Jsonb,
+        response_body -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> Int8,
+        username -> Text,
+        client_ip -> Text,
+        succeeded -> Bool,
+        at -> Timestamptz,
     }
 }
 
@@ -62,17 +119,25 @@ diesel::table! {
         token_version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        phone -> Nullable<Text>,
+        version -> Int8,
     }
 }
 
+diesel::joinable!(api_keys -> areas (area_id));
+diesel::joinable!(api_keys -> users (created_by));
 diesel::joinable!(compounds -> areas (id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(user_grants -> areas (area_id));
 diesel::joinable!(user_grants -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    api_keys,
     areas,
+    audit_log,
     compounds,
+    idempotency_keys,
+    login_attempts,
     refresh_tokens,
     user_grants,
     users,

@@ -40,6 +40,7 @@ impl From<UserRow> for User {
 /// A grant with the name and kind of its area, for display.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrantDetail {
+    pub id: Uuid,
     pub grant: Grant,
     pub area_name: String,
     pub area_kind: AreaKind,
@@ -88,10 +89,11 @@ pub async fn find(conn: &mut AsyncPgConnection, user_id: Uuid) -> StoreResult<Op
 
 /// Every grant of a user, with area details, in a stable order.
 pub async fn grants(conn: &mut AsyncPgConnection, user_id: Uuid) -> StoreResult<Vec<GrantDetail>> {
-    let rows: Vec<(String, Uuid, String, String, String)> = user_grants::table
+    let rows: Vec<(Uuid, String, Uuid, String, String, String)> = user_grants::table
         .inner_join(areas::table)
         .filter(user_grants::user_id.eq(user_id))
         .select((
+            user_grants::id,
             user_grants::role,
             areas::id,
             areas::path,
@@ -107,8 +109,9 @@ pub async fn grants(conn: &mut AsyncPgConnection, user_id: Uuid) -> StoreResult<
         .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(role, area_id, path, name, kind)| {
+        .filter_map(|(id, role, area_id, path, name, kind)| {
             Some(GrantDetail {
+                id,
                 grant: Grant {
                     role: Role::parse(&role)?,
                     area_id,

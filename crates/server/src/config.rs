@@ -24,6 +24,11 @@ use linli_persistence::PoolSettings;
 /// | `LINLI_BODY_LIMIT_BYTES` | `1048576` | largest request body; larger ones get 413 |
 /// | `LINLI_STATIC_DIR` | `frontend/dist` | built SPA served at `/` (skipped when absent) |
 /// | `LINLI_WORKERS` | number of CPUs | HTTP worker threads |
+/// | `LINLI_DB_STATEMENT_TIMEOUT_MS` | `5000` | PostgreSQL `statement_timeout` for requests |
+/// | `LINLI_TRUST_PROXY` | `0` | `1`: client address from `X-Forwarded-For` (only behind a proxy that sets it) |
+/// | `LINLI_CORS_ORIGINS` | — | comma-separated origins allowed to call the API from browsers |
+/// | `LINLI_METRICS_BIND` | — | extra address serving `/metrics` without a token (keep it internal) |
+/// | `LINLI_SHUTDOWN_TIMEOUT_SECS` | `30` | on SIGTERM, how long in-flight requests may finish |
 /// | `RUST_LOG` | `info` | log filter (env_logger syntax) |
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -33,6 +38,9 @@ pub struct Config {
     pub pool: PoolSettings,
     pub http: HttpSettings,
     pub workers: usize,
+    pub statement_timeout_ms: u64,
+    pub metrics_bind: Option<String>,
+    pub shutdown_timeout_secs: u64,
 }
 
 /// A setting that is missing or malformed.
@@ -140,8 +148,20 @@ impl Config {
                 static_dir: Some(PathBuf::from(
                     var("LINLI_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
                 )),
+                trust_proxy: flag("LINLI_TRUST_PROXY"),
+                cors_origins: var("LINLI_CORS_ORIGINS")
+                    .map(|v| {
+                        v.split(',')
+                            .map(|o| o.trim().to_owned())
+                            .filter(|o| !o.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             },
             workers,
+            statement_timeout_ms: parsed("LINLI_DB_STATEMENT_TIMEOUT_MS", 5000)?,
+            metrics_bind: var("LINLI_METRICS_BIND"),
+            shutdown_timeout_secs: parsed("LINLI_SHUTDOWN_TIMEOUT_SECS", 30)?,
         })
     }
 }

@@ -24,7 +24,22 @@ openapi    print the OpenAPI document (JSON) to standard output";
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info"))
+        .format(|buf, record| {
+            use std::io::Write;
+            let request = linli_http::request_id::current()
+                .map(|id| format!(" request_id={id}"))
+                .unwrap_or_default();
+            writeln!(
+                buf,
+                "{} {:<5} {}{request} {}",
+                buf.timestamp_millis(),
+                record.level(),
+                record.target(),
+                record.args()
+            )
+        })
+        .init();
     let command = std::env::args().nth(1).unwrap_or_default();
     let result = match command.as_str() {
         "serve" => serve().await,
@@ -103,14 +118,32 @@ fn print_openapi() -> Result<(), String> {
 
 async fn serve() -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
-    let db = Db::connect(&config.database_url, &config.pool).map_err(|e| e.to_string())?;
+    let url = with_statement_timeout(&config.database_url, config.statement_timeout_ms);
+    let db = Db::connect(&url, &config.pool).map_err(|e| e.to_string())?;
     if !db.ping().await {
         log::warn!("the database is not reachable yet; /readyz answers 503 until it is");
     }
-    let state = AppState {
-        db,
-        settings: config.http.clone(),
-    };
+    let state = AppState::new(db, config.http.clone());
+    tokio::spawn(housekeeping(state.db.clone()));
+    if let Some(bind) = &config.metrics_bind {
+        let metrics_state = state.clone();
+        let server = HttpServer::new(move || {
+            let state = metrics_state.clone();
+            actix_web::App::new().route(
+                "/metrics",
+                actix_web::web::get().to(move || {
+                    let state = state.clone();
+                    async move { linli_http::handlers::ops::metrics::exposition(&state) }
+                }),
+            )
+        })
+        .workers(1)
+        .bind(bind)
+        .map_err(|e| format!("cannot listen on {bind} (LINLI_METRICS_BIND): {e}"))?
+        .run();
+        tokio::spawn(server);
+        log::info!("metrics without a token on http://{bind}/metrics");
+    }
     log::info!(
         "linli listening on http://{} (docs at /docs{})",
         config.bind,
@@ -118,10 +151,61 @@ async fn serve() -> Result<(), String> {
     );
     HttpServer::new(move || build_app(state.clone()))
         .workers(config.workers)
+        .shutdown_timeout(config.shutdown_timeout_secs)
         .bind(&config.bind)
         .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?
         .run()
         .await
         .map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// Adds `statement_timeout` to the connection options unless the URL already sets one, so
+/// a runaway query ends instead of holding a connection.
+fn with_statement_timeout(url: &str, millis: u64) -> String {
+    if millis == 0 || url.contains("statement_timeout") {
+        return url.to_owned();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-c%20statement_timeout%3D{millis}")
+}
+
+/// Deletes expired idempotency records and old sign-in attempts, hourly.
+async fn housekeeping(db: Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let Ok(mut conn) = db.conn().await else {
+            continue;
+        };
+        match linli_persistence::idempotency::purge_expired(&mut conn).await {
+            Ok(n) if n > 0 => log::info!("housekeeping: {n} expired idempotency records removed"),
+            Ok(_) => {}
+            Err(e) => log::warn!("housekeeping: {e}"),
+        }
+        if let Err(e) = linli_persistence::logins::purge_old(&mut conn).await {
+            log::warn!("housekeeping: {e}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statement_timeout_is_added_once() {
+        assert_eq!(
+            with_statement_timeout("postgres://h/db", 5000),
+            "postgres://h/db?options=-c%20statement_timeout%3D5000"
+        );
+        assert_eq!(
+            with_statement_timeout("postgres://h/db?sslmode=disable", 10),
+            "postgres://h/db?sslmode=disable&options=-c%20statement_timeout%3D10"
+        );
+        assert_eq!(
+            with_statement_timeout("postgres://h/db?options=-c statement_timeout=1", 5),
+            "postgres://h/db?options=-c statement_timeout=1"
+        );
+    }
 }

@@ -4,6 +4,7 @@ import {
   asProblem,
   errorNotice,
   fieldPath,
+  pickLanguage,
   formErrors,
   knownFields,
   problemNotice,
@@ -178,5 +179,37 @@ describe('errorNotice', () => {
   it('exposes the code on ApiError', () => {
     expect(new ApiError(404, problem({ code: 'not_found' })).code).toBe('not_found');
     expect(new ApiError(500, null).code).toBeNull();
+  });
+});
+
+describe('pickLanguage', () => {
+  const both = '名称须为 1 到 100 个字符 / name must be 1 to 100 characters';
+
+  it('shows the Chinese half by default and in zh-CN', () => {
+    expect(pickLanguage(both, undefined)).toBe('名称须为 1 到 100 个字符');
+    expect(pickLanguage(both, 'zh-CN')).toBe('名称须为 1 到 100 个字符');
+  });
+
+  it('shows the English half in English', () => {
+    expect(pickLanguage(both, 'en')).toBe('name must be 1 to 100 characters');
+  });
+
+  it('leaves other texts alone', () => {
+    expect(pickLanguage('a / b', 'en')).toBe('a / b');
+    expect(pickLanguage('只有中文', 'en')).toBe('只有中文');
+    expect(pickLanguage('上 / 下', 'en')).toBe('上 / 下');
+  });
+
+  it('applies to server field messages and fallback titles', () => {
+    const en = Object.assign(((key: string) => t(key)) as Translate, { language: 'en' });
+    const { fields } = splitFieldErrors(
+      problem({ errors: { name: [both] } }),
+      knownFields(['name']),
+      en,
+    );
+    expect(fields).toEqual([{ name: ['name'], errors: ['name must be 1 to 100 characters'] }]);
+    const p = problem({ code: 'teapot', title: '我是茶壶 / I am a teapot', detail: '不能煮咖啡 / cannot brew coffee' });
+    expect(problemNotice(p, t)).toEqual({ message: '我是茶壶', description: '不能煮咖啡' });
+    expect(problemNotice(p, en)).toEqual({ message: 'I am a teapot', description: 'cannot brew coffee' });
   });
 });

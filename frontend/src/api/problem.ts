@@ -5,8 +5,29 @@ import type { Problem } from './types';
 
 export type { Problem };
 
-/** Looks a key up; returns undefined when the catalogue has no such key. */
-export type Translate = (key: string, vars?: Record<string, unknown>) => string | undefined;
+/**
+ * Looks a key up; returns undefined when the catalogue has no such key.
+ * `language` (e.g. `zh-CN`, `en`) picks the half of the server's bilingual texts.
+ */
+export interface Translate {
+  (key: string, vars?: Record<string, unknown>): string | undefined;
+  language?: string;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The server writes its human texts as `中文 / English`. Shows the half for the
+ * current language; any other text is returned as it is.
+ */
+export function pickLanguage(text: string, language: string | undefined): string {
+  const at = text.indexOf(' / ');
+  if (at < 0) return text;
+  const zh = text.slice(0, at).trim();
+  const en = text.slice(at + 3).trim();
+  if (!CJK.test(zh) || CJK.test(en) || !en) return text;
+  return language?.toLowerCase().startsWith('en') ? en : zh;
+}
 
 /** A path in an antd Form: `['location', 'lat']`, `['items', 0, 'name']`. */
 export type FieldPath = (string | number)[];
@@ -74,7 +95,7 @@ function messagesOf(value: unknown): string[] {
  * catalogue translates under `validation.<code>`; otherwise it is shown as sent.
  */
 export function translateFieldMessage(message: string, translate: Translate): string {
-  return translate(`validation.${message}`) ?? message;
+  return translate(`validation.${message}`) ?? pickLanguage(message, translate.language);
 }
 
 /**
@@ -128,8 +149,10 @@ export function problemNotice(problem: Problem, translate: Translate, extra: str
   if (translated) {
     message = translated;
   } else {
-    message = problem.title || translate('errors.unknown') || problem.code;
-    if (problem.detail && problem.detail !== message) lines.unshift(problem.detail);
+    const title = problem.title ? pickLanguage(problem.title, translate.language) : '';
+    const detail = problem.detail ? pickLanguage(problem.detail, translate.language) : '';
+    message = title || translate('errors.unknown') || problem.code;
+    if (detail && detail !== message) lines.unshift(detail);
   }
   return lines.length ? { message, description: lines.join('\n') } : { message };
 }

@@ -4,6 +4,122 @@
  */
 
 export interface paths {
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys issued in your area, newest first (secrets are never shown again). */
+        get: operations["list_api_keys"];
+        put?: never;
+        /**
+         * Issue an API key for a government system. The key is in the response once and never
+         *     again; store it in the system's secret store.
+         */
+        post: operations["create_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: the next request with it fails. The record stays for the audit trail. */
+        delete: operations["revoke_api_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List area nodes: the roots of your scope, the children of a node, or every node of a kind.
+         * @description Ordered by name, then id; pages are keyset-paginated with an opaque cursor.
+         */
+        get: operations["list_areas"];
+        put?: never;
+        /**
+         * Create an area node under a parent in your scope.
+         * @description The kind must be the one below the parent's (district > subdistrict > community >
+         *     compound > building). Compounds are better created through `POST /compounds`, which
+         *     records their register entry too.
+         */
+        post: operations["create_area"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One area node; `ETag` carries its version for `If-Match` on update. */
+        get: operations["get_area"];
+        /** Rename an area node. Requires `If-Match` with the `ETag` you read. */
+        put: operations["update_area"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries, newest first, filtered by object, actor or action. */
+        get: operations["list_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-compute the audit log's hash chain and name the first altered entry, if any. */
+        get: operations["verify_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -13,23 +129,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with username and password.
+         * @description Unknown users and wrong passwords get the same answer, after the same work. After 5
+         *     failures for one account (or 20 from one client address) within 15 minutes, further
+         *     attempts get 429 with `Retry-After` until the oldest failure leaves the window.
+         */
         post: operations["login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,6 +151,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out: revoke the presented refresh token and every token of the same sign-in.
+         * @description Answers 204 whether or not the token was known, so it reveals nothing.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -52,208 +162,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me": {
+    "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Me"];
-                    };
-                };
-                /** @description error */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/areas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    parent_id?: string;
-                    kind?: components["schemas"]["AreaKind"];
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Area"][];
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description error */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewArea"];
-                };
-            };
-            responses: {
-                /** @description ok */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Area"];
-                    };
-                };
-                /** @description error */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/areas/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Area"];
-                    };
-                };
-                /** @description error */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AreaUpdate"];
-                };
-            };
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Area"];
-                    };
-                };
-                /** @description error */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        post?: never;
+        /**
+         * Exchange a refresh token for a new access token and a new refresh token.
+         * @description Each refresh token works once. Presenting one that was already exchanged means it was
+         *     copied: every token of that sign-in is revoked and the user must sign in again.
+         */
+        post: operations["refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -267,69 +190,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    area_id?: string;
-                    governance_mode?: components["schemas"]["GovernanceMode"];
-                    name?: string;
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Compound"][];
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-            };
-        };
+        /**
+         * List compounds in your scope, filtered by area, governance mode and name.
+         * @description Ordered by name, then id. Keyset pagination: pass `next_cursor` back as `cursor`;
+         *     rows inserted meanwhile never make an item repeat or vanish from later pages.
+         */
+        get: operations["list_compounds"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CompoundInput"];
-                };
-            };
-            responses: {
-                /** @description ok */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Compound"];
-                    };
-                };
-                /** @description error */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Register a compound under a community in your scope.
+         * @description Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body
+         *     returns the first response (header `Idempotent-Replayed: true`) and creates nothing.
+         */
+        post: operations["create_compound"];
         delete?: never;
         options?: never;
         head?: never;
@@ -343,30 +216,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    area_id?: string;
-                    governance_mode?: components["schemas"]["GovernanceMode"];
-                    name?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description csv */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-            };
-        };
+        /**
+         * Export the filtered compound list as CSV (UTF-8 with BOM, so spreadsheet programs
+         *     read the Chinese correctly). Same filters and order as the list; `limit` and `cursor`
+         *     are ignored.
+         */
+        get: operations["export_compounds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -382,94 +237,48 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        ETag?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Compound"];
-                    };
-                };
-                /** @description error */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header: {
-                    "If-Match": string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CompoundInput"];
-                };
-            };
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Compound"];
-                    };
-                };
-                /** @description error */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description error */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description error */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /** One compound; `ETag` carries its version for `If-Match` on update. */
+        get: operations["get_compound"];
+        /**
+         * Replace a compound's register entry. Requires `If-Match` with the `ETag` you read:
+         *     of two racing updates one wins and the other gets 412.
+         */
+        put: operations["update_compound"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, their grants (role x area) and the actions those allow. */
+        get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password. Every session and access token you hold ends; sign in again. */
+        post: operations["change_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,26 +292,159 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description ok */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ModeStats"];
-                    };
-                };
-            };
+        /** Compounds by governance mode for each subdistrict in your scope, with totals. */
+        get: operations["compounds_by_mode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Users holding a grant in your area, by username. Phones are masked. */
+        get: operations["list_users"];
+        put?: never;
+        /**
+         * Create a user with at least one grant. You may grant only roles below your own, in
+         *     your area.
+         */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user (phone masked); `ETag` for `If-Match` on changes. */
+        get: operations["get_user"];
+        /** Change a user's name, phone or active flag. Deactivating ends their sessions at once. */
+        put: operations["update_user"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a user a role over an area. Their older access tokens stop working at once. */
+        post: operations["add_grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/grants/{grant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a grant away. A user keeps at least one (deactivate them instead); their older
+         *     access tokens stop working at once.
+         */
+        delete: operations["remove_grant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unmask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * See a user's personal data unmasked. Needs the `pii.read` permission and a reason;
+         *     every use is written to the audit log with that reason.
+         */
+        post: operations["unmask_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up and answering. */
+        get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics: requests and latency by route template and status, database pool.
+         * @description Needs an admin token here; `LINLI_METRICS_BIND` serves the same text without a token on
+         *     a separate (internal) address.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers; 503 otherwise, so a load balancer stops routing here. */
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -515,128 +457,419 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string | null;
-            code: string;
-            errors?: {
-                [key: string]: string[];
-            } | null;
+        /** @description One page of keys. */
+        ApiKeyPage: {
+            items: components["schemas"]["ApiKeyView"][];
+            next_cursor?: string | null;
         };
-        LoginRequest: {
-            username: string;
-            password: string;
-        };
-        RefreshRequest: {
-            refresh_token: string;
-        };
-        TokenPair: {
-            access_token: string;
-            refresh_token: string;
-            token_type: string;
-            expires_in: number;
-        };
-        /** @enum {string} */
-        Role: "district_admin" | "subdistrict_staff" | "community_staff" | "compound_secretary" | "committee_member" | "property_staff" | "auditor" | "finance_officer" | "resident" | "volunteer";
-        Grant: {
-            role: components["schemas"]["Role"];
+        /** @description A key as listed: never its secret. */
+        ApiKeyView: {
             /** Format: uuid */
             area_id: string;
             area_name: string;
-            area_kind: components["schemas"]["AreaKind"];
-        };
-        Me: {
+            /** Format: date-time */
+            created_at: string;
             /** Format: uuid */
             id: string;
-            username: string;
-            display_name: string;
-            grants: components["schemas"]["Grant"][];
-            permissions: string[];
+            /** Format: date-time */
+            last_used_at?: string | null;
+            name: string;
+            /** @description The visible start of the key (`lk_xxxxxxxx`). */
+            prefix: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            scopes: components["schemas"]["ApiScope"][];
         };
-        /** @enum {string} */
+        /**
+         * @description What an API key may do.
+         * @enum {string}
+         */
+        ApiScope: "registry:read" | "complaints:read" | "complaints:write" | "open311" | "payments:read" | "webhooks:manage";
+        /**
+         * @description Level of an area node.
+         * @enum {string}
+         */
         AreaKind: "district" | "subdistrict" | "community" | "compound" | "building";
-        Area: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            parent_id: string | null;
-            kind: components["schemas"]["AreaKind"];
-            name: string;
-            code: string | null;
+        /** @description One page of areas. */
+        AreaPage: {
+            items: components["schemas"]["AreaView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A node of the area tree. */
+        AreaView: {
+            /** @description Administrative code, where known. */
+            code?: string | null;
+            /** @description Whether the node has children (for lazy tree loading). */
             has_children: boolean;
-        };
-        NewArea: {
-            /** Format: uuid */
-            parent_id: string;
-            kind: components["schemas"]["AreaKind"];
-            name: string;
-            code?: string | null;
-        };
-        AreaUpdate: {
-            name: string;
-            code?: string | null;
-        };
-        /** @enum {string} */
-        GovernanceMode: "property_managed" | "entrusted" | "self_managed";
-        GeoPoint: {
-            lat: number;
-            lon: number;
-        };
-        Compound: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["AreaKind"];
+            /** @example 侯家塘街道 */
+            name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /**
+             * Format: int64
+             * @description Incremented on every change; the `ETag` is derived from it.
+             */
+            version: number;
+        };
+        /** @description One audit entry. */
+        AuditEntryView: {
+            /** @description `<object>.<verb>`, e.g. `compound.updated`. */
+            action: string;
+            /** Format: uuid */
+            actor_id?: string | null;
+            /** @description `user`, `api_key` or `system`. */
+            actor_kind: string;
+            actor_name: string;
+            /** @description The object after the change (personal data masked). */
+            after?: Record<string, never> | null;
+            /** @description The object before the change (personal data masked). */
+            before?: Record<string, never> | null;
+            client_ip?: string | null;
+            /** @description Hex SHA-256 chaining this entry to the previous one. */
+            hash: string;
+            /** Format: int64 */
+            id: number;
+            object_id: string;
+            object_type: string;
+            /** Format: date-time */
+            occurred_at: string;
+            request_id?: string | null;
+        };
+        /** @description One page of entries, newest first. */
+        AuditPage: {
+            items: components["schemas"]["AuditEntryView"][];
+            next_cursor?: string | null;
+        };
+        /** @description The result of re-computing the hash chain. */
+        AuditVerification: {
+            /**
+             * Format: int64
+             * @description Entries checked (up to and including the first broken one).
+             */
+            checked: number;
+            /**
+             * Format: int64
+             * @description The first entry that was altered, if any.
+             */
+            first_broken_id?: number | null;
+            /** @description True when every entry matches its content and predecessor. */
+            ok: boolean;
+        };
+        /** @description A new password, with the current one as proof. */
+        ChangePasswordRequest: {
+            /** Format: password */
+            current_password: string;
+            /**
+             * Format: password
+             * @description 10 to 256 characters, not the username.
+             */
+            new_password: string;
+        };
+        /** @description The register entry of a compound, on create and update alike. */
+        CompoundInput: {
+            address: string;
+            /** Format: int32 */
+            building_count: number;
+            /**
+             * Format: uuid
+             * @description The community (社区) the compound belongs to; fixed after creation.
+             */
+            community_id: string;
+            governance_mode: components["schemas"]["GovernanceMode"];
+            /** Format: int32 */
+            household_count: number;
+            is_open?: boolean;
+            location?: components["schemas"]["Location"] | null;
+            /** @example 融城花苑 */
+            name: string;
+            /**
+             * Format: int32
+             * @example 2002
+             */
+            year_built?: number | null;
+        };
+        /** @description One page of compounds. */
+        CompoundPage: {
+            items: components["schemas"]["CompoundView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A compound (小区) in the register. */
+        CompoundView: {
+            address: string;
+            /** Format: int32 */
+            building_count: number;
             /** Format: uuid */
             community_id: string;
             community_name: string;
+            /** Format: date-time */
+            created_at: string;
+            governance_mode: components["schemas"]["GovernanceMode"];
+            /** Format: int32 */
+            household_count: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Open (unfenced) compound (开放式小区). */
+            is_open: boolean;
+            location?: components["schemas"]["Location"] | null;
+            /** @example 融城花苑 */
+            name: string;
             /** Format: uuid */
             subdistrict_id: string;
             subdistrict_name: string;
-            name: string;
-            address: string;
-            location: components["schemas"]["GeoPoint"] | null;
-            year_built: number | null;
-            building_count: number;
-            household_count: number;
-            is_open: boolean;
-            governance_mode: components["schemas"]["GovernanceMode"];
-            version: number;
-            /** Format: date-time */
-            created_at: string;
             /** Format: date-time */
             updated_at: string;
-        };
-        CompoundInput: {
-            /** Format: uuid */
-            community_id: string;
-            name: string;
-            address: string;
-            location?: components["schemas"]["GeoPoint"] | null;
+            /**
+             * Format: int64
+             * @description Incremented on every change; the `ETag` is derived from it.
+             */
+            version: number;
+            /**
+             * Format: int32
+             * @example 2002
+             */
             year_built?: number | null;
-            building_count: number;
-            household_count: number;
-            is_open: boolean;
-            governance_mode: components["schemas"]["GovernanceMode"];
         };
-        ModeRow: {
+        /** @description Compounds by governance mode, per subdistrict. */
+        CompoundsByModeResponse: {
+            items: components["schemas"]["ModeCountsView"][];
+            totals: components["schemas"]["ModeTotals"];
+        };
+        /** @description A key to issue. */
+        CreateApiKeyRequest: {
+            /**
+             * Format: uuid
+             * @description The area the key may act in (and below).
+             */
+            area_id: string;
+            /**
+             * @description Which system uses it, e.g. 12345 热线.
+             * @example 12345 市民热线
+             */
+            name: string;
+            scopes: components["schemas"]["ApiScope"][];
+        };
+        /** @description A new area node. */
+        CreateAreaRequest: {
+            code?: string | null;
+            kind: components["schemas"]["AreaKind"];
+            name: string;
+            /**
+             * Format: uuid
+             * @description The parent node (absent only for a district).
+             */
+            parent_id?: string | null;
+        };
+        /** @description A new user with at least one grant. */
+        CreateUserRequest: {
+            display_name: string;
+            grants: components["schemas"]["GrantInput"][];
+            /** Format: password */
+            password: string;
+            phone?: string | null;
+            username: string;
+        };
+        /** @description A new key: the secret is in `key` and is shown this once. */
+        CreatedApiKey: {
+            api_key: components["schemas"]["ApiKeyView"];
+            /** @description Send as `X-Api-Key`. Not retrievable later. */
+            key: string;
+        };
+        /**
+         * @description How a compound is governed: 物管小区 / 托管小区 / 自管小区.
+         * @enum {string}
+         */
+        GovernanceMode: "property_managed" | "entrusted" | "self_managed";
+        /** @description A role over an area. */
+        GrantInput: {
+            /** Format: uuid */
+            area_id: string;
+            role: components["schemas"]["Role"];
+        };
+        /** @description One role over one area. */
+        GrantView: {
+            /** Format: uuid */
+            area_id: string;
+            area_kind: components["schemas"]["AreaKind"];
+            area_name: string;
+            /**
+             * Format: uuid
+             * @description The grant's id (to remove it).
+             */
+            id: string;
+            role: components["schemas"]["Role"];
+        };
+        /** @description A WGS-84 position. */
+        Location: {
+            /**
+             * Format: double
+             * @example 28.1135
+             */
+            lat: number;
+            /**
+             * Format: double
+             * @example 113.0402
+             */
+            lon: number;
+        };
+        /** @description Username and password. */
+        LoginRequest: {
+            /**
+             * Format: password
+             * @example Linli@2026
+             */
+            password: string;
+            /** @example admin */
+            username: string;
+        };
+        /** @description Who the caller is and what they may do. */
+        MeResponse: {
+            display_name: string;
+            grants: components["schemas"]["GrantView"][];
+            /** Format: uuid */
+            id: string;
+            /** @description Actions at least one grant allows somewhere; the server still checks every request. */
+            permissions: components["schemas"]["Permission"][];
+            username: string;
+        };
+        /** @description Compounds per governance mode in one subdistrict. */
+        ModeCountsView: {
             /** Format: uuid */
             area_id: string;
             area_name: string;
-            property_managed: number;
+            /** Format: int64 */
             entrusted: number;
+            /** Format: int64 */
+            property_managed: number;
+            /** Format: int64 */
             self_managed: number;
+            /** Format: int64 */
             total: number;
         };
+        /** @description The same counts summed over the caller's scope. */
         ModeTotals: {
-            property_managed: number;
+            /** Format: int64 */
             entrusted: number;
+            /** Format: int64 */
+            property_managed: number;
+            /** Format: int64 */
             self_managed: number;
+            /** Format: int64 */
             total: number;
         };
-        ModeStats: {
-            items: components["schemas"]["ModeRow"][];
-            totals: components["schemas"]["ModeTotals"];
+        /**
+         * @description An action a caller may be permitted (used by clients to show menus and buttons).
+         * @enum {string}
+         */
+        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read";
+        /** @description An RFC 9457 problem document. */
+        Problem: {
+            /**
+             * @description Stable snake_case code clients translate and branch on.
+             * @example validation_failed
+             */
+            code: string;
+            /** @description What went wrong this time. */
+            detail: string;
+            /** @description Field -> messages, for validation failures only. */
+            errors?: {
+                [key: string]: string[];
+            } | null;
+            /** @description The request's id (also in the `X-Request-Id` response header); quote it to support. */
+            request_id?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             */
+            status: number;
+            /** @description Short summary of the problem type (Chinese / English). */
+            title: string;
+            /**
+             * @description URI identifying the problem type (`urn:linli:problem:<code>`).
+             * @example urn:linli:problem:validation_failed
+             */
+            type: string;
+        };
+        /** @description A refresh token presented for rotation or sign-out. */
+        RefreshRequest: {
+            refresh_token: string;
+        };
+        /**
+         * @description A role a grant confers.
+         * @enum {string}
+         */
+        Role: "district_admin" | "subdistrict_staff" | "community_staff" | "compound_secretary" | "committee_member" | "property_staff" | "auditor" | "finance_officer" | "resident" | "volunteer";
+        /** @description Tokens issued at sign-in and on every refresh. */
+        TokenResponse: {
+            /** @description Short-lived HS256 JWT for `Authorization: Bearer`. */
+            access_token: string;
+            /**
+             * Format: int64
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expires_in: number;
+            /** @description Opaque, single-use; exchange it at `/api/v1/auth/refresh` for a new pair. */
+            refresh_token: string;
+            /**
+             * @description Always `Bearer`.
+             * @example Bearer
+             */
+            token_type: string;
+        };
+        /** @description Why personal data is needed (kept in the audit log). */
+        UnmaskRequest: {
+            /** @example 回访投诉人核实情况 */
+            reason: string;
+        };
+        /** @description Personal data, unmasked. */
+        UnmaskResponse: {
+            phone?: string | null;
+        };
+        /** @description New name and code of a node (nodes never move). */
+        UpdateAreaRequest: {
+            code?: string | null;
+            name: string;
+        };
+        /** @description A user's profile. */
+        UpdateUserRequest: {
+            display_name: string;
+            /** @description `false` ends every session of the user at once. */
+            is_active: boolean;
+            phone?: string | null;
+        };
+        /** @description One page of users. */
+        UserPage: {
+            items: components["schemas"]["UserView"][];
+            next_cursor?: string | null;
+        };
+        /**
+         * @description A user as administrators see them. `phone` is always masked here; holders of
+         *     `pii.read` may unmask it with a reason (`POST /users/{id}/unmask`).
+         */
+        UserView: {
+            /** Format: date-time */
+            created_at: string;
+            display_name: string;
+            grants: components["schemas"]["GrantView"][];
+            /** Format: uuid */
+            id: string;
+            is_active: boolean;
+            /**
+             * @description Masked, e.g. `138****5678`.
+             * @example 138****5678
+             */
+            phone?: string | null;
+            username: string;
+            /**
+             * Format: int64
+             * @description Incremented on every change; the `ETag` is derived from it.
+             */
+            version: number;
         };
     };
     responses: never;
@@ -647,6 +880,373 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_api_keys: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe (the replay shows the same key) */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or already revoked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_areas: {
+        parameters: {
+            query?: {
+                /** @description Children of this node. Without it (and without `kind`), the roots of your scope. */
+                parent_id?: string;
+                /** @description Only nodes of this kind, anywhere in your scope. */
+                kind?: components["schemas"]["AreaKind"];
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaPage"];
+                };
+            };
+            /** @description Bad query parameter or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not browse areas */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_area: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAreaRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaView"];
+                };
+            };
+            /** @description Your role may not manage areas */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, unknown parent or wrong kind */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_area: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Area id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version tag for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaView"];
+                };
+            };
+            /** @description No such area in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_area: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Area id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAreaRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaView"];
+                };
+            };
+            /** @description No such area in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_log: {
+        parameters: {
+            query?: {
+                object_type?: string;
+                object_id?: string;
+                actor_id?: string;
+                action?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_audit_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -660,16 +1260,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description error */
+            /** @description Wrong username or password (`invalid_credentials`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -678,8 +1278,50 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description error */
+            /** @description Username or password missing or too long */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts (`too_many_attempts`); see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Body is not JSON */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -702,16 +1344,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
+            /** @description New token pair */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description error */
+            /** @description Unknown, expired, revoked or re-used token (`invalid_refresh_token`) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -722,7 +1364,312 @@ export interface operations {
             };
         };
     };
-    logout: {
+    list_compounds: {
+        parameters: {
+            query?: {
+                /** @description Only compounds inside this area (a subdistrict, community or the district). */
+                area_id?: string;
+                /** @description Only compounds governed this way. */
+                governance_mode?: components["schemas"]["GovernanceMode"];
+                /** @description Name contains this text (case-insensitive). */
+                name?: string;
+                /** @description Page size, 1 to 100 (default 20). Ignored by the export. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. Ignored by the export. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompoundPage"];
+                };
+            };
+            /** @description Bad query parameter or cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `area_id` not in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_compound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 8 to 128 of [A-Za-z0-9-_.:]; retries with the same key and body replay the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompoundInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompoundView"];
+                };
+            };
+            /** @description Malformed body or Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not register compounds */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in flight (`idempotency_in_flight`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or the Idempotency-Key was used with another body (`idempotency_key_reused`); nothing stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_compounds: {
+        parameters: {
+            query?: {
+                /** @description Only compounds inside this area (a subdistrict, community or the district). */
+                area_id?: string;
+                /** @description Only compounds governed this way. */
+                governance_mode?: components["schemas"]["GovernanceMode"];
+                /** @description Name contains this text (case-insensitive). */
+                name?: string;
+                /** @description Page size, 1 to 100 (default 20). Ignored by the export. */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. Ignored by the export. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: 小区ID, 小区名称, 街道, 社区, 地址, 治理模式, 治理模式代码, 建成年份, 楼栋数, 户数, 开放式小区, 纬度, 经度 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Your role may not export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `area_id` not in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_compound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version tag for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompoundView"];
+                };
+            };
+            /** @description No such compound in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_compound: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompoundInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompoundView"];
+                };
+            };
+            /** @description Your role may not change compounds */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such compound in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; nothing stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -731,16 +1678,524 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Changed; sign in again */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description API keys have no password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Current password wrong or new one unacceptable */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compounds_by_mode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompoundsByModeResponse"];
+                };
+            };
+            /** @description Your role may not read statistics */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                /** @description Username or name contains this text. */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Your role may not manage users */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Your role may not manage users */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, taken username, or a grant you may not give */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description No such user in your area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description The user holds a role above what you may manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_grant: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The user's ETag */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown area or a role you may not give */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_grant: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The user's ETag */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                grant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It is the user's last grant */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unmask_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnmaskRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmaskResponse"];
+                };
+            };
+            /** @description No `pii.read` permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Reason missing or too short */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

@@ -19,6 +19,7 @@ export type LoginRequest = BodyOf<paths['/api/v1/auth/login']['post']>;
 export type Me = Ok<paths['/api/v1/me']['get']>;
 export type Grant = Me['grants'][number];
 export type Role = Grant['role'];
+export type Permission = Me['permissions'][number];
 
 export type AreaPage = Ok<paths['/api/v1/areas']['get']>;
 export type Area = AreaPage['items'][number];

@@ -55,6 +55,7 @@ function LanguageSwitch() {
   const items: MenuProps['items'] = LANGUAGES.map((lang) => ({ key: lang, label: t(`lang.${lang}`) }));
   return (
     <Dropdown
+      trigger={['click']}
       menu={{
         items,
         selectable: true,
@@ -85,7 +86,7 @@ function UserMenu() {
             {roles.length === 0 && <Typography.Text type="secondary">{t('user.noGrants')}</Typography.Text>}
             {roles.map((r) => (
               <div key={r.role} style={{ marginBottom: 4 }}>
-                <Tag color="red">{t(`roles.${r.role}`)}</Tag>
+                <Tag color="red" data-testid="role-tag">{t(`roles.${r.role}`)}</Tag>
                 <Typography.Text type="secondary">{r.areaNames.join(t('common.listSeparator'))}</Typography.Text>
               </div>
             ))}

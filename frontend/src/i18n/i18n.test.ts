@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import en from './en';
 import zhCN from './zh-CN';
@@ -75,8 +76,31 @@ describe('translations', () => {
       'route_not_found',
       'invalid_refresh_token',
       'invalid_cursor',
+      'invalid_query',
+      'unsupported_media_type',
     ];
     expect(codes.filter((c) => !zh.has(`errors.${c}`))).toEqual([]);
     expect(zh.get('errors.invalid_credentials')).toBe('用户名或密码错误');
+  });
+});
+
+describe('translations cover the API contract', () => {
+  const spec = JSON.parse(
+    readFileSync(new URL('../../../openapi/openapi.json', import.meta.url), 'utf8'),
+  ) as { components: { schemas: Record<string, { enum?: string[] }> } };
+  const enumOf = (name: string) => {
+    const values = spec.components.schemas[name]?.enum;
+    if (!values) throw new Error(`schema ${name} has no enum in openapi.json`);
+    return values;
+  };
+
+  it.each([
+    ['Role', 'roles'],
+    ['AreaKind', 'areaKinds'],
+    ['GovernanceMode', 'governanceModes'],
+  ])('names every %s value', (schema, prefix) => {
+    for (const lang of [zh, english]) {
+      expect(enumOf(schema).filter((v) => !lang.get(`${prefix}.${v}`))).toEqual([]);
+    }
   });
 });

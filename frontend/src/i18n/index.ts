@@ -44,7 +44,10 @@ export function setLanguage(lang: Language): void {
 }
 
 /** A Translate for the pure modules: undefined when the key is missing. */
-export const translate: Translate = (key, vars) =>
-  i18n.exists(key) ? String(i18n.t(key, vars ?? {})) : undefined;
+export const translate: Translate = Object.defineProperty(
+  (key: string, vars?: Record<string, unknown>) => (i18n.exists(key) ? String(i18n.t(key, vars ?? {})) : undefined),
+  'language',
+  { get: () => i18n.language, enumerable: true },
+);
 
 export default i18n;

@@ -1,8 +1,9 @@
 //! Sign-in: password hashing, access tokens, refresh tokens and the `AuthUser` extractor.
 
+pub mod api_key;
 pub mod jwt;
 pub mod password;
 pub mod principal;
 pub mod refresh;
 
-pub use principal::AuthUser;
+pub use principal::{AuthUser, Caller};

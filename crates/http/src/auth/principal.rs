@@ -1,24 +1,94 @@
-//! The `AuthUser` extractor: who is calling, with their grants.
+//! Who is calling: the `Caller` extractor (a person or a government system) and the
+//! stricter `AuthUser` (people only).
 
 use std::{future::Future, pin::Pin};
 
-use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
+use actix_web::{
+    FromRequest, HttpMessage, HttpRequest, dev::Payload, http::StatusCode, http::header, web,
+};
 use linli_domain::policy::{Action, Principal, Scope, authorize};
-use linli_persistence::users;
+use linli_persistence::{api_keys, audit::AuditContext, users};
+use uuid::Uuid;
 
-use crate::{auth::jwt, error::ApiError, state::AppState};
+use crate::{
+    auth::{api_key, jwt},
+    error::ApiError,
+    request_id::RequestId,
+    state::AppState,
+};
 
-/// An authenticated person. Put it in a handler's signature to require sign-in.
+/// The caller of a request, authenticated by bearer token or `X-Api-Key`.
 #[derive(Debug, Clone)]
-pub struct AuthUser {
+pub struct Caller {
     pub principal: Principal,
-    pub username: String,
+    /// Who acted and from where, for the audit log.
+    pub audit: AuditContext,
 }
 
-impl AuthUser {
-    /// The caller's scope for `action`; 403 when no grant of theirs allows it.
+impl Caller {
+    /// The caller's scope for `action`; 403 when nothing they hold allows it.
     pub fn scope(&self, action: Action) -> Result<Scope, ApiError> {
         authorize(&self.principal, action).map_err(ApiError::from)
+    }
+
+    /// The signed-in user's id, or 403 for API keys.
+    pub fn user_id(&self) -> Result<Uuid, ApiError> {
+        match &self.principal {
+            Principal::User { user_id, .. } => Ok(*user_id),
+            Principal::ApiKey { .. } => Err(api_key_not_allowed()),
+        }
+    }
+}
+
+/// A signed-in person. Routes that only make sense for people (password, sessions, `me`)
+/// take this, so an API key can never reach them.
+#[derive(Debug, Clone)]
+pub struct AuthUser(pub Caller);
+
+impl std::ops::Deref for AuthUser {
+    type Target = Caller;
+    fn deref(&self) -> &Caller {
+        &self.0
+    }
+}
+
+fn api_key_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "api_key_not_allowed",
+        "此接口仅供登录用户使用，不接受 API 密钥 / this route is for signed-in people, not API keys",
+    )
+}
+
+/// The client's address: the peer, or the first `X-Forwarded-For` hop when the server
+/// runs behind a trusted proxy.
+pub fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
+    let forwarded = trust_proxy
+        .then(|| {
+            req.connection_info()
+                .realip_remote_addr()
+                .map(str::to_owned)
+        })
+        .flatten();
+    forwarded
+        .or_else(|| req.peer_addr().map(|a| a.ip().to_string()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The audit context of a request made before anyone is authenticated (sign-in,
+/// refresh): the actor is filled in once known.
+pub fn request_context(
+    req: &HttpRequest,
+    state: &AppState,
+    actor_id: Option<Uuid>,
+    actor_name: &str,
+) -> AuditContext {
+    AuditContext {
+        actor_kind: if actor_id.is_some() { "user" } else { "system" },
+        actor_id,
+        actor_name: actor_name.to_owned(),
+        client_ip: Some(client_ip(req, state.settings.trust_proxy)),
+        request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
     }
 }
 
@@ -30,36 +100,100 @@ fn bearer(req: &HttpRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
-impl FromRequest for AuthUser {
+async fn authenticate(
+    state: web::Data<AppState>,
+    token: Option<String>,
+    key: Option<String>,
+    client_ip: String,
+    request_id: Option<String>,
+) -> Result<Caller, ApiError> {
+    let context = |kind: &'static str, id: Uuid, name: String| AuditContext {
+        actor_kind: kind,
+        actor_id: Some(id),
+        actor_name: name,
+        client_ip: Some(client_ip.clone()),
+        request_id: request_id.clone(),
+    };
+    if let Some(key) = key {
+        let prefix = api_key::prefix_of(&key).ok_or_else(api_key::invalid)?;
+        let mut conn = state.db.conn().await?;
+        let (record, stored) = api_keys::find_live_by_prefix(&mut conn, prefix)
+            .await?
+            .ok_or_else(api_key::invalid)?;
+        if api_key::digest(&key) != stored {
+            return Err(api_key::invalid());
+        }
+        api_keys::touch(&mut conn, record.id).await?;
+        return Ok(Caller {
+            audit: context(
+                "api_key",
+                record.id,
+                format!("{} ({})", record.name, record.prefix),
+            ),
+            principal: Principal::ApiKey {
+                key_id: record.id,
+                scopes: record.scopes,
+                area_path: record.area_path,
+            },
+        });
+    }
+    let token = token.ok_or_else(|| {
+        ApiError::unauthorized(
+            "unauthorized",
+            "请先登录 / sign-in required (Authorization: Bearer <token>)",
+        )
+    })?;
+    let claims = jwt::verify(&state.settings.auth, &token)?;
+    let mut conn = state.db.conn().await?;
+    match users::find_with_grants(&mut conn, claims.sub).await? {
+        // A bumped token version (password, role or grant change) or a disabled account
+        // revokes every access token issued before.
+        Some(u) if u.user.is_active && u.user.token_version == claims.ver => Ok(Caller {
+            audit: context("user", u.user.id, u.user.username),
+            principal: Principal::User {
+                user_id: u.user.id,
+                grants: u.grants,
+            },
+        }),
+        _ => Err(jwt::invalid_token()),
+    }
+}
+
+impl FromRequest for Caller {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let token = bearer(req);
+        let key = req
+            .headers()
+            .get(api_key::HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
+        let trust_proxy = state.as_ref().is_some_and(|s| s.settings.trust_proxy);
+        let ip = client_ip(req, trust_proxy);
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal(&"application state missing"))?;
-            let token = token.ok_or_else(|| {
-                ApiError::unauthorized(
-                    "unauthorized",
-                    "请先登录 / sign-in required (Authorization: Bearer <token>)",
-                )
-            })?;
-            let claims = jwt::verify(&state.settings.auth, &token)?;
-            let mut conn = state.db.conn().await?;
-            let found = users::find_with_grants(&mut conn, claims.sub).await?;
-            match found {
-                // A bumped token version (password, role or grant change) or a disabled
-                // account revokes every access token issued before.
-                Some(u) if u.user.is_active && u.user.token_version == claims.ver => Ok(AuthUser {
-                    principal: Principal {
-                        user_id: u.user.id,
-                        grants: u.grants,
-                    },
-                    username: u.user.username,
-                }),
-                _ => Err(jwt::invalid_token()),
+            authenticate(state, token, key, ip, request_id).await
+        })
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let has_key = req.headers().contains_key(api_key::HEADER);
+        let caller = Caller::from_request(req, payload);
+        Box::pin(async move {
+            let caller = caller.await?;
+            if has_key || matches!(caller.principal, Principal::ApiKey { .. }) {
+                return Err(api_key_not_allowed());
             }
+            Ok(AuthUser(caller))
         })
     }
 }

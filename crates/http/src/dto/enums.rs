@@ -64,6 +64,34 @@ pub enum PermissionSchema {
     CompoundsExport,
     #[serde(rename = "stats.read")]
     StatsRead,
+    #[serde(rename = "users.manage")]
+    UsersManage,
+    #[serde(rename = "pii.read")]
+    PiiRead,
+    #[serde(rename = "api_keys.manage")]
+    ApiKeysManage,
+    #[serde(rename = "audit.read")]
+    AuditRead,
+    #[serde(rename = "metrics.read")]
+    MetricsRead,
+}
+
+/// What an API key may do.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ApiScope)]
+pub enum ApiScopeSchema {
+    #[serde(rename = "registry:read")]
+    RegistryRead,
+    #[serde(rename = "complaints:read")]
+    ComplaintsRead,
+    #[serde(rename = "complaints:write")]
+    ComplaintsWrite,
+    #[serde(rename = "open311")]
+    Open311,
+    #[serde(rename = "payments:read")]
+    PaymentsRead,
+    #[serde(rename = "webhooks:manage")]
+    WebhooksManage,
 }
 
 #[cfg(test)]
@@ -72,7 +100,7 @@ mod tests {
     use linli_domain::{
         area::AreaKind,
         compound::GovernanceMode,
-        policy::{Action, Role},
+        policy::{Action, ApiScope, Role},
     };
 
     fn enum_values<T: ToSchema>() -> Vec<String> {
@@ -100,11 +128,13 @@ mod tests {
         let mut modes: Vec<String> = GovernanceMode::ALL.into_iter().map(json_str).collect();
         let mut roles: Vec<String> = Role::ALL.into_iter().map(json_str).collect();
         let mut actions: Vec<String> = Action::ALL.into_iter().map(json_str).collect();
+        let mut scopes: Vec<String> = ApiScope::ALL.into_iter().map(json_str).collect();
         for (domain, mut schema) in [
             (&mut kinds, enum_values::<AreaKindSchema>()),
             (&mut modes, enum_values::<GovernanceModeSchema>()),
             (&mut roles, enum_values::<RoleSchema>()),
             (&mut actions, enum_values::<PermissionSchema>()),
+            (&mut scopes, enum_values::<ApiScopeSchema>()),
         ] {
             domain.sort();
             schema.sort();

@@ -4,6 +4,7 @@ use linli_domain::{
     area::AreaKind,
     policy::{Action, Role},
 };
+use linli_persistence::users::GrantDetail;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -11,6 +12,8 @@ use uuid::Uuid;
 /// One role over one area.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct GrantView {
+    /// The grant's id (to remove it).
+    pub id: Uuid,
     #[schema(value_type = super::enums::RoleSchema)]
     pub role: Role,
     pub area_id: Uuid,
@@ -29,4 +32,26 @@ pub struct MeResponse {
     /// Actions at least one grant allows somewhere; the server still checks every request.
     #[schema(value_type = Vec<super::enums::PermissionSchema>)]
     pub permissions: Vec<Action>,
+}
+
+impl From<GrantDetail> for GrantView {
+    fn from(g: GrantDetail) -> Self {
+        GrantView {
+            id: g.id,
+            role: g.grant.role,
+            area_id: g.grant.area_id,
+            area_name: g.area_name,
+            area_kind: g.area_kind,
+        }
+    }
+}
+
+/// A new password, with the current one as proof.
+#[derive(Debug, serde::Deserialize, ToSchema)]
+pub struct ChangePasswordRequest {
+    #[schema(max_length = 256, format = Password)]
+    pub current_password: String,
+    /// 10 to 256 characters, not the username.
+    #[schema(min_length = 10, max_length = 256, format = Password)]
+    pub new_password: String,
 }

@@ -1,8 +1,12 @@
 //! Request and response bodies, with their OpenAPI schemas.
 
+pub mod api_key;
 pub mod area;
+pub mod audit;
 pub mod auth;
 pub mod compound;
 pub mod enums;
 pub mod me;
+pub mod page;
 pub mod stats;
+pub mod user;

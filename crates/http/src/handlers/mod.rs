@@ -1,11 +1,15 @@
 //! One file per endpoint: `handlers/<resource>/<action>.rs`.
 
+pub mod api_keys;
 pub mod areas;
+pub mod audit;
 pub mod auth;
 pub mod compounds;
 pub mod health;
 pub mod me;
+pub mod ops;
 pub mod stats;
+pub mod users;
 
 /// OpenAPI tags, one per module.
 pub mod tags {
@@ -14,4 +18,8 @@ pub mod tags {
     pub const AREAS: &str = "areas";
     pub const COMPOUNDS: &str = "compounds";
     pub const STATS: &str = "stats";
+    pub const USERS: &str = "users";
+    pub const API_KEYS: &str = "api-keys";
+    pub const AUDIT: &str = "audit";
+    pub const OPS: &str = "operations";
 }

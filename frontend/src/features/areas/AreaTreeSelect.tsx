@@ -3,7 +3,7 @@ import { TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area, AreaKind } from '../../api/types';
-import { AREA_KINDS, areaKeys, loadChildren, useArea } from './api';
+import { AREA_KINDS, areaKeys, fetchChildren, loadChildren, useArea } from './api';
 
 interface Props {
   value?: string | null;
@@ -14,6 +14,7 @@ interface Props {
   deepest?: AreaKind;
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
   style?: React.CSSProperties;
   id?: string;
   'data-testid'?: string;
@@ -36,6 +37,7 @@ export function AreaTreeSelect({
   deepest = 'community',
   placeholder,
   allowClear = true,
+  disabled,
   style,
   id,
   'data-testid': testId,
@@ -47,7 +49,7 @@ export function AreaTreeSelect({
 
   const roots = useQuery({
     queryKey: areaKeys.children(null),
-    queryFn: () => loadChildren(queryClient, null),
+    queryFn: () => fetchChildren(null),
     staleTime: 60_000,
   });
 
@@ -73,7 +75,7 @@ export function AreaTreeSelect({
   const missing = value && !known.has(value) ? value : undefined;
   const selected = useArea(missing);
   const labelled = value
-    ? { value, label: known.get(value)?.title ?? selected.data?.name ?? t('common.loading') }
+    ? { value, label: known.get(value)?.title ?? selected.data?.area.name ?? t('common.loading') }
     : undefined;
 
   // Roots whose parent is not in the list become top-level nodes.
@@ -103,6 +105,7 @@ export function AreaTreeSelect({
       }}
       placeholder={placeholder}
       allowClear={allowClear}
+      disabled={disabled}
       loading={roots.isLoading}
       showSearch={false}
       popupMatchSelectWidth={false}

@@ -5,11 +5,11 @@ import type { TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { knownFields } from '../../api/problem';
+import { ApiError, knownFields } from '../../api/problem';
 import type { Area, AreaKind } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useProblem } from '../../lib/useProblem';
-import { areaKeys, childKind, createArea, loadChildren, updateArea } from './api';
+import { areaKeys, childKind, createArea, fetchArea, fetchChildren, loadChildren, updateArea } from './api';
 
 const KIND_COLOURS: Record<AreaKind, string> = {
   district: 'red',
@@ -29,12 +29,15 @@ interface AreaValues {
 
 const FIELDS = knownFields(['name', 'code']);
 
-type Editing = { mode: 'create'; parent: Area; kind: AreaKind } | { mode: 'edit'; area: Area } | null;
+type Editing =
+  | { mode: 'create'; parent: Area; kind: AreaKind }
+  | { mode: 'edit'; area: Area; etag: string | null }
+  | null;
 
 export default function AreasPage() {
   const { t } = useTranslation();
   const { access } = useSession();
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const { notify, showOnForm } = useProblem();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -46,7 +49,7 @@ export default function AreasPage() {
 
   const roots = useQuery({
     queryKey: areaKeys.children(null),
-    queryFn: () => loadChildren(queryClient, null),
+    queryFn: () => fetchChildren(null),
   });
 
   const treeData = useMemo(() => {
@@ -82,10 +85,16 @@ export default function AreasPage() {
     setEditing({ mode: 'create', parent, kind });
   }
 
-  function openEdit(area: Area) {
-    form.resetFields();
-    form.setFieldsValue({ name: area.name, code: area.code ?? undefined });
-    setEditing({ mode: 'edit', area });
+  /** Edits start from the stored record and its ETag (the update sends If-Match). */
+  async function openEdit(id: string) {
+    try {
+      const { area, etag } = await fetchArea(id);
+      form.resetFields();
+      form.setFieldsValue({ name: area.name, code: area.code ?? undefined });
+      setEditing({ mode: 'edit', area, etag });
+    } catch (e) {
+      notify(e);
+    }
   }
 
   async function save(values: AreaValues) {
@@ -104,16 +113,21 @@ export default function AreasPage() {
         setSelected(created);
         void message.success(t('areas.created'));
       } else {
-        const updated = await updateArea(editing.area.id, { name: values.name.trim(), code });
+        const updated = await updateArea(editing.area.id, editing.etag ?? '*', { name: values.name.trim(), code });
         if (updated.parent_id) await reloadChildren(updated.parent_id);
         else await queryClient.invalidateQueries({ queryKey: areaKeys.children(null) });
-        queryClient.setQueryData(areaKeys.one(updated.id), updated);
+        await queryClient.invalidateQueries({ queryKey: areaKeys.one(updated.id) });
         setSelected(updated);
         void message.success(t('areas.saved'));
       }
       setEditing(null);
     } catch (e) {
-      showOnForm(form, e, FIELDS);
+      if (editing.mode === 'edit' && e instanceof ApiError && (e.status === 412 || e.status === 428)) {
+        notification.warning({ title: t('areas.stale'), placement: 'topRight' });
+        await openEdit(editing.area.id);
+      } else {
+        showOnForm(form, e, FIELDS);
+      }
     } finally {
       setSaving(false);
     }
@@ -178,7 +192,7 @@ export default function AreasPage() {
               </Descriptions>
               <Space wrap>
                 {access.areas.manage && (
-                  <Button icon={<EditOutlined />} onClick={() => openEdit(selected)} data-testid="edit-area">
+                  <Button icon={<EditOutlined />} onClick={() => void openEdit(selected.id)} data-testid="edit-area">
                     {t('areas.editArea')}
                   </Button>
                 )}
@@ -199,6 +213,12 @@ export default function AreasPage() {
                     data-testid="create-compound-here"
                   >
                     {t('areas.newCompound')}
+                  </Button>
+                )}
+                {access.compounds.read && selected.kind === 'compound' && (
+                  // A compound's register entry shares its area's id.
+                  <Button icon={<HomeOutlined />} onClick={() => navigate(`/compounds/${selected.id}`)}>
+                    {t('areas.openCompound')}
                   </Button>
                 )}
                 {access.compounds.read && ['district', 'subdistrict', 'community'].includes(selected.kind) && (

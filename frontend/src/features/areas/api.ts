@@ -1,5 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { ApiError, asProblem } from '../../api/problem';
 import type { Area, AreaKind, AreaUpdate, NewArea } from '../../api/types';
 
 export const AREA_KINDS: readonly AreaKind[] = ['district', 'subdistrict', 'community', 'compound', 'building'];
@@ -43,10 +44,23 @@ export function loadChildren(queryClient: QueryClient, parentId: string | null):
   });
 }
 
+export interface AreaWithTag {
+  area: Area;
+  /** The ETag to send back as If-Match when saving. */
+  etag: string | null;
+}
+
+export function fetchArea(id: string): Promise<AreaWithTag> {
+  return api.GET('/api/v1/areas/{id}', { params: { path: { id } } }).then(({ data, error, response }) => {
+    if (!response.ok || !data) throw new ApiError(response.status, asProblem(error));
+    return { area: data, etag: response.headers.get('ETag') };
+  });
+}
+
 export function useArea(id: string | undefined) {
   return useQuery({
     queryKey: areaKeys.one(id ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/areas/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => fetchArea(id!),
     enabled: !!id,
     staleTime: 60_000,
   });
@@ -56,6 +70,8 @@ export function createArea(body: NewArea): Promise<Area> {
   return unwrap(api.POST('/api/v1/areas', { body }));
 }
 
-export function updateArea(id: string, body: AreaUpdate): Promise<Area> {
-  return unwrap(api.PUT('/api/v1/areas/{id}', { params: { path: { id } }, body }));
+export function updateArea(id: string, etag: string, body: AreaUpdate): Promise<Area> {
+  return unwrap(
+    api.PUT('/api/v1/areas/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body }),
+  );
 }

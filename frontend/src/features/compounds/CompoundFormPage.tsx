@@ -91,6 +91,8 @@ export default function CompoundFormPage() {
   async function reloadAfterConflict() {
     const fresh = await fetchCompound(id!);
     queryClient.setQueryData(compoundKeys.one(id!), fresh);
+    // Start from the stored record: drop the user's edits and any old field errors.
+    form.resetFields();
     form.setFieldsValue(toValues(fresh.compound));
     setEtag(fresh.etag);
   }
@@ -154,7 +156,13 @@ export default function CompoundFormPage() {
               label={t('fields.community_id')}
               rules={[{ required: true, message: t('compounds.communityRequired') }]}
             >
-              <AreaTreeSelect selectable={['community']} deepest="community" placeholder={t('compounds.communityPlaceholder')} />
+              {/* A compound never moves to another community once registered. */}
+              <AreaTreeSelect
+                selectable={['community']}
+                deepest="community"
+                placeholder={t('compounds.communityPlaceholder')}
+                disabled={editing}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -163,7 +171,7 @@ export default function CompoundFormPage() {
               label={t('fields.name')}
               rules={[{ required: true, whitespace: true, message: t('compounds.nameRequired') }]}
             >
-              <Input maxLength={200} />
+              <Input maxLength={100} showCount />
             </Form.Item>
           </Col>
           <Col xs={24}>
@@ -172,17 +180,17 @@ export default function CompoundFormPage() {
               label={t('fields.address')}
               rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
             >
-              <Input maxLength={500} />
+              <Input maxLength={200} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name={['location', 'lat']} label={t('compounds.lat')} extra={t('compounds.locationHint')}>
-              <InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.000001} />
+              <InputNumber style={{ width: '100%' }} min={-90} max={90} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name={['location', 'lon']} label={t('compounds.lon')}>
-              <InputNumber style={{ width: '100%' }} min={-180} max={180} step={0.000001} />
+              <InputNumber style={{ width: '100%' }} min={-180} max={180} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

@@ -1,9 +1,10 @@
 import { DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/problem';
 import type { Compound, GovernanceMode } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { fileNameFrom, saveBlob } from '../../lib/download';
@@ -40,6 +41,12 @@ export default function CompoundListPage() {
   const cursor = cursors[cursors.length - 1];
   const page = useCompoundPage(filters, cursor);
   const [nameInput, setNameInput] = useState(filters.name ?? '');
+
+  // A cursor the server no longer accepts: start again from the first page.
+  const cursorRejected = page.error instanceof ApiError && page.error.code === 'invalid_cursor';
+  useEffect(() => {
+    if (cursorRejected && cursors.length > 1) setPaging({ key: filterKey, cursors: [undefined] });
+  }, [cursorRejected, cursors.length, filterKey]);
   const [exporting, setExporting] = useState(false);
 
   function setFilter(patch: Partial<CompoundFilters>) {
@@ -116,15 +123,17 @@ export default function CompoundListPage() {
       }
     >
       <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
-        <Form.Item label={t('compounds.filterArea')}>
-          <AreaTreeSelect
-            data-testid="filter-area"
-            value={filters.area_id}
-            onChange={(id) => setFilter({ area_id: id })}
-            placeholder={t('compounds.filterAreaPlaceholder')}
-            style={{ width: 220 }}
-          />
-        </Form.Item>
+        {access.areas.read && (
+          <Form.Item label={t('compounds.filterArea')}>
+            <AreaTreeSelect
+              data-testid="filter-area"
+              value={filters.area_id}
+              onChange={(id) => setFilter({ area_id: id })}
+              placeholder={t('compounds.filterAreaPlaceholder')}
+              style={{ width: 220 }}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={t('compounds.filterMode')}>
           <Select<GovernanceMode | ''>
             data-testid="filter-mode"

@@ -3,7 +3,7 @@ use linli_domain::{DomainError, area::NewArea, policy::Action};
 use linli_persistence::areas;
 
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::area::{AreaView, CreateAreaRequest},
     error::{ApiResult, Problem},
     extract::{ValidJson, etag},
@@ -24,10 +24,10 @@ use crate::{
 #[post("/areas")]
 pub async fn create_area(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     ValidJson(body): ValidJson<CreateAreaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ManageAreas)?;
+    let scope = caller.scope(Action::ManageAreas)?;
     let new = NewArea {
         parent_id: body.parent_id,
         kind: body.kind,
@@ -55,7 +55,7 @@ pub async fn create_area(
             .into());
         }
     };
-    let area = areas::create(&mut conn, &new, parent.as_ref()).await?;
+    let area = areas::create(&mut conn, &caller.audit, &new, parent.as_ref()).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(area.version)))
         .insert_header((header::LOCATION, format!("/api/v1/areas/{}", area.id)))

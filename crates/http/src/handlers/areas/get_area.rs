@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::views;
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::area::AreaView,
     error::{ApiError, ApiResult, Problem},
     extract::etag,
@@ -14,17 +14,17 @@ use crate::{
 };
 
 /// One area node; `ETag` carries its version for `If-Match` on update.
-#[utoipa::path(tag = tags::AREAS, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Area id")), responses(
+#[utoipa::path(tag = tags::AREAS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path, description = "Area id")), responses(
     (status = 200, body = AreaView, headers(("ETag" = String, description = "Version tag for If-Match"))),
     (status = 404, description = "No such area in your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/areas/{id}")]
 pub async fn get_area(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ReadAreas)?;
+    let scope = caller.scope(Action::ReadAreas)?;
     let mut conn = state.db.conn().await?;
     let area = areas::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
     let version = area.version;

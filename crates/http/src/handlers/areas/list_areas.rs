@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::views;
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     cursor,
     dto::area::{AreaPage, AreaQuery},
     error::{ApiResult, Problem},
@@ -16,7 +16,7 @@ use crate::{
 /// List area nodes: the roots of your scope, the children of a node, or every node of a kind.
 ///
 /// Ordered by name, then id; pages are keyset-paginated with an opaque cursor.
-#[utoipa::path(tag = tags::AREAS, security(("bearer" = [])), params(AreaQuery), responses(
+#[utoipa::path(tag = tags::AREAS, security(("bearer" = []), ("api_key" = [])), params(AreaQuery), responses(
     (status = 200, body = AreaPage),
     (status = 400, description = "Bad query parameter or cursor", body = Problem, content_type = "application/problem+json"),
     (status = 401, body = Problem, content_type = "application/problem+json"),
@@ -25,10 +25,10 @@ use crate::{
 #[get("/areas")]
 pub async fn list_areas(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     query: web::Query<AreaQuery>,
 ) -> ApiResult<web::Json<AreaPage>> {
-    let scope = user.scope(Action::ReadAreas)?;
+    let scope = caller.scope(Action::ReadAreas)?;
     let query = query.into_inner();
     let limit = clamp_limit(query.limit);
     let filter = AreaFilter {

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::views;
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::area::{AreaView, UpdateAreaRequest},
     error::{ApiError, ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
@@ -26,19 +26,19 @@ use crate::{
 #[put("/areas/{id}")]
 pub async fn update_area(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     ValidJson(body): ValidJson<UpdateAreaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ManageAreas)?;
+    let scope = caller.scope(Action::ManageAreas)?;
     let mut conn = state.db.conn().await?;
     let current = areas::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
     let changes = AreaChanges {
         name: body.name,
         code: body.code,
     };
-    let area = areas::update(&mut conn, current.id, &changes, if_match.0).await?;
+    let area = areas::update(&mut conn, &caller.audit, &current, &changes, if_match.0).await?;
     let version = area.version;
     let view = views(&mut conn, vec![area])
         .await?

@@ -1,9 +1,13 @@
-use actix_web::{HttpResponse, post, web};
-use linli_persistence::users;
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, http::header, post, web};
+use linli_domain::throttle;
+use linli_persistence::{logins, users};
 
 use super::start_session;
 use crate::{
-    auth::password::{self, Verdict},
+    auth::{
+        password::{self, Verdict},
+        principal::client_ip,
+    },
     dto::auth::{LoginRequest, TokenResponse},
     error::{ApiError, ApiResult, Problem},
     extract::ValidJson,
@@ -13,19 +17,34 @@ use crate::{
 
 /// Sign in with username and password.
 ///
-/// Unknown users and wrong passwords get the same answer, after the same work.
+/// Unknown users and wrong passwords get the same answer, after the same work. After 5
+/// failures for one account (or 20 from one client address) within 15 minutes, further
+/// attempts get 429 with `Retry-After` until the oldest failure leaves the window.
 #[utoipa::path(tag = tags::AUTH, request_body = LoginRequest, responses(
     (status = 200, description = "Signed in", body = TokenResponse),
     (status = 401, description = "Wrong username or password (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Username or password missing or too long", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "Too many failed attempts (`too_many_attempts`); see `Retry-After`", body = Problem, content_type = "application/problem+json",
+        headers(("Retry-After" = u32, description = "Seconds to wait"))),
 ))]
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    req: HttpRequest,
     ValidJson(body): ValidJson<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     check_lengths(&body)?;
+    let ip = client_ip(&req, state.settings.trust_proxy);
     let mut conn = state.db.conn().await?;
+    let (account, client) = logins::recent_failures(&mut conn, &body.username, &ip).await?;
+    if let Some(wait) = throttle::retry_after(account, client, chrono::Utc::now()) {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_attempts",
+            format!("登录失败次数过多，请 {} 分钟后再试 / too many failed sign-ins; try again in {wait} seconds", (wait + 59) / 60),
+        )
+        .with_header(header::RETRY_AFTER, wait.to_string()));
+    }
     let found = users::find_credentials(&mut conn, &body.username).await?;
     let stored_hash = found
         .as_ref()
@@ -42,11 +61,15 @@ pub async fn login(
             }
             user
         }
-        _ => return Err(invalid_credentials()),
+        _ => {
+            logins::record(&mut conn, &body.username, &ip, false).await?;
+            return Err(invalid_credentials());
+        }
     };
+    logins::record(&mut conn, &body.username, &ip, true).await?;
     let tokens =
         start_session(&mut conn, &state.settings.auth, user.id, user.token_version).await?;
-    log::info!("user {} signed in", user.username);
+    log::info!("user {} signed in from {ip}", user.username);
     Ok(HttpResponse::Ok().json(tokens))
 }
 

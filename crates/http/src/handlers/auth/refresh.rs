@@ -1,12 +1,13 @@
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use linli_persistence::{
+    audit::{self, Change},
     tokens::{self, Rotation},
     users,
 };
 
 use super::{refresh_expiry, token_pair};
 use crate::{
-    auth::refresh as refresh_token,
+    auth::{principal::request_context, refresh as refresh_token},
     dto::auth::{RefreshRequest, TokenResponse},
     error::{ApiError, ApiResult, Problem},
     extract::ValidJson,
@@ -25,6 +26,7 @@ use crate::{
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    req: HttpRequest,
     ValidJson(body): ValidJson<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
     let settings = &state.settings.auth;
@@ -52,6 +54,20 @@ pub async fn refresh(
         }
         Rotation::Reused { user_id, family_id } => {
             log::warn!("refresh token re-used for user {user_id}; family {family_id} revoked");
+            let ctx = request_context(&req, &state, Some(user_id), "refresh token holder");
+            audit::record(
+                &mut conn,
+                &ctx,
+                Change {
+                    action: "session.refresh_token_reused",
+                    object_type: "user",
+                    object_id: user_id.to_string(),
+                    area_path: None,
+                    before: None,
+                    after: Some(serde_json::json!({"family_id": family_id, "revoked": true})),
+                },
+            )
+            .await?;
             Err(invalid_refresh_token())
         }
         Rotation::Invalid => Err(invalid_refresh_token()),

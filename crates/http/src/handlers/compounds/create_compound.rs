@@ -1,46 +1,64 @@
-use actix_web::{HttpResponse, http::header, post, web};
+use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
 use linli_domain::{DomainError, compound::CompoundDraft, policy::Action};
 use linli_persistence::{areas, compounds};
 
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::compound::{CompoundInput, CompoundView},
     error::{ApiResult, Problem},
-    extract::{ValidJson, etag},
+    extract::etag,
     handlers::tags,
+    idempotency::{Idempotent, reply, respond},
     state::AppState,
 };
 
 /// Register a compound under a community in your scope.
-#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = [])), request_body = CompoundInput, responses(
+///
+/// Send an `Idempotency-Key` to make retries safe: a repeat with the same key and body
+/// returns the first response (header `Idempotent-Replayed: true`) and creates nothing.
+#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), request_body = CompoundInput,
+    params(("Idempotency-Key" = Option<String>, Header, description = "8 to 128 of [A-Za-z0-9-_.:]; retries with the same key and body replay the first response")),
+    responses(
     (status = 201, body = CompoundView, headers(("ETag" = String), ("Location" = String))),
+    (status = 400, description = "Malformed body or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
     (status = 403, description = "Your role may not register compounds", body = Problem, content_type = "application/problem+json"),
-    (status = 422, description = "Invalid fields; nothing stored", body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "A request with this Idempotency-Key is in flight (`idempotency_in_flight`)", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, or the Idempotency-Key was used with another body (`idempotency_key_reused`); nothing stored", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/compounds")]
 pub async fn create_compound(
     state: web::Data<AppState>,
-    user: AuthUser,
-    ValidJson(body): ValidJson<CompoundInput>,
+    caller: Caller,
+    input: Idempotent<CompoundInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::CreateCompound)?;
-    let draft = CompoundDraft::from(body);
+    let scope = caller.scope(Action::CreateCompound)?;
+    let keyed = input.keyed(&caller);
+    let draft = CompoundDraft::from(input.body);
     draft.check(chrono::Utc::now().date_naive())?;
-    let mut conn = state.db.conn().await?;
-    let community = areas::find_in_scope(&mut conn, draft.community_id, &scope)
-        .await
-        .map_err(|_| {
-            DomainError::field(
-                "community_id",
-                "所选社区不存在 / the community does not exist",
-            )
-        })?;
-    let compound = compounds::create(&mut conn, &community, &draft).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::ETAG, etag(compound.version)))
-        .insert_header((
-            header::LOCATION,
-            format!("/api/v1/compounds/{}", compound.id),
-        ))
-        .json(CompoundView::from(compound)))
+    let audit = caller.audit;
+    respond(&state, keyed, move |tx| {
+        Box::pin(async move {
+            let community = areas::find_in_scope(tx, draft.community_id, &scope)
+                .await
+                .map_err(|_| {
+                    DomainError::field(
+                        "community_id",
+                        "所选社区不存在 / the community does not exist",
+                    )
+                })?;
+            let compound = compounds::create(tx, &audit, &community, &draft).await?;
+            Ok(reply(
+                StatusCode::CREATED,
+                &CompoundView::from(compound.clone()),
+                vec![
+                    (header::ETAG, etag(compound.version)),
+                    (
+                        header::LOCATION,
+                        format!("/api/v1/compounds/{}", compound.id),
+                    ),
+                ],
+            ))
+        })
+    })
+    .await
 }

@@ -4,7 +4,7 @@ use linli_persistence::compounds::{self, Compound};
 
 use super::filter_from;
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::compound::CompoundQuery,
     error::{ApiError, ApiResult, Problem},
     handlers::tags,
@@ -19,7 +19,7 @@ const MAX_ROWS: usize = 100_000;
 /// Export the filtered compound list as CSV (UTF-8 with BOM, so spreadsheet programs
 /// read the Chinese correctly). Same filters and order as the list; `limit` and `cursor`
 /// are ignored.
-#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = [])), params(CompoundQuery), responses(
+#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), params(CompoundQuery), responses(
     (status = 200, description = "CSV: 小区ID, 小区名称, 街道, 社区, 地址, 治理模式, 治理模式代码, 建成年份, 楼栋数, 户数, 开放式小区, 纬度, 经度", body = String, content_type = "text/csv"),
     (status = 403, description = "Your role may not export", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "`area_id` not in your scope", body = Problem, content_type = "application/problem+json"),
@@ -27,10 +27,10 @@ const MAX_ROWS: usize = 100_000;
 #[get("/compounds/export")]
 pub async fn export_compounds(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     query: web::Query<CompoundQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ExportCompounds)?;
+    let scope = caller.scope(Action::ExportCompounds)?;
     let mut conn = state.db.conn().await?;
     let filter = filter_from(&mut conn, &scope, &query).await?;
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));

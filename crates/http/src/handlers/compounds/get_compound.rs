@@ -4,7 +4,7 @@ use linli_persistence::compounds;
 use uuid::Uuid;
 
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::compound::CompoundView,
     error::{ApiResult, Problem},
     extract::etag,
@@ -13,17 +13,17 @@ use crate::{
 };
 
 /// One compound; `ETag` carries its version for `If-Match` on update.
-#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
+#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
     (status = 200, body = CompoundView, headers(("ETag" = String, description = "Version tag for If-Match"))),
     (status = 404, description = "No such compound in your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/compounds/{id}")]
 pub async fn get_compound(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ReadCompounds)?;
+    let scope = caller.scope(Action::ReadCompounds)?;
     let mut conn = state.db.conn().await?;
     let compound = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
     Ok(HttpResponse::Ok()

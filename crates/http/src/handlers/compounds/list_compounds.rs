@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::filter_from;
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     cursor,
     dto::compound::{CompoundPage, CompoundQuery, CompoundView},
     error::{ApiResult, Problem},
@@ -17,7 +17,7 @@ use crate::{
 ///
 /// Ordered by name, then id. Keyset pagination: pass `next_cursor` back as `cursor`;
 /// rows inserted meanwhile never make an item repeat or vanish from later pages.
-#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = [])), params(CompoundQuery), responses(
+#[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), params(CompoundQuery), responses(
     (status = 200, body = CompoundPage),
     (status = 400, description = "Bad query parameter or cursor", body = Problem, content_type = "application/problem+json"),
     (status = 401, body = Problem, content_type = "application/problem+json"),
@@ -26,10 +26,10 @@ use crate::{
 #[get("/compounds")]
 pub async fn list_compounds(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     query: web::Query<CompoundQuery>,
 ) -> ApiResult<web::Json<CompoundPage>> {
-    let scope = user.scope(Action::ReadCompounds)?;
+    let scope = caller.scope(Action::ReadCompounds)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
     let mut conn = state.db.conn().await?;

@@ -4,7 +4,7 @@ use linli_persistence::compounds;
 use uuid::Uuid;
 
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::compound::{CompoundInput, CompoundView},
     error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
@@ -27,17 +27,18 @@ use crate::{
 #[put("/compounds/{id}")]
 pub async fn update_compound(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     ValidJson(body): ValidJson<CompoundInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::UpdateCompound)?;
+    let scope = caller.scope(Action::UpdateCompound)?;
     let mut conn = state.db.conn().await?;
     let current = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
     let draft = CompoundDraft::from(body);
     draft.check(chrono::Utc::now().date_naive())?;
-    let compound = compounds::update(&mut conn, &current, &draft, if_match.0).await?;
+    let compound =
+        compounds::update(&mut conn, &caller.audit, &current, &draft, if_match.0).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(compound.version)))
         .json(CompoundView::from(compound)))

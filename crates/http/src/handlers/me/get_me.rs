@@ -20,7 +20,7 @@ pub async fn get_me(
     user: AuthUser,
 ) -> ApiResult<web::Json<MeResponse>> {
     let mut conn = state.db.conn().await?;
-    let found = users::find(&mut conn, user.principal.user_id)
+    let found = users::find(&mut conn, user.user_id()?)
         .await?
         .ok_or_else(|| ApiError::not_found("user"))?;
     let grants = users::grants(&mut conn, found.id).await?;
@@ -28,15 +28,7 @@ pub async fn get_me(
         id: found.id,
         username: found.username,
         display_name: found.display_name,
-        grants: grants
-            .into_iter()
-            .map(|g| GrantView {
-                role: g.grant.role,
-                area_id: g.grant.area_id,
-                area_name: g.area_name,
-                area_kind: g.area_kind,
-            })
-            .collect(),
+        grants: grants.into_iter().map(GrantView::from).collect(),
         permissions: user.principal.permissions(),
     }))
 }

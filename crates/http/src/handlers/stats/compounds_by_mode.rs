@@ -3,7 +3,7 @@ use linli_domain::policy::Action;
 use linli_persistence::stats;
 
 use crate::{
-    auth::AuthUser,
+    auth::Caller,
     dto::stats::{CompoundsByModeResponse, ModeCountsView, ModeTotals},
     error::{ApiResult, Problem},
     handlers::tags,
@@ -11,16 +11,16 @@ use crate::{
 };
 
 /// Compounds by governance mode for each subdistrict in your scope, with totals.
-#[utoipa::path(tag = tags::STATS, security(("bearer" = [])), responses(
+#[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), responses(
     (status = 200, body = CompoundsByModeResponse),
     (status = 403, description = "Your role may not read statistics", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/stats/compounds-by-governance-mode")]
 pub async fn compounds_by_mode(
     state: web::Data<AppState>,
-    user: AuthUser,
+    caller: Caller,
 ) -> ApiResult<web::Json<CompoundsByModeResponse>> {
-    let scope = user.scope(Action::ReadStats)?;
+    let scope = caller.scope(Action::ReadStats)?;
     let mut conn = state.db.conn().await?;
     let rows = stats::compounds_by_mode(&mut conn, &scope).await?;
     let mut totals = ModeTotals::default();

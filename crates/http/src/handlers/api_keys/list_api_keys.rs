@@ -1,0 +1,44 @@
+use actix_web::{get, web};
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{api_keys, areas::scope_patterns};
+use uuid::Uuid;
+
+use crate::{
+    auth::AuthUser,
+    cursor,
+    dto::api_key::{ApiKeyPage, ApiKeyView},
+    dto::page::PageQuery,
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// API keys issued in your area, newest first (secrets are never shown again).
+#[utoipa::path(tag = tags::API_KEYS, security(("bearer" = [])),
+    params(PageQuery),
+    responses(
+    (status = 200, body = ApiKeyPage),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/api-keys")]
+pub async fn list_api_keys(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<PageQuery>,
+) -> ApiResult<web::Json<ApiKeyPage>> {
+    let scope = user.scope(Action::ManageApiKeys)?;
+    let limit = clamp_limit(query.limit);
+    let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
+    let mut conn = state.db.conn().await?;
+    let mut list = api_keys::list(&mut conn, &scope_patterns(&scope), limit + 1, before).await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|k| cursor::encode(&k.id))
+    } else {
+        None
+    };
+    Ok(web::Json(ApiKeyPage {
+        items: list.into_iter().map(ApiKeyView::from).collect(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,4 @@
+//! The audit log.
+
+pub mod list_audit_log;
+pub mod verify_audit_log;

@@ -1,0 +1,31 @@
+use actix_web::{get, web};
+use linli_domain::policy::Action;
+use linli_persistence::audit;
+
+use crate::{
+    auth::AuthUser,
+    dto::audit::AuditVerification,
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Re-compute the audit log's hash chain and name the first altered entry, if any.
+#[utoipa::path(tag = tags::AUDIT, security(("bearer" = [])), responses(
+    (status = 200, body = AuditVerification),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/audit-log/verify")]
+pub async fn verify_audit_log(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> ApiResult<web::Json<AuditVerification>> {
+    user.scope(Action::ReadAuditLog)?;
+    let mut conn = state.db.conn().await?;
+    let result = audit::verify(&mut conn).await?;
+    Ok(web::Json(AuditVerification {
+        ok: result.first_broken_id.is_none(),
+        checked: result.checked,
+        first_broken_id: result.first_broken_id,
+    }))
+}

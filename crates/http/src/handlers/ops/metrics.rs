@@ -1,0 +1,31 @@
+use actix_web::{HttpResponse, get, web};
+use linli_domain::policy::Action;
+
+use crate::{
+    auth::Caller,
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Prometheus metrics: requests and latency by route template and status, database pool.
+///
+/// Needs an admin token here; `LINLI_METRICS_BIND` serves the same text without a token on
+/// a separate (internal) address.
+#[utoipa::path(tag = tags::OPS, security(("bearer" = [])), responses(
+    (status = 200, description = "Prometheus text format 0.0.4", body = String, content_type = "text/plain"),
+    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/metrics")]
+pub async fn metrics(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    caller.scope(Action::ReadMetrics)?;
+    Ok(exposition(&state))
+}
+
+/// The metrics response, shared with the unauthenticated internal listener.
+pub fn exposition(state: &AppState) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(state.metrics.render(&state.db))
+}

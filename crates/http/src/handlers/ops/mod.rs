@@ -1,0 +1,3 @@
+//! Operations endpoints.
+
+pub mod metrics;

@@ -1,0 +1,42 @@
+use actix_web::{HttpResponse, delete, web};
+use linli_domain::policy::Action;
+use linli_persistence::user_admin;
+use uuid::Uuid;
+
+use super::{ensure_manageable, user_response, visible_user};
+use crate::{
+    auth::AuthUser,
+    dto::user::UserView,
+    error::{ApiResult, Problem},
+    extract::IfMatch,
+    handlers::tags,
+    state::AppState,
+};
+
+/// Take a grant away. A user keeps at least one (deactivate them instead); their older
+/// access tokens stop working at once.
+#[utoipa::path(tag = tags::USERS, security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("grant_id" = Uuid, Path), ("If-Match" = String, Header, description = "The user's ETag")),
+    responses(
+    (status = 200, body = UserView, headers(("ETag" = String))),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "It is the user's last grant", body = Problem, content_type = "application/problem+json"),
+    (status = 412, body = Problem, content_type = "application/problem+json"),
+    (status = 428, body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/users/{id}/grants/{grant_id}")]
+pub async fn remove_grant(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let (id, grant_id) = path.into_inner();
+    let mut conn = state.db.conn().await?;
+    let current = visible_user(&mut conn, &user, id, Action::ManageUsers).await?;
+    ensure_manageable(&user, &current)?;
+    let updated =
+        user_admin::remove_grant(&mut conn, &user.audit, &current, grant_id, if_match.0).await?;
+    Ok(user_response(&mut HttpResponse::Ok(), updated))
+}

@@ -1,0 +1,47 @@
+use actix_web::{HttpResponse, put, web};
+use linli_domain::{policy::Action, user::UserProfile};
+use linli_persistence::user_admin;
+use uuid::Uuid;
+
+use super::{ensure_manageable, user_response, visible_user};
+use crate::{
+    auth::AuthUser,
+    dto::user::{UpdateUserRequest, UserView},
+    error::{ApiResult, Problem},
+    extract::{IfMatch, ValidJson},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Change a user's name, phone or active flag. Deactivating ends their sessions at once.
+#[utoipa::path(tag = tags::USERS, security(("bearer" = [])), request_body = UpdateUserRequest,
+    params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "ETag from the last read")),
+    responses(
+    (status = 200, body = UserView, headers(("ETag" = String))),
+    (status = 403, description = "The user holds a role above what you may manage", body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 412, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 428, body = Problem, content_type = "application/problem+json"),
+))]
+#[put("/users/{id}")]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    ValidJson(body): ValidJson<UpdateUserRequest>,
+) -> ApiResult<HttpResponse> {
+    let profile = UserProfile {
+        display_name: body.display_name,
+        phone: body.phone,
+        is_active: body.is_active,
+    };
+    let mut conn = state.db.conn().await?;
+    let current = visible_user(&mut conn, &user, id.into_inner(), Action::ManageUsers).await?;
+    ensure_manageable(&user, &current)?;
+    linli_domain::error::validate(&profile)?;
+    let updated =
+        user_admin::update_profile(&mut conn, &user.audit, &current, &profile, if_match.0).await?;
+    Ok(user_response(&mut HttpResponse::Ok(), updated))
+}
