@@ -1,9 +1,17 @@
 //! Black-box tests of the Linli API: one binary, one database per test.
 
+mod api_keys;
 mod areas;
+mod audit;
 mod auth;
 mod compounds;
 mod contract;
 mod errors;
 mod health;
+mod idempotency;
+mod limits;
+mod personal_data;
 mod scoping;
+mod sessions;
+mod throttling;
+mod users;

@@ -162,7 +162,8 @@ async fn ensure_template() -> String {
     name
 }
 
-fn pool_settings(size: usize) -> PoolSettings {
+/// Pool settings with `size` connections and a 10 s checkout timeout.
+pub fn pool_settings(size: usize) -> PoolSettings {
     PoolSettings {
         max_size: size,
         checkout_timeout: Duration::from_secs(10),
@@ -246,11 +247,19 @@ impl Response {
 pub struct TestApp {
     pub state: AppState,
     pub database: String,
+    /// Every response body sent to each bearer token or API key, for whole-suite scans
+    /// (e.g. "no unmasked phone number ever reached this role").
+    pub seen: std::sync::Mutex<Vec<(String, String)>>,
 }
 
 impl TestApp {
     /// A fresh app on a fresh copy of the seeded template.
     pub async fn new() -> TestApp {
+        Self::with(pool_settings(20), |_| {}).await
+    }
+
+    /// A fresh app with its own pool settings and HTTP settings adjusted by `tweak`.
+    pub async fn with(pool: PoolSettings, tweak: impl FnOnce(&mut HttpSettings)) -> TestApp {
         let template = ensure_template().await;
         let database = format!("linli_t_{}", Uuid::new_v4().simple());
         let mut conn = admin_conn().await;
@@ -269,20 +278,19 @@ impl TestApp {
                 Err(e) => panic!("create test database: {e}"),
             }
         }
-        let db =
-            Db::connect(&db_url(&database), &pool_settings(20)).unwrap_or_else(|e| panic!("{e}"));
+        let db = Db::connect(&db_url(&database), &pool).unwrap_or_else(|e| panic!("{e}"));
+        let mut settings = HttpSettings {
+            auth: auth_settings(),
+            body_limit: 64 * 1024,
+            static_dir: None,
+            trust_proxy: false,
+            cors_origins: Vec::new(),
+        };
+        tweak(&mut settings);
         TestApp {
-            state: AppState::new(
-                db,
-                HttpSettings {
-                    auth: auth_settings(),
-                    body_limit: 64 * 1024,
-                    static_dir: None,
-                    trust_proxy: false,
-                    cors_origins: Vec::new(),
-                },
-            ),
+            state: AppState::new(db, settings),
             database,
+            seen: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -312,6 +320,7 @@ impl TestApp {
         RequestBuilder {
             app: self,
             req: test::TestRequest::default().method(method).uri(path),
+            credential: None,
         }
     }
 
@@ -353,6 +362,29 @@ impl TestApp {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         self.token_for(&username).await
+    }
+
+    /// Every response body sent to this credential so far.
+    pub fn bodies_seen_by(&self, credential: &str) -> Vec<String> {
+        self.seen
+            .lock()
+            .map(|seen| {
+                seen.iter()
+                    .filter(|(c, _)| c == credential)
+                    .map(|(_, b)| b.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Runs SQL on this test's database (arranging state the API cannot reach, such as
+    /// a superuser tampering with the audit log).
+    pub async fn sql(&self, sql: &str) {
+        use diesel_async::SimpleAsyncConnection;
+        let mut conn = self.conn().await;
+        conn.batch_execute(sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
 
     /// The id of the first area with this name (demo data names are unique enough).
@@ -399,6 +431,7 @@ impl Drop for TestApp {
 pub struct RequestBuilder<'a> {
     app: &'a TestApp,
     req: test::TestRequest,
+    credential: Option<String>,
 }
 
 impl RequestBuilder<'_> {
@@ -407,6 +440,22 @@ impl RequestBuilder<'_> {
         self.req = self
             .req
             .insert_header(("authorization", format!("Bearer {token}")));
+        self.credential = Some(token.to_owned());
+        self
+    }
+
+    /// Adds `X-Api-Key`.
+    pub fn api_key(mut self, key: &str) -> Self {
+        self.req = self.req.insert_header(("x-api-key", key.to_owned()));
+        self.credential = Some(key.to_owned());
+        self
+    }
+
+    /// Sets the client's address as the server sees it.
+    pub fn peer(mut self, addr: &str) -> Self {
+        self.req = self
+            .req
+            .peer_addr(addr.parse().unwrap_or_else(|e| panic!("{addr}: {e}")));
         self
     }
 
@@ -441,6 +490,9 @@ impl RequestBuilder<'_> {
             .await
             .map(|b| b.to_vec())
             .unwrap_or_default();
+        if let (Some(credential), Ok(mut seen)) = (self.credential, self.app.seen.lock()) {
+            seen.push((credential, String::from_utf8_lossy(&body).into_owned()));
+        }
         Response {
             status,
             headers,

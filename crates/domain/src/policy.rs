@@ -196,9 +196,10 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Action::CreateCompound | Action::UpdateCompound | Action::ReadStats => {
             role.is_government_staff()
         }
-        Action::ManageUsers | Action::ReadPersonalData => {
-            matches!(role, Role::DistrictAdmin | Role::SubdistrictStaff)
-        }
+        // Community staff register residents and compound officers (roles below their
+        // own) but see their phone numbers masked like everyone without `pii.read`.
+        Action::ManageUsers => role.is_government_staff(),
+        Action::ReadPersonalData => matches!(role, Role::DistrictAdmin | Role::SubdistrictStaff),
         Action::ManageApiKeys | Action::ReadAuditLog | Action::ReadMetrics => {
             role == Role::DistrictAdmin
         }
@@ -439,6 +440,7 @@ mod tests {
                     UpdateCompound,
                     ExportCompounds,
                     ReadStats,
+                    ManageUsers,
                 ],
             ),
             (

@@ -1,0 +1,170 @@
+//! Keys for government systems: shown once, scoped, confined to their area, revocable.
+
+use linli_tests::TestApp;
+use serde_json::{Value, json};
+
+async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
+    let admin = app.token_for("admin").await;
+    let area_id = app.area_id(area).await;
+    let res = app
+        .post("/api/v1/api-keys")
+        .bearer(&admin)
+        .json(&json!({"name": "12345 市民热线", "scopes": scopes, "area_id": area_id}))
+        .send()
+        .await;
+    res.assert_status(201);
+    let body = res.json();
+    let key = body["key"].as_str().unwrap_or_default().to_owned();
+    let id = body["api_key"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(key.starts_with(body["api_key"]["prefix"].as_str().unwrap_or("?")));
+    (key, id)
+}
+
+#[actix_web::test]
+async fn a_key_reads_within_its_scope_and_area_only() {
+    let app = TestApp::new().await;
+    let (key, _) = issue(&app, json!(["registry:read"]), "侯家塘街道").await;
+    let list = app
+        .get("/api/v1/compounds?limit=100")
+        .api_key(&key)
+        .send()
+        .await;
+    list.assert_status(200);
+    let items = list.json()["items"].as_array().cloned().unwrap_or_default();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|c| c["subdistrict_name"] == "侯家塘街道"));
+    let elsewhere = app.area_id("融城花苑").await;
+    app.get(&format!("/api/v1/compounds/{elsewhere}"))
+        .api_key(&key)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    // Reading is not writing.
+    let community = app.area_id("梓园社区").await;
+    app.post("/api/v1/compounds")
+        .api_key(&key)
+        .json(&json!({"community_id": community, "name": "x", "address": "y", "building_count": 1, "household_count": 1, "governance_mode": "entrusted"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // People-only routes refuse keys outright.
+    app.get("/api/v1/me")
+        .api_key(&key)
+        .send()
+        .await
+        .assert_problem(403, "api_key_not_allowed");
+    app.post("/api/v1/me/password")
+        .api_key(&key)
+        .json(&json!({"current_password": "a", "new_password": "bbbbbbbbbbbb"}))
+        .send()
+        .await
+        .assert_problem(403, "api_key_not_allowed");
+    app.get("/api/v1/users")
+        .api_key(&key)
+        .send()
+        .await
+        .assert_problem(403, "api_key_not_allowed");
+}
+
+#[actix_web::test]
+async fn a_key_without_the_scope_is_forbidden() {
+    let app = TestApp::new().await;
+    let (key, _) = issue(&app, json!(["complaints:read"]), "雨花区").await;
+    app.get("/api/v1/compounds")
+        .api_key(&key)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}
+
+#[actix_web::test]
+async fn revoked_and_forged_keys_fail_at_once() {
+    let app = TestApp::new().await;
+    let (key, id) = issue(&app, json!(["registry:read"]), "雨花区").await;
+    app.get("/api/v1/areas")
+        .api_key(&key)
+        .send()
+        .await
+        .assert_status(200);
+    let admin = app.token_for("admin").await;
+    let listed = app
+        .get("/api/v1/api-keys")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    let text = listed.to_string();
+    assert!(!text.contains(&key), "the secret is never listed");
+    assert!(listed["items"][0]["last_used_at"].is_string());
+    app.request(
+        actix_web::http::Method::DELETE,
+        &format!("/api/v1/api-keys/{id}"),
+    )
+    .bearer(&admin)
+    .send()
+    .await
+    .assert_status(204);
+    app.get("/api/v1/areas")
+        .api_key(&key)
+        .send()
+        .await
+        .assert_problem(401, "invalid_api_key");
+    let forged = format!("{}x", &key[..key.len() - 1]);
+    app.get("/api/v1/areas")
+        .api_key(&forged)
+        .send()
+        .await
+        .assert_problem(401, "invalid_api_key");
+    app.get("/api/v1/areas")
+        .api_key("garbage")
+        .send()
+        .await
+        .assert_problem(401, "invalid_api_key");
+    // Stored only as a digest.
+    let stored = app.count("SELECT count(*) AS n FROM api_keys WHERE encode(key_hash, 'escape') LIKE '%' || $1 || '%'", &key[12..]).await;
+    assert_eq!(stored, 0);
+    let log = app
+        .get("/api/v1/audit-log?object_type=api_key")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(actions, ["api_key.revoked", "api_key.created"]);
+}
+
+#[actix_web::test]
+async fn only_district_admins_issue_keys() {
+    let app = TestApp::new().await;
+    let area = app.area_id("侯家塘街道").await;
+    let staff = app.token_for("houjiatang").await;
+    app.post("/api/v1/api-keys")
+        .bearer(&staff)
+        .json(&json!({"name": "x", "scopes": ["registry:read"], "area_id": area}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let admin = app.token_for("admin").await;
+    let res = app
+        .post("/api/v1/api-keys")
+        .bearer(&admin)
+        .json(&json!({"name": "", "scopes": [], "area_id": area}))
+        .send()
+        .await;
+    let problem = res.assert_problem(422, "validation_failed");
+    assert!(problem["errors"]["name"].is_array() && problem["errors"]["scopes"].is_array());
+    app.post("/api/v1/api-keys")
+        .bearer(&admin)
+        .json(&json!({"name": "x", "scopes": ["everything"], "area_id": area}))
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+}

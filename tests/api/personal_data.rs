@@ -1,0 +1,140 @@
+//! Personal data: masked for everyone by default, unmasked only with `pii.read` and a
+//! reason, and every unmasking audited.
+
+use linli_tests::TestApp;
+use serde_json::json;
+
+const PHONE: &str = "13812345678";
+
+/// True when the text holds a whole mainland mobile number (11 digits starting 1[3-9]).
+fn has_unmasked_phone(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(11).enumerate().any(|(i, w)| {
+        w[0] == b'1'
+            && (b'3'..=b'9').contains(&w[1])
+            && w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 11).is_none_or(|b| !b.is_ascii_digit())
+    })
+}
+
+#[actix_web::test]
+async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
+    let app = TestApp::new().await;
+    let clerk = app.token_for("ziyuan").await;
+    let community = app.area_id("梓园社区").await;
+    let created = app
+        .post("/api/v1/users")
+        .bearer(&clerk)
+        .json(&json!({
+            "username": "ziyuan.resident1", "display_name": "梓园居民", "password": "resident passphrase",
+            "phone": PHONE, "grants": [{"role": "resident", "area_id": app.area_id("梓园一片").await}]
+        }))
+        .send()
+        .await;
+    created.assert_status(201);
+    assert_eq!(created.json()["phone"], "138****5678");
+    let id = created.json()["id"].as_str().unwrap_or_default().to_owned();
+    let etag = created.header("etag").unwrap_or_default();
+    app.get("/api/v1/users")
+        .bearer(&clerk)
+        .send()
+        .await
+        .assert_status(200);
+    app.get(&format!("/api/v1/users/{id}"))
+        .bearer(&clerk)
+        .send()
+        .await
+        .assert_status(200);
+    app.get(&format!("/api/v1/users?q={}", "ziyuan"))
+        .bearer(&clerk)
+        .send()
+        .await
+        .assert_status(200);
+    app.put(&format!("/api/v1/users/{id}"))
+        .bearer(&clerk)
+        .header("if-match", &etag)
+        .json(&json!({"display_name": "梓园居民甲", "phone": PHONE, "is_active": true}))
+        .send()
+        .await
+        .assert_status(200);
+    app.post(&format!("/api/v1/users/{id}/unmask"))
+        .bearer(&clerk)
+        .json(&json!({"reason": "核实居民身份"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // Community staff may register residents, but not grant roles at or above their own.
+    let res = app
+        .post("/api/v1/users")
+        .bearer(&clerk)
+        .json(&json!({
+            "username": "ziyuan.clerk2", "display_name": "x", "password": "clerk passphrase",
+            "grants": [{"role": "community_staff", "area_id": community}]
+        }))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["grants[0].role"].is_array());
+    let bodies = app.bodies_seen_by(&clerk);
+    assert!(bodies.len() >= 6);
+    for body in &bodies {
+        assert!(
+            !has_unmasked_phone(body),
+            "unmasked phone sent to community staff: {body}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn unmasking_needs_a_reason_and_is_audited() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let created = app
+        .post("/api/v1/users")
+        .bearer(&admin)
+        .json(&json!({
+            "username": "weiji.committee2", "display_name": "卫技自治委员", "password": "committee passphrase",
+            "phone": PHONE, "grants": [{"role": "committee_member", "area_id": app.area_id("卫技新村").await}]
+        }))
+        .send()
+        .await;
+    created.assert_status(201);
+    let id = created.json()["id"].as_str().unwrap_or_default().to_owned();
+    app.post(&format!("/api/v1/users/{id}/unmask"))
+        .bearer(&admin)
+        .json(&json!({"reason": "  "}))
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    let res = app
+        .post(&format!("/api/v1/users/{id}/unmask"))
+        .bearer(&admin)
+        .json(&json!({"reason": "联系委员核实投诉"}))
+        .send()
+        .await;
+    res.assert_status(200);
+    assert_eq!(res.json()["phone"], PHONE);
+    let log = app
+        .get("/api/v1/audit-log?action=personal_data.unmasked")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(log["items"][0]["after"]["reason"], "联系委员核实投诉");
+    assert_eq!(log["items"][0]["object_id"], id.as_str());
+    // The audit log itself holds phones masked only.
+    let all = app
+        .get("/api/v1/audit-log?limit=100")
+        .bearer(&admin)
+        .send()
+        .await;
+    assert!(!has_unmasked_phone(&all.text()), "{}", all.text());
+}
+
+#[test]
+fn the_phone_detector_finds_phones_and_nothing_else() {
+    assert!(has_unmasked_phone("{\"phone\":\"13812345678\"}"));
+    assert!(!has_unmasked_phone("{\"phone\":\"138****5678\"}"));
+    assert!(!has_unmasked_phone("430111001001001"));
+    assert!(!has_unmasked_phone("12345678901"));
+}

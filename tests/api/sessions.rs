@@ -1,0 +1,181 @@
+//! Session safety: revocation on password, grant and status changes; hash upgrades.
+
+use linli_tests::{DEMO_PASSWORD, TestApp};
+use serde_json::json;
+
+async fn login(app: &TestApp, username: &str, password: &str) -> linli_tests::Response {
+    app.post("/api/v1/auth/login")
+        .json(&json!({"username": username, "password": password}))
+        .send()
+        .await
+}
+
+#[actix_web::test]
+async fn changing_the_password_ends_every_session() {
+    let app = TestApp::new().await;
+    let tokens = login(&app, "ziyuan", DEMO_PASSWORD).await.json();
+    let access = tokens["access_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let refresh = tokens["refresh_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    app.get("/api/v1/me")
+        .bearer(&access)
+        .send()
+        .await
+        .assert_status(200);
+    // Wrong current password: refused, nothing changes.
+    let res = app
+        .post("/api/v1/me/password")
+        .bearer(&access)
+        .json(&json!({"current_password": "nope", "new_password": "a brand new passphrase"}))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["current_password"].is_array());
+    let res = app
+        .post("/api/v1/me/password")
+        .bearer(&access)
+        .json(&json!({"current_password": DEMO_PASSWORD, "new_password": "short"}))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["new_password"].is_array());
+    app.get("/api/v1/me")
+        .bearer(&access)
+        .send()
+        .await
+        .assert_status(200);
+
+    app.post("/api/v1/me/password")
+        .bearer(&access)
+        .json(&json!({"current_password": DEMO_PASSWORD, "new_password": "a brand new passphrase"}))
+        .send()
+        .await
+        .assert_status(204);
+    app.get("/api/v1/me")
+        .bearer(&access)
+        .send()
+        .await
+        .assert_problem(401, "invalid_token");
+    app.post("/api/v1/auth/refresh")
+        .json(&json!({"refresh_token": refresh}))
+        .send()
+        .await
+        .assert_problem(401, "invalid_refresh_token");
+    login(&app, "ziyuan", DEMO_PASSWORD)
+        .await
+        .assert_problem(401, "invalid_credentials");
+    login(&app, "ziyuan", "a brand new passphrase")
+        .await
+        .assert_status(200);
+    let admin = app.token_for("admin").await;
+    let log = app
+        .get("/api/v1/audit-log?action=user.password_changed")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(log["items"].as_array().map(Vec::len), Some(1));
+}
+
+#[actix_web::test]
+async fn a_grant_change_revokes_older_access_tokens() {
+    let app = TestApp::new().await;
+    let staff_token = app.token_for("ziyuan").await;
+    let admin = app.token_for("admin").await;
+    let me = app
+        .get("/api/v1/me")
+        .bearer(&staff_token)
+        .send()
+        .await
+        .json();
+    let id = me["id"].as_str().unwrap_or_default().to_owned();
+    let read = app
+        .get(&format!("/api/v1/users/{id}"))
+        .bearer(&admin)
+        .send()
+        .await;
+    let etag = read.header("etag").unwrap_or_default();
+    let other = app.area_id("卫技社区").await;
+    app.post(&format!("/api/v1/users/{id}/grants"))
+        .bearer(&admin)
+        .header("if-match", &etag)
+        .json(&json!({"role": "community_staff", "area_id": other}))
+        .send()
+        .await
+        .assert_status(200);
+    app.get("/api/v1/me")
+        .bearer(&staff_token)
+        .send()
+        .await
+        .assert_problem(401, "invalid_token");
+    // A fresh token carries the new grant.
+    let fresh = app.token_for("ziyuan").await;
+    let me = app.get("/api/v1/me").bearer(&fresh).send().await.json();
+    assert_eq!(me["grants"].as_array().map(Vec::len), Some(2));
+}
+
+#[actix_web::test]
+async fn weaker_password_hashes_are_upgraded_at_sign_in() {
+    let app = TestApp::new().await;
+    // m=8192, t=1: below today's parameters.
+    let weak = {
+        use argon2::{Algorithm, Argon2, Params, PasswordHasher, Version};
+        Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(8192, 1, 1, None).unwrap_or_default(),
+        )
+        .hash_password(DEMO_PASSWORD.as_bytes())
+        .map(|h| h.to_string())
+        .unwrap_or_default()
+    };
+    app.sql(&format!(
+        "UPDATE users SET password_hash = '{weak}' WHERE username = 'houjiatang'"
+    ))
+    .await;
+    login(&app, "houjiatang", DEMO_PASSWORD)
+        .await
+        .assert_status(200);
+    let upgraded = app
+        .count(
+            "SELECT count(*) AS n FROM users WHERE username = $1 AND password_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'",
+            "houjiatang",
+        )
+        .await;
+    assert_eq!(upgraded, 1);
+    login(&app, "houjiatang", DEMO_PASSWORD)
+        .await
+        .assert_status(200);
+}
+
+#[actix_web::test]
+async fn reuse_of_a_refresh_token_is_audited() {
+    let app = TestApp::new().await;
+    let tokens = login(&app, "weiji.resident", DEMO_PASSWORD).await.json();
+    let r1 = tokens["refresh_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    app.post("/api/v1/auth/refresh")
+        .json(&json!({"refresh_token": r1}))
+        .send()
+        .await
+        .assert_status(200);
+    app.post("/api/v1/auth/refresh")
+        .json(&json!({"refresh_token": r1}))
+        .send()
+        .await
+        .assert_status(401);
+    let admin = app.token_for("admin").await;
+    let log = app
+        .get("/api/v1/audit-log?action=session.refresh_token_reused")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(log["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(log["items"][0]["after"]["revoked"], true);
+}

@@ -1,0 +1,177 @@
+//! User administration: scope, rank and optimistic concurrency.
+
+use linli_tests::TestApp;
+use serde_json::json;
+
+#[actix_web::test]
+async fn managers_see_users_of_their_area_and_cannot_touch_their_betters() {
+    let app = TestApp::new().await;
+    let staff = app.token_for("houjiatang").await;
+    let listed = app
+        .get("/api/v1/users?limit=100")
+        .bearer(&staff)
+        .send()
+        .await
+        .json();
+    let names: Vec<&str> = listed["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u["username"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"houjiatang") && names.contains(&"ziyuan"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"admin") && !names.contains(&"weiji.resident"),
+        "{names:?}"
+    );
+    // admin is outside the subdistrict: invisible.
+    let admin_id = app
+        .get("/api/v1/me")
+        .bearer(&app.token_for("admin").await)
+        .send()
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    app.get(&format!("/api/v1/users/{admin_id}"))
+        .bearer(&staff)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    // Their own account is visible but holds their own rank: not theirs to change.
+    let own = app.get("/api/v1/me").bearer(&staff).send().await.json()["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let read = app
+        .get(&format!("/api/v1/users/{own}"))
+        .bearer(&staff)
+        .send()
+        .await;
+    let etag = read.header("etag").unwrap_or_default();
+    app.put(&format!("/api/v1/users/{own}"))
+        .bearer(&staff)
+        .header("if-match", &etag)
+        .json(&json!({"display_name": "我自己", "is_active": true}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // Residents manage nobody.
+    let resident = app.token_for("weiji.resident").await;
+    app.get("/api/v1/users")
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}
+
+#[actix_web::test]
+async fn deactivating_a_user_ends_their_access_and_needs_if_match() {
+    let app = TestApp::new().await;
+    let staff = app.token_for("houjiatang").await;
+    let victim = app.token_for("ziyuan").await;
+    let id = app.get("/api/v1/me").bearer(&victim).send().await.json()["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let uri = format!("/api/v1/users/{id}");
+    let read = app.get(&uri).bearer(&staff).send().await;
+    let etag = read.header("etag").unwrap_or_default();
+    let body = json!({"display_name": "梓园社区工作人员", "is_active": false});
+    app.put(&uri)
+        .bearer(&staff)
+        .json(&body)
+        .send()
+        .await
+        .assert_problem(428, "precondition_required");
+    app.put(&uri)
+        .bearer(&staff)
+        .header("if-match", "\"v999\"")
+        .json(&body)
+        .send()
+        .await
+        .assert_problem(412, "precondition_failed");
+    let (a, b) = futures_util::future::join(
+        app.put(&uri)
+            .bearer(&staff)
+            .header("if-match", &etag)
+            .json(&body)
+            .send(),
+        app.put(&uri)
+            .bearer(&staff)
+            .header("if-match", &etag)
+            .json(&json!({"display_name": "改名", "is_active": true}))
+            .send(),
+    )
+    .await;
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 412], "one racing update wins");
+    if a.status.as_u16() == 200 {
+        app.get("/api/v1/me")
+            .bearer(&victim)
+            .send()
+            .await
+            .assert_problem(401, "invalid_token");
+    }
+}
+
+#[actix_web::test]
+async fn invalid_users_are_refused_with_every_field_named() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let before = app
+        .count("SELECT count(*) AS n FROM users WHERE $1 = $1", "")
+        .await;
+    let res = app
+        .post("/api/v1/users")
+        .bearer(&admin)
+        .json(&json!({"username": "Bad Name", "display_name": "", "password": "short", "phone": "12-34", "grants": []}))
+        .send()
+        .await;
+    let problem = res.assert_problem(422, "validation_failed");
+    for field in ["username", "display_name", "password", "phone", "grants"] {
+        assert!(problem["errors"][field].is_array(), "{field}: {problem}");
+    }
+    let res = app
+        .post("/api/v1/users")
+        .bearer(&admin)
+        .json(&json!({"username": "admin", "display_name": "重名", "password": "long enough pass", "grants": [{"role": "resident", "area_id": app.area_id("卫技新村").await}]}))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["username"].is_array());
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM users WHERE $1 = $1", "")
+            .await,
+        before
+    );
+}
+
+#[actix_web::test]
+async fn the_last_grant_cannot_be_removed() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let resident = app.token_for("weiji.resident").await;
+    let me = app.get("/api/v1/me").bearer(&resident).send().await.json();
+    let id = me["id"].as_str().unwrap_or_default();
+    let grant = me["grants"][0]["id"].as_str().unwrap_or_default();
+    let read = app
+        .get(&format!("/api/v1/users/{id}"))
+        .bearer(&admin)
+        .send()
+        .await;
+    let etag = read.header("etag").unwrap_or_default();
+    app.request(
+        actix_web::http::Method::DELETE,
+        &format!("/api/v1/users/{id}/grants/{grant}"),
+    )
+    .bearer(&admin)
+    .header("if-match", &etag)
+    .send()
+    .await
+    .assert_problem(409, "conflict");
+}
