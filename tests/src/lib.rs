@@ -12,6 +12,8 @@ use std::{
     time::Duration,
 };
 
+pub mod receiver;
+
 use actix_web::{
     body::to_bytes,
     http::{Method, StatusCode, header::HeaderMap},
@@ -285,6 +287,7 @@ impl TestApp {
             static_dir: None,
             trust_proxy: false,
             cors_origins: Vec::new(),
+            webhook_allow_hosts: Vec::new(),
         };
         tweak(&mut settings);
         TestApp {

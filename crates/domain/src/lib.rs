@@ -12,5 +12,6 @@ pub mod pii;
 pub mod policy;
 pub mod throttle;
 pub mod user;
+pub mod webhook;
 
 pub use error::{DomainError, FieldErrors};

@@ -120,11 +120,17 @@ pub enum Action {
     /// Read operational metrics.
     #[serde(rename = "metrics.read")]
     ReadMetrics,
+    /// Read the event feed.
+    #[serde(rename = "events.read")]
+    ReadEvents,
+    /// Manage webhook subscriptions.
+    #[serde(rename = "webhooks.manage")]
+    ManageWebhooks,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 14] = [
         Action::ReadAreas,
         Action::ManageAreas,
         Action::ReadCompounds,
@@ -137,6 +143,8 @@ impl Action {
         Action::ManageApiKeys,
         Action::ReadAuditLog,
         Action::ReadMetrics,
+        Action::ReadEvents,
+        Action::ManageWebhooks,
     ];
 
     /// The stable code.
@@ -154,6 +162,8 @@ impl Action {
             Action::ManageApiKeys => "api_keys.manage",
             Action::ReadAuditLog => "audit.read",
             Action::ReadMetrics => "metrics.read",
+            Action::ReadEvents => "events.read",
+            Action::ManageWebhooks => "webhooks.manage",
         }
     }
 }
@@ -200,9 +210,11 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         // own) but see their phone numbers masked like everyone without `pii.read`.
         Action::ManageUsers => role.is_government_staff(),
         Action::ReadPersonalData => matches!(role, Role::DistrictAdmin | Role::SubdistrictStaff),
-        Action::ManageApiKeys | Action::ReadAuditLog | Action::ReadMetrics => {
-            role == Role::DistrictAdmin
-        }
+        Action::ManageApiKeys
+        | Action::ReadAuditLog
+        | Action::ReadMetrics
+        | Action::ManageWebhooks => role == Role::DistrictAdmin,
+        Action::ReadEvents => role.is_government_staff(),
     }
 }
 
@@ -264,13 +276,43 @@ pub fn scope_allows(scope: ApiScope, action: Action) -> bool {
     match scope {
         ApiScope::RegistryRead => matches!(
             action,
-            Action::ReadAreas | Action::ReadCompounds | Action::ExportCompounds | Action::ReadStats
+            Action::ReadAreas
+                | Action::ReadCompounds
+                | Action::ExportCompounds
+                | Action::ReadStats
+                | Action::ReadEvents
         ),
-        ApiScope::ComplaintsRead
-        | ApiScope::ComplaintsWrite
-        | ApiScope::Open311
-        | ApiScope::PaymentsRead
-        | ApiScope::WebhooksManage => false,
+        ApiScope::WebhooksManage => matches!(action, Action::ManageWebhooks | Action::ReadEvents),
+        ApiScope::ComplaintsRead | ApiScope::PaymentsRead => action == Action::ReadEvents,
+        ApiScope::ComplaintsWrite | ApiScope::Open311 => false,
+    }
+}
+
+impl ApiScope {
+    /// The event modules a key with this scope may learn about.
+    fn event_modules(self) -> &'static [&'static str] {
+        match self {
+            ApiScope::RegistryRead => &["area", "compound"],
+            ApiScope::ComplaintsRead => &["complaint"],
+            ApiScope::PaymentsRead => &["payment_cycle", "payment"],
+            ApiScope::WebhooksManage | ApiScope::ComplaintsWrite | ApiScope::Open311 => &[],
+        }
+    }
+}
+
+/// Event-type prefixes (`compound.`) the caller may receive in the feed and webhooks, or
+/// `None` for every type. Government staff see every module in their area; a key sees
+/// only the modules its scopes read (a webhooks-only key manages subscriptions for the
+/// modules its other scopes cover).
+pub fn visible_event_prefixes(principal: &Principal) -> Option<Vec<String>> {
+    match principal {
+        Principal::User { .. } => None,
+        Principal::ApiKey { scopes, .. } => Some(
+            scopes
+                .iter()
+                .flat_map(|s| s.event_modules().iter().map(|m| format!("{m}.")))
+                .collect(),
+        ),
     }
 }
 
@@ -415,6 +457,8 @@ mod tests {
                     ManageApiKeys,
                     ReadAuditLog,
                     ReadMetrics,
+                    ReadEvents,
+                    ManageWebhooks,
                 ],
             ),
             (
@@ -429,6 +473,7 @@ mod tests {
                     ReadStats,
                     ManageUsers,
                     ReadPersonalData,
+                    ReadEvents,
                 ],
             ),
             (
@@ -441,6 +486,7 @@ mod tests {
                     ExportCompounds,
                     ReadStats,
                     ManageUsers,
+                    ReadEvents,
                 ],
             ),
             (

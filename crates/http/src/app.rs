@@ -16,7 +16,9 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::{
     error::{ApiError, PROBLEM_JSON, code_for, title_for},
-    handlers::{api_keys, areas, audit, auth, compounds, health, me, ops, stats, users},
+    handlers::{
+        api_keys, areas, audit, auth, compounds, events, health, me, ops, stats, users, webhooks,
+    },
     openapi::ApiDoc,
     request_id::RequestId,
     state::AppState,
@@ -50,6 +52,14 @@ where
                 // `/audit-log/verify` is a fixed path; no `{id}` route competes with it.
                 .service(audit::verify_audit_log::verify_audit_log)
                 .service(audit::list_audit_log::list_audit_log)
+                .service(events::list_events::list_events)
+                .service(webhooks::list_subscriptions::list_subscriptions)
+                .service(webhooks::create_subscription::create_subscription)
+                .service(webhooks::get_subscription::get_subscription)
+                .service(webhooks::update_subscription::update_subscription)
+                .service(webhooks::rotate_secret::rotate_secret)
+                .service(webhooks::list_deliveries::list_deliveries)
+                .service(webhooks::redeliver::redeliver)
                 .service(areas::list_areas::list_areas)
                 .service(areas::get_area::get_area)
                 .service(areas::create_area::create_area)

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod request_id;
 pub mod state;
+pub mod webhook_target;
 
 pub use app::{build_app, openapi_document};
 pub use error::ApiError;

@@ -29,8 +29,9 @@ Objects outside your scope answer 404.",
         (name = "api-keys", description = "API keys for government systems (`X-Api-Key`)"),
         (name = "audit", description = "The append-only, hash-chained audit log"),
         (name = "operations", description = "Metrics for operators"),
+        (name = "events", description = "The event feed and webhook subscriptions (Standard Webhooks signatures); catalogue in docs/EVENTS.md"),
     ),
-    components(schemas(crate::error::Problem)),
+    components(schemas(crate::error::Problem, crate::dto::webhook::EventEnvelope)),
     modifiers(&SecuritySchemes),
 )]
 pub struct ApiDoc;

@@ -49,6 +49,9 @@ pub struct HttpSettings {
     pub trust_proxy: bool,
     /// Origins allowed to call the API from a browser (CORS); empty: none.
     pub cors_origins: Vec<String>,
+    /// Hosts (`host` or `host:port`) webhooks may reach although they resolve to internal
+    /// addresses; empty: none.
+    pub webhook_allow_hosts: Vec<String>,
 }
 
 /// Shared application state (cheap to clone; one per worker).

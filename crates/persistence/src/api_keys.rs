@@ -31,7 +31,7 @@ pub struct ApiKey {
 }
 
 type KeyRow = (
-    (Uuid, String, String, Vec<String>, Uuid, Uuid),
+    (Uuid, String, String, Vec<Option<String>>, Uuid, Uuid),
     (DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>),
     (String, String),
 );
@@ -47,7 +47,11 @@ fn from_row(
         id,
         name,
         prefix,
-        scopes: scopes.iter().filter_map(|s| ApiScope::parse(s)).collect(),
+        scopes: scopes
+            .iter()
+            .flatten()
+            .filter_map(|s| ApiScope::parse(s))
+            .collect(),
         area_id,
         area_name,
         area_path: AreaPath::from_stored(path),
@@ -222,6 +226,15 @@ pub async fn revoke(
         .execute(tx)
         .await?;
         if changed > 0 {
+            // Subscriptions the key made stop with it.
+            diesel::sql_query(
+                "UPDATE webhook_subscriptions SET active = false, \
+                 disabled_reason = 'owner API key revoked', updated_at = now() \
+                 WHERE owner_kind = 'api_key' AND owner_id = $1 AND active",
+            )
+            .bind::<diesel::sql_types::Uuid, _>(key.id)
+            .execute(tx)
+            .await?;
             audit::record(
                 tx,
                 ctx,

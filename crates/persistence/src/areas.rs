@@ -18,6 +18,7 @@ use crate::{
     StoreError,
     audit::{self, AuditContext, Change},
     error::StoreResult,
+    events::{self, NewEvent},
     schema::areas,
 };
 
@@ -181,7 +182,44 @@ fn audit_json(area: &Area) -> serde_json::Value {
     })
 }
 
-/// Inserts a node under `parent` (already checked by the caller to be in scope); audited.
+/// Audits the change and announces it, in the caller's transaction.
+async fn record(
+    tx: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    action: &'static str,
+    before: Option<&Area>,
+    after: &Area,
+) -> StoreResult<()> {
+    let (before_json, after_json) = (before.map(audit_json), audit_json(after));
+    let changed = crate::compounds::changed_fields(before_json.as_ref(), &after_json);
+    audit::record(
+        tx,
+        ctx,
+        Change {
+            action,
+            object_type: "area",
+            object_id: after.id.to_string(),
+            area_path: Some(after.path.as_str().to_owned()),
+            before: before_json,
+            after: Some(after_json),
+        },
+    )
+    .await?;
+    events::emit(tx, NewEvent {
+        event_type: action,
+        area_path: Some(after.path.as_str().to_owned()),
+        subject_type: "area",
+        subject_id: after.id.to_string(),
+        payload: serde_json::json!({
+            "area_id": after.id, "parent_id": after.parent_id, "kind": after.kind.as_str(), "changed": changed,
+        }),
+    })
+    .await?;
+    Ok(())
+}
+
+/// Inserts a node under `parent` (already checked by the caller to be in scope); audited
+/// and announced.
 pub async fn create(
     conn: &mut AsyncPgConnection,
     ctx: &AuditContext,
@@ -190,19 +228,7 @@ pub async fn create(
 ) -> StoreResult<Area> {
     conn.transaction::<_, StoreError, _>(async |tx| {
         let area = insert_node(tx, new, parent).await?;
-        audit::record(
-            tx,
-            ctx,
-            Change {
-                action: "area.created",
-                object_type: "area",
-                object_id: area.id.to_string(),
-                area_path: Some(area.path.as_str().to_owned()),
-                before: None,
-                after: Some(audit_json(&area)),
-            },
-        )
-        .await?;
+        record(tx, ctx, "area.created", None, &area).await?;
         Ok(area)
     })
     .await
@@ -247,19 +273,7 @@ pub async fn update(
     linli_domain::error::validate(changes)?;
     conn.transaction::<_, StoreError, _>(async |tx| {
         let area = rename(tx, current.id, changes, expected_version).await?;
-        audit::record(
-            tx,
-            ctx,
-            Change {
-                action: "area.updated",
-                object_type: "area",
-                object_id: area.id.to_string(),
-                area_path: Some(area.path.as_str().to_owned()),
-                before: Some(audit_json(current)),
-                after: Some(audit_json(&area)),
-            },
-        )
-        .await?;
+        record(tx, ctx, "area.updated", Some(current), &area).await?;
         Ok(area)
     })
     .await

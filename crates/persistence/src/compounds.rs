@@ -22,6 +22,7 @@ use crate::{
     areas::{self, Area, scope_patterns},
     audit::{self, AuditContext, Change},
     error::StoreResult,
+    events::{self, NewEvent},
     schema::{areas as areas_t, compounds},
 };
 
@@ -235,6 +236,7 @@ fn audit_json(c: &Compound) -> serde_json::Value {
     })
 }
 
+/// Audits the change and announces it, in the caller's transaction.
 async fn record(
     tx: &mut AsyncPgConnection,
     ctx: &AuditContext,
@@ -242,6 +244,8 @@ async fn record(
     before: Option<&Compound>,
     after: &Compound,
 ) -> StoreResult<()> {
+    let (before_json, after_json) = (before.map(audit_json), audit_json(after));
+    let changed = changed_fields(before_json.as_ref(), &after_json);
     audit::record(
         tx,
         ctx,
@@ -250,12 +254,43 @@ async fn record(
             object_type: "compound",
             object_id: after.id.to_string(),
             area_path: Some(after.path.as_str().to_owned()),
-            before: before.map(audit_json),
-            after: Some(audit_json(after)),
+            before: before_json,
+            after: Some(after_json),
+        },
+    )
+    .await?;
+    events::emit(
+        tx,
+        NewEvent {
+            event_type: action,
+            area_path: Some(after.path.as_str().to_owned()),
+            subject_type: "compound",
+            subject_id: after.id.to_string(),
+            payload: serde_json::json!({
+                "compound_id": after.id,
+                "community_id": after.community_id,
+                "governance_mode": after.governance_mode.as_str(),
+                "changed": changed,
+            }),
         },
     )
     .await?;
     Ok(())
+}
+
+/// Names of the top-level fields that differ (all of them for a new object).
+pub(crate) fn changed_fields(
+    before: Option<&serde_json::Value>,
+    after: &serde_json::Value,
+) -> Vec<String> {
+    let Some(after) = after.as_object() else {
+        return Vec::new();
+    };
+    after
+        .iter()
+        .filter(|(k, v)| before.and_then(|b| b.get(k.as_str())) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect()
 }
 
 /// Registers a compound under `community` (already checked by the caller to be in

@@ -11,6 +11,7 @@ pub mod compounds;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod idempotency;
 pub mod logins;
 #[rustfmt::skip]
@@ -19,6 +20,7 @@ pub mod stats;
 pub mod tokens;
 pub mod user_admin;
 pub mod users;
+pub mod webhooks;
 
 pub use db::{Db, DbConn, PoolSettings};
 pub use diesel_async::AsyncPgConnection;

@@ -6,7 +6,7 @@ diesel::table! {
         name -> Text,
         prefix -> Text,
         key_hash -> Bytea,
-        scopes -> Array<Text>,
+        scopes -> Array<Nullable<Text>>,
         area_id -> Uuid,
         created_by -> Uuid,
         created_at -> Timestamptz,
@@ -61,6 +61,21 @@ diesel::table! {
         household_count -> Int4,
         is_open -> Bool,
         governance_mode -> Text,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> Int8,
+        event_id -> Uuid,
+        seq -> Nullable<Int8>,
+        #[sql_name = "type"]
+        type_ -> Text,
+        occurred_at -> Timestamptz,
+        area_path -> Nullable<Text>,
+        subject_type -> Text,
+        subject_id -> Text,
+        payload -> Jsonb,
     }
 }
 
@@ -124,21 +139,75 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Int8,
+        delivery_id -> Uuid,
+        attempted_at -> Timestamptz,
+        status_code -> Nullable<Int4>,
+        latency_ms -> Int4,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Uuid,
+        subscription_id -> Uuid,
+        event_id -> Uuid,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+        last_status -> Nullable<Int4>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        delivered_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    webhook_subscriptions (id) {
+        id -> Uuid,
+        url -> Text,
+        description -> Text,
+        event_types -> Array<Nullable<Text>>,
+        area_id -> Uuid,
+        active -> Bool,
+        disabled_reason -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_expires_at -> Nullable<Timestamptz>,
+        owner_kind -> Text,
+        owner_id -> Uuid,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(api_keys -> areas (area_id));
 diesel::joinable!(api_keys -> users (created_by));
 diesel::joinable!(compounds -> areas (id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(user_grants -> areas (area_id));
 diesel::joinable!(user_grants -> users (user_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
+diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
+diesel::joinable!(webhook_subscriptions -> areas (area_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     areas,
     audit_log,
     compounds,
+    events,
     idempotency_keys,
     login_attempts,
     refresh_tokens,
     user_grants,
     users,
+    webhook_attempts,
+    webhook_deliveries,
+    webhook_subscriptions,
 );

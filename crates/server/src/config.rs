@@ -29,6 +29,9 @@ use linli_persistence::PoolSettings;
 /// | `LINLI_CORS_ORIGINS` | — | comma-separated origins allowed to call the API from browsers |
 /// | `LINLI_METRICS_BIND` | — | extra address serving `/metrics` without a token (keep it internal) |
 /// | `LINLI_SHUTDOWN_TIMEOUT_SECS` | `30` | on SIGTERM, how long in-flight requests may finish |
+/// | `LINLI_WEBHOOK_ALLOW_HOSTS` | — | comma-separated `host` or `host:port` webhooks may reach although internal |
+/// | `LINLI_WEBHOOK_TIMEOUT_SECS` | `10` | per-delivery request timeout |
+/// | `LINLI_RELAY` | `1` | `0`: `serve` does not run the webhook relay (run `linli relay` elsewhere) |
 /// | `RUST_LOG` | `info` | log filter (env_logger syntax) |
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -41,6 +44,8 @@ pub struct Config {
     pub statement_timeout_ms: u64,
     pub metrics_bind: Option<String>,
     pub shutdown_timeout_secs: u64,
+    pub relay: crate::relay::RelaySettings,
+    pub run_relay: bool,
 }
 
 /// A setting that is missing or malformed.
@@ -62,6 +67,17 @@ fn parsed<T: std::str::FromStr>(name: &str, default: T) -> Result<T, ConfigError
             .parse()
             .map_err(|_| ConfigError(format!("{name}={v} is not a valid value"))),
     }
+}
+
+fn list(name: &str) -> Vec<String> {
+    var(name)
+        .map(|v| {
+            v.split(',')
+                .map(|o| o.trim().to_owned())
+                .filter(|o| !o.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn flag(name: &str) -> bool {
@@ -149,19 +165,19 @@ impl Config {
                     var("LINLI_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
                 )),
                 trust_proxy: flag("LINLI_TRUST_PROXY"),
-                cors_origins: var("LINLI_CORS_ORIGINS")
-                    .map(|v| {
-                        v.split(',')
-                            .map(|o| o.trim().to_owned())
-                            .filter(|o| !o.is_empty())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                cors_origins: list("LINLI_CORS_ORIGINS"),
+                webhook_allow_hosts: list("LINLI_WEBHOOK_ALLOW_HOSTS"),
             },
             workers,
             statement_timeout_ms: parsed("LINLI_DB_STATEMENT_TIMEOUT_MS", 5000)?,
             metrics_bind: var("LINLI_METRICS_BIND"),
             shutdown_timeout_secs: parsed("LINLI_SHUTDOWN_TIMEOUT_SECS", 30)?,
+            relay: crate::relay::RelaySettings {
+                allow_hosts: list("LINLI_WEBHOOK_ALLOW_HOSTS"),
+                timeout: Duration::from_secs(parsed("LINLI_WEBHOOK_TIMEOUT_SECS", 10)?),
+                ..Default::default()
+            },
+            run_relay: var("LINLI_RELAY").is_none_or(|v| v != "0"),
         })
     }
 }

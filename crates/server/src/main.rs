@@ -7,17 +7,16 @@
 //! linli openapi     print the OpenAPI document
 //! ```
 
-mod config;
-
 use std::process::ExitCode;
 
 use actix_web::HttpServer;
-use config::Config;
+use linli::{config::Config, relay::Relay};
 use linli_http::{AppState, build_app, openapi_document};
 use linli_persistence::{Db, PoolSettings, demo};
 
-const USAGE: &str = "usage: linli <serve|migrate|seed-demo|openapi>\n\n  \
+const USAGE: &str = "usage: linli <serve|migrate|seed-demo|openapi|relay>\n\n  \
 serve      run the API, the SPA and the docs UI (configuration from the environment, see README)\n  \
+relay      run only the webhook relay (for extra relay processes; serve runs one too)\n  \
 migrate    apply pending database migrations\n  \
 seed-demo  load the demo district of the source document (safe to run again)\n  \
 openapi    print the OpenAPI document (JSON) to standard output";
@@ -46,6 +45,7 @@ async fn main() -> ExitCode {
         "migrate" => migrate().await,
         "seed-demo" => seed_demo().await,
         "openapi" => print_openapi(),
+        "relay" => relay().await,
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -108,6 +108,19 @@ async fn seed_demo() -> Result<(), String> {
     Ok(())
 }
 
+async fn relay() -> Result<(), String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let db = Db::connect(&config.database_url, &config.pool).map_err(|e| e.to_string())?;
+    let relay = Relay::new(db, config.relay.clone())?;
+    println!("webhook relay running; Ctrl-C or SIGTERM stops it");
+    relay
+        .run(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    Ok(())
+}
+
 fn print_openapi() -> Result<(), String> {
     let json = openapi_document()
         .to_pretty_json()
@@ -125,6 +138,11 @@ async fn serve() -> Result<(), String> {
     }
     let state = AppState::new(db, config.http.clone());
     tokio::spawn(housekeeping(state.db.clone()));
+    if config.run_relay {
+        let relay = Relay::new(state.db.clone(), config.relay.clone())?;
+        tokio::spawn(relay.run(std::future::pending()));
+        log::info!("webhook relay running");
+    }
     if let Some(bind) = &config.metrics_bind {
         let metrics_state = state.clone();
         let server = HttpServer::new(move || {

@@ -251,6 +251,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events in your area after a cursor, in commit order — for systems that cannot
+         *     receive webhooks. Poll with the returned `next_cursor`: no event is ever skipped or
+         *     repeated, even while others are being written.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -398,6 +419,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions in your area, newest first. */
+        get: operations["list_subscriptions"];
+        put?: never;
+        /**
+         * Subscribe a URL to events in an area. The signing secret is in this response only.
+         * @description Deliveries are `POST`s signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
+         *     `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`), retried with
+         *     backoff for about three days; a `410 Gone` answer disables the subscription.
+         */
+        post: operations["create_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription; `ETag` for `If-Match` on update. */
+        get: operations["get_subscription"];
+        /**
+         * Change a subscription (URL, types, area, active). Re-activating one that a `410 Gone`
+         *     disabled clears the reason; past cancelled deliveries stay cancelled.
+         */
+        put: operations["update_subscription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's deliveries, newest first, each with its attempt log (status,
+         *     latency, error).
+         */
+        get: operations["list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (same `webhook-id`), e.g. after fixing the receiver. */
+        post: operations["redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret. For 24 hours deliveries carry two signatures (new and
+         *     previous secret), so the receiver can switch without dropping any.
+         */
+        post: operations["rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -514,6 +636,19 @@ export interface components {
              * @description Incremented on every change; the `ETag` is derived from it.
              */
             version: number;
+        };
+        /** @description One attempt to deliver. */
+        AttemptView: {
+            /** Format: date-time */
+            attempted_at: string;
+            error?: string | null;
+            /** Format: int32 */
+            latency_ms: number;
+            /**
+             * Format: int32
+             * @description The receiver's status, if it answered.
+             */
+            status_code?: number | null;
         };
         /** @description One audit entry. */
         AuditEntryView: {
@@ -679,6 +814,75 @@ export interface components {
             /** @description Send as `X-Api-Key`. Not retrievable later. */
             key: string;
         };
+        /** @description A new subscription and its signing secret, shown this once. */
+        CreatedSubscription: {
+            /** @description `whsec_` + base64 key for verifying `webhook-signature` (Standard Webhooks). */
+            secret: string;
+            subscription: components["schemas"]["SubscriptionView"];
+        };
+        /** @description One page of deliveries, newest first. */
+        DeliveryPage: {
+            items: components["schemas"]["DeliveryView"][];
+            next_cursor?: string | null;
+        };
+        /** @description A delivery of one event to one subscription. */
+        DeliveryView: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Also the `webhook-id` header, the same on every attempt.
+             */
+            event_id: string;
+            event_type: string;
+            /** Format: uuid */
+            id: string;
+            last_error?: string | null;
+            /** Format: int32 */
+            last_status?: number | null;
+            log: components["schemas"]["AttemptView"][];
+            /** Format: date-time */
+            next_attempt_at: string;
+            /** @description `pending`, `delivered`, `failed` (retries spent) or `cancelled` (subscription gone). */
+            status: string;
+        };
+        /** @description An event, as delivered by webhook and listed in the feed. */
+        EventEnvelope: {
+            /** @description Materialised path of the area the subject lies in. */
+            area_path?: string | null;
+            /** @description Ids and changed fields; never personal data. */
+            data: Record<string, never>;
+            /**
+             * Format: uuid
+             * @description Unique; the `webhook-id` of its deliveries.
+             */
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * Format: int64
+             * @description Position in the feed (commit order).
+             */
+            seq: number;
+            subject_id: string;
+            subject_type: string;
+            type: components["schemas"]["EventType"];
+        };
+        /** @description Events after the cursor, in commit order. */
+        EventPage: {
+            items: components["schemas"]["EventEnvelope"][];
+            /** @description Pass as `after` next time (also when `items` is empty: poll again with it). */
+            next_cursor: string;
+        };
+        /**
+         * @description Every event type (see docs/EVENTS.md).
+         * @enum {string}
+         */
+        EventType: "area.created" | "area.updated" | "compound.created" | "compound.updated";
         /**
          * @description How a compound is governed: 物管小区 / 托管小区 / 自管小区.
          * @enum {string}
@@ -765,7 +969,7 @@ export interface components {
          * @description An action a caller may be permitted (used by clients to show menus and buttons).
          * @enum {string}
          */
-        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read";
+        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /**
@@ -803,6 +1007,68 @@ export interface components {
          * @enum {string}
          */
         Role: "district_admin" | "subdistrict_staff" | "community_staff" | "compound_secretary" | "committee_member" | "property_staff" | "auditor" | "finance_officer" | "resident" | "volunteer";
+        /** @description A rotated secret, shown this once. */
+        RotatedSecret: {
+            /**
+             * Format: date-time
+             * @description Until then deliveries carry signatures by both the new and the previous secret.
+             */
+            previous_secret_valid_until: string;
+            secret: string;
+        };
+        /** @description A subscription's settings. */
+        SubscriptionInput: {
+            active?: boolean;
+            /** Format: uuid */
+            area_id: string;
+            description?: string;
+            /**
+             * @example [
+             *       "compound.*",
+             *       "area.created"
+             *     ]
+             */
+            event_types: string[];
+            /**
+             * @description Where to POST events (http or https; internal addresses are refused).
+             * @example https://hotline.example.gov.cn/linli/events
+             */
+            url: string;
+        };
+        /** @description One page of subscriptions. */
+        SubscriptionPage: {
+            items: components["schemas"]["SubscriptionView"][];
+            next_cursor?: string | null;
+        };
+        /** @description A webhook subscription (its secret is never shown again after creation or rotation). */
+        SubscriptionView: {
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description Only events about objects in this area (and below).
+             */
+            area_id: string;
+            area_name: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** @description Why it was switched off (e.g. the receiver answered 410 Gone). */
+            disabled_reason?: string | null;
+            /**
+             * @description Exact types, `<module>.*` or `*`.
+             * @example [
+             *       "compound.*"
+             *     ]
+             */
+            event_types: string[];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description Tokens issued at sign-in and on every refresh. */
         TokenResponse: {
             /** @description Short-lived HS256 JWT for `Authorization: Bearer`. */
@@ -1641,6 +1907,48 @@ export interface operations {
             };
         };
     };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page; absent: from the beginning. */
+                after?: string;
+                /** @description Comma-separated exact types, e.g. `compound.updated,area.created`. */
+                types?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Bad cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -2105,6 +2413,264 @@ export interface operations {
             };
             /** @description Reason missing or too short */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_subscriptions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPage"];
+                };
+            };
+            /** @description Needs a district admin or a key with `webhooks:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSubscription"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown event types, an internal or unreachable URL, or an area outside your scope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_subscription: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -74,6 +74,24 @@ pub enum PermissionSchema {
     AuditRead,
     #[serde(rename = "metrics.read")]
     MetricsRead,
+    #[serde(rename = "events.read")]
+    EventsRead,
+    #[serde(rename = "webhooks.manage")]
+    WebhooksManage,
+}
+
+/// Every event type (see docs/EVENTS.md).
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = EventType)]
+pub enum EventTypeSchema {
+    #[serde(rename = "area.created")]
+    AreaCreated,
+    #[serde(rename = "area.updated")]
+    AreaUpdated,
+    #[serde(rename = "compound.created")]
+    CompoundCreated,
+    #[serde(rename = "compound.updated")]
+    CompoundUpdated,
 }
 
 /// What an API key may do.
@@ -129,7 +147,12 @@ mod tests {
         let mut roles: Vec<String> = Role::ALL.into_iter().map(json_str).collect();
         let mut actions: Vec<String> = Action::ALL.into_iter().map(json_str).collect();
         let mut scopes: Vec<String> = ApiScope::ALL.into_iter().map(json_str).collect();
+        let mut event_types: Vec<String> = linli_domain::webhook::EVENT_TYPES
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect();
         for (domain, mut schema) in [
+            (&mut event_types, enum_values::<EventTypeSchema>()),
             (&mut kinds, enum_values::<AreaKindSchema>()),
             (&mut modes, enum_values::<GovernanceModeSchema>()),
             (&mut roles, enum_values::<RoleSchema>()),

@@ -10,3 +10,4 @@ pub mod me;
 pub mod page;
 pub mod stats;
 pub mod user;
+pub mod webhook;

@@ -5,11 +5,13 @@ pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod compounds;
+pub mod events;
 pub mod health;
 pub mod me;
 pub mod ops;
 pub mod stats;
 pub mod users;
+pub mod webhooks;
 
 /// OpenAPI tags, one per module.
 pub mod tags {
@@ -22,4 +24,5 @@ pub mod tags {
     pub const API_KEYS: &str = "api-keys";
     pub const AUDIT: &str = "audit";
     pub const OPS: &str = "operations";
+    pub const WEBHOOKS: &str = "events";
 }

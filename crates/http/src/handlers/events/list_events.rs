@@ -1,0 +1,61 @@
+use actix_web::{get, web};
+use linli_domain::{
+    page::clamp_limit,
+    policy::{Action, visible_event_prefixes},
+};
+use linli_persistence::{
+    areas::scope_patterns,
+    events::{self, FeedFilter},
+};
+
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::webhook::{EventEnvelope, EventPage, EventQuery},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Events in your area after a cursor, in commit order — for systems that cannot
+/// receive webhooks. Poll with the returned `next_cursor`: no event is ever skipped or
+/// repeated, even while others are being written.
+#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(EventQuery), responses(
+    (status = 200, body = EventPage),
+    (status = 400, description = "Bad cursor", body = Problem, content_type = "application/problem+json"),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/events")]
+pub async fn list_events(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<EventQuery>,
+) -> ApiResult<web::Json<EventPage>> {
+    let scope = caller.scope(Action::ReadEvents)?;
+    let after = cursor::decode_opt::<i64>(query.after.as_deref())?.unwrap_or(0);
+    let types = query.types.as_deref().map(|t| {
+        t.split(',')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+    });
+    let mut conn = state.db.conn().await?;
+    // Sequence what has committed since the relay last ran, so readers are never behind.
+    events::sequence(&mut conn).await?;
+    let list = events::feed(
+        &mut conn,
+        &FeedFilter {
+            area_patterns: scope_patterns(&scope),
+            type_prefixes: visible_event_prefixes(&caller.principal),
+            types,
+            after_seq: after,
+            limit: clamp_limit(query.limit),
+        },
+    )
+    .await?;
+    let last = list.last().and_then(|e| e.seq).unwrap_or(after);
+    Ok(web::Json(EventPage {
+        items: list.into_iter().map(EventEnvelope::from).collect(),
+        next_cursor: cursor::encode(&last),
+    }))
+}

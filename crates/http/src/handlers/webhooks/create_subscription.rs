@@ -1,0 +1,44 @@
+use actix_web::{HttpResponse, http::header, post, web};
+use linli_persistence::webhooks;
+
+use super::{checked_fields, new_secret};
+use crate::{
+    auth::Caller,
+    dto::webhook::{CreatedSubscription, SubscriptionInput, SubscriptionView},
+    error::{ApiResult, Problem},
+    extract::{ValidJson, etag},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Subscribe a URL to events in an area. The signing secret is in this response only.
+///
+/// Deliveries are `POST`s signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
+/// `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`), retried with
+/// backoff for about three days; a `410 Gone` answer disables the subscription.
+#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), request_body = SubscriptionInput, responses(
+    (status = 201, body = CreatedSubscription, headers(("ETag" = String), ("Location" = String))),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Unknown event types, an internal or unreachable URL, or an area outside your scope", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/webhook-subscriptions")]
+pub async fn create_subscription(
+    state: web::Data<AppState>,
+    caller: Caller,
+    ValidJson(body): ValidJson<SubscriptionInput>,
+) -> ApiResult<HttpResponse> {
+    let mut conn = state.db.conn().await?;
+    let (fields, area) = checked_fields(&state, &mut conn, &caller, body).await?;
+    let secret = new_secret();
+    let created = webhooks::create(&mut conn, &caller.audit, &fields, &area.path, &secret).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::ETAG, etag(created.version)))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/webhook-subscriptions/{}", created.id),
+        ))
+        .json(CreatedSubscription {
+            secret,
+            subscription: SubscriptionView::from(created),
+        }))
+}

@@ -1,0 +1,30 @@
+use actix_web::{HttpResponse, get, http::header, web};
+use uuid::Uuid;
+
+use super::visible;
+use crate::{
+    auth::Caller,
+    dto::webhook::SubscriptionView,
+    error::{ApiResult, Problem},
+    extract::etag,
+    handlers::tags,
+    state::AppState,
+};
+
+/// One subscription; `ETag` for `If-Match` on update.
+#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, body = SubscriptionView, headers(("ETag" = String))),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/webhook-subscriptions/{id}")]
+pub async fn get_subscription(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let mut conn = state.db.conn().await?;
+    let subscription = visible(&mut conn, &caller, id.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(subscription.version)))
+        .json(SubscriptionView::from(subscription)))
+}

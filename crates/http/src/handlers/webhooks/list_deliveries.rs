@@ -1,0 +1,47 @@
+use actix_web::{get, web};
+use linli_domain::page::clamp_limit;
+use linli_persistence::webhooks;
+use uuid::Uuid;
+
+use super::visible;
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::{
+        page::PageQuery,
+        webhook::{DeliveryPage, DeliveryView},
+    },
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// A subscription's deliveries, newest first, each with its attempt log (status,
+/// latency, error).
+#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path), PageQuery), responses(
+    (status = 200, body = DeliveryPage),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/webhook-subscriptions/{id}/deliveries")]
+pub async fn list_deliveries(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<PageQuery>,
+) -> ApiResult<web::Json<DeliveryPage>> {
+    let limit = clamp_limit(query.limit);
+    let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
+    let mut conn = state.db.conn().await?;
+    let subscription = visible(&mut conn, &caller, id.into_inner()).await?;
+    let mut list = webhooks::deliveries(&mut conn, subscription.id, before, limit + 1).await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|d| cursor::encode(&d.id))
+    } else {
+        None
+    };
+    Ok(web::Json(DeliveryPage {
+        items: list.into_iter().map(DeliveryView::from).collect(),
+        next_cursor,
+    }))
+}

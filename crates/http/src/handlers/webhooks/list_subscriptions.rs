@@ -1,0 +1,44 @@
+use actix_web::{get, web};
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{areas::scope_patterns, webhooks};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::{
+        page::PageQuery,
+        webhook::{SubscriptionPage, SubscriptionView},
+    },
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Webhook subscriptions in your area, newest first.
+#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(PageQuery), responses(
+    (status = 200, body = SubscriptionPage),
+    (status = 403, description = "Needs a district admin or a key with `webhooks:manage`", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/webhook-subscriptions")]
+pub async fn list_subscriptions(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<PageQuery>,
+) -> ApiResult<web::Json<SubscriptionPage>> {
+    let scope = caller.scope(Action::ManageWebhooks)?;
+    let limit = clamp_limit(query.limit);
+    let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
+    let mut conn = state.db.conn().await?;
+    let mut list = webhooks::list(&mut conn, &scope_patterns(&scope), before, limit + 1).await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|s| cursor::encode(&s.id))
+    } else {
+        None
+    };
+    Ok(web::Json(SubscriptionPage {
+        items: list.into_iter().map(SubscriptionView::from).collect(),
+        next_cursor,
+    }))
+}

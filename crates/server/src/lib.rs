@@ -1,0 +1,6 @@
+//! The `linli` server's library: configuration and the background workers, shared by the
+//! binary and the tests.
+
+pub mod config;
+pub mod relay;
+pub mod signature;
