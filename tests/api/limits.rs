@@ -110,6 +110,10 @@ async fn metrics_count_requests_by_route_template_for_admins_only() {
     assert!(text.contains("linli_http_request_duration_seconds_bucket{"));
     assert!(text.contains("linli_db_pool_connections{state=\"idle\"}"));
     assert!(
+        text.contains("linli_webhook_pending_deliveries 0"),
+        "{text}"
+    );
+    assert!(
         !text.contains(&id.to_string()),
         "raw ids never become labels"
     );

@@ -50,8 +50,9 @@ impl Metrics {
         }
     }
 
-    /// The exposition text (Prometheus format 0.0.4).
-    pub fn render(&self, db: &Db) -> String {
+    /// The exposition text (Prometheus format 0.0.4); `backlog` is (unsequenced events,
+    /// pending webhook deliveries) when the database could be asked.
+    pub fn render(&self, db: &Db, backlog: Option<(i64, i64)>) -> String {
         let mut out = String::new();
         let series = self.series.lock().map(|s| s.clone()).unwrap_or_default();
         out.push_str("# HELP linli_http_requests_total HTTP requests by method, route template and status.\n");
@@ -109,6 +110,14 @@ impl Metrics {
         out.push_str("# HELP linli_db_pool_max Most database connections the pool opens.\n");
         out.push_str("# TYPE linli_db_pool_max gauge\n");
         let _ = writeln!(out, "linli_db_pool_max {}", pool.max_size);
+        if let Some((events, deliveries)) = backlog {
+            out.push_str("# HELP linli_outbox_unsequenced_events Committed events not yet given a feed position.\n");
+            out.push_str("# TYPE linli_outbox_unsequenced_events gauge\n");
+            let _ = writeln!(out, "linli_outbox_unsequenced_events {events}");
+            out.push_str("# HELP linli_webhook_pending_deliveries Webhook deliveries waiting to be sent or retried.\n");
+            out.push_str("# TYPE linli_webhook_pending_deliveries gauge\n");
+            let _ = writeln!(out, "linli_webhook_pending_deliveries {deliveries}");
+        }
         out
     }
 }

@@ -151,7 +151,7 @@ async fn serve() -> Result<(), String> {
                 "/metrics",
                 actix_web::web::get().to(move || {
                     let state = state.clone();
-                    async move { linli_http::handlers::ops::metrics::exposition(&state) }
+                    async move { linli_http::handlers::ops::metrics::exposition(&state).await }
                 }),
             )
         })

@@ -20,12 +20,22 @@ use crate::{
 #[get("/metrics")]
 pub async fn metrics(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
     caller.scope(Action::ReadMetrics)?;
-    Ok(exposition(&state))
+    Ok(exposition(&state).await)
 }
 
 /// The metrics response, shared with the unauthenticated internal listener.
-pub fn exposition(state: &AppState) -> HttpResponse {
+pub async fn exposition(state: &AppState) -> HttpResponse {
+    let backlog = match state.db.conn().await {
+        Ok(mut conn) => {
+            let events = linli_persistence::events::backlog(&mut conn).await.ok();
+            let deliveries = linli_persistence::webhooks::pending_count(&mut conn)
+                .await
+                .ok();
+            events.zip(deliveries)
+        }
+        Err(_) => None,
+    };
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(state.metrics.render(&state.db))
+        .body(state.metrics.render(&state.db, backlog))
 }
