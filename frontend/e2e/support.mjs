@@ -88,3 +88,46 @@ export async function menuEntries(page) {
   await menu.waitFor({ state: 'attached' });
   return (await menu.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
 }
+
+/** Opens the side menu's group (if closed) and clicks one of its entries. */
+export async function openMenu(page, group, entry) {
+  const menu = page.getByTestId('side-menu');
+  // By text: the accessible names also carry the icons' labels.
+  const item = menu.getByRole('menuitem').filter({ hasText: entry });
+  if (!(await item.isVisible())) await menu.getByRole('menuitem').filter({ hasText: group }).click();
+  await item.click();
+}
+
+/**
+ * Picks an area in an AreaTreeSelect: opens it, expands each ancestor in `path`
+ * (loaded on demand) and clicks the last name.
+ */
+export async function pickArea(page, testId, path) {
+  await page.getByTestId(testId).click();
+  const popup = page.locator('.ant-tree-select-dropdown:visible');
+  for (const name of path.slice(0, -1)) {
+    const node = popup.locator('.ant-select-tree-treenode').filter({
+      has: page.locator(`.ant-select-tree-node-content-wrapper[title="${name}"]`),
+    });
+    await node.waitFor();
+    if ((await node.getAttribute('aria-expanded')) !== 'true') {
+      await node.locator('.ant-select-tree-switcher').click();
+    }
+  }
+  const last = path[path.length - 1];
+  await popup.locator(`.ant-select-tree-node-content-wrapper[title="${last}"]`).click();
+  await popup.waitFor({ state: 'hidden' });
+}
+
+/** Picks an option of an antd Select by its label. */
+export async function pickOption(page, testId, label) {
+  await page.getByTestId(testId).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
+/** Waits until no dialog or popup is still animating in or out (for steady screenshots). */
+export async function settle(page) {
+  await page.waitForFunction(
+    () => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'),
+  );
+}

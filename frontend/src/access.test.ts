@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canVisit, deriveAccess, moduleForPath, summariseGrants } from './access';
+import {
+  canVisit,
+  deriveAccess,
+  grantableRoles,
+  mayManageUser,
+  menuEntries,
+  moduleForPath,
+  ROLES,
+  summariseGrants,
+} from './access';
 import type { Me } from './api/types';
 
 const ADMIN = [
@@ -10,13 +19,34 @@ const ADMIN = [
   'compounds.update',
   'compounds.export',
   'stats.read',
+  'users.manage',
+  'pii.read',
+  'api_keys.manage',
+  'audit.read',
+  'metrics.read',
+];
+
+/** What the demo subdistrict staff (houjiatang) is sent by /me. */
+const SUBDISTRICT = [
+  'areas.read',
+  'areas.manage',
+  'compounds.read',
+  'compounds.create',
+  'compounds.update',
+  'compounds.export',
+  'stats.read',
+  'users.manage',
+  'pii.read',
 ];
 
 describe('deriveAccess', () => {
   it('gives a district admin every module and action', () => {
     const a = deriveAccess({ permissions: ADMIN });
-    expect(a.modules.map((m) => m.key)).toEqual(['dashboard', 'areas', 'compounds']);
+    expect(a.modules.map((m) => m.key)).toEqual(['dashboard', 'areas', 'compounds', 'users', 'apiKeys', 'auditLog']);
     expect(a.areas).toEqual({ read: true, manage: true });
+    expect(a.users).toEqual({ manage: true, unmask: true });
+    expect(a.apiKeys.manage).toBe(true);
+    expect(a.audit.read).toBe(true);
     expect(a.compounds).toEqual({ read: true, create: true, update: true, export: true });
     expect(a.stats.read).toBe(true);
     expect(a.home).toBe('/dashboard');
@@ -50,6 +80,28 @@ describe('deriveAccess', () => {
     expect(a.can('complaints.read')).toBe(true);
   });
 
+  it('offers subdistrict staff user management but not API keys or the audit log', () => {
+    const a = deriveAccess({ permissions: SUBDISTRICT });
+    expect(a.modules.map((m) => m.key)).toEqual(['dashboard', 'areas', 'compounds', 'users']);
+    expect(a.users).toEqual({ manage: true, unmask: true });
+    expect(a.apiKeys.manage).toBe(false);
+    expect(a.audit.read).toBe(false);
+  });
+
+  it('lets user managers without pii.read see phones masked only', () => {
+    const a = deriveAccess({ permissions: ['users.manage'] });
+    expect(a.users).toEqual({ manage: true, unmask: false });
+    expect(a.modules.map((m) => m.key)).toEqual(['users']);
+    expect(a.home).toBe('/users');
+  });
+
+  it('shows the audit log to auditors of the log without other system modules', () => {
+    const a = deriveAccess({ permissions: ['audit.read'] });
+    expect(a.modules.map((m) => m.key)).toEqual(['auditLog']);
+    expect(a.users.manage).toBe(false);
+    expect(a.apiKeys.manage).toBe(false);
+  });
+
   it('does not confuse manage with read', () => {
     const a = deriveAccess({ permissions: ['areas.manage'] });
     expect(a.areas).toEqual({ read: false, manage: true });
@@ -81,7 +133,24 @@ describe('canVisit', () => {
     expect(canVisit(admin, '/compounds/abc/edit')).toBe(true);
   });
 
+  it('guards the system pages by their permissions', () => {
+    const staff = deriveAccess({ permissions: SUBDISTRICT });
+    for (const path of ['/users', '/users/new', '/users/abc', '/users/abc/edit']) {
+      expect(canVisit(admin, path)).toBe(true);
+      expect(canVisit(staff, path)).toBe(true);
+      expect(canVisit(reader, path)).toBe(false);
+    }
+    expect(canVisit(admin, '/api-keys')).toBe(true);
+    expect(canVisit(staff, '/api-keys')).toBe(false);
+    expect(canVisit(admin, '/audit-log')).toBe(true);
+    expect(canVisit(staff, '/audit-log')).toBe(false);
+    expect(canVisit(nobody, '/users')).toBe(false);
+  });
+
   it('matches whole path segments only', () => {
+    expect(moduleForPath('/users-archive')).toBeUndefined();
+    expect(moduleForPath('/api-keys/x')?.key).toBe('apiKeys');
+    expect(moduleForPath('/audit-log')?.key).toBe('auditLog');
     expect(moduleForPath('/compounds-archive')).toBeUndefined();
     expect(moduleForPath('/compounds/1')?.key).toBe('compounds');
   });
@@ -103,5 +172,91 @@ describe('summariseGrants', () => {
 
   it('is empty without grants', () => {
     expect(summariseGrants(undefined)).toEqual([]);
+  });
+});
+
+describe('menuEntries', () => {
+  it('gathers the system modules under one group after the registry modules', () => {
+    const entries = menuEntries(deriveAccess({ permissions: ADMIN }).modules);
+    expect(entries.map((e) => (e.kind === 'group' ? `group:${e.key}` : e.module.key))).toEqual([
+      'dashboard',
+      'areas',
+      'compounds',
+      'group:system',
+    ]);
+    const system = entries[3];
+    expect(system.kind === 'group' && system.label).toBe('menu.system');
+    expect(system.kind === 'group' && system.modules.map((m) => m.key)).toEqual(['users', 'apiKeys', 'auditLog']);
+  });
+
+  it('keeps only the members the user may see', () => {
+    const entries = menuEntries(deriveAccess({ permissions: SUBDISTRICT }).modules);
+    const system = entries.find((e) => e.kind === 'group');
+    expect(system?.kind === 'group' && system.modules.map((m) => m.key)).toEqual(['users']);
+  });
+
+  it('leaves a group out when none of its members is visible', () => {
+    const entries = menuEntries(deriveAccess({ permissions: ['compounds.read'] }).modules);
+    expect(entries).toEqual([{ kind: 'module', module: expect.objectContaining({ key: 'compounds' }) }]);
+    expect(menuEntries([])).toEqual([]);
+  });
+});
+
+describe('grantableRoles', () => {
+  const grant = (role: Me['grants'][number]['role']): Me['grants'][number] => ({
+    id: role,
+    role,
+    area_id: 'a',
+    area_name: '某地',
+    area_kind: 'subdistrict',
+  });
+
+  it('lets a district admin grant every role', () => {
+    expect(grantableRoles({ grants: [grant('district_admin')] })).toEqual([...ROLES]);
+  });
+
+  it('lets subdistrict staff grant only roles below their own', () => {
+    const roles = grantableRoles({ grants: [grant('subdistrict_staff')] });
+    expect(roles).toContain('community_staff');
+    expect(roles).toContain('finance_officer');
+    expect(roles).toContain('resident');
+    expect(roles).not.toContain('subdistrict_staff');
+    expect(roles).not.toContain('district_admin');
+  });
+
+  it('lets community staff grant residents and compound officers, not colleagues', () => {
+    const roles = grantableRoles({ grants: [grant('community_staff')] });
+    expect(roles).toEqual(['compound_secretary', 'committee_member', 'property_staff', 'auditor', 'resident', 'volunteer']);
+  });
+
+  it('takes the highest managing role a user holds', () => {
+    const roles = grantableRoles({ grants: [grant('community_staff'), grant('subdistrict_staff')] });
+    expect(roles).toContain('community_staff');
+  });
+
+  it('gives nothing to roles that do not manage users', () => {
+    expect(grantableRoles({ grants: [grant('finance_officer')] })).toEqual([]);
+    expect(grantableRoles({ grants: [grant('resident')] })).toEqual([]);
+    expect(grantableRoles(undefined)).toEqual([]);
+  });
+});
+
+describe('mayManageUser', () => {
+  const me = (role: Me['grants'][number]['role']) => ({
+    grants: [{ id: 'g', role, area_id: 'a', area_name: '某地', area_kind: 'subdistrict' as const }],
+  });
+
+  it('lets staff manage users whose every role ranks below theirs', () => {
+    expect(mayManageUser(me('subdistrict_staff'), { grants: [{ role: 'community_staff' }, { role: 'resident' }] })).toBe(true);
+  });
+
+  it('keeps staff away from colleagues and superiors (and themselves)', () => {
+    expect(mayManageUser(me('subdistrict_staff'), { grants: [{ role: 'subdistrict_staff' }] })).toBe(false);
+    expect(mayManageUser(me('subdistrict_staff'), { grants: [{ role: 'resident' }, { role: 'district_admin' }] })).toBe(false);
+  });
+
+  it('lets district admins manage anyone, and nobody without user management', () => {
+    expect(mayManageUser(me('district_admin'), { grants: [{ role: 'district_admin' }] })).toBe(true);
+    expect(mayManageUser(me('resident'), { grants: [{ role: 'resident' }] })).toBe(false);
   });
 });

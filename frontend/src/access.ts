@@ -11,9 +11,13 @@ export const ACTIONS = {
   compoundsUpdate: 'compounds.update',
   compoundsExport: 'compounds.export',
   statsRead: 'stats.read',
+  usersManage: 'users.manage',
+  piiRead: 'pii.read',
+  apiKeysManage: 'api_keys.manage',
+  auditRead: 'audit.read',
 } as const satisfies Record<string, Permission>;
 
-export type ModuleKey = 'dashboard' | 'areas' | 'compounds';
+export type ModuleKey = 'dashboard' | 'areas' | 'compounds' | 'users' | 'apiKeys' | 'auditLog';
 // Later modules join here (and in MODULES below, the router and the menu icons):
 // 'complaints' (诉求), 'publicRevenue' (公共收益), 'allowances' (津贴), 'volunteering' (志愿服务).
 
@@ -25,13 +29,25 @@ export interface ModuleDef {
   label: string;
   /** The action that makes the module visible. */
   requires: string;
+  /** The side-menu group the entry sits in; top level without. */
+  group?: MenuGroupKey;
 }
+
+export type MenuGroupKey = 'system';
+
+/** Side-menu groups: i18n key of the label. */
+export const MENU_GROUPS: Record<MenuGroupKey, { label: string }> = {
+  system: { label: 'menu.system' },
+};
 
 /** Side-menu modules in menu order. */
 export const MODULES: readonly ModuleDef[] = [
   { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', requires: ACTIONS.statsRead },
   { key: 'areas', path: '/areas', label: 'menu.areas', requires: ACTIONS.areasRead },
   { key: 'compounds', path: '/compounds', label: 'menu.compounds', requires: ACTIONS.compoundsRead },
+  { key: 'users', path: '/users', label: 'menu.users', requires: ACTIONS.usersManage, group: 'system' },
+  { key: 'apiKeys', path: '/api-keys', label: 'menu.apiKeys', requires: ACTIONS.apiKeysManage, group: 'system' },
+  { key: 'auditLog', path: '/audit-log', label: 'menu.auditLog', requires: ACTIONS.auditRead, group: 'system' },
   // { key: 'complaints', path: '/complaints', label: 'menu.complaints', requires: 'complaints.read' },
   // { key: 'publicRevenue', path: '/public-revenue', label: 'menu.publicRevenue', requires: 'ledger.read' },
   // { key: 'allowances', path: '/allowances', label: 'menu.allowances', requires: 'allowances.read' },
@@ -44,6 +60,10 @@ export interface Access {
   areas: { read: boolean; manage: boolean };
   compounds: { read: boolean; create: boolean; update: boolean; export: boolean };
   stats: { read: boolean };
+  /** `unmask`: may see a user's phone in full (with a reason, audited). */
+  users: { manage: boolean; unmask: boolean };
+  apiKeys: { manage: boolean };
+  audit: { read: boolean };
   /** Where to land after sign-in: the first module offered, else the welcome page. */
   home: string;
 }
@@ -66,6 +86,9 @@ export function deriveAccess(me: MeLike): Access {
       export: can(ACTIONS.compoundsExport),
     },
     stats: { read: can(ACTIONS.statsRead) },
+    users: { manage: can(ACTIONS.usersManage), unmask: can(ACTIONS.piiRead) },
+    apiKeys: { manage: can(ACTIONS.apiKeysManage) },
+    audit: { read: can(ACTIONS.auditRead) },
     home: modules[0]?.path ?? '/welcome',
   };
 }
@@ -101,4 +124,84 @@ export function summariseGrants(me: Pick<Me, 'grants'> | null | undefined): Role
     byRole.set(g.role, names);
   }
   return [...byRole].map(([role, areaNames]) => ({ role, areaNames }));
+}
+
+export type MenuEntry =
+  | { kind: 'module'; module: ModuleDef }
+  | { kind: 'group'; key: MenuGroupKey; label: string; modules: ModuleDef[] };
+
+/**
+ * The side menu: modules in MODULES order, grouped ones gathered under their group,
+ * which takes the place of its first member. Groups without a visible member are left out.
+ */
+export function menuEntries(modules: readonly ModuleDef[]): MenuEntry[] {
+  const entries: MenuEntry[] = [];
+  const groups = new Map<MenuGroupKey, ModuleDef[]>();
+  for (const m of modules) {
+    if (!m.group) {
+      entries.push({ kind: 'module', module: m });
+      continue;
+    }
+    let members = groups.get(m.group);
+    if (!members) {
+      members = [];
+      groups.set(m.group, members);
+      entries.push({ kind: 'group', key: m.group, label: MENU_GROUPS[m.group].label, modules: members });
+    }
+    members.push(m);
+  }
+  return entries;
+}
+
+/** Roles in the order forms offer them. */
+export const ROLES: readonly Role[] = [
+  'district_admin',
+  'subdistrict_staff',
+  'community_staff',
+  'compound_secretary',
+  'committee_member',
+  'property_staff',
+  'auditor',
+  'finance_officer',
+  'resident',
+  'volunteer',
+];
+
+/** How much a role may do; mirrors the server's policy (which decides in the end). */
+function rank(role: Role): number {
+  switch (role) {
+    case 'district_admin':
+      return 3;
+    case 'subdistrict_staff':
+      return 2;
+    case 'community_staff':
+    case 'finance_officer':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/** Roles whose holders manage users (government staff). */
+const USER_MANAGERS: ReadonlySet<Role> = new Set<Role>(['district_admin', 'subdistrict_staff', 'community_staff']);
+
+/**
+ * The roles this user may give to others: district admins any, other user managers
+ * only roles ranking below their own. The server also checks the area.
+ */
+export function grantableRoles(me: Pick<Me, 'grants'> | null | undefined): Role[] {
+  const mine = (me?.grants ?? []).map((g) => g.role).filter((r) => USER_MANAGERS.has(r));
+  if (mine.includes('district_admin')) return [...ROLES];
+  const top = Math.max(-1, ...mine.map(rank));
+  return ROLES.filter((r) => rank(r) < top);
+}
+
+/**
+ * Whether the signed-in user may change this user (profile and grants): they must be
+ * able to give every role the user holds, so staff cannot edit or lock out someone
+ * at or above their own level. Areas are the server's to check.
+ */
+export function mayManageUser(me: Pick<Me, 'grants'> | null | undefined, user: { grants: readonly { role: Role }[] }): boolean {
+  const grantable = new Set(grantableRoles(me));
+  return grantable.size > 0 && user.grants.every((g) => grantable.has(g.role));
 }

@@ -53,6 +53,26 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   return data as T;
 }
 
+/** A resource together with its `ETag`, to send back as `If-Match` when changing it. */
+export interface Tagged<T> {
+  data: T;
+  etag: string | null;
+}
+
+/** Like `unwrap`, and keeps the response's `ETag`. */
+export async function unwrapTagged<T>(call: Promise<Result<T>>): Promise<Tagged<T>> {
+  const { data, error, response } = await call;
+  if (!response.ok || data === undefined) {
+    throw new ApiError(response.status, asProblem(error), typeof error === 'string' ? error : undefined);
+  }
+  return { data, etag: response.headers.get('ETag') };
+}
+
+/** Forgets the tab's tokens without asking the server (which already ended the session). */
+export function forgetSession(): void {
+  tokens.clear();
+}
+
 /** Signs in; stores the tokens on success, throws ApiError otherwise. */
 export async function signIn(username: string, password: string): Promise<void> {
   const pair = await unwrap(authClient.POST('/api/v1/auth/login', { body: { username, password } }));

@@ -37,5 +37,27 @@ export type GovernanceMode = Compound['governance_mode'];
 export type ModeStats = Ok<paths['/api/v1/stats/compounds-by-governance-mode']['get']>;
 export type ModeStatsRow = ModeStats['items'][number];
 
+export type UserPage = Ok<paths['/api/v1/users']['get']>;
+export type User = Ok<paths['/api/v1/users/{id}']['get']>;
+export type UserGrant = User['grants'][number];
+export type UserQuery = QueryOf<paths['/api/v1/users']['get']>;
+export type NewUser = BodyOf<paths['/api/v1/users']['post']>;
+export type UserUpdate = BodyOf<paths['/api/v1/users/{id}']['put']>;
+export type GrantInput = BodyOf<paths['/api/v1/users/{id}/grants']['post']>;
+export type UnmaskRequest = BodyOf<paths['/api/v1/users/{id}/unmask']['post']>;
+export type Unmasked = Ok<paths['/api/v1/users/{id}/unmask']['post']>;
+export type PasswordChange = BodyOf<paths['/api/v1/me/password']['post']>;
+
+export type ApiKeyPage = Ok<paths['/api/v1/api-keys']['get']>;
+export type ApiKey = ApiKeyPage['items'][number];
+export type ApiScope = ApiKey['scopes'][number];
+export type NewApiKey = BodyOf<paths['/api/v1/api-keys']['post']>;
+export type CreatedApiKey = Ok<paths['/api/v1/api-keys']['post']>;
+
+export type AuditPage = Ok<paths['/api/v1/audit-log']['get']>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditQuery = QueryOf<paths['/api/v1/audit-log']['get']>;
+export type AuditVerification = Ok<paths['/api/v1/audit-log/verify']['get']>;
+
 /** RFC 9457 problem body as the contract describes it (taken from the login 401). */
 export type Problem = paths['/api/v1/auth/login']['post']['responses'][401]['content']['application/problem+json'];

@@ -1,29 +1,44 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   DashboardOutlined,
   DownOutlined,
   HomeOutlined,
+  KeyOutlined,
+  LockOutlined,
   LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Breadcrumb, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
-import { moduleForPath, summariseGrants, type ModuleKey } from '../access';
+import { menuEntries, moduleForPath, summariseGrants, type MenuGroupKey, type ModuleKey } from '../access';
 import { useSession } from '../auth/session';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import type { RouteHandle } from './router';
 
 const { Header, Sider, Content } = Layout;
 
+// Loaded when the user opens it, not with the shell.
+const ChangePasswordModal = lazy(() => import('../features/account/ChangePasswordModal'));
+
 /** Menu icon per module; later modules add theirs here. */
 const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   areas: <ApartmentOutlined />,
   compounds: <HomeOutlined />,
+  users: <TeamOutlined />,
+  apiKeys: <KeyOutlined />,
+  auditLog: <AuditOutlined />,
+};
+
+const GROUP_ICONS: Record<MenuGroupKey, ReactNode> = {
+  system: <SettingOutlined />,
 };
 
 export function PageFallback() {
@@ -74,6 +89,7 @@ function UserMenu() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const roles = summariseGrants(me);
+  const [changingPassword, setChangingPassword] = useState(false);
   const items: MenuProps['items'] = [
     {
       key: 'who',
@@ -95,22 +111,36 @@ function UserMenu() {
       ),
     },
     { type: 'divider' },
+    { key: 'change-password', icon: <LockOutlined />, label: t('user.changePassword') },
     { key: 'sign-out', icon: <LogoutOutlined />, label: t('user.signOut'), danger: true },
   ];
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{ items, onClick: ({ key }) => key === 'sign-out' && void signOut() }}
-    >
-      <Button type="text" data-testid="user-menu">
-        <Space>
-          <Avatar size="small" icon={<UserOutlined />} />
-          <span>{me.username}</span>
-          {roles[0] && <Typography.Text type="secondary">{t(`roles.${roles[0].role}`)}</Typography.Text>}
-          <DownOutlined />
-        </Space>
-      </Button>
-    </Dropdown>
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items,
+          onClick: ({ key }) => {
+            if (key === 'sign-out') void signOut();
+            if (key === 'change-password') setChangingPassword(true);
+          },
+        }}
+      >
+        <Button type="text" data-testid="user-menu">
+          <Space>
+            <Avatar size="small" icon={<UserOutlined />} />
+            <span>{me.username}</span>
+            {roles[0] && <Typography.Text type="secondary">{t(`roles.${roles[0].role}`)}</Typography.Text>}
+            <DownOutlined />
+          </Space>
+        </Button>
+      </Dropdown>
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }
 
@@ -121,16 +151,28 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const current = moduleForPath(pathname);
+  const [collapsed, setCollapsed] = useState(false);
+  const [openGroups, setOpenGroups] = useState<string[]>(current?.group ? [current.group] : []);
+  // Arriving at a grouped page (a link, the address bar) opens its group.
+  useEffect(() => {
+    const group = current?.group;
+    if (group) setOpenGroups((open) => (open.includes(group) ? open : [...open, group]));
+  }, [current?.group]);
 
-  const menuItems: MenuProps['items'] = access.modules.map((m) => ({
-    key: m.key,
-    icon: MODULE_ICONS[m.key],
-    label: t(m.label),
-  }));
+  const menuItems: MenuProps['items'] = menuEntries(access.modules).map((entry) =>
+    entry.kind === 'module'
+      ? { key: entry.module.key, icon: MODULE_ICONS[entry.module.key], label: t(entry.module.label) }
+      : {
+          key: entry.key,
+          icon: GROUP_ICONS[entry.key],
+          label: t(entry.label),
+          children: entry.modules.map((m) => ({ key: m.key, icon: MODULE_ICONS[m.key], label: t(m.label) })),
+        },
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={64} width={208} theme="dark">
+      <Sider breakpoint="lg" collapsedWidth={64} width={208} theme="dark" onCollapse={setCollapsed}>
         <Link
           to="/"
           style={{ display: 'flex', alignItems: 'center', gap: 8, height: 64, padding: '0 20px', color: '#fff' }}
@@ -143,6 +185,8 @@ export default function AppLayout() {
           mode="inline"
           data-testid="side-menu"
           selectedKeys={current ? [current.key] : []}
+          // Collapsed, groups open as fly-outs on hover: only the wide menu keeps them open.
+          {...(collapsed ? {} : { openKeys: openGroups, onOpenChange: setOpenGroups })}
           items={menuItems}
           onClick={({ key }) => {
             const mod = access.modules.find((m) => m.key === key);

@@ -15,6 +15,12 @@ const AreasPage = lazy(() => import('../features/areas/AreasPage'));
 const CompoundListPage = lazy(() => import('../features/compounds/CompoundListPage'));
 const CompoundDetailPage = lazy(() => import('../features/compounds/CompoundDetailPage'));
 const CompoundFormPage = lazy(() => import('../features/compounds/CompoundFormPage'));
+const UserListPage = lazy(() => import('../features/users/UserListPage'));
+const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
+const UserCreatePage = lazy(() => import('../features/users/UserCreatePage'));
+const UserEditPage = lazy(() => import('../features/users/UserEditPage'));
+const ApiKeysPage = lazy(() => import('../features/apiKeys/ApiKeysPage'));
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
 // Later modules (诉求, 公共收益, 津贴, 志愿服务) add their pages here and in access.ts MODULES.
 
 /** `handle.crumb` is the i18n key of the breadcrumb for that route level. */
@@ -77,6 +83,40 @@ export const router = createBrowserRouter([
                 ],
               },
             ],
+          },
+          {
+            path: 'users',
+            handle: { crumb: 'menu.users' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<UserListPage />} /> },
+              {
+                path: 'new',
+                handle: { crumb: 'crumbs.userNew' } satisfies RouteHandle,
+                element: <Guarded page={<UserCreatePage />} />,
+              },
+              {
+                path: ':id',
+                handle: { crumb: 'crumbs.userDetail' } satisfies RouteHandle,
+                children: [
+                  { index: true, element: <Guarded page={<UserDetailPage />} /> },
+                  {
+                    path: 'edit',
+                    handle: { crumb: 'crumbs.userEdit' } satisfies RouteHandle,
+                    element: <Guarded page={<UserEditPage />} />,
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'api-keys',
+            handle: { crumb: 'menu.apiKeys' } satisfies RouteHandle,
+            element: <Guarded page={<ApiKeysPage />} />,
+          },
+          {
+            path: 'audit-log',
+            handle: { crumb: 'menu.auditLog' } satisfies RouteHandle,
+            element: <Guarded page={<AuditLogPage />} />,
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -20,7 +20,7 @@ export function useSession(): Session {
 export const ME_QUERY_KEY = ['me'] as const;
 
 /** Why the sign-in page is shown, passed in navigation state. */
-export type SignInReason = 'expired' | 'signed_out';
+export type SignInReason = 'expired' | 'signed_out' | 'password_changed';
 export interface SignInState {
   reason?: SignInReason;
   from?: string;

@@ -57,6 +57,16 @@ describe('translations', () => {
     expect(zh.get('areaKinds.subdistrict')).toBe('街道');
   });
 
+  it('names the API scopes and system menus as the product does', () => {
+    expect(zh.get('apiScopes.registry:read')).toBe('读取区域与小区');
+    expect(zh.get('apiScopes.complaints:write')).toBe('提交与处理诉求');
+    expect(zh.get('apiScopes.webhooks:manage')).toBe('管理事件订阅');
+    expect(zh.get('menu.system')).toBe('系统管理');
+    expect(zh.get('menu.users')).toBe('用户管理');
+    expect(zh.get('menu.apiKeys')).toBe('API 密钥');
+    expect(zh.get('menu.auditLog')).toBe('审计日志');
+  });
+
   it('translates every error code the API documents', () => {
     const codes = [
       'invalid_credentials',
@@ -78,6 +88,13 @@ describe('translations', () => {
       'invalid_cursor',
       'invalid_query',
       'unsupported_media_type',
+      'bad_request',
+      'method_not_allowed',
+      'too_many_requests',
+      'idempotency_in_flight',
+      'idempotency_key_reused',
+      'invalid_idempotency_key',
+      'idempotency_key_required',
     ];
     expect(codes.filter((c) => !zh.has(`errors.${c}`))).toEqual([]);
     expect(zh.get('errors.invalid_credentials')).toBe('用户名或密码错误');
@@ -98,6 +115,7 @@ describe('translations cover the API contract', () => {
     ['Role', 'roles'],
     ['AreaKind', 'areaKinds'],
     ['GovernanceMode', 'governanceModes'],
+    ['ApiScope', 'apiScopes'],
   ])('names every %s value', (schema, prefix) => {
     for (const lang of [zh, english]) {
       expect(enumOf(schema).filter((v) => !lang.get(`${prefix}.${v}`))).toEqual([]);

@@ -49,7 +49,9 @@ export default function LoginPage() {
       ? { message: t('login.sessionExpired') }
       : state.reason === 'signed_out'
         ? { message: t('login.signedOut') }
-        : null);
+        : state.reason === 'password_changed'
+          ? { message: t('login.passwordChanged'), description: t('login.passwordChangedDetail') }
+          : null);
 
   return (
     <div
