@@ -12,6 +12,7 @@ mod health;
 mod idempotency;
 mod limits;
 mod personal_data;
+mod registry;
 mod scoping;
 mod sessions;
 mod throttling;

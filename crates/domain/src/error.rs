@@ -27,6 +27,14 @@ pub enum DomainError {
     /// A request with the same idempotency key is still being processed.
     #[error("a request with this idempotency key is in progress")]
     IdempotencyInFlight,
+    /// The object is not in a state that allows the change (e.g. a finalised meeting is
+    /// read-only); `code` is stable for clients, `allowed` lists what would be allowed.
+    #[error("{detail}")]
+    WrongState {
+        code: &'static str,
+        detail: String,
+        allowed: Vec<String>,
+    },
     /// The idempotency key was used before with a different request.
     #[error("this idempotency key was used with a different request")]
     IdempotencyMismatch,

@@ -10,6 +10,7 @@ pub mod geo;
 pub mod page;
 pub mod pii;
 pub mod policy;
+pub mod registry;
 pub mod throttle;
 pub mod user;
 pub mod webhook;

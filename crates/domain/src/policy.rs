@@ -126,11 +126,21 @@ pub enum Action {
     /// Manage webhook subscriptions.
     #[serde(rename = "webhooks.manage")]
     ManageWebhooks,
+    /// Read the governance registry: organisations, people, posts, contracts, meetings,
+    /// centres and their indicators.
+    #[serde(rename = "registry.read")]
+    ReadRegistry,
+    /// Change the governance registry.
+    #[serde(rename = "registry.manage")]
+    ManageRegistry,
+    /// Record joint meetings and follow up their action items.
+    #[serde(rename = "meetings.manage")]
+    ManageMeetings,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 17] = [
         Action::ReadAreas,
         Action::ManageAreas,
         Action::ReadCompounds,
@@ -145,6 +155,9 @@ impl Action {
         Action::ReadMetrics,
         Action::ReadEvents,
         Action::ManageWebhooks,
+        Action::ReadRegistry,
+        Action::ManageRegistry,
+        Action::ManageMeetings,
     ];
 
     /// The stable code.
@@ -164,6 +177,9 @@ impl Action {
             Action::ReadMetrics => "metrics.read",
             Action::ReadEvents => "events.read",
             Action::ManageWebhooks => "webhooks.manage",
+            Action::ReadRegistry => "registry.read",
+            Action::ManageRegistry => "registry.manage",
+            Action::ManageMeetings => "meetings.manage",
         }
     }
 }
@@ -214,7 +230,11 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         | Action::ReadAuditLog
         | Action::ReadMetrics
         | Action::ManageWebhooks => role == Role::DistrictAdmin,
-        Action::ReadEvents => role.is_government_staff(),
+        Action::ReadEvents | Action::ManageRegistry => role.is_government_staff(),
+        // Everyone who works on compounds sees who governs them.
+        Action::ReadRegistry => !matches!(role, Role::Resident | Role::Volunteer),
+        // The community convenes joint meetings; the compound's party secretary records them too.
+        Action::ManageMeetings => role.is_government_staff() || role == Role::CompoundSecretary,
     }
 }
 
@@ -281,6 +301,7 @@ pub fn scope_allows(scope: ApiScope, action: Action) -> bool {
                 | Action::ExportCompounds
                 | Action::ReadStats
                 | Action::ReadEvents
+                | Action::ReadRegistry
         ),
         ApiScope::WebhooksManage => matches!(action, Action::ManageWebhooks | Action::ReadEvents),
         ApiScope::ComplaintsRead | ApiScope::PaymentsRead => action == Action::ReadEvents,
@@ -292,7 +313,17 @@ impl ApiScope {
     /// The event modules a key with this scope may learn about.
     fn event_modules(self) -> &'static [&'static str] {
         match self {
-            ApiScope::RegistryRead => &["area", "compound"],
+            ApiScope::RegistryRead => &[
+                "area",
+                "compound",
+                "organisation",
+                "person",
+                "post",
+                "contract",
+                "meeting",
+                "action_item",
+                "centre",
+            ],
             ApiScope::ComplaintsRead => &["complaint"],
             ApiScope::PaymentsRead => &["payment_cycle", "payment"],
             ApiScope::WebhooksManage | ApiScope::ComplaintsWrite | ApiScope::Open311 => &[],
@@ -459,6 +490,9 @@ mod tests {
                     ReadMetrics,
                     ReadEvents,
                     ManageWebhooks,
+                    ReadRegistry,
+                    ManageRegistry,
+                    ManageMeetings,
                 ],
             ),
             (
@@ -474,6 +508,9 @@ mod tests {
                     ManageUsers,
                     ReadPersonalData,
                     ReadEvents,
+                    ReadRegistry,
+                    ManageRegistry,
+                    ManageMeetings,
                 ],
             ),
             (
@@ -487,24 +524,42 @@ mod tests {
                     ReadStats,
                     ManageUsers,
                     ReadEvents,
+                    ReadRegistry,
+                    ManageRegistry,
+                    ManageMeetings,
                 ],
             ),
             (
                 Role::CompoundSecretary,
-                &[ReadAreas, ReadCompounds, ExportCompounds],
+                &[
+                    ReadAreas,
+                    ReadCompounds,
+                    ExportCompounds,
+                    ReadRegistry,
+                    ManageMeetings,
+                ],
             ),
             (
                 Role::CommitteeMember,
-                &[ReadAreas, ReadCompounds, ExportCompounds],
+                &[ReadAreas, ReadCompounds, ExportCompounds, ReadRegistry],
             ),
             (
                 Role::PropertyStaff,
-                &[ReadAreas, ReadCompounds, ExportCompounds],
+                &[ReadAreas, ReadCompounds, ExportCompounds, ReadRegistry],
             ),
-            (Role::Auditor, &[ReadAreas, ReadCompounds, ExportCompounds]),
+            (
+                Role::Auditor,
+                &[ReadAreas, ReadCompounds, ExportCompounds, ReadRegistry],
+            ),
             (
                 Role::FinanceOfficer,
-                &[ReadAreas, ReadCompounds, ExportCompounds],
+                &[
+                    ReadAreas,
+                    ReadCompounds,
+                    ExportCompounds,
+                    ReadRegistry,
+                    ReadRegistry,
+                ],
             ),
             (Role::Resident, &[ReadCompounds]),
             (Role::Volunteer, &[ReadCompounds]),

@@ -5,10 +5,25 @@ use std::net::IpAddr;
 
 /// Every event type Linli emits, `<module>.<verb>`. Later modules add theirs here.
 pub const EVENT_TYPES: &[&str] = &[
+    "action_item.updated",
     "area.created",
     "area.updated",
+    "centre.created",
+    "centre.updated",
     "compound.created",
     "compound.updated",
+    "contract.created",
+    "contract.updated",
+    "meeting.amended",
+    "meeting.created",
+    "meeting.finalised",
+    "meeting.updated",
+    "organisation.created",
+    "organisation.updated",
+    "person.created",
+    "person.updated",
+    "post.created",
+    "post.updated",
 ];
 
 /// The modules of the catalogue (`compound`, `area`, ...).

@@ -17,7 +17,8 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::{
     error::{ApiError, PROBLEM_JSON, code_for, title_for},
     handlers::{
-        api_keys, areas, audit, auth, compounds, events, health, me, ops, stats, users, webhooks,
+        action_items, api_keys, areas, audit, auth, centres, compounds, contracts, events, health,
+        me, meetings, ops, organisations, people, posts, stats, users, webhooks,
     },
     openapi::ApiDoc,
     request_id::RequestId,
@@ -68,9 +69,41 @@ where
                 .service(compounds::export_compounds::export_compounds)
                 .service(compounds::list_compounds::list_compounds)
                 .service(compounds::get_compound::get_compound)
+                .service(compounds::get_governance::get_governance)
+                .service(compounds::list_cross_appointments::list_cross_appointments)
                 .service(compounds::create_compound::create_compound)
                 .service(compounds::update_compound::update_compound)
-                .service(stats::compounds_by_mode::compounds_by_mode),
+                .service(stats::compounds_by_mode::compounds_by_mode)
+                .service(stats::registry_indicators::registry_indicators)
+                .service(stats::owners_committees::owners_committees)
+                .service(organisations::list_organisations::list_organisations)
+                .service(organisations::get_organisation::get_organisation)
+                .service(organisations::create_organisation::create_organisation)
+                .service(organisations::update_organisation::update_organisation)
+                .service(people::list_people::list_people)
+                .service(people::get_person::get_person)
+                .service(people::create_person::create_person)
+                .service(people::update_person::update_person)
+                .service(people::unmask_person::unmask_person)
+                .service(posts::list_posts::list_posts)
+                .service(posts::create_post::create_post)
+                .service(posts::update_post::update_post)
+                .service(contracts::list_contracts::list_contracts)
+                .service(contracts::get_contract::get_contract)
+                .service(contracts::create_contract::create_contract)
+                .service(contracts::update_contract::update_contract)
+                .service(meetings::list_meetings::list_meetings)
+                .service(meetings::get_meeting::get_meeting)
+                .service(meetings::create_meeting::create_meeting)
+                .service(meetings::update_meeting::update_meeting)
+                .service(meetings::finalise_meeting::finalise_meeting)
+                .service(meetings::amend_meeting::amend_meeting)
+                .service(action_items::list_action_items::list_action_items)
+                .service(action_items::update_action_item::update_action_item)
+                .service(centres::list_centres::list_centres)
+                .service(centres::get_centre::get_centre)
+                .service(centres::create_centre::create_centre)
+                .service(centres::update_centre::update_centre),
         )
 }
 

@@ -33,6 +33,9 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<std::collections::HashMap<String, Vec<String>>>)]
     pub errors: Option<FieldErrors>,
+    /// For 409s on workflow objects: the actions the object's state allows now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Vec<String>>,
     /// The request's id (also in the `X-Request-Id` response header); quote it to support.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -44,7 +47,9 @@ pub struct ApiError {
     status: StatusCode,
     code: &'static str,
     detail: String,
-    errors: Option<FieldErrors>,
+    // Boxed: rare, and they would make every `Result<_, ApiError>` large.
+    errors: Option<Box<FieldErrors>>,
+    allowed: Option<Box<[String]>>,
     headers: Vec<(header::HeaderName, String)>,
 }
 
@@ -62,6 +67,7 @@ impl ApiError {
             code,
             detail: detail.into(),
             errors: None,
+            allowed: None,
             headers: Vec::new(),
         }
     }
@@ -84,7 +90,7 @@ impl ApiError {
             "validation_failed",
             "请求中有字段不符合要求 / one or more fields are invalid",
         );
-        e.errors = Some(errors);
+        e.errors = Some(Box::new(errors));
         e
     }
 
@@ -137,7 +143,8 @@ impl ApiError {
             status: self.status.as_u16(),
             detail: self.detail.clone(),
             code: self.code.to_owned(),
-            errors: self.errors.clone(),
+            errors: self.errors.as_deref().cloned(),
+            allowed: self.allowed.as_deref().map(<[String]>::to_vec),
             request_id: None,
         }
     }
@@ -214,6 +221,11 @@ impl From<DomainError> for ApiError {
                 "conflict",
                 format!("与现有数据冲突 / conflicts with existing data ({what})"),
             ),
+            DomainError::WrongState { code, detail, allowed } => {
+                let mut e = ApiError::new(StatusCode::CONFLICT, code, detail);
+                e.allowed = Some(allowed.into_boxed_slice());
+                e
+            }
             DomainError::IdempotencyInFlight => ApiError::new(
                 StatusCode::CONFLICT,
                 "idempotency_in_flight",

@@ -14,13 +14,7 @@ use linli_domain::{
 };
 use uuid::Uuid;
 
-use crate::{
-    StoreError,
-    audit::{self, AuditContext, Change},
-    error::StoreResult,
-    events::{self, NewEvent},
-    schema::areas,
-};
+use crate::{StoreError, audit::AuditContext, error::StoreResult, journal, schema::areas};
 
 /// An area node as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,31 +185,19 @@ async fn record(
     after: &Area,
 ) -> StoreResult<()> {
     let (before_json, after_json) = (before.map(audit_json), audit_json(after));
-    let changed = crate::compounds::changed_fields(before_json.as_ref(), &after_json);
-    audit::record(
-        tx,
-        ctx,
-        Change {
-            action,
-            object_type: "area",
-            object_id: after.id.to_string(),
-            area_path: Some(after.path.as_str().to_owned()),
-            before: before_json,
-            after: Some(after_json),
-        },
-    )
-    .await?;
-    events::emit(tx, NewEvent {
-        event_type: action,
+    let changed = journal::changed_fields(before_json.as_ref(), &after_json);
+    journal::record(tx, ctx, journal::Entry {
+        action,
+        object_type: "area",
+        object_id: after.id.to_string(),
         area_path: Some(after.path.as_str().to_owned()),
-        subject_type: "area",
-        subject_id: after.id.to_string(),
-        payload: serde_json::json!({
+        before: before_json,
+        after: Some(after_json),
+        event_data: serde_json::json!({
             "area_id": after.id, "parent_id": after.parent_id, "kind": after.kind.as_str(), "changed": changed,
         }),
     })
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Inserts a node under `parent` (already checked by the caller to be in scope); audited

@@ -20,9 +20,9 @@ use uuid::Uuid;
 use crate::{
     StoreError,
     areas::{self, Area, scope_patterns},
-    audit::{self, AuditContext, Change},
+    audit::AuditContext,
     error::StoreResult,
-    events::{self, NewEvent},
+    journal,
     schema::{areas as areas_t, compounds},
 };
 
@@ -245,28 +245,18 @@ async fn record(
     after: &Compound,
 ) -> StoreResult<()> {
     let (before_json, after_json) = (before.map(audit_json), audit_json(after));
-    let changed = changed_fields(before_json.as_ref(), &after_json);
-    audit::record(
+    let changed = journal::changed_fields(before_json.as_ref(), &after_json);
+    journal::record(
         tx,
         ctx,
-        Change {
+        journal::Entry {
             action,
             object_type: "compound",
             object_id: after.id.to_string(),
             area_path: Some(after.path.as_str().to_owned()),
             before: before_json,
             after: Some(after_json),
-        },
-    )
-    .await?;
-    events::emit(
-        tx,
-        NewEvent {
-            event_type: action,
-            area_path: Some(after.path.as_str().to_owned()),
-            subject_type: "compound",
-            subject_id: after.id.to_string(),
-            payload: serde_json::json!({
+            event_data: serde_json::json!({
                 "compound_id": after.id,
                 "community_id": after.community_id,
                 "governance_mode": after.governance_mode.as_str(),
@@ -274,23 +264,7 @@ async fn record(
             }),
         },
     )
-    .await?;
-    Ok(())
-}
-
-/// Names of the top-level fields that differ (all of them for a new object).
-pub(crate) fn changed_fields(
-    before: Option<&serde_json::Value>,
-    after: &serde_json::Value,
-) -> Vec<String> {
-    let Some(after) = after.as_object() else {
-        return Vec::new();
-    };
-    after
-        .iter()
-        .filter(|(k, v)| before.and_then(|b| b.get(k.as_str())) != Some(*v))
-        .map(|(k, _)| k.clone())
-        .collect()
+    .await
 }
 
 /// Registers a compound under `community` (already checked by the caller to be in

@@ -473,6 +473,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
                 .await?;
             users::ensure_grant(tx, user_id, *role, area_id).await?;
         }
+        crate::demo_registry::seed(tx).await?;
         Ok(report)
     })
     .await

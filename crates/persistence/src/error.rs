@@ -29,6 +29,15 @@ impl From<DieselError> for StoreError {
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
                 StoreError::Domain(unique_violation(info.constraint_name().unwrap_or("unique")))
             }
+            // 23P01: an exclusion constraint (overlapping terms, double contracts) refused
+            // the row; diesel has no kind for it, the message names it.
+            DieselError::DatabaseError(_, info)
+                if info.message().contains("exclusion constraint") =>
+            {
+                StoreError::Domain(DomainError::Conflict(
+                    info.constraint_name().unwrap_or("exclusion").to_owned(),
+                ))
+            }
             DieselError::DatabaseError(_, info) if info.message().contains("statement timeout") => {
                 StoreError::Timeout
             }

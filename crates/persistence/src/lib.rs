@@ -10,10 +10,13 @@ pub mod audit;
 pub mod compounds;
 pub mod db;
 pub mod demo;
+pub mod demo_registry;
 pub mod error;
 pub mod events;
 pub mod idempotency;
+pub mod journal;
 pub mod logins;
+pub mod registry;
 #[rustfmt::skip]
 pub mod schema;
 pub mod stats;

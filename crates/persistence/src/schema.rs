@@ -1,6 +1,22 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    action_items (id) {
+        id -> Uuid,
+        meeting_id -> Uuid,
+        resolution_no -> Nullable<Int4>,
+        description -> Text,
+        owner_org_id -> Uuid,
+        due_on -> Date,
+        status -> Text,
+        done_on -> Nullable<Date>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     api_keys (id) {
         id -> Uuid,
         name -> Text,
@@ -65,6 +81,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    contract_compounds (contract_id, compound_id) {
+        contract_id -> Uuid,
+        compound_id -> Uuid,
+        start_date -> Date,
+        end_date -> Date,
+    }
+}
+
+diesel::table! {
     events (id) {
         id -> Int8,
         event_id -> Uuid,
@@ -92,12 +117,109 @@ diesel::table! {
 }
 
 diesel::table! {
+    joint_meetings (id) {
+        id -> Uuid,
+        compound_id -> Uuid,
+        held_on -> Date,
+        title -> Text,
+        location -> Text,
+        convener_org_id -> Uuid,
+        minutes -> Jsonb,
+        status -> Text,
+        finalised_at -> Nullable<Timestamptz>,
+        finalised_by -> Nullable<Uuid>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     login_attempts (id) {
         id -> Int8,
         username -> Text,
         client_ip -> Text,
         succeeded -> Bool,
         at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    meeting_amendments (id) {
+        id -> Uuid,
+        meeting_id -> Uuid,
+        reason -> Text,
+        correction -> Text,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    neighbourhood_centres (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        name -> Text,
+        address -> Text,
+        lat -> Float8,
+        lon -> Float8,
+        geofence_radius_m -> Int4,
+        opening_hours -> Jsonb,
+        services -> Array<Nullable<Text>>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    organisation_compounds (organisation_id, compound_id) {
+        organisation_id -> Uuid,
+        compound_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> Uuid,
+        kind -> Text,
+        name -> Text,
+        area_id -> Uuid,
+        parent_id -> Nullable<Uuid>,
+        contact_phone -> Nullable<Text>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    people (id) {
+        id -> Uuid,
+        name -> Text,
+        phone -> Nullable<Text>,
+        id_number -> Nullable<Text>,
+        is_party_member -> Bool,
+        employer -> Nullable<Text>,
+        home_compound_id -> Nullable<Uuid>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    posts (id) {
+        id -> Uuid,
+        person_id -> Uuid,
+        organisation_id -> Uuid,
+        title -> Text,
+        single_holder -> Bool,
+        start_date -> Date,
+        end_date -> Nullable<Date>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -111,6 +233,21 @@ diesel::table! {
         created_at -> Timestamptz,
         used_at -> Nullable<Timestamptz>,
         revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    service_contracts (id) {
+        id -> Uuid,
+        company_id -> Uuid,
+        title -> Text,
+        start_date -> Date,
+        end_date -> Date,
+        service_items -> Array<Nullable<Text>>,
+        fee_fen_per_sqm -> Int8,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -186,10 +323,27 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(action_items -> joint_meetings (meeting_id));
+diesel::joinable!(action_items -> organisations (owner_org_id));
 diesel::joinable!(api_keys -> areas (area_id));
 diesel::joinable!(api_keys -> users (created_by));
 diesel::joinable!(compounds -> areas (id));
+diesel::joinable!(contract_compounds -> compounds (compound_id));
+diesel::joinable!(contract_compounds -> service_contracts (contract_id));
+diesel::joinable!(joint_meetings -> compounds (compound_id));
+diesel::joinable!(joint_meetings -> organisations (convener_org_id));
+diesel::joinable!(joint_meetings -> users (finalised_by));
+diesel::joinable!(meeting_amendments -> joint_meetings (meeting_id));
+diesel::joinable!(meeting_amendments -> users (created_by));
+diesel::joinable!(neighbourhood_centres -> areas (community_id));
+diesel::joinable!(organisation_compounds -> compounds (compound_id));
+diesel::joinable!(organisation_compounds -> organisations (organisation_id));
+diesel::joinable!(organisations -> areas (area_id));
+diesel::joinable!(people -> compounds (home_compound_id));
+diesel::joinable!(posts -> organisations (organisation_id));
+diesel::joinable!(posts -> people (person_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(service_contracts -> organisations (company_id));
 diesel::joinable!(user_grants -> areas (area_id));
 diesel::joinable!(user_grants -> users (user_id));
 diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
@@ -197,14 +351,24 @@ diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id))
 diesel::joinable!(webhook_subscriptions -> areas (area_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    action_items,
     api_keys,
     areas,
     audit_log,
     compounds,
+    contract_compounds,
     events,
     idempotency_keys,
+    joint_meetings,
     login_attempts,
+    meeting_amendments,
+    neighbourhood_centres,
+    organisation_compounds,
+    organisations,
+    people,
+    posts,
     refresh_tokens,
+    service_contracts,
     user_grants,
     users,
     webhook_attempts,

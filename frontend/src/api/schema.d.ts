@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/api/v1/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Action items of joint meetings in your area, by due date; `overdue=true` lists open
+         *     items past due.
+         */
+        get: operations["list_action_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Follow an action item up: done (with the date), cancelled, or reopened. Allowed after
+         *     the meeting is finalised. Requires `If-Match`.
+         */
+        put: operations["update_action_item"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -183,6 +223,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Neighbourhood centres in your area, by name. */
+        get: operations["list_centres"];
+        put?: never;
+        /** Register a neighbourhood centre with its geofence and opening hours. */
+        post: operations["create_centre"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centres/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One centre; `ETag` for `If-Match`. */
+        get: operations["get_centre"];
+        /** Change a centre (it stays in its community). Requires `If-Match`. */
+        put: operations["update_centre"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compounds": {
         parameters: {
             query?: never;
@@ -251,6 +327,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compounds/{id}/cross-appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People holding posts in two or more of the compound's four bodies (party branch,
+         *     owners' committee, property company, supervisory committee) on a date (default today).
+         */
+        get: operations["list_cross_appointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compounds/{id}/governance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who governs a compound today: the organisations serving it, the service contract in
+         *     force (with the other compounds of its bundle), cross-appointments and the latest
+         *     joint meeting.
+         */
+        get: operations["get_governance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -266,6 +383,85 @@ export interface paths {
         get: operations["list_events"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/joint-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joint meetings in your area, newest first. */
+        get: operations["list_meetings"];
+        put?: never;
+        /**
+         * Record a joint meeting (as a draft): who attended for which body, the agenda, the
+         *     resolutions and the action items with their owners and due dates.
+         */
+        post: operations["create_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/joint-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One meeting record: minutes, action items, amendments; `ETag` for `If-Match`. */
+        get: operations["get_meeting"];
+        /**
+         * Change a draft meeting record. A finalised record is read-only (409
+         *     `meeting_finalised`): correct it with an amendment. Requires `If-Match`.
+         */
+        put: operations["update_meeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/joint-meetings/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a finalised record: the record stays as signed, the amendment says what was
+         *     wrong and why, and is audited.
+         */
+        post: operations["amend_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/joint-meetings/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the record off. From then on it is read-only; corrections are amendments. */
+        post: operations["finalise_meeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -306,6 +502,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations that sit in, serve, or hold contracts in your area, by name. */
+        get: operations["list_organisations"];
+        put?: never;
+        /** Register an organisation in your area, with the compounds it serves. */
+        post: operations["create_organisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation; `ETag` for `If-Match` on update. */
+        get: operations["get_organisation"];
+        /** Change an organisation (its kind stays). Requires `If-Match`. */
+        put: operations["update_organisation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People living or holding posts in your area, by name. Phones and ID numbers are masked. */
+        get: operations["list_people"];
+        put?: never;
+        /** Register a person (a resident, committee member, party member …). */
+        post: operations["create_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person (personal data masked); `ETag` for `If-Match` on update. */
+        get: operations["get_person"];
+        /**
+         * Change a person. Send `phone` and `id_number` in full (reads return them masked:
+         *     unmask first, or leave them out to clear them). Requires `If-Match`.
+         */
+        put: operations["update_person"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/unmask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** See a person's phone and ID number unmasked. Needs `pii.read` and a reason; audited. */
+        post: operations["unmask_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts in organisations of your area, filtered by person, organisation or date held. */
+        get: operations["list_posts"];
+        put?: never;
+        /**
+         * Appoint a person to a post. Two overlapping terms of a single-holder post (e.g. two
+         *     branch secretaries at once) are refused by the database, also when requests race.
+         */
+        post: operations["create_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a post's title or term — e.g. end it when the holder steps down. The person and
+         *     organisation stay. Requires `If-Match`.
+         */
+        put: operations["update_post"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service contracts covering compounds in your area, newest first. */
+        get: operations["list_contracts"];
+        put?: never;
+        /**
+         * Record a property service contract for one compound or a bundle of several. A compound
+         *     never has two contracts in force on the same date: the database refuses it, also when
+         *     two requests race.
+         */
+        post: operations["create_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract with the compounds of its bundle; `ETag` for `If-Match`. */
+        get: operations["get_contract"];
+        /**
+         * Change a contract: its term (e.g. end it early), items, fee or bundle. The company
+         *     stays. Requires `If-Match`.
+         */
+        put: operations["update_contract"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/compounds-by-governance-mode": {
         parameters: {
             query?: never;
@@ -315,6 +687,45 @@ export interface paths {
         };
         /** Compounds by governance mode for each subdistrict in your scope, with totals. */
         get: operations["compounds_by_mode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/owners-committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The party-member share of each owners' committee in your area. */
+        get: operations["owners_committees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Governance indicators per subdistrict and in total: party-organisation coverage of
+         *     compounds, party organisations in property companies, party members in owners'
+         *     committees, compounds by governance mode, compounds without a joint meeting in 90
+         *     days, cross-appointments and neighbourhood centres.
+         */
+        get: operations["registry_indicators"];
         put?: never;
         post?: never;
         delete?: never;
@@ -579,6 +990,85 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An action item as written in a meeting record. */
+        ActionItemInput: {
+            description: string;
+            /** Format: date */
+            due_on: string;
+            /** Format: uuid */
+            owner_org_id: string;
+            /**
+             * Format: int32
+             * @description The resolution it carries out.
+             */
+            resolution_no?: number | null;
+        };
+        /** @description One page of action items. */
+        ActionItemPage: {
+            items: components["schemas"]["ActionItemView"][];
+            next_cursor?: string | null;
+        };
+        /** @description A follow-up. */
+        ActionItemStatusInput: {
+            /**
+             * Format: date
+             * @description Required for `done`.
+             */
+            done_on?: string | null;
+            status: components["schemas"]["ActionStatus"];
+        };
+        /** @description A follow-up item (待办) of a meeting. */
+        ActionItemView: {
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            description: string;
+            /** Format: date */
+            done_on?: string | null;
+            /** Format: date */
+            due_on: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meeting_id: string;
+            /** @description Open past its due date. */
+            overdue: boolean;
+            /** Format: uuid */
+            owner_org_id: string;
+            owner_org_name: string;
+            /** Format: int32 */
+            resolution_no?: number | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description Where an action item stands.
+         * @enum {string}
+         */
+        ActionStatus: "open" | "done" | "cancelled";
+        /** @description One agenda item (议题). */
+        AgendaItemSchema: {
+            discussion?: string;
+            /** Format: int32 */
+            no: number;
+            title: string;
+        };
+        /** @description A correction of a finalised record. */
+        AmendmentInput: {
+            correction: string;
+            reason: string;
+        };
+        /** @description A correction to a finalised record. */
+        AmendmentView: {
+            correction: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by_name: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+        };
         /** @description One page of keys. */
         ApiKeyPage: {
             items: components["schemas"]["ApiKeyView"][];
@@ -650,6 +1140,13 @@ export interface components {
              */
             status_code?: number | null;
         };
+        /** @description Who attended for one body. */
+        AttendanceSchema: {
+            attendees: string[];
+            body?: components["schemas"]["OrgKind"] | null;
+            /** Format: uuid */
+            organisation_id: string;
+        };
         /** @description One audit entry. */
         AuditEntryView: {
             /** @description `<object>.<verb>`, e.g. `compound.updated`. */
@@ -694,6 +1191,46 @@ export interface components {
             /** @description True when every entry matches its content and predecessor. */
             ok: boolean;
         };
+        /** @description A centre's fields. */
+        CentreInput: {
+            address: string;
+            /** Format: uuid */
+            community_id: string;
+            /** Format: int32 */
+            geofence_radius_m: number;
+            location: components["schemas"]["Location"];
+            name: string;
+            opening_hours: Record<string, never>;
+            services?: string[];
+        };
+        /** @description One page of centres. */
+        CentrePage: {
+            items: components["schemas"]["CentreView"][];
+            next_cursor?: string | null;
+        };
+        /** @description A neighbourhood centre (邻里中心). */
+        CentreView: {
+            address: string;
+            /** Format: uuid */
+            community_id: string;
+            community_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description Check-ins count within this distance of `location`.
+             */
+            geofence_radius_m: number;
+            /** Format: uuid */
+            id: string;
+            location: components["schemas"]["Location"];
+            name: string;
+            /** @description Weekday (1 = Monday) -> [open, close], `HH:MM`. */
+            opening_hours: Record<string, never>;
+            services: string[];
+            /** Format: int64 */
+            version: number;
+        };
         /** @description A new password, with the current one as proof. */
         ChangePasswordRequest: {
             /** Format: password */
@@ -703,6 +1240,26 @@ export interface components {
              * @description 10 to 256 characters, not the username.
              */
             new_password: string;
+        };
+        /** @description One page of committees. */
+        CommitteeSharePage: {
+            items: components["schemas"]["CommitteeShareView"][];
+            next_cursor?: string | null;
+        };
+        /** @description One owners' committee and its party members. */
+        CommitteeShareView: {
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            /** Format: int64 */
+            members: number;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            /** Format: int64 */
+            party_members: number;
+            /** Format: double */
+            party_share_pct: number;
         };
         /** @description The register entry of a compound, on create and update alike. */
         CompoundInput: {
@@ -774,6 +1331,59 @@ export interface components {
             items: components["schemas"]["ModeCountsView"][];
             totals: components["schemas"]["ModeTotals"];
         };
+        /** @description A contract's fields. */
+        ContractInput: {
+            /** Format: uuid */
+            company_id: string;
+            compound_ids: string[];
+            /** Format: date */
+            end_date: string;
+            /** Format: int64 */
+            fee_fen_per_sqm: number;
+            service_items?: string[];
+            /** Format: date */
+            start_date: string;
+            title: string;
+        };
+        /** @description One page of contracts. */
+        ContractPage: {
+            items: components["schemas"]["ContractView"][];
+            next_cursor?: string | null;
+        };
+        /** @description A property service contract; several compounds make a bundle (连片打包). */
+        ContractView: {
+            /**
+             * Format: int64
+             * @description Buildings across the bundle.
+             */
+            building_count: number;
+            /** Format: uuid */
+            company_id: string;
+            company_name: string;
+            compound_ids: string[];
+            compound_names: string[];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date
+             * @description Inclusive.
+             */
+            end_date: string;
+            /**
+             * Format: int64
+             * @description Monthly fee per m² of floor area, in fen.
+             */
+            fee_fen_per_sqm: number;
+            /** Format: uuid */
+            id: string;
+            is_bundle: boolean;
+            service_items: string[];
+            /** Format: date */
+            start_date: string;
+            title: string;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description A key to issue. */
         CreateApiKeyRequest: {
             /**
@@ -819,6 +1429,16 @@ export interface components {
             /** @description `whsec_` + base64 key for verifying `webhook-signature` (Standard Webhooks). */
             secret: string;
             subscription: components["schemas"]["SubscriptionView"];
+        };
+        /** @description Someone holding posts in two or more of a compound's four bodies. */
+        CrossAppointmentView: {
+            bodies: components["schemas"]["OrgKind"][];
+            is_party_member: boolean;
+            /** Format: uuid */
+            person_id: string;
+            person_name: string;
+            /** @description "organisation title" of each post. */
+            posts: string[];
         };
         /** @description One page of deliveries, newest first. */
         DeliveryPage: {
@@ -882,12 +1502,28 @@ export interface components {
          * @description Every event type (see docs/EVENTS.md).
          * @enum {string}
          */
-        EventType: "area.created" | "area.updated" | "compound.created" | "compound.updated";
+        EventType: "action_item.updated" | "area.created" | "area.updated" | "centre.created" | "centre.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "person.created" | "person.updated" | "post.created" | "post.updated";
         /**
          * @description How a compound is governed: 物管小区 / 托管小区 / 自管小区.
          * @enum {string}
          */
         GovernanceMode: "property_managed" | "entrusted" | "self_managed";
+        /** @description Who governs a compound today. */
+        GovernanceView: {
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            contract?: components["schemas"]["ContractView"] | null;
+            cross_appointments: components["schemas"]["CrossAppointmentView"][];
+            governance_mode: components["schemas"]["GovernanceMode"];
+            /**
+             * Format: date
+             * @description The latest joint meeting.
+             */
+            last_meeting_on?: string | null;
+            /** @description Organisations serving it (party branch, committees, company, teams …). */
+            organisations: components["schemas"]["OrganisationView"][];
+        };
         /** @description A role over an area. */
         GrantInput: {
             /** Format: uuid */
@@ -906,6 +1542,46 @@ export interface components {
              */
             id: string;
             role: components["schemas"]["Role"];
+        };
+        /** @description Governance indicators of one subdistrict (or the whole scope). */
+        IndicatorsView: {
+            /** Format: uuid */
+            area_id?: string | null;
+            area_name?: string | null;
+            /** Format: int64 */
+            centres: number;
+            /** Format: int64 */
+            compound_party_orgs: number;
+            /** Format: int64 */
+            compounds: number;
+            /** Format: int64 */
+            compounds_without_recent_meeting: number;
+            /**
+             * Format: int64
+             * @description Compounds covered by a compound party organisation.
+             */
+            covered_compounds: number;
+            /** Format: int64 */
+            cross_appointments: number;
+            /** Format: int64 */
+            entrusted: number;
+            /** Format: int64 */
+            owners_committee_members: number;
+            /** Format: int64 */
+            owners_committee_party_members: number;
+            /**
+             * Format: double
+             * @description Party members among owners' committee members, in percent (one decimal).
+             */
+            owners_committee_party_share_pct: number;
+            /** Format: int64 */
+            property_company_party_orgs: number;
+            /** Format: int64 */
+            property_managed: number;
+            /** Format: int64 */
+            self_managed: number;
+            /** Format: int64 */
+            uncovered_compounds: number;
         };
         /** @description A WGS-84 position. */
         Location: {
@@ -940,6 +1616,75 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             username: string;
         };
+        /** @description A meeting's fields (while it is a draft). */
+        MeetingInput: {
+            action_items?: components["schemas"]["ActionItemInput"][];
+            /** Format: uuid */
+            compound_id: string;
+            /** Format: uuid */
+            convener_org_id: string;
+            /** Format: date */
+            held_on: string;
+            location?: string;
+            minutes: components["schemas"]["MinutesSchema"];
+            title: string;
+        };
+        /** @description One page of meetings. */
+        MeetingPage: {
+            items: components["schemas"]["MeetingSummary"][];
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where a meeting record stands.
+         * @enum {string}
+         */
+        MeetingStatus: "draft" | "finalised";
+        /** @description Summary of a meeting in lists. */
+        MeetingSummary: {
+            /** @description Bodies that attended. */
+            bodies: components["schemas"]["OrgKind"][];
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            convener_name: string;
+            /** Format: date */
+            held_on: string;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["MeetingStatus"];
+            title: string;
+        };
+        /** @description A joint meeting record. */
+        MeetingView: {
+            action_items: components["schemas"]["ActionItemView"][];
+            amendments: components["schemas"]["AmendmentView"][];
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            convener_name: string;
+            /** Format: uuid */
+            convener_org_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finalised_at?: string | null;
+            /** Format: date */
+            held_on: string;
+            /** Format: uuid */
+            id: string;
+            location: string;
+            minutes: components["schemas"]["MinutesSchema"];
+            status: components["schemas"]["MeetingStatus"];
+            title: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description The minutes: who attended for each body, the agenda, the resolutions. */
+        MinutesSchema: {
+            agenda: components["schemas"]["AgendaItemSchema"][];
+            attendance: components["schemas"]["AttendanceSchema"][];
+            resolutions: components["schemas"]["ResolutionSchema"][];
+        };
         /** @description Compounds per governance mode in one subdistrict. */
         ModeCountsView: {
             /** Format: uuid */
@@ -966,12 +1711,145 @@ export interface components {
             total: number;
         };
         /**
+         * @description Kinds of organisation.
+         * @enum {string}
+         */
+        OrgKind: "compound_party_branch" | "community_party_committee" | "owners_committee" | "supervisory_committee" | "property_company" | "property_company_party_org" | "residents_committee" | "volunteer_team" | "audit_firm" | "law_enforcement" | "partner";
+        /** @description An organisation's fields. */
+        OrganisationInput: {
+            /** Format: uuid */
+            area_id: string;
+            compound_ids?: string[];
+            contact_phone?: string | null;
+            kind: components["schemas"]["OrgKind"];
+            name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+        };
+        /** @description One page of organisations. */
+        OrganisationPage: {
+            items: components["schemas"]["OrganisationView"][];
+            next_cursor?: string | null;
+        };
+        /** @description An organisation (小区党组织, 业委会, 物业服务企业 …). */
+        OrganisationView: {
+            /** Format: uuid */
+            area_id: string;
+            area_name: string;
+            /** @description Compounds it serves. */
+            compound_ids: string[];
+            contact_phone?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrgKind"];
+            name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
          * @description An action a caller may be permitted (used by clients to show menus and buttons).
          * @enum {string}
          */
-        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage";
+        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage";
+        /** @description A person's fields. */
+        PersonInput: {
+            employer?: string | null;
+            /**
+             * Format: uuid
+             * @description Where the person lives (in-service party members: the compound they report to).
+             */
+            home_compound_id: string;
+            id_number?: string | null;
+            is_party_member?: boolean;
+            name: string;
+            phone?: string | null;
+        };
+        /** @description One page of people. */
+        PersonPage: {
+            items: components["schemas"]["PersonView"][];
+            next_cursor?: string | null;
+        };
+        /**
+         * @description A person. `phone` and `id_number` are masked; holders of `pii.read` may unmask them
+         *     with a reason (`POST /people/{id}/unmask`).
+         */
+        PersonView: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description In-service party members: their employer. */
+            employer?: string | null;
+            /** Format: uuid */
+            home_compound_id?: string | null;
+            home_compound_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 4****************4 */
+            id_number?: string | null;
+            is_party_member: boolean;
+            name: string;
+            /** @example 138****5678 */
+            phone?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A person's personal data, unmasked. */
+        PersonalData: {
+            id_number?: string | null;
+            phone?: string | null;
+        };
+        /** @description A post's fields. */
+        PostInput: {
+            /** Format: date */
+            end_date?: string | null;
+            /** Format: uuid */
+            organisation_id: string;
+            /** Format: uuid */
+            person_id: string;
+            single_holder?: boolean;
+            /** Format: date */
+            start_date: string;
+            title: string;
+        };
+        /** @description One page of posts. */
+        PostPage: {
+            items: components["schemas"]["PostView"][];
+            next_cursor?: string | null;
+        };
+        /** @description A post (任职). */
+        PostView: {
+            /**
+             * Format: date
+             * @description Exclusive; empty while held.
+             */
+            end_date?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_kind: components["schemas"]["OrgKind"];
+            organisation_name: string;
+            /** Format: uuid */
+            person_id: string;
+            person_name: string;
+            /** @description One holder at a time (e.g. branch secretary). */
+            single_holder: boolean;
+            /** Format: date */
+            start_date: string;
+            /** @example 书记 */
+            title: string;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
+            /** @description For 409s on workflow objects: the actions the object's state allows now. */
+            allowed?: string[] | null;
             /**
              * @description Stable snake_case code clients translate and branch on.
              * @example validation_failed
@@ -1001,6 +1879,17 @@ export interface components {
         /** @description A refresh token presented for rotation or sign-out. */
         RefreshRequest: {
             refresh_token: string;
+        };
+        /** @description Indicators per subdistrict and in total. */
+        RegistryIndicators: {
+            items: components["schemas"]["IndicatorsView"][];
+            totals: components["schemas"]["IndicatorsView"];
+        };
+        /** @description One resolution (决议). */
+        ResolutionSchema: {
+            /** Format: int32 */
+            no: number;
+            text: string;
         };
         /**
          * @description A role a grant confers.
@@ -1146,6 +2035,101 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_action_items: {
+        parameters: {
+            query?: {
+                /** @description Only overdue (open past due) or only not overdue. */
+                overdue?: boolean;
+                status?: components["schemas"]["ActionStatus"];
+                owner_org_id?: string;
+                compound_id?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_action_item: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionItemStatusInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_api_keys: {
         parameters: {
             query?: {
@@ -1630,6 +2614,169 @@ export interface operations {
             };
         };
     };
+    list_centres: {
+        parameters: {
+            query?: {
+                area_id?: string;
+                name?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentrePage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_centre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_centre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_centre: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_compounds: {
         parameters: {
             query?: {
@@ -1907,6 +3054,66 @@ export interface operations {
             };
         };
     };
+    list_cross_appointments: {
+        parameters: {
+            query?: {
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrossAppointmentView"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_governance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_events: {
         parameters: {
             query?: {
@@ -1940,6 +3147,286 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meetings: {
+        parameters: {
+            query?: {
+                compound_id?: string;
+                status?: components["schemas"]["MeetingStatus"];
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_meeting: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Finalised (`meeting_finalised`, `allowed` lists what is possible) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amend_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendmentInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Still a draft (`meeting_not_finalised`): edit it directly */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finalise_meeting: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already finalised, or attendance/agenda missing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2017,6 +3504,697 @@ export interface operations {
             };
         };
     };
+    list_organisations: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["OrgKind"];
+                /** @description Sits in or serves a compound in this area. */
+                area_id?: string;
+                /** @description Serves this compound (covers it, or holds its service contract today). */
+                compound_id?: string;
+                name?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `area_id` not in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or an area or compound outside your scope; nothing stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_organisation: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_people: {
+        parameters: {
+            query?: {
+                name?: string;
+                compound_id?: string;
+                is_party_member?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_person: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unmask_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnmaskRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalData"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_posts: {
+        parameters: {
+            query?: {
+                person_id?: string;
+                organisation_id?: string;
+                /** @description Only posts held on this date. */
+                active_on?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid term, overlapping holder, or person/organisation outside your scope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_post: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_contracts: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                compound_id?: string;
+                /** @description Only contracts in force on this date. */
+                active_on?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, not a property company, or a compound already under contract in the period */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contract: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     compounds_by_mode: {
         parameters: {
             query?: never;
@@ -2035,6 +4213,65 @@ export interface operations {
                 };
             };
             /** @description Your role may not read statistics */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    owners_committees: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeSharePage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registry_indicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryIndicators"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;

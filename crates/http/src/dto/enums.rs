@@ -78,20 +78,93 @@ pub enum PermissionSchema {
     EventsRead,
     #[serde(rename = "webhooks.manage")]
     WebhooksManage,
+    #[serde(rename = "registry.read")]
+    RegistryRead,
+    #[serde(rename = "registry.manage")]
+    RegistryManage,
+    #[serde(rename = "meetings.manage")]
+    MeetingsManage,
 }
 
 /// Every event type (see docs/EVENTS.md).
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = EventType)]
 pub enum EventTypeSchema {
+    #[serde(rename = "action_item.updated")]
+    ActionItemUpdated,
     #[serde(rename = "area.created")]
     AreaCreated,
     #[serde(rename = "area.updated")]
     AreaUpdated,
+    #[serde(rename = "centre.created")]
+    CentreCreated,
+    #[serde(rename = "centre.updated")]
+    CentreUpdated,
     #[serde(rename = "compound.created")]
     CompoundCreated,
     #[serde(rename = "compound.updated")]
     CompoundUpdated,
+    #[serde(rename = "contract.created")]
+    ContractCreated,
+    #[serde(rename = "contract.updated")]
+    ContractUpdated,
+    #[serde(rename = "meeting.amended")]
+    MeetingAmended,
+    #[serde(rename = "meeting.created")]
+    MeetingCreated,
+    #[serde(rename = "meeting.finalised")]
+    MeetingFinalised,
+    #[serde(rename = "meeting.updated")]
+    MeetingUpdated,
+    #[serde(rename = "organisation.created")]
+    OrganisationCreated,
+    #[serde(rename = "organisation.updated")]
+    OrganisationUpdated,
+    #[serde(rename = "person.created")]
+    PersonCreated,
+    #[serde(rename = "person.updated")]
+    PersonUpdated,
+    #[serde(rename = "post.created")]
+    PostCreated,
+    #[serde(rename = "post.updated")]
+    PostUpdated,
+}
+
+/// Kinds of organisation.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = OrgKind)]
+pub enum OrgKindSchema {
+    CompoundPartyBranch,
+    CommunityPartyCommittee,
+    OwnersCommittee,
+    SupervisoryCommittee,
+    PropertyCompany,
+    PropertyCompanyPartyOrg,
+    ResidentsCommittee,
+    VolunteerTeam,
+    AuditFirm,
+    LawEnforcement,
+    Partner,
+}
+
+/// Where a meeting record stands.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = MeetingStatus)]
+pub enum MeetingStatusSchema {
+    Draft,
+    Finalised,
+}
+
+/// Where an action item stands.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = ActionStatus)]
+pub enum ActionStatusSchema {
+    Open,
+    Done,
+    Cancelled,
 }
 
 /// What an API key may do.
@@ -151,7 +224,12 @@ mod tests {
             .iter()
             .map(|t| (*t).to_owned())
             .collect();
+        let mut kinds_org: Vec<String> = linli_domain::registry::OrgKind::ALL
+            .into_iter()
+            .map(json_str)
+            .collect();
         for (domain, mut schema) in [
+            (&mut kinds_org, enum_values::<OrgKindSchema>()),
             (&mut event_types, enum_values::<EventTypeSchema>()),
             (&mut kinds, enum_values::<AreaKindSchema>()),
             (&mut modes, enum_values::<GovernanceModeSchema>()),

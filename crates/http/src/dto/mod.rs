@@ -8,6 +8,7 @@ pub mod compound;
 pub mod enums;
 pub mod me;
 pub mod page;
+pub mod registry;
 pub mod stats;
 pub mod user;
 pub mod webhook;

@@ -1,14 +1,21 @@
 //! One file per endpoint: `handlers/<resource>/<action>.rs`.
 
+pub mod action_items;
 pub mod api_keys;
 pub mod areas;
 pub mod audit;
 pub mod auth;
+pub mod centres;
 pub mod compounds;
+pub mod contracts;
 pub mod events;
 pub mod health;
 pub mod me;
+pub mod meetings;
 pub mod ops;
+pub mod organisations;
+pub mod people;
+pub mod posts;
 pub mod stats;
 pub mod users;
 pub mod webhooks;
@@ -25,4 +32,5 @@ pub mod tags {
     pub const AUDIT: &str = "audit";
     pub const OPS: &str = "operations";
     pub const WEBHOOKS: &str = "events";
+    pub const REGISTRY: &str = "registry";
 }

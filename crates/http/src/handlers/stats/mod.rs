@@ -1,3 +1,5 @@
 //! Dashboard statistics.
 
 pub mod compounds_by_mode;
+pub mod owners_committees;
+pub mod registry_indicators;

@@ -1,0 +1,59 @@
+use actix_web::{get, web};
+use chrono::NaiveDate;
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{
+    areas::scope_patterns,
+    registry::meetings::{self, ItemFilter},
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::registry::{ActionItemPage, ActionItemQuery, ActionItemView},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Action items of joint meetings in your area, by due date; `overdue=true` lists open
+/// items past due.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(ActionItemQuery), responses(
+    (status = 200, body = ActionItemPage),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/action-items")]
+pub async fn list_action_items(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<ActionItemQuery>,
+) -> ApiResult<web::Json<ActionItemPage>> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    let limit = clamp_limit(query.limit);
+    let after = cursor::decode_opt::<(NaiveDate, Uuid)>(query.cursor.as_deref())?;
+    let filter = ItemFilter {
+        overdue: query.overdue,
+        status: query.status,
+        owner_org_id: query.owner_org_id,
+        compound_id: query.compound_id,
+    };
+    let mut conn = state.db.conn().await?;
+    let mut list = meetings::items(
+        &mut conn,
+        &scope_patterns(&scope),
+        &filter,
+        after.as_ref(),
+        limit + 1,
+    )
+    .await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|i| cursor::encode(&(i.due_on, i.id)))
+    } else {
+        None
+    };
+    Ok(web::Json(ActionItemPage {
+        items: list.into_iter().map(ActionItemView::from).collect(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,4 @@
+//! Action items (待办) from joint meetings.
+
+pub mod list_action_items;
+pub mod update_action_item;

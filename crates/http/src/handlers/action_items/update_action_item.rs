@@ -1,0 +1,52 @@
+use actix_web::{HttpResponse, http::header, put, web};
+use linli_domain::{policy::Action, registry::check_action_status};
+use linli_persistence::{areas::scope_patterns, registry::meetings};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    dto::registry::{ActionItemStatusInput, ActionItemView},
+    error::{ApiResult, Problem},
+    extract::{IfMatch, ValidJson, etag},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Follow an action item up: done (with the date), cancelled, or reopened. Allowed after
+/// the meeting is finalised. Requires `If-Match`.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = ActionItemStatusInput,
+    params(("id" = Uuid, Path), ("If-Match" = String, Header)),
+    responses(
+    (status = 200, body = ActionItemView, headers(("ETag" = String))),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 412, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 428, body = Problem, content_type = "application/problem+json"),
+))]
+#[put("/action-items/{id}")]
+pub async fn update_action_item(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    ValidJson(body): ValidJson<ActionItemStatusInput>,
+) -> ApiResult<HttpResponse> {
+    let scope = caller.scope(Action::ManageMeetings)?;
+    let patterns = scope_patterns(&scope);
+    check_action_status(body.status, body.done_on, chrono::Utc::now().date_naive())?;
+    let mut conn = state.db.conn().await?;
+    let item = meetings::find_item(&mut conn, &patterns, id.into_inner()).await?;
+    let updated = meetings::set_item_status(
+        &mut conn,
+        &caller.audit,
+        &item,
+        body.status,
+        body.done_on,
+        if_match.0,
+        &patterns,
+    )
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(updated.version)))
+        .json(ActionItemView::from(updated)))
+}

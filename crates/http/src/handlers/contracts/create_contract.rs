@@ -1,0 +1,41 @@
+use actix_web::{HttpResponse, http::header, post, web};
+use linli_domain::policy::Action;
+use linli_persistence::{areas::scope_patterns, registry::contracts};
+
+use super::checked;
+use crate::{
+    auth::Caller,
+    dto::registry::{ContractInput, ContractView},
+    error::{ApiResult, Problem},
+    extract::{ValidJson, etag},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Record a property service contract for one compound or a bundle of several. A compound
+/// never has two contracts in force on the same date: the database refuses it, also when
+/// two requests race.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = ContractInput, responses(
+    (status = 201, body = ContractView, headers(("ETag" = String), ("Location" = String))),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, not a property company, or a compound already under contract in the period", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/service-contracts")]
+pub async fn create_contract(
+    state: web::Data<AppState>,
+    caller: Caller,
+    ValidJson(body): ValidJson<ContractInput>,
+) -> ApiResult<HttpResponse> {
+    let scope = caller.scope(Action::ManageRegistry)?;
+    let mut conn = state.db.conn().await?;
+    let draft = checked(&mut conn, &scope, body).await?;
+    let contract =
+        contracts::create(&mut conn, &caller.audit, &draft, &scope_patterns(&scope)).await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::ETAG, etag(contract.version)))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/service-contracts/{}", contract.id),
+        ))
+        .json(ContractView::from(contract)))
+}

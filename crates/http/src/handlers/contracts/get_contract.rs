@@ -1,0 +1,33 @@
+use actix_web::{HttpResponse, get, http::header, web};
+use linli_domain::policy::Action;
+use linli_persistence::{areas::scope_patterns, registry::contracts};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    dto::registry::ContractView,
+    error::{ApiResult, Problem},
+    extract::etag,
+    handlers::tags,
+    state::AppState,
+};
+
+/// One contract with the compounds of its bundle; `ETag` for `If-Match`.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, body = ContractView, headers(("ETag" = String))),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/service-contracts/{id}")]
+pub async fn get_contract(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    let mut conn = state.db.conn().await?;
+    let contract =
+        contracts::find_visible(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(contract.version)))
+        .json(ContractView::from(contract)))
+}

@@ -1,0 +1,56 @@
+use actix_web::{get, web};
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{
+    areas::scope_patterns,
+    registry::contracts::{self, ContractFilter},
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::registry::{ContractPage, ContractQuery, ContractView},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Service contracts covering compounds in your area, newest first.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(ContractQuery), responses(
+    (status = 200, body = ContractPage),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/service-contracts")]
+pub async fn list_contracts(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<ContractQuery>,
+) -> ApiResult<web::Json<ContractPage>> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    let limit = clamp_limit(query.limit);
+    let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
+    let filter = ContractFilter {
+        company_id: query.company_id,
+        compound_id: query.compound_id,
+        active_on: query.active_on,
+    };
+    let mut conn = state.db.conn().await?;
+    let mut list = contracts::list(
+        &mut conn,
+        &scope_patterns(&scope),
+        &filter,
+        before,
+        limit + 1,
+    )
+    .await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|c| cursor::encode(&c.id))
+    } else {
+        None
+    };
+    Ok(web::Json(ContractPage {
+        items: list.into_iter().map(ContractView::from).collect(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,58 @@
+use actix_web::{get, web};
+use chrono::NaiveDate;
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{
+    areas::scope_patterns,
+    registry::meetings::{self, MeetingFilter},
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::registry::{MeetingPage, MeetingQuery, MeetingSummary},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Joint meetings in your area, newest first.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(MeetingQuery), responses(
+    (status = 200, body = MeetingPage),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/joint-meetings")]
+pub async fn list_meetings(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<MeetingQuery>,
+) -> ApiResult<web::Json<MeetingPage>> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    let limit = clamp_limit(query.limit);
+    let after = cursor::decode_opt::<(NaiveDate, Uuid)>(query.cursor.as_deref())?;
+    let filter = MeetingFilter {
+        compound_id: query.compound_id,
+        status: query.status,
+        from: query.from,
+        to: query.to,
+    };
+    let mut conn = state.db.conn().await?;
+    let mut list = meetings::list(
+        &mut conn,
+        &scope_patterns(&scope),
+        &filter,
+        after.as_ref(),
+        limit + 1,
+    )
+    .await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|m| cursor::encode(&(m.held_on, m.id)))
+    } else {
+        None
+    };
+    Ok(web::Json(MeetingPage {
+        items: list.into_iter().map(MeetingSummary::from).collect(),
+        next_cursor,
+    }))
+}

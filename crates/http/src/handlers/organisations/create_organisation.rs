@@ -1,0 +1,45 @@
+use actix_web::{HttpResponse, http::header, post, web};
+use linli_domain::policy::Action;
+use linli_persistence::{areas::scope_patterns, registry::organisations};
+
+use super::checked;
+use crate::{
+    auth::Caller,
+    dto::registry::{OrganisationInput, OrganisationView},
+    error::{ApiResult, Problem},
+    extract::{ValidJson, etag},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Register an organisation in your area, with the compounds it serves.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = OrganisationInput, responses(
+    (status = 201, body = OrganisationView, headers(("ETag" = String), ("Location" = String))),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, or an area or compound outside your scope; nothing stored", body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/organisations")]
+pub async fn create_organisation(
+    state: web::Data<AppState>,
+    caller: Caller,
+    ValidJson(body): ValidJson<OrganisationInput>,
+) -> ApiResult<HttpResponse> {
+    let scope = caller.scope(Action::ManageRegistry)?;
+    let mut conn = state.db.conn().await?;
+    let (draft, area) = checked(&mut conn, &scope, body).await?;
+    let org = organisations::create(
+        &mut conn,
+        &caller.audit,
+        &draft,
+        &area.path,
+        &scope_patterns(&scope),
+    )
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::ETAG, etag(org.version)))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/organisations/{}", org.id),
+        ))
+        .json(OrganisationView::from(org)))
+}

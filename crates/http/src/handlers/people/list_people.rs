@@ -1,0 +1,61 @@
+use actix_web::{get, web};
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{
+    areas::scope_patterns,
+    registry::people::{self, PeopleFilter},
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::registry::{PersonPage, PersonQuery, PersonView},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// People living or holding posts in your area, by name. Phones and ID numbers are masked.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(PersonQuery), responses(
+    (status = 200, body = PersonPage),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/people")]
+pub async fn list_people(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<PersonQuery>,
+) -> ApiResult<web::Json<PersonPage>> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    let limit = clamp_limit(query.limit);
+    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
+    let filter = PeopleFilter {
+        name_contains: query
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned),
+        home_compound_id: query.compound_id,
+        is_party_member: query.is_party_member,
+    };
+    let mut conn = state.db.conn().await?;
+    let mut list = people::list(
+        &mut conn,
+        &scope_patterns(&scope),
+        &filter,
+        after.as_ref(),
+        limit + 1,
+    )
+    .await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|p| cursor::encode(&(&p.name, p.id)))
+    } else {
+        None
+    };
+    Ok(web::Json(PersonPage {
+        items: list.into_iter().map(PersonView::from).collect(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,53 @@
+use actix_web::{HttpResponse, http::header, put, web};
+use linli_domain::policy::Action;
+use linli_persistence::{areas::scope_patterns, registry::people};
+use uuid::Uuid;
+
+use super::checked;
+use crate::{
+    auth::Caller,
+    dto::registry::{PersonInput, PersonView},
+    error::{ApiResult, Problem},
+    extract::{IfMatch, ValidJson, etag},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Change a person. Send `phone` and `id_number` in full (reads return them masked:
+/// unmask first, or leave them out to clear them). Requires `If-Match`.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = PersonInput,
+    params(("id" = Uuid, Path), ("If-Match" = String, Header)),
+    responses(
+    (status = 200, body = PersonView, headers(("ETag" = String))),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 412, body = Problem, content_type = "application/problem+json"),
+    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 428, body = Problem, content_type = "application/problem+json"),
+))]
+#[put("/people/{id}")]
+pub async fn update_person(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    ValidJson(body): ValidJson<PersonInput>,
+) -> ApiResult<HttpResponse> {
+    let scope = caller.scope(Action::ManageRegistry)?;
+    let patterns = scope_patterns(&scope);
+    let mut conn = state.db.conn().await?;
+    let current = people::find_visible(&mut conn, &patterns, id.into_inner()).await?;
+    let (draft, area_path) = checked(&mut conn, &scope, body).await?;
+    people::update(
+        &mut conn,
+        &caller.audit,
+        &current,
+        &draft,
+        area_path,
+        if_match.0,
+    )
+    .await?;
+    let person = people::find_visible(&mut conn, &patterns, current.id).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(person.version)))
+        .json(PersonView::from(person)))
+}

@@ -1,0 +1,56 @@
+use actix_web::{get, web};
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{
+    areas::scope_patterns,
+    registry::people::{self, PostFilter},
+};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::registry::{PostPage, PostQuery, PostView},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Posts in organisations of your area, filtered by person, organisation or date held.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(PostQuery), responses(
+    (status = 200, body = PostPage),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/posts")]
+pub async fn list_posts(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<PostQuery>,
+) -> ApiResult<web::Json<PostPage>> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    let limit = clamp_limit(query.limit);
+    let after = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
+    let filter = PostFilter {
+        person_id: query.person_id,
+        organisation_id: query.organisation_id,
+        active_on: query.active_on,
+    };
+    let mut conn = state.db.conn().await?;
+    let mut list = people::posts(
+        &mut conn,
+        &scope_patterns(&scope),
+        &filter,
+        limit + 1,
+        after,
+    )
+    .await?;
+    let next_cursor = if list.len() as i64 > limit {
+        list.truncate(limit as usize);
+        list.last().map(|p| cursor::encode(&p.id))
+    } else {
+        None
+    };
+    Ok(web::Json(PostPage {
+        items: list.into_iter().map(PostView::from).collect(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,10 @@
+DROP TABLE neighbourhood_centres;
+DROP TABLE meeting_amendments;
+DROP TABLE action_items;
+DROP TABLE joint_meetings;
+DROP TABLE contract_compounds;
+DROP TABLE service_contracts;
+DROP TABLE posts;
+DROP TABLE people;
+DROP TABLE organisation_compounds;
+DROP TABLE organisations;

@@ -1,0 +1,698 @@
+//! The governance registry: figures from data, scoping, database-enforced rules, meeting
+//! records.
+
+use linli_tests::{TestApp, enc};
+use serde_json::{Value, json};
+
+async fn first_id(app: &TestApp, token: &str, uri: &str) -> String {
+    let res = app.get(uri).bearer(token).send().await;
+    res.assert_status(200);
+    res.json()["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn the_dashboard_figures_of_the_source_come_out_of_the_data() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let res = app
+        .get("/api/v1/stats/registry")
+        .bearer(&admin)
+        .send()
+        .await;
+    res.assert_status(200);
+    let body = res.json();
+    let t = &body["totals"];
+    assert_eq!(t["compound_party_orgs"], 425);
+    assert_eq!(t["covered_compounds"], 547);
+    assert_eq!(
+        t["uncovered_compounds"],
+        t["compounds"].as_i64().unwrap_or(0) - 547
+    );
+    assert_eq!(t["property_company_party_orgs"], 48);
+    assert_eq!(t["owners_committee_party_share_pct"], 50.0);
+    assert_eq!(t["centres"], 165);
+    assert!(t["cross_appointments"].as_i64().is_some_and(|n| n > 0));
+    let rows = body["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 14, "one row per subdistrict");
+    let sum = |field: &str| {
+        rows.iter()
+            .map(|r| r[field].as_i64().unwrap_or(0))
+            .sum::<i64>()
+    };
+    assert_eq!(sum("compounds"), t["compounds"].as_i64().unwrap_or(-1));
+    assert_eq!(sum("covered_compounds"), 547);
+    assert_eq!(sum("centres"), 165);
+    assert_eq!(
+        sum("compounds_without_recent_meeting"),
+        t["compounds_without_recent_meeting"].as_i64().unwrap_or(-1)
+    );
+}
+
+#[actix_web::test]
+async fn bundles_and_self_governance_show_in_a_compounds_governance() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let micro = app.area_id("梓园三片").await;
+    let gov = app
+        .get(&format!("/api/v1/compounds/{micro}/governance"))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(gov["governance_mode"], "entrusted");
+    assert_eq!(gov["contract"]["is_bundle"], true);
+    assert_eq!(gov["contract"]["building_count"], 27);
+    assert_eq!(gov["contract"]["company_name"], "梓园共享物业服务有限公司");
+    assert_eq!(
+        gov["contract"]["compound_names"].as_array().map(Vec::len),
+        Some(9)
+    );
+    let weiji = app.area_id("卫技新村").await;
+    let gov = app
+        .get(&format!("/api/v1/compounds/{weiji}/governance"))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert!(gov["contract"].is_null());
+    let kinds: Vec<&str> = gov["organisations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"residents_committee"), "{kinds:?}");
+}
+
+#[actix_web::test]
+async fn registry_reads_are_scoped_for_every_role() {
+    let app = TestApp::new().await;
+    let ziyuan = app.token_for("ziyuan").await;
+    let list = app
+        .get("/api/v1/organisations?limit=100")
+        .bearer(&ziyuan)
+        .send()
+        .await
+        .json();
+    let names: Vec<&str> = list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("梓园")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("融城")), "{names:?}");
+    let rongcheng = app.area_id("融城花苑").await;
+    app.get(&format!("/api/v1/compounds/{rongcheng}/governance"))
+        .bearer(&ziyuan)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    for user in ["rongcheng.property", "rongcheng.secretary"] {
+        let token = app.token_for(user).await;
+        let gov = app
+            .get(&format!("/api/v1/compounds/{rongcheng}/governance"))
+            .bearer(&token)
+            .send()
+            .await;
+        gov.assert_status(200);
+        assert!(
+            gov.json()["organisations"]
+                .as_array()
+                .is_some_and(|o| o.len() >= 3)
+        );
+        let people = app
+            .get("/api/v1/people?limit=100")
+            .bearer(&token)
+            .send()
+            .await
+            .json();
+        assert!(people["items"].as_array().is_some_and(|p| !p.is_empty()));
+        let meetings = app
+            .get("/api/v1/joint-meetings")
+            .bearer(&token)
+            .send()
+            .await
+            .json();
+        assert!(
+            meetings["items"]
+                .as_array()
+                .is_some_and(|m| m.iter().all(|x| x["compound_name"] == "融城花苑"))
+        );
+    }
+    let resident = app.token_for("weiji.resident").await;
+    for uri in [
+        "/api/v1/organisations",
+        "/api/v1/people",
+        "/api/v1/stats/registry",
+        "/api/v1/centres",
+    ] {
+        app.get(uri)
+            .bearer(&resident)
+            .send()
+            .await
+            .assert_problem(403, "forbidden");
+    }
+    // Property staff read but do not write the registry.
+    let property = app.token_for("rongcheng.property").await;
+    app.post("/api/v1/people")
+        .bearer(&property)
+        .json(&json!({"name": "x", "home_compound_id": rongcheng}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}
+
+#[actix_web::test]
+async fn personal_data_of_people_is_masked_and_unmasked_only_with_a_reason() {
+    let app = TestApp::new().await;
+    let clerk = app.token_for("ziyuan").await;
+    let home = app.area_id("梓园一片").await;
+    let created = app
+        .post("/api/v1/people")
+        .bearer(&clerk)
+        .json(&json!({"name": "王小梅", "phone": "13900001111", "id_number": "430111199001011234", "is_party_member": true, "employer": "长沙市中心医院", "home_compound_id": home}))
+        .send()
+        .await;
+    created.assert_status(201);
+    let body = created.json();
+    assert_eq!(body["phone"], "139****1111");
+    assert_eq!(body["id_number"], "4****************4");
+    let id = body["id"].as_str().unwrap_or_default().to_owned();
+    app.get("/api/v1/people?limit=100")
+        .bearer(&clerk)
+        .send()
+        .await
+        .assert_status(200);
+    app.get(&format!("/api/v1/people/{id}"))
+        .bearer(&clerk)
+        .send()
+        .await
+        .assert_status(200);
+    app.post(&format!("/api/v1/people/{id}/unmask"))
+        .bearer(&clerk)
+        .json(&json!({"reason": "核实报到信息"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    for body in app.bodies_seen_by(&clerk) {
+        assert!(
+            !body.contains("13900001111") && !body.contains("430111199001011234"),
+            "{body}"
+        );
+    }
+    let staff = app.token_for("houjiatang").await;
+    let res = app
+        .post(&format!("/api/v1/people/{id}/unmask"))
+        .bearer(&staff)
+        .json(&json!({"reason": "核实报到信息"}))
+        .send()
+        .await;
+    res.assert_status(200);
+    assert_eq!(res.json()["phone"], "13900001111");
+    // Bad personal data is refused field by field, nothing stored.
+    let res = app
+        .post("/api/v1/people")
+        .bearer(&clerk)
+        .json(&json!({"name": "", "phone": "12ab", "id_number": "123", "home_compound_id": home}))
+        .send()
+        .await;
+    let problem = res.assert_problem(422, "validation_failed");
+    for f in ["name", "phone", "id_number"] {
+        assert!(problem["errors"][f].is_array(), "{f}: {problem}");
+    }
+}
+
+#[actix_web::test]
+async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let compound = app.area_id("梓园新居").await;
+    let branch = app
+        .post("/api/v1/organisations")
+        .bearer(&admin)
+        .json(&json!({"kind": "compound_party_branch", "name": "测试党支部", "area_id": compound, "compound_ids": [compound]}))
+        .send()
+        .await;
+    branch.assert_status(201);
+    let branch = branch.json()["id"].as_str().unwrap_or_default().to_owned();
+    let mut people = Vec::new();
+    for name in ["甲", "乙", "丙"] {
+        let p = app
+            .post("/api/v1/people")
+            .bearer(&admin)
+            .json(&json!({"name": format!("书记{name}"), "is_party_member": true, "home_compound_id": compound}))
+            .send()
+            .await;
+        p.assert_status(201);
+        people.push(p.json()["id"].as_str().unwrap_or_default().to_owned());
+    }
+    let post = |person: &str, start: &str, end: Value| json!({"person_id": person, "organisation_id": branch, "title": "书记", "single_holder": true, "start_date": start, "end_date": end});
+    app.post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&post(&people[0], "2026-01-01", json!("2026-07-01")))
+        .send()
+        .await
+        .assert_status(201);
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&post(&people[1], "2026-06-01", Value::Null))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["start_date"].is_array());
+    // Handing over the day the previous term ends is fine.
+    app.post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&post(&people[1], "2026-07-01", json!("2027-01-01")))
+        .send()
+        .await
+        .assert_status(201);
+    // End before start.
+    let res = app
+        .post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&post(&people[2], "2028-01-01", json!("2027-01-01")))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["end_date"].is_array());
+    // Two racing appointments for the same open term: one wins.
+    let (a, b) = futures_util::future::join(
+        app.post("/api/v1/posts")
+            .bearer(&admin)
+            .json(&post(&people[0], "2027-01-01", Value::Null))
+            .send(),
+        app.post("/api/v1/posts")
+            .bearer(&admin)
+            .json(&post(&people[2], "2027-01-01", Value::Null))
+            .send(),
+    )
+    .await;
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [201, 422]);
+}
+
+#[actix_web::test]
+async fn a_compound_never_has_two_contracts_at_once_even_when_racing() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let weiji = app.area_id("卫技新村").await;
+    let company = first_id(
+        &app,
+        &admin,
+        "/api/v1/organisations?kind=property_company&limit=1",
+    )
+    .await;
+    let contract = |start: &str, end: &str| json!({"company_id": company, "title": "卫技新村物业服务合同", "start_date": start, "end_date": end, "service_items": ["保洁"], "fee_fen_per_sqm": 60, "compound_ids": [weiji]});
+    let (a, b) = futures_util::future::join(
+        app.post("/api/v1/service-contracts")
+            .bearer(&admin)
+            .json(&contract("2027-01-01", "2027-12-31"))
+            .send(),
+        app.post("/api/v1/service-contracts")
+            .bearer(&admin)
+            .json(&contract("2027-06-01", "2028-05-31"))
+            .send(),
+    )
+    .await;
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [201, 422]);
+    let loser = if a.status.as_u16() == 422 { &a } else { &b };
+    assert!(loser.json()["errors"]["compound_ids"].is_array());
+    // The next term after the first ends is fine.
+    app.post("/api/v1/service-contracts")
+        .bearer(&admin)
+        .json(&contract("2028-06-01", "2029-05-31"))
+        .send()
+        .await
+        .assert_status(201);
+    // A bundle that includes a compound already under contract is refused whole.
+    let rongcheng = app.area_id("融城花苑").await;
+    let mut bundle = contract("2026-12-01", "2027-03-31");
+    bundle["compound_ids"] = json!([app.area_id("桂花小区").await, rongcheng]);
+    let before = app
+        .count(
+            "SELECT count(*) AS n FROM service_contracts WHERE $1 = $1",
+            "",
+        )
+        .await;
+    app.post("/api/v1/service-contracts")
+        .bearer(&admin)
+        .json(&bundle)
+        .send()
+        .await
+        .assert_status(422);
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM service_contracts WHERE $1 = $1",
+            ""
+        )
+        .await,
+        before
+    );
+}
+
+async fn four_bodies(app: &TestApp, token: &str, compound: &str) -> Vec<(String, String)> {
+    let list = app
+        .get(&format!(
+            "/api/v1/organisations?compound_id={compound}&limit=100"
+        ))
+        .bearer(token)
+        .send()
+        .await
+        .json();
+    list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|o| {
+            [
+                "compound_party_branch",
+                "owners_committee",
+                "property_company",
+                "supervisory_committee",
+            ]
+            .contains(&o["kind"].as_str().unwrap_or(""))
+        })
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap_or_default().to_owned(),
+                o["kind"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
+    let app = TestApp::new().await;
+    let secretary = app.token_for("rongcheng.secretary").await;
+    let staff = app.token_for("admin").await;
+    let compound = app.area_id("融城花苑").await.to_string();
+    let bodies = four_bodies(&app, &staff, &compound).await;
+    assert_eq!(bodies.len(), 4, "{bodies:?}");
+    let convener = first_id(
+        &app,
+        &staff,
+        &format!(
+            "/api/v1/organisations?kind=community_party_committee&name={}",
+            enc("融城")
+        ),
+    )
+    .await;
+    let owner = bodies
+        .iter()
+        .find(|(_, k)| k == "property_company")
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    let meeting = json!({
+        "compound_id": compound, "held_on": "2026-11-20", "title": "四方联席会议", "location": "融城花苑架空层",
+        "convener_org_id": convener,
+        "minutes": {
+            "attendance": bodies.iter().map(|(id, _)| json!({"organisation_id": id, "attendees": ["代表"]})).collect::<Vec<_>>(),
+            "agenda": [{"no": 1, "title": "电梯维修", "discussion": "三栋电梯故障频繁"}],
+            "resolutions": [{"no": 1, "text": "物业公司十二月底前完成维修"}]
+        },
+        "action_items": [{"resolution_no": 1, "description": "更换三栋电梯曳引机", "owner_org_id": owner, "due_on": "2026-12-31"}]
+    });
+    let created = app
+        .post("/api/v1/joint-meetings")
+        .bearer(&secretary)
+        .json(&meeting)
+        .send()
+        .await;
+    created.assert_status(201);
+    let body = created.json();
+    let id = body["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(body["status"], "draft");
+    let bodies_seen: Vec<&str> = body["minutes"]["attendance"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["body"].as_str())
+        .collect();
+    assert_eq!(bodies_seen.len(), 4);
+    let uri = format!("/api/v1/joint-meetings/{id}");
+    let etag = created.header("etag").unwrap_or_default();
+    let finalised = app
+        .post(&format!("{uri}/finalise"))
+        .bearer(&secretary)
+        .header("if-match", &etag)
+        .send()
+        .await;
+    finalised.assert_status(200);
+    assert_eq!(finalised.json()["status"], "finalised");
+    let etag = finalised.header("etag").unwrap_or_default();
+    let refused = app
+        .put(&uri)
+        .bearer(&secretary)
+        .header("if-match", &etag)
+        .json(&meeting)
+        .send()
+        .await;
+    let problem = refused.assert_problem(409, "meeting_finalised");
+    assert_eq!(problem["allowed"], json!(["amend"]));
+    app.post(&format!("{uri}/finalise"))
+        .bearer(&secretary)
+        .header("if-match", &etag)
+        .send()
+        .await
+        .assert_problem(409, "meeting_finalised");
+    let amended = app
+        .post(&format!("{uri}/amendments"))
+        .bearer(&secretary)
+        .json(&json!({"reason": "出席名单有误", "correction": "业委会出席人员应为张某、李某"}))
+        .send()
+        .await;
+    amended.assert_status(201);
+    assert_eq!(
+        amended.json()["amendments"].as_array().map(Vec::len),
+        Some(1)
+    );
+    // Follow-up continues on the finalised record.
+    let item = &amended.json()["action_items"][0];
+    let item_id = item["id"].as_str().unwrap_or_default().to_owned();
+    let res = app
+        .put(&format!("/api/v1/action-items/{item_id}"))
+        .bearer(&secretary)
+        .header("if-match", &format!("\"v{}\"", item["version"]))
+        .json(&json!({"status": "done", "done_on": "2026-11-25"}))
+        .send()
+        .await;
+    res.assert_status(200);
+    assert_eq!(res.json()["status"], "done");
+    let log = app
+        .get(&format!("/api/v1/audit-log?object_id={id}"))
+        .bearer(&staff)
+        .send()
+        .await
+        .json();
+    let actions: Vec<&str> = log["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        ["meeting.amended", "meeting.finalised", "meeting.created"]
+    );
+    // An organisation that has nothing to do with the compound cannot attend.
+    let stranger = first_id(
+        &app,
+        &staff,
+        &format!(
+            "/api/v1/organisations?kind=owners_committee&name={}",
+            enc("城市山水")
+        ),
+    )
+    .await;
+    let mut bad = meeting.clone();
+    bad["minutes"]["attendance"] = json!([{"organisation_id": stranger, "attendees": ["x"]}]);
+    let res = app
+        .post("/api/v1/joint-meetings")
+        .bearer(&secretary)
+        .json(&bad)
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["minutes.attendance[0].organisation_id"].is_array());
+}
+
+#[actix_web::test]
+async fn overdue_action_items_are_listed() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let overdue = app
+        .get("/api/v1/action-items?overdue=true&limit=100")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    let items = overdue["items"].as_array().cloned().unwrap_or_default();
+    assert!(!items.is_empty(), "the demo holds overdue items");
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert!(items.iter().all(|i| i["overdue"] == true
+        && i["status"] == "open"
+        && i["due_on"].as_str().unwrap_or("9") < today.as_str()));
+}
+
+#[actix_web::test]
+async fn indicators_match_a_fixture_counted_by_hand() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let district = app.area_id("雨花区").await;
+    let mk_area = |parent: String, kind: &'static str, name: &'static str| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            let res = app
+                .post("/api/v1/areas")
+                .bearer(&admin)
+                .json(&json!({"parent_id": parent, "kind": kind, "name": name}))
+                .send()
+                .await;
+            res.assert_status(201);
+            res.json()["id"].as_str().unwrap_or_default().to_owned()
+        }
+    };
+    let sub = mk_area(district.to_string(), "subdistrict", "测试街道").await;
+    let community = mk_area(sub.clone(), "community", "测试社区").await;
+    let mut compounds = Vec::new();
+    for (name, mode) in [
+        ("测试一区", "property_managed"),
+        ("测试二区", "property_managed"),
+        ("测试三区", "self_managed"),
+    ] {
+        let res = app
+            .post("/api/v1/compounds")
+            .bearer(&admin)
+            .json(&json!({"community_id": community, "name": name, "address": "测试路", "building_count": 2, "household_count": 40, "governance_mode": mode}))
+            .send()
+            .await;
+        res.assert_status(201);
+        compounds.push(res.json()["id"].as_str().unwrap_or_default().to_owned());
+    }
+    let org = |kind: &str, name: &str, area: &str, covers: Vec<&String>| json!({"kind": kind, "name": name, "area_id": area, "compound_ids": covers});
+    let mk = |body: Value| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            let res = app
+                .post("/api/v1/organisations")
+                .bearer(&admin)
+                .json(&body)
+                .send()
+                .await;
+            res.assert_status(201);
+            res.json()["id"].as_str().unwrap_or_default().to_owned()
+        }
+    };
+    // One branch covers the first two compounds; the third is uncovered.
+    let branch = mk(org(
+        "compound_party_branch",
+        "测试联合党支部",
+        &community,
+        vec![&compounds[0], &compounds[1]],
+    ))
+    .await;
+    let owners = mk(org(
+        "owners_committee",
+        "测试一区业委会",
+        &compounds[0],
+        vec![&compounds[0]],
+    ))
+    .await;
+    mk(org(
+        "community_party_committee",
+        "测试社区党总支",
+        &community,
+        vec![],
+    ))
+    .await;
+    let person = |name: &str, party: bool| json!({"name": name, "is_party_member": party, "home_compound_id": compounds[0]});
+    let mut ids = Vec::new();
+    for (name, party) in [
+        ("赵一", true),
+        ("钱二", false),
+        ("孙三", false),
+        ("李四", false),
+    ] {
+        let res = app
+            .post("/api/v1/people")
+            .bearer(&admin)
+            .json(&person(name, party))
+            .send()
+            .await;
+        res.assert_status(201);
+        ids.push(res.json()["id"].as_str().unwrap_or_default().to_owned());
+    }
+    let post = |person: &str, org: &str, title: &str| json!({"person_id": person, "organisation_id": org, "title": title, "start_date": "2026-01-01"});
+    for (i, title) in ["主任", "委员", "委员", "委员"].iter().enumerate() {
+        app.post("/api/v1/posts")
+            .bearer(&admin)
+            .json(&post(&ids[i], &owners, title))
+            .send()
+            .await
+            .assert_status(201);
+    }
+    // 赵一 is also the branch secretary: one cross-appointment.
+    app.post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&post(&ids[0], &branch, "书记"))
+        .send()
+        .await
+        .assert_status(201);
+    app.post("/api/v1/centres")
+        .bearer(&admin)
+        .json(&json!({"community_id": community, "name": "测试邻里中心", "address": "测试路 1 号", "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 150, "opening_hours": {"1": ["08:30", "20:00"]}}))
+        .send()
+        .await
+        .assert_status(201);
+    // One meeting in the last 90 days, for the first compound.
+    let today = chrono::Utc::now().date_naive();
+    app.post("/api/v1/joint-meetings")
+        .bearer(&admin)
+        .json(&json!({"compound_id": compounds[0], "held_on": today.to_string(), "title": "联席会议", "convener_org_id": branch,
+                      "minutes": {"attendance": [{"organisation_id": branch, "attendees": ["赵一"]}], "agenda": [{"no": 1, "title": "议题"}], "resolutions": []}}))
+        .send()
+        .await
+        .assert_status(201);
+    let stats = app
+        .get("/api/v1/stats/registry")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    let row = stats["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r["area_name"] == "测试街道")
+        .cloned()
+        .unwrap_or_default();
+    let expected = json!({
+        "compounds": 3, "property_managed": 2, "entrusted": 0, "self_managed": 1,
+        "covered_compounds": 2, "uncovered_compounds": 1, "compound_party_orgs": 1, "property_company_party_orgs": 0,
+        "owners_committee_members": 4, "owners_committee_party_members": 1, "owners_committee_party_share_pct": 25.0,
+        "compounds_without_recent_meeting": 2, "cross_appointments": 1, "centres": 1,
+    });
+    for (k, v) in expected.as_object().into_iter().flatten() {
+        assert_eq!(&row[k], v, "{k}: {row}");
+    }
+    let members = app
+        .get(&format!(
+            "/api/v1/compounds/{}/cross-appointments",
+            compounds[0]
+        ))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(members.as_array().map(Vec::len), Some(1));
+    assert_eq!(members[0]["person_name"], "赵一");
+}
