@@ -173,5 +173,21 @@ async fn the_last_grant_cannot_be_removed() {
     .header("if-match", &etag)
     .send()
     .await
-    .assert_problem(409, "conflict");
+    .assert_problem(409, "last_grant");
+    // Giving a grant the user already holds is refused, not recorded twice.
+    let read = app
+        .get(&format!("/api/v1/users/{id}"))
+        .bearer(&admin)
+        .send()
+        .await;
+    let etag = read.header("etag").unwrap_or_default();
+    let area = app.area_id("卫技新村").await;
+    let res = app
+        .post(&format!("/api/v1/users/{id}/grants"))
+        .bearer(&admin)
+        .header("if-match", &etag)
+        .json(&json!({"role": "resident", "area_id": area}))
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["role"].is_array());
 }

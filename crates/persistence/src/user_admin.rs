@@ -307,6 +307,17 @@ pub async fn add_grant(
     area: &Area,
     expected_version: i64,
 ) -> StoreResult<UserRecord> {
+    if current
+        .grants
+        .iter()
+        .any(|g| g.grant.role == role && g.grant.area_id == area.id)
+    {
+        return Err(DomainError::field(
+            "role",
+            "该用户已有此授权 / the user already holds this grant",
+        )
+        .into());
+    }
     conn.transaction::<_, StoreError, _>(async |tx| {
         bump(tx, current.user.id, expected_version, true).await?;
         crate::users::ensure_grant(tx, current.user.id, role, area.id).await?;
@@ -328,9 +339,11 @@ pub async fn remove_grant(
         return Err(DomainError::NotFound("grant").into());
     }
     if current.grants.len() == 1 {
-        return Err(DomainError::Conflict(
-            "a user keeps at least one grant; deactivate the user instead".into(),
-        )
+        return Err(DomainError::WrongState {
+            code: "last_grant",
+            detail: "用户至少保留一个角色授权；如不再使用，请停用该用户 / a user keeps at least one grant; deactivate the user instead".into(),
+            allowed: vec!["deactivate".into()],
+        }
         .into());
     }
     conn.transaction::<_, StoreError, _>(async |tx| {
