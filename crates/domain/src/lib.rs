@@ -4,6 +4,8 @@
 //! this crate decides. Nothing in here knows about SQL, HTTP or tokens.
 
 pub mod area;
+pub mod calendar;
+pub mod complaint;
 pub mod compound;
 pub mod error;
 pub mod geo;

@@ -1,0 +1,317 @@
+//! Complaints (诉求): the 12345-style work-order life cycle and who may move it.
+//!
+//! ```text
+//! submitted ─accept─▶ accepted ─assign─▶ assigned ─sign─▶ signed ─start─▶ in_progress ─resolve─▶ resolved ─review(satisfied)─▶ closed
+//!     │                                   │  ▲                                  ▲                    │
+//!     └─reject─▶ rejected                 │  └──────── assign (after arbitration) ── returned ◀─return┘ (handler hands it back)
+//!                                         └─return─▶ returned          review(unsatisfied, first time) ─▶ in_progress (reopened)
+//!                                                                      review(unsatisfied, again) ─▶ closed + escalated
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+/// Where a complaint stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 待受理
+    Submitted,
+    /// 已受理
+    Accepted,
+    /// 不予受理
+    Rejected,
+    /// 已派单
+    Assigned,
+    /// 已签收: the resolve clock runs.
+    Signed,
+    /// 已退单: the community arbitrates and reassigns.
+    Returned,
+    /// 办理中
+    InProgress,
+    /// 已办结, awaiting the complainant's review.
+    Resolved,
+    /// 已关闭
+    Closed,
+}
+
+impl Status {
+    /// Every status.
+    pub const ALL: [Status; 9] = [
+        Status::Submitted,
+        Status::Accepted,
+        Status::Rejected,
+        Status::Assigned,
+        Status::Signed,
+        Status::Returned,
+        Status::InProgress,
+        Status::Resolved,
+        Status::Closed,
+    ];
+
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Submitted => "submitted",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+            Status::Assigned => "assigned",
+            Status::Signed => "signed",
+            Status::Returned => "returned",
+            Status::InProgress => "in_progress",
+            Status::Resolved => "resolved",
+            Status::Closed => "closed",
+        }
+    }
+
+    /// Parses the stable code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
+    /// Open statuses count towards SLAs and the inbox.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Rejected | Status::Closed)
+    }
+}
+
+/// Something done to a complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Transition {
+    Accept,
+    Reject,
+    Assign,
+    Sign,
+    Return,
+    Start,
+    Resolve,
+    Review,
+    Close,
+}
+
+impl Transition {
+    /// Every transition.
+    pub const ALL: [Transition; 9] = [
+        Transition::Accept,
+        Transition::Reject,
+        Transition::Assign,
+        Transition::Sign,
+        Transition::Return,
+        Transition::Start,
+        Transition::Resolve,
+        Transition::Review,
+        Transition::Close,
+    ];
+
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Transition::Accept => "accept",
+            Transition::Reject => "reject",
+            Transition::Assign => "assign",
+            Transition::Sign => "sign",
+            Transition::Return => "return",
+            Transition::Start => "start",
+            Transition::Resolve => "resolve",
+            Transition::Review => "review",
+            Transition::Close => "close",
+        }
+    }
+}
+
+/// How the caller stands to one complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Standing {
+    /// Community/subdistrict/district staff over the compound (受理, 派单, 仲裁).
+    pub dispatcher: bool,
+    /// A member of the organisation the complaint is assigned to.
+    pub handler: bool,
+    /// The resident who filed it.
+    pub complainant: bool,
+}
+
+/// The status after `transition`, if the status allows it at all. Review depends on the
+/// rating, so it is resolved by [`review_outcome`].
+fn target(from: Status, transition: Transition) -> Option<Status> {
+    use Status::*;
+    use Transition::*;
+    match (from, transition) {
+        (Submitted, Accept) => Some(Accepted),
+        (Submitted, Reject) => Some(Rejected),
+        (Accepted | Returned, Assign) => Some(Assigned),
+        (Assigned, Sign) => Some(Signed),
+        (Assigned | Signed, Return) => Some(Returned),
+        (Signed, Start) => Some(InProgress),
+        (Signed | InProgress, Resolve) => Some(Resolved),
+        (Resolved, Review) => Some(Closed),
+        // Staff close a resolved complaint the complainant never reviewed.
+        (Resolved, Close) => Some(Closed),
+        _ => None,
+    }
+}
+
+fn permitted(transition: Transition, standing: Standing) -> bool {
+    use Transition::*;
+    match transition {
+        Accept | Reject | Assign | Close => standing.dispatcher,
+        Sign | Return | Start | Resolve => standing.handler,
+        Review => standing.complainant,
+    }
+}
+
+/// The transitions the caller may make now (listed in 409 answers and shown as buttons).
+pub fn allowed(from: Status, standing: Standing) -> Vec<Transition> {
+    Transition::ALL
+        .into_iter()
+        .filter(|t| target(from, *t).is_some() && permitted(*t, standing))
+        .collect()
+}
+
+/// Checks a transition; returns the next status (for a review: see [`review_outcome`]).
+pub fn apply(
+    from: Status,
+    transition: Transition,
+    standing: Standing,
+) -> Result<Status, DomainError> {
+    match target(from, transition) {
+        Some(to) if permitted(transition, standing) => Ok(to),
+        // The caller may see the complaint but this move is not theirs.
+        Some(_) if standing != Standing::default() => Err(DomainError::Forbidden),
+        _ => Err(DomainError::WrongState {
+            code: "transition_not_allowed",
+            detail: format!(
+                "当前状态（{}）不能执行该操作（{}）/ `{}` is not possible while the complaint is `{}`",
+                from.as_str(),
+                transition.as_str(),
+                transition.as_str(),
+                from.as_str()
+            ),
+            allowed: allowed(from, standing)
+                .into_iter()
+                .map(|t| t.as_str().to_owned())
+                .collect(),
+        }),
+    }
+}
+
+/// Ratings below this are unsatisfied.
+pub const SATISFIED_FROM: i16 = 3;
+
+/// What a review leads to: satisfied closes; the first unsatisfied review reopens the
+/// complaint (back to the handler); a second escalates (督办) and closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewOutcome {
+    Close,
+    Reopen,
+    Escalate,
+}
+
+/// Decides a review.
+pub fn review_outcome(rating: i16, reopened_before: i32) -> Result<ReviewOutcome, DomainError> {
+    if !(1..=5).contains(&rating) {
+        return Err(DomainError::field(
+            "rating",
+            "评分须为 1 到 5 / the rating must be 1 to 5",
+        ));
+    }
+    Ok(if rating >= SATISFIED_FROM {
+        ReviewOutcome::Close
+    } else if reopened_before == 0 {
+        ReviewOutcome::Reopen
+    } else {
+        ReviewOutcome::Escalate
+    })
+}
+
+/// Reasons a complaint may be rejected (不予受理), chosen from a list plus free text.
+pub const REJECT_REASONS: &[&str] = &[
+    "duplicate",         // 重复诉求
+    "not_in_scope",      // 不属于受理范围
+    "insufficient_info", // 信息不全无法核实
+    "judicial_matter",   // 已进入司法程序
+    "other",             // 其他
+];
+
+/// Reasons a handler may return an order (退单).
+pub const RETURN_REASONS: &[&str] = &[
+    "not_our_responsibility", // 不属于本单位职责
+    "wrong_compound",         // 小区信息错误
+    "needs_other_department", // 需其他部门处理
+    "other",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DISPATCHER: Standing = Standing {
+        dispatcher: true,
+        handler: false,
+        complainant: false,
+    };
+    const HANDLER: Standing = Standing {
+        dispatcher: false,
+        handler: true,
+        complainant: false,
+    };
+    const RESIDENT: Standing = Standing {
+        dispatcher: false,
+        handler: false,
+        complainant: true,
+    };
+
+    #[test]
+    fn the_happy_path() {
+        let mut s = Status::Submitted;
+        for (t, who) in [
+            (Transition::Accept, DISPATCHER),
+            (Transition::Assign, DISPATCHER),
+            (Transition::Sign, HANDLER),
+            (Transition::Start, HANDLER),
+            (Transition::Resolve, HANDLER),
+            (Transition::Review, RESIDENT),
+        ] {
+            s = apply(s, t, who).unwrap_or(Status::Submitted);
+        }
+        assert_eq!(s, Status::Closed);
+    }
+
+    #[test]
+    fn wrong_roles_are_forbidden_and_wrong_states_list_what_is_allowed() {
+        assert_eq!(
+            apply(Status::Submitted, Transition::Accept, HANDLER),
+            Err(DomainError::Forbidden)
+        );
+        assert_eq!(
+            apply(Status::Assigned, Transition::Sign, DISPATCHER),
+            Err(DomainError::Forbidden)
+        );
+        match apply(Status::Closed, Transition::Resolve, HANDLER) {
+            Err(DomainError::WrongState { allowed, .. }) => assert!(allowed.is_empty()),
+            other => panic!("{other:?}"),
+        }
+        match apply(Status::Assigned, Transition::Resolve, HANDLER) {
+            Err(DomainError::WrongState { allowed, .. }) => assert_eq!(allowed, ["sign", "return"]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_returned_order_goes_back_to_the_dispatcher() {
+        assert_eq!(
+            apply(Status::Assigned, Transition::Return, HANDLER),
+            Ok(Status::Returned)
+        );
+        assert_eq!(allowed(Status::Returned, DISPATCHER), [Transition::Assign]);
+    }
+
+    #[test]
+    fn unsatisfied_reviews_reopen_once_then_escalate() {
+        assert_eq!(review_outcome(5, 0), Ok(ReviewOutcome::Close));
+        assert_eq!(review_outcome(2, 0), Ok(ReviewOutcome::Reopen));
+        assert_eq!(review_outcome(1, 1), Ok(ReviewOutcome::Escalate));
+        assert!(review_outcome(6, 0).is_err());
+    }
+}
