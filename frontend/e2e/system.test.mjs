@@ -231,13 +231,21 @@ test('admin issues an API key, sees it once, and revokes it', { timeout: 90_000 
   assert.equal(await row.getByTestId('key-status').innerText(), '有效');
 
   await row.getByTestId('revoke-key').click();
+  // Wait for the server's answer before looking at the table: on a loaded machine the
+  // list refresh can take a while after the dialog closes.
+  const revoked = page.waitForResponse(
+    (r) => r.request().method() === 'DELETE' && r.url().includes('/api/v1/api-keys/'),
+    { timeout: 45_000 },
+  );
   await page.getByTestId('confirm-revoke').click();
+  assert.equal((await revoked).status(), 204);
   await page.waitForFunction(
     (n) =>
       [...document.querySelectorAll('[data-testid="api-key-table"] tbody tr.ant-table-row')].some(
         (tr) => tr.textContent.includes(n) && tr.querySelector('[data-testid="key-status"]')?.textContent === '已吊销',
       ),
     name,
+    { timeout: 45_000 },
   );
   await settle(page);
   await shot(page, '38-api-key-revoked');

@@ -4,6 +4,7 @@ mod api_keys;
 mod areas;
 mod audit;
 mod auth;
+mod complaints;
 mod compounds;
 mod contract;
 mod errors;

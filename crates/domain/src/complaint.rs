@@ -315,3 +315,158 @@ mod tests {
         assert!(review_outcome(6, 0).is_err());
     }
 }
+
+/// How a category picks its handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandlerRule {
+    /// By the compound's governance mode: its property company, its bundle's company, or
+    /// its residents' self-governance committee.
+    GovernanceMode,
+    /// The subdistrict's law-enforcement team, dispatched via the community.
+    LawEnforcement,
+    /// The compound's owners' committee (public revenue).
+    OwnersCommittee,
+    /// The community itself (e.g. complaints about the owners' committee).
+    Community,
+}
+
+impl HandlerRule {
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HandlerRule::GovernanceMode => "governance_mode",
+            HandlerRule::LawEnforcement => "law_enforcement",
+            HandlerRule::OwnersCommittee => "owners_committee",
+            HandlerRule::Community => "community",
+        }
+    }
+
+    /// Parses the stable code.
+    pub fn parse(code: &str) -> Option<Self> {
+        [
+            HandlerRule::GovernanceMode,
+            HandlerRule::LawEnforcement,
+            HandlerRule::OwnersCommittee,
+            HandlerRule::Community,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == code)
+    }
+}
+
+/// The organisations that could handle a complaint about one compound.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Candidates {
+    /// The company holding the compound's service contract today (single or bundle).
+    pub contract_company: Option<uuid::Uuid>,
+    pub residents_committee: Option<uuid::Uuid>,
+    pub owners_committee: Option<uuid::Uuid>,
+    pub law_enforcement: Option<uuid::Uuid>,
+    pub community_committee: Option<uuid::Uuid>,
+}
+
+/// The handler a complaint is routed to, and the rule that chose it (kept on the
+/// complaint so anyone can see why an order went where it went).
+pub fn route(
+    rule: HandlerRule,
+    mode: crate::compound::GovernanceMode,
+    c: Candidates,
+) -> (Option<uuid::Uuid>, String) {
+    use crate::compound::GovernanceMode::*;
+    let chosen = match rule {
+        HandlerRule::LawEnforcement => c.law_enforcement.map(|o| {
+            (
+                o,
+                "law_enforcement: 街道综合行政执法队（经社区派单）".to_owned(),
+            )
+        }),
+        HandlerRule::OwnersCommittee => c
+            .owners_committee
+            .map(|o| (o, "owners_committee: 小区业主委员会".to_owned())),
+        HandlerRule::Community => c
+            .community_committee
+            .map(|o| (o, "community: 社区党总支".to_owned())),
+        HandlerRule::GovernanceMode => match mode {
+            PropertyManaged => c.contract_company.map(|o| {
+                (
+                    o,
+                    "governance_mode/property_managed: 物业服务企业".to_owned(),
+                )
+            }),
+            Entrusted => c.contract_company.map(|o| {
+                (
+                    o,
+                    "governance_mode/entrusted: 连片托管合同的服务企业".to_owned(),
+                )
+            }),
+            SelfManaged => c
+                .residents_committee
+                .map(|o| (o, "governance_mode/self_managed: 居民自治委员会".to_owned())),
+        },
+    };
+    match chosen {
+        Some((org, why)) => (Some(org), why),
+        // Nobody fits (no contract, no committee): the community handles it itself.
+        None => (
+            c.community_committee,
+            format!(
+                "fallback/{}: 无对应责任主体，由社区党总支办理",
+                rule.as_str()
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod routing_tests {
+    use super::*;
+    use crate::compound::GovernanceMode;
+    use uuid::Uuid;
+
+    fn candidates() -> Candidates {
+        Candidates {
+            contract_company: Some(Uuid::from_u128(1)),
+            residents_committee: Some(Uuid::from_u128(2)),
+            owners_committee: Some(Uuid::from_u128(3)),
+            law_enforcement: Some(Uuid::from_u128(4)),
+            community_committee: Some(Uuid::from_u128(5)),
+        }
+    }
+
+    #[test]
+    fn each_governance_mode_routes_to_its_body() {
+        let c = candidates();
+        assert_eq!(
+            route(
+                HandlerRule::GovernanceMode,
+                GovernanceMode::PropertyManaged,
+                c
+            )
+            .0,
+            c.contract_company
+        );
+        assert_eq!(
+            route(HandlerRule::GovernanceMode, GovernanceMode::Entrusted, c).0,
+            c.contract_company
+        );
+        assert_eq!(
+            route(HandlerRule::GovernanceMode, GovernanceMode::SelfManaged, c).0,
+            c.residents_committee
+        );
+        assert_eq!(
+            route(HandlerRule::LawEnforcement, GovernanceMode::SelfManaged, c).0,
+            c.law_enforcement
+        );
+        let (org, why) = route(
+            HandlerRule::GovernanceMode,
+            GovernanceMode::SelfManaged,
+            Candidates {
+                residents_committee: None,
+                ..c
+            },
+        );
+        assert_eq!(org, c.community_committee);
+        assert!(why.starts_with("fallback/"));
+    }
+}

@@ -136,11 +136,23 @@ pub enum Action {
     /// Record joint meetings and follow up their action items.
     #[serde(rename = "meetings.manage")]
     ManageMeetings,
+    /// Read complaints about compounds in one's area.
+    #[serde(rename = "complaints.read")]
+    ReadComplaints,
+    /// File a complaint (residents for their compound, staff on someone's behalf).
+    #[serde(rename = "complaints.file")]
+    FileComplaints,
+    /// Accept, reject, assign, arbitrate and close complaints (受理、派单).
+    #[serde(rename = "complaints.dispatch")]
+    DispatchComplaints,
+    /// Configure the complaint catalogue and its deadlines.
+    #[serde(rename = "complaints.configure")]
+    ConfigureComplaints,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 21] = [
         Action::ReadAreas,
         Action::ManageAreas,
         Action::ReadCompounds,
@@ -158,6 +170,10 @@ impl Action {
         Action::ReadRegistry,
         Action::ManageRegistry,
         Action::ManageMeetings,
+        Action::ReadComplaints,
+        Action::FileComplaints,
+        Action::DispatchComplaints,
+        Action::ConfigureComplaints,
     ];
 
     /// The stable code.
@@ -180,6 +196,10 @@ impl Action {
             Action::ReadRegistry => "registry.read",
             Action::ManageRegistry => "registry.manage",
             Action::ManageMeetings => "meetings.manage",
+            Action::ReadComplaints => "complaints.read",
+            Action::FileComplaints => "complaints.file",
+            Action::DispatchComplaints => "complaints.dispatch",
+            Action::ConfigureComplaints => "complaints.configure",
         }
     }
 }
@@ -235,6 +255,15 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Action::ReadRegistry => !matches!(role, Role::Resident | Role::Volunteer),
         // The community convenes joint meetings; the compound's party secretary records them too.
         Action::ManageMeetings => role.is_government_staff() || role == Role::CompoundSecretary,
+        // Property staff and committees see the complaints they handle through their
+        // organisation; secretaries and owners' committees follow their compound's.
+        Action::ReadComplaints => {
+            role.is_government_staff()
+                || matches!(role, Role::CompoundSecretary | Role::CommitteeMember)
+        }
+        Action::FileComplaints => role.is_government_staff() || role == Role::Resident,
+        Action::DispatchComplaints => role.is_government_staff(),
+        Action::ConfigureComplaints => role == Role::DistrictAdmin,
     }
 }
 
@@ -304,8 +333,11 @@ pub fn scope_allows(scope: ApiScope, action: Action) -> bool {
                 | Action::ReadRegistry
         ),
         ApiScope::WebhooksManage => matches!(action, Action::ManageWebhooks | Action::ReadEvents),
-        ApiScope::ComplaintsRead | ApiScope::PaymentsRead => action == Action::ReadEvents,
-        ApiScope::ComplaintsWrite | ApiScope::Open311 => false,
+        ApiScope::ComplaintsRead => matches!(action, Action::ReadEvents | Action::ReadComplaints),
+        ApiScope::ComplaintsWrite | ApiScope::Open311 => {
+            matches!(action, Action::FileComplaints | Action::ReadComplaints)
+        }
+        ApiScope::PaymentsRead => action == Action::ReadEvents,
     }
 }
 
@@ -493,6 +525,10 @@ mod tests {
                     ReadRegistry,
                     ManageRegistry,
                     ManageMeetings,
+                    ReadComplaints,
+                    FileComplaints,
+                    DispatchComplaints,
+                    ConfigureComplaints,
                 ],
             ),
             (
@@ -511,6 +547,9 @@ mod tests {
                     ReadRegistry,
                     ManageRegistry,
                     ManageMeetings,
+                    ReadComplaints,
+                    FileComplaints,
+                    DispatchComplaints,
                 ],
             ),
             (
@@ -527,6 +566,9 @@ mod tests {
                     ReadRegistry,
                     ManageRegistry,
                     ManageMeetings,
+                    ReadComplaints,
+                    FileComplaints,
+                    DispatchComplaints,
                 ],
             ),
             (
@@ -537,11 +579,18 @@ mod tests {
                     ExportCompounds,
                     ReadRegistry,
                     ManageMeetings,
+                    ReadComplaints,
                 ],
             ),
             (
                 Role::CommitteeMember,
-                &[ReadAreas, ReadCompounds, ExportCompounds, ReadRegistry],
+                &[
+                    ReadAreas,
+                    ReadCompounds,
+                    ExportCompounds,
+                    ReadRegistry,
+                    ReadComplaints,
+                ],
             ),
             (
                 Role::PropertyStaff,
@@ -561,7 +610,7 @@ mod tests {
                     ReadRegistry,
                 ],
             ),
-            (Role::Resident, &[ReadCompounds]),
+            (Role::Resident, &[ReadCompounds, FileComplaints]),
             (Role::Volunteer, &[ReadCompounds]),
         ];
         for (role, allowed) in expected {

@@ -17,8 +17,8 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::{
     error::{ApiError, PROBLEM_JSON, code_for, title_for},
     handlers::{
-        action_items, api_keys, areas, audit, auth, centres, compounds, contracts, events, health,
-        me, meetings, ops, organisations, people, posts, stats, users, webhooks,
+        action_items, api_keys, areas, audit, auth, centres, complaints, compounds, contracts,
+        events, health, me, meetings, ops, organisations, people, posts, stats, users, webhooks,
     },
     openapi::ApiDoc,
     request_id::RequestId,
@@ -103,7 +103,17 @@ where
                 .service(centres::list_centres::list_centres)
                 .service(centres::get_centre::get_centre)
                 .service(centres::create_centre::create_centre)
-                .service(centres::update_centre::update_centre),
+                .service(centres::update_centre::update_centre)
+                .service(complaints::list_categories::list_categories)
+                .service(complaints::update_category::update_category)
+                // Fixed paths before `/complaints/{id}`.
+                .service(complaints::complaint_counts::complaint_counts)
+                .service(complaints::list_complaints::list_complaints)
+                .service(complaints::create_complaint::create_complaint)
+                .service(complaints::get_complaint::get_complaint)
+                .service(complaints::transition_complaint::transition_complaint)
+                .service(complaints::list_duplicates::list_duplicates)
+                .service(complaints::merge_complaint::merge_complaint),
         )
 }
 

@@ -49,6 +49,12 @@ pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
         "融城花苑",
     ),
     ("weiji.resident", "卫技新村居民", Role::Resident, "卫技新村"),
+    (
+        "weiji.committee",
+        "卫技新村自治委员会委员",
+        Role::CommitteeMember,
+        "卫技新村",
+    ),
 ];
 
 /// What a seeding run did.
@@ -474,9 +480,40 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
             users::ensure_grant(tx, user_id, *role, area_id).await?;
         }
         crate::demo_registry::seed(tx).await?;
+        ensure_memberships(tx).await?;
         Ok(report)
     })
     .await
+}
+
+#[derive(diesel::QueryableByName)]
+struct Member {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    user_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    org_id: Uuid,
+}
+
+/// Demo staff act for their organisations: the property company serving 融城花苑 and the
+/// self-governance committee of 卫技新村 handle complaints routed to them.
+async fn ensure_memberships(tx: &mut AsyncPgConnection) -> StoreResult<()> {
+    let members: Vec<Member> = diesel::sql_query(
+        "SELECT u.id AS user_id, sc.company_id AS org_id FROM users u, areas a \
+           JOIN contract_compounds cc ON cc.compound_id = a.id AND current_date BETWEEN cc.start_date AND cc.end_date \
+           JOIN service_contracts sc ON sc.id = cc.contract_id \
+           WHERE u.username = 'rongcheng.property' AND a.name = '融城花苑' \
+         UNION ALL \
+         SELECT u.id, o.id FROM users u, areas a \
+           JOIN organisation_compounds oc ON oc.compound_id = a.id \
+           JOIN organisations o ON o.id = oc.organisation_id AND o.kind = 'residents_committee' \
+           WHERE u.username = 'weiji.committee' AND a.name = '卫技新村'",
+    )
+    .load(tx)
+    .await?;
+    for m in members {
+        crate::complaints::ensure_member(tx, m.user_id, m.org_id).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

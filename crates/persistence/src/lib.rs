@@ -7,6 +7,7 @@
 pub mod api_keys;
 pub mod areas;
 pub mod audit;
+pub mod complaints;
 pub mod compounds;
 pub mod db;
 pub mod demo;

@@ -67,6 +67,36 @@ diesel::table! {
 }
 
 diesel::table! {
+    complaint_categories (code) {
+        code -> Text,
+        name_zh -> Text,
+        name_en -> Text,
+        sign_hours -> Int4,
+        resolve_hours -> Int4,
+        handler_rule -> Text,
+        attributes -> Jsonb,
+        active -> Bool,
+        position -> Int4,
+        version -> Int8,
+    }
+}
+
+diesel::table! {
+    complaint_events (id) {
+        id -> Int8,
+        complaint_id -> Uuid,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        actor_kind -> Text,
+        actor_id -> Nullable<Uuid>,
+        actor_name -> Text,
+        note -> Nullable<Text>,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     compounds (id) {
         id -> Uuid,
         address -> Text,
@@ -176,6 +206,14 @@ diesel::table! {
     organisation_compounds (organisation_id, compound_id) {
         organisation_id -> Uuid,
         compound_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    organisation_members (user_id, organisation_id) {
+        user_id -> Uuid,
+        organisation_id -> Uuid,
+        created_at -> Timestamptz,
     }
 }
 
@@ -338,6 +376,8 @@ diesel::joinable!(meeting_amendments -> users (created_by));
 diesel::joinable!(neighbourhood_centres -> areas (community_id));
 diesel::joinable!(organisation_compounds -> compounds (compound_id));
 diesel::joinable!(organisation_compounds -> organisations (organisation_id));
+diesel::joinable!(organisation_members -> organisations (organisation_id));
+diesel::joinable!(organisation_members -> users (user_id));
 diesel::joinable!(organisations -> areas (area_id));
 diesel::joinable!(people -> compounds (home_compound_id));
 diesel::joinable!(posts -> organisations (organisation_id));
@@ -355,6 +395,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     areas,
     audit_log,
+    complaint_categories,
+    complaint_events,
     compounds,
     contract_compounds,
     events,
@@ -364,6 +406,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     meeting_amendments,
     neighbourhood_centres,
     organisation_compounds,
+    organisation_members,
     organisations,
     people,
     posts,

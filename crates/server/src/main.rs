@@ -138,6 +138,7 @@ async fn serve() -> Result<(), String> {
     }
     let state = AppState::new(db, config.http.clone());
     tokio::spawn(housekeeping(state.db.clone()));
+    tokio::spawn(sla_sweeper(state.db.clone()));
     if config.run_relay {
         let relay = Relay::new(state.db.clone(), config.relay.clone())?;
         tokio::spawn(relay.run(std::future::pending()));
@@ -186,6 +187,23 @@ fn with_statement_timeout(url: &str, millis: u64) -> String {
     }
     let separator = if url.contains('?') { '&' } else { '?' };
     format!("{url}{separator}options=-c%20statement_timeout%3D{millis}")
+}
+
+/// Marks complaints past their deadlines overdue and escalates them, every minute. Safe to
+/// run in several processes: each complaint is locked (`SKIP LOCKED`) while it is swept.
+async fn sla_sweeper(db: Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        let Ok(mut conn) = db.conn().await else {
+            continue;
+        };
+        match linli_persistence::complaints::sweep_overdue(&mut conn, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(n) => log::info!("SLA sweeper: {n} complaints overdue and escalated"),
+            Err(e) => log::warn!("SLA sweeper: {e}"),
+        }
+    }
 }
 
 /// Deletes expired idempotency records and old sign-in attempts, hourly.

@@ -259,6 +259,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaint-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaint catalogue (active categories), with deadlines and handler rules. */
+        get: operations["list_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaint-categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a category's deadlines (working hours), handler rule or active flag.
+         *     Requires `If-Match`; new deadlines apply to orders assigned from now on.
+         */
+        put: operations["update_category"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints you may see (your area's, your organisation's, or your own), newest first,
+         *     filtered by area, status, category, handler, overdue, filing date and text. Phones are
+         *     masked in lists.
+         */
+        get: operations["list_complaints"];
+        put?: never;
+        /**
+         * File a complaint: a resident about their own compound, staff on a caller's behalf
+         *     (walk-in or phone, with the caller's contact), or a system with an API key
+         *     (`complaints:write`; hotline imports carry `external_id`). The handler is chosen by the
+         *     category's rule and the compound's governance mode; the rule is kept on the complaint.
+         *     Send an `Idempotency-Key` so a retry from a phone on a flaky network files once.
+         */
+        post: operations["create_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many complaints you can see per status, and how many of them are overdue (inbox badges). */
+        get: operations["complaint_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with its timeline, deadlines and the actions you may take now. */
+        get: operations["get_complaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Possible duplicates of a complaint: same compound and category, filed within three
+         *     days, still open — for the dispatcher to merge.
+         */
+        get: operations["list_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a complaint into another about the same compound and category: it is closed
+         *     pointing at the one that carries on, and both timelines say so. Requires `If-Match`
+         *     of the complaint being merged.
+         */
+        post: operations["merge_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a complaint along its life cycle (受理, 不予受理, 派单, 签收, 退单, 办理, 办结,
+         *     回访评价, 关闭). Each action is open to one party: dispatchers (community and up),
+         *     the handling organisation's staff, or the complainant. An action the state does not
+         *     allow answers 409 `transition_not_allowed` with `allowed`. Requires `If-Match`.
+         */
+        post: operations["transition_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compounds": {
         parameters: {
             query?: never;
@@ -1191,6 +1353,41 @@ export interface components {
             /** @description True when every entry matches its content and predecessor. */
             ok: boolean;
         };
+        /** @description A category's configurable settings. */
+        CategoryUpdate: {
+            active: boolean;
+            /** @example governance_mode */
+            handler_rule: string;
+            /** Format: int32 */
+            resolve_hours: number;
+            /** Format: int32 */
+            sign_hours: number;
+        };
+        /** @description A category of the catalogue with its deadlines (working hours). */
+        CategoryView: {
+            active: boolean;
+            /** @description Typed attributes (Open311 attribute model). */
+            attributes: Record<string, never>[];
+            /** @example elevator */
+            code: string;
+            /** @description `governance_mode`, `law_enforcement`, `owners_committee` or `community`. */
+            handler_rule: string;
+            name_en: string;
+            /** @example 电梯 */
+            name_zh: string;
+            /**
+             * Format: int32
+             * @description Working hours to resolve a signed order.
+             */
+            resolve_hours: number;
+            /**
+             * Format: int32
+             * @description Working hours to sign for an assigned order.
+             */
+            sign_hours: number;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description A centre's fields. */
         CentreInput: {
             address: string;
@@ -1260,6 +1457,102 @@ export interface components {
             party_members: number;
             /** Format: double */
             party_share_pct: number;
+        };
+        /** @description A complaint with its timeline and what you may do next. */
+        ComplaintDetail: components["schemas"]["ComplaintView"] & {
+            /** @description Transitions you may make now. */
+            allowed_actions: components["schemas"]["ComplaintTransition"][];
+            timeline: components["schemas"]["TimelineView"][];
+        };
+        /** @description One page of complaints. */
+        ComplaintPage: {
+            items: components["schemas"]["ComplaintView"][];
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where a complaint stands.
+         * @enum {string}
+         */
+        ComplaintStatus: "submitted" | "accepted" | "rejected" | "assigned" | "signed" | "returned" | "in_progress" | "resolved" | "closed";
+        /**
+         * @description Something done to a complaint.
+         * @enum {string}
+         */
+        ComplaintTransition: "accept" | "reject" | "assign" | "sign" | "return" | "start" | "resolve" | "review" | "close";
+        /**
+         * @description A complaint. The complainant's phone is masked unless you handle the complaint or hold
+         *     `pii.read`; anonymous complaints never show a complainant.
+         */
+        ComplaintView: {
+            /** Format: date-time */
+            accepted_at?: string | null;
+            anonymous: boolean;
+            /** Format: date-time */
+            assigned_at?: string | null;
+            category: string;
+            category_name: string;
+            /** @description `app`, `staff`, `hotline` or `open311`. */
+            channel: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            complainant_name?: string | null;
+            complainant_phone?: string | null;
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: uuid */
+            duplicate_of?: string | null;
+            /**
+             * Format: int32
+             * @description 0 none, 1 subdistrict, 2 district (督办).
+             */
+            escalation_level: number;
+            external_id?: string | null;
+            /** Format: uuid */
+            handler_org_id?: string | null;
+            handler_org_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            location?: components["schemas"]["Location"] | null;
+            /**
+             * @description For phone calls: `LL` + date + sequence.
+             * @example LL20261126000042
+             */
+            number: string;
+            overdue: boolean;
+            /** Format: int32 */
+            rating?: number | null;
+            reject_reason?: string | null;
+            /** Format: int32 */
+            reopen_count: number;
+            resolution?: string | null;
+            /**
+             * Format: date-time
+             * @description Deadline to resolve (working hours from signing).
+             */
+            resolve_by?: string | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            return_reason?: string | null;
+            review_comment?: string | null;
+            /** @description Why the handler was chosen. */
+            routing_rule: string;
+            /**
+             * Format: date-time
+             * @description Deadline to sign for the order (working hours from assignment).
+             */
+            sign_by?: string | null;
+            /** Format: date-time */
+            signed_at?: string | null;
+            status: components["schemas"]["ComplaintStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
         };
         /** @description The register entry of a compound, on create and update alike. */
         CompoundInput: {
@@ -1679,6 +1972,14 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Merge a duplicate into another complaint. */
+        MergeRequest: {
+            /**
+             * Format: uuid
+             * @description The complaint that carries on.
+             */
+            into: string;
+        };
         /** @description The minutes: who attended for each body, the agenda, the resolutions. */
         MinutesSchema: {
             agenda: components["schemas"]["AgendaItemSchema"][];
@@ -1709,6 +2010,24 @@ export interface components {
             self_managed: number;
             /** Format: int64 */
             total: number;
+        };
+        /** @description A new complaint. */
+        NewComplaintRequest: {
+            /** @description File without a name or contact. */
+            anonymous?: boolean;
+            /** @example elevator */
+            category: string;
+            /** @description Staff filing for a caller: the caller's name. */
+            complainant_name?: string | null;
+            /** @description Contact for the callback (masked to everyone but the handler). */
+            complainant_phone?: string | null;
+            /** Format: uuid */
+            compound_id: string;
+            description: string;
+            /** @description Systems (hotline import): the id in the source system; a second import is refused. */
+            external_id?: string | null;
+            location?: components["schemas"]["Location"] | null;
+            title: string;
         };
         /**
          * @description Kinds of organisation.
@@ -1756,7 +2075,7 @@ export interface components {
          * @description An action a caller may be permitted (used by clients to show menus and buttons).
          * @enum {string}
          */
-        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage";
+        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure";
         /** @description A person's fields. */
         PersonInput: {
             employer?: string | null;
@@ -1905,6 +2224,14 @@ export interface components {
             previous_secret_valid_until: string;
             secret: string;
         };
+        /** @description Complaints per status for inbox badges. */
+        StatusCountView: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            overdue: number;
+            status: components["schemas"]["ComplaintStatus"];
+        };
         /** @description A subscription's settings. */
         SubscriptionInput: {
             active?: boolean;
@@ -1958,6 +2285,17 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description One step of a complaint's history. */
+        TimelineView: {
+            action: string;
+            actor_kind: string;
+            actor_name: string;
+            /** Format: date-time */
+            at: string;
+            from_status?: string | null;
+            note?: string | null;
+            to_status: string;
+        };
         /** @description Tokens issued at sign-in and on every refresh. */
         TokenResponse: {
             /** @description Short-lived HS256 JWT for `Authorization: Bearer`. */
@@ -1975,6 +2313,30 @@ export interface components {
              * @example Bearer
              */
             token_type: string;
+        };
+        /** @description A transition. */
+        TransitionRequest: {
+            action: components["schemas"]["ComplaintTransition"];
+            comment?: string | null;
+            /**
+             * Format: uuid
+             * @description `assign`: the handling organisation (default: the routed one).
+             */
+            handler_org_id?: string | null;
+            /** @description Free text for the timeline (required with `reject` and `return`). */
+            note?: string | null;
+            /**
+             * Format: int32
+             * @description `review`: 1–5; below 3 reopens (once), then escalates.
+             */
+            rating?: number | null;
+            /**
+             * @description `reject`: duplicate | not_in_scope | insufficient_info | judicial_matter | other;
+             *     `return`: not_our_responsibility | wrong_compound | needs_other_department | other.
+             */
+            reason?: string | null;
+            /** @description `resolve`: what was done. */
+            resolution?: string | null;
         };
         /** @description Why personal data is needed (kept in the audit log). */
         UnmaskRequest: {
@@ -2759,6 +3121,440 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_category: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_complaints: {
+        parameters: {
+            query?: {
+                area_id?: string;
+                compound_id?: string;
+                status?: components["schemas"]["ComplaintStatus"];
+                category?: string;
+                handler_org_id?: string;
+                overdue?: boolean;
+                /** @description Filed at or after. */
+                from?: string;
+                /** @description Filed before. */
+                to?: string;
+                /** @description Text in title or description, or an exact complaint number. */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `area_id` not in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_complaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewComplaintRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Same Idempotency-Key in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, a compound you may not file for, or an external id already imported */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complaint_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCountView"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_duplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintView"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_complaint: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_complaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            /** @description The action is not yours (e.g. a handler accepting) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in this state (`transition_not_allowed`, with `allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing reason, resolution, rating or an unsuitable handler */
             422: {
                 headers: {
                     [name: string]: unknown;

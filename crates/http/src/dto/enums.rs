@@ -84,6 +84,14 @@ pub enum PermissionSchema {
     RegistryManage,
     #[serde(rename = "meetings.manage")]
     MeetingsManage,
+    #[serde(rename = "complaints.read")]
+    ComplaintsRead,
+    #[serde(rename = "complaints.file")]
+    ComplaintsFile,
+    #[serde(rename = "complaints.dispatch")]
+    ComplaintsDispatch,
+    #[serde(rename = "complaints.configure")]
+    ComplaintsConfigure,
 }
 
 /// Every event type (see docs/EVENTS.md).
@@ -167,6 +175,38 @@ pub enum ActionStatusSchema {
     Cancelled,
 }
 
+/// Where a complaint stands.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = ComplaintStatus)]
+pub enum ComplaintStatusSchema {
+    Submitted,
+    Accepted,
+    Rejected,
+    Assigned,
+    Signed,
+    Returned,
+    InProgress,
+    Resolved,
+    Closed,
+}
+
+/// Something done to a complaint.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = ComplaintTransition)]
+pub enum TransitionSchema {
+    Accept,
+    Reject,
+    Assign,
+    Sign,
+    Return,
+    Start,
+    Resolve,
+    Review,
+    Close,
+}
+
 /// What an API key may do.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = ApiScope)]
@@ -228,7 +268,17 @@ mod tests {
             .into_iter()
             .map(json_str)
             .collect();
+        let mut statuses: Vec<String> = linli_domain::complaint::Status::ALL
+            .into_iter()
+            .map(json_str)
+            .collect();
+        let mut transitions: Vec<String> = linli_domain::complaint::Transition::ALL
+            .into_iter()
+            .map(json_str)
+            .collect();
         for (domain, mut schema) in [
+            (&mut statuses, enum_values::<ComplaintStatusSchema>()),
+            (&mut transitions, enum_values::<TransitionSchema>()),
             (&mut kinds_org, enum_values::<OrgKindSchema>()),
             (&mut event_types, enum_values::<EventTypeSchema>()),
             (&mut kinds, enum_values::<AreaKindSchema>()),

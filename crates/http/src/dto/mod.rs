@@ -4,6 +4,7 @@ pub mod api_key;
 pub mod area;
 pub mod audit;
 pub mod auth;
+pub mod complaint;
 pub mod compound;
 pub mod enums;
 pub mod me;

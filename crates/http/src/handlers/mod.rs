@@ -6,6 +6,7 @@ pub mod areas;
 pub mod audit;
 pub mod auth;
 pub mod centres;
+pub mod complaints;
 pub mod compounds;
 pub mod contracts;
 pub mod events;
@@ -33,4 +34,5 @@ pub mod tags {
     pub const OPS: &str = "operations";
     pub const WEBHOOKS: &str = "events";
     pub const REGISTRY: &str = "registry";
+    pub const COMPLAINTS: &str = "complaints";
 }

@@ -10,4 +10,4 @@ pub mod people;
 use diesel::sql_types::{Array, Text};
 
 /// Binds for "this path lies in the scope": `LIKE ANY($n)` with the scope's patterns.
-pub(crate) type Patterns = Array<Text>;
+pub type Patterns = Array<Text>;

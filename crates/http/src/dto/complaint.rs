@@ -1,0 +1,302 @@
+//! Complaint bodies.
+
+use chrono::{DateTime, Utc};
+use linli_domain::{
+    complaint::{Status, Transition},
+    pii::mask_phone,
+};
+use linli_persistence::complaints::{Category, Complaint, TimelineEntry};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::compound::Location;
+
+/// A category of the catalogue with its deadlines (working hours).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CategoryView {
+    #[schema(example = "elevator")]
+    pub code: String,
+    #[schema(example = "电梯")]
+    pub name_zh: String,
+    pub name_en: String,
+    /// Working hours to sign for an assigned order.
+    pub sign_hours: i32,
+    /// Working hours to resolve a signed order.
+    pub resolve_hours: i32,
+    /// `governance_mode`, `law_enforcement`, `owners_committee` or `community`.
+    pub handler_rule: String,
+    /// Typed attributes (Open311 attribute model).
+    #[schema(value_type = Vec<Object>)]
+    pub attributes: serde_json::Value,
+    pub active: bool,
+    pub version: i64,
+}
+
+impl From<Category> for CategoryView {
+    fn from(c: Category) -> Self {
+        CategoryView {
+            code: c.code,
+            name_zh: c.name_zh,
+            name_en: c.name_en,
+            sign_hours: c.sign_hours,
+            resolve_hours: c.resolve_hours,
+            handler_rule: c.handler_rule,
+            attributes: c.attributes,
+            active: c.active,
+            version: c.version,
+        }
+    }
+}
+
+/// A category's configurable settings.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CategoryUpdate {
+    #[schema(minimum = 1, maximum = 720)]
+    pub sign_hours: i32,
+    #[schema(minimum = 1, maximum = 4320)]
+    pub resolve_hours: i32,
+    #[schema(example = "governance_mode")]
+    pub handler_rule: String,
+    pub active: bool,
+}
+
+/// A complaint. The complainant's phone is masked unless you handle the complaint or hold
+/// `pii.read`; anonymous complaints never show a complainant.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintView {
+    pub id: Uuid,
+    /// For phone calls: `LL` + date + sequence.
+    #[schema(example = "LL20261126000042")]
+    pub number: String,
+    pub compound_id: Uuid,
+    pub compound_name: String,
+    pub category: String,
+    pub category_name: String,
+    pub title: String,
+    pub description: String,
+    pub location: Option<Location>,
+    /// `app`, `staff`, `hotline` or `open311`.
+    pub channel: String,
+    pub anonymous: bool,
+    pub complainant_name: Option<String>,
+    pub complainant_phone: Option<String>,
+    pub external_id: Option<String>,
+    #[schema(value_type = super::enums::ComplaintStatusSchema)]
+    pub status: Status,
+    pub handler_org_id: Option<Uuid>,
+    pub handler_org_name: Option<String>,
+    /// Why the handler was chosen.
+    pub routing_rule: String,
+    pub reject_reason: Option<String>,
+    pub return_reason: Option<String>,
+    pub resolution: Option<String>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub assigned_at: Option<DateTime<Utc>>,
+    /// Deadline to sign for the order (working hours from assignment).
+    pub sign_by: Option<DateTime<Utc>>,
+    pub signed_at: Option<DateTime<Utc>>,
+    /// Deadline to resolve (working hours from signing).
+    pub resolve_by: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub rating: Option<i16>,
+    pub review_comment: Option<String>,
+    pub reopen_count: i32,
+    /// 0 none, 1 subdistrict, 2 district (督办).
+    pub escalation_level: i32,
+    pub overdue: bool,
+    pub duplicate_of: Option<Uuid>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ComplaintView {
+    /// The view; `show_contact` unmasks the phone (handlers and `pii.read`).
+    pub fn new(c: Complaint, show_contact: bool) -> Self {
+        let status = c.status();
+        let (name, phone) = if c.anonymous {
+            (None, None)
+        } else if show_contact {
+            (c.complainant_name, c.complainant_phone)
+        } else {
+            (
+                c.complainant_name,
+                c.complainant_phone.as_deref().map(mask_phone),
+            )
+        };
+        ComplaintView {
+            id: c.id,
+            number: c.number,
+            compound_id: c.compound_id,
+            compound_name: c.compound_name,
+            category: c.category_code,
+            category_name: c.category_name,
+            title: c.title,
+            description: c.description,
+            location: c.lat.zip(c.lon).map(|(lat, lon)| Location { lat, lon }),
+            channel: c.channel,
+            anonymous: c.anonymous,
+            complainant_name: name,
+            complainant_phone: phone,
+            external_id: c.external_id,
+            status,
+            handler_org_id: c.handler_org_id,
+            handler_org_name: c.handler_org_name,
+            routing_rule: c.routing_rule,
+            reject_reason: c.reject_reason,
+            return_reason: c.return_reason,
+            resolution: c.resolution,
+            accepted_at: c.accepted_at,
+            assigned_at: c.assigned_at,
+            sign_by: c.sign_by,
+            signed_at: c.signed_at,
+            resolve_by: c.resolve_by,
+            resolved_at: c.resolved_at,
+            closed_at: c.closed_at,
+            rating: c.rating,
+            review_comment: c.review_comment,
+            reopen_count: c.reopen_count,
+            escalation_level: c.escalation_level,
+            overdue: c.overdue,
+            duplicate_of: c.duplicate_of,
+            version: c.version,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        }
+    }
+}
+
+/// One step of a complaint's history.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimelineView {
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor_kind: String,
+    pub actor_name: String,
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl From<TimelineEntry> for TimelineView {
+    fn from(t: TimelineEntry) -> Self {
+        TimelineView {
+            action: t.action,
+            from_status: t.from_status,
+            to_status: t.to_status,
+            actor_kind: t.actor_kind,
+            actor_name: t.actor_name,
+            note: t.note,
+            at: t.at,
+        }
+    }
+}
+
+/// A complaint with its timeline and what you may do next.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintDetail {
+    #[serde(flatten)]
+    pub complaint: ComplaintView,
+    pub timeline: Vec<TimelineView>,
+    /// Transitions you may make now.
+    #[schema(value_type = Vec<super::enums::TransitionSchema>)]
+    pub allowed_actions: Vec<Transition>,
+}
+
+/// One page of complaints.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintPage {
+    pub items: Vec<ComplaintView>,
+    pub next_cursor: Option<String>,
+}
+
+/// Filters of the complaint list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ComplaintQuery {
+    pub area_id: Option<Uuid>,
+    pub compound_id: Option<Uuid>,
+    #[param(value_type = Option<super::enums::ComplaintStatusSchema>)]
+    pub status: Option<Status>,
+    #[param(max_length = 40)]
+    pub category: Option<String>,
+    pub handler_org_id: Option<Uuid>,
+    pub overdue: Option<bool>,
+    /// Filed at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Filed before.
+    pub to: Option<DateTime<Utc>>,
+    /// Text in title or description, or an exact complaint number.
+    #[param(max_length = 100)]
+    pub q: Option<String>,
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    #[param(max_length = 512)]
+    pub cursor: Option<String>,
+}
+
+/// A new complaint.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NewComplaintRequest {
+    pub compound_id: Uuid,
+    #[schema(example = "elevator")]
+    pub category: String,
+    #[schema(min_length = 1, max_length = 100)]
+    pub title: String,
+    #[schema(min_length = 1, max_length = 4000)]
+    pub description: String,
+    pub location: Option<Location>,
+    /// File without a name or contact.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// Staff filing for a caller: the caller's name.
+    #[schema(max_length = 50)]
+    pub complainant_name: Option<String>,
+    /// Contact for the callback (masked to everyone but the handler).
+    #[schema(pattern = "^\\+?[0-9]{5,20}$")]
+    pub complainant_phone: Option<String>,
+    /// Systems (hotline import): the id in the source system; a second import is refused.
+    #[schema(max_length = 100)]
+    pub external_id: Option<String>,
+}
+
+/// A transition.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TransitionRequest {
+    #[schema(value_type = super::enums::TransitionSchema)]
+    pub action: Transition,
+    /// Free text for the timeline (required with `reject` and `return`).
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+    /// `reject`: duplicate | not_in_scope | insufficient_info | judicial_matter | other;
+    /// `return`: not_our_responsibility | wrong_compound | needs_other_department | other.
+    pub reason: Option<String>,
+    /// `assign`: the handling organisation (default: the routed one).
+    pub handler_org_id: Option<Uuid>,
+    /// `resolve`: what was done.
+    #[schema(max_length = 4000)]
+    pub resolution: Option<String>,
+    /// `review`: 1–5; below 3 reopens (once), then escalates.
+    #[schema(minimum = 1, maximum = 5)]
+    pub rating: Option<i16>,
+    #[schema(max_length = 1000)]
+    pub comment: Option<String>,
+}
+
+/// Complaints per status for inbox badges.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatusCountView {
+    #[schema(value_type = super::enums::ComplaintStatusSchema)]
+    pub status: String,
+    pub count: i64,
+    pub overdue: i64,
+}
+
+/// Merge a duplicate into another complaint.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct MergeRequest {
+    /// The complaint that carries on.
+    pub into: Uuid,
+}

@@ -1,0 +1,471 @@
+//! Complaints: intake, routing, the life cycle, deadlines and escalation.
+
+use linli_tests::{DEMO_PASSWORD, TestApp};
+use serde_json::{Value, json};
+
+async fn file(app: &TestApp, token: &str, compound: &str, category: &str) -> linli_tests::Response {
+    let id = app.area_id(compound).await;
+    app.post("/api/v1/complaints")
+        .bearer(token)
+        .json(&json!({"compound_id": id, "category": category, "title": "楼道堆满杂物", "description": "三栋一楼楼道堆放杂物，影响通行和消防安全", "complainant_name": "张女士", "complainant_phone": "13700001234"}))
+        .send()
+        .await
+}
+
+async fn act(app: &TestApp, token: &str, c: &Value, body: Value) -> linli_tests::Response {
+    app.post(&format!(
+        "/api/v1/complaints/{}/transitions",
+        c["id"].as_str().unwrap_or_default()
+    ))
+    .bearer(token)
+    .header("if-match", &format!("\"v{}\"", c["version"]))
+    .json(&body)
+    .send()
+    .await
+}
+
+async fn org_id(app: &TestApp, kind: &str, compound: &str) -> String {
+    let admin = app.token_for("admin").await;
+    let id = app.area_id(compound).await;
+    let list = app
+        .get(&format!(
+            "/api/v1/organisations?compound_id={id}&kind={kind}"
+        ))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    list["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn the_full_loop_from_the_residents_phone_to_closure() {
+    let app = TestApp::new().await;
+    let resident = app.token_for("weiji.resident").await;
+    let filed = app
+        .post("/api/v1/complaints")
+        .bearer(&resident)
+        .header("idempotency-key", "phone-retry-0001")
+        .json(&json!({"compound_id": app.area_id("卫技新村").await, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
+        .send()
+        .await;
+    filed.assert_status(201);
+    let c = filed.json();
+    assert_eq!(c["status"], "submitted");
+    assert_eq!(c["channel"], "app");
+    assert!(c["number"].as_str().is_some_and(|n| n.starts_with("LL")));
+    assert!(
+        c["routing_rule"]
+            .as_str()
+            .is_some_and(|r| r.contains("self_managed"))
+    );
+    assert_eq!(
+        c["handler_org_id"],
+        org_id(&app, "residents_committee", "卫技新村")
+            .await
+            .as_str()
+    );
+    assert_eq!(
+        c["complainant_phone"], "13700001234",
+        "the complainant sees their own number"
+    );
+    // The phone's retry files nothing new.
+    let again = app
+        .post("/api/v1/complaints")
+        .bearer(&resident)
+        .header("idempotency-key", "phone-retry-0001")
+        .json(&json!({"compound_id": app.area_id("卫技新村").await, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
+        .send()
+        .await;
+    assert_eq!(again.json()["id"], c["id"]);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM complaints WHERE $1 = $1", "")
+            .await,
+        1
+    );
+
+    let admin = app.token_for("admin").await;
+    let listed = app
+        .get("/api/v1/complaints")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(
+        listed["items"][0]["complainant_phone"], "137****1234",
+        "lists mask the number"
+    );
+    let c = act(
+        &app,
+        &admin,
+        &c,
+        json!({"action": "accept", "note": "已受理"}),
+    )
+    .await;
+    c.assert_status(200);
+    let c = act(&app, &admin, &c.json(), json!({"action": "assign"})).await;
+    c.assert_status(200);
+    let c = c.json();
+    assert_eq!(c["status"], "assigned");
+    assert!(c["sign_by"].is_string(), "the sign-for deadline is visible");
+    let committee = app.token_for("weiji.committee").await;
+    let mine = app
+        .get(&format!(
+            "/api/v1/complaints/{}",
+            c["id"].as_str().unwrap_or_default()
+        ))
+        .bearer(&committee)
+        .send()
+        .await
+        .json();
+    assert_eq!(mine["allowed_actions"], json!(["sign", "return"]));
+    assert_eq!(
+        mine["complainant_phone"], "13700001234",
+        "the handler can call back"
+    );
+    let c = act(&app, &committee, &c, json!({"action": "sign"}))
+        .await
+        .json();
+    assert!(c["resolve_by"].is_string());
+    let c = act(&app, &committee, &c, json!({"action": "start"}))
+        .await
+        .json();
+    let c = act(
+        &app,
+        &committee,
+        &c,
+        json!({"action": "resolve", "resolution": "已联系保洁当日清运"}),
+    )
+    .await;
+    c.assert_status(200);
+    let c = c.json();
+    assert_eq!(c["status"], "resolved");
+    let c = act(
+        &app,
+        &resident,
+        &c,
+        json!({"action": "review", "rating": 5, "comment": "处理及时"}),
+    )
+    .await;
+    c.assert_status(200);
+    let c = c.json();
+    assert_eq!(c["status"], "closed");
+    assert_eq!(c["rating"], 5);
+    let steps: Vec<&str> = c["timeline"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "submit", "accept", "assign", "sign", "start", "resolve", "review"
+        ]
+    );
+    let events = app
+        .count(
+            "SELECT count(*) AS n FROM events WHERE type LIKE 'complaint.%' AND $1 = $1",
+            "",
+        )
+        .await;
+    assert_eq!(events, 7, "created + six status changes");
+    let _ = DEMO_PASSWORD;
+}
+
+#[actix_web::test]
+async fn routing_follows_the_governance_mode_and_the_category() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    for (compound, category, expected_kind) in [
+        ("融城花苑", "elevator", "property_company"),
+        ("梓园三片", "repairs", "property_company"),
+        ("卫技新村", "noise", "residents_committee"),
+        ("融城花苑", "illegal_construction", "law_enforcement"),
+        ("融城花苑", "public_revenue", "owners_committee"),
+    ] {
+        let res = file(&app, &admin, compound, category).await;
+        res.assert_status(201);
+        let c = res.json();
+        let handler = c["handler_org_id"].as_str().unwrap_or_default();
+        let org = app
+            .get(&format!("/api/v1/organisations/{handler}"))
+            .bearer(&admin)
+            .send()
+            .await
+            .json();
+        assert_eq!(
+            org["kind"], expected_kind,
+            "{compound}/{category}: {}",
+            c["routing_rule"]
+        );
+    }
+    let bundle = file(&app, &admin, "梓园三片", "repairs").await.json();
+    assert_eq!(bundle["handler_org_name"], "梓园共享物业服务有限公司");
+}
+
+#[actix_web::test]
+async fn illegal_transitions_and_wrong_parties_are_refused() {
+    let app = TestApp::new().await;
+    let resident = app.token_for("weiji.resident").await;
+    let c = file(&app, &resident, "卫技新村", "noise").await.json();
+    let committee = app.token_for("weiji.committee").await;
+    let admin = app.token_for("admin").await;
+    // The handler may not accept; the resident may not assign.
+    act(&app, &committee, &c, json!({"action": "accept"}))
+        .await
+        .assert_problem(403, "forbidden");
+    act(&app, &resident, &c, json!({"action": "accept"}))
+        .await
+        .assert_problem(403, "forbidden");
+    // Resolving a submitted complaint is not possible at all.
+    let problem = act(
+        &app,
+        &admin,
+        &c,
+        json!({"action": "resolve", "resolution": "x"}),
+    )
+    .await
+    .assert_problem(409, "transition_not_allowed");
+    assert_eq!(problem["allowed"], json!(["accept", "reject"]));
+    // A vague rejection is refused: a reason from the list and an explanation are needed.
+    let res = act(
+        &app,
+        &admin,
+        &c,
+        json!({"action": "reject", "reason": "other"}),
+    )
+    .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["note"].is_array());
+    act(&app, &admin, &c, json!({"action": "accept"}))
+        .await
+        .assert_status(200);
+    // Stale version.
+    act(&app, &admin, &c, json!({"action": "assign"}))
+        .await
+        .assert_problem(412, "precondition_failed");
+    // Residents of other compounds cannot see it; nor can other communities' staff.
+    let ziyuan = app.token_for("ziyuan").await;
+    app.get(&format!(
+        "/api/v1/complaints/{}",
+        c["id"].as_str().unwrap_or_default()
+    ))
+    .bearer(&ziyuan)
+    .send()
+    .await
+    .assert_problem(404, "not_found");
+    // And a resident may file only for their own compound.
+    file(&app, &resident, "融城花苑", "noise")
+        .await
+        .assert_problem(422, "validation_failed");
+}
+
+#[actix_web::test]
+async fn an_unsatisfied_review_reopens_once_then_escalates() {
+    let app = TestApp::new().await;
+    let resident = app.token_for("weiji.resident").await;
+    let admin = app.token_for("admin").await;
+    let committee = app.token_for("weiji.committee").await;
+    let mut c = file(&app, &resident, "卫技新村", "greening").await.json();
+    for (who, body) in [
+        (&admin, json!({"action": "accept"})),
+        (&admin, json!({"action": "assign"})),
+        (&committee, json!({"action": "sign"})),
+        (
+            &committee,
+            json!({"action": "resolve", "resolution": "已修剪"}),
+        ),
+        (
+            &resident,
+            json!({"action": "review", "rating": 2, "comment": "没修完"}),
+        ),
+    ] {
+        let res = act(&app, who, &c, body).await;
+        res.assert_status(200);
+        c = res.json();
+    }
+    assert_eq!(c["status"], "in_progress");
+    assert_eq!(c["reopen_count"], 1);
+    let res = act(
+        &app,
+        &committee,
+        &c,
+        json!({"action": "resolve", "resolution": "全部修剪完毕"}),
+    )
+    .await;
+    c = res.json();
+    let res = act(
+        &app,
+        &resident,
+        &c,
+        json!({"action": "review", "rating": 1}),
+    )
+    .await;
+    res.assert_status(200);
+    let c = res.json();
+    assert_eq!(c["status"], "closed");
+    assert_eq!(
+        c["escalation_level"], 1,
+        "a second unsatisfied review escalates"
+    );
+}
+
+#[actix_web::test]
+async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let committee = app.token_for("weiji.committee").await;
+    let mut c = file(&app, &admin, "卫技新村", "parking").await.json();
+    for (who, body) in [
+        (&admin, json!({"action": "accept"})),
+        (&admin, json!({"action": "assign"})),
+    ] {
+        c = act(&app, who, &c, body).await.json();
+    }
+    let res = act(&app, &committee, &c, json!({"action": "return", "reason": "needs_other_department", "note": "涉及医院车辆，需街道协调"})).await;
+    res.assert_status(200);
+    c = res.json();
+    assert_eq!(c["status"], "returned");
+    assert!(c["sign_by"].is_null());
+    c = act(&app, &admin, &c, json!({"action": "assign", "handler_org_id": org_id(&app, "residents_committee", "卫技新村").await})).await.json();
+    assert_eq!(c["status"], "assigned");
+    // The sign-for deadline passes.
+    app.sql("UPDATE complaints SET sign_by = now() - interval '1 minute'")
+        .await;
+    let mut conn = app.conn().await;
+    let swept = linli_persistence::complaints::sweep_overdue(&mut conn, chrono::Utc::now())
+        .await
+        .unwrap_or(0);
+    assert_eq!(swept, 1);
+    let again = linli_persistence::complaints::sweep_overdue(&mut conn, chrono::Utc::now())
+        .await
+        .unwrap_or(9);
+    assert_eq!(again, 0, "escalated once per missed deadline");
+    drop(conn);
+    let detail = app
+        .get(&format!(
+            "/api/v1/complaints/{}",
+            c["id"].as_str().unwrap_or_default()
+        ))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(detail["overdue"], true);
+    assert_eq!(detail["escalation_level"], 1);
+    assert!(
+        detail["timeline"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|e| e["action"] == "escalate"))
+    );
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM events WHERE type = 'complaint.overdue' AND $1 = $1",
+            ""
+        )
+        .await,
+        1
+    );
+    let overdue = app
+        .get("/api/v1/complaints?overdue=true")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(overdue["items"].as_array().map(Vec::len), Some(1));
+    let counts = app
+        .get("/api/v1/complaints/counts")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert!(counts.as_array().is_some_and(|c| {
+        c.iter()
+            .any(|s| s["status"] == "assigned" && s["overdue"] == 1)
+    }));
+}
+
+#[actix_web::test]
+async fn duplicates_are_suggested_and_merged() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let first = file(&app, &admin, "融城花苑", "elevator").await.json();
+    let second = file(&app, &admin, "融城花苑", "elevator").await.json();
+    let suggested = app
+        .get(&format!(
+            "/api/v1/complaints/{}/duplicates",
+            second["id"].as_str().unwrap_or_default()
+        ))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(suggested[0]["id"], first["id"]);
+    let merged = app
+        .post(&format!(
+            "/api/v1/complaints/{}/merge",
+            second["id"].as_str().unwrap_or_default()
+        ))
+        .bearer(&admin)
+        .header("if-match", &format!("\"v{}\"", second["version"]))
+        .json(&json!({"into": first["id"]}))
+        .send()
+        .await;
+    merged.assert_status(200);
+    assert_eq!(merged.json()["status"], "closed");
+    assert_eq!(merged.json()["duplicate_of"], first["id"]);
+}
+
+#[actix_web::test]
+async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let key = app
+        .post("/api/v1/api-keys")
+        .bearer(&admin)
+        .json(&json!({"name": "12345 市民热线", "scopes": ["complaints:write"], "area_id": app.area_id("雨花区").await}))
+        .send()
+        .await
+        .json()["key"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let body = json!({"compound_id": app.area_id("融城花苑").await, "category": "noise", "title": "夜间施工噪音", "description": "晚上十一点仍在施工", "complainant_name": "市民", "complainant_phone": "13800001111", "external_id": "12345-2026-000123"});
+    let first = app
+        .post("/api/v1/complaints")
+        .api_key(&key)
+        .json(&body)
+        .send()
+        .await;
+    first.assert_status(201);
+    assert_eq!(first.json()["channel"], "hotline");
+    let again = app
+        .post("/api/v1/complaints")
+        .api_key(&key)
+        .json(&body)
+        .send()
+        .await;
+    assert!(again.assert_problem(422, "validation_failed")["errors"]["external_id"].is_array());
+    let mut missing = body.clone();
+    missing["external_id"] = Value::Null;
+    app.post("/api/v1/complaints")
+        .api_key(&key)
+        .json(&missing)
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    // Staff filing for a caller must give the caller's contact.
+    let mut walk_in = body.clone();
+    walk_in["external_id"] = Value::Null;
+    walk_in["complainant_phone"] = Value::Null;
+    let res = app
+        .post("/api/v1/complaints")
+        .bearer(&admin)
+        .json(&walk_in)
+        .send()
+        .await;
+    assert!(res.assert_problem(422, "validation_failed")["errors"]["complainant_phone"].is_array());
+}
