@@ -469,3 +469,76 @@ async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
         .await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["complainant_phone"].is_array());
 }
+
+#[actix_web::test]
+async fn statistics_count_volume_speed_and_satisfaction() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let resident = app.token_for("weiji.resident").await;
+    let committee = app.token_for("weiji.committee").await;
+    let mut c = file(&app, &resident, "卫技新村", "sanitation").await.json();
+    for (who, body) in [
+        (&admin, json!({"action": "accept"})),
+        (&admin, json!({"action": "assign"})),
+        (&committee, json!({"action": "sign"})),
+        (
+            &committee,
+            json!({"action": "resolve", "resolution": "已清理"}),
+        ),
+        (&resident, json!({"action": "review", "rating": 4})),
+    ] {
+        c = act(&app, who, &c, body).await.json();
+    }
+    file(&app, &admin, "融城花苑", "sanitation")
+        .await
+        .assert_status(201);
+    let by_category = app
+        .get("/api/v1/stats/complaints?group_by=category")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    let sanitation = by_category
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|g| g["key"] == "sanitation")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(sanitation["volume"], 2);
+    assert_eq!(sanitation["accepted"], 1);
+    assert_eq!(sanitation["resolved"], 1);
+    assert_eq!(sanitation["satisfaction"], 4.0);
+    assert_eq!(sanitation["on_time_rate"], 1.0);
+    assert!(
+        sanitation["resolve_hours_median"]
+            .as_f64()
+            .is_some_and(|h| h >= 0.0)
+    );
+    let by_sub = app
+        .get("/api/v1/stats/complaints")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(by_sub.as_array().map(Vec::len), Some(2), "two subdistricts");
+    // Scoped: subdistrict staff elsewhere see nothing of these.
+    let staff = app.token_for("houjiatang").await;
+    let theirs = app
+        .get("/api/v1/stats/complaints")
+        .bearer(&staff)
+        .send()
+        .await
+        .json();
+    assert_eq!(theirs.as_array().map(Vec::len), Some(0));
+    app.get("/api/v1/stats/complaints?group_by=nonsense")
+        .bearer(&admin)
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    app.get("/api/v1/stats/complaints")
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}

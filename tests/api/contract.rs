@@ -17,6 +17,10 @@ fn committed_openapi_matches_the_code() {
 fn every_operation_documents_its_errors_as_problem_json() {
     let doc = serde_json::to_value(linli_http::openapi_document()).unwrap_or_default();
     for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        // Open311 answers errors in its specification's own format.
+        if path.starts_with("/open311/") {
+            continue;
+        }
         for (method, op) in item.as_object().into_iter().flatten() {
             assert!(op["summary"].is_string(), "{method} {path} has no summary");
             for (status, response) in op["responses"].as_object().into_iter().flatten() {

@@ -12,6 +12,7 @@ mod events;
 mod health;
 mod idempotency;
 mod limits;
+mod open311;
 mod personal_data;
 mod registry;
 mod scoping;

@@ -18,7 +18,8 @@ use crate::{
     error::{ApiError, PROBLEM_JSON, code_for, title_for},
     handlers::{
         action_items, api_keys, areas, audit, auth, centres, complaints, compounds, contracts,
-        events, health, me, meetings, ops, organisations, people, posts, stats, users, webhooks,
+        events, health, me, meetings, open311, ops, organisations, people, posts, stats, users,
+        webhooks,
     },
     openapi::ApiDoc,
     request_id::RequestId,
@@ -32,6 +33,16 @@ where
 {
     app.service(health::healthz::healthz)
         .service(health::readyz::readyz)
+        .service(
+            scope("/open311/v2")
+                .service(open311::discovery::discovery)
+                .service(open311::services::services)
+                .service(open311::service_definition::service_definition)
+                .service(open311::create_request::create_request)
+                .service(open311::list_requests::list_requests)
+                .service(open311::get_request::get_request)
+                .service(open311::get_token::get_token),
+        )
         .service(ops::metrics::metrics)
         .service(
             scope("/api/v1")
@@ -75,6 +86,7 @@ where
                 .service(compounds::update_compound::update_compound)
                 .service(stats::compounds_by_mode::compounds_by_mode)
                 .service(stats::registry_indicators::registry_indicators)
+                .service(stats::complaint_stats::complaint_stats)
                 .service(stats::owners_committees::owners_committees)
                 .service(organisations::list_organisations::list_organisations)
                 .service(organisations::get_organisation::get_organisation)
@@ -251,11 +263,18 @@ async fn spa_fallback(req: HttpRequest, index: &std::path::Path) -> Result<HttpR
 fn into_problem<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    let is_problem = res
+    let content_type = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+        .unwrap_or_default()
+        .to_owned();
+    // Open311 clients expect the specification's own error format; leave it alone.
+    if res.request().path().starts_with("/open311/") && content_type.starts_with("application/json")
+    {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let is_problem = content_type.starts_with(PROBLEM_JSON);
     let request_id = res
         .request()
         .extensions()

@@ -795,3 +795,90 @@ pub async fn sweep_overdue(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> 
 pub fn deadline(calendar: &WorkingCalendar, hours: i32) -> DateTime<Utc> {
     calendar.add_working_hours(Utc::now(), i64::from(hours))
 }
+
+/// How complaint statistics are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsGroup {
+    Subdistrict,
+    Compound,
+    Category,
+    Handler,
+}
+
+/// Volume, speed, punctuality and satisfaction of one group.
+#[derive(Debug, Clone, PartialEq, QueryableByName)]
+pub struct GroupStats {
+    #[diesel(sql_type = Nullable<Text>)]
+    pub key: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub name: Option<String>,
+    #[diesel(sql_type = BigInt)]
+    pub volume: i64,
+    #[diesel(sql_type = BigInt)]
+    pub accepted: i64,
+    #[diesel(sql_type = BigInt)]
+    pub resolved: i64,
+    #[diesel(sql_type = BigInt)]
+    pub open_overdue: i64,
+    #[diesel(sql_type = Nullable<Double>)]
+    pub accept_hours_median: Option<f64>,
+    #[diesel(sql_type = Nullable<Double>)]
+    pub accept_hours_p90: Option<f64>,
+    #[diesel(sql_type = Nullable<Double>)]
+    pub resolve_hours_median: Option<f64>,
+    #[diesel(sql_type = Nullable<Double>)]
+    pub resolve_hours_p90: Option<f64>,
+    /// Resolved by the deadline, among resolved ones with a deadline.
+    #[diesel(sql_type = Nullable<Double>)]
+    pub on_time_rate: Option<f64>,
+    #[diesel(sql_type = Nullable<Double>)]
+    pub satisfaction: Option<f64>,
+    #[diesel(sql_type = BigInt)]
+    pub rated: i64,
+}
+
+/// Statistics of complaints filed in `[from, to)` in the scope, grouped.
+pub async fn stats(
+    conn: &mut AsyncPgConnection,
+    patterns: &[String],
+    group: StatsGroup,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+) -> StoreResult<Vec<GroupStats>> {
+    let (key, name, join) = match group {
+        StatsGroup::Subdistrict => (
+            "sd.id::text",
+            "sd.name",
+            "JOIN areas cm ON cm.id = a.parent_id JOIN areas sd ON sd.id = cm.parent_id",
+        ),
+        StatsGroup::Compound => ("a.id::text", "a.name", ""),
+        StatsGroup::Category => ("cat.code", "cat.name_zh", ""),
+        StatsGroup::Handler => ("o.id::text", "o.name", ""),
+    };
+    let hours =
+        |end: &str, start: &str| format!("extract(epoch FROM c.{end} - c.{start}) / 3600.0");
+    let sql = format!(
+        "SELECT {key} AS key, {name} AS name, count(*) AS volume, count(c.accepted_at) AS accepted, \
+           count(c.resolved_at) AS resolved, count(*) FILTER (WHERE c.overdue AND c.status NOT IN ('closed', 'rejected')) AS open_overdue, \
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY {acc}) FILTER (WHERE c.accepted_at IS NOT NULL) AS accept_hours_median, \
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY {acc}) FILTER (WHERE c.accepted_at IS NOT NULL) AS accept_hours_p90, \
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY {res}) FILTER (WHERE c.resolved_at IS NOT NULL) AS resolve_hours_median, \
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY {res}) FILTER (WHERE c.resolved_at IS NOT NULL) AS resolve_hours_p90, \
+           (count(*) FILTER (WHERE c.resolved_at <= c.resolve_by))::float8 \
+             / NULLIF(count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.resolve_by IS NOT NULL), 0) AS on_time_rate, \
+           avg(c.rating)::float8 AS satisfaction, count(c.rating) AS rated \
+         FROM complaints c JOIN areas a ON a.id = c.compound_id JOIN complaint_categories cat ON cat.code = c.category_code \
+         LEFT JOIN organisations o ON o.id = c.handler_org_id {join} \
+         WHERE c.area_path LIKE ANY($1) AND c.duplicate_of IS NULL \
+           AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3) \
+         GROUP BY 1, 2 ORDER BY volume DESC, name LIMIT 500",
+        acc = hours("accepted_at", "created_at"),
+        res = hours("resolved_at", "created_at"),
+    );
+    Ok(diesel::sql_query(sql)
+        .bind::<Patterns, _>(patterns)
+        .bind::<Nullable<Timestamptz>, _>(from)
+        .bind::<Nullable<Timestamptz>, _>(to)
+        .load(conn)
+        .await?)
+}

@@ -840,6 +840,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint statistics in your area, grouped by subdistrict, compound, category or
+         *     handling organisation: volume, acceptance and resolution times (median, p90), on-time
+         *     rate and satisfaction. Merged duplicates are left out.
+         */
+        get: operations["complaint_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/compounds-by-governance-mode": {
         parameters: {
             query?: never;
@@ -1123,6 +1144,120 @@ export interface paths {
          *     a separate (internal) address.
          */
         get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/discovery.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 discovery: where the GeoReport v2 endpoint is and what it speaks. */
+        get: operations["discovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 GET service requests in the key's area (newest first, at most 100; default
+         *     the last 90 days as the specification suggests).
+         */
+        get: operations["list_requests"];
+        put?: never;
+        /**
+         * Open311 POST service request (form-encoded, as the specification has it): `api_key`,
+         *     `service_code`, `address_id` (the compound's id), `description`, optional `lat`/`long`,
+         *     `first_name`, `last_name`, `phone`, `attribute[code]=…`. Filed as a hotline-style
+         *     complaint in the key's area and routed like any other.
+         */
+        post: operations["create_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GET one service request (an array of one, as the specification has it). */
+        get: operations["get_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 service list: the complaint categories. */
+        get: operations["services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 service definition: the typed attributes a request of this service may carry. */
+        get: operations["service_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 GET service_request_id from a token. Requests are filed synchronously, so the
+         *     token is the request id itself.
+         */
+        get: operations["get_token"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1464,6 +1599,43 @@ export interface components {
             allowed_actions: components["schemas"]["ComplaintTransition"][];
             timeline: components["schemas"]["TimelineView"][];
         };
+        /**
+         * @description Volume, speed, punctuality and satisfaction of one group (the raw material of the
+         *     "red property" rating). Times are wall-clock hours from filing.
+         */
+        ComplaintGroupStats: {
+            /** Format: double */
+            accept_hours_median?: number | null;
+            /** Format: double */
+            accept_hours_p90?: number | null;
+            /** Format: int64 */
+            accepted: number;
+            /** @description The group's id (or category code); empty for complaints without a handler. */
+            key?: string | null;
+            name?: string | null;
+            /**
+             * Format: double
+             * @description Share resolved by the deadline (0–1).
+             */
+            on_time_rate?: number | null;
+            /** Format: int64 */
+            open_overdue: number;
+            /** Format: int64 */
+            rated: number;
+            /** Format: double */
+            resolve_hours_median?: number | null;
+            /** Format: double */
+            resolve_hours_p90?: number | null;
+            /** Format: int64 */
+            resolved: number;
+            /**
+             * Format: double
+             * @description Mean rating (1–5) of reviewed complaints.
+             */
+            satisfaction?: number | null;
+            /** Format: int64 */
+            volume: number;
+        };
         /** @description One page of complaints. */
         ComplaintPage: {
             items: components["schemas"]["ComplaintView"][];
@@ -1717,6 +1889,12 @@ export interface components {
             /** @description Send as `X-Api-Key`. Not retrievable later. */
             key: string;
         };
+        /** @description The answer to a new request. */
+        CreatedRequest: {
+            account_id?: string | null;
+            service_notice: string;
+            service_request_id: string;
+        };
         /** @description A new subscription and its signing secret, shown this once. */
         CreatedSubscription: {
             /** @description `whsec_` + base64 key for verifying `webhook-signature` (Standard Webhooks). */
@@ -1762,6 +1940,21 @@ export interface components {
             next_attempt_at: string;
             /** @description `pending`, `delivered`, `failed` (retries spent) or `cancelled` (subscription gone). */
             status: string;
+        };
+        /** @description The Open311 discovery document. */
+        Discovery: {
+            changeset: string;
+            contact: string;
+            endpoints: components["schemas"]["Endpoint"][];
+            key_service: string;
+        };
+        /** @description One endpoint of the discovery document. */
+        Endpoint: {
+            changeset: string;
+            formats: string[];
+            specification: string;
+            type: string;
+            url: string;
         };
         /** @description An event, as delivered by webhook and listed in the feed. */
         EventEnvelope: {
@@ -2029,6 +2222,12 @@ export interface components {
             location?: components["schemas"]["Location"] | null;
             title: string;
         };
+        /** @description An Open311 error. */
+        Open311Error: {
+            /** Format: int32 */
+            code: number;
+            description: string;
+        };
         /**
          * @description Kinds of organisation.
          * @enum {string}
@@ -2224,6 +2423,53 @@ export interface components {
             previous_secret_valid_until: string;
             secret: string;
         };
+        /** @description One service (a complaint category). */
+        Service: {
+            description: string;
+            group: string;
+            keywords: string;
+            /** @description True when the service has attributes (see services/{code}.json). */
+            metadata: boolean;
+            service_code: string;
+            service_name: string;
+            type: string;
+        };
+        /** @description A service's attributes (the Open311 attribute model). */
+        ServiceDefinition: {
+            attributes: Record<string, never>[];
+            service_code: string;
+        };
+        /** @description A service request as the specification shapes it. */
+        ServiceRequest: {
+            address: string;
+            /** @description The compound's id. */
+            address_id: string;
+            agency_responsible?: string | null;
+            description: string;
+            /**
+             * Format: date-time
+             * @description When the request is expected to be resolved.
+             */
+            expected_datetime?: string | null;
+            /** Format: double */
+            lat?: number | null;
+            /** Format: double */
+            long?: number | null;
+            media_url?: string | null;
+            /** Format: date-time */
+            requested_datetime: string;
+            service_code: string;
+            service_name: string;
+            service_notice?: string | null;
+            service_request_id: string;
+            /** @description `open` or `closed`. */
+            status: string;
+            /** @description The fine-grained state and the latest note. */
+            status_notes: string;
+            /** Format: date-time */
+            updated_datetime: string;
+            zipcode?: string | null;
+        };
         /** @description Complaints per status for inbox badges. */
         StatusCountView: {
             /** Format: int64 */
@@ -2295,6 +2541,11 @@ export interface components {
             from_status?: string | null;
             note?: string | null;
             to_status: string;
+        };
+        /** @description The id a token stands for. */
+        TokenAnswer: {
+            service_request_id: string;
+            token: string;
         };
         /** @description Tokens issued at sign-in and on every refresh. */
         TokenResponse: {
@@ -4991,6 +5242,49 @@ export interface operations {
             };
         };
     };
+    complaint_stats: {
+        parameters: {
+            query?: {
+                /** @description `subdistrict` (default), `compound`, `category` or `handler`. */
+                group_by?: string;
+                /** @description Filed at or after. */
+                from?: string;
+                /** @description Filed before. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintGroupStats"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown grouping */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     compounds_by_mode: {
         parameters: {
             query?: never;
@@ -5765,6 +6059,217 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Discovery"];
+                };
+            };
+        };
+    };
+    list_requests: {
+        parameters: {
+            query?: {
+                api_key?: string;
+                /** @description Comma-separated ids. */
+                service_request_id?: string;
+                service_code?: string;
+                start_date?: string;
+                end_date?: string;
+                /** @description `open` or `closed`. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    create_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Open311 request parameters */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedRequest"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    get_request: {
+        parameters: {
+            query?: {
+                api_key?: string;
+            };
+            header?: never;
+            path: {
+                service_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    services: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"][];
+                };
+            };
+        };
+    };
+    service_definition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDefinition"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
+                };
+            };
+        };
+    };
+    get_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenAnswer"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Error"][];
                 };
             };
         };

@@ -100,7 +100,7 @@ fn bearer(req: &HttpRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
-async fn authenticate(
+pub(crate) async fn authenticate(
     state: web::Data<AppState>,
     token: Option<String>,
     key: Option<String>,

@@ -300,3 +300,58 @@ pub struct MergeRequest {
     /// The complaint that carries on.
     pub into: Uuid,
 }
+
+/// Filters of the complaint statistics.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ComplaintStatsQuery {
+    /// `subdistrict` (default), `compound`, `category` or `handler`.
+    pub group_by: Option<String>,
+    /// Filed at or after.
+    pub from: Option<DateTime<Utc>>,
+    /// Filed before.
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Volume, speed, punctuality and satisfaction of one group (the raw material of the
+/// "red property" rating). Times are wall-clock hours from filing.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintGroupStats {
+    /// The group's id (or category code); empty for complaints without a handler.
+    pub key: Option<String>,
+    pub name: Option<String>,
+    pub volume: i64,
+    pub accepted: i64,
+    pub resolved: i64,
+    pub open_overdue: i64,
+    pub accept_hours_median: Option<f64>,
+    pub accept_hours_p90: Option<f64>,
+    pub resolve_hours_median: Option<f64>,
+    pub resolve_hours_p90: Option<f64>,
+    /// Share resolved by the deadline (0–1).
+    pub on_time_rate: Option<f64>,
+    /// Mean rating (1–5) of reviewed complaints.
+    pub satisfaction: Option<f64>,
+    pub rated: i64,
+}
+
+impl From<linli_persistence::complaints::GroupStats> for ComplaintGroupStats {
+    fn from(g: linli_persistence::complaints::GroupStats) -> Self {
+        let round = |v: Option<f64>| v.map(|x| (x * 100.0).round() / 100.0);
+        ComplaintGroupStats {
+            key: g.key,
+            name: g.name,
+            volume: g.volume,
+            accepted: g.accepted,
+            resolved: g.resolved,
+            open_overdue: g.open_overdue,
+            accept_hours_median: round(g.accept_hours_median),
+            accept_hours_p90: round(g.accept_hours_p90),
+            resolve_hours_median: round(g.resolve_hours_median),
+            resolve_hours_p90: round(g.resolve_hours_p90),
+            on_time_rate: round(g.on_time_rate),
+            satisfaction: round(g.satisfaction),
+            rated: g.rated,
+        }
+    }
+}

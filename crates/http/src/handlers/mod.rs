@@ -13,6 +13,7 @@ pub mod events;
 pub mod health;
 pub mod me;
 pub mod meetings;
+pub mod open311;
 pub mod ops;
 pub mod organisations;
 pub mod people;
@@ -35,4 +36,5 @@ pub mod tags {
     pub const WEBHOOKS: &str = "events";
     pub const REGISTRY: &str = "registry";
     pub const COMPLAINTS: &str = "complaints";
+    pub const OPEN311: &str = "open311";
 }

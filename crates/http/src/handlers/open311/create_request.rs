@@ -1,0 +1,157 @@
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, post, web};
+use linli_domain::{complaint::route, policy::Action};
+use linli_persistence::{
+    complaints::{self, NewComplaint},
+    compounds,
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{error, from_api, key_caller};
+use crate::{handlers::tags, state::AppState};
+
+/// The answer to a new request.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedRequest {
+    pub service_request_id: String,
+    pub service_notice: String,
+    pub account_id: Option<String>,
+}
+
+/// Open311 POST service request (form-encoded, as the specification has it): `api_key`,
+/// `service_code`, `address_id` (the compound's id), `description`, optional `lat`/`long`,
+/// `first_name`, `last_name`, `phone`, `attribute[code]=…`. Filed as a hotline-style
+/// complaint in the key's area and routed like any other.
+#[utoipa::path(tag = tags::OPEN311, request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "Open311 request parameters"), responses(
+    (status = 201, body = Vec<CreatedRequest>),
+    (status = 400, body = Vec<super::Open311Error>),
+    (status = 401, body = Vec<super::Open311Error>),
+    (status = 403, body = Vec<super::Open311Error>),
+))]
+#[post("/requests.json")]
+pub async fn create_request(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<HashMap<String, String>>,
+) -> HttpResponse {
+    let form = form.into_inner();
+    let caller = match key_caller(&state, &req, form.get("api_key").cloned()).await {
+        Ok(c) => c,
+        Err(resp) => return resp,
+    };
+    let Ok(scope) = caller.scope(Action::FileComplaints) else {
+        return error(StatusCode::FORBIDDEN, "this key may not file requests");
+    };
+    let get = |k: &str| {
+        form.get(k)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let (Some(code), Some(description)) = (get("service_code"), get("description")) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "service_code and description are required",
+        );
+    };
+    let Some(address_id) = get("address_id").and_then(|a| Uuid::parse_str(&a).ok()) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "address_id (the compound's id) is required",
+        );
+    };
+    if description.chars().count() > 4000 {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "description is longer than 4000 characters",
+        );
+    }
+    let location = match (
+        get("lat").and_then(|v| v.parse::<f64>().ok()),
+        get("long").and_then(|v| v.parse::<f64>().ok()),
+    ) {
+        (Some(lat), Some(lon))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+        {
+            Some((lat, lon))
+        }
+        (None, None) => None,
+        _ => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "lat and long must both be valid coordinates",
+            );
+        }
+    };
+    let name = match (get("last_name"), get("first_name")) {
+        (None, None) => None,
+        (l, f) => Some(format!(
+            "{}{}",
+            l.unwrap_or_default(),
+            f.unwrap_or_default()
+        )),
+    };
+    let phone = get("phone").filter(|p| linli_domain::registry::is_phone(p));
+    let attributes: Vec<String> = form
+        .iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix("attribute[")
+                .and_then(|k| k.strip_suffix(']'))
+                .map(|k| format!("{k}: {v}"))
+        })
+        .collect();
+    let result = async {
+        let mut conn = state.db.conn().await?;
+        let compound = compounds::find_in_scope(&mut conn, address_id, &scope).await?;
+        let category = complaints::category(&mut conn, &code)
+            .await?
+            .filter(|c| c.active)
+            .ok_or(linli_domain::DomainError::field(
+                "service_code",
+                "unknown service_code",
+            ))?;
+        let (handler, why) = route(
+            category.rule(),
+            compound.governance_mode,
+            complaints::candidates(&mut conn, compound.id).await?,
+        );
+        let mut text = description.clone();
+        if !attributes.is_empty() {
+            text = format!("{text}\n{}", attributes.join("\n"));
+        }
+        let new = NewComplaint {
+            compound_id: compound.id,
+            area_path: compound.path.as_str().to_owned(),
+            category_code: category.code,
+            title: description.chars().take(40).collect(),
+            description: text,
+            location,
+            channel: "open311",
+            anonymous: name.is_none() && phone.is_none(),
+            complainant_user_id: None,
+            complainant_name: name,
+            complainant_phone: phone,
+            filed_by: None,
+            source_key_id: None,
+            external_id: None,
+            handler_org_id: handler,
+            routing_rule: why,
+        };
+        let id = complaints::create(&mut conn, &caller.audit, &new).await?;
+        let created = complaints::find(&mut conn, id)
+            .await?
+            .ok_or(linli_domain::DomainError::NotFound("complaint"))?;
+        Ok::<_, crate::error::ApiError>(created)
+    }
+    .await;
+    match result {
+        Ok(c) => HttpResponse::Created().json([CreatedRequest {
+            service_request_id: c.id.to_string(),
+            service_notice: format!("已受理登记，诉求编号 {} / filed as {}", c.number, c.number),
+            account_id: None,
+        }]),
+        Err(e) => from_api(&e),
+    }
+}

@@ -1,0 +1,50 @@
+use actix_web::{get, web};
+use linli_domain::{DomainError, policy::Action};
+use linli_persistence::{
+    areas::scope_patterns,
+    complaints::{self, StatsGroup},
+};
+
+use crate::{
+    auth::Caller,
+    dto::complaint::{ComplaintGroupStats, ComplaintStatsQuery},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Complaint statistics in your area, grouped by subdistrict, compound, category or
+/// handling organisation: volume, acceptance and resolution times (median, p90), on-time
+/// rate and satisfaction. Merged duplicates are left out.
+#[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), params(ComplaintStatsQuery), responses(
+    (status = 200, body = Vec<ComplaintGroupStats>),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Unknown grouping", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/stats/complaints")]
+pub async fn complaint_stats(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<ComplaintStatsQuery>,
+) -> ApiResult<web::Json<Vec<ComplaintGroupStats>>> {
+    let scope = caller.scope(Action::ReadComplaints)?;
+    let group = match query.group_by.as_deref().unwrap_or("subdistrict") {
+        "subdistrict" => StatsGroup::Subdistrict,
+        "compound" => StatsGroup::Compound,
+        "category" => StatsGroup::Category,
+        "handler" => StatsGroup::Handler,
+        _ => return Err(DomainError::field("group_by", "分组须为 subdistrict、compound、category 或 handler / group by subdistrict, compound, category or handler").into()),
+    };
+    let mut conn = state.db.conn().await?;
+    let rows = complaints::stats(
+        &mut conn,
+        &scope_patterns(&scope),
+        group,
+        query.from,
+        query.to,
+    )
+    .await?;
+    Ok(web::Json(
+        rows.into_iter().map(ComplaintGroupStats::from).collect(),
+    ))
+}

@@ -1,0 +1,171 @@
+//! Open311 GeoReport v2: a round trip with the specification's field names.
+
+use linli_tests::{TestApp, enc};
+use serde_json::{Value, json};
+
+async fn key(app: &TestApp, scopes: Value) -> String {
+    let admin = app.token_for("admin").await;
+    app.post("/api/v1/api-keys")
+        .bearer(&admin)
+        .json(&json!({"name": "市民服务平台", "scopes": scopes, "area_id": app.area_id("雨花区").await}))
+        .send()
+        .await
+        .json()["key"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[actix_web::test]
+async fn a_request_filed_over_open311_can_be_followed() {
+    let app = TestApp::new().await;
+    let discovery = app.get("/open311/v2/discovery.json").send().await.json();
+    assert_eq!(
+        discovery["endpoints"][0]["specification"],
+        "http://wiki.open311.org/GeoReport_v2"
+    );
+    let services = app.get("/open311/v2/services.json").send().await.json();
+    let codes: Vec<&str> = services
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["service_code"].as_str())
+        .collect();
+    assert_eq!(codes.len(), 12);
+    assert!(codes.contains(&"elevator"));
+    let elevator = services
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|s| s["service_code"] == "elevator")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(elevator["metadata"], true);
+    let definition = app
+        .get("/open311/v2/services/elevator.json")
+        .send()
+        .await
+        .json();
+    assert_eq!(definition["attributes"][1]["code"], "trapped");
+    assert_eq!(definition["attributes"][1]["datatype"], "singlevaluelist");
+    let key = key(&app, json!(["open311"])).await;
+    let compound = app.area_id("融城花苑").await.to_string();
+    let body = form(&[
+        ("api_key", &key),
+        ("service_code", "elevator"),
+        ("address_id", &compound),
+        ("description", "三栋电梯停在八楼不动"),
+        ("lat", "28.1"),
+        ("long", "113.0"),
+        ("first_name", "先生"),
+        ("last_name", "王"),
+        ("phone", "13600002222"),
+        ("attribute[building]", "3栋"),
+        ("attribute[trapped]", "no"),
+    ]);
+    let created = app
+        .post("/open311/v2/requests.json")
+        .raw("application/x-www-form-urlencoded", body)
+        .send()
+        .await;
+    created.assert_status(201);
+    let id = created.json()[0]["service_request_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let one = app
+        .get(&format!(
+            "/open311/v2/requests/{id}.json?api_key={}",
+            enc(&key)
+        ))
+        .send()
+        .await;
+    one.assert_status(200);
+    let r = &one.json()[0];
+    assert_eq!(r["service_request_id"], id.as_str());
+    assert_eq!(r["status"], "open");
+    assert_eq!(r["status_notes"], "submitted");
+    assert_eq!(r["service_code"], "elevator");
+    assert_eq!(r["address_id"], compound.as_str());
+    assert_eq!(r["long"], 113.0);
+    assert!(
+        r["agency_responsible"].is_string(),
+        "routed to the property company"
+    );
+    let listed = app
+        .get(&format!(
+            "/open311/v2/requests.json?api_key={}&service_code=elevator",
+            enc(&key)
+        ))
+        .send()
+        .await
+        .json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    let token = app
+        .get(&format!("/open311/v2/tokens/{id}.json"))
+        .send()
+        .await
+        .json();
+    assert_eq!(token[0]["service_request_id"], id.as_str());
+    // The same complaint through the regular API, filed on the open311 channel.
+    let admin = app.token_for("admin").await;
+    let c = app
+        .get(&format!("/api/v1/complaints/{id}"))
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(c["channel"], "open311");
+    assert!(
+        c["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("trapped: no"))
+    );
+}
+
+#[actix_web::test]
+async fn open311_errors_use_the_specification_format() {
+    let app = TestApp::new().await;
+    let res = app
+        .get("/open311/v2/requests.json?api_key=wrong")
+        .send()
+        .await;
+    assert_eq!(res.status.as_u16(), 401);
+    assert_eq!(res.json()[0]["code"], 401);
+    let registry_only = key(&app, json!(["registry:read"])).await;
+    let res = app
+        .get(&format!(
+            "/open311/v2/requests.json?api_key={}",
+            enc(&registry_only)
+        ))
+        .send()
+        .await;
+    assert_eq!(res.status.as_u16(), 403);
+    assert!(res.json()[0]["description"].is_string());
+    let key = key(&app, json!(["open311"])).await;
+    let res = app
+        .post("/open311/v2/requests.json")
+        .raw(
+            "application/x-www-form-urlencoded",
+            form(&[("api_key", &key), ("service_code", "elevator")]),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM complaints WHERE $1 = $1", "")
+            .await,
+        0
+    );
+    let res = app.get("/open311/v2/services/nothing.json").send().await;
+    assert_eq!(res.status.as_u16(), 404);
+    assert_eq!(res.json()[0]["code"], 404);
+}
