@@ -542,3 +542,176 @@ async fn statistics_count_volume_speed_and_satisfaction() {
         .await
         .assert_problem(403, "forbidden");
 }
+
+fn jpeg() -> Vec<u8> {
+    let mut bytes = vec![
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00,
+    ];
+    bytes.extend(std::iter::repeat_n(0x42, 2000));
+    bytes.extend([0xFF, 0xD9]);
+    bytes
+}
+
+#[actix_web::test]
+async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_complaint() {
+    let app = TestApp::new().await;
+    let resident = app.token_for("weiji.resident").await;
+    let c = file(&app, &resident, "卫技新村", "sanitation").await.json();
+    let uri = format!(
+        "/api/v1/complaints/{}/attachments",
+        c["id"].as_str().unwrap_or_default()
+    );
+    let uploaded = app
+        .post(&format!(
+            "{uri}?purpose=report&name={}",
+            linli_tests::enc("楼道.jpg")
+        ))
+        .bearer(&resident)
+        .raw("image/jpeg", jpeg())
+        .send()
+        .await;
+    uploaded.assert_status(201);
+    let photo = uploaded.json()["attachments"][0].clone();
+    assert_eq!(photo["content_type"], "image/jpeg");
+    assert_eq!(photo["file_name"], "楼道.jpg");
+    // A script renamed to .jpg and declared as an image is refused, and nothing is stored.
+    let spoof = app
+        .post(&format!("{uri}?name=photo.jpg"))
+        .bearer(&resident)
+        .raw("image/jpeg", b"<script>alert(1)</script>".to_vec())
+        .send()
+        .await;
+    spoof.assert_problem(415, "unsupported_media_type");
+    let too_big = app
+        .post(&format!("{uri}?name=big.jpg"))
+        .bearer(&resident)
+        .raw("image/jpeg", vec![0xFF; 6 * 1024 * 1024])
+        .send()
+        .await;
+    too_big.assert_problem(413, "payload_too_large");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM complaint_attachments WHERE $1 = $1",
+            ""
+        )
+        .await,
+        1
+    );
+    // Only the handler posts result photos.
+    app.post(&format!("{uri}?purpose=result"))
+        .bearer(&resident)
+        .raw("image/jpeg", jpeg())
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let url = photo["url"].as_str().unwrap_or_default().to_owned();
+    let fetched = app.get(&url).bearer(&resident).send().await;
+    fetched.assert_status(200);
+    assert_eq!(
+        fetched.header("content-type").as_deref(),
+        Some("image/jpeg")
+    );
+    assert_eq!(fetched.body, jpeg());
+    let admin = app.token_for("admin").await;
+    app.get(&url).bearer(&admin).send().await.assert_status(200);
+    let outsider = app.token_for("ziyuan").await;
+    app.get(&url)
+        .bearer(&outsider)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.get(&url)
+        .send()
+        .await
+        .assert_problem(401, "unauthorized");
+}
+
+#[actix_web::test]
+async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let committee = app.token_for("weiji.committee").await;
+    let mut c = file(&app, &admin, "卫技新村", "repairs").await.json();
+    for (who, body) in [
+        (&admin, json!({"action": "accept"})),
+        (&admin, json!({"action": "assign"})),
+        (&committee, json!({"action": "sign"})),
+    ] {
+        c = act(&app, who, &c, body).await.json();
+    }
+    let before = c["resolve_by"].as_str().unwrap_or_default().to_owned();
+    let id = c["id"].as_str().unwrap_or_default().to_owned();
+    app.post(&format!("/api/v1/complaints/{id}/extensions"))
+        .bearer(&admin)
+        .json(&json!({"hours": 24, "reason": "需要采购配件"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let asked = app
+        .post(&format!("/api/v1/complaints/{id}/extensions"))
+        .bearer(&committee)
+        .json(&json!({"hours": 24, "reason": "需要采购配件"}))
+        .send()
+        .await;
+    asked.assert_status(201);
+    app.post(&format!("/api/v1/complaints/{id}/extensions"))
+        .bearer(&committee)
+        .json(&json!({"hours": 8, "reason": "再申请一次"}))
+        .send()
+        .await
+        .assert_problem(409, "extension_pending");
+    let ext = asked.json()["extensions"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    app.post(&format!(
+        "/api/v1/complaints/{id}/extensions/{ext}/decision"
+    ))
+    .bearer(&committee)
+    .json(&json!({"approve": true}))
+    .send()
+    .await
+    .assert_problem(403, "forbidden");
+    let decided = app
+        .post(&format!(
+            "/api/v1/complaints/{id}/extensions/{ext}/decision"
+        ))
+        .bearer(&admin)
+        .json(&json!({"approve": true, "note": "同意"}))
+        .send()
+        .await;
+    decided.assert_status(200);
+    let after = decided.json()["resolve_by"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(after > before, "{before} -> {after}");
+    assert_eq!(decided.json()["extensions"][0]["status"], "approved");
+    // The calendar is data: declaring a holiday is audited and listed.
+    app.put("/api/v1/calendar-days/2026-12-31")
+        .bearer(&committee)
+        .json(&json!({"kind": "holiday"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.put("/api/v1/calendar-days/2026-12-31")
+        .bearer(&admin)
+        .json(&json!({"kind": "holiday", "note": "测试假日"}))
+        .send()
+        .await
+        .assert_status(204);
+    let days = app
+        .get("/api/v1/calendar-days?year=2026")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert!(days.as_array().is_some_and(|d| {
+        d.iter()
+            .any(|x| x["day"] == "2026-12-31" && x["kind"] == "holiday")
+    }));
+    assert!(days.as_array().is_some_and(|d| {
+        d.iter()
+            .any(|x| x["day"] == "2026-10-10" && x["kind"] == "workday")
+    }));
+}

@@ -288,6 +288,7 @@ impl TestApp {
             trust_proxy: false,
             cors_origins: Vec::new(),
             webhook_allow_hosts: Vec::new(),
+            upload_dir: std::env::temp_dir().join(format!("linli-uploads-{database}")),
         };
         tweak(&mut settings);
         TestApp {

@@ -114,6 +114,21 @@ impl WorkingCalendar {
     }
 }
 
+impl WorkingCalendar {
+    /// A calendar from stored days: `(day, is_holiday)`.
+    pub fn from_days(days: impl IntoIterator<Item = (NaiveDate, bool)>) -> Self {
+        let mut cal = WorkingCalendar::default();
+        for (day, holiday) in days {
+            if holiday {
+                cal.holidays.insert(day);
+            } else {
+                cal.makeup_workdays.insert(day);
+            }
+        }
+        cal
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

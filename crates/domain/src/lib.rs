@@ -9,6 +9,7 @@ pub mod complaint;
 pub mod compound;
 pub mod error;
 pub mod geo;
+pub mod media;
 pub mod page;
 pub mod pii;
 pub mod policy;

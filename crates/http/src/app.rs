@@ -125,7 +125,13 @@ where
                 .service(complaints::get_complaint::get_complaint)
                 .service(complaints::transition_complaint::transition_complaint)
                 .service(complaints::list_duplicates::list_duplicates)
-                .service(complaints::merge_complaint::merge_complaint),
+                .service(complaints::merge_complaint::merge_complaint)
+                .service(complaints::upload_attachment::upload_attachment)
+                .service(complaints::get_attachment::get_attachment)
+                .service(complaints::request_extension::request_extension)
+                .service(complaints::decide_extension::decide_extension)
+                .service(complaints::list_calendar_days::list_calendar_days)
+                .service(complaints::set_calendar_day::set_calendar_day),
         )
 }
 

@@ -52,6 +52,8 @@ pub struct HttpSettings {
     /// Hosts (`host` or `host:port`) webhooks may reach although they resolve to internal
     /// addresses; empty: none.
     pub webhook_allow_hosts: Vec<String>,
+    /// Where uploaded photos are stored.
+    pub upload_dir: PathBuf,
 }
 
 /// Shared application state (cheap to clone; one per worker).

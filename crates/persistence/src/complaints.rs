@@ -882,3 +882,355 @@ pub async fn stats(
         .load(conn)
         .await?)
 }
+
+/// The working-day calendar as configured (public holidays and make-up working days).
+pub async fn calendar(conn: &mut AsyncPgConnection) -> StoreResult<WorkingCalendar> {
+    use crate::schema::calendar_days as d;
+    let days: Vec<(chrono::NaiveDate, String)> =
+        d::table.select((d::day, d::kind)).load(conn).await?;
+    Ok(WorkingCalendar::from_days(
+        days.into_iter().map(|(day, kind)| (day, kind == "holiday")),
+    ))
+}
+
+/// One configured day.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct CalendarDay {
+    pub day: chrono::NaiveDate,
+    pub kind: String,
+    pub note: String,
+}
+
+/// Configured days of a year.
+pub async fn calendar_days(
+    conn: &mut AsyncPgConnection,
+    year: i32,
+) -> StoreResult<Vec<CalendarDay>> {
+    use crate::schema::calendar_days as d;
+    let (from, to) = (
+        chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
+        chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
+    );
+    Ok(d::table
+        .filter(d::day.between(from, to))
+        .select((d::day, d::kind, d::note))
+        .order(d::day.asc())
+        .load(conn)
+        .await?)
+}
+
+/// Sets (or, with `kind = None`, removes) a holiday or make-up working day; audited.
+pub async fn set_calendar_day(
+    conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    day: chrono::NaiveDate,
+    kind: Option<&str>,
+    note: &str,
+) -> StoreResult<()> {
+    use crate::schema::calendar_days as d;
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        match kind {
+            Some(kind) => {
+                diesel::insert_into(d::table)
+                    .values((d::day.eq(day), d::kind.eq(kind), d::note.eq(note)))
+                    .on_conflict(d::day)
+                    .do_update()
+                    .set((d::kind.eq(kind), d::note.eq(note)))
+                    .execute(tx)
+                    .await?;
+            }
+            None => {
+                diesel::delete(d::table.find(day)).execute(tx).await?;
+            }
+        }
+        crate::audit::record(
+            tx,
+            ctx,
+            crate::audit::Change {
+                action: "calendar_day.set",
+                object_type: "calendar_day",
+                object_id: day.to_string(),
+                area_path: None,
+                before: None,
+                after: Some(json!({"kind": kind, "note": note})),
+            },
+        )
+        .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// A stored photo's facts.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct Attachment {
+    pub id: Uuid,
+    pub complaint_id: Uuid,
+    pub purpose: String,
+    pub content_type: String,
+    pub size_bytes: i32,
+    pub file_name: String,
+    pub stored_path: String,
+    pub uploader_name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+macro_rules! attachment_columns {
+    () => {{
+        use crate::schema::complaint_attachments as a;
+        (
+            a::id,
+            a::complaint_id,
+            a::purpose,
+            a::content_type,
+            a::size_bytes,
+            a::file_name,
+            a::stored_path,
+            a::uploader_name,
+            a::created_at,
+        )
+    }};
+}
+
+/// A photo to record (the file is already written).
+#[derive(Debug, Clone)]
+pub struct NewAttachment {
+    pub id: Uuid,
+    pub purpose: &'static str,
+    pub content_type: &'static str,
+    pub size_bytes: i32,
+    pub sha256: Vec<u8>,
+    pub file_name: String,
+    pub stored_path: String,
+}
+
+/// Records a photo on a complaint, with a timeline entry; audited.
+pub async fn add_attachment(
+    conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    c: &Complaint,
+    new: &NewAttachment,
+) -> StoreResult<()> {
+    use crate::schema::complaint_attachments as a;
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        diesel::insert_into(a::table)
+            .values((
+                a::id.eq(new.id),
+                a::complaint_id.eq(c.id),
+                a::purpose.eq(new.purpose),
+                a::content_type.eq(new.content_type),
+                a::size_bytes.eq(new.size_bytes),
+                a::sha256.eq(&new.sha256),
+                a::file_name.eq(&new.file_name),
+                a::stored_path.eq(&new.stored_path),
+                a::uploaded_by.eq(ctx.actor_id),
+                a::uploader_name.eq(&ctx.actor_name),
+            ))
+            .execute(tx)
+            .await?;
+        add_event(tx, ctx, c.id, "attach", Some(c.status()), c.status(), Some(&format!("上传照片 {} / photo added", new.file_name))).await?;
+        crate::audit::record(tx, ctx, crate::audit::Change {
+            action: "complaint.attachment_added",
+            object_type: "complaint",
+            object_id: c.id.to_string(),
+            area_path: Some(c.area_path.clone()),
+            before: None,
+            after: Some(json!({"attachment_id": new.id, "purpose": new.purpose, "content_type": new.content_type, "size_bytes": new.size_bytes})),
+        })
+        .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// A complaint's photos, oldest first.
+pub async fn attachments_of(
+    conn: &mut AsyncPgConnection,
+    complaint_id: Uuid,
+) -> StoreResult<Vec<Attachment>> {
+    use crate::schema::complaint_attachments as a;
+    Ok(a::table
+        .filter(a::complaint_id.eq(complaint_id))
+        .select(attachment_columns!())
+        .order(a::created_at.asc())
+        .load(conn)
+        .await?)
+}
+
+/// One photo of a complaint.
+pub async fn attachment(
+    conn: &mut AsyncPgConnection,
+    complaint_id: Uuid,
+    id: Uuid,
+) -> StoreResult<Option<Attachment>> {
+    use crate::schema::complaint_attachments as a;
+    Ok(a::table
+        .filter(a::complaint_id.eq(complaint_id))
+        .filter(a::id.eq(id))
+        .select(attachment_columns!())
+        .first(conn)
+        .await
+        .optional()?)
+}
+
+/// A request for more time to resolve.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct Extension {
+    pub id: Uuid,
+    pub complaint_id: Uuid,
+    pub hours: i32,
+    pub reason: String,
+    pub status: String,
+    pub requester_name: String,
+    pub decider_name: Option<String>,
+    pub decision_note: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+macro_rules! extension_columns {
+    () => {{
+        use crate::schema::complaint_extensions as e;
+        (
+            e::id,
+            e::complaint_id,
+            e::hours,
+            e::reason,
+            e::status,
+            e::requester_name,
+            e::decider_name,
+            e::decision_note,
+            e::created_at,
+            e::decided_at,
+        )
+    }};
+}
+
+/// A complaint's extension requests, oldest first.
+pub async fn extensions_of(
+    conn: &mut AsyncPgConnection,
+    complaint_id: Uuid,
+) -> StoreResult<Vec<Extension>> {
+    use crate::schema::complaint_extensions as e;
+    Ok(e::table
+        .filter(e::complaint_id.eq(complaint_id))
+        .select(extension_columns!())
+        .order(e::created_at.asc())
+        .load(conn)
+        .await?)
+}
+
+/// Asks for more time (one pending request at a time); timeline entry and audit.
+pub async fn request_extension(
+    conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    c: &Complaint,
+    hours: i32,
+    reason: &str,
+) -> StoreResult<Uuid> {
+    use crate::schema::complaint_extensions as e;
+    let id = Uuid::now_v7();
+    let requester = ctx.actor_id.ok_or(DomainError::Forbidden)?;
+    let result = conn
+        .transaction::<_, StoreError, _>(async |tx| {
+            diesel::insert_into(e::table)
+                .values((
+                    e::id.eq(id),
+                    e::complaint_id.eq(c.id),
+                    e::hours.eq(hours),
+                    e::reason.eq(reason),
+                    e::requested_by.eq(requester),
+                    e::requester_name.eq(&ctx.actor_name),
+                ))
+                .execute(tx)
+                .await?;
+            add_event(
+                tx,
+                ctx,
+                c.id,
+                "request_extension",
+                Some(c.status()),
+                c.status(),
+                Some(&format!("申请延期 {hours} 工作小时：{reason}")),
+            )
+            .await?;
+            crate::audit::record(
+                tx,
+                ctx,
+                crate::audit::Change {
+                    action: "complaint.extension_requested",
+                    object_type: "complaint",
+                    object_id: c.id.to_string(),
+                    area_path: Some(c.area_path.clone()),
+                    before: None,
+                    after: Some(json!({"extension_id": id, "hours": hours, "reason": reason})),
+                },
+            )
+            .await?;
+            Ok(id)
+        })
+        .await;
+    match result {
+        Err(StoreError::Domain(DomainError::Conflict(c))) if c.contains("one_pending") => {
+            Err(DomainError::WrongState {
+                code: "extension_pending",
+                detail:
+                    "已有待审批的延期申请 / an extension request is already waiting for a decision"
+                        .into(),
+                allowed: vec!["decide".into()],
+            }
+            .into())
+        }
+        other => other,
+    }
+}
+
+/// Decides a pending extension; approval moves the resolve deadline to `new_resolve_by`
+/// and clears the overdue flag. Timeline entry, audit and a status-change event.
+pub async fn decide_extension(
+    conn: &mut AsyncPgConnection,
+    ctx: &AuditContext,
+    c: &Complaint,
+    ext: &Extension,
+    approve: bool,
+    note: Option<&str>,
+    new_resolve_by: Option<DateTime<Utc>>,
+) -> StoreResult<()> {
+    use crate::schema::complaint_extensions as e;
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        let changed = diesel::update(e::table.filter(e::id.eq(ext.id)).filter(e::status.eq("pending")))
+            .set((
+                e::status.eq(if approve { "approved" } else { "denied" }),
+                e::decided_by.eq(ctx.actor_id),
+                e::decider_name.eq(&ctx.actor_name),
+                e::decision_note.eq(note),
+                e::decided_at.eq(diesel::dsl::now),
+            ))
+            .execute(tx)
+            .await?;
+        if changed == 0 {
+            return Err(DomainError::WrongState { code: "extension_decided", detail: "该延期申请已处理 / this request was already decided".into(), allowed: vec![] }.into());
+        }
+        if let Some(deadline) = new_resolve_by.filter(|_| approve) {
+            diesel::sql_query("UPDATE complaints SET resolve_by = $2, overdue = false, version = version + 1, updated_at = now() WHERE id = $1")
+                .bind::<SqlUuid, _>(c.id)
+                .bind::<Timestamptz, _>(deadline)
+                .execute(tx)
+                .await?;
+        }
+        let action = if approve { "approve_extension" } else { "deny_extension" };
+        add_event(tx, ctx, c.id, action, Some(c.status()), c.status(), note).await?;
+        journal::record(tx, ctx, Entry {
+            action: "complaint.status_changed",
+            object_type: "complaint",
+            object_id: c.id.to_string(),
+            area_path: Some(c.area_path.clone()),
+            before: Some(json!({"resolve_by": c.resolve_by})),
+            after: Some(json!({"extension_id": ext.id, "approved": approve, "resolve_by": new_resolve_by.filter(|_| approve).or(c.resolve_by)})),
+            event_data: json!({"complaint_id": c.id, "number": c.number, "from": c.status, "to": c.status, "action": action}),
+        })
+        .await?;
+        Ok(())
+    })
+    .await
+}

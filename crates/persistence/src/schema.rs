@@ -67,6 +67,30 @@ diesel::table! {
 }
 
 diesel::table! {
+    calendar_days (day) {
+        day -> Date,
+        kind -> Text,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    complaint_attachments (id) {
+        id -> Uuid,
+        complaint_id -> Uuid,
+        purpose -> Text,
+        content_type -> Text,
+        size_bytes -> Int4,
+        sha256 -> Bytea,
+        file_name -> Text,
+        stored_path -> Text,
+        uploaded_by -> Nullable<Uuid>,
+        uploader_name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     complaint_categories (code) {
         code -> Text,
         name_zh -> Text,
@@ -93,6 +117,23 @@ diesel::table! {
         actor_name -> Text,
         note -> Nullable<Text>,
         at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    complaint_extensions (id) {
+        id -> Uuid,
+        complaint_id -> Uuid,
+        hours -> Int4,
+        reason -> Text,
+        status -> Text,
+        requested_by -> Uuid,
+        requester_name -> Text,
+        decided_by -> Nullable<Uuid>,
+        decider_name -> Nullable<Text>,
+        decision_note -> Nullable<Text>,
+        created_at -> Timestamptz,
+        decided_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -395,8 +436,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     areas,
     audit_log,
+    calendar_days,
+    complaint_attachments,
     complaint_categories,
     complaint_events,
+    complaint_extensions,
     compounds,
     contract_compounds,
     events,

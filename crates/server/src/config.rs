@@ -31,6 +31,7 @@ use linli_persistence::PoolSettings;
 /// | `LINLI_SHUTDOWN_TIMEOUT_SECS` | `30` | on SIGTERM, how long in-flight requests may finish |
 /// | `LINLI_WEBHOOK_ALLOW_HOSTS` | — | comma-separated `host` or `host:port` webhooks may reach although internal |
 /// | `LINLI_WEBHOOK_TIMEOUT_SECS` | `10` | per-delivery request timeout |
+/// | `LINLI_UPLOAD_DIR` | `.data/uploads` | where complaint photos are stored |
 /// | `LINLI_RELAY` | `1` | `0`: `serve` does not run the webhook relay (run `linli relay` elsewhere) |
 /// | `RUST_LOG` | `info` | log filter (env_logger syntax) |
 #[derive(Debug, Clone)]
@@ -167,6 +168,9 @@ impl Config {
                 trust_proxy: flag("LINLI_TRUST_PROXY"),
                 cors_origins: list("LINLI_CORS_ORIGINS"),
                 webhook_allow_hosts: list("LINLI_WEBHOOK_ALLOW_HOSTS"),
+                upload_dir: PathBuf::from(
+                    var("LINLI_UPLOAD_DIR").unwrap_or_else(|| ".data/uploads".into()),
+                ),
             },
             workers,
             statement_timeout_ms: parsed("LINLI_DB_STATEMENT_TIMEOUT_MS", 5000)?,

@@ -223,6 +223,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public holidays and make-up working days of a year (default: this year). Weekdays are
+         *     working days and weekends are not, unless listed here.
+         */
+        get: operations["list_calendar_days"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-days/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Declare a day a public holiday, a make-up working day, or `normal` again; applies to
+         *     deadlines computed from now on. Audited.
+         */
+        put: operations["set_calendar_day"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/centres": {
         parameters: {
             query?: never;
@@ -358,6 +398,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo to a complaint: the raw image as the request body (JPEG, PNG or WebP, at
+         *     most 5 MiB). The type is read from the bytes, not from the name or `Content-Type`; a
+         *     file that is not an image is refused with 415.
+         */
+        post: operations["upload_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint's photo, to those who may see the complaint (never cached by shared caches). */
+        get: operations["get_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}/duplicates": {
         parameters: {
             query?: never;
@@ -372,6 +450,43 @@ export interface paths {
         get: operations["list_duplicates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The handler asks for more time to resolve (延期申请); the community decides. */
+        post: operations["request_extension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/extensions/{extension_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The community approves or denies an extension. Approval moves `resolve_by` by the
+         *     requested working hours (from the current deadline, or from now if it has passed).
+         */
+        post: operations["decide_extension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1424,6 +1539,22 @@ export interface components {
              */
             version: number;
         };
+        /** @description A photo on a complaint. */
+        AttachmentView: {
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            file_name: string;
+            /** Format: uuid */
+            id: string;
+            /** @description `report` (what is wrong) or `result` (what was done). */
+            purpose: string;
+            /** Format: int32 */
+            size_bytes: number;
+            uploader_name: string;
+            /** @description Where to fetch it (with your credentials). */
+            url: string;
+        };
         /** @description One attempt to deliver. */
         AttemptView: {
             /** Format: date-time */
@@ -1487,6 +1618,20 @@ export interface components {
             first_broken_id?: number | null;
             /** @description True when every entry matches its content and predecessor. */
             ok: boolean;
+        };
+        /** @description Set a day. */
+        CalendarDayInput: {
+            /** @description `holiday`, `workday`, or `normal` to remove the entry. */
+            kind: string;
+            note?: string;
+        };
+        /** @description A public holiday or make-up working day. */
+        CalendarDayView: {
+            /** Format: date */
+            day: string;
+            /** @description `holiday` or `workday` (a weekend day people work, 调休上班). */
+            kind: string;
+            note: string;
         };
         /** @description A category's configurable settings. */
         CategoryUpdate: {
@@ -1597,6 +1742,8 @@ export interface components {
         ComplaintDetail: components["schemas"]["ComplaintView"] & {
             /** @description Transitions you may make now. */
             allowed_actions: components["schemas"]["ComplaintTransition"][];
+            attachments: components["schemas"]["AttachmentView"][];
+            extensions: components["schemas"]["ExtensionView"][];
             timeline: components["schemas"]["TimelineView"][];
         };
         /**
@@ -1989,6 +2136,37 @@ export interface components {
          * @enum {string}
          */
         EventType: "action_item.updated" | "area.created" | "area.updated" | "centre.created" | "centre.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "person.created" | "person.updated" | "post.created" | "post.updated";
+        /** @description The community's decision on an extension. */
+        ExtensionDecision: {
+            approve: boolean;
+            note?: string | null;
+        };
+        /** @description Ask for more time. */
+        ExtensionRequest: {
+            /**
+             * Format: int32
+             * @description Extra working hours.
+             */
+            hours: number;
+            reason: string;
+        };
+        /** @description A request for more time to resolve. */
+        ExtensionView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decider_name?: string | null;
+            decision_note?: string | null;
+            /** Format: int32 */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            requester_name: string;
+            /** @description `pending`, `approved` or `denied`. */
+            status: string;
+        };
         /**
          * @description How a compound is governed: 物管小区 / 托管小区 / 自管小区.
          * @enum {string}
@@ -3227,6 +3405,67 @@ export interface operations {
             };
         };
     };
+    list_calendar_days: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDayView"][];
+                };
+            };
+        };
+    };
+    set_calendar_day: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarDayInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_centres: {
         parameters: {
             query?: {
@@ -3647,6 +3886,111 @@ export interface operations {
             };
         };
     };
+    upload_attachment: {
+        parameters: {
+            query?: {
+                /** @description `report` (complainant or dispatcher: what is wrong) or `result` (handler: what was done). */
+                purpose?: string;
+                /** @description The file's name, for display. */
+                name?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The image bytes */
+        requestBody: {
+            content: {
+                "image/jpeg": number[];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The complaint is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP image */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_duplicates: {
         parameters: {
             query?: never;
@@ -3675,6 +4019,117 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_extension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not being worked on, or a request is already pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_extension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                extension_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDecision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -194,12 +194,120 @@ impl From<TimelineEntry> for TimelineView {
     }
 }
 
+/// A photo on a complaint.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentView {
+    pub id: Uuid,
+    /// `report` (what is wrong) or `result` (what was done).
+    pub purpose: String,
+    pub content_type: String,
+    pub size_bytes: i32,
+    pub file_name: String,
+    pub uploader_name: String,
+    pub created_at: DateTime<Utc>,
+    /// Where to fetch it (with your credentials).
+    pub url: String,
+}
+
+impl From<linli_persistence::complaints::Attachment> for AttachmentView {
+    fn from(a: linli_persistence::complaints::Attachment) -> Self {
+        AttachmentView {
+            url: format!("/api/v1/complaints/{}/attachments/{}", a.complaint_id, a.id),
+            id: a.id,
+            purpose: a.purpose,
+            content_type: a.content_type,
+            size_bytes: a.size_bytes,
+            file_name: a.file_name,
+            uploader_name: a.uploader_name,
+            created_at: a.created_at,
+        }
+    }
+}
+
+/// A request for more time to resolve.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExtensionView {
+    pub id: Uuid,
+    pub hours: i32,
+    pub reason: String,
+    /// `pending`, `approved` or `denied`.
+    pub status: String,
+    pub requester_name: String,
+    pub decider_name: Option<String>,
+    pub decision_note: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+impl From<linli_persistence::complaints::Extension> for ExtensionView {
+    fn from(e: linli_persistence::complaints::Extension) -> Self {
+        ExtensionView {
+            id: e.id,
+            hours: e.hours,
+            reason: e.reason,
+            status: e.status,
+            requester_name: e.requester_name,
+            decider_name: e.decider_name,
+            decision_note: e.decision_note,
+            created_at: e.created_at,
+            decided_at: e.decided_at,
+        }
+    }
+}
+
+/// Ask for more time.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ExtensionRequest {
+    /// Extra working hours.
+    #[schema(minimum = 1, maximum = 720)]
+    pub hours: i32,
+    #[schema(min_length = 4, max_length = 500)]
+    pub reason: String,
+}
+
+/// The community's decision on an extension.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ExtensionDecision {
+    pub approve: bool,
+    #[schema(max_length = 500)]
+    pub note: Option<String>,
+}
+
+/// A public holiday or make-up working day.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct CalendarDayView {
+    pub day: chrono::NaiveDate,
+    /// `holiday` or `workday` (a weekend day people work, 调休上班).
+    pub kind: String,
+    pub note: String,
+}
+
+/// Year of the calendar.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CalendarQuery {
+    #[param(minimum = 2000, maximum = 2100)]
+    pub year: Option<i32>,
+}
+
+/// Set a day.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CalendarDayInput {
+    /// `holiday`, `workday`, or `normal` to remove the entry.
+    pub kind: String,
+    #[serde(default)]
+    #[schema(max_length = 50)]
+    pub note: String,
+}
+
 /// A complaint with its timeline and what you may do next.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ComplaintDetail {
     #[serde(flatten)]
     pub complaint: ComplaintView,
     pub timeline: Vec<TimelineView>,
+    pub attachments: Vec<AttachmentView>,
+    pub extensions: Vec<ExtensionView>,
     /// Transitions you may make now.
     #[schema(value_type = Vec<super::enums::TransitionSchema>)]
     pub allowed_actions: Vec<Transition>,

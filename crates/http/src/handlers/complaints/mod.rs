@@ -2,13 +2,19 @@
 
 pub mod complaint_counts;
 pub mod create_complaint;
+pub mod decide_extension;
+pub mod get_attachment;
 pub mod get_complaint;
+pub mod list_calendar_days;
 pub mod list_categories;
 pub mod list_complaints;
 pub mod list_duplicates;
 pub mod merge_complaint;
+pub mod request_extension;
+pub mod set_calendar_day;
 pub mod transition_complaint;
 pub mod update_category;
+pub mod upload_attachment;
 
 use linli_domain::{
     area::AreaPath,
@@ -24,7 +30,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::Caller,
-    dto::complaint::{ComplaintDetail, ComplaintView, TimelineView},
+    dto::complaint::{AttachmentView, ComplaintDetail, ComplaintView, ExtensionView, TimelineView},
     error::{ApiError, ApiResult},
 };
 
@@ -109,11 +115,15 @@ async fn detail(
     st: Standing,
 ) -> ApiResult<ComplaintDetail> {
     let timeline = complaints::timeline(conn, c.id).await?;
+    let attachments = complaints::attachments_of(conn, c.id).await?;
+    let extensions = complaints::extensions_of(conn, c.id).await?;
     let actions = allowed(c.status(), st);
     let show = shows_contact(caller, st, &c);
     Ok(ComplaintDetail {
         complaint: ComplaintView::new(c, show),
         timeline: timeline.into_iter().map(TimelineView::from).collect(),
+        attachments: attachments.into_iter().map(AttachmentView::from).collect(),
+        extensions: extensions.into_iter().map(ExtensionView::from).collect(),
         allowed_actions: actions,
     })
 }

@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, http::header, post, web};
 use linli_domain::{
     DomainError,
-    calendar::WorkingCalendar,
     complaint::{
         REJECT_REASONS, RETURN_REASONS, ReviewOutcome, Status, Transition, apply, review_outcome,
     },
@@ -71,7 +70,7 @@ pub async fn transition_complaint(
     let category = complaints::category(&mut conn, &c.category_code)
         .await?
         .ok_or(DomainError::NotFound("category"))?;
-    let calendar = WorkingCalendar::china_2026();
+    let calendar = complaints::calendar(&mut conn).await?;
     let note = body
         .note
         .as_deref()

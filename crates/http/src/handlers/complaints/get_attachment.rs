@@ -1,0 +1,47 @@
+use actix_web::{HttpResponse, get, http::header, web};
+use linli_persistence::complaints;
+use uuid::Uuid;
+
+use super::visible;
+use crate::{
+    auth::Caller,
+    error::{ApiError, ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// A complaint's photo, to those who may see the complaint (never cached by shared caches).
+#[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), params(("id" = Uuid, Path), ("attachment_id" = Uuid, Path)), responses(
+    (status = 200, description = "The image", content_type = "image/jpeg"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/complaints/{id}/attachments/{attachment_id}")]
+pub async fn get_attachment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (id, attachment_id) = path.into_inner();
+    let mut conn = state.db.conn().await?;
+    let (c, _) = visible(&mut conn, &caller, id).await?;
+    let a = complaints::attachment(&mut conn, c.id, attachment_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("attachment"))?;
+    let file = state.settings.upload_dir.join(&a.stored_path);
+    let bytes = web::block(move || std::fs::read(file))
+        .await
+        .map_err(|e| ApiError::internal(&e))?
+        .map_err(|_| ApiError::not_found("attachment"))?;
+    Ok(HttpResponse::Ok()
+        .content_type(a.content_type)
+        .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "inline; filename=\"{}\"",
+                a.file_name
+                    .replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "_")
+            ),
+        ))
+        .body(bytes))
+}

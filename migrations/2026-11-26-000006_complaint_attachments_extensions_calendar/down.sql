@@ -1,0 +1,3 @@
+DROP TABLE calendar_days;
+DROP TABLE complaint_extensions;
+DROP TABLE complaint_attachments;
