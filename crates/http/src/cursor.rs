@@ -29,6 +29,18 @@ pub fn decode_opt<K: DeserializeOwned>(cursor: Option<&str>) -> Result<Option<K>
     cursor.map(decode).transpose()
 }
 
+/// Trims a page fetched with `limit + 1` rows back to `limit` and returns the cursor of
+/// its last item when there is more (`key` encodes an item's sort key with [`encode`]).
+pub fn next_page<T>(items: &mut Vec<T>, limit: i64, key: impl Fn(&T) -> String) -> Option<String> {
+    let limit = usize::try_from(limit).unwrap_or(0);
+    if items.len() > limit {
+        items.truncate(limit);
+        items.last().map(key)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,12 +46,7 @@ pub async fn list_action_items(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|i| cursor::encode(&(i.due_on, i.id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |i| cursor::encode(&(i.due_on, i.id)));
     Ok(web::Json(ActionItemPage {
         items: list.into_iter().map(ActionItemView::from).collect(),
         next_cursor,

@@ -31,12 +31,7 @@ pub async fn list_api_keys(
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
     let mut conn = state.db.conn().await?;
     let mut list = api_keys::list(&mut conn, &scope_patterns(&scope), limit + 1, before).await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|k| cursor::encode(&k.id))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |k| cursor::encode(&k.id));
     Ok(web::Json(ApiKeyPage {
         items: list.into_iter().map(ApiKeyView::from).collect(),
         next_cursor,

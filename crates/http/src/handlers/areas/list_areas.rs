@@ -39,12 +39,7 @@ pub async fn list_areas(
     };
     let mut conn = state.db.conn().await?;
     let mut list = areas::list(&mut conn, &scope, &filter).await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|a| cursor::encode(&(&a.name, a.id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |a| cursor::encode(&(&a.name, a.id)));
     Ok(web::Json(AreaPage {
         items: views(&mut conn, list).await?,
         next_cursor,

@@ -39,12 +39,7 @@ pub async fn list_audit_log(
     };
     let mut conn = state.db.conn().await?;
     let mut rows = audit::list(&mut conn, &filter).await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| cursor::encode(&r.id))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut rows, limit, |r| cursor::encode(&r.id));
     Ok(web::Json(AuditPage {
         items: rows.into_iter().map(AuditEntryView::from).collect(),
         next_cursor,

@@ -55,12 +55,7 @@ pub async fn list_centres(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|c| cursor::encode(&(&c.name, c.id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&(&c.name, c.id)));
     Ok(web::Json(CentrePage {
         items: list.into_iter().map(CentreView::from).collect(),
         next_cursor,

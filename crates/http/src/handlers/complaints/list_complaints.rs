@@ -72,12 +72,8 @@ pub async fn list_complaints(
         compound_id: query.compound_id,
     };
     let mut list = complaints::list(&mut conn, &vis, &filter, after.as_ref(), limit + 1).await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|c| cursor::encode(&(c.created_at, c.id)))
-    } else {
-        None
-    };
+    let next_cursor =
+        cursor::next_page(&mut list, limit, |c| cursor::encode(&(c.created_at, c.id)));
     Ok(web::Json(ComplaintPage {
         items: list
             .into_iter()

@@ -35,12 +35,7 @@ pub async fn list_compounds(
     let mut conn = state.db.conn().await?;
     let filter = filter_from(&mut conn, &scope, &query).await?;
     let mut list = compounds::list(&mut conn, &scope, &filter, after.as_ref(), limit + 1).await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|c| cursor::encode(&(&c.name, c.id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&(&c.name, c.id)));
     Ok(web::Json(CompoundPage {
         items: list.into_iter().map(CompoundView::from).collect(),
         next_cursor,

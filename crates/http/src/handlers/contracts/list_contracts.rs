@@ -43,12 +43,7 @@ pub async fn list_contracts(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|c| cursor::encode(&c.id))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&c.id));
     Ok(web::Json(ContractPage {
         items: list.into_iter().map(ContractView::from).collect(),
         next_cursor,

@@ -45,12 +45,7 @@ pub async fn list_meetings(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|m| cursor::encode(&(m.held_on, m.id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |m| cursor::encode(&(m.held_on, m.id)));
     Ok(web::Json(MeetingPage {
         items: list.into_iter().map(MeetingSummary::from).collect(),
         next_cursor,

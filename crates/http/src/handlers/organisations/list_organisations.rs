@@ -54,12 +54,7 @@ pub async fn list_organisations(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|o| cursor::encode(&(&o.name, o.id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |o| cursor::encode(&(&o.name, o.id)));
     Ok(web::Json(OrganisationPage {
         items: list.into_iter().map(OrganisationView::from).collect(),
         next_cursor,

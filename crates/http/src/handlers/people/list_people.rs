@@ -48,12 +48,7 @@ pub async fn list_people(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|p| cursor::encode(&(&p.name, p.id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |p| cursor::encode(&(&p.name, p.id)));
     Ok(web::Json(PersonPage {
         items: list.into_iter().map(PersonView::from).collect(),
         next_cursor,

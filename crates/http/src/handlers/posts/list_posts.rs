@@ -43,12 +43,7 @@ pub async fn list_posts(
         after,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|p| cursor::encode(&p.id))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |p| cursor::encode(&p.id));
     Ok(web::Json(PostPage {
         items: list.into_iter().map(PostView::from).collect(),
         next_cursor,

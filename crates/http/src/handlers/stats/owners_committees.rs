@@ -37,13 +37,9 @@ pub async fn owners_committees(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last()
-            .map(|c| cursor::encode(&(&c.organisation_name, c.organisation_id)))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |c| {
+        cursor::encode(&(&c.organisation_name, c.organisation_id))
+    });
     Ok(web::Json(CommitteeSharePage {
         items: list
             .into_iter()

@@ -35,12 +35,7 @@ pub async fn list_users(
         limit + 1,
     )
     .await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|u| cursor::encode(&u.user.username))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |u| cursor::encode(&u.user.username));
     Ok(web::Json(UserPage {
         items: list.into_iter().map(UserView::from).collect(),
         next_cursor,

@@ -34,12 +34,7 @@ pub async fn list_deliveries(
     let mut conn = state.db.conn().await?;
     let subscription = visible(&mut conn, &caller, id.into_inner()).await?;
     let mut list = webhooks::deliveries(&mut conn, subscription.id, before, limit + 1).await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|d| cursor::encode(&d.id))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |d| cursor::encode(&d.id));
     Ok(web::Json(DeliveryPage {
         items: list.into_iter().map(DeliveryView::from).collect(),
         next_cursor,

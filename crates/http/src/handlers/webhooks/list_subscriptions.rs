@@ -31,12 +31,7 @@ pub async fn list_subscriptions(
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
     let mut conn = state.db.conn().await?;
     let mut list = webhooks::list(&mut conn, &scope_patterns(&scope), before, limit + 1).await?;
-    let next_cursor = if list.len() as i64 > limit {
-        list.truncate(limit as usize);
-        list.last().map(|s| cursor::encode(&s.id))
-    } else {
-        None
-    };
+    let next_cursor = cursor::next_page(&mut list, limit, |s| cursor::encode(&s.id));
     Ok(web::Json(SubscriptionPage {
         items: list.into_iter().map(SubscriptionView::from).collect(),
         next_cursor,
