@@ -119,10 +119,13 @@ export async function pickArea(page, testId, path) {
   await popup.waitFor({ state: 'hidden' });
 }
 
+/** The open Select popup (not one still closing after an earlier pick). */
+const OPEN_POPUP = '.ant-select-dropdown:visible:not([class*="-leave"])';
+
 /** Picks an option of an antd Select by its label. */
 export async function pickOption(page, testId, label) {
   await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await page.locator(`${OPEN_POPUP} .ant-select-item-option[title="${label}"]`).click();
 }
 
 /** Waits until no dialog or popup is still animating in or out (for steady screenshots). */
@@ -130,4 +133,40 @@ export async function settle(page) {
   await page.waitForFunction(
     () => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'),
   );
+}
+
+/** Reads the API as the page's signed-in user (with the tab's token), for checking what the page shows. */
+export async function apiGet(page, path) {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { Authorization: `Bearer ${sessionStorage.getItem('linli.access_token')}` } });
+    if (!res.ok) throw new Error(`GET ${p}: HTTP ${res.status}`);
+    return res.json();
+  }, path);
+}
+
+/** Types a date (YYYY-MM-DD) into an antd DatePicker and confirms it. */
+export async function pickDate(page, testId, date) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(date);
+  // Tab, not Enter: Enter would also submit the form around the picker.
+  await input.press('Tab');
+  await page.waitForFunction(
+    ({ id, value }) => document.querySelector(`[data-testid="${id}"]`)?.value === value,
+    { id: testId, value: date },
+  );
+}
+
+/** Waits until the transient success/error messages have gone (for clean screenshots). */
+export async function messagesGone(page) {
+  await page
+    .waitForFunction(() => !document.querySelector('.ant-message-notice'), null, { timeout: 10_000 })
+    .catch(() => {});
+}
+
+/** Picks a compound in a CompoundSelect by typing part of its name. */
+export async function pickCompound(page, testId, name) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(name);
+  await page.locator(`${OPEN_POPUP} .ant-select-item-option[title="${name}"]`).click();
 }

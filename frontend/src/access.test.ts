@@ -24,7 +24,18 @@ const ADMIN = [
   'api_keys.manage',
   'audit.read',
   'metrics.read',
+  'events.read',
+  'webhooks.manage',
+  'registry.read',
+  'registry.manage',
+  'meetings.manage',
 ];
+
+/** What the demo compound party secretary (rongcheng.secretary) is sent by /me. */
+const SECRETARY = ['areas.read', 'compounds.read', 'compounds.export', 'registry.read', 'meetings.manage'];
+
+/** A committee member or auditor: reads the registry, changes nothing. */
+const REGISTRY_READER = ['areas.read', 'compounds.read', 'registry.read'];
 
 /** What the demo subdistrict staff (houjiatang) is sent by /me. */
 const SUBDISTRICT = [
@@ -42,8 +53,22 @@ const SUBDISTRICT = [
 describe('deriveAccess', () => {
   it('gives a district admin every module and action', () => {
     const a = deriveAccess({ permissions: ADMIN });
-    expect(a.modules.map((m) => m.key)).toEqual(['dashboard', 'areas', 'compounds', 'users', 'apiKeys', 'auditLog']);
+    expect(a.modules.map((m) => m.key)).toEqual([
+      'dashboard',
+      'areas',
+      'compounds',
+      'organisations',
+      'people',
+      'contracts',
+      'meetings',
+      'centres',
+      'users',
+      'apiKeys',
+      'auditLog',
+    ]);
     expect(a.areas).toEqual({ read: true, manage: true });
+    expect(a.registry).toEqual({ read: true, manage: true, unmask: true });
+    expect(a.meetings).toEqual({ manage: true });
     expect(a.users).toEqual({ manage: true, unmask: true });
     expect(a.apiKeys.manage).toBe(true);
     expect(a.audit.read).toBe(true);
@@ -182,9 +207,19 @@ describe('menuEntries', () => {
       'dashboard',
       'areas',
       'compounds',
+      'group:registry',
       'group:system',
     ]);
-    const system = entries[3];
+    const registry = entries[3];
+    expect(registry.kind === 'group' && registry.label).toBe('menu.registry');
+    expect(registry.kind === 'group' && registry.modules.map((m) => m.key)).toEqual([
+      'organisations',
+      'people',
+      'contracts',
+      'meetings',
+      'centres',
+    ]);
+    const system = entries[4];
     expect(system.kind === 'group' && system.label).toBe('menu.system');
     expect(system.kind === 'group' && system.modules.map((m) => m.key)).toEqual(['users', 'apiKeys', 'auditLog']);
   });
@@ -258,5 +293,72 @@ describe('mayManageUser', () => {
   it('lets district admins manage anyone, and nobody without user management', () => {
     expect(mayManageUser(me('district_admin'), { grants: [{ role: 'district_admin' }] })).toBe(true);
     expect(mayManageUser(me('resident'), { grants: [{ role: 'resident' }] })).toBe(false);
+  });
+});
+
+describe('the governance registry', () => {
+  const admin = deriveAccess({ permissions: ADMIN });
+  const secretary = deriveAccess({ permissions: SECRETARY });
+  const reader = deriveAccess({ permissions: REGISTRY_READER });
+  const older = deriveAccess({ permissions: SUBDISTRICT });
+
+  it('shows a compound secretary the registry to read and meetings to record', () => {
+    expect(secretary.modules.map((m) => m.key)).toEqual([
+      'areas',
+      'compounds',
+      'organisations',
+      'people',
+      'contracts',
+      'meetings',
+      'centres',
+    ]);
+    expect(secretary.registry).toEqual({ read: true, manage: false, unmask: false });
+    expect(secretary.meetings.manage).toBe(true);
+    expect(secretary.home).toBe('/areas');
+  });
+
+  it('lets registry readers look but not change or unmask', () => {
+    expect(reader.registry).toEqual({ read: true, manage: false, unmask: false });
+    expect(reader.meetings.manage).toBe(false);
+  });
+
+  it('hides the registry group without registry.read', () => {
+    expect(older.modules.some((m) => m.group === 'registry')).toBe(false);
+    expect(menuEntries(older.modules).some((e) => e.kind === 'group' && e.key === 'registry')).toBe(false);
+    // meetings.manage alone offers nothing to open
+    expect(deriveAccess({ permissions: ['meetings.manage'] }).meetings.manage).toBe(false);
+    // pii.read alone does not unmask registry people
+    expect(deriveAccess({ permissions: ['pii.read'] }).registry.unmask).toBe(false);
+  });
+
+  it('guards the registry pages: reading needs registry.read, editing registry.manage', () => {
+    for (const base of ['/organisations', '/people', '/contracts', '/centres']) {
+      expect(canVisit(reader, base)).toBe(true);
+      expect(canVisit(reader, `${base}/abc`)).toBe(true);
+      expect(canVisit(reader, `${base}/new`)).toBe(false);
+      expect(canVisit(reader, `${base}/abc/edit`)).toBe(false);
+      expect(canVisit(admin, `${base}/new`)).toBe(true);
+      expect(canVisit(admin, `${base}/abc/edit`)).toBe(true);
+      expect(canVisit(older, base)).toBe(false);
+    }
+  });
+
+  it('lets meeting managers record meetings without managing the registry', () => {
+    expect(canVisit(secretary, '/meetings')).toBe(true);
+    expect(canVisit(secretary, '/meetings/action-items')).toBe(true);
+    expect(canVisit(secretary, '/meetings/new')).toBe(true);
+    expect(canVisit(secretary, '/meetings/abc/edit')).toBe(true);
+    expect(canVisit(secretary, '/organisations/new')).toBe(false);
+    expect(canVisit(reader, '/meetings/abc')).toBe(true);
+    expect(canVisit(reader, '/meetings/action-items')).toBe(true);
+    expect(canVisit(reader, '/meetings/new')).toBe(false);
+    expect(canVisit(reader, '/meetings/abc/edit')).toBe(false);
+  });
+
+  it('matches the registry modules by whole path segments', () => {
+    expect(moduleForPath('/people/1/edit')?.key).toBe('people');
+    expect(moduleForPath('/meetings/action-items')?.key).toBe('meetings');
+    expect(moduleForPath('/centres-map')).toBeUndefined();
+    expect(moduleForPath('/contracts')?.group).toBe('registry');
   });
 });

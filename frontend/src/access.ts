@@ -15,9 +15,23 @@ export const ACTIONS = {
   piiRead: 'pii.read',
   apiKeysManage: 'api_keys.manage',
   auditRead: 'audit.read',
+  registryRead: 'registry.read',
+  registryManage: 'registry.manage',
+  meetingsManage: 'meetings.manage',
 } as const satisfies Record<string, Permission>;
 
-export type ModuleKey = 'dashboard' | 'areas' | 'compounds' | 'users' | 'apiKeys' | 'auditLog';
+export type ModuleKey =
+  | 'dashboard'
+  | 'areas'
+  | 'compounds'
+  | 'organisations'
+  | 'people'
+  | 'contracts'
+  | 'meetings'
+  | 'centres'
+  | 'users'
+  | 'apiKeys'
+  | 'auditLog';
 // Later modules join here (and in MODULES below, the router and the menu icons):
 // 'complaints' (诉求), 'publicRevenue' (公共收益), 'allowances' (津贴), 'volunteering' (志愿服务).
 
@@ -33,10 +47,11 @@ export interface ModuleDef {
   group?: MenuGroupKey;
 }
 
-export type MenuGroupKey = 'system';
+export type MenuGroupKey = 'registry' | 'system';
 
 /** Side-menu groups: i18n key of the label. */
 export const MENU_GROUPS: Record<MenuGroupKey, { label: string }> = {
+  registry: { label: 'menu.registry' },
   system: { label: 'menu.system' },
 };
 
@@ -45,6 +60,11 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', requires: ACTIONS.statsRead },
   { key: 'areas', path: '/areas', label: 'menu.areas', requires: ACTIONS.areasRead },
   { key: 'compounds', path: '/compounds', label: 'menu.compounds', requires: ACTIONS.compoundsRead },
+  { key: 'organisations', path: '/organisations', label: 'menu.organisations', requires: ACTIONS.registryRead, group: 'registry' },
+  { key: 'people', path: '/people', label: 'menu.people', requires: ACTIONS.registryRead, group: 'registry' },
+  { key: 'contracts', path: '/contracts', label: 'menu.contracts', requires: ACTIONS.registryRead, group: 'registry' },
+  { key: 'meetings', path: '/meetings', label: 'menu.meetings', requires: ACTIONS.registryRead, group: 'registry' },
+  { key: 'centres', path: '/centres', label: 'menu.centres', requires: ACTIONS.registryRead, group: 'registry' },
   { key: 'users', path: '/users', label: 'menu.users', requires: ACTIONS.usersManage, group: 'system' },
   { key: 'apiKeys', path: '/api-keys', label: 'menu.apiKeys', requires: ACTIONS.apiKeysManage, group: 'system' },
   { key: 'auditLog', path: '/audit-log', label: 'menu.auditLog', requires: ACTIONS.auditRead, group: 'system' },
@@ -64,6 +84,13 @@ export interface Access {
   users: { manage: boolean; unmask: boolean };
   apiKeys: { manage: boolean };
   audit: { read: boolean };
+  /**
+   * The governance registry (organisations, people and posts, contracts, centres):
+   * `manage` creates and edits them; `unmask` may see a person's phone and ID number in full.
+   */
+  registry: { read: boolean; manage: boolean; unmask: boolean };
+  /** Joint meetings: record, finalise, amend, and follow up their action items. */
+  meetings: { manage: boolean };
   /** Where to land after sign-in: the first module offered, else the welcome page. */
   home: string;
 }
@@ -89,6 +116,12 @@ export function deriveAccess(me: MeLike): Access {
     users: { manage: can(ACTIONS.usersManage), unmask: can(ACTIONS.piiRead) },
     apiKeys: { manage: can(ACTIONS.apiKeysManage) },
     audit: { read: can(ACTIONS.auditRead) },
+    registry: {
+      read: can(ACTIONS.registryRead),
+      manage: can(ACTIONS.registryManage),
+      unmask: can(ACTIONS.registryRead) && can(ACTIONS.piiRead),
+    },
+    meetings: { manage: can(ACTIONS.registryRead) && can(ACTIONS.meetingsManage) },
     home: modules[0]?.path ?? '/welcome',
   };
 }
@@ -96,6 +129,16 @@ export function deriveAccess(me: MeLike): Access {
 /** The module a location belongs to, for highlighting the menu. */
 export function moduleForPath(pathname: string): ModuleDef | undefined {
   return MODULES.find((m) => pathname === m.path || pathname.startsWith(`${m.path}/`));
+}
+
+/** Registry modules whose create and edit pages need `registry.manage`. */
+const REGISTRY_EDITORS: ReadonlySet<ModuleKey> = new Set<ModuleKey>(['organisations', 'people', 'contracts', 'centres']);
+
+/** `<base>/new` or `<base>/<id>/edit`. */
+function isEditorPath(base: string, pathname: string): boolean {
+  if (pathname === `${base}/new`) return true;
+  const rest = pathname.slice(base.length);
+  return /^\/[^/]+\/edit$/.test(rest);
 }
 
 /** May the user open this path? Paths outside every module are open to anyone signed in. */
@@ -107,6 +150,8 @@ export function canVisit(access: Access, pathname: string): boolean {
     if (pathname === '/compounds/new') return access.compounds.create;
     if (/^\/compounds\/[^/]+\/edit$/.test(pathname)) return access.compounds.update;
   }
+  if (REGISTRY_EDITORS.has(mod.key) && isEditorPath(mod.path, pathname)) return access.registry.manage;
+  if (mod.key === 'meetings' && isEditorPath(mod.path, pathname)) return access.meetings.manage;
   return true;
 }
 

@@ -68,6 +68,15 @@ export async function unwrapTagged<T>(call: Promise<Result<T>>): Promise<Tagged<
   return { data, etag: response.headers.get('ETag') };
 }
 
+/**
+ * The `If-Match` value for a record read from a list. Posts and action items have no
+ * single-record GET (so no `ETag` to keep): their lists carry `version`, and the
+ * server's ETag is that version as `"v<version>"`.
+ */
+export function versionTag(version: number): string {
+  return `"v${version}"`;
+}
+
 /** Forgets the tab's tokens without asking the server (which already ended the session). */
 export function forgetSession(): void {
   tokens.clear();

@@ -22,6 +22,11 @@ const catalogue: Record<string, string> = {
   'errors.http_status': '服务器返回错误（{{status}}）',
   'validation.required': '此项为必填项',
   'fields.community_id': '所属社区',
+  'errors.meeting_finalised': '会议纪要已定稿，不能再修改，只能添加更正说明',
+  'errors.allowed': '当前可以：{{actions}}',
+  'allowedActions.update': '修改',
+  'allowedActions.finalise': '定稿',
+  'common.listSeparator': '、',
 };
 
 const t: Translate = (key, vars) => {
@@ -77,6 +82,21 @@ describe('problemNotice', () => {
   it('does not repeat a detail equal to the title', () => {
     const p = problem({ code: 'teapot', title: 'Same', detail: 'Same' });
     expect(problemNotice(p, t)).toEqual({ message: 'Same' });
+  });
+
+  it('says what a 409 still allows, in words', () => {
+    const p = problem({ status: 409, code: 'meeting_not_finalised', title: 'x', allowed: ['update', 'finalise'] });
+    expect(problemNotice(p, t).description).toBe('当前可以：修改、定稿');
+  });
+
+  it('names an action it does not know as the server wrote it', () => {
+    const p = problem({ status: 409, code: 'meeting_finalised', allowed: ['amend'] });
+    expect(problemNotice(p, t)).toEqual({ message: '会议纪要已定稿，不能再修改，只能添加更正说明', description: '当前可以：amend' });
+  });
+
+  it('adds nothing when nothing is allowed', () => {
+    const p = problem({ status: 409, code: 'meeting_finalised', allowed: [] });
+    expect(problemNotice(p, t)).toEqual({ message: '会议纪要已定稿，不能再修改，只能添加更正说明' });
   });
 });
 

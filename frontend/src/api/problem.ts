@@ -141,10 +141,23 @@ export function knownFields(names: Iterable<string>): (field: string) => FieldPa
   };
 }
 
+/**
+ * For a 409 on a workflow object (e.g. a finalised meeting): what its state still allows,
+ * in words (`allowedActions.<action>`), or nothing when the server lists no action.
+ */
+export function allowedLine(problem: Problem, translate: Translate): string | null {
+  const allowed = (problem.allowed ?? []).filter((a): a is string => typeof a === 'string');
+  if (allowed.length === 0) return null;
+  const names = allowed.map((a) => translate(`allowedActions.${a}`) ?? a);
+  const actions = names.join(translate('common.listSeparator') ?? ', ');
+  return translate('errors.allowed', { actions }) ?? actions;
+}
+
 /** The notification for a problem: its code translated, else the server's words. */
 export function problemNotice(problem: Problem, translate: Translate, extra: string[] = []): Notice {
   const translated = translate(`errors.${problem.code}`);
-  const lines = [...extra];
+  const allowed = allowedLine(problem, translate);
+  const lines = allowed ? [...extra, allowed] : [...extra];
   let message: string;
   if (translated) {
     message = translated;

@@ -59,5 +59,55 @@ export type AuditEntry = AuditPage['items'][number];
 export type AuditQuery = QueryOf<paths['/api/v1/audit-log']['get']>;
 export type AuditVerification = Ok<paths['/api/v1/audit-log/verify']['get']>;
 
+export type OrganisationPage = Ok<paths['/api/v1/organisations']['get']>;
+export type Organisation = Ok<paths['/api/v1/organisations/{id}']['get']>;
+export type OrgKind = Organisation['kind'];
+export type OrganisationQuery = QueryOf<paths['/api/v1/organisations']['get']>;
+export type OrganisationInput = BodyOf<paths['/api/v1/organisations']['post']>;
+
+export type PersonPage = Ok<paths['/api/v1/people']['get']>;
+export type Person = Ok<paths['/api/v1/people/{id}']['get']>;
+export type PersonQuery = QueryOf<paths['/api/v1/people']['get']>;
+export type PersonInput = BodyOf<paths['/api/v1/people']['post']>;
+export type PersonalData = Ok<paths['/api/v1/people/{id}/unmask']['post']>;
+
+export type PostPage = Ok<paths['/api/v1/posts']['get']>;
+export type Post = PostPage['items'][number];
+export type PostQuery = QueryOf<paths['/api/v1/posts']['get']>;
+export type PostInput = BodyOf<paths['/api/v1/posts']['post']>;
+
+export type ContractPage = Ok<paths['/api/v1/service-contracts']['get']>;
+export type Contract = Ok<paths['/api/v1/service-contracts/{id}']['get']>;
+export type ContractQuery = QueryOf<paths['/api/v1/service-contracts']['get']>;
+export type ContractInput = BodyOf<paths['/api/v1/service-contracts']['post']>;
+
+export type Governance = Ok<paths['/api/v1/compounds/{id}/governance']['get']>;
+export type CrossAppointment = Governance['cross_appointments'][number];
+
+export type MeetingPage = Ok<paths['/api/v1/joint-meetings']['get']>;
+export type MeetingSummary = MeetingPage['items'][number];
+export type Meeting = Ok<paths['/api/v1/joint-meetings/{id}']['get']>;
+export type MeetingStatus = Meeting['status'];
+export type MeetingQuery = QueryOf<paths['/api/v1/joint-meetings']['get']>;
+export type MeetingInput = BodyOf<paths['/api/v1/joint-meetings']['post']>;
+export type Minutes = Meeting['minutes'];
+export type AmendmentInput = BodyOf<paths['/api/v1/joint-meetings/{id}/amendments']['post']>;
+export type Amendment = Meeting['amendments'][number];
+
+export type ActionItemPage = Ok<paths['/api/v1/action-items']['get']>;
+export type ActionItem = ActionItemPage['items'][number];
+export type ActionStatus = ActionItem['status'];
+export type ActionItemQuery = QueryOf<paths['/api/v1/action-items']['get']>;
+export type ActionItemStatusInput = BodyOf<paths['/api/v1/action-items/{id}']['put']>;
+
+export type CentrePage = Ok<paths['/api/v1/centres']['get']>;
+export type Centre = Ok<paths['/api/v1/centres/{id}']['get']>;
+export type CentreQuery = QueryOf<paths['/api/v1/centres']['get']>;
+export type CentreInput = BodyOf<paths['/api/v1/centres']['post']>;
+
+export type RegistryIndicators = Ok<paths['/api/v1/stats/registry']['get']>;
+export type Indicators = RegistryIndicators['totals'];
+export type CommitteeSharePage = Ok<paths['/api/v1/stats/owners-committees']['get']>;
+
 /** RFC 9457 problem body as the contract describes it (taken from the login 401). */
 export type Problem = paths['/api/v1/auth/login']['post']['responses'][401]['content']['application/problem+json'];

@@ -1,6 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
+  IdcardOutlined,
+  ShopOutlined,
   DashboardOutlined,
   DownOutlined,
   HomeOutlined,
@@ -32,12 +38,18 @@ const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   areas: <ApartmentOutlined />,
   compounds: <HomeOutlined />,
+  organisations: <ClusterOutlined />,
+  people: <IdcardOutlined />,
+  contracts: <FileProtectOutlined />,
+  meetings: <CalendarOutlined />,
+  centres: <ShopOutlined />,
   users: <TeamOutlined />,
   apiKeys: <KeyOutlined />,
   auditLog: <AuditOutlined />,
 };
 
 const GROUP_ICONS: Record<MenuGroupKey, ReactNode> = {
+  registry: <BankOutlined />,
   system: <SettingOutlined />,
 };
 

@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Outlet } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { SessionWatcher } from '../auth/SessionWatcher';
 import { RequireSession } from '../auth/RequireSession';
 import AppLayout, { PageFallback } from './AppLayout';
@@ -19,9 +19,54 @@ const UserListPage = lazy(() => import('../features/users/UserListPage'));
 const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
 const UserCreatePage = lazy(() => import('../features/users/UserCreatePage'));
 const UserEditPage = lazy(() => import('../features/users/UserEditPage'));
+const OrganisationListPage = lazy(() => import('../features/organisations/OrganisationListPage'));
+const OrganisationDetailPage = lazy(() => import('../features/organisations/OrganisationDetailPage'));
+const OrganisationFormPage = lazy(() => import('../features/organisations/OrganisationFormPage'));
+const PersonListPage = lazy(() => import('../features/people/PersonListPage'));
+const PersonDetailPage = lazy(() => import('../features/people/PersonDetailPage'));
+const PersonFormPage = lazy(() => import('../features/people/PersonFormPage'));
+const ContractListPage = lazy(() => import('../features/contracts/ContractListPage'));
+const ContractDetailPage = lazy(() => import('../features/contracts/ContractDetailPage'));
+const ContractFormPage = lazy(() => import('../features/contracts/ContractFormPage'));
+const MeetingListPage = lazy(() => import('../features/meetings/MeetingListPage'));
+const ActionItemsPage = lazy(() => import('../features/meetings/ActionItemsPage'));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
+const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'));
+const CentreListPage = lazy(() => import('../features/centres/CentreListPage'));
+const CentreDetailPage = lazy(() => import('../features/centres/CentreDetailPage'));
+const CentreFormPage = lazy(() => import('../features/centres/CentreFormPage'));
 const ApiKeysPage = lazy(() => import('../features/apiKeys/ApiKeysPage'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
 // Later modules (诉求, 公共收益, 津贴, 志愿服务) add their pages here and in access.ts MODULES.
+
+/**
+ * The routes of a record module: its list, `new`, `:id` and `:id/edit`, each behind the
+ * access check; `extra` adds further pages under the list's path.
+ */
+function recordRoutes(
+  path: string,
+  crumbs: { list: string; create: string; detail: string; edit: string },
+  pages: { list: ReactNode; form: ReactNode; detail: ReactNode },
+  extra: RouteObject[] = [],
+): RouteObject {
+  return {
+    path,
+    handle: { crumb: crumbs.list } satisfies RouteHandle,
+    children: [
+      { index: true, element: <Guarded page={pages.list} /> },
+      ...extra,
+      { path: 'new', handle: { crumb: crumbs.create } satisfies RouteHandle, element: <Guarded page={pages.form} /> },
+      {
+        path: ':id',
+        handle: { crumb: crumbs.detail } satisfies RouteHandle,
+        children: [
+          { index: true, element: <Guarded page={pages.detail} /> },
+          { path: 'edit', handle: { crumb: crumbs.edit } satisfies RouteHandle, element: <Guarded page={pages.form} /> },
+        ],
+      },
+    ],
+  };
+}
 
 /** `handle.crumb` is the i18n key of the breadcrumb for that route level. */
 export interface RouteHandle {
@@ -84,6 +129,38 @@ export const router = createBrowserRouter([
               },
             ],
           },
+          recordRoutes(
+            'organisations',
+            { list: 'menu.organisations', create: 'crumbs.organisationNew', detail: 'crumbs.organisationDetail', edit: 'crumbs.organisationEdit' },
+            { list: <OrganisationListPage />, form: <OrganisationFormPage />, detail: <OrganisationDetailPage /> },
+          ),
+          recordRoutes(
+            'people',
+            { list: 'menu.people', create: 'crumbs.personNew', detail: 'crumbs.personDetail', edit: 'crumbs.personEdit' },
+            { list: <PersonListPage />, form: <PersonFormPage />, detail: <PersonDetailPage /> },
+          ),
+          recordRoutes(
+            'contracts',
+            { list: 'menu.contracts', create: 'crumbs.contractNew', detail: 'crumbs.contractDetail', edit: 'crumbs.contractEdit' },
+            { list: <ContractListPage />, form: <ContractFormPage />, detail: <ContractDetailPage /> },
+          ),
+          recordRoutes(
+            'meetings',
+            { list: 'menu.meetings', create: 'crumbs.meetingNew', detail: 'crumbs.meetingDetail', edit: 'crumbs.meetingEdit' },
+            { list: <MeetingListPage />, form: <MeetingFormPage />, detail: <MeetingPage /> },
+            [
+              {
+                path: 'action-items',
+                handle: { crumb: 'crumbs.actionItems' } satisfies RouteHandle,
+                element: <Guarded page={<ActionItemsPage />} />,
+              },
+            ],
+          ),
+          recordRoutes(
+            'centres',
+            { list: 'menu.centres', create: 'crumbs.centreNew', detail: 'crumbs.centreDetail', edit: 'crumbs.centreEdit' },
+            { list: <CentreListPage />, form: <CentreFormPage />, detail: <CentreDetailPage /> },
+          ),
           {
             path: 'users',
             handle: { crumb: 'menu.users' } satisfies RouteHandle,

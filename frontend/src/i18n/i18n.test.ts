@@ -57,6 +57,22 @@ describe('translations', () => {
     expect(zh.get('areaKinds.subdistrict')).toBe('街道');
   });
 
+  it('names the governance registry as the glossary does', () => {
+    expect(zh.get('menu.registry')).toBe('治理体系');
+    expect(zh.get('orgKinds.compound_party_branch')).toBe('小区党组织');
+    expect(zh.get('orgKinds.community_party_committee')).toBe('社区党总支');
+    expect(zh.get('orgKinds.owners_committee')).toBe('业主委员会');
+    expect(zh.get('orgKinds.supervisory_committee')).toBe('业主监督委员会');
+    expect(zh.get('orgKinds.property_company')).toBe('物业服务企业');
+    expect(zh.get('orgKinds.property_company_party_org')).toBe('物业企业党组织');
+    expect(zh.get('orgKinds.residents_committee')).toBe('居民自治委员会');
+    expect(zh.get('orgKinds.law_enforcement')).toBe('综合行政执法队');
+    expect(zh.get('meetingStatus.finalised')).toBe('已定稿');
+    expect(zh.get('meetings.finaliseContent')).toBe('定稿后纪要不可修改，只能添加更正说明');
+    expect(zh.get('actionItems.filterOverdue')).toBe('仅看超期');
+    for (let day = 1; day <= 7; day++) expect(english.get(`weekdays.${day}`)).toBeTruthy();
+  });
+
   it('names the API scopes and system menus as the product does', () => {
     expect(zh.get('apiScopes.registry:read')).toBe('读取区域与小区');
     expect(zh.get('apiScopes.complaints:write')).toBe('提交与处理诉求');
@@ -95,6 +111,9 @@ describe('translations', () => {
       'idempotency_key_reused',
       'invalid_idempotency_key',
       'idempotency_key_required',
+      'meeting_finalised',
+      'meeting_incomplete',
+      'meeting_not_finalised',
     ];
     expect(codes.filter((c) => !zh.has(`errors.${c}`))).toEqual([]);
     expect(zh.get('errors.invalid_credentials')).toBe('用户名或密码错误');
@@ -116,6 +135,9 @@ describe('translations cover the API contract', () => {
     ['AreaKind', 'areaKinds'],
     ['GovernanceMode', 'governanceModes'],
     ['ApiScope', 'apiScopes'],
+    ['OrgKind', 'orgKinds'],
+    ['MeetingStatus', 'meetingStatus'],
+    ['ActionStatus', 'actionStatus'],
   ])('names every %s value', (schema, prefix) => {
     for (const lang of [zh, english]) {
       expect(enumOf(schema).filter((v) => !lang.get(`${prefix}.${v}`))).toEqual([]);

@@ -16,10 +16,37 @@ export const KNOWN_ACTIONS = [
   'api_key.revoked',
   'personal_data.unmasked',
   'session.refresh_token_reused',
+  'organisation.created',
+  'organisation.updated',
+  'person.created',
+  'person.updated',
+  'post.created',
+  'post.updated',
+  'contract.created',
+  'contract.updated',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.finalised',
+  'meeting.amended',
+  'action_item.updated',
+  'centre.created',
+  'centre.updated',
 ] as const;
 
 /** Object types entries are about. */
-export const KNOWN_OBJECT_TYPES = ['user', 'compound', 'area', 'api_key'] as const;
+export const KNOWN_OBJECT_TYPES = [
+  'user',
+  'compound',
+  'area',
+  'api_key',
+  'organisation',
+  'person',
+  'post',
+  'contract',
+  'meeting',
+  'action_item',
+  'centre',
+] as const;
 
 const CODE = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
 

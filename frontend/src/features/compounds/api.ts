@@ -31,6 +31,8 @@ export const compoundKeys = {
   all: ['compounds'] as const,
   list: (filters: CompoundFilters, cursor: string | undefined) => ['compounds', 'list', filters, cursor ?? null] as const,
   one: (id: string) => ['compounds', 'one', id] as const,
+  governance: (id: string) => ['compounds', 'governance', id] as const,
+  crossAppointments: (id: string, on: string) => ['compounds', 'cross-appointments', id, on] as const,
 };
 
 function toQuery(filters: CompoundFilters): CompoundQuery {
@@ -96,4 +98,23 @@ export async function exportCompounds(filters: CompoundFilters): Promise<{ blob:
   });
   if (!response.ok || !data) throw new ApiError(response.status, asProblem(error));
   return { blob: data, disposition: response.headers.get('Content-Disposition') };
+}
+
+/** Who governs the compound today: its bodies, contract (and bundle), cross-appointments, last joint meeting. */
+export function useGovernance(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: compoundKeys.governance(id ?? ''),
+    queryFn: () => unwrap(api.GET('/api/v1/compounds/{id}/governance', { params: { path: { id: id! } } })),
+    enabled: !!id && enabled,
+  });
+}
+
+/** People holding posts in two or more of the compound's four bodies on a date. */
+export function useCrossAppointments(id: string, on: string | undefined) {
+  return useQuery({
+    queryKey: compoundKeys.crossAppointments(id, on ?? ''),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/compounds/{id}/cross-appointments', { params: { path: { id }, query: { on: on! } } })),
+    enabled: !!on,
+  });
 }

@@ -1,10 +1,13 @@
 import { Button, Card, Col, Empty, Result, Row, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorNotice } from '../../api/problem';
+import { useSession } from '../../auth/session';
 import { translate } from '../../i18n';
 import { GOVERNANCE_MODES, MODE_HEX } from '../compounds/api';
-import { useModeStats } from './api';
+import { useModeStats, useRegistryStats } from './api';
+import CoverageChart from './CoverageChart';
 import ModeChart from './ModeChart';
+import { RegistryTiles } from './RegistryTiles';
 
 function percent(part: number, total: number): string {
   return total > 0 ? ((part * 100) / total).toFixed(1) : '0';
@@ -12,7 +15,9 @@ function percent(part: number, total: number): string {
 
 export default function DashboardPage() {
   const { t } = useTranslation();
+  const { access } = useSession();
   const stats = useModeStats();
+  const registry = useRegistryStats(access.registry.read);
 
   if (stats.isError) {
     return (
@@ -61,7 +66,19 @@ export default function DashboardPage() {
           </Card>
         </Col>
       ))}
-      <Col span={24}>
+      {access.registry.read &&
+        (registry.isError ? (
+          <Col span={24}>
+            <Result
+              status="warning"
+              title={errorNotice(registry.error, translate).message}
+              extra={<Button onClick={() => void registry.refetch()}>{t('common.retry')}</Button>}
+            />
+          </Col>
+        ) : (
+          <RegistryTiles totals={registry.data?.totals} loading={registry.isPending} />
+        ))}
+      <Col span={24} xl={access.registry.read ? 12 : 24}>
         <Card title={t('dashboard.chartTitle')}>
           <div data-testid="mode-chart">
             {stats.isPending ? (
@@ -74,6 +91,21 @@ export default function DashboardPage() {
           </div>
         </Card>
       </Col>
+      {access.registry.read && (
+        <Col span={24} xl={12}>
+          <Card title={t('dashboard.coverageTitle')}>
+            <div data-testid="coverage-chart">
+              {registry.isPending ? (
+                <Skeleton active paragraph={{ rows: 8 }} />
+              ) : !registry.data || registry.data.items.length === 0 ? (
+                <Empty description={t('dashboard.noData')} />
+              ) : (
+                <CoverageChart rows={registry.data.items} />
+              )}
+            </div>
+          </Card>
+        </Col>
+      )}
     </Row>
   );
 }

@@ -1,16 +1,8 @@
-// ECharts imported piece by piece (core + bar chart + the components used) to keep
-// the dashboard chunk small.
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModeStatsRow } from '../../api/types';
 import { GOVERNANCE_MODES, MODE_HEX } from '../compounds/api';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { echarts, ReactEChartsCore } from './charts';
 
 export default function ModeChart({ rows }: { rows: ModeStatsRow[] }) {
   const { t } = useTranslation();

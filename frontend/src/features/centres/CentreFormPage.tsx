@@ -1,0 +1,256 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, TimePicker, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Centre, CentreInput } from '../../api/types';
+import { dayjs, type Dayjs } from '../../lib/dates';
+import { useProblem } from '../../lib/useProblem';
+import { AreaTreeSelect } from '../areas/AreaTreeSelect';
+import { isStale, RecordError } from '../registry/common';
+import { centreKeys, createCentre, fetchCentre, updateCentre, useCentre } from './api';
+import { centreFieldPath, fromRows, rowProblem, toRows, type DayRow } from './hours';
+
+interface Values {
+  community_id?: string;
+  name?: string;
+  address?: string;
+  location?: { lat?: number | null; lon?: number | null };
+  geofence_radius_m?: number;
+  services?: string[];
+  hours: DayRow[];
+}
+
+const SERVICES = ['党员服务', '志愿服务', '儿童托管', '健康义诊', '便民维修', '老年助餐', '法律咨询', '图书阅览'];
+const TIME = 'HH:mm';
+
+function toValues(c: Centre): Values {
+  return {
+    community_id: c.community_id,
+    name: c.name,
+    address: c.address,
+    location: { lat: c.location.lat, lon: c.location.lon },
+    geofence_radius_m: c.geofence_radius_m,
+    services: c.services,
+    hours: toRows(c.opening_hours),
+  };
+}
+
+function toBody(v: Values): CentreInput {
+  return {
+    community_id: v.community_id ?? '',
+    name: (v.name ?? '').trim(),
+    address: (v.address ?? '').trim(),
+    location: { lat: v.location?.lat ?? 0, lon: v.location?.lon ?? 0 },
+    geofence_radius_m: v.geofence_radius_m ?? 0,
+    services: (v.services ?? []).map((s) => s.trim()).filter(Boolean),
+    // The contract describes the object without its values' shape.
+    opening_hours: fromRows(v.hours) as unknown as CentreInput['opening_hours'],
+  };
+}
+
+/** A TimePicker that holds `HH:mm` strings in the form. */
+const asTime = {
+  getValueProps: (value?: string) => ({ value: value ? dayjs(value, TIME) : undefined }),
+  normalize: (value?: Dayjs | null) => (value ? value.format(TIME) : ''),
+};
+
+export default function CentreFormPage() {
+  const { id } = useParams();
+  const editing = !!id;
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const { message, notification } = App.useApp();
+  const { showOnForm } = useProblem();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const existing = useCentre(id);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const hours = Form.useWatch('hours', form);
+
+  useEffect(() => {
+    if (existing.data) {
+      form.setFieldsValue(toValues(existing.data.data));
+      setEtag(existing.data.etag);
+    }
+  }, [existing.data, form]);
+
+  async function reloadAfterConflict() {
+    const fresh = await fetchCentre(id!);
+    queryClient.setQueryData(centreKeys.one(id!), fresh);
+    form.resetFields();
+    form.setFieldsValue(toValues(fresh.data));
+    setEtag(fresh.etag);
+  }
+
+  async function submit(values: Values) {
+    setSaving(true);
+    try {
+      const body = toBody(values);
+      const saved = editing ? await updateCentre(id!, etag ?? '*', body) : await createCentre(body);
+      queryClient.setQueryData(centreKeys.one(saved.data.id), saved);
+      await queryClient.invalidateQueries({ queryKey: centreKeys.all });
+      void message.success(editing ? t('centres.saved') : t('centres.created'));
+      navigate(`/centres/${saved.data.id}`, { replace: true });
+    } catch (e) {
+      if (editing && isStale(e)) {
+        notification.warning({ title: t('centres.stale'), placement: 'topRight' });
+        await reloadAfterConflict().catch((err) => showOnForm(form, err, centreFieldPath));
+      } else {
+        showOnForm(form, e, centreFieldPath);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
+  if (editing && existing.isError) return <RecordError error={existing.error} back="/centres" />;
+
+  const initial: Values = {
+    community_id: search.get('community_id') ?? undefined,
+    geofence_radius_m: 200,
+    services: [],
+    location: { lat: null, lon: null },
+    hours: toRows({ '1': ['08:30', '20:00'], '2': ['08:30', '20:00'], '3': ['08:30', '20:00'], '4': ['08:30', '20:00'], '5': ['08:30', '20:00'], '6': ['09:00', '17:00'] }),
+  };
+
+  return (
+    <Card title={editing ? t('centres.editTitle', { name: existing.data?.data.name ?? '' }) : t('centres.createTitle')}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        style={{ maxWidth: 880 }}
+        scrollToFirstError
+        data-testid="centre-form"
+        autoComplete="off"
+      >
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="community_id"
+              label={t('fields.community_id')}
+              extra={editing ? t('centres.communityFixed') : undefined}
+              rules={[{ required: true, message: t('compounds.communityRequired') }]}
+            >
+              <AreaTreeSelect
+                selectable={['community']}
+                deepest="community"
+                placeholder={t('compounds.communityPlaceholder')}
+                disabled={editing}
+                data-testid="centre-community"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="name"
+              label={t('fields.name')}
+              rules={[{ required: true, whitespace: true, message: t('centres.nameRequired') }]}
+            >
+              <Input maxLength={100} showCount />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="address"
+              label={t('fields.address')}
+              rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
+            >
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name={['location', 'lat']}
+              label={t('compounds.lat')}
+              rules={[{ required: true, message: t('centres.locationRequired') }]}
+            >
+              <InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.0001} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name={['location', 'lon']}
+              label={t('compounds.lon')}
+              rules={[{ required: true, message: t('centres.locationRequired') }]}
+            >
+              <InputNumber style={{ width: '100%' }} min={-180} max={180} step={0.0001} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="geofence_radius_m"
+              label={t('fields.geofence_radius_m')}
+              extra={t('centres.radiusHint')}
+              rules={[{ required: true, type: 'number', min: 10, max: 2000, message: t('centres.radiusRange') }]}
+            >
+              <InputNumber style={{ width: '100%' }} min={10} max={2000} precision={0} suffix={t('centres.metreUnit')} data-testid="centre-radius-input" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="services" label={t('fields.services')} extra={t('centres.servicesHint')}>
+              <Select mode="tags" tokenSeparators={[',', '，', '、']} options={SERVICES.map((s) => ({ value: s, label: s }))} maxCount={30} />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Typography.Title level={5}>{t('fields.opening_hours')}</Typography.Title>
+        <Form.List name="hours">
+          {(rows) => (
+            <div data-testid="hours-editor" style={{ marginBottom: 16 }}>
+              {rows.map((row, i) => {
+                const open = hours?.[i]?.open ?? false;
+                return (
+                  <Row key={row.key} gutter={12} align="top" data-testid={`hours-day-${i + 1}`}>
+                    <Col flex="88px" style={{ paddingTop: 5 }}>
+                      {t(`weekdays.${i + 1}`)}
+                    </Col>
+                    <Col flex="100px">
+                      <Form.Item name={[row.name, 'open']} valuePropName="checked">
+                        <Switch checkedChildren={t('centres.open')} unCheckedChildren={t('centres.closed')} />
+                      </Form.Item>
+                    </Col>
+                    <Col flex="140px">
+                      <Form.Item
+                        name={[row.name, 'from']}
+                        {...asTime}
+                        rules={[
+                          ({ getFieldValue }) => ({
+                            validator: async () => {
+                              const r: DayRow | undefined = getFieldValue(['hours', row.name]);
+                              const problem = r ? rowProblem(r) : null;
+                              if (problem) throw new Error(t(`centres.hours_${problem}`));
+                            },
+                          }),
+                        ]}
+                        dependencies={[['hours', row.name, 'to'], ['hours', row.name, 'open']]}
+                      >
+                        <TimePicker format={TIME} minuteStep={5} disabled={!open} placeholder={t('centres.opens')} needConfirm={false} />
+                      </Form.Item>
+                    </Col>
+                    <Col flex="140px">
+                      <Form.Item name={[row.name, 'to']} {...asTime}>
+                        <TimePicker format={TIME} minuteStep={5} disabled={!open} placeholder={t('centres.closes')} needConfirm={false} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                );
+              })}
+            </div>
+          )}
+        </Form.List>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-centre">
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

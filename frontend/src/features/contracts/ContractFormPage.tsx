@@ -1,0 +1,245 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { knownFields } from '../../api/problem';
+import type { Contract, ContractInput } from '../../api/types';
+import { fromDay, toDay, type Dayjs } from '../../lib/dates';
+import { useProblem } from '../../lib/useProblem';
+import { CompoundSelect } from '../registry/CompoundSelect';
+import { OrganisationSelect } from '../registry/OrganisationSelect';
+import { isStale, RecordError } from '../registry/common';
+import { feeYuan, yuanToFen } from '../registry/format';
+import { contractKeys, createContract, fetchContract, updateContract, useContract } from './api';
+
+interface Values {
+  company_id?: string;
+  title?: string;
+  start_date?: Dayjs;
+  end_date?: Dayjs;
+  /** Yuan per m² per month; the API stores fen. */
+  fee_yuan?: number | null;
+  service_items?: string[];
+  compound_ids?: string[];
+}
+
+/** Server field -> form path: the fee is typed in yuan under another name. */
+function toFormPath(field: string) {
+  if (field === 'fee_fen_per_sqm') return ['fee_yuan'];
+  return knownFields(['company_id', 'title', 'start_date', 'end_date', 'service_items', 'compound_ids'])(field);
+}
+
+const SERVICE_ITEMS = ['保洁', '保安', '绿化养护', '设施维修', '电梯维保', '停车管理', '垃圾清运', '秩序维护'];
+
+function toValues(c: Contract): Values {
+  return {
+    company_id: c.company_id,
+    title: c.title,
+    start_date: toDay(c.start_date),
+    end_date: toDay(c.end_date),
+    fee_yuan: Number(feeYuan(c.fee_fen_per_sqm)),
+    service_items: c.service_items,
+    compound_ids: c.compound_ids,
+  };
+}
+
+function toBody(v: Values): ContractInput {
+  return {
+    company_id: v.company_id ?? '',
+    title: (v.title ?? '').trim(),
+    start_date: fromDay(v.start_date) ?? '',
+    end_date: fromDay(v.end_date) ?? '',
+    fee_fen_per_sqm: yuanToFen(v.fee_yuan ?? 0),
+    service_items: (v.service_items ?? []).map((s) => s.trim()).filter(Boolean),
+    compound_ids: v.compound_ids ?? [],
+  };
+}
+
+export default function ContractFormPage() {
+  const { id } = useParams();
+  const editing = !!id;
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const { message, notification } = App.useApp();
+  const { showOnForm } = useProblem();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const existing = useContract(id);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const chosen = Form.useWatch('compound_ids', form) ?? [];
+
+  // The names the record came with, so the picker shows names without reading each compound.
+  const known = useMemo(() => {
+    const c = existing.data?.data;
+    return c ? Object.fromEntries(c.compound_ids.map((cid, i) => [cid, c.compound_names[i]])) : undefined;
+  }, [existing.data]);
+
+  useEffect(() => {
+    if (existing.data) {
+      form.setFieldsValue(toValues(existing.data.data));
+      setEtag(existing.data.etag);
+    }
+  }, [existing.data, form]);
+
+  async function reloadAfterConflict() {
+    const fresh = await fetchContract(id!);
+    queryClient.setQueryData(contractKeys.one(id!), fresh);
+    form.resetFields();
+    form.setFieldsValue(toValues(fresh.data));
+    setEtag(fresh.etag);
+  }
+
+  async function submit(values: Values) {
+    setSaving(true);
+    try {
+      const body = toBody(values);
+      const saved = editing ? await updateContract(id!, etag ?? '*', body) : await createContract(body);
+      queryClient.setQueryData(contractKeys.one(saved.data.id), saved);
+      await queryClient.invalidateQueries({ queryKey: contractKeys.all });
+      void message.success(editing ? t('contracts.saved') : t('contracts.created'));
+      navigate(`/contracts/${saved.data.id}`, { replace: true });
+    } catch (e) {
+      if (editing && isStale(e)) {
+        notification.warning({ title: t('contracts.stale'), placement: 'topRight' });
+        await reloadAfterConflict().catch((err) => showOnForm(form, err, toFormPath));
+      } else {
+        showOnForm(form, e, toFormPath);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
+  if (editing && existing.isError) return <RecordError error={existing.error} back="/contracts" />;
+
+  const initial: Values = {
+    company_id: search.get('company_id') ?? undefined,
+    compound_ids: search.get('compound_id') ? [search.get('compound_id')!] : [],
+    service_items: [],
+  };
+
+  return (
+    <Card title={editing ? t('contracts.editTitle', { name: existing.data?.data.title ?? '' }) : t('contracts.createTitle')}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        style={{ maxWidth: 880 }}
+        scrollToFirstError
+        data-testid="contract-form"
+        autoComplete="off"
+      >
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="company_id"
+              label={t('fields.company_id')}
+              extra={editing ? t('contracts.companyFixed') : undefined}
+              rules={[{ required: true, message: t('contracts.companyRequired') }]}
+            >
+              <OrganisationSelect
+                kind="property_company"
+                disabled={editing}
+                placeholder={t('contracts.companyPlaceholder')}
+                known={existing.data ? { [existing.data.data.company_id]: existing.data.data.company_name } : undefined}
+                data-testid="contract-company"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="title"
+              label={t('fields.title')}
+              rules={[{ required: true, whitespace: true, message: t('contracts.titleRequired') }]}
+            >
+              <Input maxLength={100} showCount />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name="start_date"
+              label={t('fields.start_date')}
+              rules={[{ required: true, message: t('contracts.startRequired') }]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="contract-start" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              name="end_date"
+              label={t('fields.end_date')}
+              dependencies={['start_date']}
+              rules={[
+                { required: true, message: t('contracts.endRequired') },
+                ({ getFieldValue }) => ({
+                  validator: async (_, end?: Dayjs) => {
+                    const start: Dayjs | undefined = getFieldValue('start_date');
+                    if (start && end && end.isBefore(start, 'day')) throw new Error(t('contracts.endBeforeStart'));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="contract-end" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="fee_yuan"
+              label={t('fields.fee_fen_per_sqm')}
+              rules={[{ required: true, message: t('contracts.feeRequired') }]}
+            >
+              <InputNumber
+                style={{ width: '100%' }}
+                min={0}
+                max={1000}
+                precision={2}
+                step={0.1}
+                suffix={t('contracts.feeUnit')}
+                data-testid="contract-fee-input"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="compound_ids"
+              label={t('fields.compound_ids')}
+              extra={chosen.length > 1 ? t('contracts.bundleHint', { count: chosen.length }) : t('contracts.compoundsHint')}
+              rules={[{ type: 'array', min: 1, required: true, message: t('contracts.compoundsRequired') }]}
+            >
+              <CompoundSelect
+                mode="multiple"
+                known={known}
+                placeholder={t('contracts.compoundsPlaceholder')}
+                data-testid="contract-compounds"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="service_items" label={t('fields.service_items')} extra={t('contracts.itemsHint')}>
+              <Select
+                mode="tags"
+                tokenSeparators={[',', '，', '、']}
+                options={SERVICE_ITEMS.map((s) => ({ value: s, label: s }))}
+                maxCount={30}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        {chosen.length > 1 && (
+          <Alert type="info" showIcon title={t('contracts.bundleNotice', { count: chosen.length })} style={{ marginBottom: 16 }} />
+        )}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-contract">
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,196 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { knownFields } from '../../api/problem';
+import type { Organisation, OrganisationInput, OrgKind } from '../../api/types';
+import { useProblem } from '../../lib/useProblem';
+import { AreaTreeSelect } from '../areas/AreaTreeSelect';
+import { CompoundSelect } from '../registry/CompoundSelect';
+import { OrganisationSelect } from '../registry/OrganisationSelect';
+import { isStale, RecordError } from '../registry/common';
+import { ORG_KINDS } from '../registry/kinds';
+import { createOrganisation, fetchOrganisation, organisationKeys, updateOrganisation, useOrganisation } from './api';
+
+interface Values {
+  kind?: OrgKind;
+  name?: string;
+  area_id?: string;
+  parent_id?: string;
+  contact_phone?: string;
+  compound_ids?: string[];
+}
+
+const FIELDS = knownFields(['kind', 'name', 'area_id', 'parent_id', 'contact_phone', 'compound_ids']);
+const PHONE = /^[0-9+-]{3,30}$/;
+
+function toValues(o: Organisation): Values {
+  return {
+    kind: o.kind,
+    name: o.name,
+    area_id: o.area_id,
+    parent_id: o.parent_id ?? undefined,
+    contact_phone: o.contact_phone ?? '',
+    compound_ids: o.compound_ids,
+  };
+}
+
+function toBody(v: Values): OrganisationInput {
+  const phone = v.contact_phone?.trim();
+  return {
+    kind: v.kind ?? 'partner',
+    name: (v.name ?? '').trim(),
+    area_id: v.area_id ?? '',
+    parent_id: v.parent_id ?? null,
+    contact_phone: phone ? phone : null,
+    compound_ids: v.compound_ids ?? [],
+  };
+}
+
+export default function OrganisationFormPage() {
+  const { id } = useParams();
+  const editing = !!id;
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const { message, notification } = App.useApp();
+  const { showOnForm } = useProblem();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const existing = useOrganisation(id);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (existing.data) {
+      form.setFieldsValue(toValues(existing.data.data));
+      setEtag(existing.data.etag);
+    }
+  }, [existing.data, form]);
+
+  async function reloadAfterConflict() {
+    const fresh = await fetchOrganisation(id!);
+    queryClient.setQueryData(organisationKeys.one(id!), fresh);
+    form.resetFields();
+    form.setFieldsValue(toValues(fresh.data));
+    setEtag(fresh.etag);
+  }
+
+  async function submit(values: Values) {
+    setSaving(true);
+    try {
+      const body = toBody(values);
+      const saved = editing ? await updateOrganisation(id!, etag ?? '*', body) : await createOrganisation(body);
+      queryClient.setQueryData(organisationKeys.one(saved.data.id), saved);
+      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
+      void message.success(editing ? t('organisations.saved') : t('organisations.created'));
+      navigate(`/organisations/${saved.data.id}`, { replace: true });
+    } catch (e) {
+      if (editing && isStale(e)) {
+        notification.warning({ title: t('organisations.stale'), placement: 'topRight' });
+        await reloadAfterConflict().catch((err) => showOnForm(form, err, FIELDS));
+      } else {
+        showOnForm(form, e, FIELDS);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
+  if (editing && existing.isError) return <RecordError error={existing.error} back="/organisations" />;
+
+  const kindParam = search.get('kind');
+  const initial: Values = {
+    kind: ORG_KINDS.includes(kindParam as OrgKind) ? (kindParam as OrgKind) : undefined,
+    area_id: search.get('area_id') ?? undefined,
+    compound_ids: search.get('compound_id') ? [search.get('compound_id')!] : [],
+  };
+
+  return (
+    <Card
+      title={
+        editing ? t('organisations.editTitle', { name: existing.data?.data.name ?? '' }) : t('organisations.createTitle')
+      }
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        style={{ maxWidth: 880 }}
+        scrollToFirstError
+        data-testid="organisation-form"
+        autoComplete="off"
+      >
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="kind"
+              label={t('fields.kind')}
+              rules={[{ required: true, message: t('organisations.kindRequired') }]}
+              extra={editing ? t('organisations.kindFixed') : undefined}
+            >
+              <Select<OrgKind>
+                disabled={editing}
+                data-testid="organisation-kind"
+                placeholder={t('organisations.kindPlaceholder')}
+                options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="name"
+              label={t('fields.name')}
+              rules={[{ required: true, whitespace: true, message: t('organisations.nameRequired') }]}
+            >
+              <Input maxLength={100} showCount />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="area_id"
+              label={t('organisations.area')}
+              extra={t('organisations.areaHint')}
+              rules={[{ required: true, message: t('organisations.areaRequired') }]}
+            >
+              <AreaTreeSelect deepest="compound" placeholder={t('organisations.areaPlaceholder')} data-testid="organisation-area" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="parent_id" label={t('organisations.parent')} extra={t('organisations.parentHint')}>
+              <OrganisationSelect placeholder={t('organisations.parentPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="contact_phone"
+              label={t('fields.contact_phone')}
+              rules={[{ pattern: PHONE, message: t('organisations.phonePattern') }]}
+            >
+              <Input maxLength={30} inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="compound_ids"
+              label={t('fields.compound_ids')}
+              extra={t('organisations.compoundsHint')}
+              rules={[{ type: 'array', max: 50, message: t('organisations.compoundsMax') }]}
+            >
+              <CompoundSelect mode="multiple" placeholder={t('organisations.compoundsPlaceholder')} data-testid="organisation-compounds" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-organisation">
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,166 @@
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Person } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
+import { oneOf, useUrlFilters } from '../../lib/urlFilters';
+import { CompoundSelect } from '../registry/CompoundSelect';
+import { LoadFailed } from '../registry/common';
+import { PartyTag } from '../registry/Tags';
+import { usePersonPage, type PersonFilters } from './api';
+import { PersonUnmaskModal } from './PersonUnmaskModal';
+
+function readFilters(params: URLSearchParams): PersonFilters {
+  return {
+    name: params.get('name') ?? undefined,
+    compound_id: params.get('compound_id') ?? undefined,
+    party: oneOf(params.get('party'), ['yes', 'no'] as const),
+  };
+}
+
+/** A masked value, or a quiet dash. */
+function Masked({ value, testId }: { value?: string | null; testId: string }) {
+  return value ? (
+    <Typography.Text code data-testid={testId}>
+      {value}
+    </Typography.Text>
+  ) : (
+    <Typography.Text type="secondary">—</Typography.Text>
+  );
+}
+
+export default function PersonListPage() {
+  const { t } = useTranslation();
+  const { access } = useSession();
+  const navigate = useNavigate();
+  const { filters, setFilter, reset, filterKey } = useUrlFilters(readFilters);
+  const paging = useCursorPaging(filterKey);
+  const page = usePersonPage(filters, paging.cursor);
+  useRestartOnInvalidCursor(page.error, paging);
+  const [nameInput, setNameInput] = useState(filters.name ?? '');
+  const [unmasking, setUnmasking] = useState<Person | null>(null);
+
+  const columns: ColumnsType<Person> = [
+    {
+      title: t('people.colName'),
+      dataIndex: 'name',
+      render: (name: string, p) => (
+        <Space size={4}>
+          <Link to={`/people/${p.id}`}>{name}</Link>
+          <PartyTag member={p.is_party_member} />
+        </Space>
+      ),
+    },
+    {
+      title: t('people.colPhone'),
+      dataIndex: 'phone',
+      render: (phone: string | null, p) => (
+        <Space size={4}>
+          <Masked value={phone} testId="masked-phone" />
+          {access.registry.unmask && (phone || p.id_number) && (
+            <Tooltip title={t('people.unmask')}>
+              <Button
+                type="text"
+                size="small"
+                icon={<EyeOutlined />}
+                aria-label={t('people.unmask')}
+                onClick={() => setUnmasking(p)}
+                data-testid="unmask-person"
+              />
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('people.colIdNumber'),
+      dataIndex: 'id_number',
+      render: (id: string | null) => <Masked value={id} testId="masked-id-number" />,
+    },
+    {
+      title: t('people.colHome'),
+      dataIndex: 'home_compound_name',
+      render: (name: string | null, p) =>
+        p.home_compound_id ? <Link to={`/compounds/${p.home_compound_id}`}>{name}</Link> : '—',
+    },
+    { title: t('people.colEmployer'), dataIndex: 'employer', render: (e: string | null) => e || '—' },
+  ];
+
+  return (
+    <Card
+      title={t('people.listTitle')}
+      extra={
+        access.registry.manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/people/new')} data-testid="create-person">
+            {t('people.create')}
+          </Button>
+        )
+      }
+    >
+      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
+        <Form.Item label={t('people.filterName')}>
+          <Input.Search
+            data-testid="filter-name"
+            allowClear
+            style={{ width: 200 }}
+            maxLength={50}
+            value={nameInput}
+            onChange={(e) => setNameInput(e.target.value)}
+            onSearch={(v) => setFilter({ name: v.trim() || undefined })}
+            enterButton={t('common.search')}
+          />
+        </Form.Item>
+        <Form.Item label={t('people.filterCompound')}>
+          <CompoundSelect
+            data-testid="filter-compound"
+            style={{ width: 200 }}
+            value={filters.compound_id}
+            onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
+            placeholder={t('common.compoundPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item label={t('people.filterParty')}>
+          <Select<'' | 'yes' | 'no'>
+            data-testid="filter-party"
+            style={{ width: 120 }}
+            value={filters.party ?? ''}
+            onChange={(v) => setFilter({ party: v || undefined })}
+            options={[
+              { value: '', label: t('common.all') },
+              { value: 'yes', label: t('people.partyYes') },
+              { value: 'no', label: t('people.partyNo') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Button
+            onClick={() => {
+              setNameInput('');
+              reset();
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Table<Person>
+        data-testid="person-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={page.data?.items ?? []}
+        loading={page.isFetching}
+        pagination={false}
+        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('people.empty') }}
+        scroll={{ x: 800 }}
+      />
+      <LoadFailed query={page} />
+      <Pager paging={paging} nextCursor={page.data?.next_cursor} busy={page.isFetching || page.isPlaceholderData} />
+      {unmasking && <PersonUnmaskModal person={unmasking} open onClose={() => setUnmasking(null)} />}
+    </Card>
+  );
+}

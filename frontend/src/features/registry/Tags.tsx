@@ -1,0 +1,46 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ActionStatus, MeetingStatus, OrgKind } from '../../api/types';
+import { KIND_COLOURS } from './kinds';
+
+/** An organisation kind in words (小区党组织, 业委会 …). */
+export function OrgKindTag({ kind }: { kind: OrgKind }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={KIND_COLOURS[kind]} data-kind={kind}>
+      {t(`orgKinds.${kind}`)}
+    </Tag>
+  );
+}
+
+/** Party member (党员) or nothing. */
+export function PartyTag({ member }: { member: boolean }) {
+  const { t } = useTranslation();
+  return member ? <Tag color="red">{t('people.partyMember')}</Tag> : null;
+}
+
+export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={status === 'finalised' ? 'green' : 'orange'} data-testid="meeting-status" data-status={status}>
+      {t(`meetingStatus.${status}`)}
+    </Tag>
+  );
+}
+
+export function ActionStatusTag({ status, overdue }: { status: ActionStatus; overdue?: boolean }) {
+  const { t } = useTranslation();
+  if (overdue) {
+    return (
+      <Tag color="red" data-testid="action-status" data-status={status}>
+        {t('actionItems.overdue')}
+      </Tag>
+    );
+  }
+  const colour = status === 'done' ? 'green' : status === 'cancelled' ? 'default' : 'blue';
+  return (
+    <Tag color={colour} data-testid="action-status" data-status={status}>
+      {t(`actionStatus.${status}`)}
+    </Tag>
+  );
+}
