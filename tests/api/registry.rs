@@ -439,6 +439,24 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     assert_eq!(bodies_seen.len(), 4);
     let uri = format!("/api/v1/joint-meetings/{id}");
     let etag = created.header("etag").unwrap_or_default();
+    // Follow-up waits for the signed record (a draft's items are rewritten on save).
+    let draft_item = body["action_items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let item_read = app
+        .get(&format!("/api/v1/action-items/{draft_item}"))
+        .bearer(&secretary)
+        .send()
+        .await;
+    item_read.assert_status(200);
+    app.put(&format!("/api/v1/action-items/{draft_item}"))
+        .bearer(&secretary)
+        .header("if-match", &item_read.header("etag").unwrap_or_default())
+        .json(&json!({"status": "done", "done_on": "2026-11-25"}))
+        .send()
+        .await
+        .assert_problem(409, "meeting_not_finalised");
     let finalised = app
         .post(&format!("{uri}/finalise"))
         .bearer(&secretary)

@@ -14,6 +14,12 @@ pub fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or(Utc.fix())
 }
 
+/// Today's date in China (what "today" means to a clerk in Changsha, whatever the
+/// server's clock zone).
+pub fn today_in_china() -> NaiveDate {
+    Utc::now().with_timezone(&china()).date_naive()
+}
+
 /// Holidays and make-up working days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkingCalendar {

@@ -31,7 +31,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One action item; `ETag` for `If-Match` on follow-up. */
+        get: operations["get_action_item"];
         /**
          * Follow an action item up: done (with the date), cancelled, or reopened. Allowed after
          *     the meeting is finalised. Requires `If-Match`.
@@ -899,7 +900,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One post; `ETag` for `If-Match` on update. */
+        get: operations["get_post"];
         /**
          * Change a post's title or term — e.g. end it when the holder steps down. The person and
          *     organisation stay. Requires `If-Match`.
@@ -1441,6 +1443,8 @@ export interface components {
             due_on: string;
             /** Format: uuid */
             id: string;
+            /** @description Follow-up is possible once the meeting record is finalised. */
+            meeting_finalised: boolean;
             /** Format: uuid */
             meeting_id: string;
             /** @description Open past its due date. */
@@ -1677,7 +1681,21 @@ export interface components {
             geofence_radius_m: number;
             location: components["schemas"]["Location"];
             name: string;
-            opening_hours: Record<string, never>;
+            /**
+             * @example {
+             *       "1": [
+             *         "08:30",
+             *         "20:00"
+             *       ],
+             *       "7": [
+             *         "09:00",
+             *         "17:00"
+             *       ]
+             *     }
+             */
+            opening_hours: {
+                [key: string]: string[];
+            };
             services?: string[];
         };
         /** @description One page of centres. */
@@ -1702,8 +1720,18 @@ export interface components {
             id: string;
             location: components["schemas"]["Location"];
             name: string;
-            /** @description Weekday (1 = Monday) -> [open, close], `HH:MM`. */
-            opening_hours: Record<string, never>;
+            /**
+             * @description Weekday (1 = Monday) -> [open, close], `HH:MM`.
+             * @example {
+             *       "1": [
+             *         "08:30",
+             *         "20:00"
+             *       ]
+             *     }
+             */
+            opening_hours: {
+                [key: string]: string[];
+            };
             services: string[];
             /** Format: int64 */
             version: number;
@@ -2852,6 +2880,36 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_action_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5462,6 +5520,36 @@ export interface operations {
             };
             /** @description Invalid term, overlapping holder, or person/organisation outside your scope */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostView"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -586,6 +586,8 @@ pub struct ActionItemView {
     pub done_on: Option<NaiveDate>,
     /// Open past its due date.
     pub overdue: bool,
+    /// Follow-up is possible once the meeting record is finalised.
+    pub meeting_finalised: bool,
     pub version: i64,
 }
 
@@ -604,6 +606,7 @@ impl From<ActionItem> for ActionItemView {
             status: ActionStatus::parse(&i.status).unwrap_or(ActionStatus::Open),
             done_on: i.done_on,
             overdue: i.overdue,
+            meeting_finalised: i.meeting_finalised,
             version: i.version,
         }
     }
@@ -653,7 +656,7 @@ pub struct CentreView {
     /// Check-ins count within this distance of `location`.
     pub geofence_radius_m: i32,
     /// Weekday (1 = Monday) -> [open, close], `HH:MM`.
-    #[schema(value_type = Object, example = json!({"1": ["08:30", "20:00"]}))]
+    #[schema(value_type = std::collections::HashMap<String, Vec<String>>, example = json!({"1": ["08:30", "20:00"]}))]
     pub opening_hours: serde_json::Value,
     pub services: Vec<String>,
     pub version: i64,
@@ -712,7 +715,7 @@ pub struct CentreInput {
     pub location: Location,
     #[schema(minimum = 10, maximum = 2000)]
     pub geofence_radius_m: i32,
-    #[schema(value_type = Object, example = json!({"1": ["08:30", "20:00"], "7": ["09:00", "17:00"]}))]
+    #[schema(value_type = std::collections::HashMap<String, Vec<String>>, example = json!({"1": ["08:30", "20:00"], "7": ["09:00", "17:00"]}))]
     pub opening_hours: OpeningHours,
     #[serde(default)]
     pub services: Vec<String>,

@@ -96,6 +96,9 @@ pub struct ActionItem {
     pub done_on: Option<NaiveDate>,
     #[diesel(sql_type = Bool)]
     pub overdue: bool,
+    /// Whether the meeting record is finalised (follow-up starts then).
+    #[diesel(sql_type = Bool)]
+    pub meeting_finalised: bool,
     #[diesel(sql_type = BigInt)]
     pub version: i64,
 }
@@ -121,7 +124,7 @@ const SELECT: &str = "SELECT m.id, m.compound_id, ca.name AS compound_name, ca.p
 
 const SELECT_ITEM: &str = "SELECT i.id, i.meeting_id, m.compound_id, ca.name AS compound_name, ca.path AS area_path, \
     i.resolution_no, i.description, i.owner_org_id, o.name AS owner_org_name, i.due_on, i.status, i.done_on, \
-    (i.status = 'open' AND i.due_on < current_date) AS overdue, i.version \
+    (i.status = 'open' AND i.due_on < current_date) AS overdue, (m.status = 'finalised') AS meeting_finalised, i.version \
     FROM action_items i JOIN joint_meetings m ON m.id = i.meeting_id JOIN areas ca ON ca.id = m.compound_id \
     JOIN organisations o ON o.id = i.owner_org_id";
 

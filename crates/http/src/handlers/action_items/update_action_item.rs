@@ -33,9 +33,23 @@ pub async fn update_action_item(
 ) -> ApiResult<HttpResponse> {
     let scope = caller.scope(Action::ManageMeetings)?;
     let patterns = scope_patterns(&scope);
-    check_action_status(body.status, body.done_on, chrono::Utc::now().date_naive())?;
+    check_action_status(
+        body.status,
+        body.done_on,
+        linli_domain::calendar::today_in_china(),
+    )?;
     let mut conn = state.db.conn().await?;
     let item = meetings::find_item(&mut conn, &patterns, id.into_inner()).await?;
+    // A draft's items are rewritten whenever the draft is saved: follow-up starts once the
+    // record is finalised, so nothing done here is lost.
+    if !item.meeting_finalised {
+        return Err(linli_domain::DomainError::WrongState {
+            code: "meeting_not_finalised",
+            detail: "会议纪要定稿后才能跟进待办事项 / follow-up starts once the meeting record is finalised".into(),
+            allowed: vec![],
+        }
+        .into());
+    }
     let updated = meetings::set_item_status(
         &mut conn,
         &caller.audit,

@@ -1,0 +1,32 @@
+use actix_web::{HttpResponse, get, http::header, web};
+use linli_domain::policy::Action;
+use linli_persistence::{areas::scope_patterns, registry::people};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    dto::registry::PostView,
+    error::{ApiResult, Problem},
+    extract::etag,
+    handlers::tags,
+    state::AppState,
+};
+
+/// One post; `ETag` for `If-Match` on update.
+#[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, body = PostView, headers(("ETag" = String))),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/posts/{id}")]
+pub async fn get_post(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    let mut conn = state.db.conn().await?;
+    let post = people::find_post(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(post.version)))
+        .json(PostView::from(post)))
+}
