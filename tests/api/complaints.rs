@@ -715,3 +715,46 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
             .any(|x| x["day"] == "2026-10-10" && x["kind"] == "workday")
     }));
 }
+
+#[actix_web::test]
+async fn the_inbox_exports_as_csv_with_phones_masked() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    file(&app, &admin, "融城花苑", "elevator")
+        .await
+        .assert_status(201);
+    file(&app, &admin, "卫技新村", "noise")
+        .await
+        .assert_status(201);
+    let res = app
+        .get("/api/v1/complaints/export?category=elevator")
+        .bearer(&admin)
+        .send()
+        .await;
+    res.assert_status(200);
+    assert!(
+        res.header("content-type")
+            .is_some_and(|t| t.starts_with("text/csv"))
+    );
+    let text = res.text();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().flatten().collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].get(1), Some("融城花苑"));
+    assert_eq!(rows[0].get(14), Some("137****1234"));
+    assert!(!text.contains("13700001234"));
+    let resident = app.token_for("weiji.resident").await;
+    let own = app
+        .get("/api/v1/complaints/export")
+        .bearer(&resident)
+        .send()
+        .await;
+    own.assert_status(200);
+    assert_eq!(
+        csv::Reader::from_reader(own.text().trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .count(),
+        0,
+        "residents export only their own"
+    );
+}

@@ -122,6 +122,7 @@ where
                 .service(complaints::update_category::update_category)
                 // Fixed paths before `/complaints/{id}`.
                 .service(complaints::complaint_counts::complaint_counts)
+                .service(complaints::export_complaints::export_complaints)
                 .service(complaints::list_complaints::list_complaints)
                 .service(complaints::create_complaint::create_complaint)
                 .service(complaints::get_complaint::get_complaint)

@@ -382,6 +382,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the filtered complaint list as CSV (UTF-8 with BOM; times in China Standard
+         *     Time; phones masked). Same filters and order as the list; `limit` and `cursor` are
+         *     ignored.
+         */
+        get: operations["export_complaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}": {
         parameters: {
             query?: never;
@@ -3905,6 +3926,49 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_complaints: {
+        parameters: {
+            query?: {
+                area_id?: string;
+                compound_id?: string;
+                status?: components["schemas"]["ComplaintStatus"];
+                category?: string;
+                handler_org_id?: string;
+                overdue?: boolean;
+                /** @description Filed at or after. */
+                from?: string;
+                /** @description Filed before. */
+                to?: string;
+                /** @description Text in title or description, or an exact complaint number. */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: 编号, 小区, 类别, 标题, 状态, 承办单位, 受理时间, 签收期限, 办结期限, 办结时间, 超期, 督办级别, 评分, 来电人, 电话, 渠道, 提交时间 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

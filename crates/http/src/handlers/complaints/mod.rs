@@ -3,6 +3,7 @@
 pub mod complaint_counts;
 pub mod create_complaint;
 pub mod decide_extension;
+pub mod export_complaints;
 pub mod get_attachment;
 pub mod get_complaint;
 pub mod list_calendar_days;
