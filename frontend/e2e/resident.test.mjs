@@ -17,8 +17,13 @@ test('a resident is offered no administration', { timeout: 60_000 }, async () =>
   const entries = await menuEntries(page);
   assert.ok(!entries.includes('区域'), `menu offers ${entries.join(', ')}`);
   assert.ok(!entries.includes('仪表盘'), `menu offers ${entries.join(', ')}`);
+  // A resident's home is their own complaints, not the staff inbox.
+  assert.ok(entries.includes('我的诉求'), `menu offers ${entries.join(', ')}`);
+  assert.ok(!entries.includes('诉求'), `menu offers ${entries.join(', ')}`);
+  await page.waitForURL(`${BASE_URL}/my-complaints`);
   if (entries.includes('小区')) {
     // Residents may read their own compound, but not register or export compounds.
+    await page.goto(`${BASE_URL}/compounds`);
     await page.locator('[data-testid="compound-table"] tbody tr.ant-table-row').first().waitFor();
     assert.equal(await page.getByTestId('create-compound').count(), 0);
     assert.equal(await page.getByTestId('export-csv').count(), 0);

@@ -6,6 +6,7 @@ import {
   mayManageUser,
   menuEntries,
   moduleForPath,
+  needsComplaintCounts,
   ROLES,
   summariseGrants,
 } from './access';
@@ -100,9 +101,9 @@ describe('deriveAccess', () => {
   });
 
   it('ignores unknown actions but still answers can()', () => {
-    const a = deriveAccess({ permissions: ['complaints.read'] });
+    const a = deriveAccess({ permissions: ['volunteering.read'] });
     expect(a.modules).toEqual([]);
-    expect(a.can('complaints.read')).toBe(true);
+    expect(a.can('volunteering.read')).toBe(true);
   });
 
   it('offers subdistrict staff user management but not API keys or the audit log', () => {
@@ -131,6 +132,70 @@ describe('deriveAccess', () => {
     const a = deriveAccess({ permissions: ['areas.manage'] });
     expect(a.areas).toEqual({ read: false, manage: true });
     expect(a.modules.map((m) => m.key)).toEqual([]);
+  });
+});
+
+describe('complaints', () => {
+  const grant = (role: string) => ({ role });
+  const resident = { permissions: ['compounds.read', 'complaints.file'], grants: [grant('resident')] };
+  const committee = { permissions: ['areas.read', 'compounds.read', 'registry.read', 'complaints.read'], grants: [grant('committee_member')] };
+  const property = { permissions: ['areas.read', 'compounds.read', 'registry.read'], grants: [grant('property_staff')] };
+  const community = {
+    permissions: ['compounds.read', 'stats.read', 'complaints.read', 'complaints.file', 'complaints.dispatch'],
+    grants: [grant('community_staff')],
+  };
+  const admin = {
+    permissions: [...ADMIN, 'complaints.read', 'complaints.file', 'complaints.dispatch', 'complaints.configure'],
+    grants: [grant('district_admin')],
+  };
+
+  it("sends a resident home to their own complaints, not to the staff inbox", () => {
+    const a = deriveAccess(resident);
+    expect(a.modules.map((m) => m.key)).toEqual(['myComplaints', 'compounds']);
+    expect(a.home).toBe('/my-complaints');
+    expect(a.complaints).toMatchObject({ mine: true, inbox: false, fileForCaller: false, dispatch: false });
+    expect(canVisit(a, '/my-complaints/new')).toBe(true);
+    expect(canVisit(a, '/complaints')).toBe(false);
+    expect(canVisit(a, '/complaints/new')).toBe(false);
+    expect(needsComplaintCounts(resident)).toBe(false);
+  });
+
+  it('shows readers the inbox without the counts', () => {
+    const a = deriveAccess(committee);
+    expect(a.complaints).toMatchObject({ inbox: true, mine: false, fileForCaller: false });
+    expect(a.modules.map((m) => m.key)).toContain('complaints');
+    expect(needsComplaintCounts(committee)).toBe(false);
+    expect(canVisit(a, '/complaints/abc')).toBe(true);
+    expect(canVisit(a, '/complaints/new')).toBe(false);
+  });
+
+  it('shows handlers without complaints.read the inbox only when the counts have complaints', () => {
+    expect(needsComplaintCounts(property)).toBe(true);
+    expect(deriveAccess(property).complaints.inbox).toBe(false);
+    expect(deriveAccess(property).modules.map((m) => m.key)).not.toContain('complaints');
+    const handler = deriveAccess(property, { handlesComplaints: true });
+    expect(handler.complaints.inbox).toBe(true);
+    expect(canVisit(handler, '/complaints/abc')).toBe(true);
+    // Residents are not made handlers by counts of their own complaints.
+    expect(deriveAccess(resident, { handlesComplaints: true }).complaints.inbox).toBe(false);
+  });
+
+  it('lets community staff file for callers and dispatch, but not configure', () => {
+    const a = deriveAccess(community);
+    expect(a.complaints).toEqual({ read: true, inbox: true, mine: false, fileForCaller: true, dispatch: true, configure: false });
+    expect(canVisit(a, '/complaints/new')).toBe(true);
+    expect(canVisit(a, '/complaint-settings')).toBe(false);
+  });
+
+  it('gives the admin the inbox and the settings under 系统管理', () => {
+    const a = deriveAccess(admin);
+    const keys = a.modules.map((m) => m.key);
+    expect(keys.indexOf('complaints')).toBe(keys.indexOf('compounds') + 1);
+    expect(keys[keys.length - 1]).toBe('complaintSettings');
+    expect(a.home).toBe('/dashboard');
+    expect(canVisit(a, '/complaint-settings')).toBe(true);
+    const system = menuEntries(a.modules).find((e) => e.kind === 'group' && e.key === 'system');
+    expect(system?.kind === 'group' && system.modules.map((m) => m.key)).toContain('complaintSettings');
   });
 });
 

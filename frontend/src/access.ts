@@ -18,9 +18,14 @@ export const ACTIONS = {
   registryRead: 'registry.read',
   registryManage: 'registry.manage',
   meetingsManage: 'meetings.manage',
+  complaintsRead: 'complaints.read',
+  complaintsFile: 'complaints.file',
+  complaintsDispatch: 'complaints.dispatch',
+  complaintsConfigure: 'complaints.configure',
 } as const satisfies Record<string, Permission>;
 
 export type ModuleKey =
+  | 'myComplaints'
   | 'dashboard'
   | 'areas'
   | 'compounds'
@@ -31,9 +36,11 @@ export type ModuleKey =
   | 'centres'
   | 'users'
   | 'apiKeys'
-  | 'auditLog';
+  | 'auditLog'
+  | 'complaints'
+  | 'complaintSettings';
 // Later modules join here (and in MODULES below, the router and the menu icons):
-// 'complaints' (诉求), 'publicRevenue' (公共收益), 'allowances' (津贴), 'volunteering' (志愿服务).
+// 'publicRevenue' (公共收益), 'allowances' (津贴), 'volunteering' (志愿服务).
 
 export interface ModuleDef {
   key: ModuleKey;
@@ -57,9 +64,13 @@ export const MENU_GROUPS: Record<MenuGroupKey, { label: string }> = {
 
 /** Side-menu modules in menu order. */
 export const MODULES: readonly ModuleDef[] = [
+  // Residents' own complaints (mobile page); first, so it is a resident's home.
+  { key: 'myComplaints', path: '/my-complaints', label: 'menu.myComplaints', requires: ACTIONS.complaintsFile },
   { key: 'dashboard', path: '/dashboard', label: 'menu.dashboard', requires: ACTIONS.statsRead },
   { key: 'areas', path: '/areas', label: 'menu.areas', requires: ACTIONS.areasRead },
   { key: 'compounds', path: '/compounds', label: 'menu.compounds', requires: ACTIONS.compoundsRead },
+  // Staff inbox: also offered to handlers without `complaints.read` (see deriveAccess).
+  { key: 'complaints', path: '/complaints', label: 'menu.complaints', requires: ACTIONS.complaintsRead },
   { key: 'organisations', path: '/organisations', label: 'menu.organisations', requires: ACTIONS.registryRead, group: 'registry' },
   { key: 'people', path: '/people', label: 'menu.people', requires: ACTIONS.registryRead, group: 'registry' },
   { key: 'contracts', path: '/contracts', label: 'menu.contracts', requires: ACTIONS.registryRead, group: 'registry' },
@@ -68,7 +79,13 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'users', path: '/users', label: 'menu.users', requires: ACTIONS.usersManage, group: 'system' },
   { key: 'apiKeys', path: '/api-keys', label: 'menu.apiKeys', requires: ACTIONS.apiKeysManage, group: 'system' },
   { key: 'auditLog', path: '/audit-log', label: 'menu.auditLog', requires: ACTIONS.auditRead, group: 'system' },
-  // { key: 'complaints', path: '/complaints', label: 'menu.complaints', requires: 'complaints.read' },
+  {
+    key: 'complaintSettings',
+    path: '/complaint-settings',
+    label: 'menu.complaintSettings',
+    requires: ACTIONS.complaintsConfigure,
+    group: 'system',
+  },
   // { key: 'publicRevenue', path: '/public-revenue', label: 'menu.publicRevenue', requires: 'ledger.read' },
   // { key: 'allowances', path: '/allowances', label: 'menu.allowances', requires: 'allowances.read' },
   // { key: 'volunteering', path: '/volunteering', label: 'menu.volunteering', requires: 'volunteering.read' },
@@ -91,17 +108,70 @@ export interface Access {
   registry: { read: boolean; manage: boolean; unmask: boolean };
   /** Joint meetings: record, finalise, amend, and follow up their action items. */
   meetings: { manage: boolean };
+  /**
+   * Complaints (诉求): `inbox` offers the staff inbox (readers, staff who file for callers,
+   * and handlers whose organisation has complaints); `mine` the residents' own page;
+   * `fileForCaller` the staff form for walk-ins and phone calls; `dispatch` accept, reject,
+   * assign, close, arbitrate, decide extensions and merge; `configure` categories and calendar.
+   */
+  complaints: {
+    read: boolean;
+    inbox: boolean;
+    mine: boolean;
+    fileForCaller: boolean;
+    dispatch: boolean;
+    configure: boolean;
+  };
   /** Where to land after sign-in: the first module offered, else the welcome page. */
   home: string;
 }
 
 /** Permissions as strings: a newer server may send actions this build does not know yet. */
-type MeLike = { permissions: readonly string[] } | null | undefined;
+type MeLike = { permissions: readonly string[]; grants?: readonly { role: string }[] } | null | undefined;
 
-export function deriveAccess(me: MeLike): Access {
+/** What /me alone does not say. */
+export interface AccessContext {
+  /** The user's organisation handles complaints they can see (GET /complaints/counts not empty). */
+  handlesComplaints?: boolean;
+}
+
+/** Only resident grants (or none): the user files for themselves, not for callers. */
+function residentOnly(me: MeLike): boolean {
+  const grants = me?.grants ?? [];
+  return grants.every((g) => g.role === 'resident');
+}
+
+/**
+ * Whether the inbox depends on GET /complaints/counts: staff without `complaints.read`
+ * may still handle complaints for their organisation (a property company, a committee).
+ */
+export function needsComplaintCounts(me: MeLike): boolean {
+  const granted = new Set<string>(me?.permissions ?? []);
+  return !granted.has(ACTIONS.complaintsRead) && !residentOnly(me);
+}
+
+export function deriveAccess(me: MeLike, context: AccessContext = {}): Access {
   const granted = new Set<string>(me?.permissions ?? []);
   const can = (action: string) => granted.has(action);
-  const modules = MODULES.filter((m) => can(m.requires));
+  const onlyResident = residentOnly(me);
+  const hasResidentGrant = (me?.grants ?? []).some((g) => g.role === 'resident');
+  const complaints = {
+    read: can(ACTIONS.complaintsRead),
+    inbox:
+      can(ACTIONS.complaintsRead) ||
+      (can(ACTIONS.complaintsFile) && !onlyResident) ||
+      (!onlyResident && context.handlesComplaints === true),
+    mine: can(ACTIONS.complaintsFile) && hasResidentGrant,
+    fileForCaller: can(ACTIONS.complaintsFile) && !onlyResident,
+    dispatch: can(ACTIONS.complaintsDispatch),
+    configure: can(ACTIONS.complaintsConfigure),
+  };
+  const visible = (m: ModuleDef) => {
+    if (m.key === 'complaints') return complaints.inbox;
+    if (m.key === 'myComplaints') return complaints.mine;
+    return can(m.requires);
+  };
+  const modules = MODULES.filter(visible);
   return {
     can,
     modules,
@@ -122,6 +192,7 @@ export function deriveAccess(me: MeLike): Access {
       unmask: can(ACTIONS.registryRead) && can(ACTIONS.piiRead),
     },
     meetings: { manage: can(ACTIONS.registryRead) && can(ACTIONS.meetingsManage) },
+    complaints,
     home: modules[0]?.path ?? '/welcome',
   };
 }
@@ -152,6 +223,7 @@ export function canVisit(access: Access, pathname: string): boolean {
   }
   if (REGISTRY_EDITORS.has(mod.key) && isEditorPath(mod.path, pathname)) return access.registry.manage;
   if (mod.key === 'meetings' && isEditorPath(mod.path, pathname)) return access.meetings.manage;
+  if (mod.key === 'complaints' && pathname === '/complaints/new') return access.complaints.fileForCaller;
   return true;
 }
 

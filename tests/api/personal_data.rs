@@ -13,8 +13,9 @@ fn has_unmasked_phone(text: &str) -> bool {
         w[0] == b'1'
             && (b'3'..=b'9').contains(&w[1])
             && w.iter().all(u8::is_ascii_digit)
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes.get(i + 11).is_none_or(|b| !b.is_ascii_digit())
+            // Standing alone: not part of a longer number, nor of a hex hash or id.
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 11).is_none_or(|b| !b.is_ascii_alphanumeric())
     })
 }
 
@@ -137,4 +138,6 @@ fn the_phone_detector_finds_phones_and_nothing_else() {
     assert!(!has_unmasked_phone("{\"phone\":\"138****5678\"}"));
     assert!(!has_unmasked_phone("430111001001001"));
     assert!(!has_unmasked_phone("12345678901"));
+    // Eleven digits inside a hex digest are not a phone number.
+    assert!(!has_unmasked_phone("\"hash\":\"ab13812345678cd\""));
 }

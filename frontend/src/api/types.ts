@@ -111,3 +111,23 @@ export type CommitteeSharePage = Ok<paths['/api/v1/stats/owners-committees']['ge
 
 /** RFC 9457 problem body as the contract describes it (taken from the login 401). */
 export type Problem = paths['/api/v1/auth/login']['post']['responses'][401]['content']['application/problem+json'];
+
+export type ComplaintPage = Ok<paths['/api/v1/complaints']['get']>;
+export type ComplaintSummary = ComplaintPage['items'][number];
+export type Complaint = Ok<paths['/api/v1/complaints/{id}']['get']>;
+export type ComplaintQuery = QueryOf<paths['/api/v1/complaints']['get']>;
+export type ComplaintStatus = Complaint['status'];
+export type ComplaintAction = Complaint['allowed_actions'][number];
+export type ComplaintEvent = Complaint['timeline'][number];
+export type ComplaintAttachment = Complaint['attachments'][number];
+export type ComplaintExtension = Complaint['extensions'][number];
+export type NewComplaint = BodyOf<paths['/api/v1/complaints']['post']>;
+export type TransitionInput = BodyOf<paths['/api/v1/complaints/{id}/transitions']['post']>;
+export type ExtensionInput = BodyOf<paths['/api/v1/complaints/{id}/extensions']['post']>;
+export type ExtensionDecisionInput = BodyOf<paths['/api/v1/complaints/{id}/extensions/{extension_id}/decision']['post']>;
+export type ComplaintCounts = Ok<paths['/api/v1/complaints/counts']['get']>;
+export type ComplaintCategory = Ok<paths['/api/v1/complaint-categories']['get']>[number];
+export type CategoryUpdate = BodyOf<paths['/api/v1/complaint-categories/{code}']['put']>;
+export type CalendarDay = Ok<paths['/api/v1/calendar-days']['get']>[number];
+export type CalendarDayInput = BodyOf<paths['/api/v1/calendar-days/{day}']['put']>;
+export type ComplaintGroupStats = Ok<paths['/api/v1/stats/complaints']['get']>[number];

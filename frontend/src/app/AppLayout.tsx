@@ -3,6 +3,9 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CommentOutlined,
+  MessageOutlined,
+  ScheduleOutlined,
   ClusterOutlined,
   FileProtectOutlined,
   IdcardOutlined,
@@ -18,7 +21,7 @@ import {
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Breadcrumb, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Avatar, Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +49,9 @@ const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
   users: <TeamOutlined />,
   apiKeys: <KeyOutlined />,
   auditLog: <AuditOutlined />,
+  complaints: <MessageOutlined />,
+  myComplaints: <CommentOutlined />,
+  complaintSettings: <ScheduleOutlined />,
 };
 
 const GROUP_ICONS: Record<MenuGroupKey, ReactNode> = {
@@ -101,6 +107,7 @@ function UserMenu() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const roles = summariseGrants(me);
+  const narrow = !Grid.useBreakpoint().md;
   const [changingPassword, setChangingPassword] = useState(false);
   const items: MenuProps['items'] = [
     {
@@ -142,7 +149,7 @@ function UserMenu() {
           <Space>
             <Avatar size="small" icon={<UserOutlined />} />
             <span>{me.username}</span>
-            {roles[0] && <Typography.Text type="secondary">{t(`roles.${roles[0].role}`)}</Typography.Text>}
+            {roles[0] && !narrow && <Typography.Text type="secondary">{t(`roles.${roles[0].role}`)}</Typography.Text>}
             <DownOutlined />
           </Space>
         </Button>
@@ -162,6 +169,8 @@ export default function AppLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  // Phones (residents filing complaints): the menu folds away completely, the page gets the width.
+  const narrow = !Grid.useBreakpoint().md;
   const current = moduleForPath(pathname);
   const [collapsed, setCollapsed] = useState(false);
   const [openGroups, setOpenGroups] = useState<string[]>(current?.group ? [current.group] : []);
@@ -184,7 +193,7 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={64} width={208} theme="dark" onCollapse={setCollapsed}>
+      <Sider breakpoint="lg" collapsedWidth={narrow ? 0 : 64} width={208} theme="dark" onCollapse={setCollapsed}>
         <Link
           to="/"
           style={{ display: 'flex', alignItems: 'center', gap: 8, height: 64, padding: '0 20px', color: '#fff' }}
@@ -210,20 +219,20 @@ export default function AppLayout() {
         <Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 24px',
+            padding: narrow ? '0 8px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Typography.Text strong>{t('app.subtitle')}</Typography.Text>
+          {narrow ? <span /> : <Typography.Text strong>{t('app.subtitle')}</Typography.Text>}
           <Space>
             <LanguageSwitch />
             <UserMenu />
           </Space>
         </Header>
-        <Content style={{ margin: 24 }}>
+        <Content style={{ margin: narrow ? '52px 10px 12px' : 24 }}>
           <Crumbs />
           <Suspense fallback={<PageFallback />}>
             <Outlet />

@@ -37,7 +37,14 @@ const CentreDetailPage = lazy(() => import('../features/centres/CentreDetailPage
 const CentreFormPage = lazy(() => import('../features/centres/CentreFormPage'));
 const ApiKeysPage = lazy(() => import('../features/apiKeys/ApiKeysPage'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
-// Later modules (诉求, 公共收益, 津贴, 志愿服务) add their pages here and in access.ts MODULES.
+const ComplaintListPage = lazy(() => import('../features/complaints/ComplaintListPage'));
+const ComplaintDetailPage = lazy(() => import('../features/complaints/ComplaintDetailPage'));
+const ComplaintCreatePage = lazy(() => import('../features/complaints/ComplaintCreatePage'));
+const ComplaintSettingsPage = lazy(() => import('../features/complaints/ComplaintSettingsPage'));
+const MyComplaintsPage = lazy(() => import('../features/complaints/MyComplaintsPage'));
+const MyComplaintNewPage = lazy(() => import('../features/complaints/MyComplaintNewPage'));
+const MyComplaintPage = lazy(() => import('../features/complaints/MyComplaintPage'));
+// Later modules (公共收益, 津贴, 志愿服务) add their pages here and in access.ts MODULES.
 
 /**
  * The routes of a record module: its list, `new`, `:id` and `:id/edit`, each behind the
@@ -128,6 +135,45 @@ export const router = createBrowserRouter([
                 ],
               },
             ],
+          },
+          {
+            path: 'complaints',
+            handle: { crumb: 'menu.complaints' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<ComplaintListPage />} /> },
+              {
+                path: 'new',
+                handle: { crumb: 'crumbs.complaintNew' } satisfies RouteHandle,
+                element: <Guarded page={<ComplaintCreatePage />} />,
+              },
+              {
+                path: ':id',
+                handle: { crumb: 'crumbs.complaintDetail' } satisfies RouteHandle,
+                element: <Guarded page={<ComplaintDetailPage />} />,
+              },
+            ],
+          },
+          {
+            path: 'my-complaints',
+            handle: { crumb: 'menu.myComplaints' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<MyComplaintsPage />} /> },
+              {
+                path: 'new',
+                handle: { crumb: 'crumbs.myComplaintNew' } satisfies RouteHandle,
+                element: <Guarded page={<MyComplaintNewPage />} />,
+              },
+              {
+                path: ':id',
+                handle: { crumb: 'crumbs.complaintDetail' } satisfies RouteHandle,
+                element: <Guarded page={<MyComplaintPage />} />,
+              },
+            ],
+          },
+          {
+            path: 'complaint-settings',
+            handle: { crumb: 'menu.complaintSettings' } satisfies RouteHandle,
+            element: <Guarded page={<ComplaintSettingsPage />} />,
           },
           recordRoutes(
             'organisations',

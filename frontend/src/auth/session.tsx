@@ -18,6 +18,8 @@ export function useSession(): Session {
 }
 
 export const ME_QUERY_KEY = ['me'] as const;
+/** GET /complaints/counts: inbox badges, and whether a handler sees the inbox at all. */
+export const COMPLAINT_COUNTS_KEY = ['complaints', 'counts'] as const;
 
 /** Why the sign-in page is shown, passed in navigation state. */
 export type SignInReason = 'expired' | 'signed_out' | 'password_changed';

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Result, Row, Skeleton, Statistic } from 'antd';
+import { Button, Card, Col, Empty, Result, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorNotice } from '../../api/problem';
 import { useSession } from '../../auth/session';
@@ -8,6 +8,7 @@ import { useModeStats, useRegistryStats } from './api';
 import CoverageChart from './CoverageChart';
 import ModeChart from './ModeChart';
 import { RegistryTiles } from './RegistryTiles';
+import { ComplaintSection } from './ComplaintSection';
 
 function percent(part: number, total: number): string {
   return total > 0 ? ((part * 100) / total).toFixed(1) : '0';
@@ -105,6 +106,16 @@ export default function DashboardPage() {
             </div>
           </Card>
         </Col>
+      )}
+      {access.complaints.read && (
+        <>
+          <Col span={24}>
+            <Typography.Title level={5} style={{ margin: '8px 0 0' }} data-testid="complaints-section">
+              {t('dashboard.complaintsTitle')}
+            </Typography.Title>
+          </Col>
+          <ComplaintSection />
+        </>
       )}
     </Row>
   );
