@@ -758,3 +758,59 @@ async fn the_inbox_exports_as_csv_with_phones_masked() {
         "residents export only their own"
     );
 }
+
+#[actix_web::test]
+async fn inactive_categories_are_listed_for_configuration_only() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let all = app
+        .get("/api/v1/complaint-categories?all=true")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    let greening = all
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["code"] == "greening")
+        .cloned()
+        .unwrap_or_default();
+    app.put("/api/v1/complaint-categories/greening")
+        .bearer(&admin)
+        .header("if-match", &format!("\"v{}\"", greening["version"]))
+        .json(&json!({"sign_hours": 8, "resolve_hours": 120, "handler_rule": "governance_mode", "active": false}))
+        .send()
+        .await
+        .assert_status(200);
+    let active = app
+        .get("/api/v1/complaint-categories")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert!(
+        !active
+            .as_array()
+            .is_some_and(|c| c.iter().any(|x| x["code"] == "greening"))
+    );
+    let all = app
+        .get("/api/v1/complaint-categories?all=true")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert!(all.as_array().is_some_and(|c| {
+        c.iter()
+            .any(|x| x["code"] == "greening" && x["active"] == false)
+    }));
+    let resident = app.token_for("weiji.resident").await;
+    app.get("/api/v1/complaint-categories?all=true")
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    file(&app, &resident, "卫技新村", "greening")
+        .await
+        .assert_problem(422, "validation_failed");
+}

@@ -611,6 +611,17 @@ pub async fn transition(
             return Err(DomainError::StaleVersion.into());
         }
         add_event(tx, ctx, id, action, Some(from), to, note).await?;
+        if matches!(to, Status::Resolved | Status::Closed | Status::Rejected) {
+            // A request for more time means nothing once the work is done.
+            diesel::sql_query(
+                "UPDATE complaint_extensions SET status = 'denied', decided_at = now(), \
+                 decision_note = '诉求已办结或关闭，延期申请自动终止 / ended with the complaint' \
+                 WHERE complaint_id = $1 AND status = 'pending'",
+            )
+            .bind::<SqlUuid, _>(id)
+            .execute(tx)
+            .await?;
+        }
         journal::record(tx, ctx, Entry {
             action: "complaint.status_changed",
             object_type: "complaint",

@@ -307,7 +307,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The complaint catalogue (active categories), with deadlines and handler rules. */
+        /**
+         * The complaint catalogue with deadlines and handler rules: active categories, or all of
+         *     them for those who configure it.
+         */
         get: operations["list_categories"];
         put?: never;
         post?: never;
@@ -3710,7 +3713,10 @@ export interface operations {
     };
     list_categories: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Also the inactive ones (needs `complaints.configure`, to switch them back on). */
+                all?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3726,6 +3732,15 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `all=true` without `complaints.configure` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,8 @@
 use actix_web::{get, web};
+use linli_domain::policy::Action;
 use linli_persistence::complaints;
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::{
     auth::Caller,
@@ -9,18 +12,33 @@ use crate::{
     state::AppState,
 };
 
-/// The complaint catalogue (active categories), with deadlines and handler rules.
-#[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), responses(
+/// Which categories to list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CategoryQuery {
+    /// Also the inactive ones (needs `complaints.configure`, to switch them back on).
+    pub all: Option<bool>,
+}
+
+/// The complaint catalogue with deadlines and handler rules: active categories, or all of
+/// them for those who configure it.
+#[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(CategoryQuery), responses(
     (status = 200, body = Vec<CategoryView>),
     (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "`all=true` without `complaints.configure`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/complaint-categories")]
 pub async fn list_categories(
     state: web::Data<AppState>,
-    _caller: Caller,
+    caller: Caller,
+    query: web::Query<CategoryQuery>,
 ) -> ApiResult<web::Json<Vec<CategoryView>>> {
+    let all = query.all.unwrap_or(false);
+    if all {
+        caller.scope(Action::ConfigureComplaints)?;
+    }
     let mut conn = state.db.conn().await?;
-    let list = complaints::categories(&mut conn, true).await?;
+    let list = complaints::categories(&mut conn, !all).await?;
     Ok(web::Json(
         list.into_iter().map(CategoryView::from).collect(),
     ))
