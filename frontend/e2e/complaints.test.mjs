@@ -193,3 +193,33 @@ test('a resident files a complaint with a photo on a phone, staff handle it, the
   await admin.waitForTimeout(1200); // let the bars finish growing before the picture
   await shot(admin, '69-dashboard-complaints');
 });
+
+test('a category switched off stays on the settings page and can be switched back on', { timeout: 90_000 }, async () => {
+  const admin = await browser.newPage();
+  await signIn(admin, 'admin');
+  const active = async () => (await apiGet(admin, '/api/v1/complaint-categories')).map((c) => c.code);
+  assert.ok((await active()).includes('greening'));
+
+  /** Opens 绿化 in the settings dialog, flips its switch and saves. */
+  async function toggleGreening() {
+    await admin.goto(`${BASE_URL}/complaint-settings`);
+    await admin.getByTestId('edit-category-greening').click();
+    await admin.locator('.ant-modal .ant-switch').click();
+    await admin.getByTestId('save-category').click();
+    await admin.locator('.ant-modal').waitFor({ state: 'hidden' });
+  }
+
+  await toggleGreening();
+  try {
+    // Gone from the forms' list, still listed (as inactive) for whoever configures.
+    assert.ok(!(await active()).includes('greening'));
+    const all = await apiGet(admin, '/api/v1/complaint-categories?all=true');
+    assert.equal(all.find((c) => c.code === 'greening')?.active, false);
+    const row = admin.getByTestId('category-table').locator('tr', { hasText: 'greening' });
+    await row.getByText('否').waitFor();
+  } finally {
+    await toggleGreening();
+  }
+  assert.ok((await active()).includes('greening'));
+  await admin.close();
+});

@@ -25,7 +25,7 @@ function Categories() {
   const { message, notification } = App.useApp();
   const { showOnForm } = useProblem();
   const queryClient = useQueryClient();
-  const categories = useCategories();
+  const categories = useCategories({ all: true });
   const [editing, setEditing] = useState<ComplaintCategory | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<CategoryValues>();

@@ -86,10 +86,15 @@ export function useComplaint(id: string | undefined) {
   return useQuery({ queryKey: complaintKeys.one(id ?? ''), queryFn: () => fetchComplaint(id!), enabled: !!id });
 }
 
-export function useCategories() {
+/**
+ * The complaint catalogue. Forms and filters want the active categories; the settings
+ * page asks for `all` so a category switched off can be switched back on.
+ */
+export function useCategories(options: { all?: boolean } = {}) {
+  const all = options.all ?? false;
   return useQuery({
-    queryKey: complaintKeys.categories,
-    queryFn: () => unwrap(api.GET('/api/v1/complaint-categories')),
+    queryKey: all ? [...complaintKeys.categories, 'all'] : complaintKeys.categories,
+    queryFn: () => unwrap(api.GET('/api/v1/complaint-categories', { params: { query: { all } } })),
     staleTime: 5 * 60_000,
   });
 }
