@@ -450,18 +450,8 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
             .optional()?;
         if exists.is_none() {
             let plan = plan();
-            for chunk in plan.areas.chunks(2000) {
-                diesel::insert_into(areas::table)
-                    .values(chunk)
-                    .execute(tx)
-                    .await?;
-            }
-            for chunk in plan.compounds.chunks(2000) {
-                diesel::insert_into(compounds::table)
-                    .values(chunk)
-                    .execute(tx)
-                    .await?;
-            }
+            insert_in_batches!(tx, areas::table, plan.areas, 2000);
+            insert_in_batches!(tx, compounds::table, plan.compounds, 2000);
             report.district_created = true;
             report.areas = plan.areas.len();
             report.compounds = plan.compounds.len();

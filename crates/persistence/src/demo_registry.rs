@@ -412,60 +412,20 @@ async fn load_district(
 
 /// Writes the plan, table by table in foreign-key order.
 async fn insert(tx: &mut AsyncPgConnection, plan: &Plan) -> StoreResult<()> {
-    for chunk in plan.organisations.chunks(CHUNK) {
-        diesel::insert_into(organisations::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.coverage.chunks(CHUNK) {
-        diesel::insert_into(organisation_compounds::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.people.chunks(CHUNK) {
-        diesel::insert_into(people::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.posts.chunks(CHUNK) {
-        diesel::insert_into(posts::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.contracts.chunks(CHUNK) {
-        diesel::insert_into(service_contracts::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.contract_compounds.chunks(CHUNK) {
-        diesel::insert_into(contract_compounds::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.centres.chunks(CHUNK) {
-        diesel::insert_into(neighbourhood_centres::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.meetings.chunks(CHUNK) {
-        diesel::insert_into(joint_meetings::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
-    for chunk in plan.action_items.chunks(CHUNK) {
-        diesel::insert_into(action_items::table)
-            .values(chunk)
-            .execute(tx)
-            .await?;
-    }
+    insert_in_batches!(tx, organisations::table, plan.organisations, CHUNK);
+    insert_in_batches!(tx, organisation_compounds::table, plan.coverage, CHUNK);
+    insert_in_batches!(tx, people::table, plan.people, CHUNK);
+    insert_in_batches!(tx, posts::table, plan.posts, CHUNK);
+    insert_in_batches!(tx, service_contracts::table, plan.contracts, CHUNK);
+    insert_in_batches!(
+        tx,
+        contract_compounds::table,
+        plan.contract_compounds,
+        CHUNK
+    );
+    insert_in_batches!(tx, neighbourhood_centres::table, plan.centres, CHUNK);
+    insert_in_batches!(tx, joint_meetings::table, plan.meetings, CHUNK);
+    insert_in_batches!(tx, action_items::table, plan.action_items, CHUNK);
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use linli_domain::{DomainError, registry::CentreDraft};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::Patterns;
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -92,9 +92,7 @@ pub async fn find_visible(
             .bind::<SqlUuid, _>(id)
             .load(conn)
             .await?;
-    rows.into_iter()
-        .next()
-        .ok_or_else(|| DomainError::NotFound("centre").into())
+    only_row(rows, "centre")
 }
 
 fn audit_json(d: &CentreDraft) -> serde_json::Value {

@@ -10,7 +10,7 @@ use linli_domain::{DomainError, registry::ContractDraft};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::Patterns;
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -111,9 +111,7 @@ pub async fn find_visible(
         .bind::<SqlUuid, _>(id)
         .load(conn)
         .await?;
-    rows.into_iter()
-        .next()
-        .ok_or_else(|| DomainError::NotFound("contract").into())
+    only_row(rows, "contract")
 }
 
 /// The contract in force for a compound on a date, if any.

@@ -13,7 +13,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::Patterns;
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -175,9 +175,7 @@ pub async fn find_visible(
             .bind::<SqlUuid, _>(id)
             .load(conn)
             .await?;
-    rows.into_iter()
-        .next()
-        .ok_or_else(|| DomainError::NotFound("meeting").into())
+    only_row(rows, "meeting")
 }
 
 /// A meeting's action items, in resolution order.
@@ -523,9 +521,7 @@ pub async fn find_item(
     .bind::<SqlUuid, _>(id)
     .load(conn)
     .await?;
-    rows.into_iter()
-        .next()
-        .ok_or_else(|| DomainError::NotFound("action item").into())
+    only_row(rows, "action item")
 }
 
 /// Follows an action item up (done, cancelled, reopened) — allowed after the meeting is

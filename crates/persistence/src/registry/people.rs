@@ -14,7 +14,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::Patterns;
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -115,9 +115,7 @@ pub async fn find_visible(
     .bind::<SqlUuid, _>(id)
     .load(conn)
     .await?;
-    rows.into_iter()
-        .next()
-        .ok_or_else(|| DomainError::NotFound("person").into())
+    only_row(rows, "person")
 }
 
 /// The audit form of a person: personal data masked.
@@ -343,9 +341,7 @@ pub async fn find_post(
     .bind::<SqlUuid, _>(id)
     .load(conn)
     .await?;
-    rows.into_iter()
-        .next()
-        .ok_or_else(|| DomainError::NotFound("post").into())
+    only_row(rows, "post")
 }
 
 fn post_json(p: &PostDraft) -> serde_json::Value {
