@@ -329,3 +329,48 @@ test('a centre\'s opening hours and check-in radius are edited', { timeout: 90_0
   await hours.locator('tr').filter({ hasText: '星期六' }).getByText('09:00 – 12:00').waitFor();
   await hours.locator('tr').filter({ hasText: '星期日' }).getByText('休息').waitFor();
 });
+
+test('a centre someone else saved meanwhile is reloaded into the form, not overwritten', { timeout: 90_000 }, async () => {
+  const page = await browser.newPage();
+  await signIn(page, 'admin');
+  await openMenu(page, '治理体系', '邻里中心');
+  await page.waitForURL(`${BASE_URL}/centres`);
+  await page.locator('[data-testid="centre-table"] tbody tr.ant-table-row').nth(1).getByRole('link').click();
+  await page.waitForURL(/\/centres\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split('/').pop();
+  await page.getByTestId('edit-centre').click();
+  await page.getByTestId('hours-editor').waitFor();
+
+  // Another clerk widens the check-in radius while this form is open.
+  const theirs = await page.evaluate(async (centreId) => {
+    const auth = { Authorization: `Bearer ${sessionStorage.getItem('linli.access_token')}` };
+    const res = await fetch(`/api/v1/centres/${centreId}`, { headers: auth });
+    const c = await res.json();
+    const body = {
+      community_id: c.community_id,
+      name: c.name,
+      address: c.address,
+      location: c.location,
+      geofence_radius_m: c.geofence_radius_m + 7,
+      services: c.services,
+      opening_hours: c.opening_hours,
+    };
+    const put = await fetch(`/api/v1/centres/${centreId}`, {
+      method: 'PUT',
+      headers: { ...auth, 'Content-Type': 'application/json', 'If-Match': res.headers.get('etag') },
+      body: JSON.stringify(body),
+    });
+    if (!put.ok) throw new Error(`PUT: HTTP ${put.status}`);
+    return body.geofence_radius_m;
+  }, id);
+
+  await page.getByTestId('centre-radius-input').fill('555');
+  await page.getByTestId('save-centre').click();
+  await page.getByText('已被他人修改').first().waitFor();
+  assert.ok(page.url().endsWith(`/centres/${id}/edit`), 'stays on the form');
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid="centre-radius-input"]')?.value === String(want),
+    theirs,
+  );
+  assert.equal((await apiGet(page, `/api/v1/centres/${id}`)).geofence_radius_m, theirs, 'their change stands');
+});

@@ -1,13 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, TimePicker, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, TimePicker, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Centre, CentreInput } from '../../api/types';
 import { dayjs, type Dayjs } from '../../lib/dates';
-import { useProblem } from '../../lib/useProblem';
+import { useVersionedForm } from '../../lib/useVersionedForm';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { isStale, RecordError } from '../registry/common';
+import { RecordError } from '../registry/common';
 import { centreKeys, createCentre, fetchCentre, updateCentre, useCentre } from './api';
 import { centreFieldPath, fromRows, rowProblem, toRows, type DayRow } from './hours';
 
@@ -60,51 +58,21 @@ export default function CentreFormPage() {
   const editing = !!id;
   const [search] = useSearchParams();
   const { t } = useTranslation();
-  const { message, notification } = App.useApp();
-  const { showOnForm } = useProblem();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<Values>();
   const existing = useCentre(id);
-  const [etag, setEtag] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { form, saving, submit } = useVersionedForm({
+    id,
+    existing,
+    keys: centreKeys,
+    fetchOne: fetchCentre,
+    create: createCentre,
+    update: updateCentre,
+    toValues,
+    toBody,
+    toFormPath: centreFieldPath,
+    feature: 'centres',
+  });
   const hours = Form.useWatch('hours', form);
-
-  useEffect(() => {
-    if (existing.data) {
-      form.setFieldsValue(toValues(existing.data.data));
-      setEtag(existing.data.etag);
-    }
-  }, [existing.data, form]);
-
-  async function reloadAfterConflict() {
-    const fresh = await fetchCentre(id!);
-    queryClient.setQueryData(centreKeys.one(id!), fresh);
-    form.resetFields();
-    form.setFieldsValue(toValues(fresh.data));
-    setEtag(fresh.etag);
-  }
-
-  async function submit(values: Values) {
-    setSaving(true);
-    try {
-      const body = toBody(values);
-      const saved = editing ? await updateCentre(id!, etag ?? '*', body) : await createCentre(body);
-      queryClient.setQueryData(centreKeys.one(saved.data.id), saved);
-      await queryClient.invalidateQueries({ queryKey: centreKeys.all });
-      void message.success(editing ? t('centres.saved') : t('centres.created'));
-      navigate(`/centres/${saved.data.id}`, { replace: true });
-    } catch (e) {
-      if (editing && isStale(e)) {
-        notification.warning({ title: t('centres.stale'), placement: 'topRight' });
-        await reloadAfterConflict().catch((err) => showOnForm(form, err, centreFieldPath));
-      } else {
-        showOnForm(form, e, centreFieldPath);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
 
   if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
   if (editing && existing.isError) return <RecordError error={existing.error} back="/centres" />;

@@ -1,15 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { knownFields } from '../../api/problem';
 import type { Contract, ContractInput } from '../../api/types';
 import { fromDay, toDay, type Dayjs } from '../../lib/dates';
-import { useProblem } from '../../lib/useProblem';
+import { useVersionedForm } from '../../lib/useVersionedForm';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { isStale, RecordError } from '../registry/common';
+import { RecordError } from '../registry/common';
 import { feeYuan, yuanToFen } from '../registry/format';
 import { contractKeys, createContract, fetchContract, updateContract, useContract } from './api';
 
@@ -61,14 +60,20 @@ export default function ContractFormPage() {
   const editing = !!id;
   const [search] = useSearchParams();
   const { t } = useTranslation();
-  const { message, notification } = App.useApp();
-  const { showOnForm } = useProblem();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<Values>();
   const existing = useContract(id);
-  const [etag, setEtag] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { form, saving, submit } = useVersionedForm({
+    id,
+    existing,
+    keys: contractKeys,
+    fetchOne: fetchContract,
+    create: createContract,
+    update: updateContract,
+    toValues,
+    toBody,
+    toFormPath: toFormPath,
+    feature: 'contracts',
+  });
   const chosen = Form.useWatch('compound_ids', form) ?? [];
 
   // The names the record came with, so the picker shows names without reading each compound.
@@ -76,42 +81,6 @@ export default function ContractFormPage() {
     const c = existing.data?.data;
     return c ? Object.fromEntries(c.compound_ids.map((cid, i) => [cid, c.compound_names[i]])) : undefined;
   }, [existing.data]);
-
-  useEffect(() => {
-    if (existing.data) {
-      form.setFieldsValue(toValues(existing.data.data));
-      setEtag(existing.data.etag);
-    }
-  }, [existing.data, form]);
-
-  async function reloadAfterConflict() {
-    const fresh = await fetchContract(id!);
-    queryClient.setQueryData(contractKeys.one(id!), fresh);
-    form.resetFields();
-    form.setFieldsValue(toValues(fresh.data));
-    setEtag(fresh.etag);
-  }
-
-  async function submit(values: Values) {
-    setSaving(true);
-    try {
-      const body = toBody(values);
-      const saved = editing ? await updateContract(id!, etag ?? '*', body) : await createContract(body);
-      queryClient.setQueryData(contractKeys.one(saved.data.id), saved);
-      await queryClient.invalidateQueries({ queryKey: contractKeys.all });
-      void message.success(editing ? t('contracts.saved') : t('contracts.created'));
-      navigate(`/contracts/${saved.data.id}`, { replace: true });
-    } catch (e) {
-      if (editing && isStale(e)) {
-        notification.warning({ title: t('contracts.stale'), placement: 'topRight' });
-        await reloadAfterConflict().catch((err) => showOnForm(form, err, toFormPath));
-      } else {
-        showOnForm(form, e, toFormPath);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
 
   if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
   if (editing && existing.isError) return <RecordError error={existing.error} back="/contracts" />;

@@ -1,15 +1,13 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, Row, Select, Skeleton, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { knownFields } from '../../api/problem';
 import type { Organisation, OrganisationInput, OrgKind } from '../../api/types';
-import { useProblem } from '../../lib/useProblem';
+import { useVersionedForm } from '../../lib/useVersionedForm';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { isStale, RecordError } from '../registry/common';
+import { RecordError } from '../registry/common';
 import { ORG_KINDS } from '../registry/kinds';
 import { createOrganisation, fetchOrganisation, organisationKeys, updateOrganisation, useOrganisation } from './api';
 
@@ -53,50 +51,20 @@ export default function OrganisationFormPage() {
   const editing = !!id;
   const [search] = useSearchParams();
   const { t } = useTranslation();
-  const { message, notification } = App.useApp();
-  const { showOnForm } = useProblem();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<Values>();
   const existing = useOrganisation(id);
-  const [etag, setEtag] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (existing.data) {
-      form.setFieldsValue(toValues(existing.data.data));
-      setEtag(existing.data.etag);
-    }
-  }, [existing.data, form]);
-
-  async function reloadAfterConflict() {
-    const fresh = await fetchOrganisation(id!);
-    queryClient.setQueryData(organisationKeys.one(id!), fresh);
-    form.resetFields();
-    form.setFieldsValue(toValues(fresh.data));
-    setEtag(fresh.etag);
-  }
-
-  async function submit(values: Values) {
-    setSaving(true);
-    try {
-      const body = toBody(values);
-      const saved = editing ? await updateOrganisation(id!, etag ?? '*', body) : await createOrganisation(body);
-      queryClient.setQueryData(organisationKeys.one(saved.data.id), saved);
-      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
-      void message.success(editing ? t('organisations.saved') : t('organisations.created'));
-      navigate(`/organisations/${saved.data.id}`, { replace: true });
-    } catch (e) {
-      if (editing && isStale(e)) {
-        notification.warning({ title: t('organisations.stale'), placement: 'topRight' });
-        await reloadAfterConflict().catch((err) => showOnForm(form, err, FIELDS));
-      } else {
-        showOnForm(form, e, FIELDS);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { form, saving, submit } = useVersionedForm({
+    id,
+    existing,
+    keys: organisationKeys,
+    fetchOne: fetchOrganisation,
+    create: createOrganisation,
+    update: updateOrganisation,
+    toValues,
+    toBody,
+    toFormPath: FIELDS,
+    feature: 'organisations',
+  });
 
   if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
   if (editing && existing.isError) return <RecordError error={existing.error} back="/organisations" />;
