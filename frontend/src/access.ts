@@ -22,6 +22,15 @@ export const ACTIONS = {
   complaintsFile: 'complaints.file',
   complaintsDispatch: 'complaints.dispatch',
   complaintsConfigure: 'complaints.configure',
+  ledgerRead: 'ledger.read',
+  ledgerPost: 'ledger.post',
+  ledgerClose: 'ledger.close',
+  disclosuresRead: 'disclosures.read',
+  disclosuresPublish: 'disclosures.publish',
+  auditsRead: 'audits.read',
+  auditsManage: 'audits.manage',
+  auditsWork: 'audits.work',
+  auditsRectify: 'audits.rectify',
 } as const satisfies Record<string, Permission>;
 
 export type ModuleKey =
@@ -38,9 +47,12 @@ export type ModuleKey =
   | 'apiKeys'
   | 'auditLog'
   | 'complaints'
-  | 'complaintSettings';
+  | 'complaintSettings'
+  | 'publicRevenue'
+  | 'audits'
+  | 'disclosures';
 // Later modules join here (and in MODULES below, the router and the menu icons):
-// 'publicRevenue' (公共收益), 'allowances' (津贴), 'volunteering' (志愿服务).
+// 'allowances' (津贴), 'volunteering' (志愿服务).
 
 export interface ModuleDef {
   key: ModuleKey;
@@ -54,11 +66,12 @@ export interface ModuleDef {
   group?: MenuGroupKey;
 }
 
-export type MenuGroupKey = 'registry' | 'system';
+export type MenuGroupKey = 'registry' | 'revenue' | 'system';
 
 /** Side-menu groups: i18n key of the label. */
 export const MENU_GROUPS: Record<MenuGroupKey, { label: string }> = {
   registry: { label: 'menu.registry' },
+  revenue: { label: 'menu.revenueGroup' },
   system: { label: 'menu.system' },
 };
 
@@ -76,6 +89,11 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'contracts', path: '/contracts', label: 'menu.contracts', requires: ACTIONS.registryRead, group: 'registry' },
   { key: 'meetings', path: '/meetings', label: 'menu.meetings', requires: ACTIONS.registryRead, group: 'registry' },
   { key: 'centres', path: '/centres', label: 'menu.centres', requires: ACTIONS.registryRead, group: 'registry' },
+  // Public revenue and its audits; residents read their compound's disclosures.
+  { key: 'publicRevenue', path: '/public-revenue', label: 'menu.publicRevenue', requires: ACTIONS.ledgerRead, group: 'revenue' },
+  // Auditors (audits.work) see their firm's engagements too (see deriveAccess).
+  { key: 'audits', path: '/audits', label: 'menu.audits', requires: ACTIONS.auditsRead, group: 'revenue' },
+  { key: 'disclosures', path: '/disclosures', label: 'menu.disclosures', requires: ACTIONS.disclosuresRead, group: 'revenue' },
   { key: 'users', path: '/users', label: 'menu.users', requires: ACTIONS.usersManage, group: 'system' },
   { key: 'apiKeys', path: '/api-keys', label: 'menu.apiKeys', requires: ACTIONS.apiKeysManage, group: 'system' },
   { key: 'auditLog', path: '/audit-log', label: 'menu.auditLog', requires: ACTIONS.auditRead, group: 'system' },
@@ -86,7 +104,6 @@ export const MODULES: readonly ModuleDef[] = [
     requires: ACTIONS.complaintsConfigure,
     group: 'system',
   },
-  // { key: 'publicRevenue', path: '/public-revenue', label: 'menu.publicRevenue', requires: 'ledger.read' },
   // { key: 'allowances', path: '/allowances', label: 'menu.allowances', requires: 'allowances.read' },
   // { key: 'volunteering', path: '/volunteering', label: 'menu.volunteering', requires: 'volunteering.read' },
 ];
@@ -122,6 +139,16 @@ export interface Access {
     dispatch: boolean;
     configure: boolean;
   };
+  /**
+   * Public revenue (公共收益): `read` ledgers and reports, `post` entries and imports,
+   * `close` months, `publish` disclosures.
+   */
+  revenue: { read: boolean; post: boolean; close: boolean; publish: boolean };
+  /**
+   * Special audits (专项审计): `read` follows them, `manage` runs campaigns and fees,
+   * `work` carries out the firm's engagements, `rectify` reports rectification done.
+   */
+  audits: { read: boolean; manage: boolean; work: boolean; rectify: boolean };
   /** Where to land after sign-in: the first module offered, else the welcome page. */
   home: string;
 }
@@ -169,6 +196,7 @@ export function deriveAccess(me: MeLike, context: AccessContext = {}): Access {
   const visible = (m: ModuleDef) => {
     if (m.key === 'complaints') return complaints.inbox;
     if (m.key === 'myComplaints') return complaints.mine;
+    if (m.key === 'audits') return can(ACTIONS.auditsRead) || can(ACTIONS.auditsWork);
     return can(m.requires);
   };
   const modules = MODULES.filter(visible);
@@ -193,6 +221,18 @@ export function deriveAccess(me: MeLike, context: AccessContext = {}): Access {
     },
     meetings: { manage: can(ACTIONS.registryRead) && can(ACTIONS.meetingsManage) },
     complaints,
+    revenue: {
+      read: can(ACTIONS.ledgerRead),
+      post: can(ACTIONS.ledgerPost),
+      close: can(ACTIONS.ledgerClose),
+      publish: can(ACTIONS.disclosuresPublish),
+    },
+    audits: {
+      read: can(ACTIONS.auditsRead) || can(ACTIONS.auditsWork),
+      manage: can(ACTIONS.auditsManage),
+      work: can(ACTIONS.auditsWork),
+      rectify: can(ACTIONS.auditsRectify),
+    },
     home: modules[0]?.path ?? '/welcome',
   };
 }

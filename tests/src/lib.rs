@@ -79,7 +79,19 @@ fn template_name() -> String {
         .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
         .map(|e| e.path())
         .collect();
-    files.push(root.join("crates/persistence/src/demo.rs"));
+    // Every demo seed module shapes the template.
+    files.extend(
+        std::fs::read_dir(root.join("crates/persistence/src"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("demo"))
+            }),
+    );
     files.sort();
     for f in files {
         f.to_string_lossy().hash(&mut hasher);

@@ -148,11 +148,39 @@ pub enum Action {
     /// Configure the complaint catalogue and its deadlines.
     #[serde(rename = "complaints.configure")]
     ConfigureComplaints,
+    /// Read compounds' public revenue ledgers and reports (auditors: only the compounds of
+    /// their own engagements, read-only).
+    #[serde(rename = "ledger.read")]
+    ReadLedger,
+    /// Post journal entries, reverse them, import cash journals, add accounts, attach vouchers.
+    #[serde(rename = "ledger.post")]
+    PostLedger,
+    /// Close a month of a compound's ledger.
+    #[serde(rename = "ledger.close")]
+    CloseLedgerPeriod,
+    /// Read a compound's published public revenue disclosures (公示).
+    #[serde(rename = "disclosures.read")]
+    ReadDisclosures,
+    /// Publish a disclosure (owners' committee or community).
+    #[serde(rename = "disclosures.publish")]
+    PublishDisclosures,
+    /// Follow special audits of one's area: campaigns, engagements, findings.
+    #[serde(rename = "audits.read")]
+    ReadAudits,
+    /// Run special audit campaigns: budgets, compounds, firms, engagements and fees.
+    #[serde(rename = "audits.manage")]
+    ManageAudits,
+    /// Carry out one's firm's engagements: fieldwork, reports, findings.
+    #[serde(rename = "audits.work")]
+    WorkAudits,
+    /// Report rectification of findings with evidence.
+    #[serde(rename = "audits.rectify")]
+    RectifyFindings,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 30] = [
         Action::ReadAreas,
         Action::ManageAreas,
         Action::ReadCompounds,
@@ -174,6 +202,15 @@ impl Action {
         Action::FileComplaints,
         Action::DispatchComplaints,
         Action::ConfigureComplaints,
+        Action::ReadLedger,
+        Action::PostLedger,
+        Action::CloseLedgerPeriod,
+        Action::ReadDisclosures,
+        Action::PublishDisclosures,
+        Action::ReadAudits,
+        Action::ManageAudits,
+        Action::WorkAudits,
+        Action::RectifyFindings,
     ];
 
     /// The stable code.
@@ -200,6 +237,15 @@ impl Action {
             Action::FileComplaints => "complaints.file",
             Action::DispatchComplaints => "complaints.dispatch",
             Action::ConfigureComplaints => "complaints.configure",
+            Action::ReadLedger => "ledger.read",
+            Action::PostLedger => "ledger.post",
+            Action::CloseLedgerPeriod => "ledger.close",
+            Action::ReadDisclosures => "disclosures.read",
+            Action::PublishDisclosures => "disclosures.publish",
+            Action::ReadAudits => "audits.read",
+            Action::ManageAudits => "audits.manage",
+            Action::WorkAudits => "audits.work",
+            Action::RectifyFindings => "audits.rectify",
         }
     }
 }
@@ -264,6 +310,34 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Action::FileComplaints => role.is_government_staff() || role == Role::Resident,
         Action::DispatchComplaints => role.is_government_staff(),
         Action::ConfigureComplaints => role == Role::DistrictAdmin,
+        // Public revenue belongs to the owners: their committee keeps the books, the
+        // property company posts what it collects, the secretary and government follow.
+        Action::ReadLedger => {
+            role.is_government_staff()
+                || matches!(
+                    role,
+                    Role::CompoundSecretary | Role::CommitteeMember | Role::PropertyStaff
+                )
+        }
+        Action::PostLedger => {
+            role.is_government_staff()
+                || matches!(role, Role::CommitteeMember | Role::PropertyStaff)
+        }
+        Action::CloseLedgerPeriod | Action::PublishDisclosures => {
+            role.is_government_staff() || role == Role::CommitteeMember
+        }
+        // Every resident may read their own compound's disclosures.
+        Action::ReadDisclosures => true,
+        Action::ReadAudits | Action::RectifyFindings => {
+            role.is_government_staff()
+                || matches!(
+                    role,
+                    Role::CompoundSecretary | Role::CommitteeMember | Role::PropertyStaff
+                )
+        }
+        Action::ManageAudits => matches!(role, Role::DistrictAdmin | Role::SubdistrictStaff),
+        // Auditors see only their firm's engagements; the HTTP layer narrows by firm.
+        Action::WorkAudits => role == Role::Auditor,
     }
 }
 
@@ -529,6 +603,14 @@ mod tests {
                     FileComplaints,
                     DispatchComplaints,
                     ConfigureComplaints,
+                    ReadLedger,
+                    PostLedger,
+                    CloseLedgerPeriod,
+                    ReadDisclosures,
+                    PublishDisclosures,
+                    ReadAudits,
+                    ManageAudits,
+                    RectifyFindings,
                 ],
             ),
             (
@@ -550,6 +632,14 @@ mod tests {
                     ReadComplaints,
                     FileComplaints,
                     DispatchComplaints,
+                    ReadLedger,
+                    PostLedger,
+                    CloseLedgerPeriod,
+                    ReadDisclosures,
+                    PublishDisclosures,
+                    ReadAudits,
+                    ManageAudits,
+                    RectifyFindings,
                 ],
             ),
             (
@@ -569,6 +659,13 @@ mod tests {
                     ReadComplaints,
                     FileComplaints,
                     DispatchComplaints,
+                    ReadLedger,
+                    PostLedger,
+                    CloseLedgerPeriod,
+                    ReadDisclosures,
+                    PublishDisclosures,
+                    ReadAudits,
+                    RectifyFindings,
                 ],
             ),
             (
@@ -580,6 +677,10 @@ mod tests {
                     ReadRegistry,
                     ManageMeetings,
                     ReadComplaints,
+                    ReadLedger,
+                    ReadDisclosures,
+                    ReadAudits,
+                    RectifyFindings,
                 ],
             ),
             (
@@ -590,15 +691,39 @@ mod tests {
                     ExportCompounds,
                     ReadRegistry,
                     ReadComplaints,
+                    ReadLedger,
+                    PostLedger,
+                    CloseLedgerPeriod,
+                    ReadDisclosures,
+                    PublishDisclosures,
+                    ReadAudits,
+                    RectifyFindings,
                 ],
             ),
             (
                 Role::PropertyStaff,
-                &[ReadAreas, ReadCompounds, ExportCompounds, ReadRegistry],
+                &[
+                    ReadAreas,
+                    ReadCompounds,
+                    ExportCompounds,
+                    ReadRegistry,
+                    ReadLedger,
+                    PostLedger,
+                    ReadDisclosures,
+                    ReadAudits,
+                    RectifyFindings,
+                ],
             ),
             (
                 Role::Auditor,
-                &[ReadAreas, ReadCompounds, ExportCompounds, ReadRegistry],
+                &[
+                    ReadAreas,
+                    ReadCompounds,
+                    ExportCompounds,
+                    ReadRegistry,
+                    ReadDisclosures,
+                    WorkAudits,
+                ],
             ),
             (
                 Role::FinanceOfficer,
@@ -607,11 +732,14 @@ mod tests {
                     ReadCompounds,
                     ExportCompounds,
                     ReadRegistry,
-                    ReadRegistry,
+                    ReadDisclosures,
                 ],
             ),
-            (Role::Resident, &[ReadCompounds, FileComplaints]),
-            (Role::Volunteer, &[ReadCompounds]),
+            (
+                Role::Resident,
+                &[ReadCompounds, FileComplaints, ReadDisclosures],
+            ),
+            (Role::Volunteer, &[ReadCompounds, ReadDisclosures]),
         ];
         for (role, allowed) in expected {
             for action in Action::ALL {

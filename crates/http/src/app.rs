@@ -17,9 +17,9 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::{
     error::{ApiError, PROBLEM_JSON, code_for, title_for},
     handlers::{
-        action_items, api_keys, areas, audit, auth, centres, complaints, compounds, contracts,
-        events, health, me, meetings, open311, ops, organisations, people, posts, stats, users,
-        webhooks,
+        action_items, api_keys, areas, audit, audits, auth, centres, complaints, compounds,
+        contracts, events, health, ledger, me, meetings, open311, ops, organisations, people,
+        posts, stats, users, webhooks,
     },
     openapi::ApiDoc,
     request_id::RequestId,
@@ -101,6 +101,40 @@ where
                 .service(posts::create_post::create_post)
                 .service(posts::get_post::get_post)
                 .service(posts::update_post::update_post)
+                .service(ledger::close_period::close_period)
+                .service(ledger::create_account::create_account)
+                .service(ledger::get_disclosure::get_disclosure)
+                .service(ledger::get_entry::get_entry)
+                .service(ledger::get_voucher::get_voucher)
+                .service(ledger::import_entries::import_entries)
+                .service(ledger::list_accounts::list_accounts)
+                .service(ledger::list_disclosures::list_disclosures)
+                .service(ledger::list_entries::list_entries)
+                .service(ledger::list_periods::list_periods)
+                .service(ledger::monthly_report::monthly_report)
+                .service(ledger::post_entry::post_entry)
+                .service(ledger::preview_disclosure::preview_disclosure)
+                .service(ledger::publish_disclosure::publish_disclosure)
+                .service(ledger::reverse_entry::reverse_entry)
+                .service(ledger::rollup_report::rollup_report)
+                .service(ledger::trial_balance::trial_balance)
+                .service(ledger::upload_voucher::upload_voucher)
+                .service(audits::add_rectification::add_rectification)
+                .service(audits::audit_dashboard::audit_dashboard)
+                .service(audits::complete_rectification::complete_rectification)
+                .service(audits::create_campaign::create_campaign)
+                .service(audits::create_engagement::create_engagement)
+                .service(audits::get_campaign::get_campaign)
+                .service(audits::get_engagement::get_engagement)
+                .service(audits::get_finding::get_finding)
+                .service(audits::list_campaigns::list_campaigns)
+                .service(audits::list_engagements::list_engagements)
+                .service(audits::list_findings::list_findings)
+                .service(audits::raise_finding::raise_finding)
+                .service(audits::set_engagement_fee::set_engagement_fee)
+                .service(audits::transition_engagement::transition_engagement)
+                .service(audits::update_campaign::update_campaign)
+                .service(audits::verify_rectification::verify_rectification)
                 .service(contracts::list_contracts::list_contracts)
                 .service(contracts::get_contract::get_contract)
                 .service(contracts::create_contract::create_contract)

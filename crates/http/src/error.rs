@@ -36,6 +36,10 @@ pub struct Problem {
     /// For 409s on workflow objects: the actions the object's state allows now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed: Option<Vec<String>>,
+    /// For refused file imports: every problem, by row and column; nothing was stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<crate::dto::revenue::RowErrorView>>)]
+    pub row_errors: Option<Vec<linli_domain::ledger::RowError>>,
     /// The request's id (also in the `X-Request-Id` response header); quote it to support.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -50,6 +54,7 @@ pub struct ApiError {
     // Boxed: rare, and they would make every `Result<_, ApiError>` large.
     errors: Option<Box<FieldErrors>>,
     allowed: Option<Box<[String]>>,
+    row_errors: Option<Box<[linli_domain::ledger::RowError]>>,
     headers: Vec<(header::HeaderName, String)>,
 }
 
@@ -68,6 +73,7 @@ impl ApiError {
             detail: detail.into(),
             errors: None,
             allowed: None,
+            row_errors: None,
             headers: Vec::new(),
         }
     }
@@ -91,6 +97,21 @@ impl ApiError {
             "请求中有字段不符合要求 / one or more fields are invalid",
         );
         e.errors = Some(Box::new(errors));
+        e
+    }
+
+    /// 422 for a file whose rows do not all pass: every problem by row and column.
+    pub fn import_invalid(rows: Vec<linli_domain::ledger::RowError>) -> Self {
+        let mut e = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "import_invalid",
+            format!(
+                "文件有 {} 处错误，未导入任何数据；请修改后重新上传 / the file has {} problems; nothing was imported",
+                rows.len(),
+                rows.len()
+            ),
+        );
+        e.row_errors = Some(rows.into_boxed_slice());
         e
     }
 
@@ -145,6 +166,7 @@ impl ApiError {
             code: self.code.to_owned(),
             errors: self.errors.as_deref().cloned(),
             allowed: self.allowed.as_deref().map(<[String]>::to_vec),
+            row_errors: self.row_errors.as_deref().map(<[_]>::to_vec),
             request_id: None,
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod csv_file;
 pub mod cursor;
 pub mod dto;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod request_id;
 pub mod state;
+pub mod upload;
 pub mod webhook_target;
 
 pub use app::{build_app, openapi_document};

@@ -45,6 +45,11 @@ impl AuditContext {
             request_id: None,
         }
     }
+
+    /// The acting person's user id (none for API keys and the system).
+    pub fn user_id(&self) -> Option<Uuid> {
+        self.actor_id.filter(|_| self.actor_kind == "user")
+    }
 }
 
 /// One change, as the caller describes it.

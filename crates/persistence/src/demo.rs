@@ -55,6 +55,18 @@ pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
         Role::CommitteeMember,
         "卫技新村",
     ),
+    (
+        "auditor",
+        "湖南湘审会计师事务所审计员",
+        Role::Auditor,
+        "雨花区",
+    ),
+    (
+        "rongcheng.committee",
+        "融城花苑业委会委员",
+        Role::CommitteeMember,
+        "融城花苑",
+    ),
 ];
 
 /// What a seeding run did.
@@ -64,6 +76,8 @@ pub struct SeedReport {
     pub areas: usize,
     pub compounds: usize,
     pub users_created: usize,
+    /// The public revenue books and the audit campaign (all zero when already present).
+    pub revenue: crate::demo_revenue::RevenueReport,
 }
 
 const SUBDISTRICTS: &[&str] = &[
@@ -471,6 +485,8 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
         }
         crate::demo_registry::seed(tx).await?;
         ensure_memberships(tx).await?;
+        // Needs the registry's committees and firms, and the auditor's firm membership.
+        report.revenue = crate::demo_revenue::seed(tx).await?;
         Ok(report)
     })
     .await
@@ -485,7 +501,9 @@ struct Member {
 }
 
 /// Demo staff act for their organisations: the property company serving 融城花苑 and the
-/// self-governance committee of 卫技新村 handle complaints routed to them.
+/// self-governance committee of 卫技新村 handle complaints routed to them; the auditor works
+/// the engagements of 湖南湘审; rongcheng.committee sits on 融城花苑's owners' committee (its
+/// residents' committee if it has none).
 async fn ensure_memberships(tx: &mut AsyncPgConnection) -> StoreResult<()> {
     let members: Vec<Member> = diesel::sql_query(
         "SELECT u.id AS user_id, sc.company_id AS org_id FROM users u, areas a \
@@ -496,7 +514,16 @@ async fn ensure_memberships(tx: &mut AsyncPgConnection) -> StoreResult<()> {
          SELECT u.id, o.id FROM users u, areas a \
            JOIN organisation_compounds oc ON oc.compound_id = a.id \
            JOIN organisations o ON o.id = oc.organisation_id AND o.kind = 'residents_committee' \
-           WHERE u.username = 'weiji.committee' AND a.name = '卫技新村'",
+           WHERE u.username = 'weiji.committee' AND a.name = '卫技新村' \
+         UNION ALL \
+         SELECT u.id, o.id FROM users u, organisations o \
+           WHERE u.username = 'auditor' AND o.kind = 'audit_firm' AND o.name = '湖南湘审会计师事务所有限公司' \
+         UNION ALL \
+         (SELECT u.id, o.id FROM users u, areas a \
+           JOIN organisation_compounds oc ON oc.compound_id = a.id \
+           JOIN organisations o ON o.id = oc.organisation_id AND o.kind IN ('owners_committee', 'residents_committee') \
+           WHERE u.username = 'rongcheng.committee' AND a.name = '融城花苑' \
+           ORDER BY o.kind = 'owners_committee' DESC, o.id LIMIT 1)",
     )
     .load(tx)
     .await?;

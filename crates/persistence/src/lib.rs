@@ -26,14 +26,17 @@ pub mod compounds;
 pub mod db;
 pub mod demo;
 pub mod demo_registry;
+pub mod demo_revenue;
 pub mod error;
 pub mod events;
 pub mod idempotency;
 pub mod journal;
+pub mod ledger;
 pub mod logins;
 pub mod registry;
 #[rustfmt::skip]
 pub mod schema;
+pub mod special_audits;
 pub mod stats;
 pub mod tokens;
 pub mod user_admin;

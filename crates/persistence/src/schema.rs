@@ -47,6 +47,68 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_campaign_firms (campaign_id, firm_id) {
+        campaign_id -> Uuid,
+        firm_id -> Uuid,
+    }
+}
+
+diesel::table! {
+    audit_campaigns (id) {
+        id -> Uuid,
+        name -> Text,
+        year -> Int4,
+        area_id -> Uuid,
+        area_path -> Text,
+        budget_fen -> Int8,
+        description -> Nullable<Text>,
+        created_by -> Nullable<Uuid>,
+        version -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    audit_engagements (id) {
+        id -> Uuid,
+        campaign_id -> Uuid,
+        compound_id -> Uuid,
+        area_path -> Text,
+        firm_id -> Uuid,
+        fee_fen -> Int8,
+        scope -> Text,
+        period_from -> Date,
+        period_to -> Date,
+        status -> Text,
+        opinion -> Nullable<Text>,
+        report_summary -> Nullable<Text>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    audit_findings (id) {
+        id -> Uuid,
+        engagement_id -> Uuid,
+        area_path -> Text,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        amount_fen -> Int8,
+        severity -> Text,
+        responsible_org_id -> Nullable<Uuid>,
+        evidence -> Nullable<Text>,
+        status -> Text,
+        raised_by -> Uuid,
+        closed_at -> Nullable<Timestamptz>,
+        version -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> Int8,
         occurred_at -> Timestamptz,
@@ -161,6 +223,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    disclosures (id) {
+        id -> Uuid,
+        compound_id -> Uuid,
+        area_path -> Text,
+        period_from -> Date,
+        period_to -> Date,
+        summary -> Jsonb,
+        note -> Nullable<Text>,
+        published_by -> Nullable<Uuid>,
+        publisher -> Text,
+        published_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     events (id) {
         id -> Int8,
         event_id -> Uuid,
@@ -202,6 +279,83 @@ diesel::table! {
         version -> Int8,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ledger_accounts (id) {
+        id -> Uuid,
+        compound_id -> Uuid,
+        code -> Text,
+        name_zh -> Text,
+        name_en -> Text,
+        kind -> Text,
+        category -> Text,
+        active -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ledger_entries (id) {
+        id -> Uuid,
+        number -> Int8,
+        compound_id -> Uuid,
+        entry_date -> Date,
+        memo -> Text,
+        voucher_no -> Nullable<Text>,
+        source -> Text,
+        reverses_id -> Nullable<Uuid>,
+        import_id -> Nullable<Uuid>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ledger_imports (id) {
+        id -> Uuid,
+        compound_id -> Uuid,
+        sha256 -> Bytea,
+        file_name -> Text,
+        row_count -> Int4,
+        entry_count -> Int4,
+        imported_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ledger_lines (id) {
+        id -> Int8,
+        entry_id -> Uuid,
+        compound_id -> Uuid,
+        account_id -> Uuid,
+        debit_fen -> Int8,
+        credit_fen -> Int8,
+    }
+}
+
+diesel::table! {
+    ledger_periods (compound_id, month) {
+        compound_id -> Uuid,
+        month -> Date,
+        closed_by -> Nullable<Uuid>,
+        closed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ledger_vouchers (id) {
+        id -> Uuid,
+        entry_id -> Uuid,
+        content_type -> Text,
+        size_bytes -> Int4,
+        sha256 -> Bytea,
+        file_name -> Text,
+        stored_path -> Text,
+        uploaded_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -299,6 +453,27 @@ diesel::table! {
         version -> Int8,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    rectifications (id) {
+        id -> Uuid,
+        finding_id -> Uuid,
+        action -> Text,
+        owner_org_id -> Nullable<Uuid>,
+        deadline -> Date,
+        status -> Text,
+        completion_evidence -> Nullable<Text>,
+        completed_by -> Nullable<Uuid>,
+        completed_at -> Nullable<Timestamptz>,
+        verified_by -> Nullable<Uuid>,
+        verified_at -> Nullable<Timestamptz>,
+        verification_note -> Nullable<Text>,
+        overdue -> Bool,
+        version -> Int8,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -435,6 +610,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_items,
     api_keys,
     areas,
+    audit_campaign_firms,
+    audit_campaigns,
+    audit_engagements,
+    audit_findings,
     audit_log,
     calendar_days,
     complaint_attachments,
@@ -443,9 +622,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_extensions,
     compounds,
     contract_compounds,
+    disclosures,
     events,
     idempotency_keys,
     joint_meetings,
+    ledger_accounts,
+    ledger_entries,
+    ledger_imports,
+    ledger_lines,
+    ledger_periods,
+    ledger_vouchers,
     login_attempts,
     meeting_amendments,
     neighbourhood_centres,
@@ -454,6 +640,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     people,
     posts,
+    rectifications,
     refresh_tokens,
     service_contracts,
     user_grants,

@@ -2,5 +2,6 @@
 //! binary and the tests.
 
 pub mod config;
+pub mod import;
 pub mod relay;
 pub mod signature;

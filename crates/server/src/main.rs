@@ -5,6 +5,7 @@
 //! linli migrate     apply pending database migrations
 //! linli seed-demo   load the demo district (idempotent)
 //! linli openapi     print the OpenAPI document
+//! linli import-ledger <compound> <file.csv>   import a cash journal into a compound's ledger
 //! ```
 
 use std::process::ExitCode;
@@ -14,12 +15,15 @@ use linli::{config::Config, relay::Relay};
 use linli_http::{AppState, build_app, openapi_document};
 use linli_persistence::{Db, PoolSettings, demo};
 
-const USAGE: &str = "usage: linli <serve|migrate|seed-demo|openapi|relay>\n\n  \
+const USAGE: &str = "usage: linli <serve|migrate|seed-demo|openapi|relay|import-ledger>\n\n  \
 serve      run the API, the SPA and the docs UI (configuration from the environment, see README)\n  \
 relay      run only the webhook relay (for extra relay processes; serve runs one too)\n  \
 migrate    apply pending database migrations\n  \
 seed-demo  load the demo district of the source document (safe to run again)\n  \
-openapi    print the OpenAPI document (JSON) to standard output";
+openapi    print the OpenAPI document (JSON) to standard output\n  \
+import-ledger <compound name or id> <file.csv>\n             \
+import a cash journal (日期,凭证号,摘要,科目,收入,支出,收付方式) into the compound's\n             \
+public revenue ledger: all rows or none, the same file twice posts once";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -46,6 +50,15 @@ async fn main() -> ExitCode {
         "seed-demo" => seed_demo().await,
         "openapi" => print_openapi(),
         "relay" => relay().await,
+        "import-ledger" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            match args.as_slice() {
+                [compound, file] => linli::import::run(compound, std::path::Path::new(file)).await,
+                _ => Err(format!(
+                    "import-ledger needs a compound and a file\n\n{USAGE}"
+                )),
+            }
+        }
         "" | "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -189,7 +202,8 @@ fn with_statement_timeout(url: &str, millis: u64) -> String {
     format!("{url}{separator}options=-c%20statement_timeout%3D{millis}")
 }
 
-/// Marks complaints past their deadlines overdue and escalates them, every minute. Safe to
+/// Marks complaints past their deadlines overdue and escalates them, and flags
+/// rectification actions past their deadline, every minute. Safe to
 /// run in several processes: each complaint is locked (`SKIP LOCKED`) while it is swept.
 async fn sla_sweeper(db: Db) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -202,6 +216,12 @@ async fn sla_sweeper(db: Db) {
             Ok(0) => {}
             Ok(n) => log::info!("SLA sweeper: {n} complaints overdue and escalated"),
             Err(e) => log::warn!("SLA sweeper: {e}"),
+        }
+        let today = linli_domain::calendar::today_in_china();
+        match linli_persistence::special_audits::sweep_overdue(&mut conn, today).await {
+            Ok(0) => {}
+            Ok(n) => log::info!("deadline sweeper: {n} rectification actions overdue"),
+            Err(e) => log::warn!("deadline sweeper: {e}"),
         }
     }
 }

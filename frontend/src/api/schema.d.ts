@@ -127,6 +127,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Special audit campaigns you take part in, newest year first, with budget use. */
+        get: operations["list_campaigns"];
+        put?: never;
+        /**
+         * Open a special audit campaign over an area with a budget (integer fen) and the audit
+         *     firms that will take its engagements.
+         */
+        post: operations["create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign; `ETag` for `If-Match`. */
+        get: operations["get_campaign"];
+        /**
+         * Change a campaign's name, budget, description or firms. The year and area stay; the
+         *     budget cannot drop below the fees already assigned; firms with engagements stay.
+         *     Requires `If-Match`.
+         */
+        put: operations["update_campaign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-campaigns/{id}/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a compound to a campaign with one of its firms and a fee. The sum of fees can never
+         *     exceed the campaign's budget — also when fees are assigned at the same time.
+         */
+        post: operations["create_engagement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Engagements you can see — auditors only their firm's — by compound name, with what each
+         *     may move to next (the board groups them by status).
+         */
+        get: operations["list_engagements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-engagements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One engagement; `ETag` for `If-Match`. */
+        get: operations["get_engagement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-engagements/{id}/fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set an engagement's fee (and scope). The campaign's budget caps the sum of fees: the
+         *     database checks it under the campaign's lock, so concurrent assignments never
+         *     overspend. Requires `If-Match`.
+         */
+        put: operations["set_engagement_fee"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-engagements/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise a finding on an engagement during fieldwork or the draft report: what, how much
+         *     money is at stake, how serious, who is answerable, the evidence. Announced as
+         *     `finding.opened`. The person who raises it can never verify its rectification.
+         */
+        post: operations["raise_finding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-engagements/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an engagement along `planned -> fieldwork -> draft_report -> final_report ->
+         *     rectification -> closed` (a draft may go back to fieldwork; a final report without
+         *     findings closes directly). The final report needs an `opinion`. It cannot close while
+         *     a finding is open (409 `findings_open`, with `allowed`). The firm's auditors or the
+         *     audit office act. Requires `If-Match`.
+         */
+        post: operations["transition_engagement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Findings you can see with their rectification actions, newest first; `overdue=true`
+         *     lists those with an action past its deadline.
+         */
+        get: operations["list_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding with its rectification actions. */
+        get: operations["get_finding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-findings/{id}/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree a rectification action (整改措施) on an open finding: what must be done, by whom,
+         *     by when. The firm's auditors or the audit office set them.
+         */
+        post: operations["add_rectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-log": {
         parameters: {
             query?: never;
@@ -649,6 +871,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/compounds/{id}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A compound's published public revenue disclosures (公示), newest first. Residents read
+         *     their own compound's; a compound outside your scope answers 404.
+         */
+        get: operations["list_disclosures"];
+        put?: never;
+        /**
+         * Publish a disclosure (公示) of the compound's public revenue for ended months: income and
+         *     spending by category and what is owed to all owners, frozen as published. The owners'
+         *     committee or the community publishes; the compound's residents read it.
+         */
+        post: operations["publish_disclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compounds/{id}/disclosures/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a disclosure for the period would show, computed from the ledger now and not
+         *     published: for the committee to check before publishing.
+         */
+        get: operations["preview_disclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/compounds/{id}/governance": {
         parameters: {
             query?: never;
@@ -662,6 +929,131 @@ export interface paths {
          *     joint meeting.
          */
         get: operations["get_governance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compounds/{id}/ledger/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A compound's chart of accounts with balances. The standard chart is opened on first use. */
+        get: operations["list_accounts"];
+        put?: never;
+        /**
+         * Add an account of the compound's own (e.g. a second bank account, a new kind of
+         *     income). It reports under one of the standard categories of its kind.
+         */
+        post: operations["create_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compounds/{id}/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A compound's journal, newest first, each entry with its lines. */
+        get: operations["list_entries"];
+        put?: never;
+        /**
+         * Post a journal entry (记账). Debits must equal credits, every account must belong to
+         *     the compound, and the month must be open. Posted entries never change: correct one by
+         *     reversing it. Send an `Idempotency-Key` so a retry posts once.
+         */
+        post: operations["post_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compounds/{id}/ledger/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a cash journal (收支流水) as CSV, UTF-8 — the form property companies keep:
+         *     `日期,凭证号,摘要,科目,收入,支出,收付方式` (English headers `date,voucher_no,memo,account,
+         *     income,expense,method` also work). Each row becomes a two-line entry against the bank
+         *     (`银行`, default) or cash (`现金`). All rows or none: a file with any problem is refused
+         *     with `row_errors` listing each (row, column, message). Uploading the same file again
+         *     posts nothing and answers with the first import (`replayed: true`).
+         */
+        post: operations["import_entries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compounds/{id}/ledger/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The months of a compound's ledger — every month with entries or closed — newest first. */
+        get: operations["list_periods"];
+        put?: never;
+        /**
+         * Close a month (结账): nothing posts into it afterwards, not even imports; corrections
+         *     go into an open month. Only a month that has ended can be closed; closing is final.
+         */
+        post: operations["close_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compounds/{id}/ledger/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trial balance (试算平衡表) of a compound: every account's debits, credits and
+         *     balance up to `as_of`; total debits always equal total credits. `format=csv` downloads it.
+         */
+        get: operations["trial_balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published disclosure. */
+        get: operations["get_disclosure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -764,6 +1156,81 @@ export interface paths {
         put?: never;
         /** Sign the record off. From then on it is read-only; corrections are amendments. */
         post: operations["finalise_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One journal entry with its lines. */
+        get: operations["get_entry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger-entries/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a posted entry (冲销): a new entry with every debit and credit swapped, dated
+         *     today (or `entry_date`) in an open month. An entry is reversed at most once.
+         */
+        post: operations["reverse_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger-entries/{id}/vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a voucher (凭证: a receipt, invoice or bank slip) to an entry: the raw file as the
+         *     body — a JPEG, PNG or WebP scan or a PDF, at most 5 MiB. The type is read from the bytes.
+         *     Entries stay immutable; vouchers can be added later, for example when an auditor asks.
+         */
+        post: operations["upload_voucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger-entries/{id}/vouchers/{voucher_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a voucher; whoever may read the ledger may read its vouchers. */
+        get: operations["get_voucher"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -938,6 +1405,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public-revenue/by-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public revenue rolled up by the children of an area: the district by subdistrict, a
+         *     subdistrict by community, a community by compound. Defaults to this calendar year and
+         *     the top of your scope. `format=csv` downloads it.
+         */
+        get: operations["rollup_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public-revenue/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly public revenue income and spending by category, for a compound or rolled up
+         *     over an area (your whole scope when no area is given). At most 36 months.
+         *     `format=csv` downloads it.
+         */
+        get: operations["monthly_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a rectification action done, with evidence (e.g. "补记停车收入 12,000 元，凭证
+         *     J2026-10-015"). The compound's committee, property company, secretary or the
+         *     responsible organisation's members report; someone other than the finding's author
+         *     then verifies it.
+         */
+        post: operations["complete_rectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rectifications/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a completed rectification action — or send it back with a note. Only someone
+         *     other than the person who raised the finding may verify (409 `verifier_is_author`): an
+         *     auditor of the firm or the audit office. The finding closes when all its actions are
+         *     verified.
+         */
+        post: operations["verify_rectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-contracts": {
         parameters: {
             query?: never;
@@ -974,6 +1527,26 @@ export interface paths {
          *     stays. Requires `If-Match`.
          */
         put: operations["update_contract"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Special audit dashboard: budget used, engagements by status, findings and money at stake
+         *     per subdistrict, and how many rectifications met their deadline.
+         */
+        get: operations["audit_dashboard"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1428,6 +2001,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What an account records.
+         * @enum {string}
+         */
+        AccountKind: "asset" | "liability" | "income" | "expense";
+        /** @description A compound's chart of accounts. */
+        AccountList: {
+            /** Format: uuid */
+            compound_id: string;
+            items: components["schemas"]["AccountView"][];
+        };
+        /** @description An account of a compound's chart with its balance. */
+        AccountView: {
+            active: boolean;
+            /**
+             * Format: int64
+             * @description In the account's natural direction: income and liabilities as credits less debits.
+             */
+            balance_fen: number;
+            /** @description Reporting category (`parking`, `tidal_parking`, `advertising` …). */
+            category: string;
+            /** @description 4 to 8 digits; the standard chart uses 1xxx assets, 2xxx liabilities, 4xxx income, 5xxx expenses. */
+            code: string;
+            /** Format: int64 */
+            credit_fen: number;
+            /** Format: int64 */
+            debit_fen: number;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["AccountKind"];
+            name_en: string;
+            name_zh: string;
+        };
         /** @description An action item as written in a meeting record. */
         ActionItemInput: {
             description: string;
@@ -1537,6 +2143,18 @@ export interface components {
          * @enum {string}
          */
         ApiScope: "registry:read" | "complaints:read" | "complaints:write" | "open311" | "payments:read" | "webhooks:manage";
+        /** @description Findings and money at stake in one subdistrict. */
+        AreaFindingsView: {
+            /** Format: int64 */
+            amount_fen: number;
+            /** Format: uuid */
+            area_id: string;
+            area_name: string;
+            /** Format: int64 */
+            findings: number;
+            /** Format: int64 */
+            open_findings: number;
+        };
         /**
          * @description Level of an area node.
          * @enum {string}
@@ -1603,6 +2221,31 @@ export interface components {
             /** Format: uuid */
             organisation_id: string;
         };
+        /** @description The special audit dashboard. */
+        AuditDashboard: {
+            /** Format: int64 */
+            budget_fen: number;
+            /**
+             * Format: double
+             * @description Committed fees as a share of the budget, 0..1.
+             */
+            budget_used: number;
+            /** Format: uuid */
+            campaign_id?: string | null;
+            /** Format: int64 */
+            committed_fen: number;
+            engagements_by_status: components["schemas"]["StatusCount"][];
+            findings_by_subdistrict: components["schemas"]["AreaFindingsView"][];
+            /**
+             * Format: double
+             * @description Verified actions completed by their deadline, as a share of verified actions (null before any).
+             */
+            rectification_on_time_rate?: number | null;
+            /** Format: int64 */
+            rectifications_overdue: number;
+            /** Format: int64 */
+            rectifications_verified: number;
+        };
         /** @description One audit entry. */
         AuditEntryView: {
             /** @description `<object>.<verb>`, e.g. `compound.updated`. */
@@ -1660,6 +2303,53 @@ export interface components {
             /** @description `holiday` or `workday` (a weekend day people work, 调休上班). */
             kind: string;
             note: string;
+        };
+        /** @description A campaign's fields. */
+        CampaignInput: {
+            /**
+             * Format: uuid
+             * @description The area the campaign covers (the district, or a subdistrict).
+             */
+            area_id: string;
+            /** Format: int64 */
+            budget_fen: number;
+            description?: string | null;
+            /** @description Audit firms (organisations of kind `audit_firm`). */
+            firm_ids: string[];
+            name: string;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description Campaigns you can see. */
+        CampaignList: {
+            items: components["schemas"]["CampaignView"][];
+        };
+        /** @description An audit campaign (专项审计) with its budget use. */
+        CampaignView: {
+            /** Format: uuid */
+            area_id: string;
+            /** Format: int64 */
+            budget_fen: number;
+            /**
+             * Format: int64
+             * @description Sum of the engagements' fees.
+             */
+            committed_fen: number;
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** Format: int64 */
+            engagement_count: number;
+            firms: components["schemas"]["FirmRef"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: int64 */
+            remaining_fen: number;
+            /** Format: int64 */
+            version: number;
+            /** Format: int32 */
+            year: number;
         };
         /** @description A category's configurable settings. */
         CategoryUpdate: {
@@ -1769,6 +2459,14 @@ export interface components {
              * @description 10 to 256 characters, not the username.
              */
             new_password: string;
+        };
+        /** @description A month to close. */
+        ClosePeriodRequest: {
+            /**
+             * @description `YYYY-MM`; the month must have ended.
+             * @example 2026-10
+             */
+            month: string;
         };
         /** @description One page of committees. */
         CommitteeSharePage: {
@@ -1924,6 +2622,10 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description Evidence that an action was carried out. */
+        CompletionInput: {
+            evidence: string;
         };
         /** @description The register entry of a compound, on create and update alike. */
         CompoundInput: {
@@ -2140,6 +2842,44 @@ export interface components {
             /** @description `pending`, `delivered`, `failed` (retries spent) or `cancelled` (subscription gone). */
             status: string;
         };
+        /** @description A compound's disclosures, newest first. */
+        DisclosureList: {
+            items: components["schemas"]["DisclosureView"][];
+        };
+        /** @description A disclosure to publish (or preview). */
+        DisclosureRequest: {
+            note?: string | null;
+            /**
+             * @description `YYYY-MM`.
+             * @example 2026-07
+             */
+            period_from: string;
+            /**
+             * @description `YYYY-MM`, not before `period_from`, and ended.
+             * @example 2026-09
+             */
+            period_to: string;
+        };
+        /** @description A disclosure (公示) residents of the compound can read. */
+        DisclosureView: {
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            /**
+             * Format: uuid
+             * @description Absent on a preview.
+             */
+            id?: string | null;
+            note?: string | null;
+            /** @description `YYYY-MM`. */
+            period_from: string;
+            /** @description `YYYY-MM`. */
+            period_to: string;
+            /** Format: date-time */
+            published_at?: string | null;
+            publisher?: string | null;
+            summary: components["schemas"]["SummaryView"];
+        };
         /** @description The Open311 discovery document. */
         Discovery: {
             changeset: string;
@@ -2154,6 +2894,119 @@ export interface components {
             specification: string;
             type: string;
             url: string;
+        };
+        /** @description An engagement to add to a campaign. */
+        EngagementInput: {
+            /** Format: uuid */
+            compound_id: string;
+            /** Format: int64 */
+            fee_fen: number;
+            /**
+             * Format: uuid
+             * @description One of the campaign's firms.
+             */
+            firm_id: string;
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            scope: string;
+        };
+        /** @description Engagements you can see. */
+        EngagementList: {
+            items: components["schemas"]["EngagementView"][];
+        };
+        /**
+         * @description Where an engagement stands.
+         * @enum {string}
+         */
+        EngagementStatus: "planned" | "fieldwork" | "draft_report" | "final_report" | "rectification" | "closed";
+        /** @description Move an engagement along its life cycle. */
+        EngagementTransition: {
+            opinion?: components["schemas"]["Opinion"] | null;
+            report_summary?: string | null;
+            to: components["schemas"]["EngagementStatus"];
+        };
+        /** @description An engagement: one compound audited by one firm. */
+        EngagementView: {
+            /** Format: uuid */
+            campaign_id: string;
+            campaign_name: string;
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            /** Format: int64 */
+            fee_fen: number;
+            /** Format: int64 */
+            finding_count: number;
+            /** Format: uuid */
+            firm_id: string;
+            firm_name: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The statuses it may move to now. */
+            next: components["schemas"]["EngagementStatus"][];
+            /** Format: int64 */
+            open_finding_count: number;
+            opinion?: components["schemas"]["Opinion"] | null;
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            report_summary?: string | null;
+            scope: string;
+            status: components["schemas"]["EngagementStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description One page of the journal. */
+        EntryPage: {
+            items: components["schemas"]["EntryView"][];
+            next_cursor?: string | null;
+        };
+        /**
+         * @description How an entry came to be.
+         * @enum {string}
+         */
+        EntrySource: "manual" | "import" | "reversal";
+        /** @description A posted journal entry (immutable). */
+        EntryView: {
+            /**
+             * Format: int64
+             * @description Sum of the debits (= sum of the credits).
+             */
+            amount_fen: number;
+            /** Format: uuid */
+            compound_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            entry_date: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["LineView"][];
+            memo: string;
+            /**
+             * Format: int64
+             * @description Running number across the system.
+             */
+            number: number;
+            /**
+             * Format: uuid
+             * @description The entry that reversed this one.
+             */
+            reversed_by?: string | null;
+            /**
+             * Format: uuid
+             * @description The entry this one reverses.
+             */
+            reverses_id?: string | null;
+            source: components["schemas"]["EntrySource"];
+            /** Format: int64 */
+            voucher_count: number;
+            voucher_no?: string | null;
         };
         /** @description An event, as delivered by webhook and listed in the feed. */
         EventEnvelope: {
@@ -2187,7 +3040,7 @@ export interface components {
          * @description Every event type (see docs/EVENTS.md).
          * @enum {string}
          */
-        EventType: "action_item.updated" | "area.created" | "area.updated" | "centre.created" | "centre.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "person.created" | "person.updated" | "post.created" | "post.updated";
+        EventType: "action_item.updated" | "area.created" | "area.updated" | "audit_campaign.created" | "audit_campaign.updated" | "centre.created" | "centre.updated" | "complaint.attachment_added" | "complaint.created" | "complaint.extension_requested" | "complaint.overdue" | "complaint.status_changed" | "complaint_category.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "disclosure.published" | "engagement.created" | "engagement.status_changed" | "engagement.updated" | "finding.closed" | "finding.opened" | "finding.overdue" | "ledger_account.created" | "ledger_entry.posted" | "ledger_entry.reversed" | "ledger_import.posted" | "ledger_period.closed" | "ledger_voucher.attached" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "person.created" | "person.updated" | "post.created" | "post.updated" | "rectification.completed" | "rectification.created" | "rectification.rejected" | "rectification.verified";
         /** @description The community's decision on an extension. */
         ExtensionDecision: {
             approve: boolean;
@@ -2218,6 +3071,77 @@ export interface components {
             requester_name: string;
             /** @description `pending`, `approved` or `denied`. */
             status: string;
+        };
+        /** @description A new fee (and scope) for an engagement; the campaign's budget caps the sum of fees. */
+        FeeInput: {
+            /** Format: int64 */
+            fee_fen: number;
+            scope?: string | null;
+        };
+        /** @description A finding to raise (during fieldwork or the draft report). */
+        FindingInput: {
+            /** Format: int64 */
+            amount_fen: number;
+            description: string;
+            evidence?: string | null;
+            kind: components["schemas"]["FindingKind"];
+            /**
+             * Format: uuid
+             * @description The organisation answerable for it (e.g. the owners' committee, the property company).
+             */
+            responsible_org_id?: string | null;
+            severity: components["schemas"]["Severity"];
+            title: string;
+        };
+        /**
+         * @description What an audit found.
+         * @enum {string}
+         */
+        FindingKind: "unrecorded_income" | "misappropriation" | "missing_voucher" | "unauthorised_expense" | "other";
+        /** @description Findings you can see. */
+        FindingList: {
+            items: components["schemas"]["FindingView"][];
+        };
+        /** @description A finding with its rectification actions. */
+        FindingView: {
+            /**
+             * Format: int64
+             * @description Money at stake.
+             */
+            amount_fen: number;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: uuid */
+            engagement_id: string;
+            evidence?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["FindingKind"];
+            /** Format: int64 */
+            overdue_actions: number;
+            raised_by_name: string;
+            rectifications: components["schemas"]["RectificationView"][];
+            /** Format: uuid */
+            responsible_org_id?: string | null;
+            responsible_org_name?: string | null;
+            severity: components["schemas"]["Severity"];
+            /** @description `open` until every rectification action is verified. */
+            status: string;
+            title: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description An audit firm taking part. */
+        FirmRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         /**
          * @description How a compound is governed: 物管小区 / 托管小区 / 自管小区.
@@ -2259,6 +3183,17 @@ export interface components {
             id: string;
             role: components["schemas"]["Role"];
         };
+        /** @description What an import posted. */
+        ImportResult: {
+            /** Format: date-time */
+            created_at: string;
+            entries: number;
+            /** Format: uuid */
+            import_id: string;
+            /** @description The same file was imported before: nothing new was posted. */
+            replayed: boolean;
+            rows: number;
+        };
         /** @description Governance indicators of one subdistrict (or the whole scope). */
         IndicatorsView: {
             /** Format: uuid */
@@ -2298,6 +3233,26 @@ export interface components {
             self_managed: number;
             /** Format: int64 */
             uncovered_compounds: number;
+        };
+        /** @description One line of an entry. */
+        LineInput: {
+            /** Format: uuid */
+            account_id: string;
+            /** Format: int64 */
+            credit_fen?: number;
+            /** Format: int64 */
+            debit_fen?: number;
+        };
+        /** @description A line of a posted entry. */
+        LineView: {
+            account_code: string;
+            /** Format: uuid */
+            account_id: string;
+            account_name_zh: string;
+            /** Format: int64 */
+            credit_fen: number;
+            /** Format: int64 */
+            debit_fen: number;
         };
         /** @description A WGS-84 position. */
         Location: {
@@ -2434,6 +3389,30 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description One month of income or spending in one category. */
+        MonthlyItem: {
+            /** Format: int64 */
+            amount_fen: number;
+            category: string;
+            kind: components["schemas"]["AccountKind"];
+            /** @description `YYYY-MM`. */
+            month: string;
+        };
+        /** @description Monthly income and spending by category. */
+        MonthlyReport: {
+            from: string;
+            items: components["schemas"]["MonthlyItem"][];
+            to: string;
+        };
+        /** @description An account a compound adds to its chart. */
+        NewAccountRequest: {
+            /** @description One of the standard chart's categories of that kind. */
+            category: string;
+            code: string;
+            kind: components["schemas"]["AccountKind"];
+            name_en: string;
+            name_zh: string;
+        };
         /** @description A new complaint. */
         NewComplaintRequest: {
             /** @description File without a name or contact. */
@@ -2452,12 +3431,25 @@ export interface components {
             location?: components["schemas"]["Location"] | null;
             title: string;
         };
+        /** @description A journal entry to post. Debits must equal credits. */
+        NewEntryRequest: {
+            /** Format: date */
+            entry_date: string;
+            lines: components["schemas"]["LineInput"][];
+            memo: string;
+            voucher_no?: string | null;
+        };
         /** @description An Open311 error. */
         Open311Error: {
             /** Format: int32 */
             code: number;
             description: string;
         };
+        /**
+         * @description The audit opinion: 无保留 / 保留 / 否定 / 无法表示意见.
+         * @enum {string}
+         */
+        Opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
         /**
          * @description Kinds of organisation.
          * @enum {string}
@@ -2500,11 +3492,25 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description The months of a ledger: every month with entries or closed, newest first. */
+        PeriodList: {
+            items: components["schemas"]["PeriodView"][];
+        };
+        /** @description A month of a ledger. */
+        PeriodView: {
+            closed: boolean;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: int64 */
+            entry_count: number;
+            /** @description `YYYY-MM`. */
+            month: string;
+        };
         /**
          * @description An action a caller may be permitted (used by clients to show menus and buttons).
          * @enum {string}
          */
-        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure";
+        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure" | "ledger.read" | "ledger.post" | "ledger.close" | "disclosures.read" | "disclosures.publish" | "audits.read" | "audits.manage" | "audits.work" | "audits.rectify";
         /** @description A person's fields. */
         PersonInput: {
             employer?: string | null;
@@ -2611,6 +3617,8 @@ export interface components {
             } | null;
             /** @description The request's id (also in the `X-Request-Id` response header); quote it to support. */
             request_id?: string | null;
+            /** @description For refused file imports: every problem, by row and column; nothing was stored. */
+            row_errors?: components["schemas"]["RowErrorView"][] | null;
             /**
              * Format: int32
              * @description The HTTP status code.
@@ -2623,6 +3631,45 @@ export interface components {
              * @example urn:linli:problem:validation_failed
              */
             type: string;
+        };
+        /** @description A rectification action to agree on a finding. */
+        RectificationInput: {
+            action: string;
+            /** Format: date */
+            deadline: string;
+            /** Format: uuid */
+            owner_org_id?: string | null;
+        };
+        /**
+         * @description Where a rectification action stands.
+         * @enum {string}
+         */
+        RectificationStatus: "pending" | "completed" | "verified";
+        /** @description A rectification action. */
+        RectificationView: {
+            action: string;
+            /** Format: date-time */
+            completed_at?: string | null;
+            completed_by_name?: string | null;
+            completion_evidence?: string | null;
+            /** Format: date */
+            deadline: string;
+            /** Format: uuid */
+            finding_id: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Past its deadline and not verified (flagged by the deadline sweeper). */
+            overdue: boolean;
+            /** Format: uuid */
+            owner_org_id?: string | null;
+            owner_org_name?: string | null;
+            status: components["schemas"]["RectificationStatus"];
+            verification_note?: string | null;
+            /** Format: date-time */
+            verified_at?: string | null;
+            verified_by_name?: string | null;
+            /** Format: int64 */
+            version: number;
         };
         /** @description A refresh token presented for rotation or sign-out. */
         RefreshRequest: {
@@ -2639,11 +3686,46 @@ export interface components {
             no: number;
             text: string;
         };
+        /** @description How to reverse an entry. */
+        ReverseRequest: {
+            /**
+             * Format: date
+             * @description Date of the reversing entry; today when absent. Must lie in an open month.
+             */
+            entry_date?: string | null;
+            /** @description Why; kept in the reversing entry's memo. */
+            reason: string;
+        };
         /**
          * @description A role a grant confers.
          * @enum {string}
          */
         Role: "district_admin" | "subdistrict_staff" | "community_staff" | "compound_secretary" | "committee_member" | "property_staff" | "auditor" | "finance_officer" | "resident" | "volunteer";
+        /** @description One child area's public revenue. */
+        RollupItem: {
+            /** Format: uuid */
+            area_id: string;
+            area_name: string;
+            /**
+             * Format: int64
+             * @description Compounds with any ledger entry.
+             */
+            compounds: number;
+            /** Format: int64 */
+            expense_fen: number;
+            /** Format: int64 */
+            income_fen: number;
+        };
+        /** @description Public revenue rolled up by child area (e.g. by subdistrict). */
+        RollupReport: {
+            /** Format: uuid */
+            area_id: string;
+            /** Format: date */
+            from: string;
+            items: components["schemas"]["RollupItem"][];
+            /** Format: date */
+            to: string;
+        };
         /** @description A rotated secret, shown this once. */
         RotatedSecret: {
             /**
@@ -2652,6 +3734,14 @@ export interface components {
              */
             previous_secret_valid_until: string;
             secret: string;
+        };
+        /** @description One problem in an imported file. */
+        RowErrorView: {
+            /** @description The column header (Chinese name). */
+            column: string;
+            message: string;
+            /** @description Line in the file (the header is line 1; 0 for a note about the whole file). */
+            row: number;
         };
         /** @description One service (a complaint category). */
         Service: {
@@ -2699,6 +3789,17 @@ export interface components {
             /** Format: date-time */
             updated_datetime: string;
             zipcode?: string | null;
+        };
+        /**
+         * @description How serious a finding is.
+         * @enum {string}
+         */
+        Severity: "low" | "medium" | "high";
+        /** @description Engagements in one status. */
+        StatusCount: {
+            /** Format: int64 */
+            count: number;
+            status: components["schemas"]["EngagementStatus"];
         };
         /** @description Complaints per status for inbox badges. */
         StatusCountView: {
@@ -2761,6 +3862,31 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description The published figures. */
+        SummaryView: {
+            expense_by_category: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            expense_total_fen: number;
+            /**
+             * Format: int64
+             * @description Bank and cash at the end of the period.
+             */
+            funds_fen: number;
+            income_by_category: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            income_total_fen: number;
+            /** Format: int64 */
+            net_fen: number;
+            /**
+             * Format: int64
+             * @description What the ledger owes all owners at the end of the period.
+             */
+            owed_to_owners_fen: number;
+        };
         /** @description One step of a complaint's history. */
         TimelineView: {
             action: string;
@@ -2819,6 +3945,20 @@ export interface components {
             /** @description `resolve`: what was done. */
             resolution?: string | null;
         };
+        /** @description A trial balance line. */
+        TrialBalance: {
+            accounts: components["schemas"]["AccountView"][];
+            /** Format: date */
+            as_of?: string | null;
+            /** @description Always true: the ledger cannot hold an unbalanced entry. */
+            balanced: boolean;
+            /** Format: uuid */
+            compound_id: string;
+            /** Format: int64 */
+            total_credit_fen: number;
+            /** Format: int64 */
+            total_debit_fen: number;
+        };
         /** @description Why personal data is needed (kept in the audit log). */
         UnmaskRequest: {
             /** @example 回访投诉人核实情况 */
@@ -2868,6 +4008,29 @@ export interface components {
              * @description Incremented on every change; the `ETag` is derived from it.
              */
             version: number;
+        };
+        /** @description The verdict on a completed action (by someone other than the finding's author). */
+        VerificationInput: {
+            /** @description `true` verifies; `false` sends it back to pending. */
+            accepted: boolean;
+            note?: string | null;
+        };
+        /** @description The vouchers of an entry. */
+        VoucherList: {
+            items: components["schemas"]["VoucherView"][];
+        };
+        /** @description A voucher attached to an entry. */
+        VoucherView: {
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            file_name: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            size_bytes: number;
+            /** @description Where to download it (same authorisation as the ledger). */
+            url: string;
         };
     };
     responses: never;
@@ -3300,6 +4463,617 @@ export interface operations {
             };
             /** @description If-Match missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_campaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_campaign: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_engagement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, a firm not in the campaign, a compound already in it, or over budget (`fee_fen`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_engagements: {
+        parameters: {
+            query?: {
+                campaign_id?: string;
+                compound_id?: string;
+                status?: components["schemas"]["EngagementStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_engagement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_engagement_fee: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Negative, or over the budget (`fee_fen`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raise_finding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Engagement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The engagement is not in fieldwork or draft report */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_engagement: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementTransition"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed from the current status (`illegal_transition`, `findings_open`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The final report needs an opinion */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_findings: {
+        parameters: {
+            query?: {
+                engagement_id?: string;
+                campaign_id?: string;
+                /** @description `open` or `closed`. */
+                status?: string;
+                /** @description Only findings with an overdue rectification action. */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_finding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_rectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectificationInput"];
+            };
+        };
+        responses: {
+            /** @description The finding with its actions */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The finding is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4724,6 +6498,138 @@ export interface operations {
             };
         };
     };
+    list_disclosures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_disclosure: {
+        parameters: {
+            query: {
+                /** @description `YYYY-MM`. */
+                period_from: string;
+                /** @description `YYYY-MM`. */
+                period_to: string;
+            };
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_governance: {
         parameters: {
             query?: never;
@@ -4741,6 +6647,445 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GovernanceView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAccountRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or a code already in use */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_entries: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description Only entries touching this account. */
+                account_id?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_entry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEntryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The month is closed (`period_closed`), or the same Idempotency-Key is in flight */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unbalanced, an unknown or inactive account, invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_entries: {
+        parameters: {
+            query?: {
+                /** @description The file's name, kept with the import. */
+                file_name?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The CSV file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The same file was imported before; nothing new was posted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Imported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `import_invalid` with `row_errors`; nothing was imported */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_periods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosePeriodRequest"];
+            };
+        };
+        responses: {
+            /** @description Closed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already closed (`period_closed`) or not ended (`period_not_ended`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trial_balance: {
+        parameters: {
+            query?: {
+                /** @description Balances up to and including this day; all entries when absent. */
+                as_of?: string;
+                /** @description `csv` for a spreadsheet. */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Compound id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialBalance"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_disclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureView"];
                 };
             };
             404: {
@@ -5066,6 +7411,193 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reverse_entry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The entry to reverse */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseRequest"];
+            };
+        };
+        responses: {
+            /** @description The reversing entry */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already reversed, itself a reversal, or the month is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_voucher: {
+        parameters: {
+            query?: {
+                /** @description The file's name, for display. */
+                name?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file's bytes */
+        requestBody: {
+            content: {
+                "application/pdf": number[];
+            };
+        };
+        responses: {
+            /** @description The entry's vouchers */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an image or PDF */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_voucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                voucher_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5698,6 +8230,220 @@ export interface operations {
             };
         };
     };
+    rollup_report: {
+        parameters: {
+            query?: {
+                /** @description The area whose children are listed; the district when absent. */
+                area_id?: string;
+                from?: string;
+                to?: string;
+                /** @description `csv` for a spreadsheet. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollupReport"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    monthly_report: {
+        parameters: {
+            query?: {
+                /** @description An area (district, subdistrict, community) or a compound; your whole scope when absent. */
+                area_id?: string;
+                /** @description `YYYY-MM`, default: 11 months before `to`. */
+                from?: string;
+                /** @description `YYYY-MM`, default: this month. */
+                to?: string;
+                /** @description `csv` for a spreadsheet. */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReport"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_rectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rectification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionInput"];
+            };
+        };
+        responses: {
+            /** @description The finding with its actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already verified */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_rectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rectification id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationInput"];
+            };
+        };
+        responses: {
+            /** @description The finding with its actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not completed yet, or you raised the finding */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_contracts: {
         parameters: {
             query?: {
@@ -5855,6 +8601,44 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_dashboard: {
+        parameters: {
+            query?: {
+                /** @description All visible campaigns when absent. */
+                campaign_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditDashboard"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,9 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
+  FileSearchOutlined,
+  MoneyCollectOutlined,
+  NotificationOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -52,10 +56,14 @@ const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
   complaints: <MessageOutlined />,
   myComplaints: <CommentOutlined />,
   complaintSettings: <ScheduleOutlined />,
+  publicRevenue: <AccountBookOutlined />,
+  audits: <FileSearchOutlined />,
+  disclosures: <NotificationOutlined />,
 };
 
 const GROUP_ICONS: Record<MenuGroupKey, ReactNode> = {
   registry: <BankOutlined />,
+  revenue: <MoneyCollectOutlined />,
   system: <SettingOutlined />,
 };
 

@@ -25,6 +25,15 @@ const OrganisationFormPage = lazy(() => import('../features/organisations/Organi
 const PersonListPage = lazy(() => import('../features/people/PersonListPage'));
 const PersonDetailPage = lazy(() => import('../features/people/PersonDetailPage'));
 const PersonFormPage = lazy(() => import('../features/people/PersonFormPage'));
+const RevenueHomePage = lazy(() => import('../features/revenue/RevenueHomePage'));
+const CompoundLedgerPage = lazy(() => import('../features/revenue/CompoundLedgerPage'));
+const DisclosuresPage = lazy(() => import('../features/revenue/DisclosuresPage'));
+const DisclosurePage = lazy(() => import('../features/revenue/DisclosurePage'));
+const AuditsHomePage = lazy(() => import('../features/audits/AuditsHomePage'));
+const CampaignPage = lazy(() => import('../features/audits/CampaignPage'));
+const EngagementPage = lazy(() => import('../features/audits/EngagementPage'));
+const EngagementLedgerPage = lazy(() => import('../features/audits/EngagementLedgerPage'));
+const FindingsPage = lazy(() => import('../features/audits/FindingsPage'));
 const ContractListPage = lazy(() => import('../features/contracts/ContractListPage'));
 const ContractDetailPage = lazy(() => import('../features/contracts/ContractDetailPage'));
 const ContractFormPage = lazy(() => import('../features/contracts/ContractFormPage'));
@@ -207,6 +216,59 @@ export const router = createBrowserRouter([
             { list: 'menu.centres', create: 'crumbs.centreNew', detail: 'crumbs.centreDetail', edit: 'crumbs.centreEdit' },
             { list: <CentreListPage />, form: <CentreFormPage />, detail: <CentreDetailPage /> },
           ),
+          {
+            path: 'public-revenue',
+            handle: { crumb: 'menu.publicRevenue' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<RevenueHomePage />} /> },
+              {
+                path: ':compoundId',
+                handle: { crumb: 'crumbs.ledger' } satisfies RouteHandle,
+                element: <Guarded page={<CompoundLedgerPage />} />,
+              },
+            ],
+          },
+          {
+            path: 'disclosures',
+            handle: { crumb: 'menu.disclosures' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<DisclosuresPage />} /> },
+              {
+                path: ':id',
+                handle: { crumb: 'crumbs.disclosure' } satisfies RouteHandle,
+                element: <Guarded page={<DisclosurePage />} />,
+              },
+            ],
+          },
+          {
+            path: 'audits',
+            handle: { crumb: 'menu.audits' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<AuditsHomePage />} /> },
+              {
+                path: 'campaigns/:id',
+                handle: { crumb: 'crumbs.auditCampaign' } satisfies RouteHandle,
+                element: <Guarded page={<CampaignPage />} />,
+              },
+              {
+                path: 'findings',
+                handle: { crumb: 'crumbs.findings' } satisfies RouteHandle,
+                element: <Guarded page={<FindingsPage />} />,
+              },
+              {
+                path: 'engagements/:id',
+                handle: { crumb: 'crumbs.engagement' } satisfies RouteHandle,
+                children: [
+                  { index: true, element: <Guarded page={<EngagementPage />} /> },
+                  {
+                    path: 'ledger',
+                    handle: { crumb: 'crumbs.engagementLedger' } satisfies RouteHandle,
+                    element: <Guarded page={<EngagementLedgerPage />} />,
+                  },
+                ],
+              },
+            ],
+          },
           {
             path: 'users',
             handle: { crumb: 'menu.users' } satisfies RouteHandle,

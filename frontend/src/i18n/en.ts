@@ -1,5 +1,7 @@
 // English. Must have exactly the keys of zh-CN.ts (checked by a unit test and by
 // the `Messages` type).
+import { auditsEn } from '../features/audits/i18n';
+import { revenueEn } from '../features/revenue/i18n';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
@@ -9,6 +11,9 @@ const en: Messages = {
     title: 'Linli · Residential Compound Governance',
   },
   menu: {
+    revenueGroup: 'Revenue & audits',
+    audits: 'Special audits',
+    disclosures: 'Disclosures',
     dashboard: 'Dashboard',
     areas: 'Areas',
     compounds: 'Compounds',
@@ -30,6 +35,12 @@ const en: Messages = {
     myComplaints: "My complaints",
     complaintSettings: "Complaint categories & calendar",  },
   crumbs: {
+    ledger: 'Ledger',
+    disclosure: 'Disclosure',
+    auditCampaign: 'Audit campaign',
+    engagement: 'Engagement',
+    engagementLedger: 'Engagement ledger (read-only)',
+    findings: 'Findings',
     home: 'Home',
     compoundNew: 'New compound',
     compoundDetail: 'Compound',
@@ -1164,6 +1175,8 @@ const en: Messages = {
     removeDay: "Remove the entry for {{day}}?",
     dayRemoved: "Removed",
   },
+  revenue: revenueEn,
+  audits: auditsEn,
 };
 
 export default en;

@@ -1,4 +1,6 @@
 // 简体中文（默认语言）。en.ts 必须有与此完全相同的键（由单元测试检查）。
+import { auditsZh } from '../features/audits/i18n';
+import { revenueZh } from '../features/revenue/i18n';
 const zhCN = {
   app: {
     name: '邻里',
@@ -6,6 +8,9 @@ const zhCN = {
     title: '邻里 · 小区治理平台',
   },
   menu: {
+    revenueGroup: '公共收益与审计',
+    audits: '专项审计',
+    disclosures: '收益公示',
     dashboard: '仪表盘',
     areas: '区域',
     compounds: '小区',
@@ -27,6 +32,12 @@ const zhCN = {
     myComplaints: "我的诉求",
     complaintSettings: "诉求类别与工作日历",  },
   crumbs: {
+    ledger: '账本',
+    disclosure: '公示详情',
+    auditCampaign: '专项审计项目',
+    engagement: '审计项目',
+    engagementLedger: '审计项目账本（只读）',
+    findings: '审计发现',
     home: '首页',
     compoundNew: '新建小区',
     compoundDetail: '小区详情',
@@ -1160,6 +1171,8 @@ const zhCN = {
     removeDay: "移除 {{day}} 的登记？",
     dayRemoved: "已移除",
   },
+  revenue: revenueZh,
+  audits: auditsZh,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -92,6 +92,24 @@ pub enum PermissionSchema {
     ComplaintsDispatch,
     #[serde(rename = "complaints.configure")]
     ComplaintsConfigure,
+    #[serde(rename = "ledger.read")]
+    LedgerRead,
+    #[serde(rename = "ledger.post")]
+    LedgerPost,
+    #[serde(rename = "ledger.close")]
+    LedgerClose,
+    #[serde(rename = "disclosures.read")]
+    DisclosuresRead,
+    #[serde(rename = "disclosures.publish")]
+    DisclosuresPublish,
+    #[serde(rename = "audits.read")]
+    AuditsRead,
+    #[serde(rename = "audits.manage")]
+    AuditsManage,
+    #[serde(rename = "audits.work")]
+    AuditsWork,
+    #[serde(rename = "audits.rectify")]
+    AuditsRectify,
 }
 
 /// Every event type (see docs/EVENTS.md).
@@ -104,10 +122,26 @@ pub enum EventTypeSchema {
     AreaCreated,
     #[serde(rename = "area.updated")]
     AreaUpdated,
+    #[serde(rename = "audit_campaign.created")]
+    AuditCampaignCreated,
+    #[serde(rename = "audit_campaign.updated")]
+    AuditCampaignUpdated,
     #[serde(rename = "centre.created")]
     CentreCreated,
     #[serde(rename = "centre.updated")]
     CentreUpdated,
+    #[serde(rename = "complaint.attachment_added")]
+    ComplaintAttachmentAdded,
+    #[serde(rename = "complaint.created")]
+    ComplaintCreated,
+    #[serde(rename = "complaint.extension_requested")]
+    ComplaintExtensionRequested,
+    #[serde(rename = "complaint.overdue")]
+    ComplaintOverdue,
+    #[serde(rename = "complaint.status_changed")]
+    ComplaintStatusChanged,
+    #[serde(rename = "complaint_category.updated")]
+    ComplaintCategoryUpdated,
     #[serde(rename = "compound.created")]
     CompoundCreated,
     #[serde(rename = "compound.updated")]
@@ -116,6 +150,32 @@ pub enum EventTypeSchema {
     ContractCreated,
     #[serde(rename = "contract.updated")]
     ContractUpdated,
+    #[serde(rename = "disclosure.published")]
+    DisclosurePublished,
+    #[serde(rename = "engagement.created")]
+    EngagementCreated,
+    #[serde(rename = "engagement.status_changed")]
+    EngagementStatusChanged,
+    #[serde(rename = "engagement.updated")]
+    EngagementUpdated,
+    #[serde(rename = "finding.closed")]
+    FindingClosed,
+    #[serde(rename = "finding.opened")]
+    FindingOpened,
+    #[serde(rename = "finding.overdue")]
+    FindingOverdue,
+    #[serde(rename = "ledger_account.created")]
+    LedgerAccountCreated,
+    #[serde(rename = "ledger_entry.posted")]
+    LedgerEntryPosted,
+    #[serde(rename = "ledger_entry.reversed")]
+    LedgerEntryReversed,
+    #[serde(rename = "ledger_import.posted")]
+    LedgerImportPosted,
+    #[serde(rename = "ledger_period.closed")]
+    LedgerPeriodClosed,
+    #[serde(rename = "ledger_voucher.attached")]
+    LedgerVoucherAttached,
     #[serde(rename = "meeting.amended")]
     MeetingAmended,
     #[serde(rename = "meeting.created")]
@@ -136,6 +196,14 @@ pub enum EventTypeSchema {
     PostCreated,
     #[serde(rename = "post.updated")]
     PostUpdated,
+    #[serde(rename = "rectification.completed")]
+    RectificationCompleted,
+    #[serde(rename = "rectification.created")]
+    RectificationCreated,
+    #[serde(rename = "rectification.rejected")]
+    RectificationRejected,
+    #[serde(rename = "rectification.verified")]
+    RectificationVerified,
 }
 
 /// Kinds of organisation.

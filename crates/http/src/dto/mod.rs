@@ -10,6 +10,8 @@ pub mod enums;
 pub mod me;
 pub mod page;
 pub mod registry;
+pub mod revenue;
+pub mod special_audit;
 pub mod stats;
 pub mod user;
 pub mod webhook;

@@ -4,6 +4,7 @@ pub mod action_items;
 pub mod api_keys;
 pub mod areas;
 pub mod audit;
+pub mod audits;
 pub mod auth;
 pub mod centres;
 pub mod complaints;
@@ -11,6 +12,7 @@ pub mod compounds;
 pub mod contracts;
 pub mod events;
 pub mod health;
+pub mod ledger;
 pub mod me;
 pub mod meetings;
 pub mod open311;
@@ -37,4 +39,6 @@ pub mod tags {
     pub const REGISTRY: &str = "registry";
     pub const COMPLAINTS: &str = "complaints";
     pub const OPEN311: &str = "open311";
+    pub const REVENUE: &str = "public-revenue";
+    pub const AUDITS: &str = "special-audits";
 }

@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use futures_util::StreamExt;
 use linli_domain::{
     DomainError,
     complaint::Status,
@@ -15,10 +14,11 @@ use super::{detail, visible};
 use crate::{
     auth::Caller,
     dto::complaint::ComplaintDetail,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     extract::etag,
     handlers::tags,
     state::AppState,
+    upload,
 };
 
 /// Where the photo belongs.
@@ -76,46 +76,22 @@ pub async fn upload_attachment(
         .into());
     }
     drop(conn);
-    let mut bytes = Vec::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|_| {
-            ApiError::bad_request(
-                "malformed_body",
-                "无法读取上传内容 / the upload could not be read",
-            )
-        })?;
-        if bytes.len() + chunk.len() > MAX_PHOTO_BYTES {
-            return Err(ApiError::new(
-                actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "照片不能超过 5 MB / photos are limited to 5 MB",
-            ));
-        }
-        bytes.extend_from_slice(&chunk);
-    }
+    let bytes = upload::read_body(
+        &mut payload,
+        MAX_PHOTO_BYTES,
+        "照片不能超过 5 MB / photos are limited to 5 MB",
+    )
+    .await?;
     let content_type = detect_image(&bytes).ok_or_else(|| {
-        ApiError::new(
-            actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+        upload::unsupported(
             "只接受 JPEG、PNG 或 WebP 图片 / only JPEG, PNG or WebP images are accepted",
         )
     })?;
     let attachment_id = Uuid::now_v7();
     let relative = format!("complaints/{}/{attachment_id}", c.id);
-    let path = state.settings.upload_dir.join(&relative);
-    let dir = path
-        .parent()
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| state.settings.upload_dir.clone());
     let size = bytes.len();
     let digest = Sha256::digest(&bytes).to_vec();
-    web::block(move || -> std::io::Result<()> {
-        std::fs::create_dir_all(&dir)?;
-        std::fs::write(&path, &bytes)
-    })
-    .await
-    .map_err(|e| ApiError::internal(&e))?
-    .map_err(|e| ApiError::internal(&e))?;
+    upload::store(state.settings.upload_dir.clone(), &relative, bytes).await?;
     let new = NewAttachment {
         id: attachment_id,
         purpose,

@@ -1,0 +1,39 @@
+use actix_web::{get, web};
+use linli_persistence::ledger;
+use uuid::Uuid;
+
+use super::{readable, with_lines};
+use crate::{
+    auth::Caller,
+    dto::revenue::EntryView,
+    error::{ApiError, ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// One journal entry with its lines.
+#[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, body = EntryView),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/ledger-entries/{id}")]
+pub async fn get_entry(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<web::Json<EntryView>> {
+    let id = id.into_inner();
+    let mut conn = state.db.conn().await?;
+    let compound_id = ledger::compound_of_entry(&mut conn, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("ledger entry"))?;
+    let compound = readable(&mut conn, &caller, compound_id)
+        .await
+        .map_err(|_| ApiError::not_found("ledger entry"))?;
+    let entry = ledger::find_entry(&mut conn, compound.id, id).await?;
+    let mut views = with_lines(&mut conn, vec![entry]).await?;
+    views
+        .pop()
+        .map(web::Json)
+        .ok_or_else(|| ApiError::not_found("ledger entry"))
+}

@@ -1,0 +1,35 @@
+use actix_web::{get, web};
+use linli_domain::policy::Action;
+use linli_persistence::ledger;
+use uuid::Uuid;
+
+use super::in_scope;
+use crate::{
+    auth::Caller,
+    dto::revenue::{DisclosureList, DisclosureView},
+    error::{ApiError, ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// A compound's published public revenue disclosures (公示), newest first. Residents read
+/// their own compound's; a compound outside your scope answers 404.
+#[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
+    (status = 200, body = DisclosureList),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/compounds/{id}/disclosures")]
+pub async fn list_disclosures(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<web::Json<DisclosureList>> {
+    let mut conn = state.db.conn().await?;
+    let compound = in_scope(&mut conn, &caller, id.into_inner(), Action::ReadDisclosures).await?;
+    let items = ledger::disclosures(&mut conn, compound.id)
+        .await?
+        .into_iter()
+        .map(|d| DisclosureView::try_from(d).map_err(|e| ApiError::internal(&e)))
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(web::Json(DisclosureList { items }))
+}

@@ -1,0 +1,44 @@
+use actix_web::{get, web};
+use linli_domain::page::clamp_limit;
+use linli_persistence::ledger::{self, JournalFilter};
+use uuid::Uuid;
+
+use super::{readable, with_lines};
+use crate::{
+    auth::Caller,
+    cursor,
+    dto::revenue::{EntryPage, JournalQuery},
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// A compound's journal, newest first, each entry with its lines.
+#[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id"), JournalQuery), responses(
+    (status = 200, body = EntryPage),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/compounds/{id}/ledger/entries")]
+pub async fn list_entries(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<JournalQuery>,
+) -> ApiResult<web::Json<EntryPage>> {
+    let limit = clamp_limit(query.limit);
+    let before = cursor::decode_opt::<i64>(query.cursor.as_deref())?;
+    let mut conn = state.db.conn().await?;
+    let compound = readable(&mut conn, &caller, id.into_inner()).await?;
+    let filter = JournalFilter {
+        from: query.from,
+        to: query.to,
+        account_id: query.account_id,
+    };
+    let mut rows = ledger::journal(&mut conn, compound.id, &filter, before, limit + 1).await?;
+    let next_cursor = cursor::next_page(&mut rows, limit, |e| cursor::encode(&e.number));
+    Ok(web::Json(EntryPage {
+        items: with_lines(&mut conn, rows).await?,
+        next_cursor,
+    }))
+}
