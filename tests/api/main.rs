@@ -1,5 +1,6 @@
 //! Black-box tests of the Linli API: one binary, one database per test.
 
+mod allowances;
 mod api_keys;
 mod areas;
 mod audit;

@@ -176,11 +176,26 @@ pub enum Action {
     /// Report rectification of findings with evidence.
     #[serde(rename = "audits.rectify")]
     RectifyFindings,
+    /// Read allowance programmes, assessments, payment cycles and payments.
+    #[serde(rename = "allowances.read")]
+    ReadAllowances,
+    /// Set up allowance programmes (amount, eligible post, budget).
+    #[serde(rename = "allowances.manage")]
+    ManageAllowances,
+    /// Record and import assessments (考评).
+    #[serde(rename = "assessments.manage")]
+    ManageAssessments,
+    /// Prepare payment cycles: generate, hold lines, submit, disburse, reconcile; bank details.
+    #[serde(rename = "payments.prepare")]
+    PreparePayments,
+    /// Approve a payment cycle someone else prepared (four eyes).
+    #[serde(rename = "payments.approve")]
+    ApprovePayments,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 35] = [
         Action::ReadAreas,
         Action::ManageAreas,
         Action::ReadCompounds,
@@ -211,6 +226,11 @@ impl Action {
         Action::ManageAudits,
         Action::WorkAudits,
         Action::RectifyFindings,
+        Action::ReadAllowances,
+        Action::ManageAllowances,
+        Action::ManageAssessments,
+        Action::PreparePayments,
+        Action::ApprovePayments,
     ];
 
     /// The stable code.
@@ -246,6 +266,11 @@ impl Action {
             Action::ManageAudits => "audits.manage",
             Action::WorkAudits => "audits.work",
             Action::RectifyFindings => "audits.rectify",
+            Action::ReadAllowances => "allowances.read",
+            Action::ManageAllowances => "allowances.manage",
+            Action::ManageAssessments => "assessments.manage",
+            Action::PreparePayments => "payments.prepare",
+            Action::ApprovePayments => "payments.approve",
         }
     }
 }
@@ -338,6 +363,13 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         Action::ManageAudits => matches!(role, Role::DistrictAdmin | Role::SubdistrictStaff),
         // Auditors see only their firm's engagements; the HTTP layer narrows by firm.
         Action::WorkAudits => role == Role::Auditor,
+        // Money to people: the district finance office, watched by the district admin.
+        Action::ReadAllowances | Action::ManageAllowances => {
+            matches!(role, Role::FinanceOfficer | Role::DistrictAdmin)
+        }
+        // The party organisations of the district, subdistricts and communities assess.
+        Action::ManageAssessments => role.is_government_staff(),
+        Action::PreparePayments | Action::ApprovePayments => role == Role::FinanceOfficer,
     }
 }
 
@@ -411,7 +443,7 @@ pub fn scope_allows(scope: ApiScope, action: Action) -> bool {
         ApiScope::ComplaintsWrite | ApiScope::Open311 => {
             matches!(action, Action::FileComplaints | Action::ReadComplaints)
         }
-        ApiScope::PaymentsRead => action == Action::ReadEvents,
+        ApiScope::PaymentsRead => matches!(action, Action::ReadEvents | Action::ReadAllowances),
     }
 }
 
@@ -611,6 +643,9 @@ mod tests {
                     ReadAudits,
                     ManageAudits,
                     RectifyFindings,
+                    ReadAllowances,
+                    ManageAllowances,
+                    ManageAssessments,
                 ],
             ),
             (
@@ -640,6 +675,7 @@ mod tests {
                     ReadAudits,
                     ManageAudits,
                     RectifyFindings,
+                    ManageAssessments,
                 ],
             ),
             (
@@ -666,6 +702,7 @@ mod tests {
                     PublishDisclosures,
                     ReadAudits,
                     RectifyFindings,
+                    ManageAssessments,
                 ],
             ),
             (
@@ -733,6 +770,10 @@ mod tests {
                     ExportCompounds,
                     ReadRegistry,
                     ReadDisclosures,
+                    ReadAllowances,
+                    ManageAllowances,
+                    PreparePayments,
+                    ApprovePayments,
                 ],
             ),
             (

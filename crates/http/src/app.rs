@@ -17,9 +17,9 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::{
     error::{ApiError, PROBLEM_JSON, code_for, title_for},
     handlers::{
-        action_items, api_keys, areas, audit, audits, auth, centres, complaints, compounds,
-        contracts, events, health, ledger, me, meetings, open311, ops, organisations, people,
-        posts, stats, users, webhooks,
+        action_items, allowances, api_keys, areas, audit, audits, auth, centres, complaints,
+        compounds, contracts, events, health, ledger, me, meetings, open311, ops, organisations,
+        people, posts, stats, users, webhooks,
     },
     openapi::ApiDoc,
     request_id::RequestId,
@@ -135,6 +135,29 @@ where
                 .service(audits::transition_engagement::transition_engagement)
                 .service(audits::update_campaign::update_campaign)
                 .service(audits::verify_rectification::verify_rectification)
+                .service(allowances::bank_file::bank_file)
+                .service(allowances::create_assessment::create_assessment)
+                .service(allowances::create_cycle::create_cycle)
+                .service(allowances::create_programme::create_programme)
+                .service(allowances::disburse_cycle::disburse_cycle)
+                .service(allowances::get_bank_account::get_bank_account)
+                .service(allowances::get_cycle::get_cycle)
+                .service(allowances::get_programme::get_programme)
+                .service(allowances::hold_payment::hold_payment)
+                .service(allowances::import_assessments::import_assessments)
+                .service(allowances::list_assessments::list_assessments)
+                .service(allowances::list_cycles::list_cycles)
+                .service(allowances::list_payments::list_payments)
+                .service(allowances::list_programmes::list_programmes)
+                .service(allowances::person_payments::person_payments)
+                .service(allowances::programme_budget::programme_budget)
+                .service(allowances::reconcile_cycle::reconcile_cycle)
+                .service(allowances::regenerate_cycle::regenerate_cycle)
+                .service(allowances::release_payment::release_payment)
+                .service(allowances::set_bank_account::set_bank_account)
+                .service(allowances::transition_cycle::transition_cycle)
+                .service(allowances::update_assessment::update_assessment)
+                .service(allowances::update_programme::update_programme)
                 .service(contracts::list_contracts::list_contracts)
                 .service(contracts::get_contract::get_contract)
                 .service(contracts::create_contract::create_contract)

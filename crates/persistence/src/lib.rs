@@ -18,6 +18,7 @@ macro_rules! insert_in_batches {
     };
 }
 
+pub mod allowances;
 pub mod api_keys;
 pub mod areas;
 pub mod audit;

@@ -17,6 +17,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    allowance_programmes (id) {
+        id -> Uuid,
+        name -> Text,
+        area_id -> Uuid,
+        area_path -> Text,
+        org_kind -> Text,
+        post_title -> Text,
+        amount_fen_per_month -> Int8,
+        required_result -> Text,
+        annual_budget_fen -> Int8,
+        pro_rata -> Bool,
+        active -> Bool,
+        created_by -> Nullable<Uuid>,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     api_keys (id) {
         id -> Uuid,
         name -> Text,
@@ -40,6 +60,23 @@ diesel::table! {
         code -> Nullable<Text>,
         path -> Text,
         depth -> Int4,
+        version -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    assessments (id) {
+        id -> Uuid,
+        person_id -> Uuid,
+        period_start -> Date,
+        period_end -> Date,
+        score -> Int4,
+        result -> Text,
+        assessor -> Text,
+        notes -> Nullable<Text>,
+        recorded_by -> Nullable<Uuid>,
         version -> Int8,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
@@ -125,6 +162,17 @@ diesel::table! {
         request_id -> Nullable<Text>,
         prev_hash -> Bytea,
         hash -> Bytea,
+    }
+}
+
+diesel::table! {
+    bank_accounts (person_id) {
+        person_id -> Uuid,
+        bank_name -> Text,
+        account_no -> Text,
+        account_name -> Text,
+        version -> Int8,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -219,6 +267,26 @@ diesel::table! {
         compound_id -> Uuid,
         start_date -> Date,
         end_date -> Date,
+    }
+}
+
+diesel::table! {
+    disbursements (id) {
+        id -> Uuid,
+        payment_id -> Uuid,
+        cycle_id -> Uuid,
+        programme_id -> Uuid,
+        person_id -> Uuid,
+        period_month -> Date,
+        amount_fen -> Int8,
+        bank_name -> Text,
+        account_no -> Text,
+        account_name -> Text,
+        status -> Text,
+        bank_reference -> Nullable<Text>,
+        failure_reason -> Nullable<Text>,
+        settled_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -457,6 +525,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    reconciliation_imports (cycle_id, sha256) {
+        cycle_id -> Uuid,
+        sha256 -> Bytea,
+        row_count -> Int4,
+        imported_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     rectifications (id) {
         id -> Uuid,
         finding_id -> Uuid,
@@ -608,13 +686,16 @@ diesel::joinable!(webhook_subscriptions -> areas (area_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     action_items,
+    allowance_programmes,
     api_keys,
     areas,
+    assessments,
     audit_campaign_firms,
     audit_campaigns,
     audit_engagements,
     audit_findings,
     audit_log,
+    bank_accounts,
     calendar_days,
     complaint_attachments,
     complaint_categories,
@@ -622,6 +703,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     complaint_extensions,
     compounds,
     contract_compounds,
+    disbursements,
     disclosures,
     events,
     idempotency_keys,
@@ -640,6 +722,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     people,
     posts,
+    reconciliation_imports,
     rectifications,
     refresh_tokens,
     service_contracts,

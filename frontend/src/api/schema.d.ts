@@ -45,6 +45,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/allowance-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allowance programmes covering your area. */
+        get: operations["list_programmes"];
+        put?: never;
+        /**
+         * Set up an allowance programme: the eligible post (organisation kind and title, e.g.
+         *     `compound_party_branch` / 书记), the monthly amount, the assessment result required, the
+         *     area and the annual budget. Part months are paid pro rata (days held ÷ days in the month,
+         *     rounded down to the fen) unless `pro_rata` is false.
+         */
+        post: operations["create_programme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allowance-programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme; `ETag` for `If-Match`. */
+        get: operations["get_programme"];
+        /**
+         * Change a programme (not its area). Cycles already generated keep their amounts; regenerate
+         *     a draft to apply new terms. Requires `If-Match`.
+         */
+        put: operations["update_programme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/allowance-programmes/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme-year's budget: committed (approved and later cycles, less failed
+         *     transfers), paid (confirmed by the bank) and remaining. Approval is refused when a cycle
+         *     would take committed past the budget.
+         */
+        get: operations["programme_budget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -120,6 +185,71 @@ export interface paths {
         get: operations["get_area"];
         /** Rename an area node. Requires `If-Match` with the `ETag` you read. */
         put: operations["update_area"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessments (考评) of people in your area, newest period first. */
+        get: operations["list_assessments"];
+        put?: never;
+        /**
+         * Record an assessment (考评) of a person for a period: score 0–100 and result. A person
+         *     has one assessment for any day (overlaps are refused).
+         */
+        post: operations["create_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import assessments from CSV (UTF-8): `人员ID,姓名,考评开始,考评结束,得分,结果,考评人,备注`
+         *     (English headers `person_id,name,period_start,period_end,score,result,assessor,notes` also
+         *     work; 人员ID and 备注 optional; 结果 优秀 / 合格 / 不合格). A person is found by id, or by a
+         *     name unique in your area. All rows or none: any problem answers 422 `import_invalid` with
+         *     `row_errors`.
+         */
+        post: operations["import_assessments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct an assessment. If a payment cycle already used it, the cycle is flagged
+         *     (`assessments_changed`) and the change is in the audit log with before and after.
+         *     Requires `If-Match`.
+         */
+        put: operations["update_assessment"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1307,6 +1437,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payment-cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment cycles you can see, newest month first, with totals. */
+        get: operations["list_cycles"];
+        put?: never;
+        /**
+         * Open a payment cycle for a programme and month and generate it: every candidate (who held
+         *     the eligible post in the area during the last year) with a decision and its explanation —
+         *     included with the amount, or excluded because of no post in the month, a missing or
+         *     unqualified assessment, an earlier payment, or missing bank details — plus failed
+         *     transfers of earlier months carried into this cycle. One cycle per programme-month is open
+         *     until disbursed.
+         */
+        post: operations["create_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment cycle with totals and the actions its status allows; `ETag` for `If-Match`. */
+        get: operations["get_cycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}/bank-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bank transfer file of a disbursed cycle (CSV, UTF-8 with BOM). Columns: 参考号 (our
+         *     transfer reference, echoed in the return file), 户名, 账号 (in full — finance officers
+         *     only, and every download is audited), 开户行, 金额(元), 用途, 所属月份. Import the bank's
+         *     answer with `POST …/reconciliation`.
+         */
+        get: operations["bank_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}/disburse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disburse an approved cycle: one bank transfer per included line, with the bank details as
+         *     they are now; then download the bank file. Requires an `Idempotency-Key` (a retry replays
+         *     the answer). Runs once: concurrent requests queue on the cycle and find it disbursed
+         *     (409 `cycle_already_disbursed`); an unapproved cycle answers 409 `cycle_not_approved`; and
+         *     the database never holds two live transfers for one person, programme and month.
+         */
+        post: operations["disburse_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a draft cycle again from today's posts, assessments, payments and bank details
+         *     (e.g. after an assessment was corrected). Holds on lines still included are kept.
+         */
+        post: operations["regenerate_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cycle's lines in order: every candidate, the decision, the amount and why. Account
+         *     numbers show their last four digits only.
+         */
+        get: operations["list_payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}/payments/{payment_id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold an included line of a draft cycle with a reason (e.g. 待核实任职情况): it is not
+         *     paid in this cycle. Answers the cycle with new totals.
+         */
+        post: operations["hold_payment"];
+        /** Release a held line of a draft cycle: it is included again. */
+        delete: operations["release_payment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the bank's return file (CSV): `参考号,结果,银行流水号,失败原因` (or
+         *     `reference,result,bank_reference,failure_reason`); 结果 成功/paid or 失败/failed, a failure
+         *     with its reason. Idempotent: the same file again changes nothing (`replayed`); a row
+         *     contradicting a recorded outcome refuses the file (422 `import_invalid` with `row_errors`).
+         *     Failed transfers emit `payment.failed` and are carried into the programme's next cycle.
+         *     When every transfer has an outcome the cycle is `reconciled`.
+         */
+        post: operations["reconcile_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-cycles/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a cycle: `submit` (draft → submitted, by a finance officer who prepares payments),
+         *     `return` (submitted → draft), `approve` (submitted → approved: a **different** finance
+         *     officer with `payments.approve` over the programme's area — 409 `four_eyes` for the
+         *     preparer — and within the programme-year's budget, 409 `budget_exceeded`), `close`
+         *     (reconciled → closed). Requires `If-Match`.
+         */
+        post: operations["transition_cycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -1339,6 +1664,50 @@ export interface paths {
          *     unmask first, or leave them out to clear them). Requires `If-Match`.
          */
         put: operations["update_person"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/bank-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's bank account for allowances, masked: the full number only ever leaves in the
+         *     bank transfer file.
+         */
+        get: operations["get_bank_account"];
+        /**
+         * Set the bank account allowances are paid into (finance officers). The answer and the
+         *     audit log show only the last four digits.
+         */
+        put: operations["set_bank_account"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's allowance history: every cycle line (paid, failed, excluded and why), newest
+         *     month first.
+         */
+        get: operations["person_payments"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2185,6 +2554,59 @@ export interface components {
              */
             version: number;
         };
+        /** @description What an assessment import stored. */
+        AssessmentImportResult: {
+            imported: number;
+        };
+        /** @description An assessment's fields. */
+        AssessmentInput: {
+            assessor: string;
+            notes?: string | null;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: uuid */
+            person_id: string;
+            result: components["schemas"]["AssessmentResult"];
+            /** Format: int32 */
+            score: number;
+        };
+        /** @description Assessments you can see. */
+        AssessmentList: {
+            items: components["schemas"]["AssessmentView"][];
+        };
+        /**
+         * @description An assessment result: 优秀 / 合格 / 不合格.
+         * @enum {string}
+         */
+        AssessmentResult: "excellent" | "qualified" | "unqualified";
+        /** @description An assessment (考评). */
+        AssessmentView: {
+            assessor: string;
+            /** Format: uuid */
+            id: string;
+            notes?: string | null;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: uuid */
+            person_id: string;
+            person_name: string;
+            result: components["schemas"]["AssessmentResult"];
+            /** Format: int32 */
+            score: number;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description Payment cycles that used it; changing it flags them.
+             */
+            used_by_cycles: number;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description A photo on a complaint. */
         AttachmentView: {
             content_type: string;
@@ -2289,6 +2711,48 @@ export interface components {
             first_broken_id?: number | null;
             /** @description True when every entry matches its content and predecessor. */
             ok: boolean;
+        };
+        /** @description A bank account to set. */
+        BankAccountInput: {
+            account_name: string;
+            /** @description 8 to 30 digits. */
+            account_no: string;
+            bank_name: string;
+        };
+        /** @description A person's bank account, masked (the full number appears only in the bank file). */
+        BankAccountView: {
+            account_name: string;
+            /**
+             * @description The last four digits.
+             * @example ************3445
+             */
+            account_no_masked: string;
+            bank_name: string;
+            /** Format: uuid */
+            person_id: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A programme-year's money. */
+        BudgetView: {
+            /** Format: int64 */
+            budget_fen: number;
+            /**
+             * Format: int64
+             * @description Included lines of approved and later cycles, except failed transfers.
+             */
+            committed_fen: number;
+            /**
+             * Format: int64
+             * @description Transfers the bank confirmed.
+             */
+            paid_fen: number;
+            /** Format: uuid */
+            programme_id: string;
+            /** Format: int64 */
+            remaining_fen: number;
+            /** Format: int32 */
+            year: number;
         };
         /** @description Set a day. */
         CalendarDayInput: {
@@ -2812,6 +3276,82 @@ export interface components {
             /** @description "organisation title" of each post. */
             posts: string[];
         };
+        /**
+         * @description What to do with a cycle.
+         * @enum {string}
+         */
+        CycleAction: "submit" | "return" | "approve" | "close";
+        /** @description A cycle to open. */
+        CycleInput: {
+            /**
+             * @description `YYYY-MM`.
+             * @example 2026-10
+             */
+            month: string;
+            /** Format: uuid */
+            programme_id: string;
+        };
+        /** @description Cycles you can see. */
+        CycleList: {
+            items: components["schemas"]["CycleView"][];
+        };
+        /**
+         * @description Where a payment cycle stands.
+         * @enum {string}
+         */
+        CycleStatus: "draft" | "submitted" | "approved" | "disbursed" | "reconciled" | "closed";
+        /** @description A cycle transition. */
+        CycleTransition: {
+            action: components["schemas"]["CycleAction"];
+        };
+        /** @description A payment cycle (发放批次) with totals. */
+        CycleView: {
+            /** @description Transitions the status allows now (disburse and reconcile have their own routes). */
+            allowed_actions: components["schemas"]["CycleAction"][];
+            /** Format: date-time */
+            approved_at?: string | null;
+            approved_by_name?: string | null;
+            /** @description An assessment this cycle used was changed after it was generated. */
+            assessments_changed: boolean;
+            /**
+             * Format: int64
+             * @description Transfers the bank has not reported on yet.
+             */
+            awaiting_outcome: number;
+            /** Format: int64 */
+            candidates: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            disbursed_at?: string | null;
+            /** Format: int64 */
+            failed: number;
+            /** Format: date-time */
+            generated_at?: string | null;
+            /** Format: int64 */
+            held: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            included: number;
+            /** @description `YYYY-MM`. */
+            month: string;
+            /** Format: int64 */
+            paid_fen: number;
+            prepared_by_name: string;
+            /** Format: uuid */
+            programme_id: string;
+            programme_name: string;
+            /** Format: date-time */
+            reconciled_at?: string | null;
+            status: components["schemas"]["CycleStatus"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: int64 */
+            total_fen: number;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description One page of deliveries, newest first. */
         DeliveryPage: {
             items: components["schemas"]["DeliveryView"][];
@@ -2842,6 +3382,8 @@ export interface components {
             /** @description `pending`, `delivered`, `failed` (retries spent) or `cancelled` (subscription gone). */
             status: string;
         };
+        /** @description No body is needed; `{}` is accepted. */
+        DisburseRequest: Record<string, never>;
         /** @description A compound's disclosures, newest first. */
         DisclosureList: {
             items: components["schemas"]["DisclosureView"][];
@@ -3040,7 +3582,7 @@ export interface components {
          * @description Every event type (see docs/EVENTS.md).
          * @enum {string}
          */
-        EventType: "action_item.updated" | "area.created" | "area.updated" | "audit_campaign.created" | "audit_campaign.updated" | "centre.created" | "centre.updated" | "complaint.attachment_added" | "complaint.created" | "complaint.extension_requested" | "complaint.overdue" | "complaint.status_changed" | "complaint_category.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "disclosure.published" | "engagement.created" | "engagement.status_changed" | "engagement.updated" | "finding.closed" | "finding.opened" | "finding.overdue" | "ledger_account.created" | "ledger_entry.posted" | "ledger_entry.reversed" | "ledger_import.posted" | "ledger_period.closed" | "ledger_voucher.attached" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "person.created" | "person.updated" | "post.created" | "post.updated" | "rectification.completed" | "rectification.created" | "rectification.rejected" | "rectification.verified";
+        EventType: "action_item.updated" | "allowance_programme.created" | "allowance_programme.updated" | "area.created" | "area.updated" | "assessment.created" | "assessment.imported" | "assessment.updated" | "audit_campaign.created" | "audit_campaign.updated" | "bank_account.updated" | "centre.created" | "centre.updated" | "complaint.attachment_added" | "complaint.created" | "complaint.extension_requested" | "complaint.overdue" | "complaint.status_changed" | "complaint_category.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "disclosure.published" | "engagement.created" | "engagement.status_changed" | "engagement.updated" | "finding.closed" | "finding.opened" | "finding.overdue" | "ledger_account.created" | "ledger_entry.posted" | "ledger_entry.reversed" | "ledger_import.posted" | "ledger_period.closed" | "ledger_voucher.attached" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "payment.failed" | "payment.held" | "payment.released" | "payment_cycle.approved" | "payment_cycle.bank_file_exported" | "payment_cycle.closed" | "payment_cycle.created" | "payment_cycle.disbursed" | "payment_cycle.generated" | "payment_cycle.reconciled" | "payment_cycle.returned" | "payment_cycle.submitted" | "person.created" | "person.updated" | "post.created" | "post.updated" | "rectification.completed" | "rectification.created" | "rectification.rejected" | "rectification.verified";
         /** @description The community's decision on an extension. */
         ExtensionDecision: {
             approve: boolean;
@@ -3182,6 +3724,10 @@ export interface components {
              */
             id: string;
             role: components["schemas"]["Role"];
+        };
+        /** @description Why a line is held. */
+        HoldInput: {
+            reason: string;
         };
         /** @description What an import posted. */
         ImportResult: {
@@ -3492,6 +4038,52 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Lines of a cycle (or a person's history). */
+        PaymentList: {
+            items: components["schemas"]["PaymentView"][];
+        };
+        /**
+         * @description Why a candidate is, or is not, paid.
+         * @enum {string}
+         */
+        PaymentReason: "eligible" | "carried" | "no_post_in_period" | "assessment_missing" | "unqualified" | "already_paid" | "bank_details_missing";
+        /** @description One line of a cycle: a candidate, the decision and why. */
+        PaymentView: {
+            /** @description Last four digits of the account paid into. */
+            account_no_masked?: string | null;
+            /** Format: int64 */
+            amount_fen: number;
+            /** Format: uuid */
+            carried_from?: string | null;
+            compound_name?: string | null;
+            /** Format: uuid */
+            cycle_id: string;
+            /** @description `included`, `excluded` or `held`. */
+            decision: string;
+            /** @description Why, in Chinese and English. */
+            explanation: string;
+            failure_reason?: string | null;
+            hold_reason?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            line_no: number;
+            organisation_name?: string | null;
+            /** @description The bank transfer, once disbursed: `sent`, `paid` or `failed`. */
+            outcome?: string | null;
+            /** @description `YYYY-MM`: the month paid for (earlier than the cycle's for a carried line). */
+            period_month: string;
+            /** Format: uuid */
+            person_id: string;
+            person_name: string;
+            programme_name?: string | null;
+            reason: components["schemas"]["PaymentReason"];
+            /**
+             * Format: uuid
+             * @description The transfer's reference in the bank file and return file.
+             */
+            transfer_reference?: string | null;
+        };
         /** @description The months of a ledger: every month with entries or closed, newest first. */
         PeriodList: {
             items: components["schemas"]["PeriodView"][];
@@ -3510,7 +4102,7 @@ export interface components {
          * @description An action a caller may be permitted (used by clients to show menus and buttons).
          * @enum {string}
          */
-        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure" | "ledger.read" | "ledger.post" | "ledger.close" | "disclosures.read" | "disclosures.publish" | "audits.read" | "audits.manage" | "audits.work" | "audits.rectify";
+        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure" | "ledger.read" | "ledger.post" | "ledger.close" | "disclosures.read" | "disclosures.publish" | "audits.read" | "audits.manage" | "audits.work" | "audits.rectify" | "allowances.read" | "allowances.manage" | "assessments.manage" | "payments.prepare" | "payments.approve";
         /** @description A person's fields. */
         PersonInput: {
             employer?: string | null;
@@ -3631,6 +4223,62 @@ export interface components {
              * @example urn:linli:problem:validation_failed
              */
             type: string;
+        };
+        /** @description A programme's fields. */
+        ProgrammeInput: {
+            active?: boolean;
+            /** Format: int64 */
+            amount_fen_per_month: number;
+            /** Format: int64 */
+            annual_budget_fen: number;
+            /** Format: uuid */
+            area_id: string;
+            name: string;
+            org_kind: components["schemas"]["OrgKind"];
+            post_title: string;
+            pro_rata?: boolean;
+            /** @description `qualified` (合格 or better) or `excellent`. */
+            required_result: components["schemas"]["AssessmentResult"];
+        };
+        /** @description Programmes you can see. */
+        ProgrammeList: {
+            items: components["schemas"]["ProgrammeView"][];
+        };
+        /** @description An allowance programme. */
+        ProgrammeView: {
+            active: boolean;
+            /** Format: int64 */
+            amount_fen_per_month: number;
+            /** Format: int64 */
+            annual_budget_fen: number;
+            /** Format: uuid */
+            area_id: string;
+            area_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Kind of the organisation of the eligible post (e.g. `compound_party_branch`). */
+            org_kind: string;
+            /** @description Title of the eligible post (e.g. 书记). */
+            post_title: string;
+            /** @description Part months are paid days held / days in the month, rounded down to the fen. */
+            pro_rata: boolean;
+            required_result: components["schemas"]["AssessmentResult"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description What a bank return file did. */
+        ReconciliationResult: {
+            failed: number;
+            paid: number;
+            /** @description Every transfer of the cycle now has an outcome. */
+            reconciled: boolean;
+            /** @description The same file was imported before; nothing changed. */
+            replayed: boolean;
+            /** @description Rows whose outcome was recorded already. */
+            unchanged: number;
         };
         /** @description A rectification action to agree on a finding. */
         RectificationInput: {
@@ -4166,6 +4814,204 @@ export interface operations {
             };
         };
     };
+    list_programmes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_programme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_programme: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    programme_budget: {
+        parameters: {
+            query?: {
+                /** @description This year when absent. */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_api_keys: {
         parameters: {
             query?: {
@@ -4462,6 +5308,196 @@ export interface operations {
                 };
             };
             /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assessments: {
+        parameters: {
+            query?: {
+                person_id?: string;
+                /** @description Assessments covering this day. */
+                on?: string;
+                result?: components["schemas"]["AssessmentResult"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_assessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentImportResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `import_invalid` with `row_errors`; nothing was stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_assessment: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -7852,6 +8888,542 @@ export interface operations {
             };
         };
     };
+    list_cycles: {
+        parameters: {
+            query?: {
+                programme_id?: string;
+                status?: components["schemas"]["CycleStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CycleInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid month, a month not started, an inactive programme or an open cycle for the month */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bank_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: 参考号, 户名, 账号, 开户行, 金额(元), 用途, 所属月份 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not disbursed yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disburse_cycle: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: 8 to 128 of [A-Za-z0-9-_.:] */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisburseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            /** @description No Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not approved, already disbursed, or someone already paid for the month */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    regenerate_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_payments: {
+        parameters: {
+            query?: {
+                /** @description `included`, `excluded` or `held`. */
+                decision?: string;
+                reason?: components["schemas"]["PaymentReason"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hold_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                id: string;
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or the line is not included */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cycle id */
+                id: string;
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or the line is not held */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reconcile_cycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The bank's return file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not disbursed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `import_invalid` with `row_errors`; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_cycle: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CycleTransition"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `transition_not_allowed` (with `allowed`), `four_eyes`, `budget_exceeded`, `cycle_empty` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_people: {
         parameters: {
             query?: {
@@ -8007,6 +9579,133 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in your area, or no account on file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAccountInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccountView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    person_payments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

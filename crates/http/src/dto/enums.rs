@@ -110,6 +110,16 @@ pub enum PermissionSchema {
     AuditsWork,
     #[serde(rename = "audits.rectify")]
     AuditsRectify,
+    #[serde(rename = "allowances.read")]
+    AllowancesRead,
+    #[serde(rename = "allowances.manage")]
+    AllowancesManage,
+    #[serde(rename = "assessments.manage")]
+    AssessmentsManage,
+    #[serde(rename = "payments.prepare")]
+    PaymentsPrepare,
+    #[serde(rename = "payments.approve")]
+    PaymentsApprove,
 }
 
 /// Every event type (see docs/EVENTS.md).
@@ -118,14 +128,26 @@ pub enum PermissionSchema {
 pub enum EventTypeSchema {
     #[serde(rename = "action_item.updated")]
     ActionItemUpdated,
+    #[serde(rename = "allowance_programme.created")]
+    AllowanceProgrammeCreated,
+    #[serde(rename = "allowance_programme.updated")]
+    AllowanceProgrammeUpdated,
     #[serde(rename = "area.created")]
     AreaCreated,
     #[serde(rename = "area.updated")]
     AreaUpdated,
+    #[serde(rename = "assessment.created")]
+    AssessmentCreated,
+    #[serde(rename = "assessment.imported")]
+    AssessmentImported,
+    #[serde(rename = "assessment.updated")]
+    AssessmentUpdated,
     #[serde(rename = "audit_campaign.created")]
     AuditCampaignCreated,
     #[serde(rename = "audit_campaign.updated")]
     AuditCampaignUpdated,
+    #[serde(rename = "bank_account.updated")]
+    BankAccountUpdated,
     #[serde(rename = "centre.created")]
     CentreCreated,
     #[serde(rename = "centre.updated")]
@@ -188,6 +210,30 @@ pub enum EventTypeSchema {
     OrganisationCreated,
     #[serde(rename = "organisation.updated")]
     OrganisationUpdated,
+    #[serde(rename = "payment.failed")]
+    PaymentFailed,
+    #[serde(rename = "payment.held")]
+    PaymentHeld,
+    #[serde(rename = "payment.released")]
+    PaymentReleased,
+    #[serde(rename = "payment_cycle.approved")]
+    PaymentCycleApproved,
+    #[serde(rename = "payment_cycle.bank_file_exported")]
+    PaymentCycleBankFileExported,
+    #[serde(rename = "payment_cycle.closed")]
+    PaymentCycleClosed,
+    #[serde(rename = "payment_cycle.created")]
+    PaymentCycleCreated,
+    #[serde(rename = "payment_cycle.disbursed")]
+    PaymentCycleDisbursed,
+    #[serde(rename = "payment_cycle.generated")]
+    PaymentCycleGenerated,
+    #[serde(rename = "payment_cycle.reconciled")]
+    PaymentCycleReconciled,
+    #[serde(rename = "payment_cycle.returned")]
+    PaymentCycleReturned,
+    #[serde(rename = "payment_cycle.submitted")]
+    PaymentCycleSubmitted,
     #[serde(rename = "person.created")]
     PersonCreated,
     #[serde(rename = "person.updated")]

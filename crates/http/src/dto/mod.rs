@@ -1,5 +1,6 @@
 //! Request and response bodies, with their OpenAPI schemas.
 
+pub mod allowance;
 pub mod api_key;
 pub mod area;
 pub mod audit;

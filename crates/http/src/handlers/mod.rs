@@ -1,6 +1,7 @@
 //! One file per endpoint: `handlers/<resource>/<action>.rs`.
 
 pub mod action_items;
+pub mod allowances;
 pub mod api_keys;
 pub mod areas;
 pub mod audit;
@@ -41,4 +42,5 @@ pub mod tags {
     pub const OPEN311: &str = "open311";
     pub const REVENUE: &str = "public-revenue";
     pub const AUDITS: &str = "special-audits";
+    pub const ALLOWANCES: &str = "allowances";
 }

@@ -1,0 +1,36 @@
+use actix_web::{HttpResponse, delete, web};
+use linli_domain::policy::Action;
+use linli_persistence::allowances;
+use uuid::Uuid;
+
+use super::{readable_cycle, require_over};
+use crate::{
+    auth::Caller,
+    dto::allowance::CycleView,
+    error::{ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Release a held line of a draft cycle: it is included again.
+#[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Cycle id"), ("payment_id" = Uuid, Path)), responses(
+    (status = 200, body = CycleView),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Not a draft, or the line is not held", body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/payment-cycles/{id}/payments/{payment_id}/hold")]
+pub async fn release_payment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (cycle_id, payment_id) = path.into_inner();
+    let mut conn = state.db.conn().await?;
+    let (cycle, programme) = readable_cycle(&mut conn, &caller, cycle_id).await?;
+    require_over(&caller, Action::PreparePayments, &programme)?;
+    allowances::set_hold(&mut conn, &caller.audit, &cycle, payment_id, None).await?;
+    let (cycle, _) = readable_cycle(&mut conn, &caller, cycle_id).await?;
+    Ok(HttpResponse::Ok().json(CycleView::from(cycle)))
+}

@@ -1,0 +1,60 @@
+use actix_web::{HttpResponse, http::header, post, web};
+use linli_domain::{allowance::CycleAction, policy::Action};
+use linli_persistence::{allowances, areas::scope_patterns};
+use uuid::Uuid;
+
+use super::{readable_cycle, require_over};
+use crate::{
+    auth::Caller,
+    dto::allowance::{CycleTransition, CycleView},
+    error::{ApiResult, Problem},
+    extract::{IfMatch, ValidJson, etag},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Move a cycle: `submit` (draft → submitted, by a finance officer who prepares payments),
+/// `return` (submitted → draft), `approve` (submitted → approved: a **different** finance
+/// officer with `payments.approve` over the programme's area — 409 `four_eyes` for the
+/// preparer — and within the programme-year's budget, 409 `budget_exceeded`), `close`
+/// (reconciled → closed). Requires `If-Match`.
+#[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = CycleTransition,
+    params(("id" = Uuid, Path), ("If-Match" = String, Header)), responses(
+    (status = 200, body = CycleView, headers(("ETag" = String))),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`transition_not_allowed` (with `allowed`), `four_eyes`, `budget_exceeded`, `cycle_empty`", body = Problem, content_type = "application/problem+json"),
+    (status = 412, body = Problem, content_type = "application/problem+json"),
+    (status = 428, body = Problem, content_type = "application/problem+json"),
+))]
+#[post("/payment-cycles/{id}/transitions")]
+pub async fn transition_cycle(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    ValidJson(body): ValidJson<CycleTransition>,
+) -> ApiResult<HttpResponse> {
+    let mut conn = state.db.conn().await?;
+    let (cycle, programme) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
+    let needed = match body.action {
+        CycleAction::Approve | CycleAction::Return => Action::ApprovePayments,
+        CycleAction::Submit | CycleAction::Close => Action::PreparePayments,
+    };
+    require_over(&caller, needed, &programme)?;
+    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
+    allowances::transition(
+        &mut conn,
+        &caller.audit,
+        &patterns,
+        cycle.id,
+        if_match.0,
+        body.action,
+        &programme,
+    )
+    .await?;
+    let cycle = allowances::cycle(&mut conn, &patterns, cycle.id).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(cycle.version)))
+        .json(CycleView::from(cycle)))
+}

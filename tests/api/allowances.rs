@@ -1,0 +1,718 @@
+//! Allowance payments: eligibility with reasons, four eyes, budget, disbursing once,
+//! bank file and reconciliation, carried failures, masking, assessment imports.
+
+use std::collections::HashMap;
+
+use linli_domain::policy::Role;
+use linli_tests::TestApp;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+const ACCOUNT_A: &str = "6222020200112233441";
+
+struct Fixture {
+    maker: String,
+    checker: String,
+    admin: String,
+    programme: String,
+    people: HashMap<&'static str, Uuid>,
+}
+
+/// Six secretaries of a test branch in 融城花苑, each set up for one outcome in 2026-10:
+/// A eligible, B post ended in September, C no assessment, D unqualified, E no bank account,
+/// F in post from 22 October (10 of 31 days).
+async fn fixture(app: &TestApp, budget_fen: i64) -> Fixture {
+    let compound = app.area_id("融城花苑").await;
+    let district = app.area_id("雨花区").await;
+    let org = Uuid::new_v4();
+    app.sql(&format!(
+        "INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试党支部{org}', '{compound}')"
+    ))
+    .await;
+    let mut people = HashMap::new();
+    for (key, start, end) in [
+        ("A", "2020-01-01", None),
+        ("B", "2025-01-01", Some("2026-09-30")),
+        ("C", "2020-01-01", None),
+        ("D", "2020-01-01", None),
+        ("E", "2020-01-01", None),
+        ("F", "2026-10-22", None),
+    ] {
+        let id = Uuid::new_v4();
+        let end = end.map_or("NULL".to_owned(), |e| format!("'{e}'"));
+        app.sql(&format!(
+            "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{id}', '测试{key}{id}', true, '{compound}'); \
+             INSERT INTO posts (id, person_id, organisation_id, title, start_date, end_date) \
+             VALUES ('{}', '{id}', '{org}', '测试书记', '{start}', {end})",
+            Uuid::new_v4()
+        ))
+        .await;
+        people.insert(key, id);
+    }
+    let admin = app.token_for("admin").await;
+    for (key, result, score) in [
+        ("A", "qualified", 85),
+        ("B", "qualified", 80),
+        ("D", "unqualified", 50),
+        ("E", "excellent", 95),
+        ("F", "qualified", 78),
+    ] {
+        app.post("/api/v1/assessments")
+            .bearer(&admin)
+            .json(&json!({"person_id": people[key], "period_start": "2026-07-01", "period_end": "2026-12-31",
+                "score": score, "result": result, "assessor": "雨花区委组织部"}))
+            .send()
+            .await
+            .assert_status(201);
+    }
+    let maker = app.user_with(Role::FinanceOfficer, district).await;
+    let checker = app.user_with(Role::FinanceOfficer, district).await;
+    for (i, key) in ["A", "B", "C", "D", "F"].iter().enumerate() {
+        let account = if *key == "A" {
+            ACCOUNT_A.to_owned()
+        } else {
+            format!("62220202001122330{i:02}")
+        };
+        let res = app
+            .put(&format!("/api/v1/people/{}/bank-account", people[key]))
+            .bearer(&maker)
+            .json(&json!({"bank_name": "长沙银行雨花支行", "account_no": account, "account_name": format!("测试{key}")}))
+            .send()
+            .await;
+        res.assert_status(200);
+        assert!(res.text().contains("****"), "masked: {}", res.text());
+    }
+    let programme = app
+        .post("/api/v1/allowance-programmes")
+        .bearer(&maker)
+        .json(&json!({"name": format!("测试岗位津贴{}", Uuid::new_v4()), "area_id": district,
+            "org_kind": "compound_party_branch", "post_title": "测试书记", "amount_fen_per_month": 80_000,
+            "required_result": "qualified", "annual_budget_fen": budget_fen}))
+        .send()
+        .await;
+    programme.assert_status(201);
+    Fixture {
+        maker,
+        checker,
+        admin,
+        programme: programme.json()["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        people,
+    }
+}
+
+async fn open_cycle(app: &TestApp, f: &Fixture, month: &str) -> Value {
+    let res = app
+        .post("/api/v1/payment-cycles")
+        .bearer(&f.maker)
+        .json(&json!({"programme_id": f.programme, "month": month}))
+        .send()
+        .await;
+    res.assert_status(201);
+    res.json()
+}
+
+async fn lines(app: &TestApp, token: &str, cycle: &str) -> HashMap<Uuid, Value> {
+    let res = app
+        .get(&format!("/api/v1/payment-cycles/{cycle}/payments"))
+        .bearer(token)
+        .send()
+        .await;
+    res.assert_status(200);
+    res.json()["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| l["carried_from"].is_null())
+        .filter_map(|l| Some((l["person_id"].as_str()?.parse().ok()?, l)))
+        .collect()
+}
+
+async fn act(app: &TestApp, token: &str, cycle: &str, action: &str) -> linli_tests::Response {
+    let current = app
+        .get(&format!("/api/v1/payment-cycles/{cycle}"))
+        .bearer(token)
+        .send()
+        .await;
+    let etag = current.header("etag").unwrap_or_default();
+    app.post(&format!("/api/v1/payment-cycles/{cycle}/transitions"))
+        .bearer(token)
+        .header("If-Match", &etag)
+        .json(&json!({"action": action}))
+        .send()
+        .await
+}
+
+async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> String {
+    let cycle = open_cycle(app, f, month).await;
+    let id = cycle["id"].as_str().unwrap_or_default().to_owned();
+    act(app, &f.maker, &id, "submit").await.assert_status(200);
+    act(app, &f.checker, &id, "approve")
+        .await
+        .assert_status(200);
+    app.post(&format!("/api/v1/payment-cycles/{id}/disburse"))
+        .bearer(&f.maker)
+        .header("Idempotency-Key", &format!("disburse-{id}"))
+        .json(&json!({}))
+        .send()
+        .await
+        .assert_status(200);
+    id
+}
+
+#[actix_web::test]
+async fn every_candidate_is_explained() {
+    let app = TestApp::new().await;
+    let f = fixture(&app, 100_000_000).await;
+    let cycle = open_cycle(&app, &f, "2026-10").await;
+    assert_eq!(cycle["status"], "draft");
+    assert_eq!(cycle["candidates"], 6);
+    assert_eq!(cycle["included"], 2);
+    let id = cycle["id"].as_str().unwrap_or_default();
+    let l = lines(&app, &f.maker, id).await;
+    let reason = |k: &str| {
+        l[&f.people[k]]["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(reason("A"), "eligible");
+    assert_eq!(reason("B"), "no_post_in_period");
+    assert_eq!(reason("C"), "assessment_missing");
+    assert_eq!(reason("D"), "unqualified");
+    assert_eq!(reason("E"), "bank_details_missing");
+    assert_eq!(reason("F"), "eligible");
+    assert_eq!(l[&f.people["A"]]["amount_fen"], 80_000);
+    assert_eq!(l[&f.people["F"]]["amount_fen"], 80_000 * 10 / 31);
+    assert_eq!(l[&f.people["D"]]["amount_fen"], 0);
+    for (k, words) in [
+        ("A", "合格"),
+        ("D", "不合格"),
+        ("E", "银行"),
+        ("F", "10/31"),
+    ] {
+        let text = l[&f.people[k]]["explanation"].as_str().unwrap_or_default();
+        assert!(text.contains(words), "{k}: {text}");
+    }
+    assert_eq!(cycle["total_fen"], 80_000 + 80_000 * 10 / 31);
+    // A second cycle for the month waits until this one is disbursed…
+    app.post("/api/v1/payment-cycles")
+        .bearer(&f.maker)
+        .json(&json!({"programme_id": f.programme, "month": "2026-10"}))
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    // …and then sees who was paid: a supplementary cycle pays no one twice.
+    act(&app, &f.maker, id, "submit").await.assert_status(200);
+    act(&app, &f.checker, id, "approve")
+        .await
+        .assert_status(200);
+    app.post(&format!("/api/v1/payment-cycles/{id}/disburse"))
+        .bearer(&f.maker)
+        .header("Idempotency-Key", "disburse-first-0001")
+        .json(&json!({}))
+        .send()
+        .await
+        .assert_status(200);
+    let again = open_cycle(&app, &f, "2026-10").await;
+    let l2 = lines(&app, &f.maker, again["id"].as_str().unwrap_or_default()).await;
+    assert_eq!(l2[&f.people["A"]]["reason"], "already_paid");
+    assert_eq!(l2[&f.people["F"]]["reason"], "already_paid");
+    assert_eq!(again["included"], 0);
+    // Nothing to pay, nothing to submit.
+    act(
+        &app,
+        &f.maker,
+        again["id"].as_str().unwrap_or_default(),
+        "submit",
+    )
+    .await
+    .assert_problem(409, "cycle_empty");
+}
+
+#[actix_web::test]
+async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
+    let app = TestApp::new().await;
+    let f = fixture(&app, 100_000_000).await;
+    let id = open_cycle(&app, &f, "2026-10").await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    // Approving a draft is not a thing; submitting is.
+    act(&app, &f.checker, &id, "approve")
+        .await
+        .assert_problem(409, "transition_not_allowed");
+    act(&app, &f.maker, &id, "submit").await.assert_status(200);
+    let p = act(&app, &f.maker, &id, "approve")
+        .await
+        .assert_problem(409, "four_eyes");
+    assert!(p["detail"].as_str().is_some_and(|d| d.contains("编制人")));
+    // The district admin watches but does not approve; a finance officer of one subdistrict
+    // cannot approve a district-wide programme.
+    act(&app, &f.admin, &id, "approve")
+        .await
+        .assert_problem(403, "forbidden");
+    let local = app
+        .user_with(Role::FinanceOfficer, app.area_id("侯家塘街道").await)
+        .await;
+    act(&app, &local, &id, "approve")
+        .await
+        .assert_problem(403, "forbidden");
+    let resident = app.token_for("weiji.resident").await;
+    app.get(&format!("/api/v1/payment-cycles/{id}"))
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let approved = act(&app, &f.checker, &id, "approve").await;
+    approved.assert_status(200);
+    assert_eq!(approved.json()["status"], "approved");
+    assert!(approved.json()["approved_by_name"].is_string());
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM audit_log WHERE action = 'payment_cycle.approved' AND object_id = $1", &id).await,
+        1
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM events WHERE type = 'payment_cycle.approved' AND subject_id = $1", &id).await,
+        1
+    );
+}
+
+#[actix_web::test]
+async fn an_unapproved_cycle_is_never_disbursed() {
+    let app = TestApp::new().await;
+    let f = fixture(&app, 100_000_000).await;
+    let id = open_cycle(&app, &f, "2026-10").await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let uri = format!("/api/v1/payment-cycles/{id}/disburse");
+    app.post(&uri)
+        .bearer(&f.maker)
+        .json(&json!({}))
+        .send()
+        .await
+        .assert_problem(400, "idempotency_key_required");
+    app.post(&uri)
+        .bearer(&f.maker)
+        .header("Idempotency-Key", "disburse-draft-01")
+        .json(&json!({}))
+        .send()
+        .await
+        .assert_problem(409, "cycle_not_approved");
+    act(&app, &f.maker, &id, "submit").await.assert_status(200);
+    app.post(&uri)
+        .bearer(&f.maker)
+        .header("Idempotency-Key", "disburse-submitted-01")
+        .json(&json!({}))
+        .send()
+        .await
+        .assert_problem(409, "cycle_not_approved");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM disbursements WHERE cycle_id::text = $1",
+            &id
+        )
+        .await,
+        0
+    );
+}
+
+#[actix_web::test]
+async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
+    let app = TestApp::new().await;
+    let f = fixture(&app, 100_000_000).await;
+    let id = open_cycle(&app, &f, "2026-10").await["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    act(&app, &f.maker, &id, "submit").await.assert_status(200);
+    act(&app, &f.checker, &id, "approve")
+        .await
+        .assert_status(200);
+    let uri = format!("/api/v1/payment-cycles/{id}/disburse");
+    let keys: Vec<String> = (0..50).map(|i| format!("disburse-race-{i:04}")).collect();
+    let sends = keys.iter().map(|k| {
+        app.post(&uri)
+            .bearer(&f.maker)
+            .header("Idempotency-Key", k)
+            .json(&json!({}))
+            .send()
+    });
+    let responses = futures_util::future::join_all(sends).await;
+    assert_eq!(responses.iter().filter(|r| r.status == 200).count(), 1);
+    for r in responses.iter().filter(|r| r.status != 200) {
+        r.assert_problem(409, "cycle_already_disbursed");
+    }
+    let a = f.people["A"].to_string();
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM disbursements WHERE person_id::text = $1",
+            &a
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM disbursements WHERE cycle_id::text = $1",
+            &id
+        )
+        .await,
+        2
+    );
+    // The same key again replays the answer rather than disbursing.
+    let replay = app
+        .post(&uri)
+        .bearer(&f.maker)
+        .header("Idempotency-Key", &keys[0])
+        .json(&json!({}))
+        .send()
+        .await;
+    assert!(replay.status == 200 || replay.status == 409);
+    // The database itself refuses a second live transfer for the person-month, even from
+    // another cycle.
+    use diesel_async::SimpleAsyncConnection;
+    let (cycle2, line2) = (Uuid::new_v4(), Uuid::new_v4());
+    let mut conn = app.conn().await;
+    let refused = conn
+        .batch_execute(&format!(
+            "BEGIN; \
+             INSERT INTO payment_cycles (id, programme_id, month, area_path, prepared_by) \
+               SELECT '{cycle2}', programme_id, month, area_path, prepared_by FROM payment_cycles WHERE id = '{id}'; \
+             INSERT INTO payments (id, cycle_id, programme_id, person_id, period_month, decision, reason, explanation, amount_fen, line_no) \
+               SELECT '{line2}', '{cycle2}', programme_id, person_id, period_month, 'included', 'eligible', 'x', 1, 1 \
+               FROM payments WHERE cycle_id = '{id}' AND person_id = '{a}'; \
+             INSERT INTO disbursements (id, payment_id, cycle_id, programme_id, person_id, period_month, amount_fen, bank_name, account_no, account_name) \
+               SELECT gen_random_uuid(), id, cycle_id, programme_id, person_id, period_month, 1, 'x', '12345678', 'x' FROM payments WHERE id = '{line2}'; \
+             COMMIT;"
+        ))
+        .await;
+    let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.contains("disbursements_once_per_person_month"),
+        "{message}"
+    );
+    let _ = conn.batch_execute("ROLLBACK").await;
+}
+
+#[actix_web::test]
+async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once() {
+    let app = TestApp::new().await;
+    let f = fixture(&app, 100_000_000).await;
+    let october = approved_and_disbursed(&app, &f, "2026-10").await;
+    // The bank file carries the full number; the JSON never does.
+    let file = app
+        .get(&format!("/api/v1/payment-cycles/{october}/bank-file"))
+        .bearer(&f.maker)
+        .send()
+        .await;
+    file.assert_status(200);
+    let csv = file.text();
+    assert!(csv.contains(ACCOUNT_A), "{csv}");
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM audit_log WHERE action = 'payment_cycle.bank_file_exported' AND object_id = $1", &october).await,
+        1
+    );
+    app.get(&format!("/api/v1/payment-cycles/{october}/bank-file"))
+        .bearer(&f.admin)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let l = lines(&app, &f.maker, &october).await;
+    let reference = |k: &str| {
+        l[&f.people[k]]["transfer_reference"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (ref_a, ref_f) = (reference("A"), reference("F"));
+    assert!(csv.contains(&ref_a) && csv.contains(&ref_f));
+    let uri = format!("/api/v1/payment-cycles/{october}/reconciliation");
+    let returned = format!(
+        "参考号,结果,银行流水号,失败原因\n{ref_a},失败,,户名与账号不符\n{ref_f},成功,B20261105001,\n"
+    );
+    let first = app
+        .post(&uri)
+        .bearer(&f.maker)
+        .raw("text/csv", returned.clone())
+        .send()
+        .await;
+    first.assert_status(200);
+    assert_eq!(first.json()["paid"], 1);
+    assert_eq!(first.json()["failed"], 1);
+    assert_eq!(first.json()["reconciled"], true);
+    let again = app
+        .post(&uri)
+        .bearer(&f.maker)
+        .raw("text/csv", returned)
+        .send()
+        .await;
+    again.assert_status(200);
+    assert_eq!(again.json()["replayed"], true);
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM events WHERE type = 'payment.failed' AND subject_id = $1",
+            &ref_a
+        )
+        .await,
+        1
+    );
+    // A file contradicting what the bank already said is refused whole.
+    let contradiction =
+        format!("reference,result,bank_reference,failure_reason\n{ref_f},failed,,退回\n");
+    let p = app
+        .post(&uri)
+        .bearer(&f.maker)
+        .raw("text/csv", contradiction)
+        .send()
+        .await
+        .assert_problem(422, "import_invalid");
+    assert_eq!(p["row_errors"][0]["row"], 2);
+    let cycle = app
+        .get(&format!("/api/v1/payment-cycles/{october}"))
+        .bearer(&f.maker)
+        .send()
+        .await
+        .json();
+    assert_eq!(cycle["status"], "reconciled");
+    assert_eq!(cycle["failed"], 1);
+
+    // November carries A's October and pays it once.
+    let november = open_cycle(&app, &f, "2026-11").await;
+    let nid = november["id"].as_str().unwrap_or_default().to_owned();
+    let all = app
+        .get(&format!("/api/v1/payment-cycles/{nid}/payments"))
+        .bearer(&f.maker)
+        .send()
+        .await
+        .json();
+    let carried: Vec<&Value> = all["items"]
+        .as_array()
+        .map(|a| a.iter().filter(|l| l["reason"] == "carried").collect())
+        .unwrap_or_default();
+    assert_eq!(carried.len(), 1);
+    assert_eq!(carried[0]["period_month"], "2026-10");
+    assert_eq!(carried[0]["person_id"], f.people["A"].to_string());
+    assert!(
+        carried[0]["explanation"]
+            .as_str()
+            .is_some_and(|e| e.contains("户名与账号不符"))
+    );
+    act(&app, &f.maker, &nid, "submit").await.assert_status(200);
+    act(&app, &f.checker, &nid, "approve")
+        .await
+        .assert_status(200);
+    app.post(&format!("/api/v1/payment-cycles/{nid}/disburse"))
+        .bearer(&f.maker)
+        .header("Idempotency-Key", "disburse-november-01")
+        .json(&json!({}))
+        .send()
+        .await
+        .assert_status(200);
+    let mut conn = app.conn().await;
+    let month = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
+    let programme: Uuid = f.programme.parse().unwrap_or_default();
+    let live =
+        linli_persistence::allowances::live_transfers(&mut conn, programme, f.people["A"], month)
+            .await
+            .unwrap_or(-1);
+    assert_eq!(
+        live, 1,
+        "A's October: the failed transfer and one live retry"
+    );
+    drop(conn);
+    // A third cycle does not carry it again.
+    let history = app
+        .get(&format!("/api/v1/people/{}/payments", f.people["A"]))
+        .bearer(&f.maker)
+        .send()
+        .await;
+    history.assert_status(200);
+    let months: Vec<String> = history.json()["items"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|l| l["period_month"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        months.iter().filter(|m| *m == "2026-10").count(),
+        2,
+        "{months:?}"
+    );
+
+    // No JSON answer to anyone ever held the full account number.
+    for token in [&f.maker, &f.checker, &f.admin] {
+        for body in app.bodies_seen_by(token) {
+            assert!(
+                !body.contains(ACCOUNT_A) || body.starts_with('\u{feff}'),
+                "unmasked account in {body}"
+            );
+        }
+    }
+}
+
+#[actix_web::test]
+async fn approval_past_the_annual_budget_is_refused() {
+    let app = TestApp::new().await;
+    // Room for one month of A and F, not a second.
+    let f = fixture(&app, 120_000).await;
+    let october = approved_and_disbursed(&app, &f, "2026-10").await;
+    let budget = app
+        .get(&format!(
+            "/api/v1/allowance-programmes/{}/budget?year=2026",
+            f.programme
+        ))
+        .bearer(&f.maker)
+        .send()
+        .await
+        .json();
+    assert_eq!(budget["committed_fen"], 80_000 + 80_000 * 10 / 31);
+    assert!(!october.is_empty());
+    let november = open_cycle(&app, &f, "2026-11").await;
+    let nid = november["id"].as_str().unwrap_or_default().to_owned();
+    act(&app, &f.maker, &nid, "submit").await.assert_status(200);
+    let p = act(&app, &f.checker, &nid, "approve")
+        .await
+        .assert_problem(409, "budget_exceeded");
+    assert!(p["detail"].as_str().is_some_and(|d| d.contains("预算")));
+    let still = app
+        .get(&format!("/api/v1/payment-cycles/{nid}"))
+        .bearer(&f.maker)
+        .send()
+        .await
+        .json();
+    assert_eq!(still["status"], "submitted");
+}
+
+#[actix_web::test]
+async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
+    let app = TestApp::new().await;
+    let f = fixture(&app, 100_000_000).await;
+    let cycle = open_cycle(&app, &f, "2026-10").await;
+    let id = cycle["id"].as_str().unwrap_or_default().to_owned();
+    let l = lines(&app, &f.maker, &id).await;
+    let line_f = l[&f.people["F"]]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let held = app
+        .post(&format!(
+            "/api/v1/payment-cycles/{id}/payments/{line_f}/hold"
+        ))
+        .bearer(&f.maker)
+        .json(&json!({"reason": "待核实任职起始日期"}))
+        .send()
+        .await;
+    held.assert_status(200);
+    assert_eq!(held.json()["held"], 1);
+    assert_eq!(held.json()["total_fen"], 80_000);
+    // Excluded lines cannot be held.
+    let line_d = l[&f.people["D"]]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    app.post(&format!(
+        "/api/v1/payment-cycles/{id}/payments/{line_d}/hold"
+    ))
+    .bearer(&f.maker)
+    .json(&json!({"reason": "待核实"}))
+    .send()
+    .await
+    .assert_problem(409, "line_not_holdable");
+    // Correcting D's assessment flags the cycle; regenerating picks it up.
+    let list = app
+        .get(&format!("/api/v1/assessments?person_id={}", f.people["D"]))
+        .bearer(&f.admin)
+        .send()
+        .await
+        .json();
+    let assessment = list["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(list["items"][0]["used_by_cycles"], 1);
+    app.put(&format!("/api/v1/assessments/{assessment}"))
+        .bearer(&f.admin)
+        .header("If-Match", "\"v1\"")
+        .json(&json!({"person_id": f.people["D"], "period_start": "2026-07-01", "period_end": "2026-12-31",
+            "score": 70, "result": "qualified", "assessor": "雨花区委组织部", "notes": "复核后改为合格"}))
+        .send()
+        .await
+        .assert_status(200);
+    let flagged = app
+        .get(&format!("/api/v1/payment-cycles/{id}"))
+        .bearer(&f.maker)
+        .send()
+        .await
+        .json();
+    assert_eq!(flagged["assessments_changed"], true);
+    let regenerated = app
+        .post(&format!("/api/v1/payment-cycles/{id}/generate"))
+        .bearer(&f.maker)
+        .send()
+        .await;
+    regenerated.assert_status(200);
+    assert_eq!(regenerated.json()["assessments_changed"], false);
+    assert_eq!(regenerated.json()["held"], 1, "the hold survives");
+    let l = lines(&app, &f.maker, &id).await;
+    assert_eq!(l[&f.people["D"]]["reason"], "eligible");
+}
+
+#[actix_web::test]
+async fn assessment_imports_are_all_or_nothing() {
+    let app = TestApp::new().await;
+    let f = fixture(&app, 100_000_000).await;
+    let name_c = format!("测试C{}", f.people["C"]);
+    let bad = format!(
+        "姓名,考评开始,考评结束,得分,结果,考评人\n{name_c},2026-07-01,2026-12-31,90,优秀,社区党总支\n查无此人,2026-07-01,2026-12-31,90,合格,社区党总支\n{name_c},2026-07-01,2026-06-01,120,良好,\n"
+    );
+    let p = app
+        .post("/api/v1/assessments/imports")
+        .bearer(&f.admin)
+        .raw("text/csv", bad)
+        .send()
+        .await
+        .assert_problem(422, "import_invalid");
+    let rows: Vec<i64> = p["row_errors"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["row"].as_i64()).collect())
+        .unwrap_or_default();
+    assert!(rows.contains(&4) && !rows.contains(&2), "{p}");
+    let c = f.people["C"].to_string();
+    let count_sql = "SELECT count(*) AS n FROM assessments WHERE person_id::text = $1";
+    assert_eq!(app.count(count_sql, &c).await, 0);
+    let good = format!(
+        "姓名,考评开始,考评结束,得分,结果,考评人\n{name_c},2026-07-01,2026-12-31,90,优秀,社区党总支\n"
+    );
+    let ok = app
+        .post("/api/v1/assessments/imports")
+        .bearer(&f.admin)
+        .raw("text/csv", good.clone())
+        .send()
+        .await;
+    ok.assert_status(201);
+    assert_eq!(ok.json()["imported"], 1);
+    assert_eq!(app.count(count_sql, &c).await, 1);
+    // Overlapping periods are refused, again without storing anything.
+    app.post("/api/v1/assessments/imports")
+        .bearer(&f.admin)
+        .raw("text/csv", good)
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    assert_eq!(app.count(count_sql, &c).await, 1);
+    // Property staff do not assess.
+    let property = app.token_for("rongcheng.property").await;
+    app.post("/api/v1/assessments/imports")
+        .bearer(&property)
+        .raw("text/csv", "x")
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}
