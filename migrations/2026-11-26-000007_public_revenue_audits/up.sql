@@ -207,7 +207,9 @@ DECLARE
     budget bigint;
     committed bigint;
 BEGIN
-    SELECT budget_fen INTO budget FROM audit_campaigns WHERE id = NEW.campaign_id FOR UPDATE;
+    -- NO KEY UPDATE: queues concurrent assignments without clashing with the foreign-key
+    -- locks new engagements take on the campaign.
+    SELECT budget_fen INTO budget FROM audit_campaigns WHERE id = NEW.campaign_id FOR NO KEY UPDATE;
     SELECT COALESCE(sum(fee_fen), 0) INTO committed FROM audit_engagements WHERE campaign_id = NEW.campaign_id;
     IF committed > budget THEN
         RAISE EXCEPTION 'audit_budget_exceeded: fees % exceed the budget % of campaign %', committed, budget, NEW.campaign_id

@@ -22,4 +22,5 @@ mod sessions;
 mod special_audits;
 mod throttling;
 mod users;
+mod volunteering;
 mod webhooks;

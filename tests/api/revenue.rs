@@ -218,6 +218,36 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
         .send()
         .await
         .assert_problem(409, "already_reversed");
+    // A voucher (a PDF) is attached, listed and read back.
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".to_vec();
+    let uploaded = app
+        .post(&format!(
+            "/api/v1/ledger-entries/{id}/vouchers?name=receipt.pdf"
+        ))
+        .bearer(&property)
+        .raw("application/pdf", pdf.clone())
+        .send()
+        .await;
+    uploaded.assert_status(201);
+    let listed = app
+        .get(&format!("/api/v1/ledger-entries/{id}/vouchers"))
+        .bearer(&property)
+        .send()
+        .await
+        .json();
+    let url = listed["items"][0]["url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let file = app.get(&url).bearer(&property).send().await;
+    file.assert_status(200);
+    assert_eq!(file.body, pdf);
+    app.post(&format!("/api/v1/ledger-entries/{id}/vouchers"))
+        .bearer(&property)
+        .raw("application/pdf", b"#!/bin/sh".to_vec())
+        .send()
+        .await
+        .assert_problem(415, "unsupported_media_type");
     let original = app
         .get(&format!("/api/v1/ledger-entries/{id}"))
         .bearer(&property)

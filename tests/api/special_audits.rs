@@ -386,6 +386,23 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
         .send()
         .await
         .assert_problem(404, "not_found");
+    app.get(&format!(
+        "/api/v1/public-revenue/monthly?area_id={mine}&from=2026-01&to=2026-11"
+    ))
+    .bearer(&auditor)
+    .send()
+    .await
+    .assert_status(200);
+    app.get(&format!("/api/v1/public-revenue/monthly?area_id={theirs}"))
+        .bearer(&auditor)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.get("/api/v1/public-revenue/monthly")
+        .bearer(&auditor)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
     app.post(&format!("/api/v1/compounds/{mine}/ledger/periods"))
         .bearer(&auditor)
         .json(&json!({"month": "2026-01"}))

@@ -19,6 +19,7 @@ pub mod registry;
 pub mod special_audit;
 pub mod throttle;
 pub mod user;
+pub mod volunteering;
 pub mod webhook;
 
 pub use error::{DomainError, FieldErrors};

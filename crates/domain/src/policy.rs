@@ -191,11 +191,26 @@ pub enum Action {
     /// Approve a payment cycle someone else prepared (four eyes).
     #[serde(rename = "payments.approve")]
     ApprovePayments,
+    /// Follow volunteer service: reports, activities, check-ins, hours, statistics.
+    #[serde(rename = "volunteering.read")]
+    ReadVolunteering,
+    /// Run volunteer service: activities, teams, the centres' QR screens.
+    #[serde(rename = "volunteering.manage")]
+    ManageVolunteering,
+    /// Confirm or decline party members reporting to a compound (报到).
+    #[serde(rename = "reports.decide")]
+    DecideReports,
+    /// Verify service hours (team leaders verify their team's through membership).
+    #[serde(rename = "hours.verify")]
+    VerifyHours,
+    /// Report to a compound, sign up, check in and out, see one's own hours.
+    #[serde(rename = "volunteering.participate")]
+    Participate,
 }
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 40] = [
         Action::ReadAreas,
         Action::ManageAreas,
         Action::ReadCompounds,
@@ -231,6 +246,11 @@ impl Action {
         Action::ManageAssessments,
         Action::PreparePayments,
         Action::ApprovePayments,
+        Action::ReadVolunteering,
+        Action::ManageVolunteering,
+        Action::DecideReports,
+        Action::VerifyHours,
+        Action::Participate,
     ];
 
     /// The stable code.
@@ -271,6 +291,11 @@ impl Action {
             Action::ManageAssessments => "assessments.manage",
             Action::PreparePayments => "payments.prepare",
             Action::ApprovePayments => "payments.approve",
+            Action::ReadVolunteering => "volunteering.read",
+            Action::ManageVolunteering => "volunteering.manage",
+            Action::DecideReports => "reports.decide",
+            Action::VerifyHours => "hours.verify",
+            Action::Participate => "volunteering.participate",
         }
     }
 }
@@ -370,6 +395,12 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         // The party organisations of the district, subdistricts and communities assess.
         Action::ManageAssessments => role.is_government_staff(),
         Action::PreparePayments | Action::ApprovePayments => role == Role::FinanceOfficer,
+        // The compound's party secretary confirms who reports and whose hours count.
+        Action::ReadVolunteering | Action::DecideReports | Action::VerifyHours => {
+            role.is_government_staff() || role == Role::CompoundSecretary
+        }
+        Action::ManageVolunteering => role.is_government_staff(),
+        Action::Participate => role == Role::Volunteer,
     }
 }
 
@@ -646,6 +677,10 @@ mod tests {
                     ReadAllowances,
                     ManageAllowances,
                     ManageAssessments,
+                    ReadVolunteering,
+                    ManageVolunteering,
+                    DecideReports,
+                    VerifyHours,
                 ],
             ),
             (
@@ -676,6 +711,10 @@ mod tests {
                     ManageAudits,
                     RectifyFindings,
                     ManageAssessments,
+                    ReadVolunteering,
+                    ManageVolunteering,
+                    DecideReports,
+                    VerifyHours,
                 ],
             ),
             (
@@ -703,6 +742,10 @@ mod tests {
                     ReadAudits,
                     RectifyFindings,
                     ManageAssessments,
+                    ReadVolunteering,
+                    ManageVolunteering,
+                    DecideReports,
+                    VerifyHours,
                 ],
             ),
             (
@@ -718,6 +761,9 @@ mod tests {
                     ReadDisclosures,
                     ReadAudits,
                     RectifyFindings,
+                    ReadVolunteering,
+                    DecideReports,
+                    VerifyHours,
                 ],
             ),
             (
@@ -780,7 +826,10 @@ mod tests {
                 Role::Resident,
                 &[ReadCompounds, FileComplaints, ReadDisclosures],
             ),
-            (Role::Volunteer, &[ReadCompounds, ReadDisclosures]),
+            (
+                Role::Volunteer,
+                &[ReadCompounds, ReadDisclosures, Participate],
+            ),
         ];
         for (role, allowed) in expected {
             for action in Action::ALL {

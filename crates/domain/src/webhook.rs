@@ -6,6 +6,10 @@ use std::net::IpAddr;
 /// Every event type Linli emits, `<module>.<verb>`. Later modules add theirs here.
 pub const EVENT_TYPES: &[&str] = &[
     "action_item.updated",
+    "activity.cancelled",
+    "activity.created",
+    "activity.signed_up",
+    "activity.signup_cancelled",
     "allowance_programme.created",
     "allowance_programme.updated",
     "area.created",
@@ -18,6 +22,10 @@ pub const EVENT_TYPES: &[&str] = &[
     "bank_account.updated",
     "centre.created",
     "centre.updated",
+    "check_in.auto_closed",
+    "check_in.checked_out",
+    "check_in.recorded",
+    "check_in.verified",
     "complaint.attachment_added",
     "complaint.created",
     "complaint.extension_requested",
@@ -67,6 +75,11 @@ pub const EVENT_TYPES: &[&str] = &[
     "rectification.created",
     "rectification.rejected",
     "rectification.verified",
+    "report.requested",
+    "report.status_changed",
+    "service_certificate.issued",
+    "team.member_removed",
+    "team.member_set",
 ];
 
 /// The modules of the catalogue (`compound`, `area`, ...).

@@ -19,7 +19,7 @@ use crate::{
     handlers::{
         action_items, allowances, api_keys, areas, audit, audits, auth, centres, complaints,
         compounds, contracts, events, health, ledger, me, meetings, open311, ops, organisations,
-        people, posts, stats, users, webhooks,
+        people, posts, stats, users, volunteering, webhooks,
     },
     openapi::ApiDoc,
     request_id::RequestId,
@@ -111,6 +111,7 @@ where
                 .service(ledger::list_disclosures::list_disclosures)
                 .service(ledger::list_entries::list_entries)
                 .service(ledger::list_periods::list_periods)
+                .service(ledger::list_vouchers::list_vouchers)
                 .service(ledger::monthly_report::monthly_report)
                 .service(ledger::post_entry::post_entry)
                 .service(ledger::preview_disclosure::preview_disclosure)
@@ -158,6 +159,31 @@ where
                 .service(allowances::transition_cycle::transition_cycle)
                 .service(allowances::update_assessment::update_assessment)
                 .service(allowances::update_programme::update_programme)
+                .service(volunteering::cancel_activity::cancel_activity)
+                .service(volunteering::cancel_signup::cancel_signup)
+                .service(volunteering::centre_qr::centre_qr)
+                .service(volunteering::check_in::check_in)
+                .service(volunteering::check_out::check_out)
+                .service(volunteering::create_activity::create_activity)
+                .service(volunteering::decide_report::decide_report)
+                .service(volunteering::employer_report::employer_report)
+                .service(volunteering::get_activity::get_activity)
+                .service(volunteering::issue_certificate::issue_certificate)
+                .service(volunteering::list_activities::list_activities)
+                .service(volunteering::list_check_ins::list_check_ins)
+                .service(volunteering::list_reports::list_reports)
+                .service(volunteering::list_team_members::list_team_members)
+                .service(volunteering::my_volunteering::my_volunteering)
+                .service(volunteering::print_certificate::print_certificate)
+                .service(volunteering::remove_team_member::remove_team_member)
+                .service(volunteering::request_report::request_report)
+                .service(volunteering::service_hours::service_hours)
+                .service(volunteering::set_team_member::set_team_member)
+                .service(volunteering::sign_up::sign_up)
+                .service(volunteering::sync_check_ins::sync_check_ins)
+                .service(volunteering::verify_certificate::verify_certificate)
+                .service(volunteering::verify_check_in::verify_check_in)
+                .service(volunteering::volunteering_stats::volunteering_stats)
                 .service(contracts::list_contracts::list_contracts)
                 .service(contracts::get_contract::get_contract)
                 .service(contracts::create_contract::create_contract)

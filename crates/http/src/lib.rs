@@ -15,6 +15,7 @@ pub mod handlers;
 pub mod idempotency;
 pub mod metrics;
 pub mod openapi;
+pub mod qr;
 pub mod request_id;
 pub mod state;
 pub mod upload;

@@ -1073,7 +1073,7 @@ async fn generate_in(
             included: true,
             reason: Reason::Carried,
             explanation: format!(
-                "补发 {} 津贴：上次转账失败（{}）/ carried: the transfer for {} failed ({})",
+                "补发 {} 津贴：上次转账失败（{}） / carried: the transfer for {} failed ({})",
                 c.period_month.format("%Y-%m"),
                 c.failure_reason,
                 c.period_month.format("%Y-%m"),

@@ -67,6 +67,20 @@ pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
         Role::CommitteeMember,
         "融城花苑",
     ),
+    // The district finance office's two officers: one prepares payment cycles, the other
+    // approves them (four eyes).
+    (
+        "finance.maker",
+        "区财政局经办人",
+        Role::FinanceOfficer,
+        "雨花区",
+    ),
+    (
+        "finance.checker",
+        "区财政局审核人",
+        Role::FinanceOfficer,
+        "雨花区",
+    ),
 ];
 
 /// What a seeding run did.
@@ -78,6 +92,8 @@ pub struct SeedReport {
     pub users_created: usize,
     /// The public revenue books and the audit campaign (all zero when already present).
     pub revenue: crate::demo_revenue::RevenueReport,
+    /// The allowance programme, its assessments and payment cycles (zero when present).
+    pub allowances: crate::demo_allowances::AllowanceReport,
 }
 
 const SUBDISTRICTS: &[&str] = &[
@@ -487,6 +503,8 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
         ensure_memberships(tx).await?;
         // Needs the registry's committees and firms, and the auditor's firm membership.
         report.revenue = crate::demo_revenue::seed(tx).await?;
+        // Needs the registry's secretaries and the finance officers.
+        report.allowances = crate::demo_allowances::seed(tx).await?;
         Ok(report)
     })
     .await

@@ -770,6 +770,9 @@ pub struct AreaTotals {
     pub area_id: Uuid,
     #[diesel(sql_type = Text)]
     pub area_name: String,
+    /// `subdistrict`, `community` or `compound`.
+    #[diesel(sql_type = Text)]
+    pub area_kind: String,
     #[diesel(sql_type = BigInt)]
     pub compounds: i64,
     #[diesel(sql_type = BigInt)]
@@ -787,7 +790,7 @@ pub async fn by_child_area(
     to: NaiveDate,
 ) -> StoreResult<Vec<AreaTotals>> {
     Ok(diesel::sql_query(
-        "SELECT c.id AS area_id, c.name AS area_name, \
+        "SELECT c.id AS area_id, c.name AS area_name, c.kind AS area_kind, \
            (SELECT count(DISTINCT l.compound_id) FROM ledger_lines l JOIN areas ca ON ca.id = l.compound_id WHERE ca.path LIKE c.path || '%') AS compounds, \
            COALESCE(sum(CASE WHEN a.kind = 'income' THEN l.credit_fen - l.debit_fen END), 0)::bigint AS income_fen, \
            COALESCE(sum(CASE WHEN a.kind = 'expense' THEN l.debit_fen - l.credit_fen END), 0)::bigint AS expense_fen \
@@ -797,7 +800,7 @@ pub async fn by_child_area(
            AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.id = l.entry_id AND e.entry_date BETWEEN $3 AND $4) \
          LEFT JOIN ledger_accounts a ON a.id = l.account_id \
          WHERE c.parent_id = $2 AND c.path LIKE ANY($1) \
-         GROUP BY c.id, c.name, c.path ORDER BY c.name",
+         GROUP BY c.id, c.name, c.kind, c.path ORDER BY c.name",
     )
     .bind::<Array<Text>, _>(patterns)
     .bind::<SqlUuid, _>(parent)

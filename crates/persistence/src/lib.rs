@@ -26,6 +26,7 @@ pub mod complaints;
 pub mod compounds;
 pub mod db;
 pub mod demo;
+pub mod demo_allowances;
 pub mod demo_registry;
 pub mod demo_revenue;
 pub mod error;
@@ -42,6 +43,7 @@ pub mod stats;
 pub mod tokens;
 pub mod user_admin;
 pub mod users;
+pub mod volunteering;
 pub mod webhooks;
 
 pub use db::{Db, DbConn, PoolSettings};

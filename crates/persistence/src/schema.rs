@@ -17,6 +17,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    activities (id) {
+        id -> Uuid,
+        title -> Text,
+        description -> Nullable<Text>,
+        team_id -> Nullable<Uuid>,
+        centre_id -> Nullable<Uuid>,
+        compound_id -> Nullable<Uuid>,
+        area_path -> Text,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        capacity -> Int4,
+        status -> Text,
+        created_by -> Nullable<Uuid>,
+        version -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     allowance_programmes (id) {
         id -> Uuid,
         name -> Text,
@@ -569,6 +588,37 @@ diesel::table! {
 }
 
 diesel::table! {
+    reports (id) {
+        id -> Uuid,
+        person_id -> Uuid,
+        compound_id -> Uuid,
+        area_path -> Text,
+        employer -> Nullable<Text>,
+        status -> Text,
+        note -> Nullable<Text>,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        decline_reason -> Nullable<Text>,
+        requested_at -> Timestamptz,
+        version -> Int8,
+    }
+}
+
+diesel::table! {
+    service_certificates (id) {
+        id -> Uuid,
+        code -> Text,
+        person_id -> Uuid,
+        period_from -> Date,
+        period_to -> Date,
+        total_minutes -> Int4,
+        activities -> Int4,
+        issued_by -> Nullable<Uuid>,
+        issued_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     service_contracts (id) {
         id -> Uuid,
         company_id -> Uuid,
@@ -580,6 +630,24 @@ diesel::table! {
         version -> Int8,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    signups (activity_id, person_id) {
+        activity_id -> Uuid,
+        person_id -> Uuid,
+        status -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    team_members (team_id, person_id) {
+        team_id -> Uuid,
+        person_id -> Uuid,
+        role -> Text,
+        joined_on -> Date,
     }
 }
 
@@ -605,6 +673,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         phone -> Nullable<Text>,
         version -> Int8,
+        person_id -> Nullable<Uuid>,
     }
 }
 
@@ -686,6 +755,7 @@ diesel::joinable!(webhook_subscriptions -> areas (area_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     action_items,
+    activities,
     allowance_programmes,
     api_keys,
     areas,
@@ -725,7 +795,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     reconciliation_imports,
     rectifications,
     refresh_tokens,
+    reports,
+    service_certificates,
     service_contracts,
+    signups,
+    team_members,
     user_grants,
     users,
     webhook_attempts,

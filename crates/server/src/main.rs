@@ -203,7 +203,7 @@ fn with_statement_timeout(url: &str, millis: u64) -> String {
 }
 
 /// Marks complaints past their deadlines overdue and escalates them, and flags
-/// rectification actions past their deadline, every minute. Safe to
+/// rectification actions past their deadline, and closes forgotten check-outs, every minute. Safe to
 /// run in several processes: each complaint is locked (`SKIP LOCKED`) while it is swept.
 async fn sla_sweeper(db: Db) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -222,6 +222,12 @@ async fn sla_sweeper(db: Db) {
             Ok(0) => {}
             Ok(n) => log::info!("deadline sweeper: {n} rectification actions overdue"),
             Err(e) => log::warn!("deadline sweeper: {e}"),
+        }
+        match linli_persistence::volunteering::sweep_forgotten(&mut conn, chrono::Utc::now()).await
+        {
+            Ok(0) => {}
+            Ok(n) => log::info!("check-out sweeper: {n} forgotten check-outs closed and flagged"),
+            Err(e) => log::warn!("check-out sweeper: {e}"),
         }
     }
 }

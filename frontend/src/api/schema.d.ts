@@ -45,6 +45,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service activities in your area overlapping a window (default the next 30 days),
+         *     soonest first, with places taken; a volunteer sees whether they signed up.
+         */
+        get: operations["list_activities"];
+        put?: never;
+        /**
+         * Create a service activity at a neighbourhood centre or in a compound, with a time
+         *     window (at most 24 hours) and a number of places, optionally for one team.
+         */
+        post: operations["create_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity. */
+        get: operations["get_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an activity: no more sign-ups or check-ins; the record stays. */
+        post: operations["cancel_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up for an activity. Never more sign-ups than places: the database checks under the
+         *     activity's lock, so concurrent sign-ups beyond capacity get 409 `activity_full`.
+         */
+        post: operations["sign_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/signups/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw one's sign-up, freeing the place. */
+        delete: operations["cancel_signup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/allowance-programmes": {
         parameters: {
             query?: never;
@@ -646,6 +741,117 @@ export interface paths {
         /** Change a centre (it stays in its community). Requires `If-Match`. */
         put: operations["update_centre"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centres/{id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current check-in QR code of a centre, for the screen at its door: a server-signed
+         *     token valid for a minute. The screen fetches a new one every 30 seconds.
+         */
+        get: operations["centre_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check-ins: the live monitor (`open=true`), the verification queue
+         *     (`verification=pending&open=false`), flagged ones, or the caller's own (`mine=true`).
+         *     Staff see their area; team leaders their teams' activities; volunteers their own.
+         */
+        get: operations["list_check_ins"];
+        put?: never;
+        /**
+         * Check in at an activity or a centre from a phone: inside the place's geofence (the
+         *     phone's position and accuracy; the distance is computed here and given in the refusal,
+         *     409 `outside_geofence`) or with the centre's current QR code (`qr_token`, valid for about a
+         *     minute: 409 `qr_invalid` otherwise). One open check-in per person (409
+         *     `already_checked_in`, also when two arrive at once).
+         */
+        post: operations["check_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-ins/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check out: closes the caller's open check-in and computes the minutes served (at most
+         *     eight hours). The hours count once the team leader or the party secretary verifies them.
+         */
+        post: operations["check_out"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-ins/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload check-ins and check-outs a phone recorded offline, each with the phone's own id
+         *     and clock. Records are applied in device-time order whatever order they arrive in; a
+         *     record already received is reported `duplicate` and changes nothing; each is accepted or
+         *     rejected with a reason. A check-out whose check-in has not arrived yet is rejected with
+         *     `check_in_unknown`: upload it again with (or after) its check-in.
+         */
+        post: operations["sync_check_ins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-ins/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify (or reject) the hours of a closed check-in: the leader of the activity's team or
+         *     the party secretary (and community staff) of the place. Nobody verifies their own.
+         */
+        post: operations["verify_check_in"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1336,7 +1542,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The vouchers attached to an entry; whoever may read the ledger (auditors of the compound
+         *     included) may list and open them.
+         */
+        get: operations["list_vouchers"];
         put?: never;
         /**
          * Attach a voucher (凭证: a receipt, invoice or bank slip) to an entry: the raw file as the
@@ -1395,6 +1605,26 @@ export interface paths {
         put?: never;
         /** Change your password. Every session and access token you hold ends; sign in again. */
         post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/volunteering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in volunteer's own picture for the phone page: active report, open check-in,
+         *     verified and pending minutes (all time), teams they lead.
+         */
+        get: operations["my_volunteering"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1816,6 +2046,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/service-certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a service certificate by its code — public, no sign-in: an employer or school
+         *     confirms the hours. The name shows only its first character.
+         */
+        get: operations["verify_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rectifications/{id}/completion": {
         parameters: {
             query?: never;
@@ -1860,6 +2110,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports: a secretary's or staff member's area (the confirmation queue with
+         *     `status=requested`), or a volunteer's own.
+         */
+        get: operations["list_reports"];
+        put?: never;
+        /**
+         * Ask to report to a compound (进小区报到) as an in-service party member. The compound's
+         *     party secretary confirms or declines; one active report at a time (409 `report_active`).
+         *     The employer on your record goes with it for the quarterly feedback report.
+         */
+        post: operations["request_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide on a report: the compound's party secretary (or community staff) `confirm`s or
+         *     `decline`s (with a reason); the member `withdraw`s a request or `end`s a confirmed report
+         *     (the secretary may end it too).
+         */
+        post: operations["decide_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a service certificate (服务证明) of one's verified hours over a period, with a
+         *     verification code anyone can check at the public endpoint; print it from `print_url`.
+         */
+        post: operations["issue_certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-certificates/{code}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable certificate (HTML, A4) for its holder or staff of the area. */
+        get: operations["print_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-contracts": {
         parameters: {
             query?: never;
@@ -1896,6 +2229,27 @@ export interface paths {
          *     stays. Requires `If-Match`.
          */
         put: operations["update_contract"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service minutes grouped by `person`, `team`, `compound`, `subdistrict` or `district`
+         *     (default this calendar year). Only verified minutes count; pending ones are shown beside.
+         *     Volunteers see their own (`mine=true`).
+         */
+        get: operations["service_hours"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2000,6 +2354,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/volunteering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The volunteering dashboard: reported members against the district's 13,000 in-service
+         *     party members, active volunteers, open check-ins, hours awaiting verification, verified
+         *     hours by month and the top teams of the year.
+         */
+        get: operations["volunteering_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2090,6 +2465,68 @@ export interface paths {
          *     every use is written to the audit log with that reason.
          */
         post: operations["unmask_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteer-teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A volunteer team's members with their verified minutes, leaders first. Staff of the
+         *     team's area and the team's own leaders see it.
+         */
+        get: operations["list_team_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteer-teams/{id}/members/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a person to a volunteer team (e.g. 左邻右里, 三色马甲) or change their role
+         *     (`leader` verifies the team's hours, `member`).
+         */
+        put: operations["set_team_member"];
+        post?: never;
+        /** Take a person off a volunteer team (their recorded hours stay). */
+        delete: operations["remove_team_member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/employer-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quarterly feedback to employers (CSV): each in-service party member with an
+         *     employer — where they reported (报到) and how many verified hours they served in the
+         *     quarter — sorted by employer.
+         */
+        get: operations["employer_report"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2462,6 +2899,59 @@ export interface components {
          * @enum {string}
          */
         ActionStatus: "open" | "done" | "cancelled";
+        /** @description An activity to create: at a centre or in a compound. */
+        ActivityInput: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: uuid */
+            centre_id?: string | null;
+            /** Format: uuid */
+            compound_id?: string | null;
+            description?: string | null;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: uuid */
+            team_id?: string | null;
+            title: string;
+        };
+        /** @description Activities, soonest first. */
+        ActivityList: {
+            items: components["schemas"]["ActivityView"][];
+        };
+        /** @description A service activity. */
+        ActivityView: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: uuid */
+            centre_id?: string | null;
+            /**
+             * Format: int64
+             * @description People checked in right now.
+             */
+            checked_in: number;
+            /** Format: uuid */
+            compound_id?: string | null;
+            description?: string | null;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            place_name: string;
+            /** Format: int64 */
+            signed_up: number;
+            /** @description The caller has signed up (participants only). */
+            signed_up_by_me: boolean;
+            /** Format: date-time */
+            starts_at: string;
+            /** @description `open` or `cancelled`. */
+            status: string;
+            /** Format: uuid */
+            team_id?: string | null;
+            team_name?: string | null;
+            title: string;
+        };
         /** @description One agenda item (议题). */
         AgendaItemSchema: {
             discussion?: string;
@@ -2914,6 +3404,34 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description A certificate to issue for one's own verified service. */
+        CertificateInput: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        /** @description A service certificate (服务证明). */
+        CertificateView: {
+            /** Format: int32 */
+            activities: number;
+            /** @description Checkable by anyone at `verify_url`. */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            person_name: string;
+            /** @description The printable certificate. */
+            print_url: string;
+            /** Format: int32 */
+            total_minutes: number;
+            verify_url: string;
+        };
         /** @description A new password, with the current one as proof. */
         ChangePasswordRequest: {
             /** Format: password */
@@ -2923,6 +3441,59 @@ export interface components {
              * @description 10 to 256 characters, not the username.
              */
             new_password: string;
+        };
+        /** @description A check-in: at an activity or a centre, proven by the position or the centre's QR code. */
+        CheckInInput: {
+            /** Format: uuid */
+            activity_id?: string | null;
+            /** Format: uuid */
+            centre_id?: string | null;
+            location?: components["schemas"]["Position"] | null;
+            qr_token?: string | null;
+        };
+        /** @description Check-ins, newest first. */
+        CheckInList: {
+            items: components["schemas"]["CheckInView"][];
+        };
+        /** @description A check-in record. */
+        CheckInView: {
+            /** Format: uuid */
+            activity_id?: string | null;
+            activity_title?: string | null;
+            /** Format: uuid */
+            centre_id?: string | null;
+            /** Format: date-time */
+            checked_in_at: string;
+            /** Format: date-time */
+            checked_out_at?: string | null;
+            /** @description Set when uploaded from an offline phone. */
+            client_id?: string | null;
+            /** Format: uuid */
+            compound_id?: string | null;
+            /** Format: double */
+            distance_m?: number | null;
+            flag_reason?: string | null;
+            flagged: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description `geofence` or `qr`. */
+            method: string;
+            /** Format: int32 */
+            minutes?: number | null;
+            /** Format: uuid */
+            person_id: string;
+            person_name: string;
+            place_name: string;
+            /** Format: uuid */
+            team_id?: string | null;
+            /** @description `pending`, `verified` or `rejected`: only verified minutes count. */
+            verification: string;
+            /** Format: date-time */
+            verified_at?: string | null;
+        };
+        /** @description A check-out. */
+        CheckOutInput: {
+            location?: components["schemas"]["Position"] | null;
         };
         /** @description A month to close. */
         ClosePeriodRequest: {
@@ -3338,6 +3909,11 @@ export interface components {
             month: string;
             /** Format: int64 */
             paid_fen: number;
+            /**
+             * Format: uuid
+             * @description The preparer's user id (the approver must be someone else).
+             */
+            prepared_by: string;
             prepared_by_name: string;
             /** Format: uuid */
             programme_id: string;
@@ -3582,7 +4158,7 @@ export interface components {
          * @description Every event type (see docs/EVENTS.md).
          * @enum {string}
          */
-        EventType: "action_item.updated" | "allowance_programme.created" | "allowance_programme.updated" | "area.created" | "area.updated" | "assessment.created" | "assessment.imported" | "assessment.updated" | "audit_campaign.created" | "audit_campaign.updated" | "bank_account.updated" | "centre.created" | "centre.updated" | "complaint.attachment_added" | "complaint.created" | "complaint.extension_requested" | "complaint.overdue" | "complaint.status_changed" | "complaint_category.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "disclosure.published" | "engagement.created" | "engagement.status_changed" | "engagement.updated" | "finding.closed" | "finding.opened" | "finding.overdue" | "ledger_account.created" | "ledger_entry.posted" | "ledger_entry.reversed" | "ledger_import.posted" | "ledger_period.closed" | "ledger_voucher.attached" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "payment.failed" | "payment.held" | "payment.released" | "payment_cycle.approved" | "payment_cycle.bank_file_exported" | "payment_cycle.closed" | "payment_cycle.created" | "payment_cycle.disbursed" | "payment_cycle.generated" | "payment_cycle.reconciled" | "payment_cycle.returned" | "payment_cycle.submitted" | "person.created" | "person.updated" | "post.created" | "post.updated" | "rectification.completed" | "rectification.created" | "rectification.rejected" | "rectification.verified";
+        EventType: "action_item.updated" | "activity.cancelled" | "activity.created" | "activity.signed_up" | "activity.signup_cancelled" | "allowance_programme.created" | "allowance_programme.updated" | "area.created" | "area.updated" | "assessment.created" | "assessment.imported" | "assessment.updated" | "audit_campaign.created" | "audit_campaign.updated" | "bank_account.updated" | "centre.created" | "centre.updated" | "check_in.auto_closed" | "check_in.checked_out" | "check_in.recorded" | "check_in.verified" | "complaint.attachment_added" | "complaint.created" | "complaint.extension_requested" | "complaint.overdue" | "complaint.status_changed" | "complaint_category.updated" | "compound.created" | "compound.updated" | "contract.created" | "contract.updated" | "disclosure.published" | "engagement.created" | "engagement.status_changed" | "engagement.updated" | "finding.closed" | "finding.opened" | "finding.overdue" | "ledger_account.created" | "ledger_entry.posted" | "ledger_entry.reversed" | "ledger_import.posted" | "ledger_period.closed" | "ledger_voucher.attached" | "meeting.amended" | "meeting.created" | "meeting.finalised" | "meeting.updated" | "organisation.created" | "organisation.updated" | "payment.failed" | "payment.held" | "payment.released" | "payment_cycle.approved" | "payment_cycle.bank_file_exported" | "payment_cycle.closed" | "payment_cycle.created" | "payment_cycle.disbursed" | "payment_cycle.generated" | "payment_cycle.reconciled" | "payment_cycle.returned" | "payment_cycle.submitted" | "person.created" | "person.updated" | "post.created" | "post.updated" | "rectification.completed" | "rectification.created" | "rectification.rejected" | "rectification.verified" | "report.requested" | "report.status_changed" | "service_certificate.issued" | "team.member_removed" | "team.member_set";
         /** @description The community's decision on an extension. */
         ExtensionDecision: {
             approve: boolean;
@@ -3728,6 +4304,30 @@ export interface components {
         /** @description Why a line is held. */
         HoldInput: {
             reason: string;
+        };
+        /** @description Service hours by group. */
+        HoursList: {
+            group_by: string;
+            items: components["schemas"]["HoursView"][];
+        };
+        /** @description Service minutes of one group. */
+        HoursView: {
+            key: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description Closed, not yet verified: not counted.
+             */
+            pending_minutes: number;
+            /** Format: int64 */
+            people: number;
+            /** Format: int64 */
+            sessions: number;
+            /**
+             * Format: int64
+             * @description Counted: verified by a team leader or the party secretary.
+             */
+            verified_minutes: number;
         };
         /** @description What an import posted. */
         ImportResult: {
@@ -3935,6 +4535,13 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description Verified hours of one month. */
+        MonthHours: {
+            /** @description `YYYY-MM`. */
+            month: string;
+            /** Format: int64 */
+            verified_minutes: number;
+        };
         /** @description One month of income or spending in one category. */
         MonthlyItem: {
             /** Format: int64 */
@@ -3949,6 +4556,19 @@ export interface components {
             from: string;
             items: components["schemas"]["MonthlyItem"][];
             to: string;
+        };
+        /** @description The signed-in volunteer's own picture, for the phone page. */
+        MyVolunteering: {
+            /** @description Teams the volunteer leads (their members' hours wait for them). */
+            leads_teams: string[];
+            open_check_in?: components["schemas"]["CheckInView"] | null;
+            /** Format: int64 */
+            pending_minutes: number;
+            /** Format: uuid */
+            person_id: string;
+            report?: components["schemas"]["ReportView"] | null;
+            /** Format: int64 */
+            verified_minutes: number;
         };
         /** @description An account a compound adds to its chart. */
         NewAccountRequest: {
@@ -4102,7 +4722,7 @@ export interface components {
          * @description An action a caller may be permitted (used by clients to show menus and buttons).
          * @enum {string}
          */
-        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure" | "ledger.read" | "ledger.post" | "ledger.close" | "disclosures.read" | "disclosures.publish" | "audits.read" | "audits.manage" | "audits.work" | "audits.rectify" | "allowances.read" | "allowances.manage" | "assessments.manage" | "payments.prepare" | "payments.approve";
+        Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure" | "ledger.read" | "ledger.post" | "ledger.close" | "disclosures.read" | "disclosures.publish" | "audits.read" | "audits.manage" | "audits.work" | "audits.rectify" | "allowances.read" | "allowances.manage" | "assessments.manage" | "payments.prepare" | "payments.approve" | "volunteering.read" | "volunteering.manage" | "reports.decide" | "hours.verify" | "volunteering.participate";
         /** @description A person's fields. */
         PersonInput: {
             employer?: string | null;
@@ -4148,6 +4768,18 @@ export interface components {
         PersonalData: {
             id_number?: string | null;
             phone?: string | null;
+        };
+        /** @description A phone's position. */
+        Position: {
+            /**
+             * Format: double
+             * @description Reported accuracy in metres.
+             */
+            accuracy_m: number;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
         };
         /** @description A post's fields. */
         PostInput: {
@@ -4269,6 +4901,23 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description The QR code for a centre's screen. */
+        QrCodeView: {
+            /** Format: uuid */
+            centre_id: string;
+            centre_name: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            issued_at: string;
+            /**
+             * Format: int64
+             * @description Fetch a new code this many seconds from now.
+             */
+            refresh_in_seconds: number;
+            /** @description Put this in the QR code; the phone sends it as `qr_token`. */
+            token: string;
+        };
         /** @description What a bank return file did. */
         ReconciliationResult: {
             failed: number;
@@ -4328,6 +4977,47 @@ export interface components {
             items: components["schemas"]["IndicatorsView"][];
             totals: components["schemas"]["IndicatorsView"];
         };
+        /**
+         * @description What to do with a report.
+         * @enum {string}
+         */
+        ReportAction: "confirm" | "decline" | "withdraw" | "end";
+        /** @description A decision on a report. */
+        ReportDecision: {
+            action: components["schemas"]["ReportAction"];
+            /** @description Required to decline. */
+            reason?: string | null;
+        };
+        /** @description A request to report to a compound. */
+        ReportInput: {
+            /** Format: uuid */
+            compound_id: string;
+            note?: string | null;
+        };
+        /** @description Reports. */
+        ReportList: {
+            items: components["schemas"]["ReportView"][];
+        };
+        /** @description An in-service party member's report (报到) to a compound. */
+        ReportView: {
+            /** Format: uuid */
+            compound_id: string;
+            compound_name: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decline_reason?: string | null;
+            employer?: string | null;
+            /** Format: uuid */
+            id: string;
+            note?: string | null;
+            /** Format: uuid */
+            person_id: string;
+            person_name: string;
+            /** Format: date-time */
+            requested_at: string;
+            /** @description `requested`, `confirmed`, `declined`, `withdrawn` or `ended`. */
+            status: string;
+        };
         /** @description One resolution (决议). */
         ResolutionSchema: {
             /** Format: int32 */
@@ -4353,6 +5043,8 @@ export interface components {
         RollupItem: {
             /** Format: uuid */
             area_id: string;
+            /** @description `subdistrict`, `community` or `compound`: what the row is. */
+            area_kind: components["schemas"]["AreaKind"];
             area_name: string;
             /**
              * Format: int64
@@ -4535,6 +5227,71 @@ export interface components {
              */
             owed_to_owners_fen: number;
         };
+        /** @description A batch of offline records, in any order. */
+        SyncInput: {
+            items: components["schemas"]["SyncItem"][];
+        };
+        /** @description One record a phone kept while offline. */
+        SyncItem: {
+            /** Format: uuid */
+            activity_id?: string | null;
+            /** Format: uuid */
+            centre_id?: string | null;
+            /** @description For a check-out: the `client_id` of its check-in (if it was offline too). */
+            check_in_client_id?: string | null;
+            /** @description The phone's id for this record (8 to 64 characters): re-uploads are recognised by it. */
+            client_id: string;
+            /**
+             * Format: date-time
+             * @description When it happened, by the phone's clock.
+             */
+            device_time: string;
+            /** @description `check_in` or `check_out`. */
+            kind: string;
+            location?: components["schemas"]["Position"] | null;
+            qr_token?: string | null;
+        };
+        /** @description What happened to one offline record. */
+        SyncOutcome: {
+            /** Format: uuid */
+            check_in_id?: string | null;
+            client_id: string;
+            /**
+             * @description Why it was rejected (a stable code, e.g. `outside_geofence`, `qr_invalid`,
+             *     `already_checked_in`, `check_in_unknown` — retry after the check-in is uploaded).
+             */
+            code?: string | null;
+            detail?: string | null;
+            /** @description `accepted`, `duplicate` (already received; nothing changed) or `rejected`. */
+            result: string;
+        };
+        /** @description The outcome of each record, in the order sent. */
+        SyncResult: {
+            items: components["schemas"]["SyncOutcome"][];
+        };
+        /** @description A member's role. */
+        TeamMemberInput: {
+            /** @description `leader` or `member`. */
+            role: string;
+        };
+        /** @description A team's members, leaders first. */
+        TeamMemberList: {
+            items: components["schemas"]["TeamMemberView"][];
+            /** Format: uuid */
+            team_id: string;
+        };
+        /** @description A member of a volunteer team. */
+        TeamMemberView: {
+            /** Format: date */
+            joined_on: string;
+            /** Format: uuid */
+            person_id: string;
+            person_name: string;
+            /** @description `leader` or `member`. */
+            role: string;
+            /** Format: int64 */
+            verified_minutes: number;
+        };
         /** @description One step of a complaint's history. */
         TimelineView: {
             action: string;
@@ -4657,11 +5414,37 @@ export interface components {
              */
             version: number;
         };
-        /** @description The verdict on a completed action (by someone other than the finding's author). */
+        /** @description The verdict on a check-in's hours. */
         VerificationInput: {
-            /** @description `true` verifies; `false` sends it back to pending. */
             accepted: boolean;
-            note?: string | null;
+        };
+        /** @description The volunteering dashboard. */
+        VolunteeringStats: {
+            /**
+             * Format: int64
+             * @description People with a check-in in the last 30 days.
+             */
+            active_volunteers: number;
+            /** Format: int64 */
+            awaiting_verification: number;
+            /** @description The last 12 months. */
+            hours_by_month: components["schemas"]["MonthHours"][];
+            /** Format: int64 */
+            open_check_ins: number;
+            /** Format: int64 */
+            pending_reports: number;
+            /**
+             * Format: int64
+             * @description Confirmed reports (报到) in your area.
+             */
+            reported_members: number;
+            /**
+             * Format: int64
+             * @description The district's figure of in-service party members (13,000).
+             */
+            reporting_target: number;
+            /** @description This year, by verified minutes. */
+            top_teams: components["schemas"]["HoursView"][];
         };
         /** @description The vouchers of an entry. */
         VoucherList: {
@@ -4805,6 +5588,236 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_activities: {
+        parameters: {
+            query?: {
+                /** @description Default: now. */
+                from?: string;
+                /** @description Default: 30 days after `from`. */
+                to?: string;
+                team_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `activity_full`, `already_signed_up`, `activity_cancelled`, `activity_over` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6512,6 +7525,259 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    centre_qr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Centre id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QrCodeView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_check_ins: {
+        parameters: {
+            query?: {
+                person_id?: string;
+                activity_id?: string;
+                centre_id?: string;
+                /** @description Only open (`true`) or closed (`false`) ones. */
+                open?: boolean;
+                /** @description `pending`, `verified`, `rejected`. */
+                verification?: string;
+                flagged?: boolean;
+                /** @description `true`: only the caller's own. */
+                mine?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_out: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckOutInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_checked_in` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync_check_ins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResult"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `still_checked_in`, `already_verified` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8549,6 +9815,35 @@ export interface operations {
             };
         };
     };
+    list_vouchers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoucherList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     upload_voucher: {
         parameters: {
             query?: {
@@ -8702,6 +9997,33 @@ export interface operations {
             };
             /** @description Current password wrong or new one unacceptable */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_volunteering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVolunteering"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10023,6 +11345,36 @@ export interface operations {
             };
         };
     };
+    verify_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description No certificate has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     complete_rectification: {
         parameters: {
             query?: never;
@@ -10134,6 +11486,209 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reports: {
+        parameters: {
+            query?: {
+                /** @description `requested`, `confirmed`, `declined`, `withdrawn`, `ended`. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDecision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    print_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Printable HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10309,6 +11864,48 @@ export interface operations {
             };
         };
     };
+    service_hours: {
+        parameters: {
+            query?: {
+                /** @description `person`, `team`, `compound`, `subdistrict` or `district` (default). */
+                group_by?: string;
+                from?: string;
+                to?: string;
+                /** @description `true`: only the caller's own. */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     audit_dashboard: {
         parameters: {
             query?: {
@@ -10465,6 +12062,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistryIndicators"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    volunteering_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteeringStats"];
                 };
             };
             403: {
@@ -10844,6 +12468,164 @@ export interface operations {
                 };
             };
             /** @description Reason missing or too short */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_team_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team (organisation) id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_team_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id */
+                id: string;
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMemberInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_team_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id */
+                id: string;
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    employer_report: {
+        parameters: {
+            query?: {
+                /** @description `2026Q3`; default the last quarter that has ended. */
+                quarter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV: 工作单位, 姓名, 报到小区, 报到状态, 服务次数, 服务时长(小时) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -264,6 +264,8 @@ pub struct CycleView {
     pub month: String,
     #[schema(value_type = CycleStatusSchema)]
     pub status: CycleStatus,
+    /// The preparer's user id (the approver must be someone else).
+    pub prepared_by: Uuid,
     pub prepared_by_name: String,
     pub approved_by_name: Option<String>,
     pub generated_at: Option<DateTime<Utc>>,
@@ -297,6 +299,7 @@ impl From<Cycle> for CycleView {
             programme_id: c.programme_id,
             programme_name: c.programme_name,
             month: c.month.format("%Y-%m").to_string(),
+            prepared_by: c.prepared_by,
             prepared_by_name: c.prepared_by_name,
             approved_by_name: c.approved_by_name,
             generated_at: c.generated_at,

@@ -120,6 +120,16 @@ pub enum PermissionSchema {
     PaymentsPrepare,
     #[serde(rename = "payments.approve")]
     PaymentsApprove,
+    #[serde(rename = "volunteering.read")]
+    VolunteeringRead,
+    #[serde(rename = "volunteering.manage")]
+    VolunteeringManage,
+    #[serde(rename = "reports.decide")]
+    ReportsDecide,
+    #[serde(rename = "hours.verify")]
+    HoursVerify,
+    #[serde(rename = "volunteering.participate")]
+    VolunteeringParticipate,
 }
 
 /// Every event type (see docs/EVENTS.md).
@@ -128,6 +138,14 @@ pub enum PermissionSchema {
 pub enum EventTypeSchema {
     #[serde(rename = "action_item.updated")]
     ActionItemUpdated,
+    #[serde(rename = "activity.cancelled")]
+    ActivityCancelled,
+    #[serde(rename = "activity.created")]
+    ActivityCreated,
+    #[serde(rename = "activity.signed_up")]
+    ActivitySignedUp,
+    #[serde(rename = "activity.signup_cancelled")]
+    ActivitySignupCancelled,
     #[serde(rename = "allowance_programme.created")]
     AllowanceProgrammeCreated,
     #[serde(rename = "allowance_programme.updated")]
@@ -152,6 +170,14 @@ pub enum EventTypeSchema {
     CentreCreated,
     #[serde(rename = "centre.updated")]
     CentreUpdated,
+    #[serde(rename = "check_in.auto_closed")]
+    CheckInAutoClosed,
+    #[serde(rename = "check_in.checked_out")]
+    CheckInCheckedOut,
+    #[serde(rename = "check_in.recorded")]
+    CheckInRecorded,
+    #[serde(rename = "check_in.verified")]
+    CheckInVerified,
     #[serde(rename = "complaint.attachment_added")]
     ComplaintAttachmentAdded,
     #[serde(rename = "complaint.created")]
@@ -250,6 +276,16 @@ pub enum EventTypeSchema {
     RectificationRejected,
     #[serde(rename = "rectification.verified")]
     RectificationVerified,
+    #[serde(rename = "report.requested")]
+    ReportRequested,
+    #[serde(rename = "report.status_changed")]
+    ReportStatusChanged,
+    #[serde(rename = "service_certificate.issued")]
+    ServiceCertificateIssued,
+    #[serde(rename = "team.member_removed")]
+    TeamMemberRemoved,
+    #[serde(rename = "team.member_set")]
+    TeamMemberSet,
 }
 
 /// Kinds of organisation.

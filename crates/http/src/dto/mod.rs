@@ -15,4 +15,5 @@ pub mod revenue;
 pub mod special_audit;
 pub mod stats;
 pub mod user;
+pub mod volunteering;
 pub mod webhook;

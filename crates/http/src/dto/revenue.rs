@@ -376,6 +376,9 @@ pub struct RollupQuery {
 pub struct RollupItem {
     pub area_id: Uuid,
     pub area_name: String,
+    /// `subdistrict`, `community` or `compound`: what the row is.
+    #[schema(value_type = super::enums::AreaKindSchema)]
+    pub area_kind: String,
     /// Compounds with any ledger entry.
     pub compounds: i64,
     pub income_fen: i64,

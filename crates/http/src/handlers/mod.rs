@@ -23,6 +23,7 @@ pub mod people;
 pub mod posts;
 pub mod stats;
 pub mod users;
+pub mod volunteering;
 pub mod webhooks;
 
 /// OpenAPI tags, one per module.
@@ -43,4 +44,5 @@ pub mod tags {
     pub const REVENUE: &str = "public-revenue";
     pub const AUDITS: &str = "special-audits";
     pub const ALLOWANCES: &str = "allowances";
+    pub const VOLUNTEERING: &str = "volunteering";
 }

@@ -11,6 +11,7 @@ pub mod list_accounts;
 pub mod list_disclosures;
 pub mod list_entries;
 pub mod list_periods;
+pub mod list_vouchers;
 pub mod monthly_report;
 pub mod post_entry;
 pub mod preview_disclosure;

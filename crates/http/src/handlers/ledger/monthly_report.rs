@@ -32,7 +32,12 @@ pub async fn monthly_report(
     caller: Caller,
     query: web::Query<MonthlyQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadLedger)?;
+    // Auditors read one compound of their engagements (`area_id` = that compound).
+    let scope = match (caller.scope(Action::ReadLedger), query.area_id) {
+        (Ok(scope), _) => Some(scope),
+        (Err(_), Some(_)) if caller.scope(Action::WorkAudits).is_ok() => None,
+        (Err(e), _) => return Err(e),
+    };
     let as_csv = csv_file::wanted(query.format.as_deref())?;
     let to = match &query.to {
         Some(t) => month_field("to", t)?,
@@ -54,12 +59,17 @@ pub async fn monthly_report(
         .into());
     }
     let mut conn = state.db.conn().await?;
-    let patterns = match query.area_id {
-        Some(area_id) => {
-            let area = linli_persistence::areas::find_in_scope(&mut conn, area_id, &scope).await?;
+    let patterns = match (query.area_id, &scope) {
+        (Some(area_id), Some(scope)) => {
+            let area = linli_persistence::areas::find_in_scope(&mut conn, area_id, scope).await?;
             vec![format!("{}%", area.path.as_str())]
         }
-        None => scope_patterns(&scope),
+        (Some(area_id), None) => {
+            let compound = super::readable(&mut conn, &caller, area_id).await?;
+            vec![format!("{}%", compound.path.as_str())]
+        }
+        (None, Some(scope)) => scope_patterns(scope),
+        (None, None) => return Err(linli_domain::DomainError::Forbidden.into()),
     };
     let end = next_month(to).pred_opt().unwrap_or(to);
     let rows = ledger::monthly(&mut conn, &patterns, from, end).await?;

@@ -63,6 +63,7 @@ pub async fn rollup_report(
         .map(|r| RollupItem {
             area_id: r.area_id,
             area_name: r.area_name,
+            area_kind: r.area_kind,
             compounds: r.compounds,
             income_fen: r.income_fen,
             expense_fen: r.expense_fen,

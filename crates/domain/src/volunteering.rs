@@ -1,0 +1,331 @@
+//! Volunteer service (志愿服务): reporting to a compound, check-ins at centres and
+//! activities, and the hours they earn.
+//!
+//! A check-in is accepted inside the place's geofence (distance computed here from the
+//! phone's reported position) or with a QR code shown at the centre that is valid for
+//! [`QR_TTL_SECONDS`]. A person has one open check-in at a time. Forgotten check-outs are
+//! closed by a sweeper at the activity's end or the centre's closing time, never more than
+//! [`MAX_SESSION_MINUTES`] after the check-in, and flagged for review. Hours count only
+//! once verified by the team leader or the compound's party secretary.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    DomainError,
+    calendar::china,
+    geo::GeoPoint,
+    registry::{CentreDraft, OpeningHours},
+};
+
+/// How long a QR code shown at a centre stays valid.
+pub const QR_TTL_SECONDS: i64 = 60;
+/// The longest a single check-in may count.
+pub const MAX_SESSION_MINUTES: i64 = 8 * 60;
+/// Positions less precise than this are refused: the phone does not know where it is.
+pub const MAX_ACCURACY_M: f64 = 200.0;
+/// Geofence of a compound (activities held in a compound rather than at a centre).
+pub const COMPOUND_RADIUS_M: i32 = 300;
+/// How long an offline phone may hold records before uploading them.
+pub const MAX_OFFLINE_DAYS: i64 = 7;
+/// The district's figure of in-service party members who report to compounds.
+pub const REPORTING_TARGET: i64 = 13_000;
+
+/// Where a report (报到) stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    /// 待确认
+    Requested,
+    /// 已报到
+    Confirmed,
+    /// 未通过
+    Declined,
+    /// 已撤回
+    Withdrawn,
+    /// 已结束 (moved on, or reported elsewhere)
+    Ended,
+}
+
+impl ReportStatus {
+    /// Every status.
+    pub const ALL: [ReportStatus; 5] = [
+        ReportStatus::Requested,
+        ReportStatus::Confirmed,
+        ReportStatus::Declined,
+        ReportStatus::Withdrawn,
+        ReportStatus::Ended,
+    ];
+
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportStatus::Requested => "requested",
+            ReportStatus::Confirmed => "confirmed",
+            ReportStatus::Declined => "declined",
+            ReportStatus::Withdrawn => "withdrawn",
+            ReportStatus::Ended => "ended",
+        }
+    }
+
+    /// Parses the code.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+}
+
+/// What someone does to a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportAction {
+    /// The compound's party secretary confirms (requested → confirmed).
+    Confirm,
+    /// … or declines with a reason (requested → declined).
+    Decline,
+    /// The member withdraws a request (requested → withdrawn).
+    Withdraw,
+    /// The member or the secretary ends a confirmed reporting (confirmed → ended).
+    End,
+}
+
+/// The status an action leads to, or why it cannot happen.
+pub fn report_step(from: ReportStatus, action: ReportAction) -> Result<ReportStatus, DomainError> {
+    use ReportAction::*;
+    use ReportStatus::*;
+    match (from, action) {
+        (Requested, Confirm) => Ok(Confirmed),
+        (Requested, Decline) => Ok(Declined),
+        (Requested, Withdraw) => Ok(Withdrawn),
+        (Confirmed, End) => Ok(Ended),
+        _ => Err(DomainError::WrongState {
+            code: "transition_not_allowed",
+            detail: format!(
+                "报到处于“{}”状态，不能执行该操作 / a {} report does not allow that",
+                from.as_str(),
+                from.as_str()
+            ),
+            allowed: match from {
+                Requested => vec!["confirm".into(), "decline".into(), "withdraw".into()],
+                Confirmed => vec!["end".into()],
+                _ => vec![],
+            },
+        }),
+    }
+}
+
+/// Checks a phone's position against a geofence and returns the distance in metres.
+pub fn check_geofence(
+    centre: GeoPoint,
+    radius_m: i32,
+    position: GeoPoint,
+    accuracy_m: f64,
+) -> Result<f64, DomainError> {
+    if crate::error::validate(&position).is_err() {
+        return Err(DomainError::field(
+            "location",
+            "坐标超出范围 / coordinates out of range",
+        ));
+    }
+    if !(0.0..=MAX_ACCURACY_M).contains(&accuracy_m) {
+        return Err(DomainError::WrongState {
+            code: "position_imprecise",
+            detail: format!(
+                "定位精度 {accuracy_m:.0} 米，不足以确认位置，请到室外重新定位或扫描服务中心二维码 / the position is only accurate to {accuracy_m:.0} m; retry outdoors or scan the centre's QR code"
+            ),
+            allowed: vec![],
+        });
+    }
+    let distance = centre.distance_m(&position);
+    if distance > f64::from(radius_m) {
+        return Err(DomainError::WrongState {
+            code: "outside_geofence",
+            detail: format!(
+                "您距离签到地点约 {:.0} 米，超出 {radius_m} 米签到范围 / you are about {:.0} m away, outside the {radius_m} m check-in area",
+                distance, distance
+            ),
+            allowed: vec![],
+        });
+    }
+    Ok(distance)
+}
+
+/// Whether a QR code issued at `issued_at` may be used at `at` (a little clock skew
+/// between the screen and the server is tolerated, never a code from the future).
+pub fn qr_valid(issued_at: DateTime<Utc>, at: DateTime<Utc>) -> bool {
+    let age = at - issued_at;
+    age >= Duration::seconds(-5) && age <= Duration::seconds(QR_TTL_SECONDS)
+}
+
+/// The error for a QR code that is expired, forged or for another place.
+pub fn qr_refused() -> DomainError {
+    DomainError::WrongState {
+        code: "qr_invalid",
+        detail: "二维码已过期或无效，请扫描服务中心屏幕上的最新二维码 / the QR code is expired or invalid; scan the current code on the centre's screen".into(),
+        allowed: vec![],
+    }
+}
+
+/// Minutes between check-in and check-out.
+pub fn minutes_between(checked_in: DateTime<Utc>, checked_out: DateTime<Utc>) -> i64 {
+    (checked_out - checked_in)
+        .num_minutes()
+        .clamp(0, MAX_SESSION_MINUTES)
+}
+
+/// The centre's closing time on the day of `at` (China time), if it opens that day.
+pub fn closing_time(hours: &OpeningHours, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let local = at.with_timezone(&china());
+    let weekday = local.weekday().number_from_monday();
+    let [_, close] = hours.get(&weekday.to_string())?;
+    let (h, m) = close.split_once(':')?;
+    let time = chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)?;
+    let close_local = local.date_naive().and_time(time);
+    close_local
+        .and_local_timezone(china())
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// Whether the centre is open at `at`.
+pub fn centre_open(hours: &OpeningHours, at: DateTime<Utc>) -> bool {
+    let local = at.with_timezone(&china());
+    CentreDraft::is_open(
+        hours,
+        local.weekday().number_from_monday(),
+        local.hour() * 60 + local.minute(),
+    )
+}
+
+/// When a forgotten check-out is closed: the activity's end, else the centre's closing time
+/// that day, and never later than [`MAX_SESSION_MINUTES`] after the check-in. `None` while
+/// that moment has not come.
+pub fn auto_close_at(
+    checked_in: DateTime<Utc>,
+    activity_end: Option<DateTime<Utc>>,
+    centre_closes: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let cap = checked_in + Duration::minutes(MAX_SESSION_MINUTES);
+    let due = activity_end
+        .or(centre_closes.filter(|c| *c > checked_in))
+        .unwrap_or(cap)
+        .min(cap)
+        .max(checked_in);
+    (due <= now).then_some(due)
+}
+
+/// Whether an offline record's device time is plausible: not in the future (beyond a few
+/// minutes of clock drift) and not older than [`MAX_OFFLINE_DAYS`].
+pub fn device_time_plausible(device_time: DateTime<Utc>, received: DateTime<Utc>) -> bool {
+    device_time <= received + Duration::minutes(5)
+        && received - device_time <= Duration::days(MAX_OFFLINE_DAYS)
+}
+
+/// A calendar quarter `2026Q3` as its first and last day.
+pub fn parse_quarter(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (year, q) = text.trim().split_once(['Q', 'q'])?;
+    let year: i32 = year.parse().ok()?;
+    let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+    let start = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
+    let end = start
+        .checked_add_months(chrono::Months::new(3))?
+        .pred_opt()?;
+    Some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        // 2026-11-23 is a Monday; times given in China time.
+        NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(h, m, 0))
+            .and_then(|t| t.and_local_timezone(china()).single())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_geofence_holds_at_its_boundary() {
+        let centre = GeoPoint {
+            lat: 28.1,
+            lon: 113.0,
+        };
+        // About 100 m north.
+        let north = GeoPoint {
+            lat: 28.1 + 100.0 / 111_195.0,
+            lon: 113.0,
+        };
+        let d = centre.distance_m(&north);
+        assert!((d - 100.0).abs() < 0.5, "{d}");
+        assert!(check_geofence(centre, 101, north, 10.0).is_ok());
+        let Err(DomainError::WrongState { code, detail, .. }) =
+            check_geofence(centre, 99, north, 10.0)
+        else {
+            panic!("accepted outside");
+        };
+        assert_eq!(code, "outside_geofence");
+        assert!(detail.contains("100"), "{detail}");
+        assert!(check_geofence(centre, 500, north, 350.0).is_err());
+    }
+
+    #[test]
+    fn qr_codes_live_a_minute() {
+        let t = at(9, 0);
+        assert!(qr_valid(t, t + Duration::seconds(59)));
+        assert!(!qr_valid(t, t + Duration::seconds(61)));
+        assert!(!qr_valid(t + Duration::seconds(30), t));
+    }
+
+    #[test]
+    fn forgotten_check_outs_close_at_the_end_with_a_cap() {
+        let mut hours = OpeningHours::new();
+        hours.insert("1".into(), ["08:30".into(), "17:30".into()]);
+        let closes = closing_time(&hours, at(9, 0));
+        assert_eq!(closes, Some(at(17, 30)));
+        assert!(centre_open(&hours, at(9, 0)) && !centre_open(&hours, at(18, 0)));
+        // Activity end wins; not yet due before it.
+        assert_eq!(
+            auto_close_at(at(9, 0), Some(at(11, 0)), closes, at(10, 0)),
+            None
+        );
+        assert_eq!(
+            auto_close_at(at(9, 0), Some(at(11, 0)), closes, at(12, 0)),
+            Some(at(11, 0))
+        );
+        // Centre closing time otherwise.
+        assert_eq!(
+            auto_close_at(at(10, 0), None, closes, at(23, 0)),
+            Some(at(17, 30))
+        );
+        // Never more than eight hours.
+        assert_eq!(
+            auto_close_at(at(8, 0), Some(at(20, 0)), None, at(23, 0)),
+            Some(at(16, 0))
+        );
+        assert_eq!(minutes_between(at(9, 0), at(11, 30)), 150);
+        assert_eq!(minutes_between(at(9, 0), at(23, 0)), MAX_SESSION_MINUTES);
+    }
+
+    #[test]
+    fn reports_move_one_way() {
+        assert_eq!(
+            report_step(ReportStatus::Requested, ReportAction::Confirm),
+            Ok(ReportStatus::Confirmed)
+        );
+        assert!(report_step(ReportStatus::Declined, ReportAction::Confirm).is_err());
+        assert_eq!(
+            report_step(ReportStatus::Confirmed, ReportAction::End),
+            Ok(ReportStatus::Ended)
+        );
+        assert_eq!(
+            parse_quarter("2026Q3"),
+            NaiveDate::from_ymd_opt(2026, 7, 1).zip(NaiveDate::from_ymd_opt(2026, 9, 30))
+        );
+        assert!(parse_quarter("2026Q5").is_none());
+        let now = at(12, 0);
+        assert!(device_time_plausible(now - Duration::days(2), now));
+        assert!(!device_time_plausible(now + Duration::hours(1), now));
+    }
+}

@@ -1,0 +1,508 @@
+//! Volunteer service bodies: reports, teams, activities, check-ins, hours, certificates.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use linli_domain::volunteering::ReportAction;
+use linli_persistence::volunteering::{
+    Activity, Certificate, CheckIn, HoursRow, Report, TeamMember,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// What to do with a report.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = ReportAction)]
+pub enum ReportActionSchema {
+    Confirm,
+    Decline,
+    Withdraw,
+    End,
+}
+
+/// An in-service party member's report (报到) to a compound.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReportView {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub person_name: String,
+    pub compound_id: Uuid,
+    pub compound_name: String,
+    pub employer: Option<String>,
+    /// `requested`, `confirmed`, `declined`, `withdrawn` or `ended`.
+    pub status: String,
+    pub note: Option<String>,
+    pub decline_reason: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub requested_at: DateTime<Utc>,
+}
+
+impl From<Report> for ReportView {
+    fn from(r: Report) -> Self {
+        ReportView {
+            id: r.id,
+            person_id: r.person_id,
+            person_name: r.person_name,
+            compound_id: r.compound_id,
+            compound_name: r.compound_name,
+            employer: r.employer,
+            status: r.status,
+            note: r.note,
+            decline_reason: r.decline_reason,
+            decided_at: r.decided_at,
+            requested_at: r.requested_at,
+        }
+    }
+}
+
+/// Reports.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReportList {
+    pub items: Vec<ReportView>,
+}
+
+/// Filters of the report list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// `requested`, `confirmed`, `declined`, `withdrawn`, `ended`.
+    pub status: Option<String>,
+}
+
+/// A request to report to a compound.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ReportInput {
+    pub compound_id: Uuid,
+    #[schema(max_length = 500)]
+    pub note: Option<String>,
+}
+
+/// A decision on a report.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ReportDecision {
+    #[schema(value_type = ReportActionSchema)]
+    pub action: ReportAction,
+    /// Required to decline.
+    #[schema(max_length = 200)]
+    pub reason: Option<String>,
+}
+
+/// A member of a volunteer team.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamMemberView {
+    pub person_id: Uuid,
+    pub person_name: String,
+    /// `leader` or `member`.
+    pub role: String,
+    pub joined_on: NaiveDate,
+    pub verified_minutes: i64,
+}
+
+impl From<TeamMember> for TeamMemberView {
+    fn from(m: TeamMember) -> Self {
+        TeamMemberView {
+            person_id: m.person_id,
+            person_name: m.person_name,
+            role: m.role,
+            joined_on: m.joined_on,
+            verified_minutes: m.verified_minutes,
+        }
+    }
+}
+
+/// A team's members, leaders first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamMemberList {
+    pub team_id: Uuid,
+    pub items: Vec<TeamMemberView>,
+}
+
+/// A member's role.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TeamMemberInput {
+    /// `leader` or `member`.
+    pub role: String,
+}
+
+/// A service activity.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivityView {
+    pub id: Uuid,
+    pub title: String,
+    pub description: Option<String>,
+    pub team_id: Option<Uuid>,
+    pub team_name: Option<String>,
+    pub centre_id: Option<Uuid>,
+    pub compound_id: Option<Uuid>,
+    pub place_name: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub capacity: i32,
+    pub signed_up: i64,
+    /// People checked in right now.
+    pub checked_in: i64,
+    /// `open` or `cancelled`.
+    pub status: String,
+    /// The caller has signed up (participants only).
+    pub signed_up_by_me: bool,
+}
+
+impl ActivityView {
+    /// The view, knowing whether the caller signed up.
+    pub fn new(a: Activity, mine: bool) -> Self {
+        ActivityView {
+            id: a.id,
+            title: a.title,
+            description: a.description,
+            team_id: a.team_id,
+            team_name: a.team_name,
+            centre_id: a.centre_id,
+            compound_id: a.compound_id,
+            place_name: a.place_name,
+            starts_at: a.starts_at,
+            ends_at: a.ends_at,
+            capacity: a.capacity,
+            signed_up: a.signed_up,
+            checked_in: a.checked_in,
+            status: a.status,
+            signed_up_by_me: mine,
+        }
+    }
+}
+
+/// Activities, soonest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivityList {
+    pub items: Vec<ActivityView>,
+}
+
+/// Window of the activity list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActivityQuery {
+    /// Default: now.
+    pub from: Option<DateTime<Utc>>,
+    /// Default: 30 days after `from`.
+    pub to: Option<DateTime<Utc>>,
+    pub team_id: Option<Uuid>,
+}
+
+/// An activity to create: at a centre or in a compound.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ActivityInput {
+    #[schema(min_length = 1, max_length = 100)]
+    pub title: String,
+    #[schema(max_length = 2000)]
+    pub description: Option<String>,
+    pub team_id: Option<Uuid>,
+    pub centre_id: Option<Uuid>,
+    pub compound_id: Option<Uuid>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    #[schema(minimum = 1, maximum = 10000)]
+    pub capacity: i32,
+}
+
+/// The QR code for a centre's screen.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QrCodeView {
+    pub centre_id: Uuid,
+    pub centre_name: String,
+    /// Put this in the QR code; the phone sends it as `qr_token`.
+    pub token: String,
+    pub issued_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// Fetch a new code this many seconds from now.
+    pub refresh_in_seconds: i64,
+}
+
+/// A phone's position.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub struct Position {
+    pub lat: f64,
+    pub lon: f64,
+    /// Reported accuracy in metres.
+    #[schema(minimum = 0)]
+    pub accuracy_m: f64,
+}
+
+/// A check-in: at an activity or a centre, proven by the position or the centre's QR code.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CheckInInput {
+    pub activity_id: Option<Uuid>,
+    pub centre_id: Option<Uuid>,
+    pub location: Option<Position>,
+    pub qr_token: Option<String>,
+}
+
+/// A check-out.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CheckOutInput {
+    pub location: Option<Position>,
+}
+
+/// A check-in record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CheckInView {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub person_name: String,
+    pub activity_id: Option<Uuid>,
+    pub activity_title: Option<String>,
+    pub team_id: Option<Uuid>,
+    pub centre_id: Option<Uuid>,
+    pub compound_id: Option<Uuid>,
+    pub place_name: String,
+    /// `geofence` or `qr`.
+    pub method: String,
+    /// Set when uploaded from an offline phone.
+    pub client_id: Option<String>,
+    pub checked_in_at: DateTime<Utc>,
+    pub checked_out_at: Option<DateTime<Utc>>,
+    pub distance_m: Option<f64>,
+    pub minutes: Option<i32>,
+    pub flagged: bool,
+    pub flag_reason: Option<String>,
+    /// `pending`, `verified` or `rejected`: only verified minutes count.
+    pub verification: String,
+    pub verified_at: Option<DateTime<Utc>>,
+}
+
+impl From<CheckIn> for CheckInView {
+    fn from(c: CheckIn) -> Self {
+        CheckInView {
+            id: c.id,
+            person_id: c.person_id,
+            person_name: c.person_name,
+            activity_id: c.activity_id,
+            activity_title: c.activity_title,
+            team_id: c.team_id,
+            centre_id: c.centre_id,
+            compound_id: c.compound_id,
+            place_name: c.place_name,
+            method: c.method,
+            client_id: c.client_id,
+            checked_in_at: c.checked_in_at,
+            checked_out_at: c.checked_out_at,
+            distance_m: c.distance_m,
+            minutes: c.minutes,
+            flagged: c.flagged,
+            flag_reason: c.flag_reason,
+            verification: c.verification,
+            verified_at: c.verified_at,
+        }
+    }
+}
+
+/// Check-ins, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CheckInList {
+    pub items: Vec<CheckInView>,
+}
+
+/// Filters of the check-in list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CheckInQuery {
+    pub person_id: Option<Uuid>,
+    pub activity_id: Option<Uuid>,
+    pub centre_id: Option<Uuid>,
+    /// Only open (`true`) or closed (`false`) ones.
+    pub open: Option<bool>,
+    /// `pending`, `verified`, `rejected`.
+    pub verification: Option<String>,
+    pub flagged: Option<bool>,
+    /// `true`: only the caller's own.
+    pub mine: Option<bool>,
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<i64>,
+}
+
+/// The verdict on a check-in's hours.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct VerificationInput {
+    pub accepted: bool,
+}
+
+/// One record a phone kept while offline.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SyncItem {
+    /// The phone's id for this record (8 to 64 characters): re-uploads are recognised by it.
+    pub client_id: String,
+    /// `check_in` or `check_out`.
+    pub kind: String,
+    /// For a check-out: the `client_id` of its check-in (if it was offline too).
+    pub check_in_client_id: Option<String>,
+    pub activity_id: Option<Uuid>,
+    pub centre_id: Option<Uuid>,
+    /// When it happened, by the phone's clock.
+    pub device_time: DateTime<Utc>,
+    pub location: Option<Position>,
+    pub qr_token: Option<String>,
+}
+
+/// A batch of offline records, in any order.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SyncInput {
+    #[schema(min_items = 1, max_items = 500)]
+    pub items: Vec<SyncItem>,
+}
+
+/// What happened to one offline record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SyncOutcome {
+    pub client_id: String,
+    /// `accepted`, `duplicate` (already received; nothing changed) or `rejected`.
+    pub result: String,
+    /// Why it was rejected (a stable code, e.g. `outside_geofence`, `qr_invalid`,
+    /// `already_checked_in`, `check_in_unknown` — retry after the check-in is uploaded).
+    pub code: Option<String>,
+    pub detail: Option<String>,
+    pub check_in_id: Option<Uuid>,
+}
+
+/// The outcome of each record, in the order sent.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SyncResult {
+    pub items: Vec<SyncOutcome>,
+}
+
+/// Service minutes of one group.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HoursView {
+    pub key: String,
+    pub name: String,
+    /// Counted: verified by a team leader or the party secretary.
+    pub verified_minutes: i64,
+    /// Closed, not yet verified: not counted.
+    pub pending_minutes: i64,
+    pub sessions: i64,
+    pub people: i64,
+}
+
+impl From<HoursRow> for HoursView {
+    fn from(h: HoursRow) -> Self {
+        HoursView {
+            key: h.key,
+            name: h.name,
+            verified_minutes: h.verified_minutes,
+            pending_minutes: h.pending_minutes,
+            sessions: h.sessions,
+            people: h.people,
+        }
+    }
+}
+
+/// Service hours by group.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HoursList {
+    pub group_by: String,
+    pub items: Vec<HoursView>,
+}
+
+/// Grouping and period of the hours.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HoursQuery {
+    /// `person`, `team`, `compound`, `subdistrict` or `district` (default).
+    pub group_by: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// `true`: only the caller's own.
+    pub mine: Option<bool>,
+}
+
+/// A certificate to issue for one's own verified service.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CertificateInput {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// A service certificate (服务证明).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificateView {
+    pub id: Uuid,
+    /// Checkable by anyone at `verify_url`.
+    pub code: String,
+    pub person_name: String,
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    pub total_minutes: i32,
+    pub activities: i32,
+    pub issued_at: DateTime<Utc>,
+    /// The printable certificate.
+    pub print_url: String,
+    pub verify_url: String,
+}
+
+impl CertificateView {
+    /// The view; `masked` hides all but the family name (the public check).
+    pub fn new(c: Certificate, masked: bool) -> Self {
+        let person_name = if masked {
+            let mut chars = c.person_name.chars();
+            let first: String = chars.next().map(String::from).unwrap_or_default();
+            format!("{first}{}", "*".repeat(chars.count()))
+        } else {
+            c.person_name
+        };
+        CertificateView {
+            print_url: format!("/api/v1/service-certificates/{}/print", c.code),
+            verify_url: format!("/api/v1/public/service-certificates/{}", c.code),
+            id: c.id,
+            code: c.code,
+            person_name,
+            period_from: c.period_from,
+            period_to: c.period_to,
+            total_minutes: c.total_minutes,
+            activities: c.activities,
+            issued_at: c.issued_at,
+        }
+    }
+}
+
+/// The quarter of the employer report.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EmployerReportQuery {
+    /// `2026Q3`; default the last quarter that has ended.
+    pub quarter: Option<String>,
+}
+
+/// Verified hours of one month.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MonthHours {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub verified_minutes: i64,
+}
+
+/// The volunteering dashboard.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VolunteeringStats {
+    /// Confirmed reports (报到) in your area.
+    pub reported_members: i64,
+    /// The district's figure of in-service party members (13,000).
+    pub reporting_target: i64,
+    pub pending_reports: i64,
+    /// People with a check-in in the last 30 days.
+    pub active_volunteers: i64,
+    pub open_check_ins: i64,
+    pub awaiting_verification: i64,
+    /// The last 12 months.
+    pub hours_by_month: Vec<MonthHours>,
+    /// This year, by verified minutes.
+    pub top_teams: Vec<HoursView>,
+}
+
+/// The signed-in volunteer's own picture, for the phone page.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyVolunteering {
+    pub person_id: Uuid,
+    pub report: Option<ReportView>,
+    pub open_check_in: Option<CheckInView>,
+    pub verified_minutes: i64,
+    pub pending_minutes: i64,
+    /// Teams the volunteer leads (their members' hours wait for them).
+    pub leads_teams: Vec<Uuid>,
+}

@@ -1,0 +1,38 @@
+use actix_web::{HttpResponse, delete, web};
+use linli_domain::policy::Action;
+use linli_persistence::{areas::scope_patterns, registry::organisations, volunteering};
+use uuid::Uuid;
+
+use crate::{
+    auth::Caller,
+    error::{ApiError, ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Take a person off a volunteer team (their recorded hours stay).
+#[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "Team id"), ("person_id" = Uuid, Path)), responses(
+    (status = 204, description = "Removed"),
+    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 404, body = Problem, content_type = "application/problem+json"),
+))]
+#[delete("/volunteer-teams/{id}/members/{person_id}")]
+pub async fn remove_team_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (team_id, person_id) = path.into_inner();
+    let patterns = scope_patterns(&caller.scope(Action::ManageVolunteering)?);
+    let mut conn = state.db.conn().await?;
+    organisations::find_visible(&mut conn, &patterns, team_id)
+        .await
+        .map_err(|_| ApiError::not_found("team"))?;
+    let area = patterns
+        .first()
+        .map(|p| p.trim_end_matches('%').to_owned())
+        .unwrap_or_default();
+    volunteering::remove_member(&mut conn, &caller.audit, team_id, &area, person_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,29 @@
+use actix_web::{get, web};
+use linli_persistence::volunteering;
+
+use crate::{
+    dto::volunteering::CertificateView,
+    error::{ApiError, ApiResult, Problem},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Check a service certificate by its code — public, no sign-in: an employer or school
+/// confirms the hours. The name shows only its first character.
+#[utoipa::path(tag = tags::VOLUNTEERING, params(("code" = String, Path)), responses(
+    (status = 200, body = CertificateView),
+    (status = 404, description = "No certificate has this code", body = Problem, content_type = "application/problem+json"),
+))]
+#[get("/public/service-certificates/{code}")]
+pub async fn verify_certificate(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+) -> ApiResult<web::Json<CertificateView>> {
+    let code = code.into_inner().trim().to_uppercase();
+    if code.len() != 12 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(ApiError::not_found("certificate"));
+    }
+    let mut conn = state.db.conn().await?;
+    let c = volunteering::certificate_by_code(&mut conn, &code).await?;
+    Ok(web::Json(CertificateView::new(c, true)))
+}

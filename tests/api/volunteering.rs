@@ -1,0 +1,598 @@
+//! Volunteer service: reporting, geofence and QR check-ins, one open check-in, the
+//! forgotten check-out sweeper, offline sync, capacity under concurrency, verified hours,
+//! certificates and scoping.
+
+use chrono::{Duration, Utc};
+use diesel_async::RunQueryDsl;
+use linli_domain::policy::Role;
+use linli_http::qr::QrSigner;
+use linli_tests::TestApp;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+#[derive(diesel::QueryableByName)]
+struct CentreRow {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    community_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    lat: f64,
+    #[diesel(sql_type = diesel::sql_types::Double)]
+    lon: f64,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    radius: i32,
+}
+
+/// The centre of 融城花苑's community.
+async fn centre(app: &TestApp) -> CentreRow {
+    let mut conn = app.conn().await;
+    diesel::sql_query(
+        "SELECT nc.id, nc.community_id, nc.lat, nc.lon, nc.geofence_radius_m AS radius FROM neighbourhood_centres nc \
+         JOIN areas c ON c.id = nc.community_id JOIN areas r ON r.parent_id = c.id WHERE r.name = '融城花苑' LIMIT 1",
+    )
+    .get_result(&mut *conn)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A volunteer (in-service party member) with a person record, granted over `area`.
+async fn volunteer(app: &TestApp, area: Uuid) -> (String, Uuid) {
+    let token = app.user_with(Role::Volunteer, area).await;
+    let me = app.get("/api/v1/me").bearer(&token).send().await.json();
+    let user = me["id"].as_str().unwrap_or_default().to_owned();
+    let person = Uuid::new_v4();
+    app.sql(&format!(
+        "INSERT INTO people (id, name, is_party_member, employer) VALUES ('{person}', '志愿者{person}', true, '雨花区卫健局'); \
+         UPDATE users SET person_id = '{person}' WHERE id = '{user}'"
+    ))
+    .await;
+    (token, person)
+}
+
+/// A point `metres` north of (lat, lon).
+fn north(lat: f64, lon: f64, metres: f64) -> (f64, f64) {
+    (lat + metres / 111_194.93, lon)
+}
+
+fn at_position(centre: &CentreRow, metres: f64) -> Value {
+    let (lat, lon) = north(centre.lat, centre.lon, metres);
+    json!({"centre_id": centre.id, "location": {"lat": lat, "lon": lon, "accuracy_m": 8.0}})
+}
+
+#[actix_web::test]
+async fn the_geofence_decides_at_its_boundary_and_one_check_in_is_open_at_a_time() {
+    let app = TestApp::new().await;
+    let c = centre(&app).await;
+    let (token, _) = volunteer(&app, c.community_id).await;
+    let radius = f64::from(c.radius);
+    let outside = app
+        .post("/api/v1/check-ins")
+        .bearer(&token)
+        .json(&at_position(&c, radius + 3.0))
+        .send()
+        .await
+        .assert_problem(409, "outside_geofence");
+    let detail = outside["detail"].as_str().unwrap_or_default();
+    assert!(detail.contains(&format!("{:.0}", radius + 3.0)), "{detail}");
+    let inside = app
+        .post("/api/v1/check-ins")
+        .bearer(&token)
+        .json(&at_position(&c, radius - 3.0))
+        .send()
+        .await;
+    inside.assert_status(201);
+    let d = inside.json()["distance_m"].as_f64().unwrap_or(-1.0);
+    assert!((d - (radius - 3.0)).abs() < 1.0, "{d}");
+    app.post("/api/v1/check-ins")
+        .bearer(&token)
+        .json(&at_position(&c, 1.0))
+        .send()
+        .await
+        .assert_problem(409, "already_checked_in");
+    // An imprecise position is refused whatever it says.
+    let mut vague = at_position(&c, 1.0);
+    vague["location"]["accuracy_m"] = json!(500.0);
+    let (other, _) = volunteer(&app, c.community_id).await;
+    app.post("/api/v1/check-ins")
+        .bearer(&other)
+        .json(&vague)
+        .send()
+        .await
+        .assert_problem(409, "position_imprecise");
+    let out = app
+        .post("/api/v1/check-ins/check-out")
+        .bearer(&token)
+        .json(&json!({}))
+        .send()
+        .await;
+    out.assert_status(200);
+    assert_eq!(out.json()["minutes"], 0);
+    assert!(out.json()["checked_out_at"].is_string());
+    app.post("/api/v1/check-ins/check-out")
+        .bearer(&token)
+        .json(&json!({}))
+        .send()
+        .await
+        .assert_problem(409, "not_checked_in");
+}
+
+#[actix_web::test]
+async fn two_check_ins_at_once_open_one() {
+    let app = TestApp::new().await;
+    let c = centre(&app).await;
+    let (token, person) = volunteer(&app, c.community_id).await;
+    let body = at_position(&c, 5.0);
+    let sends = (0..8).map(|_| {
+        app.post("/api/v1/check-ins")
+            .bearer(&token)
+            .json(&body)
+            .send()
+    });
+    let responses = futures_util::future::join_all(sends).await;
+    assert_eq!(responses.iter().filter(|r| r.status == 201).count(), 1);
+    for r in responses.iter().filter(|r| r.status != 201) {
+        r.assert_problem(409, "already_checked_in");
+    }
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
+            &person.to_string()
+        )
+        .await,
+        1
+    );
+}
+
+#[actix_web::test]
+async fn a_qr_code_works_for_a_minute_and_never_after() {
+    let app = TestApp::new().await;
+    let c = centre(&app).await;
+    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
+    let qr = app
+        .get(&format!("/api/v1/centres/{}/qr", c.id))
+        .bearer(&staff)
+        .send()
+        .await;
+    qr.assert_status(200);
+    let token = qr.json()["token"].as_str().unwrap_or_default().to_owned();
+    let (volunteer_token, _) = volunteer(&app, c.community_id).await;
+    // An old code (two minutes), a code of another centre and garbage are all refused.
+    let signer = QrSigner::new(&app.state.settings.auth.jwt_secret);
+    let old = signer.issue(c.id, Utc::now() - Duration::seconds(120));
+    let elsewhere = signer.issue(Uuid::new_v4(), Utc::now());
+    for bad in [old.as_str(), elsewhere.as_str(), "not-a-code"] {
+        app.post("/api/v1/check-ins")
+            .bearer(&volunteer_token)
+            .json(&json!({"centre_id": c.id, "qr_token": bad}))
+            .send()
+            .await
+            .assert_problem(409, "qr_invalid");
+    }
+    let ok = app
+        .post("/api/v1/check-ins")
+        .bearer(&volunteer_token)
+        .json(&json!({"centre_id": c.id, "qr_token": token}))
+        .send()
+        .await;
+    ok.assert_status(201);
+    assert_eq!(ok.json()["method"], "qr");
+    // Volunteers do not mint codes.
+    app.get(&format!("/api/v1/centres/{}/qr", c.id))
+        .bearer(&volunteer_token)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}
+
+async fn activity(
+    app: &TestApp,
+    staff: &str,
+    c: &CentreRow,
+    capacity: i32,
+    starts: chrono::DateTime<Utc>,
+    hours: i64,
+    team: Option<Uuid>,
+) -> Value {
+    let res = app
+        .post("/api/v1/activities")
+        .bearer(staff)
+        .json(&json!({"title": "周末义诊", "centre_id": c.id, "starts_at": starts, "ends_at": starts + Duration::hours(hours),
+            "capacity": capacity, "team_id": team}))
+        .send()
+        .await;
+    res.assert_status(201);
+    res.json()
+}
+
+#[actix_web::test]
+async fn fifty_concurrent_sign_ups_never_overbook() {
+    let app = TestApp::new().await;
+    let c = centre(&app).await;
+    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
+    let a = activity(
+        &app,
+        &staff,
+        &c,
+        10,
+        Utc::now() + Duration::days(1),
+        3,
+        None,
+    )
+    .await;
+    let id = a["id"].as_str().unwrap_or_default().to_owned();
+    let mut tokens = Vec::new();
+    for _ in 0..50 {
+        tokens.push(volunteer(&app, c.community_id).await.0);
+    }
+    let uri = format!("/api/v1/activities/{id}/signups");
+    let sends = tokens.iter().map(|t| app.post(&uri).bearer(t).send());
+    let responses = futures_util::future::join_all(sends).await;
+    assert_eq!(responses.iter().filter(|r| r.status == 201).count(), 10);
+    for r in responses.iter().filter(|r| r.status != 201) {
+        r.assert_problem(409, "activity_full");
+    }
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM signups WHERE activity_id::text = $1 AND status = 'signed'",
+            &id
+        )
+        .await,
+        10
+    );
+    // A cancellation frees a place.
+    let first = responses.iter().position(|r| r.status == 201).unwrap_or(0);
+    app.request(
+        actix_web::http::Method::DELETE,
+        &format!("/api/v1/activities/{id}/signups/me"),
+    )
+    .bearer(&tokens[first])
+    .send()
+    .await
+    .assert_status(200);
+    let late = responses.iter().position(|r| r.status != 201).unwrap_or(0);
+    app.post(&uri)
+        .bearer(&tokens[late])
+        .send()
+        .await
+        .assert_status(201);
+}
+
+#[actix_web::test]
+async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_forgotten_check_outs()
+{
+    let app = TestApp::new().await;
+    let c = centre(&app).await;
+    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
+    let (token, person) = volunteer(&app, c.community_id).await;
+    let (lat, lon) = north(c.lat, c.lon, 10.0);
+    let start = Utc::now() - Duration::hours(5);
+    let batch = json!({"items": [
+        {"client_id": "phone-out-0001", "kind": "check_out", "check_in_client_id": "phone-in-0001",
+         "device_time": start + Duration::minutes(90), "centre_id": c.id},
+        {"client_id": "phone-in-0001", "kind": "check_in", "centre_id": c.id, "device_time": start,
+         "location": {"lat": lat, "lon": lon, "accuracy_m": 12.0}},
+        {"client_id": "phone-out-9999", "kind": "check_out", "check_in_client_id": "phone-in-9999",
+         "device_time": start + Duration::minutes(100)},
+    ]});
+    let first = app
+        .post("/api/v1/check-ins/sync")
+        .bearer(&token)
+        .json(&batch)
+        .send()
+        .await;
+    first.assert_status(200);
+    let items = first.json()["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(items[0]["result"], "accepted", "{items:?}");
+    assert_eq!(items[1]["result"], "accepted", "{items:?}");
+    assert_eq!(items[2]["result"], "rejected");
+    assert_eq!(items[2]["code"], "check_in_unknown");
+    let again = app
+        .post("/api/v1/check-ins/sync")
+        .bearer(&token)
+        .json(&batch)
+        .send()
+        .await
+        .json();
+    assert_eq!(again["items"][0]["result"], "duplicate");
+    assert_eq!(again["items"][1]["result"], "duplicate");
+    let mine = app
+        .get("/api/v1/check-ins?mine=true")
+        .bearer(&token)
+        .send()
+        .await
+        .json();
+    assert_eq!(mine["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(mine["items"][0]["minutes"], 90);
+
+    // A check-in at an activity that ended, never checked out: the sweeper closes it at the
+    // activity's end and flags it.
+    let a = activity(
+        &app,
+        &staff,
+        &c,
+        20,
+        Utc::now() - Duration::hours(3),
+        2,
+        None,
+    )
+    .await;
+    let offline = json!({"items": [{"client_id": "phone-in-0002", "kind": "check_in", "activity_id": a["id"],
+        "device_time": Utc::now() - Duration::minutes(170), "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}}]});
+    let r = app
+        .post("/api/v1/check-ins/sync")
+        .bearer(&token)
+        .json(&offline)
+        .send()
+        .await
+        .json();
+    assert_eq!(r["items"][0]["result"], "accepted", "{r}");
+    let mut conn = app.conn().await;
+    let closed = linli_persistence::volunteering::sweep_forgotten(&mut conn, Utc::now())
+        .await
+        .unwrap_or(0);
+    assert!(closed >= 1);
+    drop(conn);
+    let swept = app
+        .get(&format!(
+            "/api/v1/check-ins?mine=true&activity_id={}",
+            a["id"].as_str().unwrap_or_default()
+        ))
+        .bearer(&token)
+        .send()
+        .await
+        .json();
+    let s = &swept["items"][0];
+    assert_eq!(s["flagged"], true);
+    assert_eq!(s["flag_reason"], "forgotten_check_out");
+    // Closed at the activity's end, 110 minutes after the check-in (give or take the
+    // test's own clock).
+    assert!(
+        s["minutes"]
+            .as_i64()
+            .is_some_and(|m| (109..=110).contains(&m)),
+        "{s}"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1 AND checked_out_at IS NULL", &person.to_string()).await,
+        0
+    );
+}
+
+#[actix_web::test]
+async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
+    let app = TestApp::new().await;
+    let c = centre(&app).await;
+    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
+    let team = Uuid::new_v4();
+    app.sql(&format!(
+        "INSERT INTO organisations (id, kind, name, area_id) VALUES ('{team}', 'volunteer_team', '左邻右里{team}', '{}')",
+        c.community_id
+    ))
+    .await;
+    let (leader, leader_person) = volunteer(&app, c.community_id).await;
+    let (member, member_person) = volunteer(&app, c.community_id).await;
+    for (p, role) in [(leader_person, "leader"), (member_person, "member")] {
+        app.put(&format!("/api/v1/volunteer-teams/{team}/members/{p}"))
+            .bearer(&staff)
+            .json(&json!({"role": role}))
+            .send()
+            .await
+            .assert_status(200);
+    }
+    let a = activity(
+        &app,
+        &staff,
+        &c,
+        20,
+        Utc::now() - Duration::hours(2),
+        4,
+        Some(team),
+    )
+    .await;
+    let (lat, lon) = north(c.lat, c.lon, 10.0);
+    let batch = json!({"items": [
+        {"client_id": "member-in-0001", "kind": "check_in", "activity_id": a["id"], "device_time": Utc::now() - Duration::minutes(100),
+         "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}},
+        {"client_id": "member-out-0001", "kind": "check_out", "check_in_client_id": "member-in-0001",
+         "device_time": Utc::now() - Duration::minutes(10)},
+    ]});
+    app.post("/api/v1/check-ins/sync")
+        .bearer(&member)
+        .json(&batch)
+        .send()
+        .await
+        .assert_status(200);
+    let mine = |token: String| {
+        let app = &app;
+        async move {
+            let h = app
+                .get("/api/v1/service-hours?mine=true&group_by=person")
+                .bearer(&token)
+                .send()
+                .await
+                .json();
+            (
+                h["items"][0]["verified_minutes"].as_i64().unwrap_or(0),
+                h["items"][0]["pending_minutes"].as_i64().unwrap_or(0),
+            )
+        }
+    };
+    assert_eq!(
+        mine(member.clone()).await,
+        (0, 90),
+        "pending until verified"
+    );
+    // The queue of the team leader holds it; the member cannot verify their own.
+    let queue = app
+        .get("/api/v1/check-ins?verification=pending&open=false")
+        .bearer(&leader)
+        .send()
+        .await
+        .json();
+    let id = queue["items"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!id.is_empty(), "{queue}");
+    app.post(&format!("/api/v1/check-ins/{id}/verification"))
+        .bearer(&member)
+        .json(&json!({"accepted": true}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let outsider = app
+        .user_with(Role::CommunityStaff, app.area_id("卫技新村").await)
+        .await;
+    app.post(&format!("/api/v1/check-ins/{id}/verification"))
+        .bearer(&outsider)
+        .json(&json!({"accepted": true}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.post(&format!("/api/v1/check-ins/{id}/verification"))
+        .bearer(&leader)
+        .json(&json!({"accepted": true}))
+        .send()
+        .await
+        .assert_status(200);
+    assert_eq!(mine(member.clone()).await, (90, 0));
+    let by_team = app
+        .get("/api/v1/service-hours?group_by=team")
+        .bearer(&staff)
+        .send()
+        .await
+        .json();
+    assert!(by_team["items"].as_array().is_some_and(|a| {
+        a.iter()
+            .any(|t| t["key"] == team.to_string() && t["verified_minutes"] == 90)
+    }));
+
+    let today = linli_domain::calendar::today_in_china();
+    let cert = app
+        .post("/api/v1/service-certificates")
+        .bearer(&member)
+        .json(&json!({"from": today - Duration::days(30), "to": today}))
+        .send()
+        .await;
+    cert.assert_status(201);
+    let code = cert.json()["code"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(cert.json()["total_minutes"], 90);
+    let public = app
+        .get(&format!("/api/v1/public/service-certificates/{code}"))
+        .send()
+        .await;
+    public.assert_status(200);
+    assert_eq!(public.json()["total_minutes"], 90);
+    assert!(
+        public.json()["person_name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with('志') && n.contains('*'))
+    );
+    app.get("/api/v1/public/service-certificates/AAAAAAAAAAAA")
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    let print = app
+        .get(&format!("/api/v1/service-certificates/{code}/print"))
+        .bearer(&member)
+        .send()
+        .await;
+    print.assert_status(200);
+    assert!(print.text().contains("志愿服务证明") && print.text().contains("1.5"));
+    app.get(&format!("/api/v1/service-certificates/{code}/print"))
+        .bearer(&leader)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+}
+
+#[actix_web::test]
+async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
+    let app = TestApp::new().await;
+    let compound = app.area_id("融城花苑").await;
+    let (token, _) = volunteer(&app, app.area_id("侯家塘街道").await).await;
+    let r = app
+        .post("/api/v1/reports")
+        .bearer(&token)
+        .json(&json!({"compound_id": compound, "note": "居住在本小区"}))
+        .send()
+        .await;
+    r.assert_status(201);
+    let id = r.json()["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(r.json()["employer"], "雨花区卫健局");
+    app.post("/api/v1/reports")
+        .bearer(&token)
+        .json(&json!({"compound_id": app.area_id("卫技新村").await}))
+        .send()
+        .await
+        .assert_problem(409, "report_active");
+    // Another compound's secretary neither sees nor decides it.
+    let elsewhere = app
+        .user_with(Role::CompoundSecretary, app.area_id("卫技新村").await)
+        .await;
+    app.post(&format!("/api/v1/reports/{id}/decision"))
+        .bearer(&elsewhere)
+        .json(&json!({"action": "confirm"}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    // The member cannot confirm themselves.
+    app.post(&format!("/api/v1/reports/{id}/decision"))
+        .bearer(&token)
+        .json(&json!({"action": "confirm"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let secretary = app.token_for("rongcheng.secretary").await;
+    let queue = app
+        .get("/api/v1/reports?status=requested")
+        .bearer(&secretary)
+        .send()
+        .await
+        .json();
+    assert!(
+        queue["items"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x["id"] == id.as_str()))
+    );
+    let confirmed = app
+        .post(&format!("/api/v1/reports/{id}/decision"))
+        .bearer(&secretary)
+        .json(&json!({"action": "confirm"}))
+        .send()
+        .await;
+    confirmed.assert_status(200);
+    assert_eq!(confirmed.json()["status"], "confirmed");
+    let stats = app
+        .get("/api/v1/stats/volunteering")
+        .bearer(&app.token_for("admin").await)
+        .send()
+        .await;
+    stats.assert_status(200);
+    assert_eq!(stats.json()["reporting_target"], 13_000);
+    assert!(stats.json()["reported_members"].as_i64().unwrap_or(0) >= 1);
+    let csv = app
+        .get("/api/v1/volunteering/employer-report?quarter=2026Q4")
+        .bearer(&app.token_for("admin").await)
+        .send()
+        .await;
+    csv.assert_status(200);
+    assert!(csv.text().contains("雨花区卫健局") && csv.text().contains("已报到"));
+    // Residents have no part in any of it.
+    let resident = app.token_for("weiji.resident").await;
+    for uri in [
+        "/api/v1/reports",
+        "/api/v1/check-ins",
+        "/api/v1/stats/volunteering",
+    ] {
+        app.get(uri)
+            .bearer(&resident)
+            .send()
+            .await
+            .assert_problem(403, "forbidden");
+    }
+}
