@@ -19,7 +19,7 @@ test('admin sees the dashboard, filters compounds and opens 卫技新村', { tim
   await page.locator('[data-testid="mode-chart"] canvas').first().waitFor();
   const total = await page.getByTestId('tile-total').locator('.ant-statistic-content-value').innerText();
   assert.ok(Number(total.replace(/[^\d]/g, '')) > 0, `total compounds tile shows ${total}`);
-  assert.deepEqual(await menuEntries(page), ['仪表盘', '区域', '小区', '诉求', '治理体系', '系统管理']);
+  assert.deepEqual(await menuEntries(page), ['仪表盘', '区域', '小区', '诉求', '治理体系', '公共收益与审计', '志愿服务', '津贴', '系统管理']);
   await page.waitForTimeout(1200); // let the bars finish growing before the picture
   await shot(page, '01-admin-dashboard');
 

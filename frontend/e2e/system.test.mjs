@@ -36,10 +36,10 @@ let clerkId;
 test('admin creates a community clerk, sees the phone masked and unmasks it with a reason', { timeout: 120_000 }, async () => {
   const page = await browser.newPage();
   await signIn(page, 'admin');
-  assert.deepEqual(await menuEntries(page), ['仪表盘', '区域', '小区', '诉求', '治理体系', '系统管理']);
+  assert.deepEqual(await menuEntries(page), ['仪表盘', '区域', '小区', '诉求', '治理体系', '公共收益与审计', '志愿服务', '津贴', '系统管理']);
   await openMenu(page, '系统管理', '用户管理');
   await page.waitForURL(`${BASE_URL}/users`);
-  assert.deepEqual(await menuEntries(page), ['仪表盘', '区域', '小区', '诉求', '治理体系', '系统管理', '用户管理', 'API 密钥', '审计日志', '诉求类别与工作日历']);
+  assert.deepEqual(await menuEntries(page), ['仪表盘', '区域', '小区', '诉求', '治理体系', '公共收益与审计', '志愿服务', '津贴', '系统管理', '用户管理', 'API 密钥', '审计日志', '诉求类别与工作日历']);
   await page.locator('[data-testid="user-table"] tbody tr.ant-table-row').first().waitFor();
   await shot(page, '30-users-list');
 
