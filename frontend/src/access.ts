@@ -31,6 +31,16 @@ export const ACTIONS = {
   auditsManage: 'audits.manage',
   auditsWork: 'audits.work',
   auditsRectify: 'audits.rectify',
+  allowancesRead: 'allowances.read',
+  allowancesManage: 'allowances.manage',
+  assessmentsManage: 'assessments.manage',
+  paymentsPrepare: 'payments.prepare',
+  paymentsApprove: 'payments.approve',
+  volunteeringRead: 'volunteering.read',
+  volunteeringManage: 'volunteering.manage',
+  reportsDecide: 'reports.decide',
+  hoursVerify: 'hours.verify',
+  volunteeringParticipate: 'volunteering.participate',
 } as const satisfies Record<string, Permission>;
 
 export type ModuleKey =
@@ -50,9 +60,10 @@ export type ModuleKey =
   | 'complaintSettings'
   | 'publicRevenue'
   | 'audits'
-  | 'disclosures';
-// Later modules join here (and in MODULES below, the router and the menu icons):
-// 'allowances' (津贴), 'volunteering' (志愿服务).
+  | 'disclosures'
+  | 'allowances'
+  | 'volunteering'
+  | 'myVolunteering';
 
 export interface ModuleDef {
   key: ModuleKey;
@@ -94,6 +105,12 @@ export const MODULES: readonly ModuleDef[] = [
   // Auditors (audits.work) see their firm's engagements too (see deriveAccess).
   { key: 'audits', path: '/audits', label: 'menu.audits', requires: ACTIONS.auditsRead, group: 'revenue' },
   { key: 'disclosures', path: '/disclosures', label: 'menu.disclosures', requires: ACTIONS.disclosuresRead, group: 'revenue' },
+  // Volunteers' own phone page (check in, hours); first for them, so it is their home.
+  { key: 'myVolunteering', path: '/my-volunteering', label: 'menu.myVolunteering', requires: ACTIONS.volunteeringParticipate },
+  // Volunteer service for staff: activities, teams, live monitor, verification, reports.
+  { key: 'volunteering', path: '/volunteering', label: 'menu.volunteering', requires: ACTIONS.volunteeringRead },
+  // Allowance payments; assessors (assessments.manage) reach the assessments too.
+  { key: 'allowances', path: '/allowances', label: 'menu.allowances', requires: ACTIONS.allowancesRead },
   { key: 'users', path: '/users', label: 'menu.users', requires: ACTIONS.usersManage, group: 'system' },
   { key: 'apiKeys', path: '/api-keys', label: 'menu.apiKeys', requires: ACTIONS.apiKeysManage, group: 'system' },
   { key: 'auditLog', path: '/audit-log', label: 'menu.auditLog', requires: ACTIONS.auditRead, group: 'system' },
@@ -104,8 +121,6 @@ export const MODULES: readonly ModuleDef[] = [
     requires: ACTIONS.complaintsConfigure,
     group: 'system',
   },
-  // { key: 'allowances', path: '/allowances', label: 'menu.allowances', requires: 'allowances.read' },
-  // { key: 'volunteering', path: '/volunteering', label: 'menu.volunteering', requires: 'volunteering.read' },
 ];
 
 export interface Access {
@@ -149,6 +164,19 @@ export interface Access {
    * `work` carries out the firm's engagements, `rectify` reports rectification done.
    */
   audits: { read: boolean; manage: boolean; work: boolean; rectify: boolean };
+  /**
+   * Allowance payments (岗位津贴): `read` programmes, cycles and payments; `manage`
+   * programmes; `assess` record and import assessments; `prepare` generate, hold, submit,
+   * disburse, export the bank file and import the return file; `approve` approve a cycle
+   * someone else prepared (the server refuses the preparer).
+   */
+  allowances: { read: boolean; manage: boolean; assess: boolean; prepare: boolean; approve: boolean };
+  /**
+   * Volunteer service (志愿服务): `read` follow it, `manage` activities, teams and QR screens,
+   * `decide` confirm reports, `verify` verify hours (team leaders also verify their team's,
+   * which /me/volunteering tells), `participate` the volunteer's own page.
+   */
+  volunteering: { read: boolean; manage: boolean; decide: boolean; verify: boolean; participate: boolean };
   /** Where to land after sign-in: the first module offered, else the welcome page. */
   home: string;
 }
@@ -197,6 +225,7 @@ export function deriveAccess(me: MeLike, context: AccessContext = {}): Access {
     if (m.key === 'complaints') return complaints.inbox;
     if (m.key === 'myComplaints') return complaints.mine;
     if (m.key === 'audits') return can(ACTIONS.auditsRead) || can(ACTIONS.auditsWork);
+    if (m.key === 'allowances') return can(ACTIONS.allowancesRead) || can(ACTIONS.assessmentsManage);
     return can(m.requires);
   };
   const modules = MODULES.filter(visible);
@@ -232,6 +261,20 @@ export function deriveAccess(me: MeLike, context: AccessContext = {}): Access {
       manage: can(ACTIONS.auditsManage),
       work: can(ACTIONS.auditsWork),
       rectify: can(ACTIONS.auditsRectify),
+    },
+    allowances: {
+      read: can(ACTIONS.allowancesRead),
+      manage: can(ACTIONS.allowancesManage),
+      assess: can(ACTIONS.assessmentsManage),
+      prepare: can(ACTIONS.paymentsPrepare),
+      approve: can(ACTIONS.paymentsApprove),
+    },
+    volunteering: {
+      read: can(ACTIONS.volunteeringRead),
+      manage: can(ACTIONS.volunteeringManage),
+      decide: can(ACTIONS.reportsDecide),
+      verify: can(ACTIONS.hoursVerify),
+      participate: can(ACTIONS.volunteeringParticipate),
     },
     home: modules[0]?.path ?? '/welcome',
   };

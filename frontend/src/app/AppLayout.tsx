@@ -4,6 +4,9 @@ import {
   FileSearchOutlined,
   MoneyCollectOutlined,
   NotificationOutlined,
+  PayCircleOutlined,
+  HeartOutlined,
+  QrcodeOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -59,6 +62,9 @@ const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
   publicRevenue: <AccountBookOutlined />,
   audits: <FileSearchOutlined />,
   disclosures: <NotificationOutlined />,
+  allowances: <PayCircleOutlined />,
+  volunteering: <HeartOutlined />,
+  myVolunteering: <QrcodeOutlined />,
 };
 
 const GROUP_ICONS: Record<MenuGroupKey, ReactNode> = {

@@ -34,6 +34,16 @@ const CampaignPage = lazy(() => import('../features/audits/CampaignPage'));
 const EngagementPage = lazy(() => import('../features/audits/EngagementPage'));
 const EngagementLedgerPage = lazy(() => import('../features/audits/EngagementLedgerPage'));
 const FindingsPage = lazy(() => import('../features/audits/FindingsPage'));
+const AllowancesHomePage = lazy(() => import('../features/allowances/AllowancesHomePage'));
+const ProgrammePage = lazy(() => import('../features/allowances/ProgrammePage'));
+const AssessmentsPage = lazy(() => import('../features/allowances/AssessmentsPage'));
+const CyclePage = lazy(() => import('../features/allowances/CyclePage'));
+const PersonPaymentsPage = lazy(() => import('../features/allowances/PersonPaymentsPage'));
+const VolunteeringHomePage = lazy(() => import('../features/volunteering/VolunteeringHomePage'));
+const ActivityPage = lazy(() => import('../features/volunteering/ActivityPage'));
+const TeamPage = lazy(() => import('../features/volunteering/TeamPage'));
+const CentreQrPage = lazy(() => import('../features/volunteering/CentreQrPage'));
+const MyVolunteeringPage = lazy(() => import('../features/volunteering/MyVolunteeringPage'));
 const ContractListPage = lazy(() => import('../features/contracts/ContractListPage'));
 const ContractDetailPage = lazy(() => import('../features/contracts/ContractDetailPage'));
 const ContractFormPage = lazy(() => import('../features/contracts/ContractFormPage'));
@@ -268,6 +278,60 @@ export const router = createBrowserRouter([
                 ],
               },
             ],
+          },
+          {
+            path: 'allowances',
+            handle: { crumb: 'menu.allowances' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<AllowancesHomePage />} /> },
+              {
+                path: 'programmes/:id',
+                handle: { crumb: 'crumbs.allowanceProgramme' } satisfies RouteHandle,
+                element: <Guarded page={<ProgrammePage />} />,
+              },
+              {
+                path: 'assessments',
+                handle: { crumb: 'crumbs.assessments' } satisfies RouteHandle,
+                element: <Guarded page={<AssessmentsPage />} />,
+              },
+              {
+                path: 'cycles/:id',
+                handle: { crumb: 'crumbs.paymentCycle' } satisfies RouteHandle,
+                element: <Guarded page={<CyclePage />} />,
+              },
+              {
+                path: 'people/:personId',
+                handle: { crumb: 'crumbs.personPayments' } satisfies RouteHandle,
+                element: <Guarded page={<PersonPaymentsPage />} />,
+              },
+            ],
+          },
+          {
+            path: 'volunteering',
+            handle: { crumb: 'menu.volunteering' } satisfies RouteHandle,
+            children: [
+              { index: true, element: <Guarded page={<VolunteeringHomePage />} /> },
+              {
+                path: 'activities/:id',
+                handle: { crumb: 'crumbs.activity' } satisfies RouteHandle,
+                element: <Guarded page={<ActivityPage />} />,
+              },
+              {
+                path: 'teams/:id',
+                handle: { crumb: 'crumbs.volunteerTeam' } satisfies RouteHandle,
+                element: <Guarded page={<TeamPage />} />,
+              },
+              {
+                path: 'centres/:id/qr',
+                handle: { crumb: 'crumbs.centreQr' } satisfies RouteHandle,
+                element: <Guarded page={<CentreQrPage />} />,
+              },
+            ],
+          },
+          {
+            path: 'my-volunteering',
+            handle: { crumb: 'menu.myVolunteering' } satisfies RouteHandle,
+            element: <Guarded page={<MyVolunteeringPage />} />,
           },
           {
             path: 'users',

@@ -1,5 +1,7 @@
 // English. Must have exactly the keys of zh-CN.ts (checked by a unit test and by
 // the `Messages` type).
+import { allowancesEn } from '../features/allowances/i18n';
+import { volunteeringEn } from '../features/volunteering/i18n';
 import { auditsEn } from '../features/audits/i18n';
 import { revenueEn } from '../features/revenue/i18n';
 import type { Messages } from './zh-CN';
@@ -11,6 +13,7 @@ const en: Messages = {
     title: 'Linli · Residential Compound Governance',
   },
   menu: {
+    myVolunteering: 'My volunteering',
     revenueGroup: 'Revenue & audits',
     audits: 'Special audits',
     disclosures: 'Disclosures',
@@ -35,6 +38,13 @@ const en: Messages = {
     myComplaints: "My complaints",
     complaintSettings: "Complaint categories & calendar",  },
   crumbs: {
+    activity: 'Activity',
+    centreQr: 'Check-in QR code',
+    volunteerTeam: 'Volunteer team',
+    allowanceProgramme: 'Programme',
+    assessments: 'Assessments',
+    paymentCycle: 'Payment cycle',
+    personPayments: 'Payment history',
     ledger: 'Ledger',
     disclosure: 'Disclosure',
     auditCampaign: 'Audit campaign',
@@ -1177,6 +1187,8 @@ const en: Messages = {
   },
   revenue: revenueEn,
   audits: auditsEn,
+  allowances: allowancesEn,
+  volunteering: volunteeringEn,
 };
 
 export default en;

@@ -1,4 +1,6 @@
 // 简体中文（默认语言）。en.ts 必须有与此完全相同的键（由单元测试检查）。
+import { allowancesZh } from '../features/allowances/i18n';
+import { volunteeringZh } from '../features/volunteering/i18n';
 import { auditsZh } from '../features/audits/i18n';
 import { revenueZh } from '../features/revenue/i18n';
 const zhCN = {
@@ -8,6 +10,7 @@ const zhCN = {
     title: '邻里 · 小区治理平台',
   },
   menu: {
+    myVolunteering: '我的志愿服务',
     revenueGroup: '公共收益与审计',
     audits: '专项审计',
     disclosures: '收益公示',
@@ -32,6 +35,13 @@ const zhCN = {
     myComplaints: "我的诉求",
     complaintSettings: "诉求类别与工作日历",  },
   crumbs: {
+    activity: '活动详情',
+    centreQr: '签到二维码',
+    volunteerTeam: '志愿团队',
+    allowanceProgramme: '津贴项目',
+    assessments: '考评',
+    paymentCycle: '发放批次',
+    personPayments: '个人发放记录',
     ledger: '账本',
     disclosure: '公示详情',
     auditCampaign: '专项审计项目',
@@ -1173,6 +1183,8 @@ const zhCN = {
   },
   revenue: revenueZh,
   audits: auditsZh,
+  allowances: allowancesZh,
+  volunteering: volunteeringZh,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -6,6 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const auditsZh = {
   title: '专项审计',
   yuan: '{{amount}} 元',
+  unit: '元',
   status: {
     planned: '已计划',
     fieldwork: '现场审计',
@@ -14,7 +15,7 @@ export const auditsZh = {
     rectification: '整改中',
     closed: '已结项',
   },
-  /** Button texts for moving an engagement to a status. */
+  // Button texts for moving an engagement to a status.
   moveTo: {
     planned: '退回计划',
     fieldwork: '开始现场审计',
@@ -68,7 +69,6 @@ export const auditsZh = {
     budget: '预算',
     committed: '已分配费用',
     remaining: '剩余预算',
-    budgetUse: '预算使用',
     firms: '审计机构',
     engagements: '审计项目数',
     description: '说明',
@@ -104,7 +104,7 @@ export const auditsZh = {
     opinion: '审计意见',
     reportSummary: '报告摘要',
     findings: '审计发现',
-    findingsCount: '发现 {{open}} / {{total}} 未关闭',
+    findingsCount: '未关闭发现 {{open}}/{{total}}',
     updatedAt: '更新时间',
     ledger: '查看账本（只读）',
     addTitle: '添加审计项目',
@@ -119,7 +119,6 @@ export const auditsZh = {
     feeTitle: '调整审计费用：{{compound}}',
     feeSaved: '审计费用已调整',
     stale: '该审计项目已被他人修改，已重新载入',
-    empty: '暂无',
     none: '暂无审计项目',
     openFindingsBlock: '还有 {{count}} 项审计发现未整改完毕，全部核验通过后方可结项。',
     moved: '已转为「{{status}}」',
@@ -127,7 +126,6 @@ export const auditsZh = {
     opinionRequired: '请选择审计意见',
     reportSummaryPlaceholder: '报告的主要结论（可选）',
     noActions: '当前无可执行的操作',
-    steps: '进度',
   },
   finding: {
     raise: '提出审计发现',
@@ -175,7 +173,8 @@ export const auditsZh = {
     completeEvidenceRequired: '请填写整改证据（如凭证号、说明）',
     completeEvidencePlaceholder: '如：补记停车收入 12,000 元，凭证 J2026-10-015',
     completed: '已报告整改完成，等待核验',
-    completedBy: '{{name}} 于 {{when}} 报告完成',
+    completedBy: '{{name}} 于 {{when}} 报告完成：{{evidence}}',
+    noteLine: '核验意见：{{note}}',
     verify: '核验通过',
     sendBack: '退回',
     verifyTitle: '核验整改',
@@ -215,7 +214,6 @@ export const auditsZh = {
     filterStatus: '状态',
     filterOverdue: '只看逾期',
     summary: '共 {{count}} 项，涉及金额 {{amount}}，其中未关闭 {{open}}',
-    engagement: '审计项目',
   },
   ledger: {
     title: '{{compound}} 公共收益账本（只读）',
@@ -227,6 +225,7 @@ export const auditsZh = {
 export const auditsEn: Widen<typeof auditsZh> = {
   title: 'Special audits',
   yuan: '¥{{amount}}',
+  unit: 'yuan',
   status: {
     planned: 'Planned',
     fieldwork: 'Fieldwork',
@@ -288,7 +287,6 @@ export const auditsEn: Widen<typeof auditsZh> = {
     budget: 'Budget',
     committed: 'Committed fees',
     remaining: 'Remaining',
-    budgetUse: 'Budget use',
     firms: 'Audit firms',
     engagements: 'Engagements',
     description: 'Description',
@@ -324,7 +322,7 @@ export const auditsEn: Widen<typeof auditsZh> = {
     opinion: 'Opinion',
     reportSummary: 'Report summary',
     findings: 'Findings',
-    findingsCount: 'Findings {{open}} / {{total}} open',
+    findingsCount: 'Open findings {{open}}/{{total}}',
     updatedAt: 'Updated',
     ledger: 'View ledger (read-only)',
     addTitle: 'Add engagement',
@@ -339,15 +337,13 @@ export const auditsEn: Widen<typeof auditsZh> = {
     feeTitle: 'Change the fee: {{compound}}',
     feeSaved: 'Fee changed',
     stale: 'Someone else changed this engagement; it was reloaded',
-    empty: 'None',
     none: 'No engagements yet',
-    openFindingsBlock: '{{count}} findings are still open; the engagement closes once all are verified.',
+    openFindingsBlock: 'Findings still open: {{count}}. The engagement closes once every action is verified.',
     moved: 'Moved to “{{status}}”',
     confirmMove: 'Move the engagement to “{{status}}”?',
     opinionRequired: 'Choose the opinion',
     reportSummaryPlaceholder: 'Main conclusions of the report (optional)',
     noActions: 'Nothing to do at this stage',
-    steps: 'Progress',
   },
   finding: {
     raise: 'Raise finding',
@@ -395,7 +391,8 @@ export const auditsEn: Widen<typeof auditsZh> = {
     completeEvidenceRequired: 'Give the evidence (voucher numbers, an explanation)',
     completeEvidencePlaceholder: 'e.g. parking income of 12,000 yuan recorded, voucher J2026-10-015',
     completed: 'Reported done; awaiting verification',
-    completedBy: 'Reported done by {{name}} on {{when}}',
+    completedBy: 'Reported done by {{name}} on {{when}}: {{evidence}}',
+    noteLine: 'Note: {{note}}',
     verify: 'Verify',
     sendBack: 'Send back',
     verifyTitle: 'Verify the action',
@@ -435,7 +432,6 @@ export const auditsEn: Widen<typeof auditsZh> = {
     filterStatus: 'Status',
     filterOverdue: 'Overdue only',
     summary: '{{count}} findings, {{amount}} at stake, {{open}} of it open',
-    engagement: 'Engagement',
   },
   ledger: {
     title: '{{compound}}: public revenue ledger (read-only)',
