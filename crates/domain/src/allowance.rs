@@ -444,36 +444,11 @@ pub const RETURN_COLUMNS: [(&str, &str); 4] = [
 /// Parses a bank return file: `参考号,结果,银行流水号,失败原因` where 结果 is 成功/paid or
 /// 失败/failed (a failure needs a reason). All rows are checked; any problem refuses the file.
 pub fn parse_bank_return(data: &[u8]) -> Result<Vec<BankOutcome>, Vec<RowError>> {
-    let data = data.strip_prefix("\u{feff}".as_bytes()).unwrap_or(data);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(data);
-    let headers = reader.headers().cloned().map_err(|_| {
-        vec![RowError {
-            row: 1,
-            column: String::new(),
-            message: "无法读取表头 / the header cannot be read".into(),
-        }]
-    })?;
-    let position: Vec<Option<usize>> = RETURN_COLUMNS
-        .iter()
-        .map(|(zh, en)| headers.iter().position(|h| h == *zh || h == *en))
-        .collect();
-    let mut errors: Vec<RowError> = RETURN_COLUMNS
-        .iter()
-        .zip(&position)
-        .take(2)
-        .filter(|(_, p)| p.is_none())
-        .map(|((zh, en), _)| RowError {
-            row: 1,
-            column: (*zh).to_owned(),
-            message: format!("缺少列 {zh} / missing column {en}"),
-        })
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let crate::csv_import::Table {
+        mut reader,
+        position,
+    } = crate::csv_import::open(data, &RETURN_COLUMNS, &[2, 3])?;
+    let mut errors = Vec::new();
     let mut out = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
@@ -578,36 +553,11 @@ pub const ASSESSMENT_COLUMNS: [(&str, &str); 8] = [
 /// Parses an assessment file: `人员ID,姓名,考评开始,考评结束,得分,结果,考评人,备注`. 结果 is
 /// 优秀 / 合格 / 不合格 (or the English codes). Every problem is reported by row and column.
 pub fn parse_assessments(data: &[u8]) -> Result<Vec<AssessmentRow>, Vec<RowError>> {
-    let data = data.strip_prefix("\u{feff}".as_bytes()).unwrap_or(data);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(data);
-    let headers = reader.headers().cloned().map_err(|_| {
-        vec![RowError {
-            row: 1,
-            column: String::new(),
-            message: "无法读取表头 / the header cannot be read".into(),
-        }]
-    })?;
-    let position: Vec<Option<usize>> = ASSESSMENT_COLUMNS
-        .iter()
-        .map(|(zh, en)| headers.iter().position(|h| h == *zh || h == *en))
-        .collect();
-    let mut errors: Vec<RowError> = ASSESSMENT_COLUMNS
-        .iter()
-        .zip(&position)
-        .enumerate()
-        .filter(|(i, (_, p))| p.is_none() && *i != 0 && *i != 7)
-        .map(|(_, ((zh, en), _))| RowError {
-            row: 1,
-            column: (*zh).to_owned(),
-            message: format!("缺少列 {zh} / missing column {en}"),
-        })
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let crate::csv_import::Table {
+        mut reader,
+        position,
+    } = crate::csv_import::open(data, &ASSESSMENT_COLUMNS, &[0, 7])?;
+    let mut errors = Vec::new();
     let mut out = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;

@@ -380,36 +380,11 @@ pub fn parse_cash_journal(
     accounts: &[AccountRef],
     closed_months: &[NaiveDate],
 ) -> Result<Vec<CashRow>, Vec<RowError>> {
-    let data = data.strip_prefix("\u{feff}".as_bytes()).unwrap_or(data);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(data);
+    let crate::csv_import::Table {
+        mut reader,
+        position,
+    } = crate::csv_import::open(data, &IMPORT_COLUMNS, &[1])?;
     let mut errors = Vec::new();
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(_) => {
-            return Err(vec![RowError {
-                row: 1,
-                column: String::new(),
-                message: "无法读取表头，请使用 UTF-8 编码的 CSV / the header cannot be read; use UTF-8 CSV".into(),
-            }]);
-        }
-    };
-    let mut position = [None; 7];
-    for (slot, (zh, en)) in IMPORT_COLUMNS.iter().enumerate() {
-        position[slot] = headers.iter().position(|h| h == *zh || h == *en);
-        if position[slot].is_none() && slot != 1 {
-            errors.push(RowError {
-                row: 1,
-                column: (*zh).to_owned(),
-                message: format!("缺少列 {zh} / missing column {en}"),
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let by_code: HashMap<&str, &AccountRef> =
         accounts.iter().map(|a| (a.code.as_str(), a)).collect();
     let by_name: HashMap<&str, &AccountRef> =

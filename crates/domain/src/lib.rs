@@ -8,6 +8,7 @@ pub mod area;
 pub mod calendar;
 pub mod complaint;
 pub mod compound;
+pub mod csv_import;
 pub mod error;
 pub mod geo;
 pub mod ledger;

@@ -1668,35 +1668,54 @@ pub async fn reconcile(
             replayed: false,
             reconciled: false,
         };
-        for o in outcomes {
-            let status = if o.paid { "paid" } else { "failed" };
-            let changed = diesel::sql_query(
-                "UPDATE disbursements SET status = $2, bank_reference = $3, failure_reason = $4, settled_at = now() \
-                 WHERE id = $1 AND status = 'sent'",
-            )
-            .bind::<SqlUuid, _>(o.reference)
-            .bind::<Text, _>(status)
-            .bind::<Nullable<Text>, _>(o.bank_reference.as_deref())
-            .bind::<Nullable<Text>, _>(o.failure_reason.as_deref())
-            .execute(tx)
-            .await?;
-            if changed == 0 {
-                result.unchanged += 1;
-            } else if o.paid {
+        // One statement for the whole file: the transfers still `sent` take their outcome.
+        #[derive(QueryableByName)]
+        struct Settled {
+            #[diesel(sql_type = SqlUuid)]
+            id: Uuid,
+            #[diesel(sql_type = Text)]
+            status: String,
+            #[diesel(sql_type = Nullable<Text>)]
+            failure_reason: Option<String>,
+        }
+        let ids: Vec<Uuid> = outcomes.iter().map(|o| o.reference).collect();
+        let statuses: Vec<&str> = outcomes
+            .iter()
+            .map(|o| if o.paid { "paid" } else { "failed" })
+            .collect();
+        let references: Vec<Option<&str>> = outcomes.iter().map(|o| o.bank_reference.as_deref()).collect();
+        let reasons: Vec<Option<&str>> = outcomes.iter().map(|o| o.failure_reason.as_deref()).collect();
+        let settled: Vec<Settled> = diesel::sql_query(
+            "UPDATE disbursements d SET status = t.status, bank_reference = t.bank_reference, \
+               failure_reason = t.failure_reason, settled_at = now() \
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, status, bank_reference, failure_reason) \
+             WHERE d.id = t.id AND d.cycle_id = $5 AND d.status = 'sent' \
+             RETURNING d.id, d.status, d.failure_reason",
+        )
+        .bind::<Array<SqlUuid>, _>(&ids)
+        .bind::<Array<Text>, _>(&statuses)
+        .bind::<Array<Nullable<Text>>, _>(&references)
+        .bind::<Array<Nullable<Text>>, _>(&reasons)
+        .bind::<SqlUuid, _>(cycle_id)
+        .load(tx)
+        .await?;
+        result.unchanged = outcomes.len() - settled.len();
+        for d in &settled {
+            if d.status == "paid" {
                 result.paid += 1;
-            } else {
-                result.failed += 1;
-                journal::record(tx, ctx, Entry {
-                    action: "payment.failed",
-                    object_type: "payment",
-                    object_id: o.reference.to_string(),
-                    area_path: Some(c.area_path.clone()),
-                    before: Some(json!({"status": "sent"})),
-                    after: Some(json!({"status": "failed", "failure_reason": o.failure_reason})),
-                    event_data: json!({"cycle_id": c.id, "programme_id": c.programme_id, "failure_reason": o.failure_reason}),
-                })
-                .await?;
+                continue;
             }
+            result.failed += 1;
+            journal::record(tx, ctx, Entry {
+                action: "payment.failed",
+                object_type: "payment",
+                object_id: d.id.to_string(),
+                area_path: Some(c.area_path.clone()),
+                before: Some(json!({"status": "sent"})),
+                after: Some(json!({"status": "failed", "failure_reason": d.failure_reason})),
+                event_data: json!({"cycle_id": c.id, "programme_id": c.programme_id, "failure_reason": d.failure_reason}),
+            })
+            .await?;
         }
         diesel::sql_query(
             "INSERT INTO reconciliation_imports (cycle_id, sha256, row_count, imported_by) VALUES ($1, $2, $3, $4)",
