@@ -42,13 +42,26 @@ async function statusIs(page, label) {
   await page.locator('.ant-card-head [data-testid="engagement-status"]').filter({ hasText: label }).waitFor();
 }
 
+/**
+ * Confirms dialog `id` (`<id>-submit`) and waits until it has closed. When it stays open,
+ * fails with what it shows (field errors, notifications) rather than a bare timeout.
+ */
+async function submitDialog(page, id) {
+  await page.getByTestId(`${id}-submit`).click();
+  try {
+    await page.getByTestId(`${id}-form`).waitFor({ state: 'detached' });
+  } catch (err) {
+    const shown = await page.locator('.ant-form-item-explain-error, .ant-notification-notice').allInnerTexts();
+    throw new Error(`dialog ${id} stayed open: ${JSON.stringify(shown)} (${err.message.split('\n')[0]})`);
+  }
+}
+
 /** Clicks a next-step button, fills its dialog with `fill`, and confirms. */
 async function move(page, to, fill = async () => {}) {
   await page.getByTestId(`transition-${to}`).click();
   await page.getByTestId('transition-form').waitFor();
   await fill();
-  await page.getByTestId('transition-submit').click();
-  await page.getByTestId('transition-form').waitFor({ state: 'detached' });
+  await submitDialog(page, 'transition');
   await statusIs(page, STATUS_LABELS[to]);
 }
 
@@ -134,8 +147,7 @@ test('the audit office sees the dashboard and the campaign board by status, and 
   await admin.getByTestId('fee-form').locator('.ant-form-item-explain-error', { hasText: '审计费用合计将超出专项审计预算' }).waitFor();
   const newFee = rongcheng.fee_fen + 200_000;
   await admin.getByTestId('fee-yuan').fill(String(newFee / 100));
-  await admin.getByTestId('fee-submit').click();
-  await admin.getByTestId('fee-form').waitFor({ state: 'detached' });
+  await submitDialog(admin, 'fee');
   await planned.getByTestId('engagement-fee').filter({ hasText: `${yuan(newFee)} 元` }).waitFor();
   await admin.getByTestId('campaign-budget').getByText(`${yuan(campaign.remaining_fen - 200_000)} 元`).waitFor();
 
@@ -147,8 +159,7 @@ test('the audit office sees the dashboard and the campaign board by status, and 
   await admin.getByTestId('campaign-form').locator('.ant-form-item-explain-error', { hasText: '预算不能低于已分配的审计费用' }).waitFor();
   await admin.getByTestId('campaign-budget-input').fill('1000000');
   await admin.getByTestId('campaign-description').fill(`${campaign.description ?? ''}（${RUN} 已核定）`);
-  await admin.getByTestId('campaign-submit').click();
-  await admin.getByTestId('campaign-form').waitFor({ state: 'detached' });
+  await submitDialog(admin, 'campaign');
   const edited = await apiGet(admin, `/api/v1/audit-campaigns/${campaign.id}`);
   assert.equal(edited.version, campaign.version + 1, 'saved once, with its version');
   assert.equal(edited.budget_fen, campaign.budget_fen);
@@ -230,8 +241,7 @@ test('the auditor takes 融城花苑 from planned to closed with a finding recti
   await auditor.getByTestId('finding-evidence').fill('停车收费系统导出记录；同期公共收益银行流水');
   await settle(auditor);
   await shot(auditor, '86-audits-raise-finding');
-  await auditor.getByTestId('finding-submit').click();
-  await auditor.getByTestId('finding-form').waitFor({ state: 'detached' });
+  await submitDialog(auditor, 'finding');
   const card = auditor.locator(`[data-testid="finding-card"][data-finding="${FINDING}"]`);
   await card.getByText('12,000.00 元').waitFor();
   await card.getByText('高', { exact: true }).waitFor();
@@ -243,8 +253,7 @@ test('the auditor takes 融城花苑 from planned to closed with a finding recti
   await auditor.getByTestId('rectification-form').getByText('融城花苑业主委员会').waitFor(); // defaults to who answers for it
   await auditor.getByTestId('rectification-action').fill('将12,000元停车收入转入公共收益账户并补记入账，此后停车收费直接进入公共收益账户。');
   await pickDate(auditor, 'rectification-deadline', deadline);
-  await auditor.getByTestId('rectification-submit').click();
-  await auditor.getByTestId('rectification-form').waitFor({ state: 'detached' });
+  await submitDialog(auditor, 'rectification');
   await actionRow(auditor).getByText('待整改').waitFor();
   await actionRow(auditor).getByText(deadline).waitFor();
   await messagesGone(auditor);
@@ -274,9 +283,9 @@ test('the auditor takes 融城花苑 from planned to closed with a finding recti
   assert.equal(await committee.getByTestId('add-rectification').count(), 0, 'nor agrees actions');
   await actionRow(committee).getByTestId('complete-rectification').click();
   await committee.getByTestId('complete-form').waitFor();
+  await settle(committee); // the dialog has finished opening before it is typed into
   await committee.getByTestId('complete-evidence').fill('已补记停车收入 12,000 元，凭证 J2026-10-015；停车收费已改为直接转入公共收益账户。');
-  await committee.getByTestId('complete-submit').click();
-  await committee.getByTestId('complete-form').waitFor({ state: 'detached' });
+  await submitDialog(committee, 'complete');
   await actionRow(committee).getByText('待核验').waitFor();
   await actionRow(committee).getByTestId('completion-evidence').filter({ hasText: 'J2026-10-015' }).waitFor();
   await messagesGone(committee);
@@ -299,9 +308,9 @@ test('the auditor takes 融城花苑 from planned to closed with a finding recti
   await admin.goto(`${BASE_URL}/audits/engagements/${engagement.id}`);
   await actionRow(admin).getByTestId('verify-rectification').click();
   await admin.getByTestId('verify-form').waitFor();
+  await settle(admin);
   await admin.getByTestId('verify-note').fill('已核对补记凭证及银行流水，整改到位。');
-  await admin.getByTestId('verify-submit').click();
-  await admin.getByTestId('verify-form').waitFor({ state: 'detached' });
+  await submitDialog(admin, 'verify');
   await actionRow(admin).getByText('已核验').waitFor();
   await actionRow(admin).getByText('核验意见：已核对补记凭证及银行流水，整改到位。').waitFor();
   await admin.locator(`[data-testid="finding-card"][data-finding="${FINDING}"] [data-testid="finding-status"]`).filter({ hasText: '已关闭' }).waitFor();

@@ -81,6 +81,16 @@ pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
         Role::FinanceOfficer,
         "雨花区",
     ),
+    // Volunteer service: an in-service party member (雨花区卫生健康局) living in 融城花苑 who
+    // reported there and serves in 融城社区's team, and that team's leader, who verifies its
+    // hours. `demo_volunteering` links both to their person records.
+    ("volunteer", "融城花苑报到党员", Role::Volunteer, "洞井街道"),
+    (
+        "team.leader",
+        "融城社区志愿队队长",
+        Role::Volunteer,
+        "洞井街道",
+    ),
 ];
 
 /// What a seeding run did.
@@ -94,6 +104,8 @@ pub struct SeedReport {
     pub revenue: crate::demo_revenue::RevenueReport,
     /// The allowance programme, its assessments and payment cycles (zero when present).
     pub allowances: crate::demo_allowances::AllowanceReport,
+    /// Reports, teams, activities, sign-ups and check-ins (zero when present).
+    pub volunteering: crate::demo_volunteering::VolunteeringReport,
 }
 
 const SUBDISTRICTS: &[&str] = &[
@@ -505,6 +517,8 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
         report.revenue = crate::demo_revenue::seed(tx).await?;
         // Needs the registry's secretaries and the finance officers.
         report.allowances = crate::demo_allowances::seed(tx).await?;
+        // Needs the registry's people, teams and centres, and the demo users to link.
+        report.volunteering = crate::demo_volunteering::seed(tx).await?;
         Ok(report)
     })
     .await

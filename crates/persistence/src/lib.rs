@@ -29,6 +29,7 @@ pub mod demo;
 pub mod demo_allowances;
 pub mod demo_registry;
 pub mod demo_revenue;
+pub mod demo_volunteering;
 pub mod error;
 pub mod events;
 pub mod idempotency;

@@ -4243,6 +4243,11 @@ export interface components {
             kind: components["schemas"]["FindingKind"];
             /** Format: int64 */
             overdue_actions: number;
+            /**
+             * Format: uuid
+             * @description Who raised it: that person may never verify its rectification.
+             */
+            raised_by: string;
             raised_by_name: string;
             rectifications: components["schemas"]["RectificationView"][];
             /** Format: uuid */
@@ -4309,6 +4314,10 @@ export interface components {
         HoursList: {
             group_by: string;
             items: components["schemas"]["HoursView"][];
+        };
+        /** @description The verdict on a check-in's hours. */
+        HoursVerdict: {
+            accepted: boolean;
         };
         /** @description Service minutes of one group. */
         HoursView: {
@@ -5414,9 +5423,11 @@ export interface components {
              */
             version: number;
         };
-        /** @description The verdict on a check-in's hours. */
+        /** @description The verdict on a completed action (by someone other than the finding's author). */
         VerificationInput: {
+            /** @description `true` verifies; `false` sends it back to pending. */
             accepted: boolean;
+            note?: string | null;
         };
         /** @description The volunteering dashboard. */
         VolunteeringStats: {
@@ -7748,7 +7759,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerificationInput"];
+                "application/json": components["schemas"]["HoursVerdict"];
             };
         };
         responses: {

@@ -263,6 +263,8 @@ pub struct FindingView {
     pub evidence: Option<String>,
     /// `open` until every rectification action is verified.
     pub status: String,
+    /// Who raised it: that person may never verify its rectification.
+    pub raised_by: Uuid,
     pub raised_by_name: String,
     pub closed_at: Option<DateTime<Utc>>,
     pub overdue_actions: i64,
@@ -288,6 +290,7 @@ impl FindingView {
             responsible_org_name: f.responsible_org_name,
             evidence: f.evidence,
             status: f.status,
+            raised_by: f.raised_by,
             raised_by_name: f.raised_by_name,
             closed_at: f.closed_at,
             overdue_actions: f.overdue_actions,

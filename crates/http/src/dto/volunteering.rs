@@ -320,7 +320,7 @@ pub struct CheckInQuery {
 
 /// The verdict on a check-in's hours.
 #[derive(Debug, Deserialize, ToSchema)]
-pub struct VerificationInput {
+pub struct HoursVerdict {
     pub accepted: bool,
 }
 

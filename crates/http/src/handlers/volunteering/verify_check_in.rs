@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
-    dto::volunteering::{CheckInView, VerificationInput},
+    dto::volunteering::{CheckInView, HoursVerdict},
     error::{ApiError, ApiResult, Problem},
     extract::ValidJson,
     handlers::tags,
@@ -15,7 +15,7 @@ use crate::{
 
 /// Verify (or reject) the hours of a closed check-in: the leader of the activity's team or
 /// the party secretary (and community staff) of the place. Nobody verifies their own.
-#[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = VerificationInput,
+#[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = HoursVerdict,
     params(("id" = Uuid, Path)), responses(
     (status = 200, body = CheckInView),
     (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -27,7 +27,7 @@ pub async fn verify_check_in(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    ValidJson(body): ValidJson<VerificationInput>,
+    ValidJson(body): ValidJson<HoursVerdict>,
 ) -> ApiResult<HttpResponse> {
     let patterns = patterns_for(&caller, Action::ReadVolunteering);
     let mut conn = state.db.conn().await?;
