@@ -25,7 +25,7 @@ run: spa build
 	$(LINLI) migrate; \
 	$(LINLI) seed-demo; \
 	if [ -z "$${LINLI_JWT_SECRET:-}" ]; then export LINLI_DEMO=1; fi; \
-	echo "Linli: http://$${LINLI_BIND:-127.0.0.1:8080}  (API docs: /docs; demo users: admin, houjiatang, ziyuan, rongcheng.property, rongcheng.secretary, rongcheng.committee, weiji.resident, weiji.committee, auditor, finance.maker, finance.checker)"; \
+	echo "Linli: http://$${LINLI_BIND:-127.0.0.1:8080}  (API docs: /docs; demo users: admin, houjiatang, ziyuan, rongcheng.property, rongcheng.secretary, rongcheng.committee, weiji.resident, weiji.committee, auditor, finance.maker, finance.checker, volunteer, team.leader)"; \
 	exec $(LINLI) serve
 
 build:

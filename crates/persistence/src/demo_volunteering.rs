@@ -1041,6 +1041,7 @@ fn offset_position(lat: f64, lon: f64, metres: f64, bearing: f64) -> (f64, f64) 
 /// other reported members; a community's own activity takes its reported members. Past
 /// activities fill 60–100 % of their candidates, upcoming ones 20–70 %, never beyond
 /// capacity; one sign-up in 25 was cancelled. One signed member in 12 does not come.
+/// Choices hash people's positions, so every database gets the same sign-ups.
 fn plan_attendance(
     w: &World,
     activities: &[PlannedActivity],
@@ -1053,6 +1054,19 @@ fn plan_attendance(
     for m in members {
         by_team.entry(m.team_id).or_default().push(m);
     }
+    // People by position (members in content order, then leaders in team order): hashing
+    // positions rather than random v7 ids gives every database the same choices.
+    let mut ordinal: HashMap<Uuid, u64> = HashMap::new();
+    for p in w
+        .members
+        .iter()
+        .map(|m| m.id)
+        .chain(members.iter().map(|m| m.person_id))
+    {
+        let next = index(ordinal.len());
+        ordinal.entry(p).or_insert(next);
+    }
+    let position = |p: &Uuid| ordinal.get(p).copied().unwrap_or(u64::MAX);
     let forced_people = [w.showcase.volunteer, w.showcase.leader];
     // The demo volunteer forgot to check out of the team's latest activity: the sweeper
     // closed it, and it waits flagged in the leader's queue.
@@ -1101,7 +1115,7 @@ fn plan_attendance(
         // A fixed shuffle of the others, by a hash of activity and person.
         let mut order: Vec<(u64, Uuid)> = others
             .iter()
-            .map(|p| (mix(&[SALT_SIGNUP, index(ai), p.as_u128() as u64]), *p))
+            .map(|p| (mix(&[SALT_SIGNUP, index(ai), position(p)]), *p))
             .collect();
         order.sort_unstable();
         let past = a.day < TODAY;
@@ -1146,7 +1160,7 @@ fn plan_attendance(
             if !past {
                 continue;
             }
-            let k = mix(&[SALT_SESSION, index(ai), person.as_u128() as u64]);
+            let k = mix(&[SALT_SESSION, index(ai), position(person)]);
             if !is_forced && k.is_multiple_of(12) {
                 continue;
             }
