@@ -8,7 +8,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 members="${1:-13000}"; seconds="${2:-60}"; concurrency="${3:-64}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 echo "building the release binaries ..."
-cargo build --release -q -p linli -p linli-tests --example checkin_burst
+cargo build --release -q -p linli
+cargo build --release -q -p linli-tests --example checkin_burst
 server="$("$root/scripts/pg.sh")"
 "$root/scripts/ensure-db.sh" "$server" linli_bench_burst --fresh
 export DATABASE_URL="$server/linli_bench_burst"

@@ -3,10 +3,11 @@
 # through the CLI (`linli import-ledger`) and through the API (POST .../ledger/imports),
 # on a fresh database each; then the same file again (replayed, nothing posted).
 #   bench/ledger_import.sh [ROWS=100000] [BUILD=release|debug]
+# Set CARGO_TARGET_DIR to build elsewhere than target/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rows="${1:-100000}"; build="${2:-release}"
-bin="$root/target/$build/linli"
+bin="${CARGO_TARGET_DIR:-$root/target}/$build/linli"
 if [ ! -x "$bin" ]; then
   echo "building the $build binary ..."
   if [ "$build" = release ]; then cargo build --release -p linli; else cargo build -p linli; fi
