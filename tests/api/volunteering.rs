@@ -240,6 +240,14 @@ async fn fifty_concurrent_sign_ups_never_overbook() {
         .await,
         10
     );
+    // Check-in opens an hour before the start, not a day before.
+    let (lat, lon) = north(c.lat, c.lon, 5.0);
+    app.post("/api/v1/check-ins")
+        .bearer(&tokens[0])
+        .json(&json!({"activity_id": id, "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}}))
+        .send()
+        .await
+        .assert_problem(409, "activity_not_open");
     // A cancellation frees a place.
     let first = responses.iter().position(|r| r.status == 201).unwrap_or(0);
     app.request(

@@ -149,6 +149,25 @@ pub fn check_geofence(
     Ok(distance)
 }
 
+/// How early before an activity starts one may check in.
+pub const EARLY_CHECK_IN_MINUTES: i64 = 60;
+
+/// Check-ins at an activity are taken from an hour before it starts until it ends.
+pub fn check_activity_open(
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    at: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if at < starts_at - Duration::minutes(EARLY_CHECK_IN_MINUTES) || at >= ends_at {
+        return Err(DomainError::WrongState {
+            code: "activity_not_open",
+            detail: "不在活动签到时间内（开始前 1 小时至结束）/ check-in is open from an hour before the activity until it ends".into(),
+            allowed: vec![],
+        });
+    }
+    Ok(())
+}
+
 /// Whether a QR code issued at `issued_at` may be used at `at` (a little clock skew
 /// between the screen and the server is tolerated, never a code from the future).
 pub fn qr_valid(issued_at: DateTime<Utc>, at: DateTime<Utc>) -> bool {
@@ -268,6 +287,14 @@ mod tests {
         assert_eq!(code, "outside_geofence");
         assert!(detail.contains("100"), "{detail}");
         assert!(check_geofence(centre, 500, north, 350.0).is_err());
+    }
+
+    #[test]
+    fn activities_take_check_ins_from_an_hour_before_until_the_end() {
+        assert!(check_activity_open(at(9, 0), at(11, 0), at(8, 0)).is_ok());
+        assert!(check_activity_open(at(9, 0), at(11, 0), at(7, 59)).is_err());
+        assert!(check_activity_open(at(9, 0), at(11, 0), at(10, 59)).is_ok());
+        assert!(check_activity_open(at(9, 0), at(11, 0), at(11, 0)).is_err());
     }
 
     #[test]

@@ -114,8 +114,8 @@ async fn place(
 /// How presence was proven: the method, the distance, the position.
 type Proof = (&'static str, Option<f64>, Option<(f64, f64, f64)>);
 
-/// Proves presence at `place` at `at`: a QR code of the place's centre issued within the
-/// last minute, or a position inside the geofence.
+/// Proves presence at `place` at `at`: during the activity's check-in window, with a QR code
+/// of the place's centre issued within the last minute or a position inside the geofence.
 fn prove_presence(
     state: &AppState,
     place: &Place,
@@ -123,6 +123,9 @@ fn prove_presence(
     qr_token: Option<&str>,
     at: DateTime<Utc>,
 ) -> ApiResult<Proof> {
+    if let (Some(starts), Some(ends)) = (place.starts_at, place.ends_at) {
+        linli_domain::volunteering::check_activity_open(starts, ends, at)?;
+    }
     if let Some(token) = qr_token {
         let signer = QrSigner::new(&state.settings.auth.jwt_secret);
         let (centre, issued) = signer.open(token).ok_or_else(qr_refused)?;
