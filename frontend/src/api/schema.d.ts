@@ -3442,7 +3442,10 @@ export interface components {
              */
             new_password: string;
         };
-        /** @description A check-in: at an activity or a centre, proven by the position or the centre's QR code. */
+        /**
+         * @description A check-in: at an activity or a centre, proven by the position or the centre's QR code
+         *     (with a QR code alone, the centre it names).
+         */
         CheckInInput: {
             /** Format: uuid */
             activity_id?: string | null;

@@ -226,7 +226,8 @@ pub struct Position {
     pub accuracy_m: f64,
 }
 
-/// A check-in: at an activity or a centre, proven by the position or the centre's QR code.
+/// A check-in: at an activity or a centre, proven by the position or the centre's QR code
+/// (with a QR code alone, the centre it names).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CheckInInput {
     pub activity_id: Option<Uuid>,

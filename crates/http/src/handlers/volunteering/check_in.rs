@@ -32,7 +32,14 @@ pub async fn check_in(
 ) -> ApiResult<HttpResponse> {
     let mut conn = state.db.conn().await?;
     let person = participant(&mut conn, &caller).await?;
-    let place = place(&mut conn, body.activity_id, body.centre_id).await?;
+    let place = place(
+        &state,
+        &mut conn,
+        body.activity_id,
+        body.centre_id,
+        body.qr_token.as_deref(),
+    )
+    .await?;
     let now = Utc::now();
     let (method, distance_m, position) =
         prove_presence(&state, &place, body.location, body.qr_token.as_deref(), now)?;

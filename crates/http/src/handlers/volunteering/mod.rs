@@ -79,12 +79,22 @@ fn patterns_for(caller: &Caller, action: Action) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Where a check-in happens.
+/// Where a check-in happens: the activity, the centre, or — with neither — the centre the
+/// QR code names (a phone that scanned the code at the door knows nothing else).
 async fn place(
+    state: &AppState,
     conn: &mut AsyncPgConnection,
     activity_id: Option<Uuid>,
     centre_id: Option<Uuid>,
+    qr_token: Option<&str>,
 ) -> ApiResult<Place> {
+    let centre_id = centre_id.or_else(|| {
+        activity_id
+            .is_none()
+            .then(|| qr_token.and_then(|t| QrSigner::new(&state.settings.auth.jwt_secret).open(t)))
+            .flatten()
+            .map(|(centre, _)| centre)
+    });
     match (activity_id, centre_id) {
         (Some(a), _) => {
             let p = volunteering::activity_place(conn, a).await.map_err(|_| {

@@ -102,7 +102,14 @@ async fn apply(
     }
     match item.kind.as_str() {
         "check_in" => {
-            let place = place(conn, item.activity_id, item.centre_id).await?;
+            let place = place(
+                state,
+                conn,
+                item.activity_id,
+                item.centre_id,
+                item.qr_token.as_deref(),
+            )
+            .await?;
             let (method, distance_m, position) = prove_presence(
                 state,
                 &place,
