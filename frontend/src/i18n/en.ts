@@ -257,7 +257,7 @@ const en: Messages = {
     meeting_not_finalised: 'The minutes are still a draft: edit them directly',
     allowed: 'What you can do now: {{actions}}',
 
-    transition_not_allowed: "The complaint’s current status does not allow this",
+    transition_not_allowed: "The current status does not allow this",
     complaint_closed: "The complaint is closed and can no longer be changed",  },
   allowedActions: {
     update: 'edit it',

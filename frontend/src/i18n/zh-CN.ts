@@ -253,7 +253,7 @@ const zhCN = {
     meeting_not_finalised: '会议纪要尚未定稿，可直接编辑，无需更正说明',
     allowed: '当前可以：{{actions}}',
 
-    transition_not_allowed: "诉求当前的状态不允许此操作",
+    transition_not_allowed: "当前状态不允许此操作",
     complaint_closed: "诉求已关闭，不能再修改",  },
   allowedActions: {
     update: '修改',
