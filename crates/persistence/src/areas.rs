@@ -64,6 +64,15 @@ impl From<AreaRow> for Area {
     }
 }
 
+/// The first subtree root of scope patterns, as a stored path: where the audit log files a
+/// change whose object has no area of its own (a person's bank account, a team member).
+pub fn first_root(patterns: &[String]) -> String {
+    patterns
+        .first()
+        .map(|p| p.trim_end_matches('%').to_owned())
+        .unwrap_or_default()
+}
+
 /// `LIKE` patterns matching every path inside the scope.
 pub fn scope_patterns(scope: &Scope) -> Vec<String> {
     scope

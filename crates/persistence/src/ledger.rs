@@ -134,6 +134,20 @@ pub async fn account_refs(
         .collect())
 }
 
+/// The compound's accounts as postings and imports need them, opening the ledger with the
+/// standard chart first if it has none (one query on every later call).
+pub async fn chart(
+    conn: &mut AsyncPgConnection,
+    compound_id: Uuid,
+) -> StoreResult<Vec<AccountRef>> {
+    let accounts = account_refs(conn, compound_id).await?;
+    if !accounts.is_empty() {
+        return Ok(accounts);
+    }
+    ensure_chart(conn, compound_id).await?;
+    account_refs(conn, compound_id).await
+}
+
 /// A new account of a compound's own.
 #[derive(Debug, Clone)]
 pub struct NewAccount {

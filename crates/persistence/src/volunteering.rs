@@ -1002,13 +1002,15 @@ pub async fn sweep_forgotten(
     struct Open {
         #[diesel(sql_type = SqlUuid)]
         id: Uuid,
+        #[diesel(sql_type = Timestamptz)]
+        checked_in_at: DateTime<Utc>,
         #[diesel(sql_type = Nullable<Timestamptz>)]
         ends_at: Option<DateTime<Utc>>,
         #[diesel(sql_type = Nullable<Jsonb>)]
         opening_hours: Option<serde_json::Value>,
     }
     let open: Vec<Open> = diesel::sql_query(
-        "SELECT c.id, a.ends_at, nc.opening_hours FROM check_ins c LEFT JOIN activities a ON a.id = c.activity_id \
+        "SELECT c.id, c.checked_in_at, a.ends_at, nc.opening_hours FROM check_ins c LEFT JOIN activities a ON a.id = c.activity_id \
          LEFT JOIN neighbourhood_centres nc ON nc.id = c.centre_id WHERE c.checked_out_at IS NULL AND c.checked_in_at < $1 \
          ORDER BY c.checked_in_at LIMIT 5000",
     )
@@ -1018,19 +1020,20 @@ pub async fn sweep_forgotten(
     let ctx = AuditContext::system("check-out sweeper");
     let mut closed = 0;
     for o in open {
-        let Some(c) = find_check_in(conn, &["%".to_owned()], None, o.id)
-            .await
-            .ok()
-        else {
-            continue;
-        };
+        // Decide from the listing; load the full record only of those that are due.
         let hours: linli_domain::registry::OpeningHours = o
             .opening_hours
             .and_then(|h| serde_json::from_value(h).ok())
             .unwrap_or_default();
-        let closes = linli_domain::volunteering::closing_time(&hours, c.checked_in_at);
+        let closes = linli_domain::volunteering::closing_time(&hours, o.checked_in_at);
         let Some(at) =
-            linli_domain::volunteering::auto_close_at(c.checked_in_at, o.ends_at, closes, now)
+            linli_domain::volunteering::auto_close_at(o.checked_in_at, o.ends_at, closes, now)
+        else {
+            continue;
+        };
+        let Some(c) = find_check_in(conn, &["%".to_owned()], None, o.id)
+            .await
+            .ok()
         else {
             continue;
         };

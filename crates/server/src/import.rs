@@ -49,10 +49,7 @@ pub async fn run(compound: &str, file: &Path) -> Result<(), String> {
         file.display(),
         bytes.len() as f64 / 1_048_576.0
     );
-    ledger::ensure_chart(&mut conn, compound_id)
-        .await
-        .map_err(|e| e.to_string())?;
-    let accounts = ledger::account_refs(&mut conn, compound_id)
+    let accounts = ledger::chart(&mut conn, compound_id)
         .await
         .map_err(|e| e.to_string())?;
     let closed = ledger::closed_months(&mut conn, compound_id)

@@ -99,8 +99,5 @@ pub(super) async fn person_area(
         )
         .into());
     }
-    Ok(patterns
-        .first()
-        .map(|p| p.trim_end_matches('%').to_owned())
-        .unwrap_or_default())
+    Ok(linli_persistence::areas::first_root(patterns))
 }

@@ -100,10 +100,7 @@ pub async fn import_assessments(
     if !errors.is_empty() {
         return Err(ApiError::import_invalid(errors));
     }
-    let area = patterns
-        .first()
-        .map(|p| p.trim_end_matches('%').to_owned())
-        .unwrap_or_default();
+    let area = linli_persistence::areas::first_root(&patterns);
     let imported = allowances::import_assessments(&mut conn, &caller.audit, &area, &drafts).await?;
     Ok(HttpResponse::Created().json(AssessmentImportResult { imported }))
 }

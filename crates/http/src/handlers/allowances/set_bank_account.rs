@@ -64,10 +64,7 @@ pub async fn set_bank_account(
     if !allowances::person_visible(&mut conn, &patterns, person_id).await? {
         return Err(ApiError::not_found("person"));
     }
-    let area = patterns
-        .first()
-        .map(|p| p.trim_end_matches('%').to_owned())
-        .unwrap_or_default();
+    let area = linli_persistence::areas::first_root(&patterns);
     allowances::set_bank_account(
         &mut conn,
         &caller.audit,

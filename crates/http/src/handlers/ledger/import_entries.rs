@@ -51,8 +51,7 @@ pub async fn import_entries(
     )
     .await?;
     let mut conn = state.db.conn().await?;
-    ledger::ensure_chart(&mut conn, compound.id).await?;
-    let accounts = ledger::account_refs(&mut conn, compound.id).await?;
+    let accounts = ledger::chart(&mut conn, compound.id).await?;
     let closed = ledger::closed_months(&mut conn, compound.id).await?;
     let digest = Sha256::digest(&bytes).to_vec();
     // A re-upload answers with the first import even if its months have closed since.

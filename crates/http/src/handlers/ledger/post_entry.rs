@@ -70,8 +70,7 @@ pub async fn post_entry(
     }
     let mut conn = state.db.conn().await?;
     let compound = in_scope(&mut conn, &caller, id.into_inner(), Action::PostLedger).await?;
-    ledger::ensure_chart(&mut conn, compound.id).await?;
-    let accounts = ledger::account_refs(&mut conn, compound.id).await?;
+    let accounts = ledger::chart(&mut conn, compound.id).await?;
     for (i, line) in lines.iter().enumerate() {
         if !accounts.iter().any(|a| a.id == line.account_id && a.active) {
             return Err(DomainError::field(

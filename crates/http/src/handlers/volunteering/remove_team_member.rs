@@ -29,10 +29,7 @@ pub async fn remove_team_member(
     organisations::find_visible(&mut conn, &patterns, team_id)
         .await
         .map_err(|_| ApiError::not_found("team"))?;
-    let area = patterns
-        .first()
-        .map(|p| p.trim_end_matches('%').to_owned())
-        .unwrap_or_default();
+    let area = linli_persistence::areas::first_root(&patterns);
     volunteering::remove_member(&mut conn, &caller.audit, team_id, &area, person_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -45,10 +45,7 @@ pub async fn set_team_member(
     if !volunteering::person_exists(&mut conn, person_id).await? {
         return Err(DomainError::field("person_id", "没有这个人员 / no such person").into());
     }
-    let area = patterns
-        .first()
-        .map(|p| p.trim_end_matches('%').to_owned())
-        .unwrap_or_default();
+    let area = linli_persistence::areas::first_root(&patterns);
     volunteering::set_member(
         &mut conn,
         &caller.audit,

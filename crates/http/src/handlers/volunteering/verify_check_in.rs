@@ -3,7 +3,7 @@ use linli_domain::{DomainError, area::AreaPath, policy::Action};
 use linli_persistence::volunteering;
 use uuid::Uuid;
 
-use super::{patterns_for, viewer};
+use super::viewer;
 use crate::{
     auth::Caller,
     dto::volunteering::{CheckInView, HoursVerdict},
@@ -29,7 +29,6 @@ pub async fn verify_check_in(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<HoursVerdict>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = patterns_for(&caller, Action::ReadVolunteering);
     let mut conn = state.db.conn().await?;
     let me = viewer(&mut conn, &caller).await?;
     let id = id.into_inner();
@@ -44,9 +43,9 @@ pub async fn verify_check_in(
     let sees = by_area
         || leader
         || me == Some(c.person_id)
-        || patterns
-            .iter()
-            .any(|p| c.area_path.starts_with(p.trim_end_matches('%')));
+        || caller
+            .scope(Action::ReadVolunteering)
+            .is_ok_and(|s| s.covers(&AreaPath::from_stored(c.area_path.clone())));
     if !sees {
         return Err(ApiError::not_found("check-in"));
     }
