@@ -7,13 +7,15 @@ CARGO ?= cargo
 LINLI := target/debug/linli
 NPM_STAMP := frontend/node_modules/.package-lock.json
 
-.PHONY: help run test build spa serve-deps lint fmt check-deps rust-test contract \
-        spa-test e2e openapi stop-db clean-test-dbs
+.PHONY: help run test build spa serve-deps lint fmt check-deps rust-test contract fuzz \
+        spa-test e2e openapi stop-db faults bench
 
 help:
 	@echo "make run    build everything, find or start PostgreSQL, load the demo district, serve on http://127.0.0.1:8080"
-	@echo "make test   every check and test: fmt, clippy, dependency direction, Rust tests on PostgreSQL, contract drift, SPA unit and browser tests"
+	@echo "make test   every check and test: fmt, clippy, dependency direction, Rust tests on PostgreSQL, contract drift, contract fuzzing (schemathesis), SPA unit and browser tests"
 	@echo "make openapi  regenerate openapi/openapi.json and the SPA's typed client after an API change"
+	@echo "make bench  the API against pgbench of its own SQL: req/s, p50/p99, errors, RSS, ratio (docs/PERFORMANCE.md)"
+	@echo "make faults PostgreSQL restarted, killed and exhausted under load; SIGTERM mid-request (docs/RELIABILITY.md)"
 
 ## ---- run -------------------------------------------------------------------------
 
@@ -39,7 +41,7 @@ spa: $(NPM_STAMP)
 
 ## ---- test ------------------------------------------------------------------------
 
-test: lint check-deps rust-test contract spa-test e2e
+test: lint check-deps rust-test contract fuzz spa-test e2e
 	@echo "make test: all checks passed"
 
 lint:
@@ -62,6 +64,9 @@ contract: build
 	  echo "openapi/openapi.json is stale: run 'make openapi' and commit the result"; exit 1; }
 	@echo "contract: openapi/openapi.json matches the code"
 
+fuzz: build
+	scripts/contract-fuzz.sh
+
 spa-test: $(NPM_STAMP)
 	cd frontend && npm run --silent check:api && npm test && npm run --silent build
 
@@ -79,3 +84,9 @@ stop-db:
 	@if [ -f .data/pg/postmaster.pid ]; then \
 	  if [ "$$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$$(pg_config --bindir)/pg_ctl -D $(CURDIR)/.data/pg stop"; \
 	  else "$$(pg_config --bindir)/pg_ctl" -D .data/pg stop; fi; fi
+
+faults:
+	bench/faults.sh
+
+bench:
+	bench/run.sh

@@ -6,8 +6,4 @@ function request()
   return wrk.format("GET", "/api/v1/complaints?limit=20&area_id=" .. area, { ["Authorization"] = "Bearer " .. token })
 end
 
-function done(summary, latency, requests)
-  io.write(string.format("RESULT requests=%d errors=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
-end
+dofile(os.getenv("BENCH_DIR") .. "/report.lua")

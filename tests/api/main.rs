@@ -8,6 +8,7 @@ mod auth;
 mod complaints;
 mod compounds;
 mod contract;
+mod contract_fuzz;
 mod errors;
 mod events;
 mod health;

@@ -513,3 +513,60 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
     assert_eq!(fieldwork, Some(json!(1)));
     assert_eq!(dash["findings_by_subdistrict"][0]["amount_fen"], 560_000);
 }
+
+/// Found by contract fuzzing: an organisation id that names nothing reached the insert and
+/// its foreign key, answering 500.
+#[actix_web::test]
+async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let (firm, _) = firms(&app).await;
+    let (auditor, _) = auditor_of(&app, firm).await;
+    let compound = app.area_id("卫技新村").await;
+    let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
+    let g = engagement(&app, &admin, &c, compound, firm, 0).await;
+    let gid = g["id"].as_str().unwrap_or_default().to_owned();
+    step(&app, &auditor, &g, json!({"to": "fieldwork"}))
+        .await
+        .assert_status(200);
+    let nobody = Uuid::now_v7();
+    let finding = json!({"kind": "missing_voucher", "title": "维修支出无凭证",
+        "description": "三笔维修支出无发票", "amount_fen": 560_000, "severity": "medium"});
+    let mut with_unknown = finding.clone();
+    with_unknown["responsible_org_id"] = json!(nobody);
+    let problem = app
+        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
+        .bearer(&auditor)
+        .json(&with_unknown)
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    assert!(
+        problem["errors"]["responsible_org_id"].is_array(),
+        "{problem}"
+    );
+    let f = app
+        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
+        .bearer(&auditor)
+        .json(&finding)
+        .send()
+        .await
+        .json();
+    let fid = f["id"].as_str().unwrap_or_default().to_owned();
+    let problem = app
+        .post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
+        .bearer(&auditor)
+        .json(&json!({"action": "补齐发票", "deadline": "2026-12-31", "owner_org_id": nobody}))
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    assert!(problem["errors"]["owner_org_id"].is_array(), "{problem}");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM rectifications WHERE finding_id::text = $1",
+            &fid
+        )
+        .await,
+        0
+    );
+}

@@ -145,6 +145,65 @@ async fn two_check_ins_at_once_open_one() {
 }
 
 #[actix_web::test]
+async fn a_check_in_retried_with_its_idempotency_key_is_answered_once() {
+    let app = TestApp::new().await;
+    let c = centre(&app).await;
+    let (token, person) = volunteer(&app, c.community_id).await;
+    let body = at_position(&c, 5.0);
+    // A phone whose answer was lost sends the same request again, several times at once.
+    let sends = (0..6).map(|_| {
+        app.post("/api/v1/check-ins")
+            .bearer(&token)
+            .header("Idempotency-Key", "phone-checkin-0001")
+            .json(&body)
+            .send()
+    });
+    let responses = futures_util::future::join_all(sends).await;
+    let created: Vec<&linli_tests::Response> =
+        responses.iter().filter(|r| r.status == 201).collect();
+    assert!(!created.is_empty());
+    for r in responses.iter().filter(|r| r.status != 201) {
+        r.assert_problem(409, "idempotency_in_flight");
+    }
+    let id = created[0].json()["id"].clone();
+    assert!(created.iter().all(|r| r.json()["id"] == id));
+    let retry = app
+        .post("/api/v1/check-ins")
+        .bearer(&token)
+        .header("Idempotency-Key", "phone-checkin-0001")
+        .json(&body)
+        .send()
+        .await;
+    retry.assert_status(201);
+    assert_eq!(retry.header("idempotent-replayed").as_deref(), Some("true"));
+    assert_eq!(retry.json()["id"], id);
+    // Another key is a new check-in, refused while the first is open.
+    app.post("/api/v1/check-ins")
+        .bearer(&token)
+        .header("Idempotency-Key", "phone-checkin-0002")
+        .json(&body)
+        .send()
+        .await
+        .assert_problem(409, "already_checked_in");
+    // The same key with another body is a mistake, not a retry.
+    app.post("/api/v1/check-ins")
+        .bearer(&token)
+        .header("Idempotency-Key", "phone-checkin-0001")
+        .json(&at_position(&c, 9.0))
+        .send()
+        .await
+        .assert_problem(422, "idempotency_key_reused");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
+            &person.to_string()
+        )
+        .await,
+        1
+    );
+}
+
+#[actix_web::test]
 async fn a_qr_code_works_for_a_minute_and_never_after() {
     let app = TestApp::new().await;
     let c = centre(&app).await;

@@ -10,6 +10,8 @@
 //! the server's secret, then sends one geofence check-in each at a steady pace spread over
 //! SECONDS (default 60; 0 = as fast as possible) with CONCURRENCY (default 64) in flight,
 //! and prints throughput, latency percentiles, errors, and duplicates found in the database.
+//! With `TOKENS_OUT=<file>` it only prepares the members and writes their tokens (one per
+//! line) to the file and the check-in body to `<file>.body`, for `bench/run.sh`.
 
 use std::{
     sync::{
@@ -112,6 +114,21 @@ async fn main() {
                 .0
         })
         .collect();
+    let body = serde_json::json!({"centre_id": centre.id,
+        "location": {"lat": centre.lat + 0.00005, "lon": centre.lon, "accuracy_m": 10.0}})
+    .to_string();
+    // `make bench` drives its own load (wrk): it only needs the members' tokens and the body.
+    if let Ok(path) = std::env::var("TOKENS_OUT") {
+        std::fs::write(&path, tokens.join("\n") + "\n")
+            .and_then(|()| std::fs::write(format!("{path}.body"), &body))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        eprintln!(
+            "prepared {} members in {:.1} s; tokens in {path}",
+            tokens.len(),
+            started.elapsed().as_secs_f64()
+        );
+        return;
+    }
     eprintln!(
         "prepared {} members in {:.1} s; sending {} check-ins over {seconds} s with {concurrency} in flight …",
         tokens.len(),
@@ -129,9 +146,6 @@ async fn main() {
         .pool_max_idle_per_host(concurrency)
         .build()
         .unwrap_or_else(|e| panic!("client: {e}"));
-    let body = serde_json::json!({"centre_id": centre.id,
-        "location": {"lat": centre.lat + 0.00005, "lon": centre.lon, "accuracy_m": 10.0}})
-    .to_string();
     let tokens = Arc::new(tokens);
     let next = Arc::new(AtomicUsize::new(0));
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(tokens.len())));

@@ -20,6 +20,29 @@ pub fn today_in_china() -> NaiveDate {
     Utc::now().with_timezone(&china()).date_naive()
 }
 
+/// The years the calendar can be asked about (as the contract's `year` says). Outside them
+/// there are no deadlines to count, and far outside them PostgreSQL cannot even build the
+/// year's dates.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// The calendar year asked for, or a field error on `year`.
+pub fn checked_year(year: i32) -> Result<i32, crate::DomainError> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(crate::DomainError::field(
+            "year",
+            format!(
+                "年份须在 {} 到 {} 之间 / year must be between {} and {}",
+                YEARS.start(),
+                YEARS.end(),
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
+    }
+}
+
 /// Holidays and make-up working days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkingCalendar {

@@ -20,6 +20,17 @@ pub fn open<'a>(
     optional: &[usize],
 ) -> Result<Table<'a>, Vec<RowError>> {
     let data = data.strip_prefix("\u{feff}".as_bytes()).unwrap_or(data);
+    // PostgreSQL refuses U+0000 in text, so a cell holding one could never be stored;
+    // refuse the file up front, naming the row (counted by line breaks) it sits in.
+    if let Some(at) = data.iter().position(|&b| b == 0) {
+        let row = 1 + data[..at].iter().filter(|&&b| b == b'\n').count();
+        return Err(vec![RowError {
+            row,
+            column: String::new(),
+            message: "此行含有 NUL 字符（\\0），请检查文件 / this row contains a NUL character"
+                .into(),
+        }]);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)

@@ -223,9 +223,11 @@ where
 
 /// The OpenAPI document the code describes (what `linli openapi` prints).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    routes(App::new().into_utoipa_app().openapi(ApiDoc::openapi()))
+    let mut api = routes(App::new().into_utoipa_app().openapi(ApiDoc::openapi()))
         .split_for_parts()
-        .1
+        .1;
+    crate::openapi::declare_common_responses(&mut api);
+    api
 }
 
 /// The whole application for one worker.
@@ -256,7 +258,9 @@ pub fn build_app(
         .app_data(
             web::PathConfig::default().error_handler(|_, _| ApiError::not_found("resource").into()),
         );
-    let (app, api) = routes(base.into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts();
+    let (app, mut api) =
+        routes(base.into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts();
+    crate::openapi::declare_common_responses(&mut api);
     let mut app = app
         .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", api))
         .route(
@@ -282,7 +286,8 @@ pub fn build_app(
             Err::<HttpResponse, _>(route_not_found())
         }));
     }
-    app.wrap(ErrorHandlers::new().default_handler(into_problem))
+    app.wrap(from_fn(crate::nul::reject_in_uri))
+        .wrap(ErrorHandlers::new().default_handler(into_problem))
         .wrap(from_fn(crate::metrics::observe))
         .wrap(cors(&cors_origins))
         .wrap(Compress::default())
@@ -361,9 +366,11 @@ fn into_problem<B: MessageBody + 'static>(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    // Open311 clients expect the specification's own error format; leave it alone.
-    if res.request().path().starts_with("/open311/") && content_type.starts_with("application/json")
-    {
+    // Open311 clients expect the specification's own error format: leave the handlers'
+    // answers alone and rewrite the framework's (a query that does not parse, an unknown
+    // route) into it below.
+    let open311 = res.request().path().starts_with("/open311/");
+    if open311 && content_type.starts_with("application/json") {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let is_problem = content_type.starts_with(PROBLEM_JSON);
@@ -401,6 +408,21 @@ fn into_problem<B: MessageBody + 'static>(
                 "code": code,
             })
         };
+        if open311 {
+            let description = problem
+                .get("detail")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_else(|| title_for(status))
+                .to_owned();
+            let errors = [crate::handlers::open311::Open311Error {
+                code: status.as_u16(),
+                description,
+            }];
+            let new: HttpResponse<BoxBody> = builder
+                .content_type("application/json")
+                .body(serde_json::to_string(&errors).unwrap_or_default());
+            return Ok(ServiceResponse::new(req, new).map_into_right_body());
+        }
         if let (Some(map), Some(id)) = (problem.as_object_mut(), request_id) {
             map.insert("request_id".to_owned(), serde_json::Value::String(id));
         }

@@ -98,6 +98,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         }
     })?;
     de.end().map_err(|e| malformed(&e))?;
+    if let Some(field) = crate::nul::json_field(bytes) {
+        let mut errors = FieldErrors::new();
+        errors.insert(field, vec![crate::nul::MESSAGE.to_owned()]);
+        return Err(ApiError::validation(errors));
+    }
     Ok(value)
 }
 

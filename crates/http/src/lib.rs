@@ -14,6 +14,7 @@ pub mod extract;
 pub mod handlers;
 pub mod idempotency;
 pub mod metrics;
+pub mod nul;
 pub mod openapi;
 pub mod qr;
 pub mod request_id;

@@ -70,3 +70,121 @@ impl Modify for SecuritySchemes {
         );
     }
 }
+
+/// Declares, on every operation, the error answers the shared machinery gives whatever the
+/// handler does: the extractors (malformed JSON or query: 400; JSON of the wrong shape: 422;
+/// a body that is not JSON: 415; too large: 413; an id in the path that does not parse or
+/// an object outside the caller's scope: 404; stale or missing `If-Match`: 412/428), the
+/// authentication (401, 403) and the database pool (503). Without them the contract
+/// under-promises and clients (and contract fuzzing) meet statuses it never mentions.
+/// Only missing codes are added; a handler's own, more specific description wins.
+pub fn declare_common_responses(openapi: &mut utoipa::openapi::OpenApi) {
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        // Open311 has its own error format; `/healthz` answers without the database.
+        if path.starts_with("/open311/") || path == "/healthz" {
+            continue;
+        }
+        let operations = [
+            item.get.as_mut(),
+            item.put.as_mut(),
+            item.post.as_mut(),
+            item.delete.as_mut(),
+            item.patch.as_mut(),
+        ];
+        for operation in operations.into_iter().flatten() {
+            declare_for_operation(operation);
+        }
+    }
+}
+
+fn declare_for_operation(operation: &mut utoipa::openapi::path::Operation) {
+    use utoipa::openapi::{RefOr, path::ParameterIn};
+
+    let parameters: Vec<(&str, &ParameterIn)> = operation
+        .parameters
+        .iter()
+        .flatten()
+        .filter_map(|p| match p {
+            RefOr::T(p) => Some((p.name.as_str(), &p.parameter_in)),
+            RefOr::Ref(_) => None,
+        })
+        .collect();
+    let has_query = parameters
+        .iter()
+        .any(|(_, at)| matches!(at, ParameterIn::Query));
+    // A filter naming an object (`area_id`, `compound_id` ...) answers 404 when the object
+    // is outside the caller's scope, exactly like an id in the path.
+    let has_object_filter = parameters
+        .iter()
+        .any(|(name, at)| matches!(at, ParameterIn::Query) && name.ends_with("_id"));
+    let has_path = parameters
+        .iter()
+        .any(|(_, at)| matches!(at, ParameterIn::Path));
+    let has_if_match = parameters.iter().any(|(name, at)| {
+        matches!(at, ParameterIn::Header) && name.eq_ignore_ascii_case("if-match")
+    });
+    let body_types: Vec<String> = match &operation.request_body {
+        Some(RefOr::T(body)) => body.content.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let has_body = !body_types.is_empty();
+    let has_json_body = body_types.iter().any(|t| t == "application/json");
+    let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+
+    let mut add = |status: &str, description: &str| {
+        operation
+            .responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| RefOr::T(problem_response(description)));
+    };
+    if has_query || has_json_body {
+        add(
+            "400",
+            "Malformed JSON body or query parameter (`malformed_json`, `invalid_query`, `invalid_cursor`)",
+        );
+    }
+    if secured {
+        add("401", "Missing, malformed, expired or revoked credentials");
+        add(
+            "403",
+            "No grant of yours (or scope of your API key) allows this",
+        );
+    }
+    if has_path || has_object_filter {
+        add("404", "No such object, or it lies outside your scope");
+    }
+    if has_if_match {
+        add(
+            "412",
+            "`If-Match` is stale: the object changed since you read it",
+        );
+        add("428", "`If-Match` is missing");
+    }
+    if has_body {
+        add("413", "Body larger than the limit");
+        add("415", "Body of a media type this operation does not take");
+    }
+    if has_json_body {
+        add(
+            "422",
+            "A field breaks a rule (`validation_failed`, with `errors`)",
+        );
+    }
+    add(
+        "503",
+        "Database unreachable or busy (`service_unavailable`); see `Retry-After`",
+    );
+}
+
+fn problem_response(description: &str) -> utoipa::openapi::Response {
+    utoipa::openapi::ResponseBuilder::new()
+        .description(description)
+        .content(
+            crate::error::PROBLEM_JSON,
+            utoipa::openapi::ContentBuilder::new()
+                .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+}

@@ -157,7 +157,7 @@ pub async fn create_programme(
 ) -> StoreResult<Uuid> {
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO allowance_programmes (id, name, area_id, area_path, org_kind, post_title, amount_fen_per_month, \
              required_result, annual_budget_fen, pro_rata, active, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
@@ -201,7 +201,7 @@ pub async fn update_programme(
     d: &ProgrammeDraft,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE allowance_programmes SET name = $2, org_kind = $3, post_title = $4, amount_fen_per_month = $5, \
              required_result = $6, annual_budget_fen = $7, pro_rata = $8, active = $9, version = version + 1, updated_at = now() \
              WHERE id = $1 AND version = $10",
@@ -253,7 +253,7 @@ pub async fn budget_use(
         #[diesel(sql_type = BigInt)]
         paid: i64,
     }
-    let r: Row = diesel::sql_query(
+    let r: Row = crate::sql::query(
         "SELECT \
            (SELECT COALESCE(sum(l.amount_fen), 0) FROM payments l JOIN payment_cycles c ON c.id = l.cycle_id \
              LEFT JOIN disbursements d ON d.payment_id = l.id \
@@ -477,7 +477,7 @@ pub async fn update_assessment(
     d: &AssessmentDraft,
 ) -> StoreResult<i64> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE assessments SET period_start = $2, period_end = $3, score = $4, result = $5, assessor = $6, notes = $7, \
              version = version + 1, updated_at = now() WHERE id = $1 AND version = $8",
         )
@@ -495,7 +495,7 @@ pub async fn update_assessment(
         if changed == 0 {
             return Err(DomainError::StaleVersion.into());
         }
-        let flagged = diesel::sql_query(
+        let flagged = crate::sql::query(
             "UPDATE payment_cycles SET assessments_changed = true, version = version + 1 \
              WHERE id IN (SELECT cycle_id FROM payments WHERE assessment_id = $1) AND NOT assessments_changed",
         )
@@ -778,7 +778,7 @@ pub async fn create_cycle(
     let preparer = ctx.user_id().ok_or(DomainError::Forbidden)?;
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO payment_cycles (id, programme_id, month, area_path, prepared_by) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind::<SqlUuid, _>(id)
@@ -824,7 +824,7 @@ pub async fn regenerate(
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
         let status: String =
-            diesel::sql_query("SELECT status FROM payment_cycles WHERE id = $1 FOR UPDATE")
+            crate::sql::query("SELECT status FROM payment_cycles WHERE id = $1 FOR UPDATE")
                 .bind::<SqlUuid, _>(cycle_id)
                 .get_result::<StatusRow>(tx)
                 .await?
@@ -837,7 +837,7 @@ pub async fn regenerate(
             }
             .into());
         }
-        let month: NaiveDate = diesel::sql_query("SELECT month FROM payment_cycles WHERE id = $1")
+        let month: NaiveDate = crate::sql::query("SELECT month FROM payment_cycles WHERE id = $1")
             .bind::<SqlUuid, _>(cycle_id)
             .get_result::<MonthRow>(tx)
             .await?
@@ -928,7 +928,7 @@ async fn generate_in(
     let last = month_end(month);
     let pattern = format!("{}%", programme.area_path);
     // Candidates: whoever held the post in the last year up to the month's end.
-    let posts: Vec<PostRow> = diesel::sql_query(
+    let posts: Vec<PostRow> = crate::sql::query(
         "SELECT po.person_id, po.id AS post_id, o.name AS organisation_name, \
            (SELECT ca.name FROM organisation_compounds oc JOIN areas ca ON ca.id = oc.compound_id WHERE oc.organisation_id = o.id ORDER BY ca.name LIMIT 1) AS compound_name, \
            po.start_date, po.end_date \
@@ -946,7 +946,7 @@ async fn generate_in(
     let mut people: Vec<Uuid> = posts.iter().map(|p| p.person_id).collect();
     people.sort_unstable();
     people.dedup();
-    let assessed: Vec<AssessedRow> = diesel::sql_query(
+    let assessed: Vec<AssessedRow> = crate::sql::query(
         "SELECT DISTINCT ON (s.person_id) s.person_id, s.id, s.version, s.period_start, s.period_end, s.score, s.result \
          FROM assessments s WHERE s.person_id = ANY($1) AND s.period_start <= $3 AND s.period_end >= $2 \
          ORDER BY s.person_id, s.period_end DESC",
@@ -956,7 +956,7 @@ async fn generate_in(
     .bind::<Date, _>(last)
     .load(tx)
     .await?;
-    let paid: Vec<PersonRow> = diesel::sql_query(
+    let paid: Vec<PersonRow> = crate::sql::query(
         "SELECT d.person_id FROM disbursements d WHERE d.programme_id = $1 AND d.period_month = $2 AND d.status <> 'failed' \
          UNION SELECT l.person_id FROM payments l JOIN payment_cycles c ON c.id = l.cycle_id \
            WHERE l.programme_id = $1 AND l.period_month = $2 AND l.decision = 'included' AND c.id <> $3 \
@@ -968,12 +968,12 @@ async fn generate_in(
     .load(tx)
     .await?;
     let banked: Vec<PersonRow> =
-        diesel::sql_query("SELECT person_id FROM bank_accounts WHERE person_id = ANY($1)")
+        crate::sql::query("SELECT person_id FROM bank_accounts WHERE person_id = ANY($1)")
             .bind::<Array<SqlUuid>, _>(&people)
             .load(tx)
             .await?;
     // Failed transfers of earlier months, not paid since and not already carried elsewhere.
-    let carried: Vec<CarriedRow> = diesel::sql_query(
+    let carried: Vec<CarriedRow> = crate::sql::query(
         "SELECT DISTINCT ON (d.person_id, d.period_month) l.id AS payment_id, d.person_id, d.period_month, d.amount_fen, \
            COALESCE(d.failure_reason, '') AS failure_reason, l.organisation_name, l.compound_name \
          FROM disbursements d JOIN payments l ON l.id = d.payment_id \
@@ -1001,13 +1001,13 @@ async fn generate_in(
         #[diesel(sql_type = Text)]
         hold_reason: String,
     }
-    let holds: Vec<Hold> = diesel::sql_query(
+    let holds: Vec<Hold> = crate::sql::query(
         "SELECT person_id, period_month, hold_reason FROM payments WHERE cycle_id = $1 AND decision = 'held'",
     )
     .bind::<SqlUuid, _>(cycle_id)
     .load(tx)
     .await?;
-    diesel::sql_query("DELETE FROM payments WHERE cycle_id = $1")
+    crate::sql::query("DELETE FROM payments WHERE cycle_id = $1")
         .bind::<SqlUuid, _>(cycle_id)
         .execute(tx)
         .await?;
@@ -1106,7 +1106,7 @@ async fn generate_in(
         .map(|h| ((h.person_id, h.period_month), h.hold_reason))
         .collect();
     insert_lines(tx, programme.id, cycle_id, &lines, &held).await?;
-    diesel::sql_query("UPDATE payment_cycles SET generated_at = now(), assessments_changed = false, version = version + 1 WHERE id = $1")
+    crate::sql::query("UPDATE payment_cycles SET generated_at = now(), assessments_changed = false, version = version + 1 WHERE id = $1")
         .bind::<SqlUuid, _>(cycle_id)
         .execute(tx)
         .await?;
@@ -1192,7 +1192,7 @@ async fn insert_lines(
             hold_reasons.push(hold.map(String::as_str));
             numbers.push(i32::try_from(chunk_index * 5_000 + i + 1).unwrap_or(i32::MAX));
         }
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO payments (id, cycle_id, programme_id, person_id, period_month, decision, reason, explanation, amount_fen, \
                post_id, organisation_name, compound_name, assessment_id, assessment_version, carried_from, hold_reason, line_no) \
              SELECT t.id, $1, $2, t.person_id, t.period_month, t.decision, t.reason, t.explanation, t.amount_fen, t.post_id, \
@@ -1318,7 +1318,7 @@ pub async fn set_hold(
     reason: Option<&str>,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let status: String = diesel::sql_query("SELECT status FROM payment_cycles WHERE id = $1 FOR UPDATE")
+        let status: String = crate::sql::query("SELECT status FROM payment_cycles WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(cycle.id)
             .get_result::<StatusRow>(tx)
             .await?
@@ -1332,7 +1332,7 @@ pub async fn set_hold(
             .into());
         }
         let (from, to) = if reason.is_some() { ("included", "held") } else { ("held", "included") };
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE payments SET decision = $3, hold_reason = $4 WHERE id = $1 AND cycle_id = $2 AND decision = $5",
         )
         .bind::<SqlUuid, _>(payment_id)
@@ -1354,7 +1354,7 @@ pub async fn set_hold(
             }
             .into());
         }
-        diesel::sql_query("UPDATE payment_cycles SET version = version + 1 WHERE id = $1")
+        crate::sql::query("UPDATE payment_cycles SET version = version + 1 WHERE id = $1")
             .bind::<SqlUuid, _>(cycle.id)
             .execute(tx)
             .await?;
@@ -1387,11 +1387,11 @@ pub async fn transition(
     use linli_domain::allowance::{CycleAction, check_action, check_budget};
     let actor = ctx.user_id().ok_or(DomainError::Forbidden)?;
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query("SELECT 1 FROM allowance_programmes WHERE id = $1 FOR UPDATE")
+        crate::sql::query("SELECT 1 FROM allowance_programmes WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(programme.id)
             .execute(tx)
             .await?;
-        diesel::sql_query("SELECT 1 FROM payment_cycles WHERE id = $1 FOR UPDATE")
+        crate::sql::query("SELECT 1 FROM payment_cycles WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(cycle_id)
             .execute(tx)
             .await?;
@@ -1413,7 +1413,7 @@ pub async fn transition(
             let (committed, _) = budget_use(tx, programme.id, c.month.year()).await?;
             check_budget(programme.annual_budget_fen, committed, c.total_fen)?;
         }
-        diesel::sql_query(
+        crate::sql::query(
             "UPDATE payment_cycles SET status = $2, \
                submitted_at = CASE WHEN $2 = 'submitted' THEN now() WHEN $2 = 'draft' THEN NULL ELSE submitted_at END, \
                approved_at = CASE WHEN $2 = 'approved' THEN now() ELSE approved_at END, \
@@ -1458,7 +1458,7 @@ pub async fn disburse(
 ) -> StoreResult<()> {
     let actor = ctx.user_id().ok_or(DomainError::Forbidden)?;
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query("SELECT 1 FROM payment_cycles WHERE id = $1 FOR UPDATE")
+        crate::sql::query("SELECT 1 FROM payment_cycles WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(cycle_id)
             .execute(tx)
             .await?;
@@ -1478,7 +1478,7 @@ pub async fn disburse(
             }
             .into());
         }
-        let created = diesel::sql_query(
+        let created = crate::sql::query(
             "INSERT INTO disbursements (id, payment_id, cycle_id, programme_id, person_id, period_month, amount_fen, bank_name, account_no, account_name) \
              SELECT gen_random_uuid(), l.id, l.cycle_id, l.programme_id, l.person_id, l.period_month, l.amount_fen, b.bank_name, b.account_no, b.account_name \
              FROM payments l JOIN bank_accounts b ON b.person_id = l.person_id \
@@ -1497,7 +1497,7 @@ pub async fn disburse(
             }
             other => other,
         })?;
-        diesel::sql_query(
+        crate::sql::query(
             "UPDATE payment_cycles SET status = 'disbursed', disbursed_at = now(), disbursed_by = $2, version = version + 1 WHERE id = $1",
         )
         .bind::<SqlUuid, _>(cycle_id)
@@ -1539,7 +1539,7 @@ pub struct Transfer {
 
 /// The transfers of a cycle, in line order.
 pub async fn transfers(conn: &mut AsyncPgConnection, cycle_id: Uuid) -> StoreResult<Vec<Transfer>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT d.id, d.account_name, d.account_no, d.bank_name, d.amount_fen, d.period_month, d.status \
          FROM disbursements d JOIN payments l ON l.id = d.payment_id WHERE d.cycle_id = $1 ORDER BY l.line_no",
     )
@@ -1594,7 +1594,7 @@ pub async fn reconcile(
 ) -> StoreResult<Result<ReconcileOutcome, Vec<linli_domain::ledger::RowError>>> {
     use linli_domain::ledger::RowError;
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query("SELECT 1 FROM payment_cycles WHERE id = $1 FOR UPDATE")
+        crate::sql::query("SELECT 1 FROM payment_cycles WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(cycle_id)
             .execute(tx)
             .await?;
@@ -1604,7 +1604,7 @@ pub async fn reconcile(
             #[diesel(sql_type = Bool)]
             seen: bool,
         }
-        let seen: Seen = diesel::sql_query(
+        let seen: Seen = crate::sql::query(
             "SELECT EXISTS (SELECT 1 FROM reconciliation_imports WHERE cycle_id = $1 AND sha256 = $2) AS seen",
         )
         .bind::<SqlUuid, _>(cycle_id)
@@ -1685,7 +1685,7 @@ pub async fn reconcile(
             .collect();
         let references: Vec<Option<&str>> = outcomes.iter().map(|o| o.bank_reference.as_deref()).collect();
         let reasons: Vec<Option<&str>> = outcomes.iter().map(|o| o.failure_reason.as_deref()).collect();
-        let settled: Vec<Settled> = diesel::sql_query(
+        let settled: Vec<Settled> = crate::sql::query(
             "UPDATE disbursements d SET status = t.status, bank_reference = t.bank_reference, \
                failure_reason = t.failure_reason, settled_at = now() \
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, status, bank_reference, failure_reason) \
@@ -1717,7 +1717,7 @@ pub async fn reconcile(
             })
             .await?;
         }
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO reconciliation_imports (cycle_id, sha256, row_count, imported_by) VALUES ($1, $2, $3, $4)",
         )
         .bind::<SqlUuid, _>(cycle_id)
@@ -1731,12 +1731,12 @@ pub async fn reconcile(
             #[diesel(sql_type = BigInt)]
             n: i64,
         }
-        let open: Open = diesel::sql_query("SELECT count(*) AS n FROM disbursements WHERE cycle_id = $1 AND status = 'sent'")
+        let open: Open = crate::sql::query("SELECT count(*) AS n FROM disbursements WHERE cycle_id = $1 AND status = 'sent'")
             .bind::<SqlUuid, _>(cycle_id)
             .get_result(tx)
             .await?;
         if open.n == 0 && c.status() == CycleStatus::Disbursed {
-            diesel::sql_query(
+            crate::sql::query(
                 "UPDATE payment_cycles SET status = 'reconciled', reconciled_at = now(), version = version + 1 WHERE id = $1",
             )
             .bind::<SqlUuid, _>(cycle_id)
@@ -1773,7 +1773,7 @@ pub async fn live_transfers(
         #[diesel(sql_type = BigInt)]
         n: i64,
     }
-    let n: N = diesel::sql_query(
+    let n: N = crate::sql::query(
         "SELECT count(*) AS n FROM disbursements WHERE programme_id = $1 AND person_id = $2 AND period_month = $3 AND status <> 'failed'",
     )
     .bind::<SqlUuid, _>(programme_id)

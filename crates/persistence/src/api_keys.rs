@@ -200,7 +200,7 @@ pub async fn find_live_by_prefix(
 
 /// Notes that a key was used (at most once a minute, to spare writes).
 pub async fn touch(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<()> {
-    diesel::sql_query(
+    crate::sql::query(
         "UPDATE api_keys SET last_used_at = now() WHERE id = $1 \
          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
     )
@@ -227,7 +227,7 @@ pub async fn revoke(
         .await?;
         if changed > 0 {
             // Subscriptions the key made stop with it.
-            diesel::sql_query(
+            crate::sql::query(
                 "UPDATE webhook_subscriptions SET active = false, \
                  disabled_reason = 'owner API key revoked', updated_at = now() \
                  WHERE owner_kind = 'api_key' AND owner_id = $1 AND active",

@@ -1,27 +1,39 @@
 //! The append-only, hash-chained audit log.
 //!
-//! Every change to people, grants, keys, the registry (and later money and workflows) is
-//! recorded in the same transaction as the change. Rows are chained: each stores the
-//! previous row's hash and its own hash over the previous hash and the row's canonical
-//! form, so altering any row — even by a superuser bypassing the append-only triggers —
-//! is detected by [`verify`] at exactly that row.
+//! Every change to people, grants, keys, the registry, money and workflows is recorded in
+//! the same transaction as the change. Rows are chained: each stores the previous row's
+//! hash and its own hash over the previous hash and the row's canonical form, so altering
+//! any row — even by a superuser bypassing the append-only triggers — is detected by
+//! [`verify`] at exactly that row.
+//!
+//! A change inserts its row unsealed and does not wait for the chain: [`seal`] (run by the
+//! server about every second, and by every [`verify`]) chains committed rows afterwards,
+//! in id order, under one lock. Holding a chain-wide lock inside every writing transaction
+//! until its commit made all audited writes of the district queue behind each other. An
+//! unsealed row's content is as fixed as a sealed one's (the append-only trigger allows
+//! only the sealing update, once, with every other column unchanged).
 
 use chrono::{DateTime, SubsecRound, Utc};
 use diesel::{
     prelude::*,
-    sql_types::{BigInt, Bytea},
+    sql_types::{Array, BigInt, Bytea},
 };
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::{error::StoreResult, schema::audit_log};
+use crate::{
+    error::{StoreError, StoreResult},
+    schema::audit_log,
+};
 
-/// Lock key serialising appends to the chain (held until the writing transaction ends).
+/// Lock key serialising the sealer (held until its transaction ends).
 const CHAIN_LOCK: i64 = 4_301_110_003;
 /// The `prev_hash` of the first row.
 const GENESIS: [u8; 32] = [0; 32];
+/// Rows sealed per round trip.
+const SEAL_BATCH: i64 = 2000;
 
 /// Who acted, and from where; built once per request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,8 +94,10 @@ pub struct AuditRow {
     pub after: Option<Value>,
     pub client_ip: Option<String>,
     pub request_id: Option<String>,
-    pub prev_hash: Vec<u8>,
-    pub hash: Vec<u8>,
+    /// None until the row is sealed.
+    pub prev_hash: Option<Vec<u8>>,
+    /// None until the row is sealed.
+    pub hash: Option<Vec<u8>>,
 }
 
 /// Serialises JSON with object keys sorted at every level, so the same value always
@@ -120,7 +134,8 @@ fn canonical(value: &Value, out: &mut String) {
     }
 }
 
-fn row_hash(row: &AuditRow) -> Vec<u8> {
+/// The hash of `row` chained after `prev_hash`.
+fn row_hash(row: &AuditRow, prev_hash: &[u8]) -> Vec<u8> {
     let form = serde_json::json!({
         "id": row.id,
         "occurred_at": row.occurred_at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
@@ -139,80 +154,116 @@ fn row_hash(row: &AuditRow) -> Vec<u8> {
     let mut text = String::new();
     canonical(&form, &mut text);
     let mut hasher = Sha256::new();
-    hasher.update(&row.prev_hash);
+    hasher.update(prev_hash);
     hasher.update(text.as_bytes());
     hasher.finalize().to_vec()
 }
 
-#[derive(QueryableByName)]
-struct NextId {
-    #[diesel(sql_type = BigInt)]
-    id: i64,
-}
-
-#[derive(QueryableByName)]
-struct LastHash {
-    #[diesel(sql_type = Bytea)]
-    hash: Vec<u8>,
-}
-
-/// Appends one entry. Call inside the transaction that makes the change.
+/// Appends one entry, unsealed. Call inside the transaction that makes the change.
 pub async fn record(
     conn: &mut AsyncPgConnection,
     ctx: &AuditContext,
     change: Change<'_>,
 ) -> StoreResult<i64> {
-    diesel::sql_query(format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
-        .execute(conn)
-        .await?;
-    let last: Option<LastHash> =
-        diesel::sql_query("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
-            .get_result(conn)
-            .await
-            .optional()?;
-    let next: NextId = diesel::sql_query("SELECT nextval('audit_log_id_seq') AS id")
-        .get_result(conn)
-        .await?;
-    let mut row = AuditRow {
-        id: next.id,
-        // PostgreSQL keeps microseconds; hash what will be read back.
-        occurred_at: Utc::now().trunc_subsecs(6),
-        actor_kind: ctx.actor_kind.to_owned(),
-        actor_id: ctx.actor_id,
-        actor_name: ctx.actor_name.clone(),
-        action: change.action.to_owned(),
-        object_type: change.object_type.to_owned(),
-        object_id: change.object_id,
-        area_path: change.area_path,
-        before: change.before,
-        after: change.after,
-        client_ip: ctx.client_ip.clone(),
-        request_id: ctx.request_id.clone(),
-        prev_hash: last.map(|l| l.hash).unwrap_or_else(|| GENESIS.to_vec()),
-        hash: Vec::new(),
-    };
-    row.hash = row_hash(&row);
-    diesel::insert_into(audit_log::table)
+    Ok(diesel::insert_into(audit_log::table)
         .values((
-            audit_log::id.eq(row.id),
-            audit_log::occurred_at.eq(row.occurred_at),
-            audit_log::actor_kind.eq(&row.actor_kind),
-            audit_log::actor_id.eq(row.actor_id),
-            audit_log::actor_name.eq(&row.actor_name),
-            audit_log::action.eq(&row.action),
-            audit_log::object_type.eq(&row.object_type),
-            audit_log::object_id.eq(&row.object_id),
-            audit_log::area_path.eq(&row.area_path),
-            audit_log::before.eq(&row.before),
-            audit_log::after.eq(&row.after),
-            audit_log::client_ip.eq(&row.client_ip),
-            audit_log::request_id.eq(&row.request_id),
-            audit_log::prev_hash.eq(&row.prev_hash),
-            audit_log::hash.eq(&row.hash),
+            // PostgreSQL keeps microseconds; the sealer hashes what it reads back.
+            audit_log::occurred_at.eq(Utc::now().trunc_subsecs(6)),
+            audit_log::actor_kind.eq(ctx.actor_kind),
+            audit_log::actor_id.eq(ctx.actor_id),
+            audit_log::actor_name.eq(&ctx.actor_name),
+            audit_log::action.eq(change.action),
+            audit_log::object_type.eq(change.object_type),
+            audit_log::object_id.eq(&change.object_id),
+            audit_log::area_path.eq(&change.area_path),
+            audit_log::before.eq(&change.before),
+            audit_log::after.eq(&change.after),
+            audit_log::client_ip.eq(&ctx.client_ip),
+            audit_log::request_id.eq(&ctx.request_id),
         ))
-        .execute(conn)
+        .returning(audit_log::id)
+        .get_result(conn)
+        .await?)
+}
+
+#[derive(QueryableByName)]
+struct Locked {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    locked: bool,
+}
+
+/// Chains every committed unsealed row, oldest id first, and returns how many it sealed
+/// (0 when another sealer holds the chain: that one does the work).
+pub async fn seal(conn: &mut AsyncPgConnection) -> StoreResult<usize> {
+    let mut sealed = 0;
+    loop {
+        let n = conn
+            .transaction::<_, StoreError, _>(async |tx| {
+                let lock: Locked = diesel::sql_query(format!(
+                    "SELECT pg_try_advisory_xact_lock({CHAIN_LOCK}) AS locked"
+                ))
+                .get_result(tx)
+                .await?;
+                if !lock.locked {
+                    return Ok(0);
+                }
+                seal_batch(tx).await
+            })
+            .await?;
+        sealed += n;
+        if (n as i64) < SEAL_BATCH {
+            return Ok(sealed);
+        }
+    }
+}
+
+async fn seal_batch(tx: &mut AsyncPgConnection) -> StoreResult<usize> {
+    let last: Option<(Option<i64>, Option<Vec<u8>>)> = audit_log::table
+        .filter(audit_log::chain_seq.is_not_null())
+        .order(audit_log::chain_seq.desc())
+        .select((audit_log::chain_seq, audit_log::hash))
+        .first(tx)
+        .await
+        .optional()?;
+    let (mut seq, mut prev) = match last {
+        Some((Some(seq), Some(hash))) => (seq, hash),
+        _ => (0, GENESIS.to_vec()),
+    };
+    let rows: Vec<AuditRow> = audit_log::table
+        .select(AuditRow::as_select())
+        .filter(audit_log::chain_seq.is_null())
+        .order(audit_log::id.asc())
+        .limit(SEAL_BATCH)
+        .load(tx)
         .await?;
-    Ok(row.id)
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let (mut ids, mut seqs, mut prevs, mut hashes) = (
+        Vec::with_capacity(rows.len()),
+        Vec::with_capacity(rows.len()),
+        Vec::with_capacity(rows.len()),
+        Vec::with_capacity(rows.len()),
+    );
+    for row in &rows {
+        let hash = row_hash(row, &prev);
+        seq += 1;
+        ids.push(row.id);
+        seqs.push(seq);
+        prevs.push(std::mem::replace(&mut prev, hash.clone()));
+        hashes.push(hash);
+    }
+    crate::sql::query(
+        "UPDATE audit_log a SET chain_seq = s.seq, prev_hash = s.prev, hash = s.hash \
+         FROM unnest($1, $2, $3, $4) AS s(id, seq, prev, hash) WHERE a.id = s.id",
+    )
+    .bind::<Array<BigInt>, _>(&ids)
+    .bind::<Array<BigInt>, _>(&seqs)
+    .bind::<Array<Bytea>, _>(&prevs)
+    .bind::<Array<Bytea>, _>(&hashes)
+    .execute(tx)
+    .await?;
+    Ok(rows.len())
 }
 
 /// Filters of the audit log list.
@@ -275,30 +326,37 @@ pub struct Verification {
     pub first_broken_id: Option<i64>,
 }
 
-/// Recomputes the whole chain in id order, in batches.
+/// Seals what is committed, then recomputes the whole chain in chain order, in batches.
 pub async fn verify(conn: &mut AsyncPgConnection) -> StoreResult<Verification> {
     const BATCH: i64 = 1000;
+    // Everything committed so far is checked, so seal it first.
+    seal(conn).await?;
     let mut checked = 0;
     let mut expected_prev = GENESIS.to_vec();
-    let mut after_id = 0i64;
+    let mut after_seq = 0i64;
     loop {
-        let rows: Vec<AuditRow> = audit_log::table
-            .select(AuditRow::as_select())
-            .filter(audit_log::id.gt(after_id))
-            .order(audit_log::id.asc())
+        let rows: Vec<(i64, AuditRow)> = audit_log::table
+            .select((
+                audit_log::chain_seq.assume_not_null(),
+                AuditRow::as_select(),
+            ))
+            .filter(audit_log::chain_seq.gt(after_seq))
+            .order(audit_log::chain_seq.asc())
             .limit(BATCH)
             .load(conn)
             .await?;
-        for row in &rows {
+        for (seq, row) in &rows {
             checked += 1;
-            if row.prev_hash != expected_prev || row_hash(row) != row.hash {
+            let intact = row.prev_hash.as_deref() == Some(expected_prev.as_slice())
+                && row.hash.as_deref() == Some(row_hash(row, &expected_prev).as_slice());
+            if !intact {
                 return Ok(Verification {
                     checked,
                     first_broken_id: Some(row.id),
                 });
             }
-            expected_prev = row.hash.clone();
-            after_id = row.id;
+            expected_prev = row.hash.clone().unwrap_or_default();
+            after_seq = *seq;
         }
         if (rows.len() as i64) < BATCH {
             return Ok(Verification {

@@ -8,7 +8,7 @@ use diesel::{
         Uuid as SqlUuid,
     },
 };
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 use linli_domain::{
     DomainError,
     calendar::WorkingCalendar,
@@ -104,7 +104,7 @@ pub async fn update_category(
     } = settings;
     let code = current.code.clone();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE complaint_categories SET sign_hours = $2, resolve_hours = $3, handler_rule = $4, active = $5, \
              version = version + 1 WHERE code = $1 AND version = $6",
         )
@@ -146,7 +146,7 @@ pub async fn candidates(
     conn: &mut AsyncPgConnection,
     compound_id: Uuid,
 ) -> StoreResult<Candidates> {
-    let rows: Vec<CandidateRow> = diesel::sql_query(
+    let rows: Vec<CandidateRow> = crate::sql::query(
         "SELECT 'contract_company' AS role, sc.company_id AS id FROM contract_compounds cc \
            JOIN service_contracts sc ON sc.id = cc.contract_id \
            WHERE cc.compound_id = $1 AND current_date BETWEEN cc.start_date AND cc.end_date \
@@ -308,6 +308,23 @@ pub struct ComplaintFilter {
 const VISIBLE: &str =
     "(c.area_path LIKE ANY($1) OR c.handler_org_id = ANY($2) OR c.complainant_user_id = $3)";
 
+#[derive(QueryableByName)]
+struct CompoundId {
+    #[diesel(sql_type = SqlUuid)]
+    id: Uuid,
+}
+
+/// The compound whose area path this is, if it is a compound's.
+async fn compound_at(conn: &mut AsyncPgConnection, path: &str) -> StoreResult<Option<Uuid>> {
+    let rows: Vec<CompoundId> = crate::sql::query(
+        "SELECT c.id FROM compounds c JOIN areas a ON a.id = c.id WHERE a.path = $1",
+    )
+    .bind::<Text, _>(path)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().next().map(|r| r.id))
+}
+
 /// Newest first, keyset on (created_at, id).
 pub async fn list(
     conn: &mut AsyncPgConnection,
@@ -316,6 +333,22 @@ pub async fn list(
     after: Option<&(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<Complaint>> {
+    // A complaint's area path is its compound's (copied when filed; compounds hold no
+    // compounds), so "within a compound's path" is "about that compound". Said as
+    // `compound_id`, the page is read newest first from the compound's own index instead
+    // of filtering the district's newest rows until 20 of this compound's turn up (a
+    // compound holds ~0.2% of them: thousands of rows per page). The path condition is
+    // dropped then rather than kept beside it: the planner would take the two as
+    // independent, expect one row, and fetch and sort all of the compound's.
+    let within_compound = match &f.within {
+        Some(path) => compound_at(conn, path).await?,
+        None => None,
+    };
+    let within = f
+        .within
+        .as_ref()
+        .filter(|_| within_compound.is_none())
+        .map(|p| format!("{p}%"));
     Ok(diesel::sql_query(format!(
         "{SELECT} WHERE {VISIBLE} \
          AND ($4::text IS NULL OR c.area_path LIKE $4) AND ($5::text IS NULL OR c.status = $5) \
@@ -325,12 +358,13 @@ pub async fn list(
          AND ($11::text IS NULL OR c.title ILIKE $11 OR c.description ILIKE $11 OR c.number = $12) \
          AND ($13::uuid IS NULL OR c.compound_id = $13) \
          AND ($14::timestamptz IS NULL OR (c.created_at, c.id) < ($14, $15)) \
+         AND ($17::uuid IS NULL OR c.compound_id = $17) \
          ORDER BY c.created_at DESC, c.id DESC LIMIT $16"
     ))
     .bind::<Patterns, _>(&vis.area_patterns)
     .bind::<diesel::sql_types::Array<SqlUuid>, _>(&vis.handler_orgs)
     .bind::<Nullable<SqlUuid>, _>(vis.complainant)
-    .bind::<Nullable<Text>, _>(f.within.as_ref().map(|p| format!("{p}%")))
+    .bind::<Nullable<Text>, _>(within)
     .bind::<Nullable<Text>, _>(f.status.map(Status::as_str))
     .bind::<Nullable<Text>, _>(&f.category)
     .bind::<Nullable<SqlUuid>, _>(f.handler_org_id)
@@ -343,6 +377,7 @@ pub async fn list(
     .bind::<Nullable<Timestamptz>, _>(after.map(|(t, _)| *t))
     .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
     .bind::<BigInt, _>(limit)
+    .bind::<Nullable<SqlUuid>, _>(within_compound)
     .load(conn)
     .await?)
 }
@@ -359,14 +394,27 @@ pub struct StatusCount {
 }
 
 /// Counts per status.
+///
+/// Counting the visible complaints themselves reads every one of them (a district admin
+/// sees all: seconds at 10 million). The area and handler parts of [`VISIBLE`] are summed
+/// from `complaint_status_counts` instead, which triggers keep exact per (compound path,
+/// handler, status); only the caller's own complaints outside those (a resident's) are
+/// counted from `complaints`, through the complainant index. Same rows, same answer.
 pub async fn counts(
     conn: &mut AsyncPgConnection,
     vis: &Visibility,
 ) -> StoreResult<Vec<StatusCount>> {
-    Ok(diesel::sql_query(format!(
-        "SELECT c.status, count(*) AS count, count(*) FILTER (WHERE c.overdue) AS overdue FROM complaints c \
-         WHERE {VISIBLE} GROUP BY c.status ORDER BY c.status"
-    ))
+    Ok(crate::sql::query(
+        "SELECT status, sum(total)::bigint AS count, sum(overdue)::bigint AS overdue FROM ( \
+           SELECT r.status, r.total, r.overdue FROM complaint_status_counts r \
+           WHERE r.area_path LIKE ANY($1) \
+              OR NULLIF(r.handler_key, '00000000-0000-0000-0000-000000000000') = ANY($2) \
+           UNION ALL \
+           SELECT c.status, 1, CASE WHEN c.overdue THEN 1 ELSE 0 END FROM complaints c \
+           WHERE c.complainant_user_id = $3 \
+             AND (c.area_path LIKE ANY($1) OR c.handler_org_id = ANY($2)) IS NOT TRUE \
+         ) x GROUP BY status HAVING sum(total) > 0 ORDER BY status",
+    )
     .bind::<Patterns, _>(&vis.area_patterns)
     .bind::<diesel::sql_types::Array<SqlUuid>, _>(&vis.handler_orgs)
     .bind::<Nullable<SqlUuid>, _>(vis.complainant)
@@ -422,7 +470,7 @@ pub struct TimelineEntry {
 
 /// The timeline, oldest first.
 pub async fn timeline(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<Vec<TimelineEntry>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT action, from_status, to_status, actor_kind, actor_name, note, at FROM complaint_events \
          WHERE complaint_id = $1 ORDER BY id",
     )
@@ -440,7 +488,7 @@ async fn add_event(
     to: Status,
     note: Option<&str>,
 ) -> StoreResult<()> {
-    diesel::sql_query(
+    crate::sql::query(
         "INSERT INTO complaint_events (complaint_id, action, from_status, to_status, actor_kind, actor_id, actor_name, note) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
@@ -467,12 +515,14 @@ pub async fn create(
     let id = Uuid::now_v7();
     let result = conn
         .transaction::<_, StoreError, _>(async |tx| {
-            let number: Number = diesel::sql_query(
-                "SELECT 'LL' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('complaint_numbers')::text, 6, '0') AS number",
+            // The sequence is padded to six digits but never cut: `lpad` truncates longer
+            // strings, so from the millionth complaint on numbers would repeat within a day.
+            let number: Number = crate::sql::query(
+                "SELECT 'LL' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || (SELECT lpad(n, greatest(6, length(n)), '0') FROM (SELECT nextval('complaint_numbers')::text AS n) s) AS number",
             )
             .get_result(tx)
             .await?;
-            diesel::sql_query(
+            crate::sql::query(
                 "INSERT INTO complaints (id, number, compound_id, area_path, category_code, title, description, lat, lon, \
                  channel, anonymous, complainant_user_id, complainant_name, complainant_phone, filed_by, source_key_id, \
                  external_id, status, handler_org_id, routing_rule) \
@@ -613,7 +663,7 @@ pub async fn transition(
         add_event(tx, ctx, id, action, Some(from), to, note).await?;
         if matches!(to, Status::Resolved | Status::Closed | Status::Rejected) {
             // A request for more time means nothing once the work is done.
-            diesel::sql_query(
+            crate::sql::query(
                 "UPDATE complaint_extensions SET status = 'denied', decided_at = now(), \
                  decision_note = '诉求已办结或关闭，延期申请自动终止 / ended with the complaint' \
                  WHERE complaint_id = $1 AND status = 'pending'",
@@ -648,7 +698,7 @@ pub async fn is_member(
         #[diesel(sql_type = Bool)]
         ok: bool,
     }
-    let found: Found = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM organisation_members WHERE user_id = $1 AND organisation_id = $2) AS ok")
+    let found: Found = crate::sql::query("SELECT EXISTS (SELECT 1 FROM organisation_members WHERE user_id = $1 AND organisation_id = $2) AS ok")
         .bind::<SqlUuid, _>(user_id)
         .bind::<SqlUuid, _>(org_id)
         .get_result(conn)
@@ -709,7 +759,7 @@ pub async fn merge(
     expected_version: i64,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE complaints SET status = 'closed', closed_at = now(), duplicate_of = $2, version = version + 1, \
              updated_at = now() WHERE id = $1 AND version = $3",
         )
@@ -748,8 +798,14 @@ struct Due {
 /// Marks complaints whose deadline passed as overdue and escalates them one level up the
 /// area tree (community -> subdistrict -> district, 督办), once per missed deadline:
 /// timeline entry, audit entry and `complaint.overdue` event each. Returns how many.
+///
+/// It also folds the deltas the triggers append to `complaint_status_counts` (see
+/// [`counts`]) into one row per key, so badge reads stay small; sums are unchanged.
 pub async fn sweep_overdue(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> StoreResult<usize> {
-    let due: Vec<Due> = diesel::sql_query(
+    crate::sql::query("SELECT complaint_status_counts_compact()")
+        .execute(conn)
+        .await?;
+    let due: Vec<Due> = crate::sql::query(
         "SELECT id FROM complaints WHERE NOT overdue AND ( \
            (status = 'assigned' AND sign_by < $1) OR (status IN ('signed', 'in_progress') AND resolve_by < $1)) \
          ORDER BY id LIMIT 500",
@@ -771,7 +827,7 @@ pub async fn sweep_overdue(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> 
                     return Ok(false);
                 };
                 let missed = if c.status() == Status::Assigned { "sign_by" } else { "resolve_by" };
-                diesel::sql_query(
+                crate::sql::query(
                     "UPDATE complaints SET overdue = true, escalation_level = LEAST(2, escalation_level + 1), \
                      version = version + 1, updated_at = now() WHERE id = $1",
                 )
@@ -849,6 +905,16 @@ pub struct GroupStats {
 }
 
 /// Statistics of complaints filed in `[from, to)` in the scope, grouped.
+///
+/// Medians and p90s are exact, so every complaint in the scope is read and its times
+/// sorted (a district admin's dashboard: all of them). What keeps that affordable at
+/// millions of rows, without changing a figure:
+/// - `percentile_cont(ARRAY[0.5, 0.9])` sorts each group's times once per measure, not
+///   once per percentile (same interpolation, same numbers);
+/// - groups are formed on the key (a uuid or code), names joined to the ~hundred groups
+///   afterwards, so the big sort compares 16 bytes instead of text;
+/// - JIT is off for it (compiling this plan costs seconds and saves less), and sorts get
+///   more memory than the default 4 MB so they stay off disk.
 pub async fn stats(
     conn: &mut AsyncPgConnection,
     patterns: &[String],
@@ -856,42 +922,60 @@ pub async fn stats(
     from: Option<DateTime<Utc>>,
     to: Option<DateTime<Utc>>,
 ) -> StoreResult<Vec<GroupStats>> {
-    let (key, name, join) = match group {
+    // The group key per complaint, and how a key is named.
+    let (key, join, named) = match group {
         StatsGroup::Subdistrict => (
-            "sd.id::text",
-            "sd.name",
-            "JOIN areas cm ON cm.id = a.parent_id JOIN areas sd ON sd.id = cm.parent_id",
+            "cm.parent_id",
+            "JOIN areas a ON a.id = c.compound_id JOIN areas cm ON cm.id = a.parent_id",
+            "LEFT JOIN areas n ON n.id = g.key",
         ),
-        StatsGroup::Compound => ("a.id::text", "a.name", ""),
-        StatsGroup::Category => ("cat.code", "cat.name_zh", ""),
-        StatsGroup::Handler => ("o.id::text", "o.name", ""),
+        StatsGroup::Compound => ("c.compound_id", "", "LEFT JOIN areas n ON n.id = g.key"),
+        StatsGroup::Category => (
+            "c.category_code",
+            "",
+            "LEFT JOIN (SELECT code, name_zh AS name FROM complaint_categories) n ON n.code = g.key",
+        ),
+        StatsGroup::Handler => (
+            "c.handler_org_id",
+            "",
+            "LEFT JOIN organisations n ON n.id = g.key",
+        ),
     };
     let hours =
         |end: &str, start: &str| format!("extract(epoch FROM c.{end} - c.{start}) / 3600.0");
     let sql = format!(
-        "SELECT {key} AS key, {name} AS name, count(*) AS volume, count(c.accepted_at) AS accepted, \
-           count(c.resolved_at) AS resolved, count(*) FILTER (WHERE c.overdue AND c.status NOT IN ('closed', 'rejected')) AS open_overdue, \
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY {acc}) FILTER (WHERE c.accepted_at IS NOT NULL) AS accept_hours_median, \
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY {acc}) FILTER (WHERE c.accepted_at IS NOT NULL) AS accept_hours_p90, \
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY {res}) FILTER (WHERE c.resolved_at IS NOT NULL) AS resolve_hours_median, \
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY {res}) FILTER (WHERE c.resolved_at IS NOT NULL) AS resolve_hours_p90, \
-           (count(*) FILTER (WHERE c.resolved_at <= c.resolve_by))::float8 \
-             / NULLIF(count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.resolve_by IS NOT NULL), 0) AS on_time_rate, \
-           avg(c.rating)::float8 AS satisfaction, count(c.rating) AS rated \
-         FROM complaints c JOIN areas a ON a.id = c.compound_id JOIN complaint_categories cat ON cat.code = c.category_code \
-         LEFT JOIN organisations o ON o.id = c.handler_org_id {join} \
-         WHERE c.area_path LIKE ANY($1) AND c.duplicate_of IS NULL \
-           AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3) \
-         GROUP BY 1, 2 ORDER BY volume DESC, name LIMIT 500",
+        "SELECT g.key::text AS key, n.name AS name, g.volume, g.accepted, g.resolved, g.open_overdue, \
+           g.acc[1] AS accept_hours_median, g.acc[2] AS accept_hours_p90, \
+           g.res[1] AS resolve_hours_median, g.res[2] AS resolve_hours_p90, \
+           g.on_time_rate, g.satisfaction, g.rated \
+         FROM ( \
+           SELECT {key} AS key, count(*) AS volume, count(c.accepted_at) AS accepted, \
+             count(c.resolved_at) AS resolved, count(*) FILTER (WHERE c.overdue AND c.status NOT IN ('closed', 'rejected')) AS open_overdue, \
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {acc}) FILTER (WHERE c.accepted_at IS NOT NULL) AS acc, \
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {res}) FILTER (WHERE c.resolved_at IS NOT NULL) AS res, \
+             (count(*) FILTER (WHERE c.resolved_at <= c.resolve_by))::float8 \
+               / NULLIF(count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.resolve_by IS NOT NULL), 0) AS on_time_rate, \
+             avg(c.rating)::float8 AS satisfaction, count(c.rating) AS rated \
+           FROM complaints c {join} \
+           WHERE c.area_path LIKE ANY($1) AND c.duplicate_of IS NULL \
+             AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3) \
+           GROUP BY 1 \
+         ) g {named} \
+         ORDER BY g.volume DESC, name LIMIT 500",
         acc = hours("accepted_at", "created_at"),
         res = hours("resolved_at", "created_at"),
     );
-    Ok(diesel::sql_query(sql)
-        .bind::<Patterns, _>(patterns)
-        .bind::<Nullable<Timestamptz>, _>(from)
-        .bind::<Nullable<Timestamptz>, _>(to)
-        .load(conn)
-        .await?)
+    conn.transaction::<_, StoreError, _>(async |tx| {
+        tx.batch_execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
+            .await?;
+        Ok(diesel::sql_query(&sql)
+            .bind::<Patterns, _>(patterns)
+            .bind::<Nullable<Timestamptz>, _>(from)
+            .bind::<Nullable<Timestamptz>, _>(to)
+            .load(tx)
+            .await?)
+    })
+    .await
 }
 
 /// The working-day calendar as configured (public holidays and make-up working days).
@@ -1223,7 +1307,7 @@ pub async fn decide_extension(
             return Err(DomainError::WrongState { code: "extension_decided", detail: "该延期申请已处理 / this request was already decided".into(), allowed: vec![] }.into());
         }
         if let Some(deadline) = new_resolve_by.filter(|_| approve) {
-            diesel::sql_query("UPDATE complaints SET resolve_by = $2, overdue = false, version = version + 1, updated_at = now() WHERE id = $1")
+            crate::sql::query("UPDATE complaints SET resolve_by = $2, overdue = false, version = version + 1, updated_at = now() WHERE id = $1")
                 .bind::<SqlUuid, _>(c.id)
                 .bind::<Timestamptz, _>(deadline)
                 .execute(tx)

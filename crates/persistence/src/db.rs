@@ -106,7 +106,7 @@ impl Db {
         let Ok(mut conn) = self.conn().await else {
             return false;
         };
-        diesel::sql_query("SELECT 1")
+        crate::sql::query("SELECT 1")
             .execute(&mut conn)
             .await
             .is_ok()

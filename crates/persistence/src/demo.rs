@@ -480,7 +480,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
     let hash = password_hash.to_owned();
     conn.transaction::<_, StoreError, _>(async |tx| {
         // Serialise concurrent seeders (two `make run`s at once) on one lock.
-        diesel::sql_query("SELECT pg_advisory_xact_lock(4301110001)")
+        crate::sql::query("SELECT pg_advisory_xact_lock(4301110001)")
             .execute(tx)
             .await?;
         let mut report = SeedReport::default();
@@ -537,7 +537,7 @@ struct Member {
 /// the engagements of 湖南湘审; rongcheng.committee sits on 融城花苑's owners' committee (its
 /// residents' committee if it has none).
 async fn ensure_memberships(tx: &mut AsyncPgConnection) -> StoreResult<()> {
-    let members: Vec<Member> = diesel::sql_query(
+    let members: Vec<Member> = crate::sql::query(
         "SELECT u.id AS user_id, sc.company_id AS org_id FROM users u, areas a \
            JOIN contract_compounds cc ON cc.compound_id = a.id AND current_date BETWEEN cc.start_date AND cc.end_date \
            JOIN service_contracts sc ON sc.id = cc.contract_id \

@@ -410,7 +410,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
     let checker = officer(checker_id, checker_name);
     let patterns = vec![format!("{district_path}%")];
     // Events emitted from here on are the seed's own (see `withdraw_events`).
-    let events_before: CountRow = diesel::sql_query("SELECT COALESCE(max(id), 0) AS n FROM events")
+    let events_before: CountRow = crate::sql::query("SELECT COALESCE(max(id), 0) AS n FROM events")
         .get_result(tx)
         .await?;
 
@@ -694,7 +694,7 @@ async fn load_secretaries(
     tx: &mut AsyncPgConnection,
     programme: &Programme,
 ) -> StoreResult<Vec<SecretaryRow>> {
-    let rows: Vec<SecretaryRow> = diesel::sql_query(
+    let rows: Vec<SecretaryRow> = crate::sql::query(
         "SELECT pe.id AS person_id, pe.name, COALESCE(sd.name, '') AS subdistrict \
          FROM posts po JOIN people pe ON pe.id = po.person_id \
            JOIN organisations o ON o.id = po.organisation_id \
@@ -809,12 +809,12 @@ impl Officers<'_> {
             .into());
         }
         let settled: Vec<Uuid> = rows.iter().map(|(t, _)| *t).collect();
-        diesel::sql_query("UPDATE disbursements SET settled_at = $2 WHERE id = ANY($1)")
+        crate::sql::query("UPDATE disbursements SET settled_at = $2 WHERE id = ANY($1)")
             .bind::<Array<SqlUuid>, _>(&settled)
             .bind::<Timestamptz, _>(at)
             .execute(tx)
             .await?;
-        diesel::sql_query(
+        crate::sql::query(
             "UPDATE reconciliation_imports SET created_at = $3 WHERE cycle_id = $1 AND sha256 = $2",
         )
         .bind::<SqlUuid, _>(cycle_id)
@@ -873,7 +873,7 @@ async fn withdraw_events(
     after_id: i64,
     subjects: &[String],
 ) -> StoreResult<()> {
-    diesel::sql_query(
+    crate::sql::query(
         "DELETE FROM events WHERE id > $1 AND (subject_id = ANY($2) OR payload->>'cycle_id' = ANY($2))",
     )
     .bind::<BigInt, _>(after_id)
@@ -887,7 +887,7 @@ async fn withdraw_events(
 /// cycle never took stay empty.
 async fn stamp_cycle(tx: &mut AsyncPgConnection, id: Uuid, s: &Stamps) -> StoreResult<()> {
     type At = Nullable<Timestamptz>;
-    diesel::sql_query(
+    crate::sql::query(
         "UPDATE payment_cycles SET created_at = COALESCE($2, created_at), \
            generated_at = CASE WHEN generated_at IS NOT NULL THEN COALESCE($2, generated_at) END, \
            submitted_at = CASE WHEN submitted_at IS NOT NULL THEN COALESCE($3, submitted_at) END, \
@@ -907,7 +907,7 @@ async fn stamp_cycle(tx: &mut AsyncPgConnection, id: Uuid, s: &Stamps) -> StoreR
     .execute(tx)
     .await?;
     if let Some(at) = s.disbursed {
-        diesel::sql_query("UPDATE disbursements SET created_at = $2 WHERE cycle_id = $1")
+        crate::sql::query("UPDATE disbursements SET created_at = $2 WHERE cycle_id = $1")
             .bind::<SqlUuid, _>(id)
             .bind::<Timestamptz, _>(at)
             .execute(tx)

@@ -1325,7 +1325,7 @@ struct UserRow {
 /// exists. Runs inside `demo::seed`'s transaction, after the registry and the demo users.
 pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport> {
     let started = Instant::now();
-    let done: Hit = diesel::sql_query(
+    let done: Hit = crate::sql::query(
         "SELECT EXISTS (SELECT 1 FROM people WHERE name = $1 AND employer = $2) AS hit",
     )
     .bind::<Text, _>(VOLUNTEER_NAME)
@@ -1336,7 +1336,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
         log::info!("demo volunteer service already present; left as it is");
         return Ok(VolunteeringReport::default());
     }
-    let places: Vec<ShowcaseAreas> = diesel::sql_query(
+    let places: Vec<ShowcaseAreas> = crate::sql::query(
         "SELECT cp.id AS compound_id, cm.id AS community_id, cm.path AS community_path, sd.path AS subdistrict_path, \
            sd.name AS subdistrict_name \
          FROM areas cp JOIN areas cm ON cm.id = cp.parent_id JOIN areas sd ON sd.id = cm.parent_id \
@@ -1353,7 +1353,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
         return Ok(VolunteeringReport::default());
     };
     let users: HashMap<String, Uuid> =
-        diesel::sql_query("SELECT username, id FROM users WHERE username = ANY($1)")
+        crate::sql::query("SELECT username, id FROM users WHERE username = ANY($1)")
             .bind::<Array<Text>, _>(vec![VOLUNTEER_USER, LEADER_USER, SECRETARY_USER])
             .load::<UserRow>(tx)
             .await?
@@ -1373,7 +1373,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
     )
     .await?;
 
-    let mut teams: Vec<TeamInfo> = diesel::sql_query(
+    let mut teams: Vec<TeamInfo> = crate::sql::query(
         "SELECT o.id, o.name, a.path AS area_path, COALESCE(s.name, '') AS subdistrict, \
            (SELECT po.person_id FROM posts po WHERE po.organisation_id = o.id AND po.title = '队长' \
               AND po.start_date <= $1 AND (po.end_date IS NULL OR po.end_date > $1) \
@@ -1427,7 +1427,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
             id
         }
     };
-    let centres: Vec<CentreInfo> = diesel::sql_query(
+    let centres: Vec<CentreInfo> = crate::sql::query(
         "SELECT nc.id, nc.name, a.path AS community_path, nc.lat, nc.lon, nc.geofence_radius_m AS radius_m \
          FROM neighbourhood_centres nc JOIN areas a ON a.id = nc.community_id ORDER BY a.name, a.path, nc.name",
     )
@@ -1442,14 +1442,14 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
                 .find(|c| c.community_path == areas.community_path)
         })
         .map(|c| c.id);
-    let compounds: Vec<CompoundInfo> = diesel::sql_query(
+    let compounds: Vec<CompoundInfo> = crate::sql::query(
         "SELECT a.id, a.path, c.lat, c.lon FROM areas a JOIN compounds c ON c.id = a.id \
          WHERE a.kind = 'compound' ORDER BY a.name, a.path",
     )
     .load(tx)
     .await?;
     // Phones are the registry's per-person serials: a content order for the hash.
-    let members: Vec<Member> = diesel::sql_query(
+    let members: Vec<Member> = crate::sql::query(
         "SELECT id, employer, home_compound_id AS home FROM people \
          WHERE is_party_member AND employer IS NOT NULL ORDER BY phone, name, id",
     )
@@ -1482,7 +1482,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
     let mut users_linked = 0;
     for (username, person) in [(VOLUNTEER_USER, volunteer), (LEADER_USER, leader)] {
         // A person is one user's at most: leave a person someone already acts as.
-        users_linked += diesel::sql_query(
+        users_linked += crate::sql::query(
             "UPDATE users SET person_id = $2 WHERE username = $1 AND person_id IS NULL \
              AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = $2)",
         )
@@ -1575,7 +1575,7 @@ async fn insert_check_ins(tx: &mut AsyncPgConnection, plan: &Plan) -> StoreResul
     }
     let activity = |c: &PlannedCheckIn| plan.activities.get(c.activity);
     let col = |f: fn(&PlannedCheckIn) -> Option<f64>| rows.iter().map(f).collect::<Vec<_>>();
-    diesel::sql_query(
+    crate::sql::query(
         "INSERT INTO check_ins (id, person_id, activity_id, centre_id, compound_id, area_path, method, client_id, \
            checkout_client_id, checked_in_at, checked_out_at, lat, lon, accuracy_m, distance_m, minutes, flagged, \
            flag_reason, verification, verified_by, verified_at, received_at) \

@@ -23,7 +23,7 @@ pub enum StoreError {
 impl From<DieselError> for StoreError {
     fn from(e: DieselError) -> Self {
         match &e {
-            DieselError::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+            DieselError::DatabaseError(kind, info) if connection_lost(kind, info.message()) => {
                 StoreError::Unavailable(e.to_string())
             }
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
@@ -52,6 +52,44 @@ impl From<diesel_async::pooled_connection::deadpool::PoolError> for StoreError {
     }
 }
 
+/// True when the error says the connection (or the server behind it) went away, so the
+/// request can succeed once retried: PostgreSQL restarting, failing over or terminating the
+/// session. Such errors must answer 503 + `Retry-After`, not 500 — a client told 500 would
+/// not retry, and the pool replaces the dead connection on its next checkout anyway.
+///
+/// diesel does not expose the SQLSTATE, so the server's messages are matched, as for
+/// statement timeouts below; they are PostgreSQL's English ones (a server set to another
+/// `lc_messages` sends translations, which would fall through to 500).
+fn connection_lost(kind: &DatabaseErrorKind, message: &str) -> bool {
+    match kind {
+        DatabaseErrorKind::ClosedConnection => true,
+        // diesel-async reports transport failures (no SQLSTATE) as `UnableToSendCommand`
+        // with tokio-postgres' message; the same kind also carries our own bugs (a
+        // parameter that does not serialise, a column that does not decode), which stay 500,
+        // hence the list of transport messages instead of the kind alone.
+        DatabaseErrorKind::UnableToSendCommand => [
+            "connection closed",
+            "error communicating with the server",
+            "error connecting to server",
+            "timeout waiting for server",
+            // the connection's background task ended (its broadcast channel closed)
+            "channel closed",
+        ]
+        .iter()
+        .any(|m| message.starts_with(m)),
+        _ => {
+            // 57P01 admin_shutdown (fast/smart stop, pg_terminate_backend, postmaster
+            // death), 57P02 crash_shutdown (another backend crashed), 57P05 idle session
+            // timeout: "terminating connection …". 57P03 cannot_connect_now: "the database
+            // system is starting up / shutting down / in recovery mode / not yet accepting
+            // connections". 53300: "sorry, too many clients already".
+            message.starts_with("terminating connection ")
+                || message.starts_with("the database system is ")
+                || message.starts_with("sorry, too many clients already")
+        }
+    }
+}
+
 /// Turns a unique constraint the user can fix into a field error, the rest into a conflict.
 fn unique_violation(constraint: &str) -> DomainError {
     match constraint {
@@ -72,3 +110,88 @@ fn unique_violation(constraint: &str) -> DomainError {
 
 /// Shorthand for repository results.
 pub type StoreResult<T> = Result<T, StoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db_error(kind: DatabaseErrorKind, message: &str) -> StoreError {
+        DieselError::DatabaseError(kind, Box::new(message.to_owned())).into()
+    }
+
+    #[test]
+    fn a_lost_connection_is_unavailable() {
+        for (kind, message) in [
+            (
+                DatabaseErrorKind::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            (
+                DatabaseErrorKind::Unknown,
+                "terminating connection because of crash of another server process",
+            ),
+            (
+                DatabaseErrorKind::Unknown,
+                "terminating connection due to unexpected postmaster exit",
+            ),
+            (
+                DatabaseErrorKind::Unknown,
+                "the database system is shutting down",
+            ),
+            (
+                DatabaseErrorKind::Unknown,
+                "the database system is in recovery mode",
+            ),
+            (
+                DatabaseErrorKind::Unknown,
+                "sorry, too many clients already",
+            ),
+            (DatabaseErrorKind::UnableToSendCommand, "connection closed"),
+            (
+                DatabaseErrorKind::UnableToSendCommand,
+                "error communicating with the server: Connection reset by peer (os error 104)",
+            ),
+            (DatabaseErrorKind::UnableToSendCommand, "channel closed"),
+            (
+                DatabaseErrorKind::ClosedConnection,
+                "server closed the connection",
+            ),
+        ] {
+            assert!(
+                matches!(db_error(kind, message), StoreError::Unavailable(_)),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn bugs_stay_query_errors() {
+        for (kind, message) in [
+            (
+                DatabaseErrorKind::UnableToSendCommand,
+                "error serializing parameter 1",
+            ),
+            (
+                DatabaseErrorKind::UnableToSendCommand,
+                "expected 2 parameters but got 1",
+            ),
+            (DatabaseErrorKind::Unknown, "column \"nope\" does not exist"),
+            (
+                DatabaseErrorKind::ForeignKeyViolation,
+                "insert or update on table \"x\" violates foreign key constraint",
+            ),
+        ] {
+            assert!(
+                matches!(db_error(kind, message), StoreError::Query(_)),
+                "{message}"
+            );
+        }
+        assert!(matches!(
+            db_error(
+                DatabaseErrorKind::Unknown,
+                "canceling statement due to statement timeout"
+            ),
+            StoreError::Timeout
+        ));
+    }
+}

@@ -86,7 +86,7 @@ pub async fn sequence(conn: &mut AsyncPgConnection) -> StoreResult<usize> {
         if !locked.locked {
             return Ok(0);
         }
-        let done: Vec<Sequenced> = diesel::sql_query(
+        let done: Vec<Sequenced> = crate::sql::query(
             "WITH todo AS (SELECT id FROM events WHERE seq IS NULL ORDER BY id LIMIT $1), \
                   numbered AS (SELECT id, nextval('events_seq') AS seq FROM (SELECT id FROM todo ORDER BY id) t) \
              UPDATE events e SET seq = numbered.seq FROM numbered WHERE e.id = numbered.id \
@@ -100,7 +100,7 @@ pub async fn sequence(conn: &mut AsyncPgConnection) -> StoreResult<usize> {
         }
         let ids: Vec<Uuid> = done.iter().map(|d| d.event_id).collect();
         // Fan out: a subscription matches on its type patterns and its area subtree.
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO webhook_deliveries (id, subscription_id, event_id) \
              SELECT gen_random_uuid(), s.id, e.event_id \
              FROM events e JOIN webhook_subscriptions s ON s.active \

@@ -91,7 +91,7 @@ async fn guarded<E: Send>(
     + Send,
 ) -> Result<(StoredResponse, bool), Failure<E>> {
     conn.transaction::<_, Failure<E>, _>(async move |tx| {
-        let locked: Locked = diesel::sql_query(
+        let locked: Locked = crate::sql::query(
             "SELECT pg_try_advisory_xact_lock(hashtextextended($1 || E'\\n' || $2, 0)) AS locked",
         )
         .bind::<Text, _>(&keyed.principal)

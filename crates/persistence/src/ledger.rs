@@ -91,7 +91,7 @@ pub async fn accounts(
     compound_id: Uuid,
     as_of: Option<NaiveDate>,
 ) -> StoreResult<Vec<Account>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT a.id, a.compound_id, a.code, a.name_zh, a.name_en, a.kind, a.category, a.active, \
            COALESCE(t.debit, 0)::bigint AS debit_fen, COALESCE(t.credit, 0)::bigint AS credit_fen \
          FROM ledger_accounts a LEFT JOIN ( \
@@ -513,7 +513,7 @@ pub async fn lines_of(
     conn: &mut AsyncPgConnection,
     entry_ids: &[Uuid],
 ) -> StoreResult<Vec<LineRow>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT l.entry_id, l.account_id, a.code AS account_code, a.name_zh AS account_name_zh, l.debit_fen, l.credit_fen \
          FROM ledger_lines l JOIN ledger_accounts a ON a.id = l.account_id \
          WHERE l.entry_id = ANY($1) ORDER BY l.entry_id, l.id",
@@ -629,7 +629,7 @@ pub async fn import(
 ) -> StoreResult<ImportOutcome> {
     conn.transaction::<_, StoreError, _>(async |tx| {
         // Two uploads of the same file at once: the second waits here and then replays.
-        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 4301110008))")
+        crate::sql::query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 4301110008))")
             .bind::<Text, _>(compound_id.to_string())
             .execute(tx)
             .await?;
@@ -719,7 +719,7 @@ pub async fn movements(
         #[diesel(sql_type = BigInt)]
         credit_fen: i64,
     }
-    let rows: Vec<Row> = diesel::sql_query(
+    let rows: Vec<Row> = crate::sql::query(
         "SELECT a.kind, a.category, COALESCE(sum(l.debit_fen), 0)::bigint AS debit_fen, \
            COALESCE(sum(l.credit_fen), 0)::bigint AS credit_fen \
          FROM ledger_lines l JOIN ledger_entries e ON e.id = l.entry_id JOIN ledger_accounts a ON a.id = l.account_id \
@@ -762,7 +762,7 @@ pub async fn monthly(
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<MonthlyRow>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT date_trunc('month', e.entry_date)::date AS month, a.kind, a.category, \
            (CASE WHEN a.kind = 'income' THEN sum(l.credit_fen) - sum(l.debit_fen) ELSE sum(l.debit_fen) - sum(l.credit_fen) END)::bigint AS amount_fen \
          FROM ledger_lines l JOIN ledger_entries e ON e.id = l.entry_id JOIN ledger_accounts a ON a.id = l.account_id \
@@ -803,7 +803,7 @@ pub async fn by_child_area(
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<AreaTotals>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT c.id AS area_id, c.name AS area_name, c.kind AS area_kind, \
            (SELECT count(DISTINCT l.compound_id) FROM ledger_lines l JOIN areas ca ON ca.id = l.compound_id WHERE ca.path LIKE c.path || '%') AS compounds, \
            COALESCE(sum(CASE WHEN a.kind = 'income' THEN l.credit_fen - l.debit_fen END), 0)::bigint AS income_fen, \
@@ -831,7 +831,7 @@ pub async fn unbalanced_entries(conn: &mut AsyncPgConnection) -> StoreResult<i64
         #[diesel(sql_type = BigInt)]
         n: i64,
     }
-    let c: Count = diesel::sql_query(
+    let c: Count = crate::sql::query(
         "SELECT count(*) AS n FROM ledger_entries e LEFT JOIN LATERAL ( \
            SELECT count(*) AS lines, COALESCE(sum(debit_fen), 0) AS d, COALESCE(sum(credit_fen), 0) AS c \
            FROM ledger_lines l WHERE l.entry_id = e.id) t ON true WHERE t.lines < 2 OR t.d <> t.c",
@@ -918,7 +918,7 @@ pub async fn publish(
 ) -> StoreResult<Uuid> {
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO disclosures (id, compound_id, area_path, period_from, period_to, summary, note, published_by, publisher) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -1050,7 +1050,7 @@ pub async fn month_counts(
         #[diesel(sql_type = BigInt)]
         n: i64,
     }
-    let rows: Vec<Row> = diesel::sql_query(
+    let rows: Vec<Row> = crate::sql::query(
         "SELECT date_trunc('month', entry_date)::date AS month, count(*) AS n FROM ledger_entries \
          WHERE compound_id = $1 GROUP BY 1 ORDER BY 1 DESC",
     )

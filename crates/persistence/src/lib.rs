@@ -40,6 +40,7 @@ pub mod registry;
 #[rustfmt::skip]
 pub mod schema;
 pub mod special_audits;
+pub mod sql;
 pub mod stats;
 pub mod tokens;
 pub mod user_admin;

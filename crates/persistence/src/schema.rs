@@ -179,8 +179,9 @@ diesel::table! {
         after -> Nullable<Jsonb>,
         client_ip -> Nullable<Text>,
         request_id -> Nullable<Text>,
-        prev_hash -> Bytea,
-        hash -> Bytea,
+        prev_hash -> Nullable<Bytea>,
+        hash -> Nullable<Bytea>,
+        chain_seq -> Nullable<Int8>,
     }
 }
 

@@ -149,7 +149,7 @@ pub async fn create_campaign(
 ) -> StoreResult<Uuid> {
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO audit_campaigns (id, name, year, area_id, area_path, budget_fen, description, created_by) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
@@ -186,7 +186,7 @@ pub async fn create_campaign(
 }
 
 async fn set_firms(tx: &mut AsyncPgConnection, campaign: Uuid, firms: &[Uuid]) -> StoreResult<()> {
-    diesel::sql_query(
+    crate::sql::query(
         "INSERT INTO audit_campaign_firms (campaign_id, firm_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING",
     )
     .bind::<SqlUuid, _>(campaign)
@@ -212,7 +212,7 @@ pub async fn update_campaign(
         after.firm_ids.as_slice(),
     );
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE audit_campaigns SET name = $2, budget_fen = $3, description = $4, version = version + 1 \
              WHERE id = $1 AND version = $5",
         )
@@ -231,7 +231,7 @@ pub async fn update_campaign(
             #[diesel(sql_type = BigInt)]
             fees: i64,
         }
-        let sum: Sum = diesel::sql_query(
+        let sum: Sum = crate::sql::query(
             "SELECT COALESCE(sum(fee_fen), 0)::bigint AS fees FROM audit_engagements WHERE campaign_id = $1",
         )
         .bind::<SqlUuid, _>(before.id)
@@ -244,7 +244,7 @@ pub async fn update_campaign(
             )
             .into());
         }
-        diesel::sql_query(
+        crate::sql::query(
             "DELETE FROM audit_campaign_firms f WHERE f.campaign_id = $1 AND NOT (f.firm_id = ANY($2)) \
              AND NOT EXISTS (SELECT 1 FROM audit_engagements g WHERE g.campaign_id = $1 AND g.firm_id = f.firm_id)",
         )
@@ -404,7 +404,7 @@ pub async fn firm_audits_compound(
         #[diesel(sql_type = diesel::sql_types::Bool)]
         hit: bool,
     }
-    let h: Hit = diesel::sql_query(
+    let h: Hit = crate::sql::query(
         "SELECT EXISTS (SELECT 1 FROM audit_engagements WHERE compound_id = $1 AND firm_id = ANY($2)) AS hit",
     )
     .bind::<SqlUuid, _>(compound_id)
@@ -435,7 +435,7 @@ pub async fn create_engagement(
 ) -> StoreResult<Uuid> {
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO audit_engagements (id, campaign_id, compound_id, area_path, firm_id, fee_fen, scope, period_from, period_to) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
@@ -493,7 +493,7 @@ pub async fn assign_fee(
     scope: &str,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE audit_engagements SET fee_fen = $2, scope = $3, version = version + 1, updated_at = now() \
              WHERE id = $1 AND version = $4",
         )
@@ -546,7 +546,7 @@ pub async fn transition(
 ) -> StoreResult<()> {
     let (to, report_summary) = (step.to, step.report_summary.as_deref());
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query("SELECT 1 FROM audit_engagements WHERE id = $1 FOR UPDATE")
+        crate::sql::query("SELECT 1 FROM audit_engagements WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(id)
             .execute(tx)
             .await?;
@@ -562,7 +562,7 @@ pub async fn transition(
             usize::try_from(current.open_finding_count).unwrap_or(0),
             opinion,
         )?;
-        diesel::sql_query(
+        crate::sql::query(
             "UPDATE audit_engagements SET status = $2, opinion = $3, report_summary = COALESCE($4, report_summary), \
              version = version + 1, updated_at = now() WHERE id = $1",
         )
@@ -718,7 +718,7 @@ pub async fn raise_finding(
     let raised_by = ctx.user_id().ok_or(DomainError::Forbidden)?;
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query("SELECT 1 FROM audit_engagements WHERE id = $1 FOR UPDATE")
+        crate::sql::query("SELECT 1 FROM audit_engagements WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(new.engagement_id)
             .execute(tx)
             .await?;
@@ -731,7 +731,7 @@ pub async fn raise_finding(
             }
             .into());
         }
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO audit_findings (id, engagement_id, area_path, kind, title, description, amount_fen, severity, \
              responsible_org_id, evidence, raised_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
@@ -867,7 +867,7 @@ pub async fn add_rectification(
     }
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO rectifications (id, finding_id, action, owner_org_id, deadline, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind::<SqlUuid, _>(id)
@@ -914,7 +914,7 @@ pub async fn complete_rectification(
         .into());
     }
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE rectifications SET status = 'completed', completion_evidence = $2, completed_by = $3, \
              completed_at = now(), version = version + 1 WHERE id = $1 AND status <> 'verified'",
         )
@@ -957,14 +957,14 @@ pub async fn verify_rectification(
     let verifier = ctx.user_id().ok_or(DomainError::Forbidden)?;
     conn.transaction::<_, StoreError, _>(async |tx| {
         let (r, f) = rectification(tx, vis, id).await?;
-        diesel::sql_query("SELECT 1 FROM audit_findings WHERE id = $1 FOR UPDATE")
+        crate::sql::query("SELECT 1 FROM audit_findings WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(f.id)
             .execute(tx)
             .await?;
         let (r, _) = rectification(tx, vis, r.id).await?;
         check_verifier(r.status(), f.raised_by, verifier)?;
         let status = if accepted { "verified" } else { "pending" };
-        diesel::sql_query(
+        crate::sql::query(
             "UPDATE rectifications SET status = $2, verified_by = CASE WHEN $2 = 'verified' THEN $3 END, \
              verified_at = CASE WHEN $2 = 'verified' THEN now() END, verification_note = $4, version = version + 1 WHERE id = $1",
         )
@@ -994,7 +994,7 @@ pub async fn verify_rectification(
             .map(Rectification::status)
             .collect();
         if finding_settled(&statuses) {
-            diesel::sql_query(
+            crate::sql::query(
                 "UPDATE audit_findings SET status = 'closed', closed_at = now(), version = version + 1 WHERE id = $1",
             )
             .bind::<SqlUuid, _>(f.id)
@@ -1036,7 +1036,7 @@ pub async fn sweep_overdue(conn: &mut AsyncPgConnection, today: NaiveDate) -> St
     }
     let ctx = AuditContext::system("rectification deadline sweeper");
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let flagged: Vec<Flagged> = diesel::sql_query(
+        let flagged: Vec<Flagged> = crate::sql::query(
             "UPDATE rectifications r SET overdue = true, version = r.version + 1 FROM audit_findings f \
              WHERE f.id = r.finding_id AND NOT r.overdue AND r.status <> 'verified' AND r.deadline < $1 \
              RETURNING r.id, r.finding_id, f.area_path, r.deadline",

@@ -31,7 +31,7 @@ pub async fn compounds_by_mode(
     conn: &mut AsyncPgConnection,
     scope: &Scope,
 ) -> StoreResult<Vec<ModeCounts>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT sd.id AS area_id, sd.name AS area_name, \
            count(*) FILTER (WHERE c.governance_mode = 'property_managed') AS property_managed, \
            count(*) FILTER (WHERE c.governance_mode = 'entrusted') AS entrusted, \

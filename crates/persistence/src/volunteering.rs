@@ -150,7 +150,7 @@ pub async fn request_report(
 ) -> StoreResult<Uuid> {
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO reports (id, person_id, compound_id, area_path, employer, note) \
              SELECT $1, $2, $3, $4, pe.employer, $5 FROM people pe WHERE pe.id = $2",
         )
@@ -196,7 +196,7 @@ pub async fn decide_report(
 ) -> StoreResult<()> {
     let to = report_step(current.status(), action)?;
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(
+        let changed = crate::sql::query(
             "UPDATE reports SET status = $2, decided_by = $3, decided_at = now(), decline_reason = $4, version = version + 1 \
              WHERE id = $1 AND version = $5",
         )
@@ -249,7 +249,7 @@ pub async fn team_members(
     conn: &mut AsyncPgConnection,
     team_id: Uuid,
 ) -> StoreResult<Vec<TeamMember>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT m.team_id, m.person_id, pe.name AS person_name, m.role, m.joined_on, \
            (SELECT COALESCE(sum(c.minutes), 0) FROM check_ins c JOIN activities a ON a.id = c.activity_id \
              WHERE c.person_id = m.person_id AND a.team_id = m.team_id AND c.verification = 'verified')::bigint AS verified_minutes \
@@ -270,7 +270,7 @@ pub async fn set_member(
     role: &str,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO team_members (team_id, person_id, role) VALUES ($1, $2, $3) \
              ON CONFLICT (team_id, person_id) DO UPDATE SET role = EXCLUDED.role",
         )
@@ -306,7 +306,7 @@ pub async fn remove_member(
     person_id: Uuid,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let n = diesel::sql_query("DELETE FROM team_members WHERE team_id = $1 AND person_id = $2")
+        let n = crate::sql::query("DELETE FROM team_members WHERE team_id = $1 AND person_id = $2")
             .bind::<SqlUuid, _>(team_id)
             .bind::<SqlUuid, _>(person_id)
             .execute(tx)
@@ -343,7 +343,7 @@ pub async fn leads(
         #[diesel(sql_type = Bool)]
         hit: bool,
     }
-    let h: Hit = diesel::sql_query(
+    let h: Hit = crate::sql::query(
         "SELECT EXISTS (SELECT 1 FROM team_members WHERE team_id = $1 AND person_id = $2 AND role = 'leader') AS hit",
     )
     .bind::<SqlUuid, _>(team_id)
@@ -471,7 +471,7 @@ pub async fn create_activity(
 ) -> StoreResult<Uuid> {
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO activities (id, title, description, team_id, centre_id, compound_id, area_path, starts_at, ends_at, capacity, created_by) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
@@ -512,7 +512,7 @@ pub async fn cancel_activity(
     a: &Activity,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let n = diesel::sql_query("UPDATE activities SET status = 'cancelled', version = version + 1 WHERE id = $1 AND status = 'open'")
+        let n = crate::sql::query("UPDATE activities SET status = 'cancelled', version = version + 1 WHERE id = $1 AND status = 'open'")
             .bind::<SqlUuid, _>(a.id)
             .execute(tx)
             .await?;
@@ -546,7 +546,7 @@ pub async fn sign_up(
     person_id: Uuid,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let n = diesel::sql_query(
+        let n = crate::sql::query(
             "INSERT INTO signups (activity_id, person_id) VALUES ($1, $2) \
              ON CONFLICT (activity_id, person_id) DO UPDATE SET status = 'signed', created_at = now() WHERE signups.status = 'cancelled'",
         )
@@ -594,7 +594,7 @@ pub async fn cancel_signup(
     person_id: Uuid,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let n = diesel::sql_query("UPDATE signups SET status = 'cancelled' WHERE activity_id = $1 AND person_id = $2 AND status = 'signed'")
+        let n = crate::sql::query("UPDATE signups SET status = 'cancelled' WHERE activity_id = $1 AND person_id = $2 AND status = 'signed'")
             .bind::<SqlUuid, _>(a.id)
             .bind::<SqlUuid, _>(person_id)
             .execute(tx)
@@ -663,7 +663,7 @@ pub struct Place {
 
 /// The place of an activity.
 pub async fn activity_place(conn: &mut AsyncPgConnection, activity_id: Uuid) -> StoreResult<Place> {
-    let rows = diesel::sql_query(
+    let rows = crate::sql::query(
         "SELECT a.id AS activity_id, a.centre_id, a.compound_id, a.title AS name, a.area_path, \
            COALESCE(nc.lat, cp.lat) AS lat, COALESCE(nc.lon, cp.lon) AS lon, \
            COALESCE(nc.geofence_radius_m, $2) AS radius_m, nc.opening_hours, a.starts_at, a.ends_at, a.status AS activity_status \
@@ -679,7 +679,7 @@ pub async fn activity_place(conn: &mut AsyncPgConnection, activity_id: Uuid) -> 
 
 /// The place of a centre (drop-in service without an activity).
 pub async fn centre_place(conn: &mut AsyncPgConnection, centre_id: Uuid) -> StoreResult<Place> {
-    let rows = diesel::sql_query(
+    let rows = crate::sql::query(
         "SELECT NULL::uuid AS activity_id, nc.id AS centre_id, NULL::uuid AS compound_id, nc.name, ca.path AS area_path, \
            nc.lat, nc.lon, nc.geofence_radius_m AS radius_m, nc.opening_hours, NULL::timestamptz AS starts_at, \
            NULL::timestamptz AS ends_at, NULL::text AS activity_status \
@@ -772,7 +772,7 @@ pub async fn check_in(
     c: &NewCheckIn,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO check_ins (id, person_id, activity_id, centre_id, compound_id, area_path, method, client_id, checked_in_at, \
                lat, lon, accuracy_m, distance_m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
@@ -867,7 +867,7 @@ pub async fn check_out(
 ) -> StoreResult<i64> {
     let minutes = linli_domain::volunteering::minutes_between(c.checked_in_at, at);
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let n = diesel::sql_query(
+        let n = crate::sql::query(
             "UPDATE check_ins SET checked_out_at = $2, minutes = $3, checkout_client_id = $4, \
                flagged = flagged OR $5::text IS NOT NULL, flag_reason = COALESCE($5, flag_reason) \
              WHERE id = $1 AND checked_out_at IS NULL",
@@ -962,7 +962,7 @@ pub async fn verify(
     }
     let to = if accepted { "verified" } else { "rejected" };
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let n = diesel::sql_query(
+        let n = crate::sql::query(
             "UPDATE check_ins SET verification = $2, verified_by = $3, verified_at = now() WHERE id = $1 AND verification = 'pending'",
         )
         .bind::<SqlUuid, _>(c.id)
@@ -1009,7 +1009,7 @@ pub async fn sweep_forgotten(
         #[diesel(sql_type = Nullable<Jsonb>)]
         opening_hours: Option<serde_json::Value>,
     }
-    let open: Vec<Open> = diesel::sql_query(
+    let open: Vec<Open> = crate::sql::query(
         "SELECT c.id, c.checked_in_at, a.ends_at, nc.opening_hours FROM check_ins c LEFT JOIN activities a ON a.id = c.activity_id \
          LEFT JOIN neighbourhood_centres nc ON nc.id = c.centre_id WHERE c.checked_out_at IS NULL AND c.checked_in_at < $1 \
          ORDER BY c.checked_in_at LIMIT 5000",
@@ -1157,7 +1157,7 @@ pub async fn issue_certificate(
 ) -> StoreResult<Certificate> {
     let id = Uuid::now_v7();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "INSERT INTO service_certificates (id, code, person_id, period_from, period_to, total_minutes, activities, issued_by) \
              SELECT $1, $2, $3, $4, $5, COALESCE(sum(c.minutes), 0)::int, count(DISTINCT c.activity_id)::int, $6 FROM check_ins c \
              WHERE c.person_id = $3 AND c.verification = 'verified' AND (c.checked_in_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $4 AND $5",
@@ -1226,7 +1226,7 @@ pub async fn employer_report(
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<EmployerLine>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT pe.employer, pe.name AS person_name, ra.name AS compound_name, r.status AS report_status, \
            COALESCE((SELECT sum(c.minutes) FROM check_ins c WHERE c.person_id = pe.id AND c.verification = 'verified' \
              AND (c.checked_in_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2 AND $3), 0)::bigint AS verified_minutes, \
@@ -1269,7 +1269,7 @@ pub async fn figures(
     patterns: &[String],
     now: DateTime<Utc>,
 ) -> StoreResult<Figures> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT \
            (SELECT count(*) FROM reports r WHERE r.status = 'confirmed' AND r.area_path LIKE ANY($1)) AS reported_members, \
            (SELECT count(*) FROM reports r WHERE r.status = 'requested' AND r.area_path LIKE ANY($1)) AS pending_reports, \
@@ -1296,7 +1296,7 @@ pub async fn hours_by_month(
         #[diesel(sql_type = BigInt)]
         minutes: i64,
     }
-    let rows: Vec<Row> = diesel::sql_query(
+    let rows: Vec<Row> = crate::sql::query(
         "SELECT to_char(c.checked_in_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, COALESCE(sum(c.minutes), 0)::bigint AS minutes \
          FROM check_ins c WHERE c.area_path LIKE ANY($1) AND c.verification = 'verified' AND c.checked_in_at >= $2 GROUP BY 1 ORDER BY 1",
     )

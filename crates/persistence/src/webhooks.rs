@@ -270,7 +270,7 @@ pub async fn rotate_secret(
     overlap_ends: DateTime<Utc>,
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        diesel::sql_query(
+        crate::sql::query(
             "UPDATE webhook_subscriptions SET previous_secret = secret, previous_expires_at = $2, \
              secret = $3, version = version + 1, updated_at = now() WHERE id = $1",
         )
@@ -337,7 +337,7 @@ pub async fn claim_due(
     limit: i64,
     lease_secs: i64,
 ) -> StoreResult<Vec<ClaimedDelivery>> {
-    let rows: Vec<ClaimRow> = diesel::sql_query(
+    let rows: Vec<ClaimRow> = crate::sql::query(
         "WITH due AS ( \
             SELECT d.id FROM webhook_deliveries d \
             WHERE d.status = 'pending' AND d.next_attempt_at <= now() \

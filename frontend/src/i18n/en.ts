@@ -555,6 +555,7 @@ const en: Messages = {
     entryId: 'Entry',
     requestId: 'Request ID',
     hash: 'Hash',
+    unsealed: 'being sealed into the chain (about a second)',
     empty: 'No entries match',
     verify: 'Verify chain',
     verifyOk: 'The audit log is intact',

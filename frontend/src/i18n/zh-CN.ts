@@ -551,6 +551,7 @@ const zhCN = {
     entryId: '记录编号',
     requestId: '请求 ID',
     hash: '哈希',
+    unsealed: '正在写入哈希链（约 1 秒）',
     empty: '没有符合条件的记录',
     verify: '校验完整性',
     verifyOk: '审计日志完整，未发现篡改',

@@ -27,8 +27,9 @@ pub struct AuditEntryView {
     pub after: Option<serde_json::Value>,
     pub client_ip: Option<String>,
     pub request_id: Option<String>,
-    /// Hex SHA-256 chaining this entry to the previous one.
-    pub hash: String,
+    /// Hex SHA-256 chaining this entry to the previous one; null for about a second after
+    /// the change, until the entry is sealed into the chain.
+    pub hash: Option<String>,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -50,7 +51,7 @@ impl From<AuditRow> for AuditEntryView {
             after: r.after,
             client_ip: r.client_ip,
             request_id: r.request_id,
-            hash: hex(&r.hash),
+            hash: r.hash.as_deref().map(hex),
         }
     }
 }

@@ -129,7 +129,7 @@ pub async fn owners_committees(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<CommitteeShare>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT o.id AS organisation_id, o.name AS organisation_name, ca.id AS compound_id, ca.name AS compound_name, \
            count(ps.id) AS members, count(ps.id) FILTER (WHERE p.is_party_member) AS party_members \
          FROM organisations o JOIN organisation_compounds oc ON oc.organisation_id = o.id \

@@ -196,7 +196,7 @@ pub async fn amendments_of(
     conn: &mut AsyncPgConnection,
     meeting_id: Uuid,
 ) -> StoreResult<Vec<Amendment>> {
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "SELECT a.id, a.reason, a.correction, u.display_name AS created_by_name, a.created_at \
          FROM meeting_amendments a JOIN users u ON u.id = a.created_by WHERE a.meeting_id = $1 ORDER BY a.created_at, a.id",
     )
@@ -575,7 +575,7 @@ pub async fn org_serves(
         #[diesel(sql_type = Bool)]
         ok: bool,
     }
-    let found: Found = diesel::sql_query(
+    let found: Found = crate::sql::query(
         "SELECT EXISTS (SELECT 1 FROM organisations o JOIN areas oa ON oa.id = o.area_id, areas ca \
            WHERE o.id = $1 AND ca.id = $2 AND ( \
              ca.path LIKE oa.path || '%' OR oa.path LIKE ca.path || '%' \

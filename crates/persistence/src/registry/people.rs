@@ -488,7 +488,7 @@ pub async fn cross_appointments(
     on: NaiveDate,
 ) -> StoreResult<Vec<CrossAppointment>> {
     let bodies: Vec<&str> = OrgKind::FOUR_BODIES.iter().map(|k| k.as_str()).collect();
-    Ok(diesel::sql_query(
+    Ok(crate::sql::query(
         "WITH bodies AS ( \
             SELECT o.id, o.kind, o.name FROM organisations o \
             WHERE o.kind = ANY($3) AND (EXISTS (SELECT 1 FROM organisation_compounds oc WHERE oc.organisation_id = o.id AND oc.compound_id = $1) \

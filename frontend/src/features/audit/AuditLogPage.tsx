@@ -56,7 +56,12 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
           </Typography.Text>
         )}
         <Typography.Text type="secondary">
-          {t('audit.hash')}: <Typography.Text code>{entry.hash.slice(0, 16)}…</Typography.Text>
+          {t('audit.hash')}:{' '}
+          {entry.hash ? (
+            <Typography.Text code>{entry.hash.slice(0, 16)}…</Typography.Text>
+          ) : (
+            <Typography.Text type="warning">{t('audit.unsealed')}</Typography.Text>
+          )}
         </Typography.Text>
       </Space>
       {changed.length > 0 && (

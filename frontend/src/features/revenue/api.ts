@@ -11,9 +11,15 @@ import type {
   ImportResult,
   NewAccount,
   NewEntry,
+  MonthlyReport,
   ReverseInput,
+  RollupReport,
+  TrialBalance,
   VoucherList,
 } from './types';
+
+// The reports below answer JSON, or a spreadsheet with `format=csv` (the `…Csv` functions);
+// the contract lists both media types for the same path, so the JSON readers name theirs.
 
 export const PAGE_SIZE = 20;
 
@@ -165,12 +171,12 @@ export function importJournal(compoundId: string, file: Blob & { name?: string }
 export function useTrialBalance(compoundId: string, asOf: string | undefined) {
   return useQuery({
     queryKey: revenueKeys.trialBalance(compoundId, asOf),
-    queryFn: () =>
-      unwrap(
+    queryFn: async () =>
+      (await unwrap(
         api.GET('/api/v1/compounds/{id}/ledger/trial-balance', {
           params: { path: { id: compoundId }, query: asOf ? { as_of: asOf } : {} },
         }),
-      ),
+      )) as TrialBalance,
     placeholderData: keepPreviousData,
   });
 }
@@ -213,12 +219,12 @@ export function useLedgerChanged(compoundId: string) {
 export function useMonthlyReport(areaId: string | undefined, range: ReportRange, enabled = true) {
   return useQuery({
     queryKey: revenueKeys.monthly(areaId, range),
-    queryFn: () =>
-      unwrap(
+    queryFn: async () =>
+      (await unwrap(
         api.GET('/api/v1/public-revenue/monthly', {
           params: { query: { from: range.from, to: range.to, ...(areaId ? { area_id: areaId } : {}) } },
         }),
-      ),
+      )) as MonthlyReport,
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -241,8 +247,10 @@ function rollupQuery(areaId: string | undefined, range: ReportRange, lastDay: st
 export function useRollup(areaId: string | undefined, range: ReportRange, lastDay: string) {
   return useQuery({
     queryKey: revenueKeys.rollup(areaId, range),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/public-revenue/by-area', { params: { query: rollupQuery(areaId, range, lastDay) } })),
+    queryFn: async () =>
+      (await unwrap(
+        api.GET('/api/v1/public-revenue/by-area', { params: { query: rollupQuery(areaId, range, lastDay) } }),
+      )) as RollupReport,
     placeholderData: keepPreviousData,
   });
 }

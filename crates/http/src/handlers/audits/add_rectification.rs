@@ -3,7 +3,7 @@ use linli_domain::DomainError;
 use linli_persistence::special_audits;
 use uuid::Uuid;
 
-use super::{finding_view, may_conduct, visibility};
+use super::{finding_view, known_organisation, may_conduct, visibility};
 use crate::{
     auth::Caller,
     dto::special_audit::{FindingView, RectificationInput},
@@ -43,6 +43,7 @@ pub async fn add_rectification(
     let finding = special_audits::finding(&mut conn, &vis, id.into_inner()).await?;
     let engagement = special_audits::engagement(&mut conn, &vis, finding.engagement_id).await?;
     may_conduct(&mut conn, &caller, &engagement).await?;
+    known_organisation(&mut conn, "owner_org_id", body.owner_org_id).await?;
     special_audits::add_rectification(
         &mut conn,
         &caller.audit,

@@ -20,8 +20,9 @@ pub mod verify_rectification;
 
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
-    AsyncPgConnection,
+    AsyncPgConnection, StoreError,
     areas::scope_patterns,
+    registry::organisations,
     special_audits::{self, AuditVisibility, Engagement, Finding},
 };
 use uuid::Uuid;
@@ -35,6 +36,24 @@ use crate::{
 
 /// What the caller may see of special audits: staff and committees by area, auditors by
 /// their firm. 403 for callers who have no part in audits.
+/// A field naming an organisation (the finding's responsible organisation, an action's
+/// owner) must name one that exists: the foreign key would refuse it at the insert, as a
+/// 500. Any organisation will do, in scope or not, as before.
+async fn known_organisation(
+    conn: &mut AsyncPgConnection,
+    field: &str,
+    id: Option<Uuid>,
+) -> ApiResult<()> {
+    let Some(id) = id else { return Ok(()) };
+    match organisations::find_visible(conn, &["%".to_owned()], id).await {
+        Ok(_) => Ok(()),
+        Err(StoreError::Domain(DomainError::NotFound(_))) => {
+            Err(DomainError::field(field, "没有这个组织 / no such organisation").into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 async fn visibility(conn: &mut AsyncPgConnection, caller: &Caller) -> ApiResult<AuditVisibility> {
     let mut patterns = Vec::new();
     for action in [Action::ReadAudits, Action::ManageAudits] {

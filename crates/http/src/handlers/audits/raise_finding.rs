@@ -3,7 +3,7 @@ use linli_domain::{FieldErrors, ledger::MAX_LINE_FEN};
 use linli_persistence::special_audits::{self, NewFinding};
 use uuid::Uuid;
 
-use super::{finding_view, may_conduct, visibility};
+use super::{finding_view, known_organisation, may_conduct, visibility};
 use crate::{
     auth::Caller,
     dto::special_audit::{FindingInput, FindingView},
@@ -70,6 +70,7 @@ pub async fn raise_finding(
     let vis = visibility(&mut conn, &caller).await?;
     let engagement = special_audits::engagement(&mut conn, &vis, id.into_inner()).await?;
     may_conduct(&mut conn, &caller, &engagement).await?;
+    known_organisation(&mut conn, "responsible_org_id", body.responsible_org_id).await?;
     let new = NewFinding {
         engagement_id: engagement.id,
         kind: body.kind.as_str().to_owned(),

@@ -1,11 +1,12 @@
 use actix_web::{get, web};
 use chrono::Datelike;
+use linli_domain::calendar;
 use linli_persistence::complaints;
 
 use crate::{
     auth::Caller,
     dto::complaint::{CalendarDayView, CalendarQuery},
-    error::ApiResult,
+    error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
 };
@@ -14,6 +15,7 @@ use crate::{
 /// working days and weekends are not, unless listed here.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(CalendarQuery), responses(
     (status = 200, body = Vec<CalendarDayView>),
+    (status = 422, description = "`year` outside 2000 to 2100", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/calendar-days")]
 pub async fn list_calendar_days(
@@ -21,7 +23,10 @@ pub async fn list_calendar_days(
     _caller: Caller,
     query: web::Query<CalendarQuery>,
 ) -> ApiResult<web::Json<Vec<CalendarDayView>>> {
-    let year = query.year.unwrap_or_else(|| chrono::Utc::now().year());
+    let year = match query.year {
+        Some(year) => calendar::checked_year(year)?,
+        None => chrono::Utc::now().year(),
+    };
     let mut conn = state.db.conn().await?;
     let days = complaints::calendar_days(&mut conn, year).await?;
     Ok(web::Json(

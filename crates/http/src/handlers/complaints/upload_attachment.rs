@@ -36,7 +36,7 @@ pub struct UploadQuery {
 /// most 5 MiB). The type is read from the bytes, not from the name or `Content-Type`; a
 /// file that is not an image is refused with 415.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), params(("id" = Uuid, Path), UploadQuery),
-    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The image bytes"),
+    request_body(content(("image/jpeg"), ("image/png"), ("image/webp")), description = "The image bytes (the type is read from them)"),
     responses(
     (status = 201, body = ComplaintDetail, headers(("ETag" = String))),
     (status = 403, body = Problem, content_type = "application/problem+json"),

@@ -21,7 +21,7 @@ use crate::{
 /// over an area (your whole scope when no area is given). At most 36 months.
 /// `format=csv` downloads it.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(MonthlyQuery), responses(
-    (status = 200, body = MonthlyReport),
+    (status = 200, description = "The report; with `format=csv`, the same as a spreadsheet", content((MonthlyReport = "application/json"), (String = "text/csv"))),
     (status = 403, body = Problem, content_type = "application/problem+json"),
     (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),

@@ -16,9 +16,10 @@ use crate::{
 /// The trial balance (试算平衡表) of a compound: every account's debits, credits and
 /// balance up to `as_of`; total debits always equal total credits. `format=csv` downloads it.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id"), AsOfQuery), responses(
-    (status = 200, body = TrialBalance),
+    (status = 200, description = "The report; with `format=csv`, the same as a spreadsheet", content((TrialBalance = "application/json"), (String = "text/csv"))),
     (status = 403, body = Problem, content_type = "application/problem+json"),
     (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`format` not `json` or `csv`, or a bad period", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/compounds/{id}/ledger/trial-balance")]
 pub async fn trial_balance(

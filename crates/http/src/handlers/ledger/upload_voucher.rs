@@ -35,7 +35,7 @@ const PDF_MAGIC: &[u8] = b"%PDF-";
 /// body — a JPEG, PNG or WebP scan or a PDF, at most 5 MiB. The type is read from the bytes.
 /// Entries stay immutable; vouchers can be added later, for example when an auditor asks.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path), VoucherQuery),
-    request_body(content = Vec<u8>, content_type = "application/pdf", description = "The file's bytes"),
+    request_body(content(("image/jpeg"), ("image/png"), ("image/webp"), ("application/pdf")), description = "The file's bytes (the type is read from them)"),
     responses(
     (status = 201, description = "The entry's vouchers", body = VoucherList),
     (status = 403, body = Problem, content_type = "application/problem+json"),

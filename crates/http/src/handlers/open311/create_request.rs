@@ -30,6 +30,8 @@ pub struct CreatedRequest {
     (status = 400, body = Vec<super::Open311Error>),
     (status = 401, body = Vec<super::Open311Error>),
     (status = 403, body = Vec<super::Open311Error>),
+    (status = 413, description = "Body larger than the limit", body = Vec<super::Open311Error>),
+    (status = 415, description = "Body not `application/x-www-form-urlencoded`", body = Vec<super::Open311Error>),
 ))]
 #[post("/requests.json")]
 pub async fn create_request(
@@ -45,6 +47,17 @@ pub async fn create_request(
     let Ok(scope) = caller.scope(Action::FileComplaints) else {
         return error(StatusCode::FORBIDDEN, "this key may not file requests");
     };
+    // The form is not JSON, so `extract::parse_json`'s NUL check does not cover it.
+    if let Some(name) = form
+        .iter()
+        .find(|(k, v)| k.contains('\0') || v.contains('\0'))
+        .map(|(k, _)| k)
+    {
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!("{} {}", name.replace('\0', ""), crate::nul::MESSAGE),
+        );
+    }
     let get = |k: &str| {
         form.get(k)
             .map(|v| v.trim().to_owned())

@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, post, web};
+use actix_web::{http::StatusCode, post, web};
 use chrono::Utc;
 use linli_persistence::volunteering::{self, NewCheckIn};
 use uuid::Uuid;
@@ -8,8 +8,8 @@ use crate::{
     auth::Caller,
     dto::volunteering::{CheckInInput, CheckInView},
     error::{ApiResult, Problem},
-    extract::ValidJson,
     handlers::tags,
+    idempotency::{Idempotent, reply, respond},
     state::AppState,
 };
 
@@ -17,43 +17,56 @@ use crate::{
 /// phone's position and accuracy; the distance is computed here and given in the refusal,
 /// 409 `outside_geofence`) or with the centre's current QR code (`qr_token`, valid for about a
 /// minute: 409 `qr_invalid` otherwise). One open check-in per person (409
-/// `already_checked_in`, also when two arrive at once).
-#[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = CheckInInput, responses(
+/// `already_checked_in`, also when two arrive at once). Send an `Idempotency-Key`: a phone
+/// that lost the answer retries with the same key and gets the first answer back (also
+/// after the QR code it used has expired) instead of a second check-in or a 409.
+#[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = CheckInInput,
+    params(("Idempotency-Key" = Option<String>, Header, description = "8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response")),
+    responses(
     (status = 201, body = CheckInView),
     (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 409, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 409, description = "Not allowed now, or the same Idempotency-Key in flight", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "Invalid fields, or an Idempotency-Key reused with another body", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/check-ins")]
 pub async fn check_in(
     state: web::Data<AppState>,
     caller: Caller,
-    ValidJson(body): ValidJson<CheckInInput>,
-) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let person = participant(&mut conn, &caller).await?;
-    let place = place(
-        &state,
-        &mut conn,
-        body.activity_id,
-        body.centre_id,
-        body.qr_token.as_deref(),
-    )
-    .await?;
-    let now = Utc::now();
-    let (method, distance_m, position) =
-        prove_presence(&state, &place, body.location, body.qr_token.as_deref(), now)?;
-    let new = NewCheckIn {
-        id: Uuid::now_v7(),
-        person_id: person,
-        place,
-        method,
-        client_id: None,
-        at: now,
-        position,
-        distance_m,
-    };
-    volunteering::check_in(&mut conn, &caller.audit, &new).await?;
-    let c = volunteering::find_check_in(&mut conn, &[], Some(person), new.id).await?;
-    Ok(HttpResponse::Created().json(CheckInView::from(c)))
+    input: Idempotent<CheckInInput>,
+) -> ApiResult<actix_web::HttpResponse> {
+    let keyed = input.keyed(&caller);
+    let body = input.body;
+    let app = state.clone();
+    // Everything happens inside the keyed transaction, so a replay answers before the
+    // place and the proof of presence are checked again.
+    respond(&state, keyed, move |tx| {
+        Box::pin(async move {
+            let person = participant(tx, &caller).await?;
+            let place = place(
+                &app,
+                tx,
+                body.activity_id,
+                body.centre_id,
+                body.qr_token.as_deref(),
+            )
+            .await?;
+            let now = Utc::now();
+            let (method, distance_m, position) =
+                prove_presence(&app, &place, body.location, body.qr_token.as_deref(), now)?;
+            let new = NewCheckIn {
+                id: Uuid::now_v7(),
+                person_id: person,
+                place,
+                method,
+                client_id: None,
+                at: now,
+                position,
+                distance_m,
+            };
+            volunteering::check_in(tx, &caller.audit, &new).await?;
+            let c = volunteering::find_check_in(tx, &[], Some(person), new.id).await?;
+            Ok(reply(StatusCode::CREATED, &CheckInView::from(c), vec![]))
+        })
+    })
+    .await
 }

@@ -1,0 +1,27 @@
+//! Seals the audit chain behind the writers: changes record unsealed audit rows, this
+//! chains them about a second later (see `linli_persistence::audit`).
+
+use std::time::Duration;
+
+use linli_persistence::{Db, audit};
+
+/// How often committed audit rows are chained.
+const EVERY: Duration = Duration::from_secs(1);
+
+/// Runs until the process ends. Several processes may run it: one seals at a time, the
+/// others find the chain locked and wait for their next turn.
+pub async fn run(db: Db) {
+    let mut tick = tokio::time::interval(EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let Ok(mut conn) = db.conn().await else {
+            continue;
+        };
+        match audit::seal(&mut conn).await {
+            Ok(n) if n > 1000 => log::info!("audit sealer: {n} entries chained"),
+            Ok(_) => {}
+            Err(e) => log::warn!("audit sealer: {e}"),
+        }
+    }
+}

@@ -1,0 +1,12 @@
+DROP TRIGGER complaint_status_counts_truncate ON complaints;
+DROP TRIGGER complaint_status_counts_delete ON complaints;
+DROP TRIGGER complaint_status_counts_update ON complaints;
+DROP TRIGGER complaint_status_counts_insert ON complaints;
+DROP FUNCTION complaint_status_counts_rebuild();
+DROP FUNCTION complaint_status_counts_compact();
+DROP FUNCTION complaint_status_counts_apply();
+DROP TABLE complaint_status_counts;
+DROP INDEX complaints_compound_recent_idx;
+DROP INDEX complaints_status_recent_idx;
+DROP INDEX complaints_compound_status_recent_idx;
+DROP INDEX complaints_category_recent_idx;
