@@ -90,6 +90,67 @@ async fn the_log_cannot_be_changed_through_ordinary_sql() {
     }
 }
 
+/// The three newest compound entries of the log.
+async fn newest_compound_entries(app: &TestApp, admin: &str) -> serde_json::Value {
+    app.get("/api/v1/audit-log?object_type=compound&limit=3")
+        .bearer(admin)
+        .send()
+        .await
+        .json()
+}
+
+#[actix_web::test]
+async fn entries_are_sealed_after_commit_and_sealing_is_the_one_update_allowed() {
+    let app = TestApp::new().await;
+    let admin = make_changes(&app).await;
+    // Written without waiting for the chain: no hash yet.
+    let fresh = newest_compound_entries(&app, &admin).await;
+    let items = fresh["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|e| e["hash"].is_null()), "{items:?}");
+    let mut conn = app.conn().await;
+    use diesel_async::RunQueryDsl;
+    // Sealing may not smuggle in a change of content.
+    let err = diesel::sql_query(
+        "UPDATE audit_log SET actor_name = 'someone else', chain_seq = 999999999, \
+         prev_hash = '\\x00', hash = '\\x01' WHERE id = (SELECT max(id) FROM audit_log)",
+    )
+    .execute(&mut *conn)
+    .await
+    .err()
+    .map(|e| e.to_string());
+    assert!(
+        err.as_deref().is_some_and(|e| e.contains("append-only")),
+        "{err:?}"
+    );
+    // Verification seals what is committed; then every entry has its hash.
+    let verified = app
+        .get("/api/v1/audit-log/verify")
+        .bearer(&admin)
+        .send()
+        .await
+        .json();
+    assert_eq!(verified["ok"], true);
+    let sealed = newest_compound_entries(&app, &admin).await;
+    let items = sealed["items"].as_array().cloned().unwrap_or_default();
+    assert!(
+        items
+            .iter()
+            .all(|e| e["hash"].as_str().is_some_and(|h| h.len() == 64)),
+        "{items:?}"
+    );
+    // Sealed once: not again, not even to the same values.
+    let err = diesel::sql_query("UPDATE audit_log SET hash = hash, chain_seq = chain_seq")
+        .execute(&mut *conn)
+        .await
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        err.as_deref().is_some_and(|e| e.contains("append-only")),
+        "{err:?}"
+    );
+}
+
 #[actix_web::test]
 async fn verification_names_the_row_a_superuser_altered() {
     let app = TestApp::new().await;
