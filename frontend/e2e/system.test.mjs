@@ -72,8 +72,12 @@ test('admin creates a community clerk, sees the phone masked and unmasks it with
 
   // Unmask: a reason is required; the number appears in the dialog only.
   await row.getByTestId('unmask-phone').click();
+  // Submit only once the dialog has finished opening: a click during its zoom can
+  // land before the form is in place, and then no validation runs.
+  await page.getByTestId('unmask-reason').waitFor();
+  await settle(page);
   await page.getByTestId('unmask-submit').click();
-  await page.getByText('请填写 4 到 200 个字的查看原因').waitFor();
+  await page.getByTestId('unmask-form').locator('.ant-form-item-explain-error').filter({ hasText: '请填写 4 到 200 个字的查看原因' }).waitFor();
   await page.getByTestId('unmask-reason').fill('核实社区干事联系方式');
   await page.getByTestId('unmask-submit').click();
   const phone = page.getByTestId('unmasked-phone');
