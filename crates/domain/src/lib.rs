@@ -7,6 +7,7 @@ pub mod allowance;
 pub mod area;
 pub mod calendar;
 pub mod complaint;
+pub mod complaint_stats;
 pub mod compound;
 pub mod csv_import;
 pub mod error;

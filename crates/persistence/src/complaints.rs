@@ -8,7 +8,7 @@ use diesel::{
         Uuid as SqlUuid,
     },
 };
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{
     DomainError,
     calendar::WorkingCalendar,
@@ -861,121 +861,6 @@ pub async fn sweep_overdue(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> 
 /// The deadline `hours` working hours from now.
 pub fn deadline(calendar: &WorkingCalendar, hours: i32) -> DateTime<Utc> {
     calendar.add_working_hours(Utc::now(), i64::from(hours))
-}
-
-/// How complaint statistics are grouped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatsGroup {
-    Subdistrict,
-    Compound,
-    Category,
-    Handler,
-}
-
-/// Volume, speed, punctuality and satisfaction of one group.
-#[derive(Debug, Clone, PartialEq, QueryableByName)]
-pub struct GroupStats {
-    #[diesel(sql_type = Nullable<Text>)]
-    pub key: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    pub name: Option<String>,
-    #[diesel(sql_type = BigInt)]
-    pub volume: i64,
-    #[diesel(sql_type = BigInt)]
-    pub accepted: i64,
-    #[diesel(sql_type = BigInt)]
-    pub resolved: i64,
-    #[diesel(sql_type = BigInt)]
-    pub open_overdue: i64,
-    #[diesel(sql_type = Nullable<Double>)]
-    pub accept_hours_median: Option<f64>,
-    #[diesel(sql_type = Nullable<Double>)]
-    pub accept_hours_p90: Option<f64>,
-    #[diesel(sql_type = Nullable<Double>)]
-    pub resolve_hours_median: Option<f64>,
-    #[diesel(sql_type = Nullable<Double>)]
-    pub resolve_hours_p90: Option<f64>,
-    /// Resolved by the deadline, among resolved ones with a deadline.
-    #[diesel(sql_type = Nullable<Double>)]
-    pub on_time_rate: Option<f64>,
-    #[diesel(sql_type = Nullable<Double>)]
-    pub satisfaction: Option<f64>,
-    #[diesel(sql_type = BigInt)]
-    pub rated: i64,
-}
-
-/// Statistics of complaints filed in `[from, to)` in the scope, grouped.
-///
-/// Medians and p90s are exact, so every complaint in the scope is read and its times
-/// sorted (a district admin's dashboard: all of them). What keeps that affordable at
-/// millions of rows, without changing a figure:
-/// - `percentile_cont(ARRAY[0.5, 0.9])` sorts each group's times once per measure, not
-///   once per percentile (same interpolation, same numbers);
-/// - groups are formed on the key (a uuid or code), names joined to the ~hundred groups
-///   afterwards, so the big sort compares 16 bytes instead of text;
-/// - JIT is off for it (compiling this plan costs seconds and saves less), and sorts get
-///   more memory than the default 4 MB so they stay off disk.
-pub async fn stats(
-    conn: &mut AsyncPgConnection,
-    patterns: &[String],
-    group: StatsGroup,
-    from: Option<DateTime<Utc>>,
-    to: Option<DateTime<Utc>>,
-) -> StoreResult<Vec<GroupStats>> {
-    // The group key per complaint, and how a key is named.
-    let (key, join, named) = match group {
-        StatsGroup::Subdistrict => (
-            "cm.parent_id",
-            "JOIN areas a ON a.id = c.compound_id JOIN areas cm ON cm.id = a.parent_id",
-            "LEFT JOIN areas n ON n.id = g.key",
-        ),
-        StatsGroup::Compound => ("c.compound_id", "", "LEFT JOIN areas n ON n.id = g.key"),
-        StatsGroup::Category => (
-            "c.category_code",
-            "",
-            "LEFT JOIN (SELECT code, name_zh AS name FROM complaint_categories) n ON n.code = g.key",
-        ),
-        StatsGroup::Handler => (
-            "c.handler_org_id",
-            "",
-            "LEFT JOIN organisations n ON n.id = g.key",
-        ),
-    };
-    let hours =
-        |end: &str, start: &str| format!("extract(epoch FROM c.{end} - c.{start}) / 3600.0");
-    let sql = format!(
-        "SELECT g.key::text AS key, n.name AS name, g.volume, g.accepted, g.resolved, g.open_overdue, \
-           g.acc[1] AS accept_hours_median, g.acc[2] AS accept_hours_p90, \
-           g.res[1] AS resolve_hours_median, g.res[2] AS resolve_hours_p90, \
-           g.on_time_rate, g.satisfaction, g.rated \
-         FROM ( \
-           SELECT {key} AS key, count(*) AS volume, count(c.accepted_at) AS accepted, \
-             count(c.resolved_at) AS resolved, count(*) FILTER (WHERE c.overdue AND c.status NOT IN ('closed', 'rejected')) AS open_overdue, \
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {acc}) FILTER (WHERE c.accepted_at IS NOT NULL) AS acc, \
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {res}) FILTER (WHERE c.resolved_at IS NOT NULL) AS res, \
-             (count(*) FILTER (WHERE c.resolved_at <= c.resolve_by))::float8 \
-               / NULLIF(count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.resolve_by IS NOT NULL), 0) AS on_time_rate, \
-             avg(c.rating)::float8 AS satisfaction, count(c.rating) AS rated \
-           FROM complaints c {join} \
-           WHERE c.area_path LIKE ANY($1) AND c.duplicate_of IS NULL \
-             AND ($2::timestamptz IS NULL OR c.created_at >= $2) AND ($3::timestamptz IS NULL OR c.created_at < $3) \
-           GROUP BY 1 \
-         ) g {named} \
-         ORDER BY g.volume DESC, name LIMIT 500",
-        acc = hours("accepted_at", "created_at"),
-        res = hours("resolved_at", "created_at"),
-    );
-    conn.transaction::<_, StoreError, _>(async |tx| {
-        tx.batch_execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
-            .await?;
-        Ok(diesel::sql_query(&sql)
-            .bind::<Patterns, _>(patterns)
-            .bind::<Nullable<Timestamptz>, _>(from)
-            .bind::<Nullable<Timestamptz>, _>(to)
-            .load(tx)
-            .await?)
-    })
-    .await
 }
 
 /// The working-day calendar as configured (public holidays and make-up working days).

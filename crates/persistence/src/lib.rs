@@ -22,6 +22,7 @@ pub mod allowances;
 pub mod api_keys;
 pub mod areas;
 pub mod audit;
+pub mod complaint_stats;
 pub mod complaints;
 pub mod compounds;
 pub mod db;

@@ -3,6 +3,8 @@
 
 pub mod config;
 pub mod import;
+pub mod periodic;
 pub mod relay;
 pub mod sealer;
 pub mod signature;
+pub mod stats_rollup;

@@ -153,6 +153,7 @@ async fn serve() -> Result<(), String> {
     tokio::spawn(housekeeping(state.db.clone()));
     tokio::spawn(sla_sweeper(state.db.clone()));
     tokio::spawn(linli::sealer::run(state.db.clone()));
+    tokio::spawn(linli::stats_rollup::run(state.db.clone()));
     if config.run_relay {
         let relay = Relay::new(state.db.clone(), config.relay.clone())?;
         tokio::spawn(relay.run(std::future::pending()));

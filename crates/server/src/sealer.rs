@@ -11,17 +11,10 @@ const EVERY: Duration = Duration::from_secs(1);
 /// Runs until the process ends. Several processes may run it: one seals at a time, the
 /// others find the chain locked and wait for their next turn.
 pub async fn run(db: Db) {
-    let mut tick = tokio::time::interval(EVERY);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        let Ok(mut conn) = db.conn().await else {
-            continue;
-        };
-        match audit::seal(&mut conn).await {
-            Ok(n) if n > 1000 => log::info!("audit sealer: {n} entries chained"),
-            Ok(_) => {}
-            Err(e) => log::warn!("audit sealer: {e}"),
-        }
-    }
+    crate::periodic::every(db, EVERY, async |conn| match audit::seal(conn).await {
+        Ok(n) if n > 1000 => log::info!("audit sealer: {n} entries chained"),
+        Ok(_) => {}
+        Err(e) => log::warn!("audit sealer: {e}"),
+    })
+    .await;
 }

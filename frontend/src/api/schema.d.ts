@@ -2290,6 +2290,12 @@ export interface paths {
          * Complaint statistics in your area, grouped by subdistrict, compound, category or
          *     handling organisation: volume, acceptance and resolution times (median, p90), on-time
          *     rate and satisfaction. Merged duplicates are left out.
+         * @description Without `from` and `to` (the dashboard) the figures cover all time and come from a
+         *     rollup kept as complaints change, in milliseconds at any size: counts, rates and
+         *     satisfaction are exact, medians and p90s are read off histograms of 5 %-wide buckets
+         *     and are within 5 % (or one minute) of the exact value; `percentiles_estimated` is
+         *     true. With `from` or `to` everything is computed exactly from the period's complaints
+         *     (slower on a district's whole history; the statement timeout applies).
          */
         get: operations["complaint_stats"];
         put?: never;
@@ -3560,6 +3566,11 @@ export interface components {
             on_time_rate?: number | null;
             /** Format: int64 */
             open_overdue: number;
+            /**
+             * @description True when the medians and p90s were read off the all-time histograms (within 5 %
+             *     or one minute of the exact value); false when computed exactly for a period.
+             */
+            percentiles_estimated: boolean;
             /** Format: int64 */
             rated: number;
             /** Format: double */

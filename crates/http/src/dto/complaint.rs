@@ -441,10 +441,16 @@ pub struct ComplaintGroupStats {
     /// Mean rating (1–5) of reviewed complaints.
     pub satisfaction: Option<f64>,
     pub rated: i64,
+    /// True when the medians and p90s were read off the all-time histograms (within 5 %
+    /// or one minute of the exact value); false when computed exactly for a period.
+    pub percentiles_estimated: bool,
 }
 
-impl From<linli_persistence::complaints::GroupStats> for ComplaintGroupStats {
-    fn from(g: linli_persistence::complaints::GroupStats) -> Self {
+impl ComplaintGroupStats {
+    pub fn new(
+        g: linli_persistence::complaint_stats::GroupStats,
+        percentiles_estimated: bool,
+    ) -> Self {
         let round = |v: Option<f64>| v.map(|x| (x * 100.0).round() / 100.0);
         ComplaintGroupStats {
             key: g.key,
@@ -460,6 +466,7 @@ impl From<linli_persistence::complaints::GroupStats> for ComplaintGroupStats {
             on_time_rate: round(g.on_time_rate),
             satisfaction: round(g.satisfaction),
             rated: g.rated,
+            percentiles_estimated,
         }
     }
 }

@@ -1,0 +1,12 @@
+DROP TRIGGER IF EXISTS complaint_stat_deltas_insert ON complaints;
+DROP TRIGGER IF EXISTS complaint_stat_deltas_update ON complaints;
+DROP TRIGGER IF EXISTS complaint_stat_deltas_delete ON complaints;
+DROP TRIGGER IF EXISTS complaint_stat_deltas_truncate ON complaints;
+DROP FUNCTION IF EXISTS complaint_stats_rebuild();
+DROP FUNCTION IF EXISTS complaint_stats_compact();
+DROP FUNCTION IF EXISTS complaint_stat_deltas_apply();
+DROP FUNCTION IF EXISTS complaint_stat_signature(text, text, uuid, timestamptz, timestamptz, timestamptz, timestamptz, boolean, text, smallint);
+DROP FUNCTION IF EXISTS complaint_hours_bucket(double precision);
+DROP TABLE IF EXISTS complaint_stat_histograms;
+DROP TABLE IF EXISTS complaint_stat_totals;
+DROP TABLE IF EXISTS complaint_stat_deltas;
