@@ -128,10 +128,14 @@ walk("keyset admin area=subdistrict", admin, {"area_id": sd})
 walk("keyset houjiatang status=closed", staff, {"status": "closed"})
 measure("counts admin (/complaints/counts)", admin, "/api/v1/complaints/counts", {})
 measure("counts houjiatang", staff, "/api/v1/complaints/counts", {})
+# The dashboard (all time, from the rollup) for every grouping, and one exact period.
 for who, tok in (("admin", admin), ("houjiatang", staff)):
-    for group in ("subdistrict", "category"):
+    for group in ("subdistrict", "compound", "category", "handler"):
         measure(f"stats {who} group_by={group} (/stats/complaints)", tok, "/api/v1/stats/complaints",
                 {"group_by": group})
+last_30_days = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 30 * 86400))
+measure("stats admin group_by=subdistrict, last 30 days (exact)", admin, "/api/v1/stats/complaints",
+        {"group_by": "subdistrict", "from": last_30_days})
 
 print()
 print("| scenario | requests | p50 ms | p99 ms | max ms | |")

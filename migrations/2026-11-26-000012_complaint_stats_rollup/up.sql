@@ -151,40 +151,50 @@ CREATE TRIGGER complaint_stat_deltas_delete AFTER DELETE ON complaints
 CREATE TRIGGER complaint_stat_deltas_truncate AFTER TRUNCATE ON complaints
     FOR EACH STATEMENT EXECUTE FUNCTION complaint_stat_deltas_apply();
 
--- Folds the deltas into the rollup: each signature is counted into every area above its
--- compound (paths are '/<id>/<id>/.../' with 36-character ids, so the ancestors are
--- prefixes) under each grouping. One statement: it deletes only the deltas its snapshot
--- sees and adds them to the rollup, so a reader sees the deltas or their sums, never
--- both; deltas committed meanwhile wait for the next run. One compaction at a time.
+-- Folds the deltas into the rollup. Counted first per compound and grouping key (the
+-- grouping sets), then into every area above the compound: paths are '/<id>/<id>/.../'
+-- with 36-character ids, so the ancestors are prefixes. A compound's own rows hold only
+-- the 'all' grouping (a scope that is a single compound is small enough to count exactly
+-- by category or handler; see linli_persistence::complaint_stats). One statement: it
+-- deletes only the deltas its snapshot sees and adds them to the rollup, so a reader sees
+-- the deltas or their sums, never both; deltas committed meanwhile wait for the next run.
+-- One compaction at a time.
 CREATE FUNCTION complaint_stats_compact() RETURNS bigint LANGUAGE sql SET jit = off AS $$
     SELECT pg_advisory_xact_lock(hashtext('complaint_stats_compact'));
     WITH gone AS (DELETE FROM complaint_stat_deltas RETURNING *),
-    signatures AS (
-        SELECT area_path, category_code, handler_key, accept_bucket, resolve_bucket, open_overdue,
-               on_time, timed, rating, sum(n) AS n
-        FROM gone GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(n) <> 0
+    cells AS (
+        SELECT area_path,
+               CASE WHEN GROUPING(category_code) = 0 THEN 'category' WHEN GROUPING(handler_key) = 0 THEN 'handler' ELSE 'all' END AS dim,
+               coalesce(category_code, handler_key, '') AS key,
+               sum(n) AS volume,
+               coalesce(sum(n) FILTER (WHERE accept_bucket IS NOT NULL), 0) AS accepted,
+               coalesce(sum(n) FILTER (WHERE resolve_bucket IS NOT NULL), 0) AS resolved,
+               coalesce(sum(n) FILTER (WHERE open_overdue), 0) AS open_overdue,
+               coalesce(sum(n) FILTER (WHERE on_time), 0) AS on_time,
+               coalesce(sum(n) FILTER (WHERE timed), 0) AS timed,
+               coalesce(sum(n * rating) FILTER (WHERE rating IS NOT NULL), 0) AS rating_sum,
+               coalesce(sum(n) FILTER (WHERE rating IS NOT NULL), 0) AS rated
+        FROM gone
+        GROUP BY GROUPING SETS ((area_path), (area_path, category_code), (area_path, handler_key))
     ),
-    keyed AS (
-        SELECT left(s.area_path, 1 + 37 * k) AS path, k - 1 AS depth,
-               1 + 37 * k = length(s.area_path) AS leaf, d.dim,
-               CASE d.dim WHEN 'all' THEN '' WHEN 'category' THEN s.category_code ELSE s.handler_key END AS key,
-               s.accept_bucket, s.resolve_bucket, s.open_overdue, s.on_time, s.timed, s.rating, s.n
-        FROM signatures s
-        CROSS JOIN generate_series(1, (length(s.area_path) - 1) / 37) k
-        CROSS JOIN (VALUES ('all'), ('category'), ('handler')) d (dim)
+    bucket_cells AS (
+        SELECT area_path,
+               CASE WHEN GROUPING(category_code) = 0 THEN 'category' WHEN GROUPING(handler_key) = 0 THEN 'handler' ELSE 'all' END AS dim,
+               coalesce(category_code, handler_key, '') AS key, m.measure, m.bucket, sum(n) AS n
+        FROM gone CROSS JOIN LATERAL (VALUES ('accept', accept_bucket), ('resolve', resolve_bucket)) m (measure, bucket)
+        WHERE m.bucket IS NOT NULL
+        GROUP BY GROUPING SETS ((area_path, m.measure, m.bucket), (area_path, category_code, m.measure, m.bucket),
+                                (area_path, handler_key, m.measure, m.bucket))
     ),
     totals AS (
         INSERT INTO complaint_stat_totals AS t (area_path, depth, leaf, dim, key, volume, accepted,
             resolved, open_overdue, on_time, timed, rating_sum, rated)
-        SELECT path, depth, leaf, dim, key, sum(n),
-               coalesce(sum(n) FILTER (WHERE accept_bucket IS NOT NULL), 0),
-               coalesce(sum(n) FILTER (WHERE resolve_bucket IS NOT NULL), 0),
-               coalesce(sum(n) FILTER (WHERE open_overdue), 0),
-               coalesce(sum(n) FILTER (WHERE on_time), 0),
-               coalesce(sum(n) FILTER (WHERE timed), 0),
-               coalesce(sum(n * rating) FILTER (WHERE rating IS NOT NULL), 0),
-               coalesce(sum(n) FILTER (WHERE rating IS NOT NULL), 0)
-        FROM keyed GROUP BY path, depth, leaf, dim, key
+        SELECT left(c.area_path, 1 + 37 * k), k - 1, 1 + 37 * k = length(c.area_path), c.dim, c.key,
+               sum(volume), sum(accepted), sum(resolved), sum(open_overdue), sum(on_time), sum(timed),
+               sum(rating_sum), sum(rated)
+        FROM cells c CROSS JOIN generate_series(1, (length(c.area_path) - 1) / 37) k
+        WHERE c.dim = 'all' OR 1 + 37 * k < length(c.area_path)
+        GROUP BY 1, 2, 3, 4, 5
         ON CONFLICT (area_path, dim, key) DO UPDATE SET
             volume = t.volume + excluded.volume, accepted = t.accepted + excluded.accepted,
             resolved = t.resolved + excluded.resolved, open_overdue = t.open_overdue + excluded.open_overdue,
@@ -194,32 +204,84 @@ CREATE FUNCTION complaint_stats_compact() RETURNS bigint LANGUAGE sql SET jit = 
     ),
     histograms AS (
         INSERT INTO complaint_stat_histograms AS h (area_path, depth, leaf, dim, key, measure, bucket, n)
-        SELECT path, depth, leaf, dim, key, m.measure, m.bucket, sum(n)
-        FROM keyed CROSS JOIN LATERAL (VALUES ('accept', accept_bucket), ('resolve', resolve_bucket)) m (measure, bucket)
-        WHERE m.bucket IS NOT NULL
-        GROUP BY path, depth, leaf, dim, key, m.measure, m.bucket
-        HAVING sum(n) <> 0
+        SELECT left(c.area_path, 1 + 37 * k), k - 1, 1 + 37 * k = length(c.area_path), c.dim, c.key,
+               c.measure, c.bucket, sum(c.n)
+        FROM bucket_cells c CROSS JOIN generate_series(1, (length(c.area_path) - 1) / 37) k
+        WHERE c.dim = 'all' OR 1 + 37 * k < length(c.area_path)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7
+        HAVING sum(c.n) <> 0
         ON CONFLICT (area_path, dim, key, measure, bucket) DO UPDATE SET n = h.n + excluded.n
         RETURNING 1
     )
     SELECT count(*) FROM gone;
 $$;
 
--- Recounts from the complaints themselves (after a bulk load that bypassed triggers, or
--- to prove the rollup right: the result must equal what the triggers and compaction give).
-CREATE FUNCTION complaint_stats_rebuild() RETURNS bigint LANGUAGE sql SET jit = off AS $$
+-- Recounts from the complaints themselves: after a bulk load that bypassed the triggers,
+-- or to prove the rollup right (the result must equal what triggers and compaction
+-- give). The same counting as compaction, straight from the complaints, so ten million of
+-- them are one pass each for counts and histograms rather than ten million deltas.
+CREATE FUNCTION complaint_stats_rebuild() RETURNS bigint LANGUAGE plpgsql SET jit = off SET work_mem = '256MB' AS $$
+DECLARE
+    counted bigint;
+BEGIN
     LOCK TABLE complaints IN SHARE MODE;
-    SELECT pg_advisory_xact_lock(hashtext('complaint_stats_compact'));
+    PERFORM pg_advisory_xact_lock(hashtext('complaint_stats_compact'));
     DELETE FROM complaint_stat_deltas;
     DELETE FROM complaint_stat_totals;
     DELETE FROM complaint_stat_histograms;
-    INSERT INTO complaint_stat_deltas
-    SELECT s.*, count(*)
-    FROM complaints c, complaint_stat_signature(c.area_path, c.category_code, c.handler_org_id, c.created_at,
-        c.accepted_at, c.resolved_at, c.resolve_by, c.overdue, c.status, c.rating) s
-    WHERE c.duplicate_of IS NULL
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
-    SELECT complaint_stats_compact();
-$$;
+    INSERT INTO complaint_stat_totals (area_path, depth, leaf, dim, key, volume, accepted, resolved,
+        open_overdue, on_time, timed, rating_sum, rated)
+    SELECT left(c.area_path, 1 + 37 * k), k - 1, 1 + 37 * k = length(c.area_path), c.dim, c.key,
+           sum(volume), sum(accepted), sum(resolved), sum(open_overdue), sum(on_time), sum(timed),
+           sum(rating_sum), sum(rated)
+    FROM (
+        SELECT area_path,
+               CASE WHEN GROUPING(category_code) = 0 THEN 'category' WHEN GROUPING(handler_key) = 0 THEN 'handler' ELSE 'all' END AS dim,
+               coalesce(category_code, handler_key, '') AS key,
+               sum(volume) AS volume, sum(accepted) AS accepted, sum(resolved) AS resolved,
+               sum(open_overdue) AS open_overdue, sum(on_time) AS on_time, sum(timed) AS timed,
+               sum(rating_sum) AS rating_sum, sum(rated) AS rated
+        FROM (
+            SELECT a.path AS area_path, s.category_code, s.handler_key, count(*) AS volume,
+                   count(s.accept_bucket) AS accepted, count(s.resolve_bucket) AS resolved,
+                   count(*) FILTER (WHERE s.open_overdue) AS open_overdue,
+                   count(*) FILTER (WHERE s.on_time) AS on_time, count(*) FILTER (WHERE s.timed) AS timed,
+                   coalesce(sum(s.rating), 0) AS rating_sum, count(s.rating) AS rated
+            FROM complaints x, complaint_stat_signature(x.compound_id::text, x.category_code, x.handler_org_id,
+                x.created_at, x.accepted_at, x.resolved_at, x.resolve_by, x.overdue, x.status, x.rating) s,
+                areas a
+            WHERE x.duplicate_of IS NULL AND a.id = s.area_path::uuid
+            GROUP BY a.path, s.area_path, s.category_code, s.handler_key
+        ) per_compound
+        GROUP BY GROUPING SETS ((area_path), (area_path, category_code), (area_path, handler_key))
+    ) c CROSS JOIN generate_series(1, (length(c.area_path) - 1) / 37) k
+    WHERE c.dim = 'all' OR 1 + 37 * k < length(c.area_path)
+    GROUP BY 1, 2, 3, 4, 5;
+    GET DIAGNOSTICS counted = ROW_COUNT;
+    INSERT INTO complaint_stat_histograms (area_path, depth, leaf, dim, key, measure, bucket, n)
+    SELECT left(c.area_path, 1 + 37 * k), k - 1, 1 + 37 * k = length(c.area_path), c.dim, c.key,
+           c.measure, c.bucket, sum(c.n)
+    FROM (
+        SELECT area_path,
+               CASE WHEN GROUPING(category_code) = 0 THEN 'category' WHEN GROUPING(handler_key) = 0 THEN 'handler' ELSE 'all' END AS dim,
+               coalesce(category_code, handler_key, '') AS key, measure, bucket, sum(n) AS n
+        FROM (
+            SELECT a.path AS area_path, b.category_code, b.handler_key, b.measure, b.bucket, b.n
+            FROM (
+                SELECT s.area_path AS compound_id, s.category_code, s.handler_key, m.measure, m.bucket, count(*) AS n
+                FROM complaints x, complaint_stat_signature(x.compound_id::text, x.category_code, x.handler_org_id,
+                    x.created_at, x.accepted_at, x.resolved_at, x.resolve_by, x.overdue, x.status, x.rating) s
+                CROSS JOIN LATERAL (VALUES ('accept', s.accept_bucket), ('resolve', s.resolve_bucket)) m (measure, bucket)
+                WHERE x.duplicate_of IS NULL AND m.bucket IS NOT NULL
+                GROUP BY 1, 2, 3, 4, 5
+            ) b JOIN areas a ON a.id = b.compound_id::uuid
+        ) per_compound
+        GROUP BY GROUPING SETS ((area_path, measure, bucket), (area_path, category_code, measure, bucket),
+                                (area_path, handler_key, measure, bucket))
+    ) c CROSS JOIN generate_series(1, (length(c.area_path) - 1) / 37) k
+    WHERE c.dim = 'all' OR 1 + 37 * k < length(c.area_path)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    RETURN counted;
+END $$;
 
 SELECT complaint_stats_rebuild();

@@ -5,7 +5,8 @@
 //!   `complaint_stats_rollup`, whatever the number of complaints: counts exact,
 //!   medians and p90s read off histograms (within 5 %, see
 //!   [`linli_domain::complaint_stats`]);
-//! - **a period** (`from` / `to`) computed from the complaints themselves, exactly.
+//! - **a period** (`from` / `to`), and a compound's own figures by category or handler,
+//!   computed from the complaints themselves, exactly.
 
 use std::collections::HashMap;
 
@@ -70,11 +71,41 @@ pub async fn stats(
     from: Option<DateTime<Utc>>,
     to: Option<DateTime<Utc>>,
 ) -> StoreResult<(Vec<GroupStats>, bool)> {
-    if from.is_none() && to.is_none() {
+    if from.is_none() && to.is_none() && !counted_exactly(conn, scope, group).await? {
         Ok((all_time(conn, scope, group).await?, true))
     } else {
         Ok((in_period(conn, scope, group, from, to).await?, false))
     }
+}
+
+/// True when the rollup has no rows for this question: the rollup keeps a compound's own
+/// figures only as a whole, so a scope with a compound among its roots is grouped by
+/// category or handler from its complaints (a compound holds a small share of them).
+async fn counted_exactly(
+    conn: &mut AsyncPgConnection,
+    scope: &Scope,
+    group: StatsGroup,
+) -> StoreResult<bool> {
+    #[derive(QueryableByName)]
+    struct Found {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        found: bool,
+    }
+    if matches!(group, StatsGroup::Subdistrict | StatsGroup::Compound) {
+        return Ok(false);
+    }
+    let roots: Vec<String> = scope
+        .roots()
+        .iter()
+        .map(|r| r.as_str().to_owned())
+        .collect();
+    let row: Found = crate::sql::query(
+        "SELECT EXISTS (SELECT 1 FROM areas a JOIN compounds c ON c.id = a.id WHERE a.path = ANY($1)) AS found",
+    )
+    .bind::<Patterns, _>(roots)
+    .get_result(conn)
+    .await?;
+    Ok(row.found)
 }
 
 /// The key of a subdistrict or compound in a path '/<district>/<subdistrict>/.../': the
