@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use diesel::{
     prelude::*,
-    sql_types::{BigInt, Double, Nullable, SmallInt, Text, Timestamptz},
+    sql_types::{Array, BigInt, Double, Nullable, SmallInt, Text, Timestamptz},
 };
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 use linli_domain::{complaint_stats::Histogram, policy::Scope};
@@ -183,17 +183,17 @@ struct Totals {
     rated: i64,
 }
 
-/// How many of a group's times fall into one bucket.
+/// How many of a group's times fall into each bucket, from one rollup row or delta.
 #[derive(QueryableByName)]
-struct BucketCount {
+struct BucketCounts {
     #[diesel(sql_type = Text)]
     key: String,
     #[diesel(sql_type = Text)]
     measure: String,
-    #[diesel(sql_type = SmallInt)]
-    bucket: i16,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
+    #[diesel(sql_type = Array<SmallInt>)]
+    buckets: Vec<i16>,
+    #[diesel(sql_type = Array<BigInt>)]
+    counts: Vec<i64>,
 }
 
 /// All-time statistics from the rollup plus the deltas not yet folded into it, read in
@@ -237,14 +237,13 @@ async fn all_time(
         delta_key = g.delta_key,
         names = g.names,
     );
+    // Rows as stored (a few per group); merged below, which is cheaper than unnesting.
     let histograms_sql = format!(
-        "SELECT key, measure, bucket, sum(n)::int8 AS n FROM ( \
-           SELECT {rollup_key} AS key, measure, bucket, n FROM complaint_stat_histograms WHERE {rollup_rows} \
-           UNION ALL \
-           SELECT {delta_key}, m.measure, m.bucket, n FROM complaint_stat_deltas \
-             CROSS JOIN LATERAL (VALUES ('accept', accept_bucket), ('resolve', resolve_bucket)) m (measure, bucket) \
-           WHERE m.bucket IS NOT NULL AND area_path LIKE ANY($2) \
-         ) u GROUP BY 1, 2, 3 HAVING sum(n) <> 0",
+        "SELECT {rollup_key} AS key, measure, buckets, counts FROM complaint_stat_histograms WHERE {rollup_rows} \
+         UNION ALL \
+         SELECT {delta_key}, m.measure, ARRAY[m.bucket], ARRAY[n] FROM complaint_stat_deltas \
+           CROSS JOIN LATERAL (VALUES ('accept', accept_bucket), ('resolve', resolve_bucket)) m (measure, bucket) \
+         WHERE m.bucket IS NOT NULL AND area_path LIKE ANY($2)",
         rollup_key = g.rollup_key,
         rollup_rows = g.rollup_rows,
         delta_key = g.delta_key,
@@ -260,7 +259,7 @@ async fn all_time(
                 .bind::<Patterns, _>(&patterns)
                 .load(tx)
                 .await?;
-            let buckets: Vec<BucketCount> = diesel::sql_query(&histograms_sql)
+            let buckets: Vec<BucketCounts> = diesel::sql_query(&histograms_sql)
                 .bind::<Patterns, _>(&roots)
                 .bind::<Patterns, _>(&patterns)
                 .load(tx)
@@ -269,11 +268,13 @@ async fn all_time(
         })
         .await?;
     let mut histograms: HashMap<(String, bool), Histogram> = HashMap::new();
-    for b in buckets {
-        histograms
-            .entry((b.key, b.measure == "accept"))
-            .or_default()
-            .add(b.bucket, b.n);
+    for row in buckets {
+        let histogram = histograms
+            .entry((row.key, row.measure == "accept"))
+            .or_default();
+        for (bucket, n) in row.buckets.into_iter().zip(row.counts) {
+            histogram.add(bucket, n);
+        }
     }
     let percentiles = |key: &str, accept: bool| {
         histograms
