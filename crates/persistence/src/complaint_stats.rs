@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use diesel::{
     prelude::*,
-    sql_types::{Array, BigInt, Double, Nullable, SmallInt, Text, Timestamptz},
+    sql_types::{Array, BigInt, Double, Nullable, SmallInt, Text, Timestamptz, Uuid as SqlUuid},
 };
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 use linli_domain::{complaint_stats::Histogram, policy::Scope};
+use uuid::Uuid;
 
 use crate::{StoreError, areas::scope_patterns, error::StoreResult, registry::Patterns};
 
@@ -71,41 +72,42 @@ pub async fn stats(
     from: Option<DateTime<Utc>>,
     to: Option<DateTime<Utc>>,
 ) -> StoreResult<(Vec<GroupStats>, bool)> {
-    if from.is_none() && to.is_none() && !counted_exactly(conn, scope, group).await? {
-        Ok((all_time(conn, scope, group).await?, true))
-    } else {
-        Ok((in_period(conn, scope, group, from, to).await?, false))
+    let compounds = compound_roots(conn, scope).await?;
+    // The rollup keeps a compound's own figures only as a whole: a scope with a compound
+    // among its roots is grouped by category or handler from its complaints.
+    let rollup_answers =
+        compounds.is_empty() || matches!(group, StatsGroup::Subdistrict | StatsGroup::Compound);
+    if from.is_none() && to.is_none() && rollup_answers {
+        return Ok((all_time(conn, scope, group).await?, true));
     }
+    // A scope of compounds only is found through the compound index (a compound holds a
+    // small share of the complaints; a path pattern would read them all).
+    let only_compounds = (compounds.len() == scope.roots().len()).then_some(compounds.as_slice());
+    Ok((
+        in_period(conn, scope, only_compounds, group, from, to).await?,
+        false,
+    ))
 }
 
-/// True when the rollup has no rows for this question: the rollup keeps a compound's own
-/// figures only as a whole, so a scope with a compound among its roots is grouped by
-/// category or handler from its complaints (a compound holds a small share of them).
-async fn counted_exactly(
-    conn: &mut AsyncPgConnection,
-    scope: &Scope,
-    group: StatsGroup,
-) -> StoreResult<bool> {
+/// The ids of the scope's roots that are compounds.
+async fn compound_roots(conn: &mut AsyncPgConnection, scope: &Scope) -> StoreResult<Vec<Uuid>> {
     #[derive(QueryableByName)]
-    struct Found {
-        #[diesel(sql_type = diesel::sql_types::Bool)]
-        found: bool,
-    }
-    if matches!(group, StatsGroup::Subdistrict | StatsGroup::Compound) {
-        return Ok(false);
+    struct Compound {
+        #[diesel(sql_type = SqlUuid)]
+        id: Uuid,
     }
     let roots: Vec<String> = scope
         .roots()
         .iter()
         .map(|r| r.as_str().to_owned())
         .collect();
-    let row: Found = crate::sql::query(
-        "SELECT EXISTS (SELECT 1 FROM areas a JOIN compounds c ON c.id = a.id WHERE a.path = ANY($1)) AS found",
+    let rows: Vec<Compound> = crate::sql::query(
+        "SELECT a.id FROM areas a JOIN compounds c ON c.id = a.id WHERE a.path = ANY($1)",
     )
     .bind::<Patterns, _>(roots)
-    .get_result(conn)
+    .load(conn)
     .await?;
-    Ok(row.found)
+    Ok(rows.into_iter().map(|c| c.id).collect())
 }
 
 /// The key of a subdistrict or compound in a path '/<district>/<subdistrict>/.../': the
@@ -318,6 +320,7 @@ async fn all_time(
 async fn in_period(
     conn: &mut AsyncPgConnection,
     scope: &Scope,
+    only_compounds: Option<&[Uuid]>,
     group: StatsGroup,
     from: Option<DateTime<Utc>>,
     to: Option<DateTime<Utc>>,
@@ -344,7 +347,7 @@ async fn in_period(
                / NULLIF(count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolve_by IS NOT NULL), 0) AS on_time_rate, \
              avg(rating)::float8 AS satisfaction, count(rating) AS rated \
            FROM complaints \
-           WHERE area_path LIKE ANY($1) AND duplicate_of IS NULL \
+           WHERE {within} AND duplicate_of IS NULL \
              AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3) \
            GROUP BY 1 \
          ) g LEFT JOIN ({names}) n ON n.key = g.key \
@@ -352,8 +355,14 @@ async fn in_period(
         acc = hours("accepted_at"),
         res = hours("resolved_at"),
         names = g.names,
+        within = if only_compounds.is_some() {
+            "compound_id = ANY($4)"
+        } else {
+            "area_path LIKE ANY($1)"
+        },
     );
     let patterns = scope_patterns(scope);
+    let compounds = only_compounds.unwrap_or_default();
     conn.transaction::<_, StoreError, _>(async |tx| {
         tx.batch_execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
             .await?;
@@ -361,6 +370,7 @@ async fn in_period(
             .bind::<Patterns, _>(&patterns)
             .bind::<Nullable<Timestamptz>, _>(from)
             .bind::<Nullable<Timestamptz>, _>(to)
+            .bind::<Array<SqlUuid>, _>(compounds)
             .load(tx)
             .await?)
     })
