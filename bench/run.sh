@@ -14,7 +14,8 @@
 #   BENCH_SECONDS=10 BENCH_RUNS=1 BENCH_CONNECTIONS="16" bench/run.sh
 # Set CARGO_TARGET_DIR to build elsewhere than target/ (BENCH_BUILD=0: use what is built
 # there); BENCH_CHAIN_LOCK=0 skips the
-# pgbench run of the audit chain's former lock. The table is also written to
+# pgbench run of the audit chain's former lock, BENCH_STATS_TRIGGER=0 the run of the create
+# SQL without the statistics trigger. The table is also written to
 # bench/results/latest.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -165,6 +166,19 @@ if [ "${BENCH_CHAIN_LOCK:-1}" = 1 ]; then
     printf '| create_complaint, chain lock held to commit (before 000011) | %s | %s | %s / %s | – | – | – | %s | – | – |\n' \
       "$c" "$tps" "$p50" "$p99" "$failed" >>"$table"
   done
+fi
+
+# What the statistics rollup's trigger costs each creation (migration 000012): the same
+# create SQL with the trigger off, same session.
+if [ "${BENCH_STATS_TRIGGER:-1}" = 1 ]; then
+  psql_db -c "ALTER TABLE complaints DISABLE TRIGGER complaint_stat_deltas_insert" >/dev/null
+  for c in $connections; do
+    echo "== pgbench create_complaint without the statistics trigger, $c clients, ${seconds}s ..."
+    read -r tps p50 p99 failed <<<"$(pgbench_run create_complaint "$c")"
+    printf '| create_complaint, statistics trigger off (before 000012) | %s | %s | %s / %s | – | – | – | %s | – | – |\n' \
+      "$c" "$tps" "$p50" "$p99" "$failed" >>"$table"
+  done
+  psql_db -c "ALTER TABLE complaints ENABLE TRIGGER complaint_stat_deltas_insert" >/dev/null
 fi
 
 echo
