@@ -7,6 +7,7 @@ const group = (o: Partial<Parameters<typeof complaintTotals>[1] extends (infer G
   resolved: 0,
   open_overdue: 0,
   rated: 0,
+  percentiles_estimated: true,
   ...o,
 });
 
