@@ -293,3 +293,37 @@ async fn concurrent_changes_and_compactions_keep_the_rollup_exact() {
     );
     assert_rollup_matches_exact(&app, "admin").await;
 }
+
+#[actix_web::test]
+async fn the_server_folds_pending_deltas_by_itself() {
+    let app = TestApp::new().await;
+    load(&app, 0, 50).await;
+    let pending = async || {
+        app.count(
+            "SELECT count(*) AS n FROM complaint_stat_deltas WHERE $1 = $1",
+            "",
+        )
+        .await
+    };
+    assert!(pending().await > 0, "filing appends deltas");
+    let fold = actix_web::rt::spawn(linli::stats_rollup::run(app.state.db.clone()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while pending().await > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "deltas still pending after 15 s"
+        );
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    fold.abort();
+    let district_volume = app
+        .count(
+            "SELECT sum(volume)::int8 AS n FROM complaint_stat_totals WHERE depth = 0 AND dim = 'all' AND $1 = $1",
+            "",
+        )
+        .await;
+    assert_eq!(
+        district_volume, 50,
+        "the folded rollup counts every complaint once"
+    );
+}

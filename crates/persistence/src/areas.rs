@@ -73,6 +73,15 @@ pub fn first_root(patterns: &[String]) -> String {
         .unwrap_or_default()
 }
 
+/// The paths of the scope's subtree roots, as stored.
+pub fn scope_roots(scope: &Scope) -> Vec<String> {
+    scope
+        .roots()
+        .iter()
+        .map(|r| r.as_str().to_owned())
+        .collect()
+}
+
 /// `LIKE` patterns matching every path inside the scope.
 pub fn scope_patterns(scope: &Scope) -> Vec<String> {
     scope
@@ -145,12 +154,7 @@ pub async fn list(
         query = query.filter(areas::kind.eq(kind.as_str()));
     }
     if filter.parent_id.is_none() && filter.kind.is_none() {
-        let roots: Vec<String> = scope
-            .roots()
-            .iter()
-            .map(|r| r.as_str().to_owned())
-            .collect();
-        query = query.filter(areas::path.eq_any(roots));
+        query = query.filter(areas::path.eq_any(scope_roots(scope)));
     }
     if let Some((name, id)) = &filter.after {
         query = query.filter(

@@ -19,7 +19,12 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncC
 use linli_domain::{complaint_stats::Histogram, policy::Scope};
 use uuid::Uuid;
 
-use crate::{StoreError, areas::scope_patterns, error::StoreResult, registry::Patterns};
+use crate::{
+    StoreError,
+    areas::{scope_patterns, scope_roots},
+    error::StoreResult,
+    registry::Patterns,
+};
 
 /// How complaint statistics are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,12 +77,14 @@ pub async fn stats(
     from: Option<DateTime<Utc>>,
     to: Option<DateTime<Utc>>,
 ) -> StoreResult<(Vec<GroupStats>, bool)> {
+    let all_time_asked = from.is_none() && to.is_none();
+    if all_time_asked && matches!(group, StatsGroup::Subdistrict | StatsGroup::Compound) {
+        return Ok((all_time(conn, scope, group).await?, true));
+    }
     let compounds = compound_roots(conn, scope).await?;
     // The rollup keeps a compound's own figures only as a whole: a scope with a compound
     // among its roots is grouped by category or handler from its complaints.
-    let rollup_answers =
-        compounds.is_empty() || matches!(group, StatsGroup::Subdistrict | StatsGroup::Compound);
-    if from.is_none() && to.is_none() && rollup_answers {
+    if all_time_asked && compounds.is_empty() {
         return Ok((all_time(conn, scope, group).await?, true));
     }
     // A scope of compounds only is found through the compound index (a compound holds a
@@ -96,15 +103,10 @@ async fn compound_roots(conn: &mut AsyncPgConnection, scope: &Scope) -> StoreRes
         #[diesel(sql_type = SqlUuid)]
         id: Uuid,
     }
-    let roots: Vec<String> = scope
-        .roots()
-        .iter()
-        .map(|r| r.as_str().to_owned())
-        .collect();
     let rows: Vec<Compound> = crate::sql::query(
         "SELECT a.id FROM areas a JOIN compounds c ON c.id = a.id WHERE a.path = ANY($1)",
     )
-    .bind::<Patterns, _>(roots)
+    .bind::<Patterns, _>(scope_roots(scope))
     .load(conn)
     .await?;
     Ok(rows.into_iter().map(|c| c.id).collect())
@@ -207,11 +209,7 @@ async fn all_time(
     group: StatsGroup,
 ) -> StoreResult<Vec<GroupStats>> {
     let g = grouping(group);
-    let roots: Vec<String> = scope
-        .roots()
-        .iter()
-        .map(|r| r.as_str().to_owned())
-        .collect();
+    let roots = scope_roots(scope);
     let patterns = scope_patterns(scope);
     let totals_sql = format!(
         "SELECT g.key, n.name, g.volume, g.accepted, g.resolved, g.open_overdue, g.on_time, g.timed, \
@@ -269,25 +267,25 @@ async fn all_time(
             Ok((totals, buckets))
         })
         .await?;
-    let mut histograms: HashMap<(String, bool), Histogram> = HashMap::new();
+    // Per group: the acceptance and the resolution histogram.
+    let mut histograms: HashMap<String, [Histogram; 2]> = HashMap::new();
     for row in buckets {
-        let histogram = histograms
-            .entry((row.key, row.measure == "accept"))
-            .or_default();
+        let measures = histograms.entry(row.key).or_default();
+        let histogram = &mut measures[usize::from(row.measure != "accept")];
         for (bucket, n) in row.buckets.into_iter().zip(row.counts) {
             histogram.add(bucket, n);
         }
     }
-    let percentiles = |key: &str, accept: bool| {
-        histograms
-            .get(&(key.to_owned(), accept))
-            .map_or((None, None), |h| (h.percentile(0.5), h.percentile(0.9)))
+    let percentiles = |key: &str, measure: usize| {
+        histograms.get(key).map_or((None, None), |h| {
+            (h[measure].percentile(0.5), h[measure].percentile(0.9))
+        })
     };
     Ok(totals
         .into_iter()
         .map(|t| {
-            let (accept_median, accept_p90) = percentiles(&t.key, true);
-            let (resolve_median, resolve_p90) = percentiles(&t.key, false);
+            let (accept_median, accept_p90) = percentiles(&t.key, 0);
+            let (resolve_median, resolve_p90) = percentiles(&t.key, 1);
             GroupStats {
                 on_time_rate: (t.timed > 0).then(|| t.on_time as f64 / t.timed as f64),
                 satisfaction: (t.rated > 0).then(|| t.rating_sum as f64 / t.rated as f64),
