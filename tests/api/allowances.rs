@@ -16,12 +16,26 @@ struct Fixture {
     admin: String,
     programme: String,
     people: HashMap<&'static str, Uuid>,
+    /// The story's October (the month before last by the clock) and November (last month).
+    october: String,
+    november: String,
+    /// Days in `october`: F serves its last ten of them.
+    october_days: i64,
 }
 
-/// Six secretaries of a test branch in 融城花苑, each set up for one outcome in 2026-10:
-/// A eligible, B post ended in September, C no assessment, D unqualified, E no bank account,
-/// F in post from 22 October (10 of 31 days).
+/// Six secretaries of a test branch in 融城花苑, each set up for one outcome in the story's
+/// October (the month before last): A eligible, B post ended the month before, C no
+/// assessment, D unqualified, E no bank account, F in post for the last ten days.
 async fn fixture(app: &TestApp, budget_fen: i64) -> Fixture {
+    let october = app.story("2026-10");
+    let first =
+        chrono::NaiveDate::parse_from_str(&format!("{october}-01"), "%Y-%m-%d").unwrap_or_default();
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or_default();
+    let october_days = (next - first).num_days();
+    let b_ended = (first - chrono::Duration::days(1)).to_string();
+    let f_started = (next - chrono::Duration::days(10)).to_string();
     let compound = app.area_id("融城花苑").await;
     let district = app.area_id("雨花区").await;
     let org = Uuid::new_v4();
@@ -32,11 +46,11 @@ async fn fixture(app: &TestApp, budget_fen: i64) -> Fixture {
     let mut people = HashMap::new();
     for (key, start, end) in [
         ("A", "2020-01-01", None),
-        ("B", "2025-01-01", Some("2026-09-30")),
+        ("B", "2025-01-01", Some(b_ended.as_str())),
         ("C", "2020-01-01", None),
         ("D", "2020-01-01", None),
         ("E", "2020-01-01", None),
-        ("F", "2026-10-22", None),
+        ("F", f_started.as_str(), None),
     ] {
         let id = Uuid::new_v4();
         let end = end.map_or("NULL".to_owned(), |e| format!("'{e}'"));
@@ -59,7 +73,7 @@ async fn fixture(app: &TestApp, budget_fen: i64) -> Fixture {
     ] {
         app.post("/api/v1/assessments")
             .bearer(&admin)
-            .json(&json!({"person_id": people[key], "period_start": "2026-07-01", "period_end": "2026-12-31",
+            .json(&json!({"person_id": people[key], "period_start": app.story("2026-07-01"), "period_end": app.story("2026-12-31"),
                 "score": score, "result": result, "assessor": "雨花区委组织部"}))
             .send()
             .await
@@ -92,6 +106,9 @@ async fn fixture(app: &TestApp, budget_fen: i64) -> Fixture {
         .await;
     programme.assert_status(201);
     Fixture {
+        november: app.story("2026-11"),
+        october,
+        october_days,
         maker,
         checker,
         admin,
@@ -167,7 +184,7 @@ async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> Stri
 async fn every_candidate_is_explained() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let cycle = open_cycle(&app, &f, "2026-10").await;
+    let cycle = open_cycle(&app, &f, &f.october).await;
     assert_eq!(cycle["status"], "draft");
     assert_eq!(cycle["candidates"], 6);
     assert_eq!(cycle["included"], 2);
@@ -186,22 +203,25 @@ async fn every_candidate_is_explained() {
     assert_eq!(reason("E"), "bank_details_missing");
     assert_eq!(reason("F"), "eligible");
     assert_eq!(l[&f.people["A"]]["amount_fen"], 80_000);
-    assert_eq!(l[&f.people["F"]]["amount_fen"], 80_000 * 10 / 31);
+    assert_eq!(
+        l[&f.people["F"]]["amount_fen"],
+        80_000 * 10 / f.october_days
+    );
     assert_eq!(l[&f.people["D"]]["amount_fen"], 0);
     for (k, words) in [
-        ("A", "合格"),
-        ("D", "不合格"),
-        ("E", "银行"),
-        ("F", "10/31"),
+        ("A", "合格".to_owned()),
+        ("D", "不合格".to_owned()),
+        ("E", "银行".to_owned()),
+        ("F", format!("10/{}", f.october_days)),
     ] {
         let text = l[&f.people[k]]["explanation"].as_str().unwrap_or_default();
-        assert!(text.contains(words), "{k}: {text}");
+        assert!(text.contains(words.as_str()), "{k}: {text}");
     }
-    assert_eq!(cycle["total_fen"], 80_000 + 80_000 * 10 / 31);
+    assert_eq!(cycle["total_fen"], 80_000 + 80_000 * 10 / f.october_days);
     // A second cycle for the month waits until this one is disbursed…
     app.post("/api/v1/payment-cycles")
         .bearer(&f.maker)
-        .json(&json!({"programme_id": f.programme, "month": "2026-10"}))
+        .json(&json!({"programme_id": f.programme, "month": f.october}))
         .send()
         .await
         .assert_problem(422, "validation_failed");
@@ -217,7 +237,7 @@ async fn every_candidate_is_explained() {
         .send()
         .await
         .assert_status(200);
-    let again = open_cycle(&app, &f, "2026-10").await;
+    let again = open_cycle(&app, &f, &f.october).await;
     let l2 = lines(&app, &f.maker, again["id"].as_str().unwrap_or_default()).await;
     assert_eq!(l2[&f.people["A"]]["reason"], "already_paid");
     assert_eq!(l2[&f.people["F"]]["reason"], "already_paid");
@@ -237,7 +257,7 @@ async fn every_candidate_is_explained() {
 async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, "2026-10").await["id"]
+    let id = open_cycle(&app, &f, &f.october).await["id"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
@@ -285,7 +305,7 @@ async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
 async fn an_unapproved_cycle_is_never_disbursed() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, "2026-10").await["id"]
+    let id = open_cycle(&app, &f, &f.october).await["id"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
@@ -325,7 +345,7 @@ async fn an_unapproved_cycle_is_never_disbursed() {
 async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, "2026-10").await["id"]
+    let id = open_cycle(&app, &f, &f.october).await["id"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
@@ -403,7 +423,7 @@ async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
 async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let october = approved_and_disbursed(&app, &f, "2026-10").await;
+    let october = approved_and_disbursed(&app, &f, &f.october).await;
     // The bank file carries the full number; the JSON never does.
     let file = app
         .get(&format!("/api/v1/payment-cycles/{october}/bank-file"))
@@ -482,7 +502,7 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
     assert_eq!(cycle["failed"], 1);
 
     // November carries A's October and pays it once.
-    let november = open_cycle(&app, &f, "2026-11").await;
+    let november = open_cycle(&app, &f, &f.november).await;
     let nid = november["id"].as_str().unwrap_or_default().to_owned();
     let all = app
         .get(&format!("/api/v1/payment-cycles/{nid}/payments"))
@@ -495,7 +515,7 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
         .map(|a| a.iter().filter(|l| l["reason"] == "carried").collect())
         .unwrap_or_default();
     assert_eq!(carried.len(), 1);
-    assert_eq!(carried[0]["period_month"], "2026-10");
+    assert_eq!(carried[0]["period_month"], f.october.as_str());
     assert_eq!(carried[0]["person_id"], f.people["A"].to_string());
     assert!(
         carried[0]["explanation"]
@@ -514,7 +534,8 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
         .await
         .assert_status(200);
     let mut conn = app.conn().await;
-    let month = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default();
+    let month = chrono::NaiveDate::parse_from_str(&format!("{}-01", f.october), "%Y-%m-%d")
+        .unwrap_or_default();
     let programme: Uuid = f.programme.parse().unwrap_or_default();
     let live =
         linli_persistence::allowances::live_transfers(&mut conn, programme, f.people["A"], month)
@@ -541,7 +562,7 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
         })
         .unwrap_or_default();
     assert_eq!(
-        months.iter().filter(|m| *m == "2026-10").count(),
+        months.iter().filter(|m| **m == f.october).count(),
         2,
         "{months:?}"
     );
@@ -562,19 +583,30 @@ async fn approval_past_the_annual_budget_is_refused() {
     let app = TestApp::new().await;
     // Room for one month of A and F, not a second.
     let f = fixture(&app, 120_000).await;
-    let october = approved_and_disbursed(&app, &f, "2026-10").await;
+    let october = approved_and_disbursed(&app, &f, &f.october).await;
     let budget = app
         .get(&format!(
-            "/api/v1/allowance-programmes/{}/budget?year=2026",
-            f.programme
+            "/api/v1/allowance-programmes/{}/budget?year={}",
+            f.programme,
+            &f.october[..4]
         ))
         .bearer(&f.maker)
         .send()
         .await
         .json();
-    assert_eq!(budget["committed_fen"], 80_000 + 80_000 * 10 / 31);
+    assert_eq!(
+        budget["committed_fen"],
+        80_000 + 80_000 * 10 / f.october_days
+    );
     assert!(!october.is_empty());
-    let november = open_cycle(&app, &f, "2026-11").await;
+    // A second month of the same budget year: last month, or (when the year turned between
+    // them) the month before the story's October.
+    let second = if f.november[..4] == f.october[..4] {
+        f.november.clone()
+    } else {
+        app.story("2026-09")
+    };
+    let november = open_cycle(&app, &f, &second).await;
     let nid = november["id"].as_str().unwrap_or_default().to_owned();
     act(&app, &f.maker, &nid, "submit").await.assert_status(200);
     let p = act(&app, &f.checker, &nid, "approve")
@@ -594,7 +626,7 @@ async fn approval_past_the_annual_budget_is_refused() {
 async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let cycle = open_cycle(&app, &f, "2026-10").await;
+    let cycle = open_cycle(&app, &f, &f.october).await;
     let id = cycle["id"].as_str().unwrap_or_default().to_owned();
     let l = lines(&app, &f.maker, &id).await;
     let line_f = l[&f.people["F"]]["id"]
@@ -640,7 +672,7 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
     app.put(&format!("/api/v1/assessments/{assessment}"))
         .bearer(&f.admin)
         .header("If-Match", "\"v1\"")
-        .json(&json!({"person_id": f.people["D"], "period_start": "2026-07-01", "period_end": "2026-12-31",
+        .json(&json!({"person_id": f.people["D"], "period_start": app.story("2026-07-01"), "period_end": app.story("2026-12-31"),
             "score": 70, "result": "qualified", "assessor": "雨花区委组织部", "notes": "复核后改为合格"}))
         .send()
         .await
@@ -669,9 +701,9 @@ async fn assessment_imports_are_all_or_nothing() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
     let name_c = format!("测试C{}", f.people["C"]);
-    let bad = format!(
+    let bad = app.story(&format!(
         "姓名,考评开始,考评结束,得分,结果,考评人\n{name_c},2026-07-01,2026-12-31,90,优秀,社区党总支\n查无此人,2026-07-01,2026-12-31,90,合格,社区党总支\n{name_c},2026-07-01,2026-06-01,120,良好,\n"
-    );
+    ));
     let p = app
         .post("/api/v1/assessments/imports")
         .bearer(&f.admin)
@@ -687,9 +719,9 @@ async fn assessment_imports_are_all_or_nothing() {
     let c = f.people["C"].to_string();
     let count_sql = "SELECT count(*) AS n FROM assessments WHERE person_id::text = $1";
     assert_eq!(app.count(count_sql, &c).await, 0);
-    let good = format!(
+    let good = app.story(&format!(
         "姓名,考评开始,考评结束,得分,结果,考评人\n{name_c},2026-07-01,2026-12-31,90,优秀,社区党总支\n"
-    );
+    ));
     let ok = app
         .post("/api/v1/assessments/imports")
         .bearer(&f.admin)

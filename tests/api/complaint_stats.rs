@@ -19,7 +19,7 @@ async fn load(app: &TestApp, lo: i32, hi: i32) {
                 SELECT g, abs(hashtext('a' || g)) % 100000 AS r1, abs(hashtext('b' || g)) % 100000 AS r2, \
                        abs(hashtext('c' || g)) % 100000 AS r3, \
                        (ARRAY['submitted', 'accepted', 'rejected', 'assigned', 'in_progress', 'resolved', 'closed', 'closed'])[1 + g % 8] AS status, \
-                       now() - (g % 400) * interval '1 day' - (g % 97) * interval '1 minute' AS created \
+                       linli_now() - (g % 400) * interval '1 day' - (g % 97) * interval '1 minute' AS created \
                 FROM generate_series({lo}, {hi} - 1) g) \
          INSERT INTO complaints (id, number, compound_id, area_path, category_code, title, description, channel, status, \
              handler_org_id, routing_rule, accepted_at, resolve_by, resolved_at, rating, overdue, created_at, updated_at) \

@@ -333,14 +333,14 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
     c = act(&app, &admin, &c, json!({"action": "assign", "handler_org_id": org_id(&app, "residents_committee", "卫技新村").await})).await.json();
     assert_eq!(c["status"], "assigned");
     // The sign-for deadline passes.
-    app.sql("UPDATE complaints SET sign_by = now() - interval '1 minute'")
+    app.sql("UPDATE complaints SET sign_by = linli_now() - interval '1 minute'")
         .await;
     let mut conn = app.conn().await;
-    let swept = linli_persistence::complaints::sweep_overdue(&mut conn, chrono::Utc::now())
+    let swept = linli_persistence::complaints::sweep_overdue(&mut conn, app.clock().now())
         .await
         .unwrap_or(0);
     assert_eq!(swept, 1);
-    let again = linli_persistence::complaints::sweep_overdue(&mut conn, chrono::Utc::now())
+    let again = linli_persistence::complaints::sweep_overdue(&mut conn, app.clock().now())
         .await
         .unwrap_or(9);
     assert_eq!(again, 0, "escalated once per missed deadline");

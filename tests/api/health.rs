@@ -17,6 +17,7 @@ async fn readiness_fails_without_the_database() {
         &linli_persistence::PoolSettings {
             max_size: 1,
             checkout_timeout: std::time::Duration::from_millis(500),
+            clock: linli_tests::test_clock(),
         },
     )
     .unwrap_or_else(|e| panic!("{e}"));

@@ -11,6 +11,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after_instead_of_hanging() {
         PoolSettings {
             max_size: 1,
             checkout_timeout: Duration::from_millis(300),
+            clock: linli_tests::test_clock(),
         },
         |_| {},
     )

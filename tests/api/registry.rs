@@ -553,7 +553,7 @@ async fn overdue_action_items_are_listed() {
         .json();
     let items = overdue["items"].as_array().cloned().unwrap_or_default();
     assert!(!items.is_empty(), "the demo holds overdue items");
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = app.clock().today().to_string();
     assert!(items.iter().all(|i| i["overdue"] == true
         && i["status"] == "open"
         && i["due_on"].as_str().unwrap_or("9") < today.as_str()));
@@ -672,7 +672,7 @@ async fn indicators_match_a_fixture_counted_by_hand() {
         .await
         .assert_status(201);
     // One meeting in the last 90 days, for the first compound.
-    let today = chrono::Utc::now().date_naive();
+    let today = app.clock().today();
     app.post("/api/v1/joint-meetings")
         .bearer(&admin)
         .json(&json!({"compound_id": compounds[0], "held_on": today.to_string(), "title": "联席会议", "convener_org_id": branch,

@@ -317,9 +317,7 @@ async fn nothing_posts_into_a_closed_month() {
         .send()
         .await
         .assert_problem(409, "period_closed");
-    let this_month = linli_domain::calendar::today_in_china()
-        .format("%Y-%m")
-        .to_string();
+    let this_month = app.clock().today().format("%Y-%m").to_string();
     app.post(&periods)
         .bearer(&committee)
         .json(&json!({"month": this_month}))
@@ -558,9 +556,7 @@ async fn a_disclosure_is_read_by_that_compounds_residents_only() {
         .await
         .assert_problem(403, "forbidden");
     // Only ended months are disclosed.
-    let this_month = linli_domain::calendar::today_in_china()
-        .format("%Y-%m")
-        .to_string();
+    let this_month = app.clock().today().format("%Y-%m").to_string();
     app.post(&format!("/api/v1/compounds/{compound}/disclosures"))
         .bearer(&committee)
         .json(&json!({"period_from": this_month, "period_to": this_month}))

@@ -465,7 +465,7 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
         .send()
         .await
         .assert_status(201);
-    let today = linli_domain::calendar::today_in_china();
+    let today = app.clock().today();
     let mut conn = app.conn().await;
     let flagged = linli_persistence::special_audits::sweep_overdue(&mut conn, today)
         .await

@@ -218,8 +218,8 @@ async fn a_qr_code_works_for_a_minute_and_never_after() {
     let (volunteer_token, _) = volunteer(&app, c.community_id).await;
     // An old code (two minutes), a code of another centre and garbage are all refused.
     let signer = QrSigner::new(&app.state.settings.auth.jwt_secret);
-    let old = signer.issue(c.id, Utc::now() - Duration::seconds(120));
-    let elsewhere = signer.issue(Uuid::new_v4(), Utc::now());
+    let old = signer.issue(c.id, app.clock().now() - Duration::seconds(120));
+    let elsewhere = signer.issue(Uuid::new_v4(), app.clock().now());
     for bad in [old.as_str(), elsewhere.as_str(), "not-a-code"] {
         app.post("/api/v1/check-ins")
             .bearer(&volunteer_token)
@@ -276,7 +276,7 @@ async fn fifty_concurrent_sign_ups_never_overbook() {
         &staff,
         &c,
         10,
-        Utc::now() + Duration::days(1),
+        app.clock().now() + Duration::days(1),
         3,
         None,
     )
@@ -335,7 +335,7 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
     let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
     let (token, person) = volunteer(&app, c.community_id).await;
     let (lat, lon) = north(c.lat, c.lon, 10.0);
-    let start = Utc::now() - Duration::hours(5);
+    let start = app.clock().now() - Duration::hours(5);
     let batch = json!({"items": [
         {"client_id": "phone-out-0001", "kind": "check_out", "check_in_client_id": "phone-in-0001",
          "device_time": start + Duration::minutes(90), "centre_id": c.id},
@@ -384,13 +384,13 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
         &staff,
         &c,
         20,
-        Utc::now() - Duration::hours(3),
+        app.clock().now() - Duration::hours(3),
         2,
         None,
     )
     .await;
     let offline = json!({"items": [{"client_id": "phone-in-0002", "kind": "check_in", "activity_id": a["id"],
-        "device_time": Utc::now() - Duration::minutes(170), "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}}]});
+        "device_time": app.clock().now() - Duration::minutes(170), "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}}]});
     let r = app
         .post("/api/v1/check-ins/sync")
         .bearer(&token)
@@ -400,7 +400,7 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
         .json();
     assert_eq!(r["items"][0]["result"], "accepted", "{r}");
     let mut conn = app.conn().await;
-    let closed = linli_persistence::volunteering::sweep_forgotten(&mut conn, Utc::now())
+    let closed = linli_persistence::volunteering::sweep_forgotten(&mut conn, app.clock().now())
         .await
         .unwrap_or(0);
     assert!(closed >= 1);
@@ -457,17 +457,17 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
         &staff,
         &c,
         20,
-        Utc::now() - Duration::hours(2),
+        app.clock().now() - Duration::hours(2),
         4,
         Some(team),
     )
     .await;
     let (lat, lon) = north(c.lat, c.lon, 10.0);
     let batch = json!({"items": [
-        {"client_id": "member-in-0001", "kind": "check_in", "activity_id": a["id"], "device_time": Utc::now() - Duration::minutes(100),
+        {"client_id": "member-in-0001", "kind": "check_in", "activity_id": a["id"], "device_time": app.clock().now() - Duration::minutes(100),
          "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}},
         {"client_id": "member-out-0001", "kind": "check_out", "check_in_client_id": "member-in-0001",
-         "device_time": Utc::now() - Duration::minutes(10)},
+         "device_time": app.clock().now() - Duration::minutes(10)},
     ]});
     app.post("/api/v1/check-ins/sync")
         .bearer(&member)
@@ -540,7 +540,7 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
             .any(|t| t["key"] == team.to_string() && t["verified_minutes"] == 90)
     }));
 
-    let today = linli_domain::calendar::today_in_china();
+    let today = app.clock().today();
     let cert = app
         .post("/api/v1/service-certificates")
         .bearer(&member)

@@ -139,13 +139,13 @@ async fn failures_are_retried_on_schedule_and_410_disables_the_subscription() {
     assert_eq!(d["log"][0]["status_code"], 500);
     // First retry after 5 s ± 20 %.
     let wait = app
-        .count("SELECT extract(epoch FROM next_attempt_at - now())::bigint AS n FROM webhook_deliveries WHERE $1 = $1", "")
+        .count("SELECT extract(epoch FROM next_attempt_at - linli_now())::bigint AS n FROM webhook_deliveries WHERE $1 = $1", "")
         .await;
     assert!((2..=6).contains(&wait), "next attempt in {wait} s");
     // Not sent again before it is due.
     drain(&worker).await;
     assert_eq!(receiver.received().len(), 1);
-    app.sql("UPDATE webhook_deliveries SET next_attempt_at = now()")
+    app.sql("UPDATE webhook_deliveries SET next_attempt_at = linli_now()")
         .await;
     drain(&worker).await;
     let got = receiver.received();
@@ -214,7 +214,7 @@ async fn a_relay_killed_between_send_and_mark_redelivers_with_the_same_id() {
     // Its lease keeps others off until it runs out.
     drain(&relay(&app)).await;
     assert_eq!(receiver.received().len(), 1);
-    app.sql("UPDATE webhook_deliveries SET locked_until = now() - interval '1 second'")
+    app.sql("UPDATE webhook_deliveries SET locked_until = linli_now() - interval '1 second'")
         .await;
     drain(&relay(&app)).await;
     let got = receiver.received();

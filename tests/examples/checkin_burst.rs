@@ -93,7 +93,7 @@ async fn main() {
          INSERT INTO user_grants (id, user_id, role, area_id) \
            SELECT gen_random_uuid(), u.id, 'volunteer', '{district}' FROM users u \
            WHERE u.username LIKE 'burst-%' AND NOT EXISTS (SELECT 1 FROM user_grants g WHERE g.user_id = u.id); \
-         UPDATE check_ins SET checked_out_at = now(), minutes = 0 WHERE checked_out_at IS NULL \
+         UPDATE check_ins SET checked_out_at = linli_now(), minutes = 0 WHERE checked_out_at IS NULL \
            AND person_id IN (SELECT person_id FROM users WHERE username LIKE 'burst-%');",
         district = centre.district
     ))

@@ -21,9 +21,10 @@ use actix_web::{
 };
 use diesel::{QueryableByName, sql_types::Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use linli_domain::clock::Clock;
 use linli_domain::policy::Role;
 use linli_http::{AppState, AuthSettings, HttpSettings, build_app};
-use linli_persistence::{Db, PoolSettings, demo};
+use linli_persistence::{Db, PoolSettings, demo, demo_calendar::DemoCalendar};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -68,9 +69,26 @@ pub fn auth_settings() -> AuthSettings {
     }
 }
 
-/// A name that changes whenever the schema or the demo data changes.
+/// The clock of the test server and its databases: the system clock, or `LINLI_CLOCK`
+/// (`+365d`, an RFC 3339 instant, …) to run the suite as if on another day. Tests read
+/// "today" from here (or [`TestApp::clock`]), never from the system clock.
+pub fn test_clock() -> Clock {
+    static CLOCK: std::sync::OnceLock<Clock> = std::sync::OnceLock::new();
+    *CLOCK.get_or_init(|| match std::env::var("LINLI_CLOCK") {
+        Ok(spec) if !spec.trim().is_empty() => {
+            Clock::parse(&spec).unwrap_or_else(|e| panic!("{e}"))
+        }
+        _ => Clock::system(),
+    })
+}
+
+/// A name that changes whenever the schema, the demo data or the demo's calendar (the day
+/// it is placed around) changes.
 fn template_name() -> String {
     let mut hasher = DefaultHasher::new();
+    DemoCalendar::for_today(test_clock().today())
+        .key()
+        .hash(&mut hasher);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("migrations"))
         .into_iter()
@@ -132,6 +150,22 @@ async fn ensure_template() -> String {
         .await
         .unwrap_or_else(|e| panic!("advisory lock: {e}"));
     if !exists(&mut conn, &name).await {
+        // Templates of other schemas, seeds or days are of no further use.
+        let stale: Vec<Name> = diesel::sql_query(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'linli\\_tpl\\_%' AND datname <> $1",
+        )
+        .bind::<Text, _>(&name)
+        .load(&mut conn)
+        .await
+        .unwrap_or_default();
+        for old in stale {
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                old.datname
+            ))
+            .execute(&mut conn)
+            .await;
+        }
         let building = format!("{name}_building");
         diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
             .execute(&mut conn)
@@ -157,7 +191,7 @@ async fn ensure_template() -> String {
                 let hash = linli_http::auth::password::hash(DEMO_PASSWORD)
                     .unwrap_or_else(|e| panic!("hash: {e}"));
                 let mut c = db.conn().await.unwrap_or_else(|e| panic!("{e}"));
-                demo::seed(&mut c, &hash)
+                demo::seed(&mut c, &hash, &test_clock())
                     .await
                     .unwrap_or_else(|e| panic!("seed: {e}"));
             });
@@ -176,11 +210,56 @@ async fn ensure_template() -> String {
     name
 }
 
+/// Moves every `20YY-MM` (and `20YY-MM-DD`) in `text` by `calendar`'s month shift.
+pub fn shift_story_dates(calendar: &DemoCalendar, text: &str) -> String {
+    let bytes = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        bytes
+            .get(from..from + n)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    let number = |from: usize, n: usize| text[from..from + n].parse::<u32>().unwrap_or(0);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // A date stands alone: not inside a word, a number or a UUID's dashed groups.
+        let starts = bytes[i..].starts_with(b"20")
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-'))
+            && digits(i, 4)
+            && bytes.get(i + 4) == Some(&b'-')
+            && digits(i + 5, 2)
+            && !digits(i + 7, 1);
+        let month = if starts { number(i + 5, 2) } else { 0 };
+        if !(1..=12).contains(&month) {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+            continue;
+        }
+        let year = number(i, 4) as i32;
+        let with_day = bytes.get(i + 7) == Some(&b'-') && digits(i + 8, 2) && !digits(i + 10, 1);
+        let day = if with_day { number(i + 8, 2) } else { 1 };
+        match chrono::NaiveDate::from_ymd_opt(year, month, day) {
+            Some(date) if with_day => {
+                out.push_str(&calendar.date(date).format("%Y-%m-%d").to_string());
+                i += 10;
+            }
+            _ => {
+                let first = chrono::NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
+                out.push_str(&calendar.date(first).format("%Y-%m").to_string());
+                i += 7;
+            }
+        }
+    }
+    out
+}
+
 /// Pool settings with `size` connections and a 10 s checkout timeout.
 pub fn pool_settings(size: usize) -> PoolSettings {
     PoolSettings {
         max_size: size,
         checkout_timeout: Duration::from_secs(10),
+        clock: test_clock(),
     }
 }
 
@@ -308,6 +387,26 @@ impl TestApp {
             database,
             seen: std::sync::Mutex::new(Vec::new()),
         }
+    }
+
+    /// The server's clock ("now" and "today" as the app sees them).
+    pub fn clock(&self) -> Clock {
+        self.state.clock()
+    }
+
+    /// How the demo's story (written as of November 2026) is placed around the clock's
+    /// today: the same [`DemoCalendar`] the seed used for this test's template.
+    pub fn demo_calendar(&self) -> DemoCalendar {
+        DemoCalendar::for_today(self.clock().today())
+    }
+
+    /// `text` with every story date (`2026-10`, `2026-11-02`, also inside CSV or a voucher
+    /// number) moved as the demo's calendar moves month-level data, so a test written
+    /// against the story holds on any day: `app.story("2026-10")` is the month the demo
+    /// shows as the story's October (the month before last). An impossible day such as
+    /// `2026-11-31` keeps its day and moves its month.
+    pub fn story(&self, text: &str) -> String {
+        shift_story_dates(&self.demo_calendar(), text)
     }
 
     /// A connection to this test's database, for arranging and checking rows directly.
@@ -514,5 +613,29 @@ impl RequestBuilder<'_> {
             headers,
             body,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DemoCalendar, shift_story_dates};
+
+    #[test]
+    fn story_dates_move_with_the_demo_calendar_and_nothing_else_does() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let same = DemoCalendar::for_today(day(2026, 12, 7));
+        let text = "2026-10,2026-11-02 J2026-11-015 2026-11-31 uuid 1234-2026-11ab 20261105";
+        assert_eq!(shift_story_dates(&same, text), text);
+        let later = DemoCalendar::for_today(day(2027, 3, 1));
+        assert_eq!(
+            shift_story_dates(&later, text),
+            "2027-01,2027-02-02 J2026-11-015 2027-02-31 uuid 1234-2026-11ab 20261105"
+        );
+        assert_eq!(shift_story_dates(&later, "2026-09-30"), "2026-12-31");
+        assert_eq!(shift_story_dates(&later, "2026-10-31"), "2027-01-31");
+        assert_eq!(
+            shift_story_dates(&later, "月份 2026-13 年"),
+            "月份 2026-13 年"
+        );
     }
 }

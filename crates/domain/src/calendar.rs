@@ -14,12 +14,6 @@ pub fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).unwrap_or(Utc.fix())
 }
 
-/// Today's date in China (what "today" means to a clerk in Changsha, whatever the
-/// server's clock zone).
-pub fn today_in_china() -> NaiveDate {
-    Utc::now().with_timezone(&china()).date_naive()
-}
-
 /// The years the calendar can be asked about (as the contract's `year` says). Outside them
 /// there are no deadlines to count, and far outside them PostgreSQL cannot even build the
 /// year's dates.

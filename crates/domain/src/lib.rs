@@ -6,6 +6,7 @@
 pub mod allowance;
 pub mod area;
 pub mod calendar;
+pub mod clock;
 pub mod complaint;
 pub mod complaint_stats;
 pub mod compound;

@@ -65,6 +65,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The one clock handlers read "now" and "today" from (the database's sessions follow it).
+    pub fn clock(&self) -> linli_domain::clock::Clock {
+        self.db.clock()
+    }
+
     /// State with fresh metrics.
     pub fn new(db: Db, settings: HttpSettings) -> Self {
         AppState {

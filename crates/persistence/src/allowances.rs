@@ -203,7 +203,7 @@ pub async fn update_programme(
     conn.transaction::<_, StoreError, _>(async |tx| {
         let changed = crate::sql::query(
             "UPDATE allowance_programmes SET name = $2, org_kind = $3, post_title = $4, amount_fen_per_month = $5, \
-             required_result = $6, annual_budget_fen = $7, pro_rata = $8, active = $9, version = version + 1, updated_at = now() \
+             required_result = $6, annual_budget_fen = $7, pro_rata = $8, active = $9, version = version + 1, updated_at = linli_now() \
              WHERE id = $1 AND version = $10",
         )
         .bind::<SqlUuid, _>(before.id)
@@ -479,7 +479,7 @@ pub async fn update_assessment(
     conn.transaction::<_, StoreError, _>(async |tx| {
         let changed = crate::sql::query(
             "UPDATE assessments SET period_start = $2, period_end = $3, score = $4, result = $5, assessor = $6, notes = $7, \
-             version = version + 1, updated_at = now() WHERE id = $1 AND version = $8",
+             version = version + 1, updated_at = linli_now() WHERE id = $1 AND version = $8",
         )
         .bind::<SqlUuid, _>(before.id)
         .bind::<Date, _>(d.period_start)
@@ -635,7 +635,7 @@ pub async fn set_bank_account(
                 b::account_no.eq(account_no),
                 b::account_name.eq(account_name),
                 b::version.eq(b::version + 1),
-                b::updated_at.eq(diesel::dsl::now),
+                b::updated_at.eq(crate::clock::linli_now()),
             ))
             .execute(tx)
             .await?;
@@ -1106,7 +1106,7 @@ async fn generate_in(
         .map(|h| ((h.person_id, h.period_month), h.hold_reason))
         .collect();
     insert_lines(tx, programme.id, cycle_id, &lines, &held).await?;
-    crate::sql::query("UPDATE payment_cycles SET generated_at = now(), assessments_changed = false, version = version + 1 WHERE id = $1")
+    crate::sql::query("UPDATE payment_cycles SET generated_at = linli_now(), assessments_changed = false, version = version + 1 WHERE id = $1")
         .bind::<SqlUuid, _>(cycle_id)
         .execute(tx)
         .await?;
@@ -1415,10 +1415,10 @@ pub async fn transition(
         }
         crate::sql::query(
             "UPDATE payment_cycles SET status = $2, \
-               submitted_at = CASE WHEN $2 = 'submitted' THEN now() WHEN $2 = 'draft' THEN NULL ELSE submitted_at END, \
-               approved_at = CASE WHEN $2 = 'approved' THEN now() ELSE approved_at END, \
+               submitted_at = CASE WHEN $2 = 'submitted' THEN linli_now() WHEN $2 = 'draft' THEN NULL ELSE submitted_at END, \
+               approved_at = CASE WHEN $2 = 'approved' THEN linli_now() ELSE approved_at END, \
                approved_by = CASE WHEN $2 = 'approved' THEN $3 ELSE approved_by END, \
-               closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END, \
+               closed_at = CASE WHEN $2 = 'closed' THEN linli_now() ELSE closed_at END, \
                version = version + 1 WHERE id = $1",
         )
         .bind::<SqlUuid, _>(cycle_id)
@@ -1498,7 +1498,7 @@ pub async fn disburse(
             other => other,
         })?;
         crate::sql::query(
-            "UPDATE payment_cycles SET status = 'disbursed', disbursed_at = now(), disbursed_by = $2, version = version + 1 WHERE id = $1",
+            "UPDATE payment_cycles SET status = 'disbursed', disbursed_at = linli_now(), disbursed_by = $2, version = version + 1 WHERE id = $1",
         )
         .bind::<SqlUuid, _>(cycle_id)
         .bind::<SqlUuid, _>(actor)
@@ -1687,7 +1687,7 @@ pub async fn reconcile(
         let reasons: Vec<Option<&str>> = outcomes.iter().map(|o| o.failure_reason.as_deref()).collect();
         let settled: Vec<Settled> = crate::sql::query(
             "UPDATE disbursements d SET status = t.status, bank_reference = t.bank_reference, \
-               failure_reason = t.failure_reason, settled_at = now() \
+               failure_reason = t.failure_reason, settled_at = linli_now() \
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t(id, status, bank_reference, failure_reason) \
              WHERE d.id = t.id AND d.cycle_id = $5 AND d.status = 'sent' \
              RETURNING d.id, d.status, d.failure_reason",
@@ -1737,7 +1737,7 @@ pub async fn reconcile(
             .await?;
         if open.n == 0 && c.status() == CycleStatus::Disbursed {
             crate::sql::query(
-                "UPDATE payment_cycles SET status = 'reconciled', reconciled_at = now(), version = version + 1 WHERE id = $1",
+                "UPDATE payment_cycles SET status = 'reconciled', reconciled_at = linli_now(), version = version + 1 WHERE id = $1",
             )
             .bind::<SqlUuid, _>(cycle_id)
             .execute(tx)

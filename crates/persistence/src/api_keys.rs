@@ -201,8 +201,8 @@ pub async fn find_live_by_prefix(
 /// Notes that a key was used (at most once a minute, to spare writes).
 pub async fn touch(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<()> {
     crate::sql::query(
-        "UPDATE api_keys SET last_used_at = now() WHERE id = $1 \
-         AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+        "UPDATE api_keys SET last_used_at = linli_now() WHERE id = $1 \
+         AND (last_used_at IS NULL OR last_used_at < linli_now() - interval '1 minute')",
     )
     .bind::<diesel::sql_types::Uuid, _>(id)
     .execute(conn)
@@ -222,14 +222,14 @@ pub async fn revoke(
                 .filter(api_keys::id.eq(key.id))
                 .filter(api_keys::revoked_at.is_null()),
         )
-        .set(api_keys::revoked_at.eq(diesel::dsl::now))
+        .set(api_keys::revoked_at.eq(crate::clock::linli_now().nullable()))
         .execute(tx)
         .await?;
         if changed > 0 {
             // Subscriptions the key made stop with it.
             crate::sql::query(
                 "UPDATE webhook_subscriptions SET active = false, \
-                 disabled_reason = 'owner API key revoked', updated_at = now() \
+                 disabled_reason = 'owner API key revoked', updated_at = linli_now() \
                  WHERE owner_kind = 'api_key' AND owner_id = $1 AND active",
             )
             .bind::<diesel::sql_types::Uuid, _>(key.id)

@@ -289,7 +289,7 @@ async fn rename(
         areas::name.eq(&changes.name),
         areas::code.eq(&changes.code),
         areas::version.eq(areas::version + 1),
-        areas::updated_at.eq(diesel::dsl::now),
+        areas::updated_at.eq(crate::clock::linli_now()),
     ))
     .returning(AreaRow::as_returning())
     .get_result(conn)

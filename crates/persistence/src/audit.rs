@@ -13,7 +13,7 @@
 //! unsealed row's content is as fixed as a sealed one's (the append-only trigger allows
 //! only the sealing update, once, with every other column unchanged).
 
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
 use diesel::{
     prelude::*,
     sql_types::{Array, BigInt, Bytea},
@@ -167,8 +167,8 @@ pub async fn record(
 ) -> StoreResult<i64> {
     Ok(diesel::insert_into(audit_log::table)
         .values((
-            // PostgreSQL keeps microseconds; the sealer hashes what it reads back.
-            audit_log::occurred_at.eq(Utc::now().trunc_subsecs(6)),
+            // The transaction's time by the server's clock; the sealer hashes what it reads back.
+            audit_log::occurred_at.eq(crate::clock::linli_now()),
             audit_log::actor_kind.eq(ctx.actor_kind),
             audit_log::actor_id.eq(ctx.actor_id),
             audit_log::actor_name.eq(&ctx.actor_name),

@@ -149,7 +149,7 @@ pub async fn candidates(
     let rows: Vec<CandidateRow> = crate::sql::query(
         "SELECT 'contract_company' AS role, sc.company_id AS id FROM contract_compounds cc \
            JOIN service_contracts sc ON sc.id = cc.contract_id \
-           WHERE cc.compound_id = $1 AND current_date BETWEEN cc.start_date AND cc.end_date \
+           WHERE cc.compound_id = $1 AND linli_today() BETWEEN cc.start_date AND cc.end_date \
          UNION ALL SELECT o.kind, o.id FROM organisation_compounds oc JOIN organisations o ON o.id = oc.organisation_id \
            WHERE oc.compound_id = $1 AND o.kind IN ('residents_committee', 'owners_committee') \
          UNION ALL SELECT o.kind, o.id FROM areas c JOIN areas cm ON cm.id = c.parent_id \
@@ -518,7 +518,7 @@ pub async fn create(
             // The sequence is padded to six digits but never cut: `lpad` truncates longer
             // strings, so from the millionth complaint on numbers would repeat within a day.
             let number: Number = crate::sql::query(
-                "SELECT 'LL' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || (SELECT lpad(n, greatest(6, length(n)), '0') FROM (SELECT nextval('complaint_numbers')::text AS n) s) AS number",
+                "SELECT 'LL' || to_char(linli_now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || (SELECT lpad(n, greatest(6, length(n)), '0') FROM (SELECT nextval('complaint_numbers')::text AS n) s) AS number",
             )
             .get_result(tx)
             .await?;
@@ -620,7 +620,7 @@ pub async fn transition(
 ) -> StoreResult<()> {
     let stamp = match changes.stamp {
         Some(col @ ("accepted_at" | "assigned_at" | "signed_at" | "resolved_at" | "closed_at")) => {
-            format!(", {col} = now()")
+            format!(", {col} = linli_now()")
         }
         _ => String::new(),
     };
@@ -634,7 +634,7 @@ pub async fn transition(
          overdue = CASE WHEN $11 OR $9 IS NOT NULL OR $10 IS NOT NULL THEN false ELSE overdue END, \
          reopen_count = reopen_count + CASE WHEN $12 THEN 1 ELSE 0 END, \
          escalation_level = LEAST(2, escalation_level + CASE WHEN $13 THEN 1 ELSE 0 END), \
-         version = version + 1, updated_at = now(){stamp} \
+         version = version + 1, updated_at = linli_now(){stamp} \
          WHERE id = $1 AND version = $14"
     );
     let id = current.id;
@@ -664,7 +664,7 @@ pub async fn transition(
         if matches!(to, Status::Resolved | Status::Closed | Status::Rejected) {
             // A request for more time means nothing once the work is done.
             crate::sql::query(
-                "UPDATE complaint_extensions SET status = 'denied', decided_at = now(), \
+                "UPDATE complaint_extensions SET status = 'denied', decided_at = linli_now(), \
                  decision_note = '诉求已办结或关闭，延期申请自动终止 / ended with the complaint' \
                  WHERE complaint_id = $1 AND status = 'pending'",
             )
@@ -760,8 +760,8 @@ pub async fn merge(
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
         let changed = crate::sql::query(
-            "UPDATE complaints SET status = 'closed', closed_at = now(), duplicate_of = $2, version = version + 1, \
-             updated_at = now() WHERE id = $1 AND version = $3",
+            "UPDATE complaints SET status = 'closed', closed_at = linli_now(), duplicate_of = $2, version = version + 1, \
+             updated_at = linli_now() WHERE id = $1 AND version = $3",
         )
         .bind::<SqlUuid, _>(duplicate.id)
         .bind::<SqlUuid, _>(into.id)
@@ -829,7 +829,7 @@ pub async fn sweep_overdue(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> 
                 let missed = if c.status() == Status::Assigned { "sign_by" } else { "resolve_by" };
                 crate::sql::query(
                     "UPDATE complaints SET overdue = true, escalation_level = LEAST(2, escalation_level + 1), \
-                     version = version + 1, updated_at = now() WHERE id = $1",
+                     version = version + 1, updated_at = linli_now() WHERE id = $1",
                 )
                 .bind::<SqlUuid, _>(c.id)
                 .execute(tx)
@@ -858,9 +858,9 @@ pub async fn sweep_overdue(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> 
     Ok(done)
 }
 
-/// The deadline `hours` working hours from now.
-pub fn deadline(calendar: &WorkingCalendar, hours: i32) -> DateTime<Utc> {
-    calendar.add_working_hours(Utc::now(), i64::from(hours))
+/// The deadline `hours` working hours after `now`.
+pub fn deadline(calendar: &WorkingCalendar, now: DateTime<Utc>, hours: i32) -> DateTime<Utc> {
+    calendar.add_working_hours(now, i64::from(hours))
 }
 
 /// The working-day calendar as configured (public holidays and make-up working days).
@@ -1184,7 +1184,7 @@ pub async fn decide_extension(
                 e::decided_by.eq(ctx.actor_id),
                 e::decider_name.eq(&ctx.actor_name),
                 e::decision_note.eq(note),
-                e::decided_at.eq(diesel::dsl::now),
+                e::decided_at.eq(crate::clock::linli_now().nullable()),
             ))
             .execute(tx)
             .await?;
@@ -1192,7 +1192,7 @@ pub async fn decide_extension(
             return Err(DomainError::WrongState { code: "extension_decided", detail: "该延期申请已处理 / this request was already decided".into(), allowed: vec![] }.into());
         }
         if let Some(deadline) = new_resolve_by.filter(|_| approve) {
-            crate::sql::query("UPDATE complaints SET resolve_by = $2, overdue = false, version = version + 1, updated_at = now() WHERE id = $1")
+            crate::sql::query("UPDATE complaints SET resolve_by = $2, overdue = false, version = version + 1, updated_at = linli_now() WHERE id = $1")
                 .bind::<SqlUuid, _>(c.id)
                 .bind::<Timestamptz, _>(deadline)
                 .execute(tx)

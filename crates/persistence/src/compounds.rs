@@ -333,7 +333,7 @@ pub async fn update(
         .set((
             areas_t::name.eq(draft.name.clone()),
             areas_t::version.eq(areas_t::version + 1),
-            areas_t::updated_at.eq(diesel::dsl::now),
+            areas_t::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;

@@ -11,6 +11,8 @@ use diesel_async::{
 };
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
+use linli_domain::clock::Clock;
+
 use crate::StoreError;
 
 /// Every migration under `migrations/`, compiled into the binary.
@@ -26,6 +28,8 @@ pub struct PoolSettings {
     pub max_size: usize,
     /// How long a request waits for a free connection before it is told to retry later.
     pub checkout_timeout: Duration,
+    /// The clock every connection's `linli_now()` follows (the system clock in production).
+    pub clock: Clock,
 }
 
 /// The application's handle on PostgreSQL.
@@ -33,6 +37,7 @@ pub struct PoolSettings {
 pub struct Db {
     pool: Pool<AsyncPgConnection>,
     checkout_timeout: Duration,
+    clock: Clock,
 }
 
 impl std::fmt::Debug for Db {
@@ -55,7 +60,8 @@ pub struct PoolStatus {
 impl Db {
     /// Builds a pool; connections open lazily, so this never blocks.
     pub fn connect(database_url: &str, settings: &PoolSettings) -> Result<Self, StoreError> {
-        let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(database_url);
+        let url = crate::clock::url_with_clock(database_url, &settings.clock);
+        let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(url);
         let pool = Pool::builder(manager)
             .max_size(settings.max_size)
             .build()
@@ -63,7 +69,13 @@ impl Db {
         Ok(Db {
             pool,
             checkout_timeout: settings.checkout_timeout,
+            clock: settings.clock,
         })
+    }
+
+    /// The clock this database's sessions and the code using it read "now" from.
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     /// Takes a connection, waiting at most the checkout timeout.
@@ -110,5 +122,53 @@ impl Db {
             .execute(&mut conn)
             .await
             .is_ok()
+    }
+}
+
+/// The connection URL with one more session setting (`-c name=value` in libpq's `options`),
+/// added to any `options` the URL already has; a setting the URL names already is left as
+/// the URL says.
+pub fn with_session_option(url: &str, name: &str, value: &str) -> String {
+    if url.contains(name) {
+        return url.to_owned();
+    }
+    let setting = format!("-c%20{name}%3D{value}");
+    if let Some(at) = url.find("options=") {
+        let start = at + "options=".len();
+        let end = url[start..].find('&').map_or(url.len(), |i| start + i);
+        return format!("{}%20{setting}{}", &url[..end], &url[end..]);
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options={setting}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_session_option;
+
+    #[test]
+    fn session_options_are_added_once_and_merged() {
+        assert_eq!(
+            with_session_option("postgres://h/db", "statement_timeout", "5000"),
+            "postgres://h/db?options=-c%20statement_timeout%3D5000"
+        );
+        assert_eq!(
+            with_session_option("postgres://h/db?sslmode=disable", "statement_timeout", "10"),
+            "postgres://h/db?sslmode=disable&options=-c%20statement_timeout%3D10"
+        );
+        let both = with_session_option(
+            &with_session_option("postgres://h/db?a=1", "statement_timeout", "10"),
+            "linli.clock_offset",
+            "-3600",
+        );
+        assert_eq!(
+            both,
+            "postgres://h/db?a=1&options=-c%20statement_timeout%3D10%20-c%20linli.clock_offset%3D-3600"
+        );
+        assert_eq!(with_session_option(&both, "linli.clock_offset", "1"), both);
+        assert_eq!(
+            with_session_option("postgres://h/db?options=-c%20x%3D1&b=2", "y", "2"),
+            "postgres://h/db?options=-c%20x%3D1%20-c%20y%3D2&b=2"
+        );
     }
 }

@@ -3,14 +3,19 @@
 //! Named places and figures come from the source; the remaining compounds are generated
 //! deterministically so every run produces the same district. Seeding is idempotent: a
 //! second run finds the district by its code and only makes sure the demo users exist.
+//!
+//! The demo's story is written as of 26 November 2026 and told as of the day it is loaded:
+//! [`seed`] reads today from the clock and hands every module the same
+//! [`DemoCalendar`] (see `demo_calendar`), so the seed is deterministic for a given load day.
 
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use linli_domain::{area::AreaPath, compound::GovernanceMode, policy::Role};
+use linli_domain::{area::AreaPath, clock::Clock, compound::GovernanceMode, policy::Role};
 use uuid::Uuid;
 
 use crate::{
     StoreError,
+    demo_calendar::{DemoCalendar, STORY_TODAY},
     error::StoreResult,
     schema::{areas, compounds},
     users,
@@ -475,9 +480,22 @@ fn plan() -> Plan {
 }
 
 /// Loads the demo district (unless present) and makes sure the demo users exist with
-/// their grants. `password_hash` is the argon2id hash every new demo user gets.
-pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreResult<SeedReport> {
+/// their grants. `password_hash` is the argon2id hash every new demo user gets; `clock`
+/// says which day the demo's story is told as of (its date in China).
+pub async fn seed(
+    conn: &mut AsyncPgConnection,
+    password_hash: &str,
+    clock: &Clock,
+) -> StoreResult<SeedReport> {
     let hash = password_hash.to_owned();
+    let cal = DemoCalendar::for_today(clock.today());
+    log::info!(
+        "demo district told as of {} (story shifted {} months, volunteering {} days: {})",
+        cal.today(),
+        cal.months(),
+        cal.days(),
+        cal.key()
+    );
     conn.transaction::<_, StoreError, _>(async |tx| {
         // Serialise concurrent seeders (two `make run`s at once) on one lock.
         crate::sql::query("SELECT pg_advisory_xact_lock(4301110001)")
@@ -511,14 +529,14 @@ pub async fn seed(conn: &mut AsyncPgConnection, password_hash: &str) -> StoreRes
                 .await?;
             users::ensure_grant(tx, user_id, *role, area_id).await?;
         }
-        crate::demo_registry::seed(tx).await?;
-        ensure_memberships(tx).await?;
+        crate::demo_registry::seed(tx, &cal).await?;
+        ensure_memberships(tx, &cal).await?;
         // Needs the registry's committees and firms, and the auditor's firm membership.
-        report.revenue = crate::demo_revenue::seed(tx).await?;
+        report.revenue = crate::demo_revenue::seed(tx, &cal).await?;
         // Needs the registry's secretaries and the finance officers.
-        report.allowances = crate::demo_allowances::seed(tx).await?;
+        report.allowances = crate::demo_allowances::seed(tx, &cal).await?;
         // Needs the registry's people, teams and centres, and the demo users to link.
-        report.volunteering = crate::demo_volunteering::seed(tx).await?;
+        report.volunteering = crate::demo_volunteering::seed(tx, &cal).await?;
         Ok(report)
     })
     .await
@@ -532,14 +550,15 @@ struct Member {
     org_id: Uuid,
 }
 
-/// Demo staff act for their organisations: the property company serving 融城花苑 and the
+/// Demo staff act for their organisations: the property company serving 融城花苑 (under the
+/// contract running on the story's today, on the load day's calendar) and the
 /// self-governance committee of 卫技新村 handle complaints routed to them; the auditor works
 /// the engagements of 湖南湘审; rongcheng.committee sits on 融城花苑's owners' committee (its
 /// residents' committee if it has none).
-async fn ensure_memberships(tx: &mut AsyncPgConnection) -> StoreResult<()> {
+async fn ensure_memberships(tx: &mut AsyncPgConnection, cal: &DemoCalendar) -> StoreResult<()> {
     let members: Vec<Member> = crate::sql::query(
         "SELECT u.id AS user_id, sc.company_id AS org_id FROM users u, areas a \
-           JOIN contract_compounds cc ON cc.compound_id = a.id AND current_date BETWEEN cc.start_date AND cc.end_date \
+           JOIN contract_compounds cc ON cc.compound_id = a.id AND $1 BETWEEN cc.start_date AND cc.end_date \
            JOIN service_contracts sc ON sc.id = cc.contract_id \
            WHERE u.username = 'rongcheng.property' AND a.name = '融城花苑' \
          UNION ALL \
@@ -557,6 +576,7 @@ async fn ensure_memberships(tx: &mut AsyncPgConnection) -> StoreResult<()> {
            WHERE u.username = 'rongcheng.committee' AND a.name = '融城花苑' \
            ORDER BY o.kind = 'owners_committee' DESC, o.id LIMIT 1)",
     )
+    .bind::<diesel::sql_types::Date, _>(cal.date(STORY_TODAY))
     .load(tx)
     .await?;
     for m in members {

@@ -3,10 +3,19 @@
 //!
 //! The source pays the secretaries of the district's 425 compound party organisations a
 //! monthly allowance once they pass the assessment (考评合格). The demo gives them bank
-//! accounts (a few still missing), a year of quarterly assessments (mostly qualified, some
-//! excellent, a few unqualified, a few not yet assessed this quarter) and five months of
-//! payment cycles: July to October 2026 paid and reconciled (two August transfers bounced
-//! and are carried into October), July and August closed, November a fresh draft.
+//! accounts (a few still missing), five quarters of assessments up to the current one
+//! (mostly qualified, some excellent, a few unqualified, a few not yet assessed this
+//! quarter) and five months of payment cycles: the four months before last month paid and
+//! reconciled (two transfers of the second bounced and are carried into the fourth), the
+//! first two closed, and last month's cycle a fresh draft.
+//!
+//! The story is written as of 26 November 2026 (assessments from the fourth quarter of
+//! 2025, July to October 2026 paid, two August transfers carried into October, November the
+//! draft) and every date moves by whole months to the load day through the
+//! [`DemoCalendar`], so the story's November is always last month. Unless the load month
+//! is the last of a calendar quarter (as the story's December is), the assessment periods
+//! are three-month windows rather than calendar quarters (every paid and drafted month is
+//! still covered, as in the story).
 //!
 //! Bank accounts and assessments are inserted directly, planned by pure deterministic
 //! functions (a fixed hash of the secretary's position, never randomness) so they can be
@@ -14,7 +23,7 @@
 //! (`allowances::create_cycle`, `transition`, `disburse`, `reconcile` with a parsed bank
 //! return file): the demo shows exactly the lines and explanations the product computes.
 //! Those functions stamp `now()`; the seed then moves the stamps to the demo's calendar so
-//! the cycles read as five months of work. They also write the audit log, which keeps that
+//! the cycles read as five months of work (the audit log they write keeps the real time). They also write the audit log, which keeps that
 //! history, and emit events, which the seed withdraws: seeding announces nothing to the
 //! event feed or webhook subscribers. The programme's name marks the work as done: a second
 //! run finds it and writes nothing.
@@ -41,6 +50,7 @@ use crate::{
     allowances::{self, Programme, ProgrammeDraft},
     audit::AuditContext,
     demo::DISTRICT_CODE,
+    demo_calendar::DemoCalendar,
     demo_registry::BRANCH_TOTAL,
     error::StoreResult,
     schema::{allowance_programmes, areas, assessments, bank_accounts, users},
@@ -61,10 +71,11 @@ const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// "Today" of the demo data (as in `demo_registry`): posts still held then are candidates.
+/// "Today" of the demo's story (as in `demo_registry`): posts still held then (on the load
+/// day's calendar) are candidates.
 const TODAY: NaiveDate = ymd(2026, 11, 26);
 
-/// A year of quarterly assessments, up to the current quarter.
+/// Five quarters of assessments, up to the current quarter (the story's).
 const QUARTERS: [(NaiveDate, NaiveDate); 5] = [
     (ymd(2025, 10, 1), ymd(2025, 12, 31)),
     (ymd(2026, 1, 1), ymd(2026, 3, 31)),
@@ -85,6 +96,17 @@ const PAID_MONTHS: [NaiveDate; 4] = [
     ymd(2026, 10, 1),
 ];
 const DRAFT_MONTH: NaiveDate = ymd(2026, 11, 1);
+
+/// The assessment periods of [`QUARTERS`] on `cal`'s calendar.
+fn quarters(cal: &DemoCalendar) -> [(NaiveDate, NaiveDate); 5] {
+    QUARTERS.map(|(start, end)| (cal.date(start), cal.date(end)))
+}
+
+/// The paid months and the draft month on `cal`'s calendar: the four months before last
+/// month, and last month.
+fn cycle_months(cal: &DemoCalendar) -> ([NaiveDate; 4], NaiveDate) {
+    (PAID_MONTHS.map(|m| cal.date(m)), cal.date(DRAFT_MONTH))
+}
 
 /// One secretary in 85 has not handed in bank details (5 of 425): the draft shows
 /// `bank_details_missing`.
@@ -370,9 +392,10 @@ fn officer(id: Uuid, display_name: &str) -> AuditContext {
     }
 }
 
-/// Seeds the programme, bank details, assessments and cycles unless the programme exists.
-/// Runs inside `demo::seed`'s transaction, after the registry and the demo users.
-pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
+/// Seeds the programme, bank details, assessments and cycles on `cal`'s calendar unless the
+/// programme exists. Runs inside `demo::seed`'s transaction, after the registry and the demo
+/// users.
+pub async fn seed(tx: &mut AsyncPgConnection, cal: &DemoCalendar) -> StoreResult<AllowanceReport> {
     let done: Option<Uuid> = allowance_programmes::table
         .filter(allowance_programmes::name.eq(PROGRAMME_NAME))
         .select(allowance_programmes::id)
@@ -431,8 +454,8 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
         },
     )
     .await?;
-    // The programme started with the second half of 2026.
-    let launched = beijing(ymd(2026, 6, 15), 9);
+    // The programme started with the second half of the story's 2026: six months ago.
+    let launched = beijing(cal.date(ymd(2026, 6, 15)), 9);
     diesel::update(allowance_programmes::table.find(programme_id))
         .set((
             allowance_programmes::created_at.eq(launched),
@@ -442,7 +465,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
         .await?;
     let programme = allowances::programme(tx, &patterns, programme_id).await?;
 
-    let secretaries = load_secretaries(tx, &programme).await?;
+    let secretaries = load_secretaries(tx, &programme, cal.date(TODAY)).await?;
     let mut report = AllowanceReport {
         created: true,
         secretaries: secretaries.len(),
@@ -452,7 +475,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
 
     // Bank details, collected when the programme was announced. Accounts already on file
     // are real data and stay as they are.
-    let collected = beijing(ymd(2026, 6, 18), 10);
+    let collected = beijing(cal.date(ymd(2026, 6, 18)), 10);
     let accounts: Vec<AccountRow> = secretaries
         .iter()
         .enumerate()
@@ -490,7 +513,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
         if assessed.contains(&s.person_id) {
             continue;
         }
-        for (q, (start, end)) in QUARTERS.iter().enumerate() {
+        for (q, (start, end)) in quarters(cal).iter().enumerate() {
             let Some(a) = plan_assessment(i, q) else {
                 continue;
             };
@@ -516,7 +539,8 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
     insert_in_batches!(tx, assessments::table, rows, ROWS_PER_STATEMENT);
     report.assessments = rows.len();
 
-    // Cycles through the product's own code. Two August transfers bounce: the first
+    // Cycles through the product's own code (the story's months named: July to October are
+    // the four months before last month). Two August transfers bounce: the first
     // secretary handed in a new card on 10 August and the name was mistyped on entry
     // (户名与账号不符); the second one's account was frozen during August (账户已冻结).
     // August's return file leaves them open: the bank returns them (退汇) only on 23
@@ -538,7 +562,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
         .into_iter()
         .filter_map(|i| secretaries.get(i).map(|s| s.person_id))
         .collect();
-    let [july, august, september, october] = PAID_MONTHS;
+    let ([july, august, september, october], draft_month) = cycle_months(cal);
     let mut stamped: Vec<(Uuid, Stamps)> = Vec::new();
     let officers = Officers {
         maker: &maker,
@@ -609,26 +633,26 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
     stamped.push((october_id, routine(october)));
 
     // July and August are closed once October's carried lines settled August's account.
-    let closed = beijing(ymd(2026, 11, 3), 10);
+    let closed = beijing(cal.date(ymd(2026, 11, 3)), 10);
     for (id, stamps) in stamped.iter_mut().take(2) {
         officers.act(tx, &maker, *id, CycleAction::Close).await?;
         stamps.closed = Some(closed);
     }
 
-    // November: generated, not submitted, so the demo starts from a draft. Timed, to
-    // show what generation costs for a district's worth of candidates.
+    // November (last month): generated, not submitted, so the demo starts from a draft.
+    // Timed, to show what generation costs for a district's worth of candidates.
     let started = Instant::now();
-    let november_id = allowances::create_cycle(tx, &maker, &programme, DRAFT_MONTH).await?;
+    let november_id = allowances::create_cycle(tx, &maker, &programme, draft_month).await?;
     log::info!(
         "demo allowances: generating the {} cycle for {} secretaries took {:.1} ms",
-        DRAFT_MONTH.format("%Y-%m"),
+        draft_month.format("%Y-%m"),
         secretaries.len(),
         started.elapsed().as_secs_f64() * 1000.0
     );
     stamped.push((
         november_id,
         Stamps {
-            generated: Some(in_month(DRAFT_MONTH, 20, 10)),
+            generated: Some(in_month(draft_month, 20, 10)),
             ..Stamps::default()
         },
     ));
@@ -687,12 +711,13 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<AllowanceReport> {
     Ok(report)
 }
 
-/// The programme's candidates: holders of its post in the district still in post on
-/// [`TODAY`], in a stable order (organisation, then name) so the plan's positions, and thus
-/// the data, are the same on every run.
+/// The programme's candidates: holders of its post in the district still in post on `today`
+/// (the story's [`TODAY`] on the load day's calendar), in a stable order (organisation, then
+/// name) so the plan's positions, and thus the data, are the same on every run.
 async fn load_secretaries(
     tx: &mut AsyncPgConnection,
     programme: &Programme,
+    today: NaiveDate,
 ) -> StoreResult<Vec<SecretaryRow>> {
     let rows: Vec<SecretaryRow> = crate::sql::query(
         "SELECT pe.id AS person_id, pe.name, COALESCE(sd.name, '') AS subdistrict \
@@ -707,7 +732,7 @@ async fn load_secretaries(
     .bind::<Text, _>(&programme.org_kind)
     .bind::<Text, _>(&programme.post_title)
     .bind::<Text, _>(format!("{}%", programme.area_path))
-    .bind::<diesel::sql_types::Date, _>(TODAY)
+    .bind::<diesel::sql_types::Date, _>(today)
     .load(tx)
     .await?;
     // A person secretary of two branches is one candidate.
@@ -1049,22 +1074,97 @@ mod tests {
         assert_eq!(FAILURES.len(), 2);
     }
 
+    fn calendars() -> Vec<DemoCalendar> {
+        let mut out = vec![DemoCalendar::story()];
+        for (y, m, d) in [
+            (2026, 12, 7),
+            (2027, 1, 31),
+            (2027, 5, 20),
+            (2027, 12, 7),
+            (2028, 2, 29),
+            (2028, 3, 31),
+            (2026, 8, 1),
+        ] {
+            out.push(DemoCalendar::for_today(ymd(y, m, d)));
+        }
+        out
+    }
+
     #[test]
     fn the_calendar_runs_in_order() {
-        for month in PAID_MONTHS {
-            let s = routine(month);
-            let steps = [
-                s.generated,
-                s.submitted,
-                s.approved,
-                s.disbursed,
-                s.reconciled,
-            ];
-            assert!(steps.windows(2).all(|w| w[0] < w[1]), "{month}");
-            assert!(s.reconciled < Some(beijing(TODAY, 0)));
+        for cal in calendars() {
+            let (paid, draft) = cycle_months(&cal);
+            for month in paid {
+                let s = routine(month);
+                let steps = [
+                    s.generated,
+                    s.submitted,
+                    s.approved,
+                    s.disbursed,
+                    s.reconciled,
+                ];
+                assert!(steps.windows(2).all(|w| w[0] < w[1]), "{month}");
+                assert!(s.reconciled < Some(beijing(cal.date(TODAY), 0)));
+                assert!(s.reconciled < Some(beijing(cal.today(), 0)));
+            }
+            let september = paid[2];
+            assert!(routine(september).approved < Some(in_month(september, 23, 15)));
+            assert!(Some(in_month(september, 23, 15)) < routine(september).disbursed);
+            // Closed on the 3rd of last month, after October's return file.
+            let closed = beijing(cal.date(ymd(2026, 11, 3)), 10);
+            assert!(routine(paid[3]).reconciled < Some(closed));
+            assert!(closed < in_month(draft, 20, 10));
+            assert!(in_month(draft, 20, 10) < beijing(cal.today(), 0));
         }
-        assert!(routine(PAID_MONTHS[2]).approved < Some(in_month(PAID_MONTHS[2], 23, 15)));
-        assert!(Some(in_month(PAID_MONTHS[2], 23, 15)) < routine(PAID_MONTHS[2]).disbursed);
         assert_eq!(ANNUAL_BUDGET_FEN, 408_000_000);
+    }
+
+    #[test]
+    fn the_cycles_are_the_last_five_months_on_any_load_day() {
+        for cal in calendars().into_iter().skip(1) {
+            let today = cal.today();
+            let month = |n: u32| {
+                today
+                    .with_day(1)
+                    .and_then(|m| m.checked_sub_months(chrono::Months::new(n)))
+                    .unwrap_or_default()
+            };
+            let (paid, draft) = cycle_months(&cal);
+            assert_eq!(draft, month(1), "last month is the draft ({today})");
+            assert_eq!(paid, [month(5), month(4), month(3), month(2)]);
+            let q = quarters(&cal);
+            // Five back-to-back periods of three months, the last one running this month.
+            for w in q.windows(2) {
+                assert_eq!(w[0].1 + TimeDelta::days(1), w[1].0);
+            }
+            for (start, end) in q {
+                assert_eq!(start.day(), 1);
+                assert_eq!(
+                    end + TimeDelta::days(1),
+                    start
+                        .checked_add_months(chrono::Months::new(3))
+                        .unwrap_or_default()
+                );
+            }
+            assert!(q[LATEST].0 <= today && today <= q[LATEST].1);
+            // Each cycle's month lies in the period that decides it, assessed before the
+            // month's cycle is generated on the 20th.
+            for (m, decided_by) in paid.iter().zip([SUMMER, SUMMER, SUMMER, LATEST]) {
+                let (start, end) = q[decided_by];
+                assert!(start <= *m && *m <= end, "{m} in {start}..{end}");
+                assert!(start + TimeDelta::days(9) < *m + TimeDelta::days(19));
+            }
+            assert!(q[LATEST].0 <= draft && draft <= q[LATEST].1);
+            // The programme was launched and bank details collected before July's cycle.
+            let launched = cal.date(ymd(2026, 6, 15));
+            assert!(launched < cal.date(ymd(2026, 6, 18)));
+            assert!(cal.date(ymd(2026, 6, 18)) < paid[0]);
+        }
+        let story = cycle_months(&DemoCalendar::story());
+        assert_eq!(story, (PAID_MONTHS, DRAFT_MONTH));
+        assert_eq!(
+            quarters(&DemoCalendar::for_today(ymd(2026, 12, 31))),
+            QUARTERS
+        );
     }
 }

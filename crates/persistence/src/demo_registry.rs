@@ -6,10 +6,18 @@
 //! centres, volunteer teams and joint meetings.
 //!
 //! The work is split in two so the figures can be tested without a database: `plan` is a
-//! pure, deterministic function of the district as read from the database (every choice is
-//! derived from positions in name order, never from randomness), and [`seed`] reads the
-//! district, plans, and inserts the rows in chunks inside one transaction. A district that
-//! already has any organisation is left alone, so running the seeder again changes nothing.
+//! pure, deterministic function of the district as read from the database and of the
+//! [`DemoCalendar`] (every choice is derived from positions in name order, never from
+//! randomness), and [`seed`] reads the district, plans, and inserts the rows in chunks
+//! inside one transaction. A district that already has any organisation is left alone, so
+//! running the seeder again changes nothing.
+//!
+//! Dates are the story's, written as of 26 November 2026 (committees elected in March 2025,
+//! 融城花苑's joint meetings of the second to fourth quarters of 2026 and its contract
+//! running out that December), and shift by whole months to the load day: 融城花苑's
+//! contract runs out at the end of the load month, its last joint meeting was held on the
+//! 10th of last month, and the other compounds' recent meetings fall within the 90 days
+//! before the 26th of last month.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,6 +31,7 @@ use uuid::Uuid;
 use crate::{
     StoreError,
     demo::DISTRICT_CODE,
+    demo_calendar::DemoCalendar,
     error::StoreResult,
     schema::{
         action_items, areas, compounds, contract_compounds, joint_meetings, neighbourhood_centres,
@@ -65,7 +74,8 @@ const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// "Today" of the demo data: contracts are active and meetings recent relative to it.
+/// "Today" of the demo's story: contracts are active and meetings recent relative to it (on
+/// the load day's calendar, the 26th of last month).
 const TODAY: NaiveDate = ymd(2026, 11, 26);
 /// When the current owners' and supervisory committees were elected.
 const COMMITTEES_ELECTED: NaiveDate = ymd(2025, 3, 1);
@@ -76,7 +86,8 @@ const RESIDENTS_ORGANISED: NaiveDate = ymd(2024, 9, 1);
 /// Start of the posts of secretaries, managers and team leaders.
 const STAFF_SINCE: NaiveDate = ymd(2023, 1, 1);
 
-/// Terms of single-compound contracts; all of them are running on [`TODAY`].
+/// Terms of single-compound contracts; all of them are running on [`TODAY`] (and, shifted,
+/// on the load day: the first ends with the story's December, the load month).
 const MANAGED_TERMS: [(NaiveDate, NaiveDate); 3] = [
     (ymd(2024, 1, 1), ymd(2026, 12, 31)),
     (ymd(2025, 7, 1), ymd(2028, 6, 30)),
@@ -270,10 +281,10 @@ pub struct RegistryReport {
     pub action_items: usize,
 }
 
-/// Loads the demo district's governance registry unless the district already has any
-/// organisation. Needs the district (`demo::seed`) and the `admin` user, who signs off the
-/// seeded meeting records.
-pub async fn seed(conn: &mut AsyncPgConnection) -> StoreResult<RegistryReport> {
+/// Loads the demo district's governance registry on `cal`'s calendar unless the district
+/// already has any organisation. Needs the district (`demo::seed`) and the `admin` user, who
+/// signs off the seeded meeting records.
+pub async fn seed(conn: &mut AsyncPgConnection, cal: &DemoCalendar) -> StoreResult<RegistryReport> {
     conn.transaction::<_, StoreError, _>(async |tx| {
         diesel::sql_query(format!("SELECT pg_advisory_xact_lock({SEED_LOCK})"))
             .execute(tx)
@@ -306,7 +317,7 @@ pub async fn seed(conn: &mut AsyncPgConnection) -> StoreResult<RegistryReport> {
             .optional()?
             .ok_or(DomainError::NotFound("admin user"))?;
         let district = load_district(tx, district_id, &subtree).await?;
-        let plan = plan(&district, admin);
+        let plan = plan(&district, admin, cal);
         insert(tx, &plan).await?;
         let report = plan.report();
         log::info!(
@@ -962,9 +973,15 @@ fn bundle(d: &District, members: &[usize]) -> Vec<Vec<usize>> {
     bundles
 }
 
-/// Plans the registry of `d`; `admin` signs off the seeded meeting records.
-fn plan(d: &District, admin: Uuid) -> Plan {
+/// Plans the registry of `d` on `cal`'s calendar; `admin` signs off the seeded meeting
+/// records.
+fn plan(d: &District, admin: Uuid, cal: &DemoCalendar) -> Plan {
     let mut plan = Plan::default();
+    let staff_since = cal.date(STAFF_SINCE);
+    let branches_formed = cal.date(BRANCHES_FORMED);
+    let committees_elected = cal.date(COMMITTEES_ELECTED);
+    let residents_organised = cal.date(RESIDENTS_ORGANISED);
+    let term = |(start, end): (NaiveDate, NaiveDate)| (cal.date(start), cal.date(end));
     let n = d.compounds.len();
     let by_community = d.by_community();
     let rongcheng = d.compound_named(RONGCHENG);
@@ -998,7 +1015,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
     for (i, name) in company_names.iter().enumerate() {
         let company = plan.organisation(OrgKind::PropertyCompany, name.clone(), d.id, None);
         let manager = plan.person(somewhere(i), i.is_multiple_of(2), false);
-        plan.post(manager, company, "总经理", true, STAFF_SINCE);
+        plan.post(manager, company, "总经理", true, staff_since);
         // The first 48 (梓园's shared-property company among them) run a party organisation:
         // the source's "red property" companies.
         if i < COMPANY_PARTY_ORG_TOTAL {
@@ -1012,7 +1029,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
             if let Some(person) = plan.people.get_mut(secretary) {
                 person.employer = Some(name.clone());
             }
-            plan.post(secretary, party_org, "书记", true, STAFF_SINCE);
+            plan.post(secretary, party_org, "书记", true, staff_since);
         }
         companies.push(company);
     }
@@ -1057,7 +1074,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
         );
         let home = members.as_slice().first().copied().and_then(compound_id);
         let secretary = plan.person(home, true, true);
-        plan.post(secretary, committee, "书记", true, STAFF_SINCE);
+        plan.post(secretary, committee, "书记", true, staff_since);
         committees.push(committee);
     }
 
@@ -1132,11 +1149,11 @@ fn plan(d: &District, admin: Uuid) -> Plan {
             })
             .unwrap_or(first);
         let secretary = plan.person(compound_id(home), true, false);
-        plan.post(secretary, branch, "书记", true, BRANCHES_FORMED);
+        plan.post(secretary, branch, "书记", true, branches_formed);
         for (k, title) in ["组织委员", "宣传委员"].into_iter().enumerate() {
             let lives = group.get(k % group.len()).copied().and_then(compound_id);
             let member = plan.person(lives, true, true);
-            plan.post(member, branch, title, false, BRANCHES_FORMED);
+            plan.post(member, branch, title, false, branches_formed);
         }
         if let Some(c) = cross_at {
             cross_appointed.insert(c, secretary);
@@ -1200,7 +1217,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
                 (1, Some(secretary)) => secretary,
                 _ => plan.person(Some(compound.id), is_party, true),
             };
-            plan.post(holder, committee, title, seat == 0, COMMITTEES_ELECTED);
+            plan.post(holder, committee, title, seat == 0, committees_elected);
         }
         let supervisory = plan.organisation(
             OrgKind::SupervisoryCommittee,
@@ -1211,7 +1228,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
         plan.cover(supervisory, compound.id);
         for (seat, title) in ["主任", "委员", "委员"].into_iter().enumerate() {
             let holder = plan.person(Some(compound.id), seat == 0, true);
-            plan.post(holder, supervisory, title, seat == 0, COMMITTEES_ELECTED);
+            plan.post(holder, supervisory, title, seat == 0, committees_elected);
         }
         if let Some(b) = bodies.get_mut(c) {
             b.owners = Some(committee);
@@ -1234,7 +1251,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
         for (seat, title) in ["主任", "委员", "委员"].into_iter().enumerate() {
             let party = seat == 0 || (seat == 1 && j.is_multiple_of(2));
             let holder = plan.person(Some(compound.id), party, true);
-            plan.post(holder, committee, title, seat == 0, RESIDENTS_ORGANISED);
+            plan.post(holder, committee, title, seat == 0, residents_organised);
         }
         if let Some(b) = bodies.get_mut(c) {
             b.residents = Some(committee);
@@ -1246,12 +1263,13 @@ fn plan(d: &District, admin: Uuid) -> Plan {
         let (Some(compound), Some(company)) = (d.compounds.get(c), market_company(j * 7)) else {
             continue;
         };
-        // 融城花苑's contract runs out this December: its last joint meeting discusses renewal.
-        let (start, end) = if Some(c) == rongcheng {
+        // 融城花苑's contract runs out this month (the story's December): its last joint
+        // meeting discusses renewal.
+        let (start, end) = term(if Some(c) == rongcheng {
             MANAGED_TERMS[0]
         } else {
             MANAGED_TERMS[j % MANAGED_TERMS.len()]
-        };
+        });
         let mut items: Vec<String> = ["保洁", "保安", "绿化养护", "设施维修"]
             .map(str::to_owned)
             .to_vec();
@@ -1320,7 +1338,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
             plan.contract(
                 company,
                 title,
-                BUNDLE_TERMS[k % BUNDLE_TERMS.len()],
+                term(BUNDLE_TERMS[k % BUNDLE_TERMS.len()]),
                 ["保洁", "垃圾清运", "秩序维护", "设施维修"]
                     .map(str::to_owned)
                     .to_vec(),
@@ -1338,7 +1356,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
     // --- Neighbourhood centres and volunteer teams --------------------------------------
     let weiji_home = d.compound_named(WEIJI_COMPOUND);
     let centre_names = plan_centres(&mut plan, d, &by_community, weiji.zip(weiji_home));
-    plan_volunteer_teams(&mut plan, d, &by_community);
+    plan_volunteer_teams(&mut plan, d, &by_community, staff_since);
 
     // --- Joint meetings ------------------------------------------------------------------
     let convener = |c: usize| committees.get(community_of(c)).copied();
@@ -1346,13 +1364,14 @@ fn plan(d: &District, admin: Uuid) -> Plan {
         && let (Some(compound), Some(convener), Some(b)) =
             (d.compounds.get(r), convener(r), bodies.get(r).copied())
     {
-        plan_rongcheng_meetings(&mut plan, compound.id, convener, &b, admin);
+        plan_rongcheng_meetings(&mut plan, compound.id, convener, &b, admin, cal);
     }
     let candidates: Vec<usize> = (0..n)
         .filter(|&c| Some(c) != rongcheng)
         .filter(|&c| bodies.get(c).is_some_and(|b| b.branch.is_some()))
         .collect();
     let picks = RECENT_MEETING_TOTAL.min(candidates.len());
+    let today = cal.date(TODAY);
     for k in 0..picks {
         let Some(&c) = candidates.get(k * candidates.len() / picks) else {
             continue;
@@ -1367,7 +1386,7 @@ fn plan(d: &District, admin: Uuid) -> Plan {
             .cloned()
             .flatten()
             .unwrap_or_else(|| format!("{}议事厅", compound.name));
-        plan_recent_meeting(&mut plan, k, compound, convener, &b, location, admin);
+        plan_recent_meeting(&mut plan, k, compound, convener, &b, location, admin, today);
     }
     plan
 }
@@ -1513,8 +1532,14 @@ fn plan_centres(
     main_names
 }
 
-/// [`VOLUNTEER_TEAM_TOTAL`] teams spread evenly over the communities, each with a leader.
-fn plan_volunteer_teams(plan: &mut Plan, d: &District, by_community: &[Vec<usize>]) {
+/// [`VOLUNTEER_TEAM_TOTAL`] teams spread evenly over the communities, each with a leader in
+/// post since `staff_since`.
+fn plan_volunteer_teams(
+    plan: &mut Plan,
+    d: &District,
+    by_community: &[Vec<usize>],
+    staff_since: NaiveDate,
+) {
     let communities = d.communities.len().max(1);
     let (base, extra) = (
         VOLUNTEER_TEAM_TOTAL / communities,
@@ -1554,7 +1579,7 @@ fn plan_volunteer_teams(plan: &mut Plan, d: &District, by_community: &[Vec<usize
                 .and_then(|c| d.compounds.get(c))
                 .map(|c| c.id);
             let leader = plan.person(home, g.is_multiple_of(2), true);
-            plan.post(leader, team, "队长", true, STAFF_SINCE);
+            plan.post(leader, team, "队长", true, staff_since);
             g += 1;
         }
     }
@@ -1566,7 +1591,7 @@ fn evening_of(date: NaiveDate) -> DateTime<Utc> {
 }
 
 /// An action item as the plan writes it: (resolution, description, owner, due, done on).
-type Action = (i32, &'static str, Uuid, NaiveDate, Option<NaiveDate>);
+type Action = (i32, String, Uuid, NaiveDate, Option<NaiveDate>);
 
 impl Plan {
     #[expect(clippy::too_many_arguments, reason = "one meeting record's facts")]
@@ -1594,12 +1619,13 @@ impl Plan {
             finalised_at: Some(evening_of(held_on)),
             finalised_by: Some(admin),
         });
-        for &(resolution, description, owner, due_on, done_on) in actions {
+        for (resolution, description, owner, due_on, done_on) in actions {
+            let (owner, due_on, done_on) = (*owner, *due_on, *done_on);
             self.action_items.push(ActionItemRow {
                 id: Uuid::now_v7(),
                 meeting_id: id,
-                resolution_no: Some(resolution),
-                description: description.to_owned(),
+                resolution_no: Some(*resolution),
+                description: description.clone(),
                 owner_org_id: owner,
                 due_on,
                 status: if done_on.is_some() { "done" } else { "open" },
@@ -1609,15 +1635,17 @@ impl Plan {
     }
 }
 
-/// 融城花苑's three four-party joint meetings of 2026, as the source describes the model:
-/// convened by 融城社区's party committee, the branch, owners' committee, property company
-/// and supervisory committee at the table. One follow-up is open past its due date.
+/// 融城花苑's three four-party joint meetings of the story's second to fourth quarters of
+/// 2026 (on `cal`'s calendar), as the source describes the model: convened by 融城社区's
+/// party committee, the branch, owners' committee, property company and supervisory
+/// committee at the table. One follow-up is open past its due date.
 fn plan_rongcheng_meetings(
     plan: &mut Plan,
     compound_id: Uuid,
     convener: Uuid,
     b: &Bodies,
     admin: Uuid,
+    cal: &DemoCalendar,
 ) {
     let (Some(branch), Some(owners), Some(company), Some(supervisory)) =
         (b.branch, b.owners, b.company, b.supervisory)
@@ -1631,11 +1659,11 @@ fn plan_rongcheng_meetings(
         (OrgKind::SupervisoryCommittee, supervisory),
     ]);
     let location = "融城花苑架空层议事厅".to_owned();
-    let minutes = |agenda: Value, resolutions: Value| json!({"attendance": attendance.clone(), "agenda": agenda, "resolutions": resolutions});
+    let minutes = |agenda: Value, resolutions: Value| json!({"attendance": attendance.clone(), "agenda": shift_texts(agenda, cal), "resolutions": shift_texts(resolutions, cal)});
     plan.meeting(
         compound_id,
-        ymd(2026, 5, 12),
-        "融城花苑2026年第二季度四方联席会议".to_owned(),
+        cal.date(ymd(2026, 5, 12)),
+        cal.text("融城花苑2026年第二季度四方联席会议"),
         location.clone(),
         convener,
         minutes(
@@ -1654,24 +1682,24 @@ fn plan_rongcheng_meetings(
         &[
             (
                 1,
-                "完成架空层改造施工并公示资金使用情况",
+                cal.text("完成架空层改造施工并公示资金使用情况"),
                 company,
-                ymd(2026, 6, 30),
-                Some(ymd(2026, 6, 26)),
+                cal.date(ymd(2026, 6, 30)),
+                Some(cal.date(ymd(2026, 6, 26))),
             ),
             (
                 2,
-                "组织党员志愿者开展垃圾分类督导",
+                cal.text("组织党员志愿者开展垃圾分类督导"),
                 branch,
-                ymd(2026, 5, 31),
-                Some(ymd(2026, 5, 28)),
+                cal.date(ymd(2026, 5, 31)),
+                Some(cal.date(ymd(2026, 5, 28))),
             ),
         ],
     );
     plan.meeting(
         compound_id,
-        ymd(2026, 8, 20),
-        "融城花苑2026年第三季度四方联席会议".to_owned(),
+        cal.date(ymd(2026, 8, 20)),
+        cal.text("融城花苑2026年第三季度四方联席会议"),
         location.clone(),
         convener,
         minutes(
@@ -1690,24 +1718,24 @@ fn plan_rongcheng_meetings(
         &[
             (
                 1,
-                "公共收益单独建账并完成第三季度公示",
+                cal.text("公共收益单独建账并完成第三季度公示"),
                 owners,
-                ymd(2026, 9, 30),
-                Some(ymd(2026, 9, 28)),
+                cal.date(ymd(2026, 9, 30)),
+                Some(cal.date(ymd(2026, 9, 28))),
             ),
             (
                 2,
-                "建成电动自行车集中充电桩并投入使用",
+                cal.text("建成电动自行车集中充电桩并投入使用"),
                 company,
-                ymd(2026, 10, 31),
+                cal.date(ymd(2026, 10, 31)),
                 None,
             ),
         ],
     );
     plan.meeting(
         compound_id,
-        ymd(2026, 11, 10),
-        "融城花苑2026年第四季度四方联席会议".to_owned(),
+        cal.date(ymd(2026, 11, 10)),
+        cal.text("融城花苑2026年第四季度四方联席会议"),
         location,
         convener,
         minutes(
@@ -1728,31 +1756,50 @@ fn plan_rongcheng_meetings(
         &[
             (
                 1,
-                "组织业主对物业服务合同续签进行表决",
+                cal.text("组织业主对物业服务合同续签进行表决"),
                 owners,
-                ymd(2026, 12, 15),
+                cal.date(ymd(2026, 12, 15)),
                 None,
             ),
             (
                 2,
-                "完成消防通道清理和楼道杂物清除",
+                cal.text("完成消防通道清理和楼道杂物清除"),
                 company,
-                ymd(2026, 11, 20),
+                cal.date(ymd(2026, 11, 20)),
                 None,
             ),
             (
                 2,
-                "组织党员志愿者协助清理楼道杂物",
+                cal.text("组织党员志愿者协助清理楼道杂物"),
                 branch,
-                ymd(2026, 11, 20),
-                Some(ymd(2026, 11, 18)),
+                cal.date(ymd(2026, 11, 20)),
+                Some(cal.date(ymd(2026, 11, 18))),
             ),
         ],
     );
 }
 
-/// One ordinary joint meeting `k` of a compound within the last 90 days, with the bodies
-/// the compound has and one follow-up (done, open, or open and overdue).
+/// Every string of a minutes fragment through [`DemoCalendar::text`].
+fn shift_texts(value: Value, cal: &DemoCalendar) -> Value {
+    match value {
+        Value::String(text) => Value::String(cal.text(&text)),
+        Value::Array(items) => {
+            Value::Array(items.into_iter().map(|v| shift_texts(v, cal)).collect())
+        }
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| (k, shift_texts(v, cal)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// One ordinary joint meeting `k` of a compound within the 90 days before `today` (the
+/// story's today on the load day's calendar), with the bodies the compound has and one
+/// follow-up (done, open, or open and overdue).
+#[expect(clippy::too_many_arguments, reason = "one meeting record's facts")]
 fn plan_recent_meeting(
     plan: &mut Plan,
     k: usize,
@@ -1761,8 +1808,9 @@ fn plan_recent_meeting(
     b: &Bodies,
     location: String,
     admin: Uuid,
+    today: NaiveDate,
 ) {
-    let held_on = TODAY - TimeDelta::days(1 + (k as i64 * 37) % 89);
+    let held_on = today - TimeDelta::days(1 + (k as i64 * 37) % 89);
     let topics = match compound.mode {
         GovernanceMode::PropertyManaged => MANAGED_TOPICS,
         GovernanceMode::Entrusted => ENTRUSTED_TOPICS,
@@ -1780,7 +1828,7 @@ fn plan_recent_meeting(
         "resolutions": [{"no": 1, "text": resolution}],
     });
     let due = held_on + TimeDelta::days(21);
-    let done_on = (due < TODAY && !k.is_multiple_of(4)).then(|| due - TimeDelta::days(2));
+    let done_on = (due < today && !k.is_multiple_of(4)).then(|| due - TimeDelta::days(2));
     plan.meeting(
         compound.id,
         held_on,
@@ -1789,7 +1837,7 @@ fn plan_recent_meeting(
         convener,
         minutes,
         admin,
-        &[(1, follow_up, owner, due, done_on)],
+        &[(1, follow_up.to_owned(), owner, due, done_on)],
     );
 }
 
@@ -1804,6 +1852,26 @@ mod tests {
     };
 
     use super::*;
+
+    /// The story as written: its facts are checked on their own dates.
+    const STORY: DemoCalendar = DemoCalendar::story();
+
+    /// Loads on days around the year (a month end and a leap day among them).
+    fn load_days() -> Vec<DemoCalendar> {
+        [
+            (2026, 12, 7),
+            (2027, 1, 31),
+            (2027, 6, 15),
+            (2027, 12, 7),
+            (2028, 2, 29),
+            (2028, 3, 31),
+            (2026, 8, 20),
+        ]
+        .into_iter()
+        .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+        .map(DemoCalendar::for_today)
+        .collect()
+    }
 
     const ZIYUAN_MICRO: [&str; 9] = [
         "梓园一片",
@@ -1976,7 +2044,7 @@ mod tests {
     #[test]
     fn branches_reproduce_425_covering_547() {
         let d = demo_like();
-        let p = plan(&d, Uuid::nil());
+        let p = plan(&d, Uuid::nil(), &STORY);
         let branches = coverage_of(&p, OrgKind::CompoundPartyBranch);
         assert_eq!(ids_of(&p, OrgKind::CompoundPartyBranch).len(), BRANCH_TOTAL);
         assert_eq!(
@@ -2074,7 +2142,7 @@ mod tests {
     #[test]
     fn party_members_are_exactly_half_of_owners_committees() {
         let d = demo_like();
-        let p = plan(&d, Uuid::nil());
+        let p = plan(&d, Uuid::nil(), &STORY);
         let managed = d
             .compounds
             .iter()
@@ -2089,7 +2157,7 @@ mod tests {
 
         // An odd number of committees still splits exactly.
         let small = small();
-        let p = plan(&small, Uuid::nil());
+        let p = plan(&small, Uuid::nil(), &STORY);
         let (party, seats) = owners_share(&p);
         assert_eq!(seats, 5 * 5 + 1);
         assert_eq!(party * 2, seats);
@@ -2098,7 +2166,7 @@ mod tests {
     #[test]
     fn secretaries_live_in_their_branch_and_some_sit_on_owners_committees() {
         let d = demo_like();
-        let p = plan(&d, Uuid::nil());
+        let p = plan(&d, Uuid::nil(), &STORY);
         let branches = coverage_of(&p, OrgKind::CompoundPartyBranch);
         let owners = ids_of(&p, OrgKind::OwnersCommittee);
         let people: HashMap<Uuid, &PersonRow> = p.people.iter().map(|x| (x.id, x)).collect();
@@ -2162,7 +2230,7 @@ mod tests {
         );
 
         let d = demo_like();
-        let p = plan(&d, Uuid::nil());
+        let p = plan(&d, Uuid::nil(), &STORY);
         let names: HashSet<&str> = p.people.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names.len(), p.people.len());
         let phones: HashSet<&str> = p.people.iter().filter_map(|x| x.phone.as_deref()).collect();
@@ -2212,7 +2280,7 @@ mod tests {
     #[test]
     fn contracts_cover_managed_and_entrusted_compounds_once() {
         let d = demo_like();
-        let p = plan(&d, Uuid::nil());
+        let p = plan(&d, Uuid::nil(), &STORY);
         let mut per_compound: HashMap<Uuid, usize> = HashMap::new();
         for row in &p.contract_compounds {
             *per_compound.entry(row.compound_id).or_default() += 1;
@@ -2237,6 +2305,30 @@ mod tests {
                 (contract.start_date, contract.end_date)
             );
             assert!(contract.start_date <= TODAY && TODAY <= contract.end_date);
+        }
+        // Shifted, every contract still runs on the story's today and on the load day, and
+        // 融城花苑's runs out at the end of the load month.
+        let rongcheng = compound_named(&d, RONGCHENG).map(|c| c.id);
+        for cal in load_days() {
+            let shifted = plan(&d, Uuid::nil(), &cal);
+            let (today, story_today) = (cal.today(), cal.date(TODAY));
+            for c in &shifted.contract_compounds {
+                assert!(
+                    c.start_date <= story_today && today <= c.end_date,
+                    "{today}"
+                );
+                assert!(c.start_date.day() == 1);
+                if Some(c.compound_id) == rongcheng {
+                    assert_eq!(
+                        c.end_date + TimeDelta::days(1),
+                        today
+                            .with_day(1)
+                            .and_then(|m| m.checked_add_months(chrono::Months::new(1)))
+                            .unwrap_or_default()
+                    );
+                }
+            }
+            assert!(shifted.posts.iter().all(|x| x.start_date < story_today));
         }
         let companies = ids_of(&p, OrgKind::PropertyCompany);
         assert_eq!(companies.len(), COMPANY_TOTAL);
@@ -2292,7 +2384,7 @@ mod tests {
     #[test]
     fn the_other_bodies_centres_and_teams() {
         let d = demo_like();
-        let p = plan(&d, Uuid::nil());
+        let p = plan(&d, Uuid::nil(), &STORY);
         let report = p.report();
         let count = |kind: OrgKind| {
             report
@@ -2434,7 +2526,7 @@ mod tests {
 
     #[test]
     fn posts_respect_the_database_rules() {
-        let p = plan(&demo_like(), Uuid::nil());
+        let p = plan(&demo_like(), Uuid::nil(), &STORY);
         let mut single: Vec<(Uuid, &str)> = p
             .posts
             .iter()
@@ -2476,7 +2568,7 @@ mod tests {
     fn meetings_have_the_minutes_the_server_reads() {
         let d = demo_like();
         let admin = Uuid::now_v7();
-        let p = plan(&d, admin);
+        let p = plan(&d, admin, &STORY);
         let kinds: HashMap<Uuid, &str> = p.organisations.iter().map(|o| (o.id, o.kind)).collect();
         let Some(rongcheng) = compound_named(&d, "融城花苑") else {
             panic!("fixture has 融城花苑")
@@ -2547,9 +2639,112 @@ mod tests {
     }
 
     #[test]
+    fn meetings_keep_their_story_on_any_load_day() {
+        let d = demo_like();
+        let Some(rongcheng) = compound_named(&d, RONGCHENG).map(|c| c.id) else {
+            panic!("fixture has 融城花苑")
+        };
+        let story = plan(&d, Uuid::nil(), &STORY);
+        let december = plan(&d, Uuid::nil(), &DemoCalendar::for_today(ymd(2026, 12, 19)));
+        // Ids differ between plans; dates and words do not.
+        let facts = |p: &Plan| -> Vec<(NaiveDate, String, Value, Value)> {
+            p.meetings
+                .iter()
+                .map(|m| {
+                    let part = |key: &str| m.minutes.get(key).cloned().unwrap_or_default();
+                    (
+                        m.held_on,
+                        m.title.clone(),
+                        part("agenda"),
+                        part("resolutions"),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            facts(&story),
+            facts(&december),
+            "December 2026 is the story"
+        );
+        for cal in load_days() {
+            let p = plan(&d, Uuid::nil(), &cal);
+            let (today, story_today) = (cal.today(), cal.date(TODAY));
+            assert_eq!(p.meetings.len(), story.meetings.len());
+            for m in &p.meetings {
+                assert!(m.held_on < story_today);
+                assert!(
+                    m.compound_id == rongcheng || story_today - m.held_on < TimeDelta::days(90)
+                );
+                assert!(m.finalised_at.is_some_and(|t| t.date_naive() < today));
+                let Ok(minutes) = serde_json::from_value::<Minutes>(m.minutes.clone()) else {
+                    panic!("minutes of {}", m.title)
+                };
+                let mut errors = FieldErrors::new();
+                minutes.check(&mut errors);
+                assert!(errors.is_empty(), "{}: {errors:?}", m.title);
+                if m.compound_id != rongcheng {
+                    assert!(
+                        m.title
+                            .ends_with(&format!("{}月联席会议", m.held_on.month()))
+                    );
+                }
+            }
+            for item in &p.action_items {
+                assert!(item.done_on.is_none_or(|d| d <= story_today));
+            }
+            // 融城花苑: the last meeting on the 10th of last month, one follow-up overdue.
+            let ours: Vec<&MeetingRow> = p
+                .meetings
+                .iter()
+                .filter(|m| m.compound_id == rongcheng)
+                .collect();
+            assert_eq!(ours.len(), 3);
+            let last = ours.iter().map(|m| m.held_on).max().unwrap_or_default();
+            assert_eq!(last, cal.date(ymd(2026, 11, 10)));
+            assert_eq!(last.day(), 10);
+            assert!(last < today && today - last < TimeDelta::days(62));
+            let ids: HashSet<Uuid> = ours.iter().map(|m| m.id).collect();
+            let items: Vec<&ActionItemRow> = p
+                .action_items
+                .iter()
+                .filter(|a| ids.contains(&a.meeting_id))
+                .collect();
+            assert!(items.iter().any(|a| a.status == "open" && a.due_on < today));
+            assert!(
+                items
+                    .iter()
+                    .any(|a| a.status == "open" && a.due_on > story_today)
+            );
+            // Titles and minutes name the shifted quarters and days.
+            let texts = serde_json::to_string(&ours.iter().map(|m| &m.minutes).collect::<Vec<_>>())
+                .unwrap_or_default();
+            let due = cal.date(ymd(2026, 10, 31));
+            assert!(texts.contains(&format!("{}月{}日前投入使用", due.month(), due.day())));
+            let quarter = ours
+                .iter()
+                .find(|m| m.held_on == last)
+                .map(|m| m.title.clone());
+            assert_eq!(
+                quarter,
+                Some(cal.text("融城花苑2026年第四季度四方联席会议"))
+            );
+        }
+        let later = DemoCalendar::for_today(ymd(2027, 12, 7));
+        assert_eq!(
+            later.text("融城花苑2026年第四季度四方联席会议"),
+            "融城花苑2027年第四季度四方联席会议"
+        );
+        let shifted = DemoCalendar::for_today(ymd(2028, 3, 31));
+        assert_eq!(
+            shifted.text("融城花苑2026年第四季度四方联席会议"),
+            "融城花苑2028年第一季度四方联席会议"
+        );
+    }
+
+    #[test]
     fn plans_are_deterministic() {
         let d = demo_like();
-        let (a, b) = (plan(&d, Uuid::nil()), plan(&d, Uuid::nil()));
+        let (a, b) = (plan(&d, Uuid::nil(), &STORY), plan(&d, Uuid::nil(), &STORY));
         let orgs = |p: &Plan| -> Vec<(&str, String, Uuid)> {
             p.organisations
                 .iter()

@@ -1,17 +1,25 @@
 //! Demo public revenue (公共收益) ledgers and the district's special audit (专项审计).
 //!
-//! Ten compounds of 雨花区 get a year of bookkeeping, December 2025 to November 2026:
-//! parking, advertising, express lockers, charging piles and the odd venue rental coming
-//! in, cleaning, repairs, committee costs and an audit fee going out. 卫技新村 is the
-//! showcase: it shares its parking spaces at night (潮汐停车) and publishes a quarterly
-//! disclosure computed from the very entries seeded here. The district's 2026 audit
-//! campaign then has one engagement per compound, spread over every stage of the life
-//! cycle so each screen has something to show.
+//! Ten compounds of 雨花区 get the last twelve months of bookkeeping, up to the day before
+//! the 26th of last month: parking, advertising, express lockers, charging piles and the
+//! odd venue rental coming in, cleaning, repairs, committee costs and last year's audit fee
+//! going out. Months up to three months ago are closed; the last two are still open.
+//! 卫技新村 is the showcase: it shares its parking spaces at night (潮汐停车) and publishes
+//! a quarterly disclosure (the three months up to three months ago) computed from the very
+//! entries seeded here. The district's audit campaign of the year then has one engagement
+//! per compound, spread over every stage of the life cycle so each screen has something to
+//! show, one rectification overdue since the end of the month before last.
+//!
+//! The story is written as of 26 November 2026 (books December 2025 to November 2026,
+//! closed up to September, the third quarter disclosed, the "2026年度" campaign) and told
+//! as of the load day: every date, instant and text goes through the [`DemoCalendar`]'s
+//! month scale, so the story's November is always last month.
 //!
 //! As in `demo_registry`, planning is pure and deterministic (amounts vary through a fixed
 //! hash of compound and month, never through randomness) so it can be tested without a
-//! database; [`seed`] reads ids, plans and inserts in a few multi-row statements. The
-//! campaign's name marks the work as done: a second run finds it and writes nothing.
+//! database; [`seed`] reads ids, plans and inserts in a few multi-row statements. A
+//! campaign named like the demo's (`…年度住宅小区公共收益专项审计`, of whichever year it was
+//! loaded in) marks the work as done: a second run finds it and writes nothing.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -27,6 +35,7 @@ use uuid::Uuid;
 
 use crate::{
     demo::DISTRICT_CODE,
+    demo_calendar::DemoCalendar,
     error::StoreResult,
     schema::{
         areas, audit_campaign_firms, audit_campaigns, audit_engagements, audit_findings, compounds,
@@ -36,8 +45,19 @@ use crate::{
     },
 };
 
-/// The campaign's name; its presence means this module has run.
-pub const CAMPAIGN_NAME: &str = "2026年度住宅小区公共收益专项审计";
+/// The campaign's name in the story; see [`campaign_name`] for the name as loaded.
+pub const STORY_CAMPAIGN_NAME: &str = "2026年度住宅小区公共收益专项审计";
+/// What every demo campaign's name ends with, after its four-digit year: a campaign named
+/// so means this module has run (on whatever day it was loaded).
+const CAMPAIGN_SUFFIX: &str = "年度住宅小区公共收益专项审计";
+/// The story's campaign year.
+const CAMPAIGN_YEAR: i32 = 2026;
+/// The demo campaign's name as loaded on the day `cal` stands for: the story's
+/// "2026年度住宅小区公共收益专项审计" with its year shifted.
+pub fn campaign_name(cal: &DemoCalendar) -> String {
+    cal.text(STORY_CAMPAIGN_NAME)
+}
+
 /// The campaign's budget: 1,000,000 yuan.
 pub const BUDGET_FEN: i64 = 100_000_000;
 
@@ -55,7 +75,7 @@ const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// "Today" of the demo data (as in `demo_registry`).
+/// "Today" of the demo's story (as in `demo_registry`).
 const TODAY: NaiveDate = ymd(2026, 11, 26);
 /// The first month of the seeded books.
 const FIRST_MONTH: NaiveDate = ymd(2025, 12, 1);
@@ -65,7 +85,7 @@ const MONTHS: usize = 12;
 const LAST_ENTRY_DAY: NaiveDate = ymd(2026, 11, 25);
 /// Months before this one are closed; October and November are still open for posting.
 const FIRST_OPEN_MONTH: NaiveDate = ymd(2026, 10, 1);
-/// The published disclosure of 卫技新村: the third quarter of 2026.
+/// The published disclosure of 卫技新村: the third quarter of 2026 in the story.
 const DISCLOSED_FROM: NaiveDate = ymd(2026, 7, 1);
 const DISCLOSED_TO: NaiveDate = ymd(2026, 9, 1);
 const DISCLOSED_UNTIL: NaiveDate = ymd(2026, 9, 30);
@@ -219,8 +239,9 @@ fn yuan_in(hash: u64, lo: i64, hi: i64) -> i64 {
     (lo + (hash % (hi - lo + 1) as u64) as i64) * 100
 }
 
-/// A compound's year of books, sorted by date, with voucher numbers `J2026-03-001`.
-fn plan_ledger(slot: usize) -> Vec<PlannedEntry> {
+/// A compound's year of books on `cal`'s calendar, sorted by date, with voucher numbers
+/// `J2026-03-001` (year and month of the entry, then its number in the month).
+fn plan_ledger(slot: usize, cal: &DemoCalendar) -> Vec<PlannedEntry> {
     let Some((name, keeper)) = LEDGER_COMPOUNDS.get(slot).copied() else {
         return Vec::new();
     };
@@ -395,6 +416,11 @@ fn plan_ledger(slot: usize) -> Vec<PlannedEntry> {
     entries.retain(|e| e.date <= LAST_ENTRY_DAY);
     // Stable: same-day entries keep the order above.
     entries.sort_by_key(|e| e.date);
+    // From the story to the load day: a month-level shift keeps the order and the months.
+    for e in &mut entries {
+        e.date = cal.date(e.date);
+        e.memo = cal.text(&e.memo);
+    }
     let mut numbered: Option<(NaiveDate, usize)> = None;
     for e in &mut entries {
         let month = ledger::month_of(e.date);
@@ -426,11 +452,12 @@ fn movements(entries: &[PlannedEntry], from: Option<NaiveDate>, to: NaiveDate) -
         .collect()
 }
 
-/// The figures of 卫技新村's third-quarter disclosure, from the planned entries.
-fn disclosure_summary(entries: &[PlannedEntry]) -> Summary {
+/// The figures of 卫技新村's third-quarter disclosure, from the entries planned on `cal`.
+fn disclosure_summary(entries: &[PlannedEntry], cal: &DemoCalendar) -> Summary {
+    let until = cal.date(DISCLOSED_UNTIL);
     ledger::summarise(
-        &movements(entries, Some(DISCLOSED_FROM), DISCLOSED_UNTIL),
-        &movements(entries, None, DISCLOSED_UNTIL),
+        &movements(entries, Some(cal.date(DISCLOSED_FROM)), until),
+        &movements(entries, None, until),
     )
 }
 
@@ -793,11 +820,12 @@ const ENGAGEMENTS: [EngagementSpec; 10] = [
     },
 ];
 
-/// The amount a finding reports: from the books when it names an account.
-fn finding_amount(spec: &FindingSpec, entries: &[PlannedEntry]) -> i64 {
+/// The amount a finding reports: from the books (planned on `cal`) when it names an account.
+fn finding_amount(spec: &FindingSpec, entries: &[PlannedEntry], cal: &DemoCalendar) -> i64 {
     let Some((code, from, to)) = spec.basis else {
         return spec.amount_fen;
     };
+    let (from, to) = (cal.date(from), cal.date(to));
     let moved: i64 = entries
         .iter()
         .filter(|e| (from..=to).contains(&e.date))
@@ -857,12 +885,12 @@ struct EngagementRow {
     area_path: String,
     firm_id: Uuid,
     fee_fen: i64,
-    scope: &'static str,
+    scope: String,
     period_from: NaiveDate,
     period_to: NaiveDate,
     status: &'static str,
     opinion: Option<&'static str>,
-    report_summary: Option<&'static str>,
+    report_summary: Option<String>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
 }
@@ -874,12 +902,12 @@ struct FindingRow {
     engagement_id: Uuid,
     area_path: String,
     kind: &'static str,
-    title: &'static str,
-    description: &'static str,
+    title: String,
+    description: String,
     amount_fen: i64,
     severity: &'static str,
     responsible_org_id: Option<Uuid>,
-    evidence: Option<&'static str>,
+    evidence: Option<String>,
     status: &'static str,
     raised_by: Uuid,
     closed_at: Option<DateTime<Utc>>,
@@ -891,16 +919,16 @@ struct FindingRow {
 struct RectificationRow {
     id: Uuid,
     finding_id: Uuid,
-    action: &'static str,
+    action: String,
     owner_org_id: Option<Uuid>,
     deadline: NaiveDate,
     status: &'static str,
-    completion_evidence: Option<&'static str>,
+    completion_evidence: Option<String>,
     completed_by: Option<Uuid>,
     completed_at: Option<DateTime<Utc>>,
     verified_by: Option<Uuid>,
     verified_at: Option<DateTime<Utc>>,
-    verification_note: Option<&'static str>,
+    verification_note: Option<String>,
     overdue: bool,
     created_by: Option<Uuid>,
     created_at: DateTime<Utc>,
@@ -952,11 +980,13 @@ impl Bodies {
     }
 }
 
-/// Seeds the books, the disclosure and the audit campaign unless the campaign exists.
-/// Runs inside `demo::seed`'s transaction, after the registry and the demo users.
-pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
+/// Seeds the books, the disclosure and the audit campaign on `cal`'s calendar unless a demo
+/// campaign exists. Runs inside `demo::seed`'s transaction, after the registry and the demo
+/// users.
+pub async fn seed(tx: &mut AsyncPgConnection, cal: &DemoCalendar) -> StoreResult<RevenueReport> {
+    // Any year's: loaded on another day, the campaign carries another year in its name.
     let done: Option<Uuid> = audit_campaigns::table
-        .filter(audit_campaigns::name.eq(CAMPAIGN_NAME))
+        .filter(audit_campaigns::name.like(format!("____{CAMPAIGN_SUFFIX}")))
         .select(audit_campaigns::id)
         .first(tx)
         .await
@@ -1011,7 +1041,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
     };
     let plans: HashMap<usize, Vec<PlannedEntry>> = targets
         .iter()
-        .map(|t| (t.slot, plan_ledger(t.slot)))
+        .map(|t| (t.slot, plan_ledger(t.slot, cal)))
         .collect();
 
     // Books already kept for a compound are real data: the demo never posts into them.
@@ -1081,8 +1111,8 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
                 });
             }
         }
-        let mut month = FIRST_MONTH;
-        while month < FIRST_OPEN_MONTH {
+        let (mut month, first_open) = (cal.date(FIRST_MONTH), cal.date(FIRST_OPEN_MONTH));
+        while month < first_open {
             period_rows.push(PeriodRow {
                 compound_id: t.id,
                 month,
@@ -1115,7 +1145,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
     if let Some(weiji) = fresh.iter().find(|t| t.name == WEIJI) {
         let summary = plans
             .get(&weiji.slot)
-            .map(|p| disclosure_summary(p))
+            .map(|p| disclosure_summary(p, cal))
             .unwrap_or_default();
         let summary: Value = serde_json::to_value(&summary)
             .map_err(|e| DomainError::Conflict(format!("disclosure summary: {e}")))?;
@@ -1124,13 +1154,13 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
                 disclosures::id.eq(Uuid::now_v7()),
                 disclosures::compound_id.eq(weiji.id),
                 disclosures::area_path.eq(&weiji.path),
-                disclosures::period_from.eq(DISCLOSED_FROM),
-                disclosures::period_to.eq(DISCLOSED_TO),
+                disclosures::period_from.eq(cal.date(DISCLOSED_FROM)),
+                disclosures::period_to.eq(cal.date(DISCLOSED_TO)),
                 disclosures::summary.eq(summary),
-                disclosures::note.eq("2026年第三季度（7月至9月）公共收益收支情况，已同步在小区公示栏张贴，接受居民监督。"),
+                disclosures::note.eq(cal.text("2026年第三季度（7月至9月）公共收益收支情况，已同步在小区公示栏张贴，接受居民监督。")),
                 disclosures::published_by.eq(user("weiji.committee")),
                 disclosures::publisher.eq("卫技新村自治委员会"),
-                disclosures::published_at.eq(beijing(ymd(2026, 10, 10), 10)),
+                disclosures::published_at.eq(beijing(cal.date(ymd(2026, 10, 10)), 10)),
             ))
             .execute(tx)
             .await?;
@@ -1141,18 +1171,18 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
     diesel::insert_into(audit_campaigns::table)
         .values((
             audit_campaigns::id.eq(campaign_id),
-            audit_campaigns::name.eq(CAMPAIGN_NAME),
-            audit_campaigns::year.eq(2026),
+            audit_campaigns::name.eq(campaign_name(cal)),
+            audit_campaigns::year.eq(cal.year(CAMPAIGN_YEAR)),
             audit_campaigns::area_id.eq(district_id),
             audit_campaigns::area_path.eq(&district_path),
             audit_campaigns::budget_fen.eq(BUDGET_FEN),
-            audit_campaigns::description.eq(
+            audit_campaigns::description.eq(cal.text(
                 "对雨花区住宅小区2025年12月至2026年11月公共收益的收取、使用、核算及公示情况开展专项审计，\
                  重点核查停车、广告、场地租赁等收益是否全额入账，支出是否经业主大会或业主委员会授权，\
                  凭证是否齐全，并督促问题整改到位。",
-            ),
+            )),
             audit_campaigns::created_by.eq(admin),
-            audit_campaigns::created_at.eq(beijing(ymd(2026, 6, 1), 9)),
+            audit_campaigns::created_at.eq(beijing(cal.date(ymd(2026, 6, 1)), 9)),
         ))
         .execute(tx)
         .await?;
@@ -1179,7 +1209,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
     }
     report.firms = firms.len();
 
-    let bodies = load_bodies(tx, &ids).await?;
+    let bodies = load_bodies(tx, &ids, cal.date(TODAY)).await?;
     let (mut engagement_rows, mut finding_rows, mut rectification_rows) =
         (Vec::new(), Vec::new(), Vec::new());
     for spec in &ENGAGEMENTS {
@@ -1203,14 +1233,14 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
             area_path: t.path.clone(),
             firm_id,
             fee_fen: spec.fee_yuan * 100,
-            scope: spec.scope,
-            period_from: AUDITED_FROM,
-            period_to: AUDITED_TO,
+            scope: cal.text(spec.scope),
+            period_from: cal.date(AUDITED_FROM),
+            period_to: cal.date(AUDITED_TO),
             status: spec.status,
             opinion: spec.opinion,
-            report_summary: spec.report_summary,
-            created_at: beijing(ymd(2026, 6, 10), 10),
-            updated_at: beijing(spec.updated_on, 15),
+            report_summary: spec.report_summary.map(|t| cal.text(t)),
+            created_at: beijing(cal.date(ymd(2026, 6, 10)), 10),
+            updated_at: beijing(cal.date(spec.updated_on), 15),
         });
         *report.engagements.entry(spec.status).or_default() += 1;
         let body = bodies.get(&t.id);
@@ -1222,36 +1252,38 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<RevenueReport> {
                 engagement_id,
                 area_path: t.path.clone(),
                 kind: f.kind,
-                title: f.title,
-                description: f.description,
-                amount_fen: finding_amount(f, plan),
+                title: cal.text(f.title),
+                description: cal.text(f.description),
+                amount_fen: finding_amount(f, plan, cal),
                 severity: f.severity,
                 responsible_org_id: body.and_then(|b| b.of(f.responsible)),
-                evidence: Some(f.evidence),
+                evidence: Some(cal.text(f.evidence)),
                 status: f.status,
                 raised_by: auditor,
-                closed_at: f.closed_on.map(|d| beijing(d, 11)),
-                created_at: beijing(f.raised_on, 14),
+                closed_at: f.closed_on.map(|d| beijing(cal.date(d), 11)),
+                created_at: beijing(cal.date(f.raised_on), 14),
             });
             for r in f.rectifications {
-                let completed_at = r.completed_on.map(|d| beijing(d, 17));
+                let completed_at = r.completed_on.map(|d| beijing(cal.date(d), 17));
                 rectification_rows.push(RectificationRow {
                     id: Uuid::now_v7(),
                     finding_id,
-                    action: r.action,
+                    action: cal.text(r.action),
                     owner_org_id: body.and_then(|b| b.of(r.owner)),
-                    deadline: r.deadline,
+                    deadline: cal.date(r.deadline),
                     status: r.status,
-                    completion_evidence: r.evidence,
+                    completion_evidence: r.evidence.map(|t| cal.text(t)),
                     completed_by: completed_at.and(member_of(t.name)),
                     completed_at,
                     // The district verifies: never the auditor who raised the finding.
                     verified_by: r.verified_on.map(|_| admin),
-                    verified_at: r.verified_on.map(|d| beijing(d, 10)),
-                    verification_note: r.verification_note,
+                    verified_at: r.verified_on.map(|d| beijing(cal.date(d), 10)),
+                    verification_note: r.verification_note.map(|t| cal.text(t)),
+                    // Shifted by whole months, a deadline stays on its side of the 26th of
+                    // last month and of the load day: the story's flag holds.
                     overdue: r.overdue,
                     created_by: Some(auditor),
-                    created_at: beijing(r.created_on, 9),
+                    created_at: beijing(cal.date(r.created_on), 9),
                 });
             }
         }
@@ -1320,10 +1352,12 @@ async fn load_targets(tx: &mut AsyncPgConnection, district_path: &str) -> StoreR
         .collect())
 }
 
-/// The committees of each compound and the property company under contract on [`TODAY`].
+/// The committees of each compound and the property company under contract on `today` (the
+/// story's [`TODAY`] on the load day's calendar).
 async fn load_bodies(
     tx: &mut AsyncPgConnection,
     ids: &[Uuid],
+    today: NaiveDate,
 ) -> StoreResult<HashMap<Uuid, Bodies>> {
     let mut bodies: HashMap<Uuid, Bodies> = HashMap::new();
     let committees: Vec<(Uuid, Uuid, String)> = organisation_compounds::table
@@ -1350,8 +1384,8 @@ async fn load_bodies(
     let companies: Vec<(Uuid, Uuid)> = contract_compounds::table
         .inner_join(service_contracts::table)
         .filter(contract_compounds::compound_id.eq_any(ids))
-        .filter(contract_compounds::start_date.le(TODAY))
-        .filter(contract_compounds::end_date.ge(TODAY))
+        .filter(contract_compounds::start_date.le(today))
+        .filter(contract_compounds::end_date.ge(today))
         .select((
             contract_compounds::compound_id,
             service_contracts::company_id,
@@ -1382,37 +1416,147 @@ mod tests {
         Uuid::from_u128(code.parse::<u128>().unwrap_or_default())
     }
 
+    /// The story as written, and loads on days around the year (month ends and a leap day
+    /// among them).
+    fn calendars() -> Vec<DemoCalendar> {
+        let mut out = vec![DemoCalendar::story()];
+        out.extend(
+            [
+                (2026, 12, 7),
+                (2026, 12, 31),
+                (2027, 1, 1),
+                (2027, 3, 31),
+                (2027, 7, 15),
+                (2027, 12, 7),
+                (2028, 2, 29),
+                (2028, 3, 31),
+                (2026, 9, 2),
+            ]
+            .into_iter()
+            .map(|(y, m, d)| DemoCalendar::for_today(ymd(y, m, d))),
+        );
+        out
+    }
+
+    /// The first day of the month `n` months before the load month.
+    fn months_ago(cal: &DemoCalendar, n: u32) -> NaiveDate {
+        ledger::month_of(cal.today())
+            .checked_sub_months(chrono::Months::new(n))
+            .unwrap_or_default()
+    }
+
     #[test]
     fn every_entry_balances_within_the_year_on_accounts_of_the_chart() {
-        for slot in 0..LEDGER_COMPOUNDS.len() {
-            let plan = plan_ledger(slot);
-            assert!(plan.len() > 60, "slot {slot}: {} entries", plan.len());
-            let mut vouchers = HashSet::new();
-            for e in &plan {
-                let lines: Vec<Line> = e
-                    .lines
-                    .iter()
-                    .map(|(code, d, c)| Line {
-                        account_id: account_id(code),
-                        debit_fen: *d,
-                        credit_fen: *c,
-                    })
-                    .collect();
-                assert!(check_balanced(&lines).is_ok(), "{e:?}");
-                assert!(
-                    e.lines
+        for cal in calendars() {
+            for slot in 0..LEDGER_COMPOUNDS.len() {
+                let plan = plan_ledger(slot, &cal);
+                assert!(plan.len() > 60, "slot {slot}: {} entries", plan.len());
+                let mut vouchers = HashSet::new();
+                for e in &plan {
+                    let lines: Vec<Line> = e
+                        .lines
                         .iter()
-                        .all(|(code, _, _)| TEMPLATE.iter().any(|a| a.code == *code))
+                        .map(|(code, d, c)| Line {
+                            account_id: account_id(code),
+                            debit_fen: *d,
+                            credit_fen: *c,
+                        })
+                        .collect();
+                    assert!(check_balanced(&lines).is_ok(), "{e:?}");
+                    assert!(
+                        e.lines
+                            .iter()
+                            .all(|(code, _, _)| TEMPLATE.iter().any(|a| a.code == *code))
+                    );
+                    let year = cal.date(FIRST_MONTH)..=cal.date(LAST_ENTRY_DAY);
+                    assert!(year.contains(&e.date), "{e:?}");
+                    assert!((1..=200).contains(&e.memo.chars().count()));
+                    assert!(e.voucher_no.len() <= 40 && vouchers.insert(e.voucher_no.clone()));
+                    assert!(
+                        e.voucher_no.starts_with(&format!(
+                            "J{}-{:02}-",
+                            e.date.year(),
+                            e.date.month()
+                        )),
+                        "{e:?}"
+                    );
+                }
+                assert!(plan.windows(2).all(|w| w[0].date <= w[1].date));
+                let first = cal.date(FIRST_MONTH);
+                assert_eq!(
+                    <[_]>::first(&plan).map(|e| e.voucher_no.clone()),
+                    Some(format!("J{}-{:02}-001", first.year(), first.month()))
                 );
-                assert!((FIRST_MONTH..=LAST_ENTRY_DAY).contains(&e.date), "{e:?}");
-                assert!((1..=200).contains(&e.memo.chars().count()));
-                assert!(e.voucher_no.len() <= 40 && vouchers.insert(e.voucher_no.clone()));
             }
-            assert!(plan.windows(2).all(|w| w[0].date <= w[1].date));
+        }
+        let story = plan_ledger(0, &DemoCalendar::story());
+        assert_eq!(
+            <[_]>::first(&story).map(|e| e.voucher_no.as_str()),
+            Some("J2025-12-001")
+        );
+    }
+
+    #[test]
+    fn the_books_are_the_last_twelve_months_on_any_load_day() {
+        for cal in calendars().into_iter().skip(1) {
+            let today = cal.today();
+            for slot in 0..LEDGER_COMPOUNDS.len() {
+                let plan = plan_ledger(slot, &cal);
+                // Nothing after the 25th of last month, nothing before twelve months ago.
+                assert!(
+                    plan.iter()
+                        .all(|e| e.date < today && e.date >= months_ago(&cal, 12))
+                );
+                assert!(
+                    plan.iter()
+                        .all(|e| e.date <= months_ago(&cal, 1) + TimeDelta::days(24))
+                );
+                assert!(
+                    plan.iter()
+                        .any(|e| ledger::month_of(e.date) == months_ago(&cal, 1))
+                );
+                // Memos name the month they are booked in.
+                for e in plan.iter().filter(|e| e.memo.contains("地面停车费")) {
+                    let label = format!("{}年{}月", e.date.year(), e.date.month());
+                    assert!(e.memo.starts_with(&label), "{e:?}");
+                }
+                // The same books, moved: amounts and order do not depend on the day.
+                let story = plan_ledger(slot, &DemoCalendar::story());
+                assert_eq!(plan.len(), story.len());
+                assert!(plan.iter().zip(&story).all(|(a, b)| a.lines == b.lines));
+            }
+            // Closed up to three months ago, the last two months open.
+            assert_eq!(cal.date(FIRST_OPEN_MONTH), months_ago(&cal, 2), "{today}");
+            assert_eq!(cal.date(FIRST_MONTH), months_ago(&cal, 12));
+            // The disclosure: the quarter of three months ending three months ago.
+            assert_eq!(cal.date(DISCLOSED_TO), months_ago(&cal, 3));
+            assert_eq!(cal.date(DISCLOSED_FROM), months_ago(&cal, 5));
             assert_eq!(
-                <[_]>::first(&plan).map(|e| e.voucher_no.as_str()),
-                Some("J2025-12-001")
+                cal.date(DISCLOSED_UNTIL),
+                months_ago(&cal, 2) - TimeDelta::days(1)
             );
+            assert_eq!(
+                cal.date(AUDITED_TO),
+                months_ago(&cal, 0) - TimeDelta::days(1)
+            );
+            assert!(cal.date(TODAY) < today);
+        }
+        let december = DemoCalendar::for_today(ymd(2026, 12, 7));
+        assert_eq!(campaign_name(&december), STORY_CAMPAIGN_NAME);
+        assert_eq!(
+            plan_ledger(4, &december),
+            plan_ledger(4, &DemoCalendar::story())
+        );
+        let later = DemoCalendar::for_today(ymd(2027, 12, 7));
+        assert_eq!(campaign_name(&later), "2027年度住宅小区公共收益专项审计");
+        assert_eq!(later.year(CAMPAIGN_YEAR), 2027);
+        for cal in calendars() {
+            let name = campaign_name(&cal);
+            assert!(
+                name.ends_with(CAMPAIGN_SUFFIX) && name.chars().count() == 18,
+                "{name}"
+            );
+            assert!(name.starts_with(&cal.year(CAMPAIGN_YEAR).to_string()));
         }
     }
 
@@ -1420,7 +1564,7 @@ mod tests {
     fn bank_and_cash_never_run_dry() {
         for slot in 0..LEDGER_COMPOUNDS.len() {
             let (mut bank, mut cash) = (0i64, 0i64);
-            for e in plan_ledger(slot) {
+            for e in plan_ledger(slot, &DemoCalendar::story()) {
                 for (code, d, c) in &e.lines {
                     match *code {
                         BANK => bank += d - c,
@@ -1439,7 +1583,8 @@ mod tests {
 
     #[test]
     fn weiji_shares_its_parking_every_month() {
-        let plan = plan_ledger(0);
+        let story = DemoCalendar::story();
+        let plan = plan_ledger(0, &story);
         let tidal: Vec<i64> = plan
             .iter()
             .filter(|e| e.memo.contains("潮汐停车收益"))
@@ -1450,17 +1595,22 @@ mod tests {
         assert!(plan.iter().any(|e| e.lines.iter().any(|l| l.0 == CASH)));
         // Only 卫技新村 shares its spaces.
         assert!((1..LEDGER_COMPOUNDS.len()).all(|s| {
-            plan_ledger(s)
+            plan_ledger(s, &story)
                 .iter()
                 .all(|e| e.lines.iter().all(|l| l.0 != "4002"))
         }));
-        assert_eq!(plan_ledger(3), plan_ledger(3), "plans are deterministic");
+        assert_eq!(
+            plan_ledger(3, &story),
+            plan_ledger(3, &story),
+            "plans are deterministic"
+        );
     }
 
     #[test]
     fn the_disclosure_adds_up() {
-        let plan = plan_ledger(0);
-        let s = disclosure_summary(&plan);
+        let story = DemoCalendar::story();
+        let plan = plan_ledger(0, &story);
+        let s = disclosure_summary(&plan, &story);
         assert_eq!(
             s.income_by_category.values().sum::<i64>(),
             s.income_total_fen
@@ -1494,6 +1644,15 @@ mod tests {
             .filter(|a| a.kind == AccountKind::Income)
             .count();
         assert!(s.income_by_category.len() <= income_kinds);
+        // The same figures whatever the load day: the quarter moves with its entries.
+        for cal in calendars() {
+            let figures = disclosure_summary(&plan_ledger(0, &cal), &cal);
+            assert_eq!(
+                serde_json::to_value(&figures).unwrap_or_default(),
+                json,
+                "{cal:?}"
+            );
+        }
     }
 
     #[test]
@@ -1599,12 +1758,62 @@ mod tests {
     }
 
     #[test]
+    fn the_audit_story_holds_on_any_load_day() {
+        for cal in calendars() {
+            let today = cal.today();
+            for e in &ENGAGEMENTS {
+                assert!(cal.date(e.updated_on) < today);
+                assert!(cal.text(e.scope).chars().count() <= 200);
+                for f in e.findings {
+                    let raised = cal.date(f.raised_on);
+                    assert!(raised < today && f.closed_on.is_none_or(|d| cal.date(d) < today));
+                    assert!(f.closed_on.is_none_or(|d| raised <= cal.date(d)));
+                    assert!((1..=100).contains(&cal.text(f.title).chars().count()));
+                    for r in f.rectifications {
+                        let created = cal.date(r.created_on);
+                        assert!(created < today && raised <= created, "{}", r.action);
+                        for step in [r.completed_on, r.verified_on].into_iter().flatten() {
+                            assert!(raised <= cal.date(step) && cal.date(step) < today);
+                        }
+                        // Overdue against the load day as against the story's today.
+                        let late = r.status == "pending" && cal.date(r.deadline) < today;
+                        assert_eq!(r.overdue, late, "{}", r.action);
+                        assert_eq!(late, cal.date(r.deadline) < cal.date(TODAY) && late);
+                    }
+                }
+            }
+        }
+        // The texts follow the dates: 卫技新村's unbooked August cash, booked last month.
+        let later = DemoCalendar::for_today(ymd(2028, 3, 31));
+        let booked = plan_ledger(0, &later)
+            .into_iter()
+            .find(|e| e.lines.contains(&("4002", 0, WEIJI_UNRECORDED_FEN)));
+        let Some(booked) = booked else {
+            panic!("the unbooked cash is booked");
+        };
+        assert_eq!(booked.date, ymd(2028, 2, 18));
+        assert_eq!(booked.memo, "补记2027年11月潮汐停车现金收入（审计整改）");
+        assert!(
+            later
+                .text(
+                    ENGAGEMENTS[1].findings[1].rectifications[0]
+                        .evidence
+                        .unwrap_or_default()
+                )
+                .starts_with("1,260元已于2028年2月18日存入")
+        );
+        assert_eq!(
+            later.text(SCOPE),
+            "2027年3月至2028年2月公共收益收支、凭证及公示情况"
+        );
+    }
+
+    #[test]
     fn findings_quote_the_books() {
         let slot = LEDGER_COMPOUNDS
             .iter()
             .position(|(n, _)| *n == "城市山水豪园")
             .unwrap_or_default();
-        let plan = plan_ledger(slot);
         let finding = ENGAGEMENTS
             .iter()
             .flat_map(|e| e.findings.iter())
@@ -1612,19 +1821,23 @@ mod tests {
         let Some(finding) = finding else {
             panic!("the charging finding is missing");
         };
-        let february: Vec<i64> = plan
-            .iter()
-            .filter(|e| e.date.year() == 2026 && e.date.month() == 2)
-            .flat_map(|e| e.lines.iter().filter(|l| l.0 == "4006").map(|l| l.2))
-            .collect();
-        assert_eq!(february.len(), 1);
-        assert_eq!(finding_amount(finding, &plan), february[0]);
-        let weiji = plan_ledger(0);
-        assert!(
-            weiji
+        let mut amounts = HashSet::new();
+        for cal in calendars() {
+            let plan = plan_ledger(slot, &cal);
+            let february = cal.date(ymd(2026, 2, 1));
+            let charged: Vec<i64> = plan
                 .iter()
-                .any(|e| e.date.month() == 11
-                    && e.lines.contains(&("4002", 0, WEIJI_UNRECORDED_FEN)))
-        );
+                .filter(|e| ledger::month_of(e.date) == february)
+                .flat_map(|e| e.lines.iter().filter(|l| l.0 == "4006").map(|l| l.2))
+                .collect();
+            assert_eq!(charged.len(), 1);
+            assert_eq!(finding_amount(finding, &plan, &cal), charged[0]);
+            amounts.insert(charged[0]);
+            let november = cal.date(ymd(2026, 11, 1));
+            let weiji = plan_ledger(0, &cal);
+            assert!(weiji.iter().any(|e| ledger::month_of(e.date) == november
+                && e.lines.contains(&("4002", 0, WEIJI_UNRECORDED_FEN))));
+        }
+        assert_eq!(amounts.len(), 1, "the same amount whatever the day");
     }
 }

@@ -9,15 +9,21 @@
 //! secretary, a few carry history (declined, withdrawn, ended after moving house).
 //!
 //! Forty of the registry's volunteer teams get members from the reported members of their
-//! area. Activities run from late May to three weeks ahead, mostly at the centres of 洞井街道
-//! and 左家塘街道; past ones have sign-ups and check-ins (geofence or QR), mostly verified,
-//! recent ones partly waiting for verification, a few closed by the sweeper and flagged. No
-//! check-in is left open, so demo users can check in live.
+//! area. Activities run from half a year ago to three weeks ahead, mostly at the centres of
+//! 洞井街道 and 左家塘街道; past ones have sign-ups and check-ins (geofence or QR), mostly
+//! verified, those of the last two weeks partly waiting for verification, a few closed by the
+//! sweeper and flagged. No check-in is left open, so demo users can check in live.
 //!
 //! Two demo users take part: `volunteer`, a member of 雨花区卫生健康局 living in 融城花苑
 //! who reported there and serves in 左邻右里 (融城社区's team), signed up for today's and
 //! tomorrow's activities at 融城社区邻里中心; and `team.leader`, that team's leader, who
 //! verifies its hours.
+//!
+//! The story is written as of 26 November 2026 (activities from 25 May 2026 to 17 December,
+//! most members reported in a 2025 campaign) and told as of the load day: [`plan`] moves
+//! every date and instant by the [`DemoCalendar`]'s whole days, so the story's 26 November is
+//! always today (its weekdays move along); only the teams' founding, which is the registry
+//! leaders' post start, moves by months as the registry does.
 //!
 //! As in the other demo modules the choices come from a pure, deterministic [`plan`] (a fixed
 //! hash of positions in a content order, never randomness) that is tested without a
@@ -38,6 +44,7 @@ use linli_domain::{geo::GeoPoint, volunteering::minutes_between};
 use uuid::Uuid;
 
 use crate::{
+    demo_calendar::DemoCalendar,
     error::StoreResult,
     schema::{activities, organisations, people, reports, signups, team_members},
 };
@@ -50,7 +57,7 @@ const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// "Today" of the demo data (as in the other demo modules).
+/// "Today" of the demo's story (as in the other demo modules); the load day once planned.
 const TODAY: NaiveDate = ymd(2026, 11, 26);
 /// The Monday 26 weeks before the Monday of [`TODAY`]'s week: half a year of history.
 const FIRST_MONDAY: NaiveDate = ymd(2026, 5, 25);
@@ -465,21 +472,59 @@ struct Plan {
     check_ins: Vec<PlannedCheckIn>,
 }
 
-/// The whole demo: reports, team members, activities, sign-ups and check-ins. `new_id`
-/// names rows (v7 ids in the seed, a counter in tests).
-fn plan(w: &World, new_id: &mut dyn FnMut() -> Uuid) -> Plan {
+/// The whole demo on `cal`'s calendar: reports, team members, activities, sign-ups and
+/// check-ins. `new_id` names rows (v7 ids in the seed, a counter in tests).
+fn plan(w: &World, cal: &DemoCalendar, new_id: &mut dyn FnMut() -> Uuid) -> Plan {
     let reports = plan_reports(w, new_id);
     let selected = select_teams(&w.teams, w.showcase.team);
     let members = plan_members(w, &selected, &reports);
     let activities = plan_activities(w, &selected, new_id);
     let (signups, check_ins) = plan_attendance(w, &activities, &members, &reports, new_id);
-    Plan {
-        reports,
-        members,
-        activities,
-        signups,
-        check_ins,
+    on_calendar(
+        Plan {
+            reports,
+            members,
+            activities,
+            signups,
+            check_ins,
+        },
+        cal,
+    )
+}
+
+/// Moves a plan made in the story's days onto `cal`'s: every date and instant by the same
+/// whole days, so every relation to the story's today (past, live, upcoming, waiting for
+/// verification) holds for the load day. A leader's membership since [`TEAM_FOUNDED`] is the
+/// registry's post start and moves by months, as the registry's dates do.
+fn on_calendar(mut p: Plan, cal: &DemoCalendar) -> Plan {
+    let at = |t: DateTime<Utc>| cal.day_at(t);
+    for r in &mut p.reports {
+        r.requested_at = at(r.requested_at);
+        r.decided_at = r.decided_at.map(at);
     }
+    for m in &mut p.members {
+        m.joined_on = if m.role == "leader" && m.joined_on == TEAM_FOUNDED {
+            cal.date(TEAM_FOUNDED)
+        } else {
+            cal.day(m.joined_on)
+        };
+    }
+    for a in &mut p.activities {
+        a.starts_at = at(a.starts_at);
+        a.ends_at = at(a.ends_at);
+        a.created_at = at(a.created_at);
+        a.day = cal.day(a.day);
+    }
+    for s in &mut p.signups {
+        s.created_at = at(s.created_at);
+    }
+    for c in &mut p.check_ins {
+        c.checked_in_at = at(c.checked_in_at);
+        c.checked_out_at = at(c.checked_out_at);
+        c.verified_at = c.verified_at.map(at);
+        c.received_at = at(c.received_at);
+    }
+    p
 }
 
 /// Reports: ~92 % confirmed (a few with a declined, withdrawn or ended report before),
@@ -863,10 +908,11 @@ fn activity_row(
     }
 }
 
-/// Half a year and three weeks of activities: every Tuesday a focus team, every Wednesday
-/// the showcase team, every third Saturday a focus team, every third Thursday a team
-/// elsewhere (one in eight focus activities is the community's own, without a team); then
-/// the live activities at the showcase centre.
+/// Half a year and three weeks of activities, in the story's days: every Tuesday a focus
+/// team, every Wednesday the showcase team, every third Saturday a focus team, every third
+/// Thursday a team elsewhere (one in eight focus activities is the community's own, without
+/// a team); then the live activities at the showcase centre. (Moved to the load day by
+/// whole days, the weekdays move along: the story's Thursday 26 November is the load day.)
 fn plan_activities(
     w: &World,
     selected: &[usize],
@@ -1321,9 +1367,13 @@ struct UserRow {
     id: Uuid,
 }
 
-/// Seeds reports, teams, activities, sign-ups and check-ins unless the demo volunteer
-/// exists. Runs inside `demo::seed`'s transaction, after the registry and the demo users.
-pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport> {
+/// Seeds reports, teams, activities, sign-ups and check-ins on `cal`'s calendar unless the
+/// demo volunteer exists. Runs inside `demo::seed`'s transaction, after the registry and the
+/// demo users.
+pub async fn seed(
+    tx: &mut AsyncPgConnection,
+    cal: &DemoCalendar,
+) -> StoreResult<VolunteeringReport> {
     let started = Instant::now();
     let done: Hit = crate::sql::query(
         "SELECT EXISTS (SELECT 1 FROM people WHERE name = $1 AND employer = $2) AS hit",
@@ -1382,7 +1432,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
          LEFT JOIN areas s ON s.depth = 1 AND a.path LIKE s.path || '%' \
          WHERE o.kind = 'volunteer_team' ORDER BY 4, a.name, o.name, o.id",
     )
-    .bind::<diesel::sql_types::Date, _>(TODAY)
+    .bind::<diesel::sql_types::Date, _>(cal.today())
     .load(tx)
     .await?;
     let showcase_team =
@@ -1470,7 +1520,7 @@ pub async fn seed(tx: &mut AsyncPgConnection) -> StoreResult<VolunteeringReport>
             secretary_user: users.get(SECRETARY_USER).copied(),
         },
     };
-    let plan = plan(&world, &mut Uuid::now_v7);
+    let plan = plan(&world, cal, &mut Uuid::now_v7);
 
     insert_in_batches!(tx, reports::table, plan.reports, ROWS_PER_STATEMENT);
     insert_in_batches!(tx, team_members::table, plan.members, ROWS_PER_STATEMENT);
@@ -1743,7 +1793,7 @@ mod tests {
     }
 
     fn planned() -> Plan {
-        plan(&world(), &mut counter(1_000_000))
+        plan(&world(), &DemoCalendar::story(), &mut counter(1_000_000))
     }
 
     #[test]
@@ -2024,6 +2074,114 @@ mod tests {
         assert!(showcase.iter().any(|m| m.person_id == w.showcase.volunteer
             && m.role == "member"
             && m.joined_on == VOLUNTEER_JOINED));
+    }
+
+    #[test]
+    fn the_story_moves_to_any_load_day_by_whole_days() {
+        let w = world();
+        let story = planned();
+        for (y, m, d) in [
+            (2026, 12, 1),
+            (2027, 12, 7),
+            (2028, 2, 29),
+            (2028, 3, 31),
+            (2026, 8, 3),
+        ] {
+            let today = ymd(y, m, d);
+            let cal = DemoCalendar::for_today(today);
+            let p = plan(&w, &cal, &mut counter(1_000_000));
+            let morning = china_time(today, 8 * 60);
+            let midnight = china_time(today, 0);
+            assert_eq!(p.activities.len(), story.activities.len());
+            assert_eq!(p.signups.len(), story.signups.len());
+            assert_eq!(p.check_ins.len(), story.check_ins.len());
+            for a in &p.activities {
+                assert_eq!(china_date(a.starts_at), a.day);
+                assert!(cal.day(FIRST_MONDAY) <= a.day && a.day <= today + TimeDelta::days(21));
+                assert!(a.created_at <= a.starts_at && a.created_at <= morning);
+            }
+            // Check-ins only of days before the load day, none in the future.
+            for c in &p.check_ins {
+                let a = p.activities.get(c.activity);
+                assert!(a.is_some_and(|a| a.day < today && a.ends_at <= midnight));
+                assert!(c.checked_in_at < midnight && c.checked_out_at < midnight);
+                assert!(c.received_at < morning);
+                assert!(
+                    c.verified_at
+                        .is_none_or(|t| t <= morning && t >= c.checked_out_at)
+                );
+                if c.verification == "pending" {
+                    assert!(a.is_some_and(|a| (today - a.day).num_days() <= RECENT_DAYS));
+                }
+            }
+            for r in &p.reports {
+                assert!(r.requested_at < morning);
+                assert!(
+                    r.decided_at
+                        .is_none_or(|t| t > r.requested_at && t < morning)
+                );
+            }
+            for s in &p.signups {
+                assert!(s.created_at <= morning);
+            }
+            for m in &p.members {
+                assert!(m.joined_on < today);
+                if m.role == "leader" && w.teams.iter().any(|t| t.leader == Some(m.person_id)) {
+                    assert_eq!(m.joined_on, cal.date(TEAM_FOUNDED));
+                }
+            }
+            // Today's and tomorrow's live activities, the demo volunteer signed up for both
+            // of today's and tomorrow's, later ones left for a live sign-up.
+            let live: Vec<&PlannedActivity> = p
+                .activities
+                .iter()
+                .filter(|a| a.centre_id == w.showcase.centre && a.status == "open")
+                .filter(|a| a.day == today || a.day == today + TimeDelta::days(1))
+                .filter(|a| a.title == "邻里中心志愿服务站值守" || a.title == "冬季夜间平安巡逻")
+                .collect();
+            assert_eq!(live.len(), 3, "{today}");
+            assert!(
+                live.iter()
+                    .any(|a| a.starts_at == china_time(today, 8 * 60 + 30)
+                        && a.ends_at == china_time(today, 20 * 60 + 30))
+            );
+            for a in &live {
+                assert!(p.signups.iter().any(|s| s.activity_id == a.id
+                    && s.person_id == w.showcase.volunteer
+                    && s.status == "signed"));
+            }
+            let after_live = today + TimeDelta::days(2);
+            assert!(p.signups.iter().all(|s| {
+                s.person_id != w.showcase.volunteer
+                    || p.activities
+                        .iter()
+                        .any(|a| a.id == s.activity_id && a.day < after_live)
+            }));
+            assert!(p.check_ins.iter().any(|c| c.verification == "pending"
+                && c.flagged
+                && c.person_id == w.showcase.volunteer));
+        }
+        // A load on 7 December 2026 is the story eleven days later, all else alike.
+        let moved = plan(
+            &w,
+            &DemoCalendar::for_today(ymd(2026, 12, 7)),
+            &mut counter(1_000_000),
+        );
+        let eleven = TimeDelta::days(11);
+        assert!(
+            moved
+                .activities
+                .iter()
+                .zip(&story.activities)
+                .all(|(a, b)| {
+                    a.day == b.day + eleven
+                        && a.starts_at == b.starts_at + eleven
+                        && a.title == b.title
+                })
+        );
+        assert!(moved.check_ins.iter().zip(&story.check_ins).all(|(a, b)| {
+            a.checked_in_at == b.checked_in_at + eleven && a.verification == b.verification
+        }));
     }
 
     #[test]

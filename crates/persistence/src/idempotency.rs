@@ -17,6 +17,8 @@ use crate::{StoreError, schema::idempotency_keys};
 
 /// How long stored responses are kept (the draft standard asks for at least 24 hours).
 pub const RETENTION_HOURS: i64 = 48;
+/// The oldest stored response still replayed, in SQL (48 hours: [`RETENTION_HOURS`]).
+const RETAINED_SINCE: &str = "linli_now() - interval '48 hours'";
 
 /// A response as stored and replayed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,10 +106,9 @@ async fn guarded<E: Send>(
         let stored: Option<(Vec<u8>, i32, serde_json::Value, Vec<u8>)> = idempotency_keys::table
             .filter(idempotency_keys::principal.eq(&keyed.principal))
             .filter(idempotency_keys::key.eq(&keyed.key))
-            .filter(
-                idempotency_keys::created_at
-                    .gt(chrono::Utc::now() - chrono::Duration::hours(RETENTION_HOURS)),
-            )
+            .filter(idempotency_keys::created_at.gt(diesel::dsl::sql::<
+                diesel::sql_types::Timestamptz,
+            >(RETAINED_SINCE)))
             .select((
                 idempotency_keys::request_hash,
                 idempotency_keys::response_status,
@@ -150,7 +151,7 @@ async fn guarded<E: Send>(
                 idempotency_keys::response_headers
                     .eq(serde_json::to_value(&response.headers).unwrap_or_default()),
                 idempotency_keys::response_body.eq(&response.body),
-                idempotency_keys::created_at.eq(diesel::dsl::now),
+                idempotency_keys::created_at.eq(crate::clock::linli_now()),
             ))
             .execute(tx)
             .await?;
@@ -161,9 +162,18 @@ async fn guarded<E: Send>(
 
 /// Deletes stored responses past retention; returns how many.
 pub async fn purge_expired(conn: &mut AsyncPgConnection) -> Result<usize, StoreError> {
-    Ok(diesel::sql_query(format!(
-        "DELETE FROM idempotency_keys WHERE created_at < now() - interval '{RETENTION_HOURS} hours'"
-    ))
+    Ok(crate::sql::query(
+        "DELETE FROM idempotency_keys WHERE created_at < linli_now() - interval '48 hours'",
+    )
     .execute(conn)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_sql_retention_is_the_stated_one() {
+        let stated = format!("interval '{} hours'", super::RETENTION_HOURS);
+        assert!(super::RETAINED_SINCE.ends_with(&stated));
+    }
 }

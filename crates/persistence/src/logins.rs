@@ -30,8 +30,9 @@ pub async fn recent_failures(
     conn: &mut AsyncPgConnection,
     username: &str,
     client_ip: &str,
+    now: DateTime<Utc>,
 ) -> StoreResult<(Failures, Failures)> {
-    let window_start = Utc::now() - chrono::Duration::minutes(WINDOW_MINUTES);
+    let window_start = now - chrono::Duration::minutes(WINDOW_MINUTES);
     let last_success: Option<DateTime<Utc>> = login_attempts::table
         .filter(login_attempts::username.eq(username))
         .filter(login_attempts::succeeded.eq(true))
@@ -67,7 +68,11 @@ pub async fn recent_failures(
 /// Forgets attempts older than a day.
 pub async fn purge_old(conn: &mut AsyncPgConnection) -> StoreResult<usize> {
     Ok(diesel::delete(
-        login_attempts::table.filter(login_attempts::at.lt(Utc::now() - chrono::Duration::days(1))),
+        login_attempts::table.filter(login_attempts::at.lt(diesel::dsl::sql::<
+            diesel::sql_types::Timestamptz,
+        >(
+            "linli_now() - interval '1 day'"
+        ))),
     )
     .execute(conn)
     .await?)

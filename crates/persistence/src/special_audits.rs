@@ -494,7 +494,7 @@ pub async fn assign_fee(
 ) -> StoreResult<()> {
     conn.transaction::<_, StoreError, _>(async |tx| {
         let changed = crate::sql::query(
-            "UPDATE audit_engagements SET fee_fen = $2, scope = $3, version = version + 1, updated_at = now() \
+            "UPDATE audit_engagements SET fee_fen = $2, scope = $3, version = version + 1, updated_at = linli_now() \
              WHERE id = $1 AND version = $4",
         )
         .bind::<SqlUuid, _>(before.id)
@@ -564,7 +564,7 @@ pub async fn transition(
         )?;
         crate::sql::query(
             "UPDATE audit_engagements SET status = $2, opinion = $3, report_summary = COALESCE($4, report_summary), \
-             version = version + 1, updated_at = now() WHERE id = $1",
+             version = version + 1, updated_at = linli_now() WHERE id = $1",
         )
         .bind::<SqlUuid, _>(id)
         .bind::<Text, _>(to.as_str())
@@ -916,7 +916,7 @@ pub async fn complete_rectification(
     conn.transaction::<_, StoreError, _>(async |tx| {
         let changed = crate::sql::query(
             "UPDATE rectifications SET status = 'completed', completion_evidence = $2, completed_by = $3, \
-             completed_at = now(), version = version + 1 WHERE id = $1 AND status <> 'verified'",
+             completed_at = linli_now(), version = version + 1 WHERE id = $1 AND status <> 'verified'",
         )
         .bind::<SqlUuid, _>(r.id)
         .bind::<Text, _>(evidence)
@@ -966,7 +966,7 @@ pub async fn verify_rectification(
         let status = if accepted { "verified" } else { "pending" };
         crate::sql::query(
             "UPDATE rectifications SET status = $2, verified_by = CASE WHEN $2 = 'verified' THEN $3 END, \
-             verified_at = CASE WHEN $2 = 'verified' THEN now() END, verification_note = $4, version = version + 1 WHERE id = $1",
+             verified_at = CASE WHEN $2 = 'verified' THEN linli_now() END, verification_note = $4, version = version + 1 WHERE id = $1",
         )
         .bind::<SqlUuid, _>(r.id)
         .bind::<Text, _>(status)
@@ -995,7 +995,7 @@ pub async fn verify_rectification(
             .collect();
         if finding_settled(&statuses) {
             crate::sql::query(
-                "UPDATE audit_findings SET status = 'closed', closed_at = now(), version = version + 1 WHERE id = $1",
+                "UPDATE audit_findings SET status = 'closed', closed_at = linli_now(), version = version + 1 WHERE id = $1",
             )
             .bind::<SqlUuid, _>(f.id)
             .execute(tx)

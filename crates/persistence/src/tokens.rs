@@ -68,6 +68,7 @@ pub async fn rotate(
     conn: &mut AsyncPgConnection,
     presented: &[u8],
     successor: &[u8],
+    now: DateTime<Utc>,
     successor_expires_at: DateTime<Utc>,
 ) -> StoreResult<Rotation> {
     let presented = presented.to_vec();
@@ -98,7 +99,7 @@ pub async fn rotate(
         else {
             return Ok(Rotation::Invalid);
         };
-        if revoked_at.is_some() || expires_at <= Utc::now() {
+        if revoked_at.is_some() || expires_at <= now {
             return Ok(Rotation::Invalid);
         }
         if used_at.is_some() {
@@ -106,7 +107,7 @@ pub async fn rotate(
             return Ok(Rotation::Reused { user_id, family_id });
         }
         diesel::update(refresh_tokens::table.find(id))
-            .set(refresh_tokens::used_at.eq(diesel::dsl::now))
+            .set(refresh_tokens::used_at.eq(crate::clock::linli_now().nullable()))
             .execute(tx)
             .await?;
         insert(tx, user_id, family_id, &successor, successor_expires_at).await?;
@@ -121,7 +122,7 @@ async fn revoke_family_tx(conn: &mut AsyncPgConnection, family_id: Uuid) -> Stor
             .filter(refresh_tokens::family_id.eq(family_id))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
-    .set(refresh_tokens::revoked_at.eq(diesel::dsl::now))
+    .set(refresh_tokens::revoked_at.eq(crate::clock::linli_now().nullable()))
     .execute(conn)
     .await?)
 }

@@ -224,7 +224,7 @@ async fn bump(
     .set((
         users::version.eq(users::version + 1),
         users::token_version.eq(users::token_version + i32::from(revoke_tokens)),
-        users::updated_at.eq(diesel::dsl::now),
+        users::updated_at.eq(crate::clock::linli_now()),
     ))
     .execute(tx)
     .await?;
@@ -243,7 +243,7 @@ async fn revoke_sessions(tx: &mut AsyncPgConnection, id: Uuid) -> StoreResult<()
             .filter(refresh_tokens::user_id.eq(id))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
-    .set(refresh_tokens::revoked_at.eq(diesel::dsl::now))
+    .set(refresh_tokens::revoked_at.eq(crate::clock::linli_now().nullable()))
     .execute(tx)
     .await?;
     Ok(())

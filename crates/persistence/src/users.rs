@@ -69,7 +69,7 @@ pub async fn set_password_hash(
     diesel::update(users::table.find(user_id))
         .set((
             users::password_hash.eq(hash),
-            users::updated_at.eq(diesel::dsl::now),
+            users::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(conn)
         .await?;

@@ -197,7 +197,7 @@ pub async fn decide_report(
     let to = report_step(current.status(), action)?;
     conn.transaction::<_, StoreError, _>(async |tx| {
         let changed = crate::sql::query(
-            "UPDATE reports SET status = $2, decided_by = $3, decided_at = now(), decline_reason = $4, version = version + 1 \
+            "UPDATE reports SET status = $2, decided_by = $3, decided_at = linli_now(), decline_reason = $4, version = version + 1 \
              WHERE id = $1 AND version = $5",
         )
         .bind::<SqlUuid, _>(current.id)
@@ -548,7 +548,7 @@ pub async fn sign_up(
     conn.transaction::<_, StoreError, _>(async |tx| {
         let n = crate::sql::query(
             "INSERT INTO signups (activity_id, person_id) VALUES ($1, $2) \
-             ON CONFLICT (activity_id, person_id) DO UPDATE SET status = 'signed', created_at = now() WHERE signups.status = 'cancelled'",
+             ON CONFLICT (activity_id, person_id) DO UPDATE SET status = 'signed', created_at = linli_now() WHERE signups.status = 'cancelled'",
         )
         .bind::<SqlUuid, _>(a.id)
         .bind::<SqlUuid, _>(person_id)
@@ -963,7 +963,7 @@ pub async fn verify(
     let to = if accepted { "verified" } else { "rejected" };
     conn.transaction::<_, StoreError, _>(async |tx| {
         let n = crate::sql::query(
-            "UPDATE check_ins SET verification = $2, verified_by = $3, verified_at = now() WHERE id = $1 AND verification = 'pending'",
+            "UPDATE check_ins SET verification = $2, verified_by = $3, verified_at = linli_now() WHERE id = $1 AND verification = 'pending'",
         )
         .bind::<SqlUuid, _>(c.id)
         .bind::<Text, _>(to)

@@ -225,7 +225,7 @@ pub async fn update(
             webhook_subscriptions::active.eq(fields.active),
             webhook_subscriptions::disabled_reason.eq(None::<String>),
             webhook_subscriptions::version.eq(webhook_subscriptions::version + 1),
-            webhook_subscriptions::updated_at.eq(diesel::dsl::now),
+            webhook_subscriptions::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;
@@ -272,7 +272,7 @@ pub async fn rotate_secret(
     conn.transaction::<_, StoreError, _>(async |tx| {
         crate::sql::query(
             "UPDATE webhook_subscriptions SET previous_secret = secret, previous_expires_at = $2, \
-             secret = $3, version = version + 1, updated_at = now() WHERE id = $1",
+             secret = $3, version = version + 1, updated_at = linli_now() WHERE id = $1",
         )
         .bind::<diesel::sql_types::Uuid, _>(current.id)
         .bind::<diesel::sql_types::Timestamptz, _>(overlap_ends)
@@ -340,14 +340,14 @@ pub async fn claim_due(
     let rows: Vec<ClaimRow> = crate::sql::query(
         "WITH due AS ( \
             SELECT d.id FROM webhook_deliveries d \
-            WHERE d.status = 'pending' AND d.next_attempt_at <= now() \
-              AND (d.locked_until IS NULL OR d.locked_until < now()) \
+            WHERE d.status = 'pending' AND d.next_attempt_at <= linli_now() \
+              AND (d.locked_until IS NULL OR d.locked_until < linli_now()) \
             ORDER BY d.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) \
-         UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => $2), attempts = d.attempts + 1 \
+         UPDATE webhook_deliveries d SET locked_until = linli_now() + make_interval(secs => $2), attempts = d.attempts + 1 \
          FROM due, webhook_subscriptions s \
          WHERE d.id = due.id AND s.id = d.subscription_id \
          RETURNING d.id, d.subscription_id, d.event_id, d.attempts, s.url, s.secret, \
-           CASE WHEN s.previous_expires_at > now() THEN s.previous_secret END AS previous_secret",
+           CASE WHEN s.previous_expires_at > linli_now() THEN s.previous_secret END AS previous_secret",
     )
     .bind::<diesel::sql_types::BigInt, _>(limit)
     .bind::<diesel::sql_types::Double, _>(lease_secs as f64)
@@ -429,7 +429,7 @@ pub async fn record_attempt(
                 diesel::update(target)
                     .set((
                         webhook_deliveries::status.eq("delivered"),
-                        webhook_deliveries::delivered_at.eq(diesel::dsl::now),
+                        webhook_deliveries::delivered_at.eq(crate::clock::linli_now().nullable()),
                         webhook_deliveries::locked_until.eq(None::<DateTime<Utc>>),
                         webhook_deliveries::last_status.eq(status_code),
                         webhook_deliveries::last_error.eq(None::<String>),
@@ -468,7 +468,7 @@ pub async fn record_attempt(
                     .set((
                         webhook_subscriptions::active.eq(false),
                         webhook_subscriptions::disabled_reason.eq("receiver answered 410 Gone"),
-                        webhook_subscriptions::updated_at.eq(diesel::dsl::now),
+                        webhook_subscriptions::updated_at.eq(crate::clock::linli_now()),
                     ))
                     .execute(tx)
                     .await?;
@@ -621,7 +621,7 @@ pub async fn redeliver(
         )
         .set((
             webhook_deliveries::status.eq("pending"),
-            webhook_deliveries::next_attempt_at.eq(diesel::dsl::now),
+            webhook_deliveries::next_attempt_at.eq(crate::clock::linli_now()),
             webhook_deliveries::locked_until.eq(None::<DateTime<Utc>>),
         ))
         .execute(tx)

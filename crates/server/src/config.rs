@@ -2,6 +2,7 @@
 
 use std::{env, path::PathBuf, time::Duration};
 
+use linli_domain::clock::Clock;
 use linli_http::{AuthSettings, HttpSettings};
 use linli_persistence::PoolSettings;
 
@@ -33,6 +34,7 @@ use linli_persistence::PoolSettings;
 /// | `LINLI_WEBHOOK_TIMEOUT_SECS` | `10` | per-delivery request timeout |
 /// | `LINLI_UPLOAD_DIR` | `.data/uploads` | where complaint photos are stored |
 /// | `LINLI_RELAY` | `1` | `0`: `serve` does not run the webhook relay (run `linli relay` elsewhere) |
+/// | `LINLI_CLOCK` | — (the system clock) | demo and test runs only (refused without `LINLI_DEMO=1`): the clock shifted by an offset (`+365d`, `-12h`, `+90m`, `+30s`) or started at an RFC 3339 instant; the database follows it |
 /// | `RUST_LOG` | `info` | log filter (env_logger syntax) |
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -101,6 +103,27 @@ impl Config {
         var("LINLI_DEMO_PASSWORD").unwrap_or_else(|| "Linli@2026".into())
     }
 
+    /// The clock: the system clock unless `LINLI_CLOCK` shifts it, which only a demo or a
+    /// test may do (`demo_mode`); in production configuration a shifted clock would stamp
+    /// records, deadlines and closed months with a time that is not the time.
+    pub fn clock(demo_mode: bool) -> Result<Clock, ConfigError> {
+        let Some(spec) = var("LINLI_CLOCK") else {
+            return Ok(Clock::system());
+        };
+        if !demo_mode {
+            return Err(ConfigError(
+                "LINLI_CLOCK is for demo and test runs only: unset it, or set LINLI_DEMO=1 for a throwaway demo".into(),
+            ));
+        }
+        let clock = Clock::parse(&spec).map_err(|e| ConfigError(e.to_string()))?;
+        log::warn!(
+            "LINLI_CLOCK={spec}: the clock reads {} (today {} in China)",
+            clock.now().to_rfc3339(),
+            clock.today()
+        );
+        Ok(clock)
+    }
+
     /// Reads every setting; errors name the variable to fix.
     pub fn from_env() -> Result<Self, ConfigError> {
         let demo = flag("LINLI_DEMO");
@@ -148,6 +171,7 @@ impl Config {
                     "LINLI_DB_CHECKOUT_TIMEOUT_MS",
                     3000,
                 )?),
+                clock: Self::clock(demo)?,
             },
             http: HttpSettings {
                 auth: AuthSettings {

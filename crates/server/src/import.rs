@@ -18,6 +18,8 @@ pub async fn run(compound: &str, file: &Path) -> Result<(), String> {
         &PoolSettings {
             max_size: 1,
             checkout_timeout: std::time::Duration::from_secs(10),
+            clock: Config::clock(std::env::var("LINLI_DEMO").is_ok_and(|v| v == "1"))
+                .map_err(|e| e.to_string())?,
         },
     )
     .map_err(|e| e.to_string())?;

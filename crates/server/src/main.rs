@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use actix_web::HttpServer;
 use linli::{config::Config, relay::Relay};
+use linli_domain::clock::Clock;
 use linli_http::{AppState, build_app, openapi_document};
 use linli_persistence::{Db, PoolSettings, demo};
 
@@ -74,27 +75,31 @@ async fn main() -> ExitCode {
     }
 }
 
-fn maintenance_db() -> Result<Db, String> {
+/// A small pool for the maintenance commands, on `clock`.
+fn maintenance_db(clock: Clock) -> Result<Db, String> {
     let url = Config::database_url().map_err(|e| e.to_string())?;
     Db::connect(
         &url,
         &PoolSettings {
             max_size: 2,
             checkout_timeout: std::time::Duration::from_secs(10),
+            clock,
         },
     )
     .map_err(|e| e.to_string())
 }
 
 async fn migrate() -> Result<(), String> {
-    let db = maintenance_db()?;
+    let db = maintenance_db(Clock::system())?;
     let ran = db.migrate().await.map_err(|e| e.to_string())?;
     println!("migrations applied: {ran}");
     Ok(())
 }
 
 async fn seed_demo() -> Result<(), String> {
-    let db = maintenance_db()?;
+    // The demo is demo data on any clock: `LINLI_CLOCK` needs no demo mode here.
+    let clock = Config::clock(true).map_err(|e| e.to_string())?;
+    let db = maintenance_db(clock)?;
     let password = Config::demo_password();
     println!("seeding the demo district 雨花区 ...");
     let hash = tokio::task::spawn_blocking(move || linli_http::auth::password::hash(&password))
@@ -102,7 +107,7 @@ async fn seed_demo() -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;
     let mut conn = db.conn().await.map_err(|e| e.to_string())?;
-    let report = demo::seed(&mut conn, &hash)
+    let report = demo::seed(&mut conn, &hash, &clock)
         .await
         .map_err(|e| e.to_string())?;
     if report.district_created {
@@ -197,11 +202,10 @@ async fn serve() -> Result<(), String> {
 /// Adds `statement_timeout` to the connection options unless the URL already sets one, so
 /// a runaway query ends instead of holding a connection.
 fn with_statement_timeout(url: &str, millis: u64) -> String {
-    if millis == 0 || url.contains("statement_timeout") {
+    if millis == 0 {
         return url.to_owned();
     }
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}options=-c%20statement_timeout%3D{millis}")
+    linli_persistence::db::with_session_option(url, "statement_timeout", &millis.to_string())
 }
 
 /// Marks complaints past their deadlines overdue and escalates them, and flags
@@ -214,19 +218,18 @@ async fn sla_sweeper(db: Db) {
         let Ok(mut conn) = db.conn().await else {
             continue;
         };
-        match linli_persistence::complaints::sweep_overdue(&mut conn, chrono::Utc::now()).await {
+        let clock = db.clock();
+        match linli_persistence::complaints::sweep_overdue(&mut conn, clock.now()).await {
             Ok(0) => {}
             Ok(n) => log::info!("SLA sweeper: {n} complaints overdue and escalated"),
             Err(e) => log::warn!("SLA sweeper: {e}"),
         }
-        let today = linli_domain::calendar::today_in_china();
-        match linli_persistence::special_audits::sweep_overdue(&mut conn, today).await {
+        match linli_persistence::special_audits::sweep_overdue(&mut conn, clock.today()).await {
             Ok(0) => {}
             Ok(n) => log::info!("deadline sweeper: {n} rectification actions overdue"),
             Err(e) => log::warn!("deadline sweeper: {e}"),
         }
-        match linli_persistence::volunteering::sweep_forgotten(&mut conn, chrono::Utc::now()).await
-        {
+        match linli_persistence::volunteering::sweep_forgotten(&mut conn, clock.now()).await {
             Ok(0) => {}
             Ok(n) => log::info!("check-out sweeper: {n} forgotten check-outs closed and flagged"),
             Err(e) => log::warn!("check-out sweeper: {e}"),

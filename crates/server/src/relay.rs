@@ -134,7 +134,7 @@ impl Relay {
             status,
             error,
             retry_at: linli_domain::webhook::retry_delay_secs(delivery.attempt, rand_unit())
-                .map(|s| chrono::Utc::now() + chrono::Duration::seconds(s)),
+                .map(|s| self.db.clock().now() + chrono::Duration::seconds(s)),
         };
         if let Err(reason) = webhook_target::check(&delivery.url, &self.settings.allow_hosts).await
         {
@@ -143,6 +143,8 @@ impl Relay {
         let body =
             serde_json::to_vec(&EventEnvelope::from(delivery.event.clone())).unwrap_or_default();
         let msg_id = delivery.event.event_id.to_string();
+        // The signature's timestamp is a protocol field the receiver checks against its own
+        // clock, so it is the system time even when a demo runs on a shifted clock.
         let timestamp = chrono::Utc::now().timestamp();
         let response = self
             .client

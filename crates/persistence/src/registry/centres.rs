@@ -209,7 +209,7 @@ pub async fn update(
             centres::opening_hours.eq(&hours),
             centres::services.eq(&services),
             centres::version.eq(centres::version + 1),
-            centres::updated_at.eq(diesel::dsl::now),
+            centres::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;

@@ -264,7 +264,7 @@ pub async fn update(
                 .collect::<Vec<_>>()),
             service_contracts::fee_fen_per_sqm.eq(draft.fee_fen_per_sqm),
             service_contracts::version.eq(service_contracts::version + 1),
-            service_contracts::updated_at.eq(diesel::dsl::now),
+            service_contracts::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;

@@ -60,9 +60,9 @@ bodies AS (
     WHERE o.kind IN ('compound_party_branch', 'owners_committee', 'supervisory_committee')
     UNION ALL
     SELECT cc.compound_id, sc.company_id, 'property_company' FROM contract_compounds cc
-    JOIN service_contracts sc ON sc.id = cc.contract_id WHERE current_date BETWEEN cc.start_date AND cc.end_date),
+    JOIN service_contracts sc ON sc.id = cc.contract_id WHERE linli_today() BETWEEN cc.start_date AND cc.end_date),
 active_posts AS (
-    SELECT ps.* FROM posts ps WHERE ps.start_date <= current_date AND (ps.end_date IS NULL OR current_date < ps.end_date))
+    SELECT ps.* FROM posts ps WHERE ps.start_date <= linli_today() AND (ps.end_date IS NULL OR linli_today() < ps.end_date))
 SELECT g.sd_id AS area_id, g.sd_name AS area_name,
   (SELECT count(*) FROM cs WHERE $2 OR cs.sd_id = g.sd_id) AS compounds,
   (SELECT count(*) FROM cs WHERE ($2 OR cs.sd_id = g.sd_id) AND cs.governance_mode = 'property_managed') AS property_managed,
@@ -83,7 +83,7 @@ SELECT g.sd_id AS area_id, g.sd_name AS area_name,
       JOIN bodies b ON b.org_id = ps.organisation_id AND b.kind = 'owners_committee'
       JOIN cs ON cs.id = b.compound_id WHERE $2 OR cs.sd_id = g.sd_id) AS owners_committee_party_members,
   (SELECT count(*) FROM cs WHERE ($2 OR cs.sd_id = g.sd_id) AND NOT EXISTS (
-      SELECT 1 FROM joint_meetings m WHERE m.compound_id = cs.id AND m.held_on > current_date - 90)) AS compounds_without_recent_meeting,
+      SELECT 1 FROM joint_meetings m WHERE m.compound_id = cs.id AND m.held_on > linli_today() - 90)) AS compounds_without_recent_meeting,
   (SELECT count(*) FROM (
       SELECT b.compound_id, ps.person_id FROM active_posts ps JOIN bodies b ON b.org_id = ps.organisation_id
       JOIN cs ON cs.id = b.compound_id WHERE $2 OR cs.sd_id = g.sd_id
@@ -134,7 +134,7 @@ pub async fn owners_committees(
            count(ps.id) AS members, count(ps.id) FILTER (WHERE p.is_party_member) AS party_members \
          FROM organisations o JOIN organisation_compounds oc ON oc.organisation_id = o.id \
          JOIN areas ca ON ca.id = oc.compound_id \
-         LEFT JOIN posts ps ON ps.organisation_id = o.id AND ps.start_date <= current_date AND (ps.end_date IS NULL OR current_date < ps.end_date) \
+         LEFT JOIN posts ps ON ps.organisation_id = o.id AND ps.start_date <= linli_today() AND (ps.end_date IS NULL OR linli_today() < ps.end_date) \
          LEFT JOIN people p ON p.id = ps.person_id \
          WHERE o.kind = 'owners_committee' AND ca.path LIKE ANY($1) \
            AND ($2::text IS NULL OR (o.name, o.id) > ($2, $3)) \

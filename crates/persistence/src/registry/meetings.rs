@@ -124,7 +124,7 @@ const SELECT: &str = "SELECT m.id, m.compound_id, ca.name AS compound_name, ca.p
 
 const SELECT_ITEM: &str = "SELECT i.id, i.meeting_id, m.compound_id, ca.name AS compound_name, ca.path AS area_path, \
     i.resolution_no, i.description, i.owner_org_id, o.name AS owner_org_name, i.due_on, i.status, i.done_on, \
-    (i.status = 'open' AND i.due_on < current_date) AS overdue, (m.status = 'finalised') AS meeting_finalised, i.version \
+    (i.status = 'open' AND i.due_on < linli_today()) AS overdue, (m.status = 'finalised') AS meeting_finalised, i.version \
     FROM action_items i JOIN joint_meetings m ON m.id = i.meeting_id JOIN areas ca ON ca.id = m.compound_id \
     JOIN organisations o ON o.id = i.owner_org_id";
 
@@ -341,7 +341,7 @@ pub async fn update(
             joint_meetings::convener_org_id.eq(draft.convener_org_id),
             joint_meetings::minutes.eq(serde_json::to_value(&draft.minutes).unwrap_or_default()),
             joint_meetings::version.eq(joint_meetings::version + 1),
-            joint_meetings::updated_at.eq(diesel::dsl::now),
+            joint_meetings::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;
@@ -399,10 +399,10 @@ pub async fn finalise(
         )
         .set((
             joint_meetings::status.eq("finalised"),
-            joint_meetings::finalised_at.eq(diesel::dsl::now),
+            joint_meetings::finalised_at.eq(crate::clock::linli_now().nullable()),
             joint_meetings::finalised_by.eq(user_id),
             joint_meetings::version.eq(joint_meetings::version + 1),
-            joint_meetings::updated_at.eq(diesel::dsl::now),
+            joint_meetings::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;
@@ -541,7 +541,7 @@ pub async fn set_item_status(
                 action_items::status.eq(status.as_str()),
                 action_items::done_on.eq(done_on),
                 action_items::version.eq(action_items::version + 1),
-                action_items::updated_at.eq(diesel::dsl::now),
+                action_items::updated_at.eq(crate::clock::linli_now()),
             ))
             .execute(tx)
             .await?;

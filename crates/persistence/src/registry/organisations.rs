@@ -127,7 +127,7 @@ pub async fn list(
          AND ($4::text IS NULL OR o.name ILIKE $4) \
          AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM organisation_compounds oc WHERE oc.organisation_id = o.id AND oc.compound_id = $5) \
               OR EXISTS (SELECT 1 FROM service_contracts sc JOIN contract_compounds cc ON cc.contract_id = sc.id \
-                         WHERE sc.company_id = o.id AND cc.compound_id = $5 AND current_date BETWEEN cc.start_date AND cc.end_date)) \
+                         WHERE sc.company_id = o.id AND cc.compound_id = $5 AND linli_today() BETWEEN cc.start_date AND cc.end_date)) \
          AND ($6::text IS NULL OR (o.name, o.id) > ($6, $7)) \
          ORDER BY o.name, o.id LIMIT $8"
     );
@@ -286,7 +286,7 @@ pub async fn update(
             organisations::parent_id.eq(draft.parent_id),
             organisations::contact_phone.eq(&draft.contact_phone),
             organisations::version.eq(organisations::version + 1),
-            organisations::updated_at.eq(diesel::dsl::now),
+            organisations::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;

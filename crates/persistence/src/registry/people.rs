@@ -215,7 +215,7 @@ pub async fn update(
             people::employer.eq(&draft.employer),
             people::home_compound_id.eq(draft.home_compound_id),
             people::version.eq(people::version + 1),
-            people::updated_at.eq(diesel::dsl::now),
+            people::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await?;
@@ -436,7 +436,7 @@ pub async fn update_post(
             posts::start_date.eq(draft.start_date),
             posts::end_date.eq(draft.end_date),
             posts::version.eq(posts::version + 1),
-            posts::updated_at.eq(diesel::dsl::now),
+            posts::updated_at.eq(crate::clock::linli_now()),
         ))
         .execute(tx)
         .await

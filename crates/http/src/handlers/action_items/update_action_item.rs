@@ -33,11 +33,7 @@ pub async fn update_action_item(
 ) -> ApiResult<HttpResponse> {
     let scope = caller.scope(Action::ManageMeetings)?;
     let patterns = scope_patterns(&scope);
-    check_action_status(
-        body.status,
-        body.done_on,
-        linli_domain::calendar::today_in_china(),
-    )?;
+    check_action_status(body.status, body.done_on, state.clock().today())?;
     let mut conn = state.db.conn().await?;
     let item = meetings::find_item(&mut conn, &patterns, id.into_inner()).await?;
     // A draft's items are rewritten whenever the draft is saved: follow-up starts once the

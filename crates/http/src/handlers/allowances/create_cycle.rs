@@ -34,7 +34,7 @@ pub async fn create_cycle(
     let month = parse_month(&body.month).ok_or_else(|| {
         DomainError::field("month", "月份须写作 2026-10 / write the month as 2026-10")
     })?;
-    if month > linli_domain::calendar::today_in_china() {
+    if month > state.clock().today() {
         return Err(DomainError::field(
             "month",
             "不能为尚未开始的月份发放 / the month has not started",

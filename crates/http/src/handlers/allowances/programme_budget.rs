@@ -27,9 +27,7 @@ pub async fn programme_budget(
     query: web::Query<BudgetQuery>,
 ) -> ApiResult<web::Json<BudgetView>> {
     let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let year = query
-        .year
-        .unwrap_or_else(|| linli_domain::calendar::today_in_china().year());
+    let year = query.year.unwrap_or_else(|| state.clock().today().year());
     let mut conn = state.db.conn().await?;
     let p = allowances::programme(&mut conn, &patterns, id.into_inner()).await?;
     let (committed_fen, paid_fen) = allowances::budget_use(&mut conn, p.id, year).await?;

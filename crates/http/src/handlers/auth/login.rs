@@ -35,9 +35,10 @@ pub async fn login(
 ) -> ApiResult<HttpResponse> {
     check_lengths(&body)?;
     let ip = client_ip(&req, state.settings.trust_proxy);
+    let now = state.clock().now();
     let mut conn = state.db.conn().await?;
-    let (account, client) = logins::recent_failures(&mut conn, &body.username, &ip).await?;
-    if let Some(wait) = throttle::retry_after(account, client, chrono::Utc::now()) {
+    let (account, client) = logins::recent_failures(&mut conn, &body.username, &ip, now).await?;
+    if let Some(wait) = throttle::retry_after(account, client, now) {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_attempts",
@@ -67,8 +68,14 @@ pub async fn login(
         }
     };
     logins::record(&mut conn, &body.username, &ip, true).await?;
-    let tokens =
-        start_session(&mut conn, &state.settings.auth, user.id, user.token_version).await?;
+    let tokens = start_session(
+        &mut conn,
+        &state.settings.auth,
+        now,
+        user.id,
+        user.token_version,
+    )
+    .await?;
     log::info!("user {} signed in from {ip}", user.username);
     Ok(HttpResponse::Ok().json(tokens))
 }

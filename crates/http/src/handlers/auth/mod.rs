@@ -15,21 +15,22 @@ use crate::{
     state::AuthSettings,
 };
 
-/// The refresh token's expiry, counted from now.
-fn refresh_expiry(settings: &AuthSettings) -> chrono::DateTime<Utc> {
-    Utc::now()
-        + chrono::Duration::from_std(settings.refresh_ttl).unwrap_or(chrono::Duration::days(1))
+/// The refresh token's expiry, counted from `now` (the server's clock, which the stored
+/// expiry is compared with; access tokens are JWTs checked against the system time).
+fn refresh_expiry(settings: &AuthSettings, now: chrono::DateTime<Utc>) -> chrono::DateTime<Utc> {
+    now + chrono::Duration::from_std(settings.refresh_ttl).unwrap_or(chrono::Duration::days(1))
 }
 
 /// Issues an access token and the first refresh token of a new family.
 async fn start_session(
     conn: &mut AsyncPgConnection,
     settings: &AuthSettings,
+    now: chrono::DateTime<Utc>,
     user_id: Uuid,
     token_version: i32,
 ) -> Result<TokenResponse, ApiError> {
     let (refresh, digest) = refresh_token::generate();
-    tokens::issue(conn, user_id, &digest, refresh_expiry(settings)).await?;
+    tokens::issue(conn, user_id, &digest, refresh_expiry(settings, now)).await?;
     token_pair(settings, user_id, token_version, refresh)
 }
 

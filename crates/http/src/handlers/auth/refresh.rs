@@ -32,11 +32,13 @@ pub async fn refresh(
     let settings = &state.settings.auth;
     let (successor, successor_digest) = refresh_token::generate();
     let mut conn = state.db.conn().await?;
+    let now = state.clock().now();
     let rotation = tokens::rotate(
         &mut conn,
         &refresh_token::digest(&body.refresh_token),
         &successor_digest,
-        refresh_expiry(settings),
+        now,
+        refresh_expiry(settings, now),
     )
     .await?;
     match rotation {

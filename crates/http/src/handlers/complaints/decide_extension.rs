@@ -44,7 +44,7 @@ pub async fn decide_extension(
     let calendar = complaints::calendar(&mut conn).await?;
     let base = c
         .resolve_by
-        .filter(|d| *d > chrono::Utc::now())
+        .filter(|d| *d > state.clock().now())
         .unwrap_or_else(chrono::Utc::now);
     let new_deadline = calendar.add_working_hours(base, i64::from(ext.hours));
     let note = body

@@ -25,7 +25,7 @@ pub async fn list_calendar_days(
 ) -> ApiResult<web::Json<Vec<CalendarDayView>>> {
     let year = match query.year {
         Some(year) => calendar::checked_year(year)?,
-        None => chrono::Utc::now().year(),
+        None => state.clock().now().year(),
     };
     let mut conn = state.db.conn().await?;
     let days = complaints::calendar_days(&mut conn, year).await?;

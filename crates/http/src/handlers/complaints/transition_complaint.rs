@@ -71,6 +71,7 @@ pub async fn transition_complaint(
         .await?
         .ok_or(DomainError::NotFound("category"))?;
     let calendar = complaints::calendar(&mut conn).await?;
+    let now = state.clock().now();
     let note = body
         .note
         .as_deref()
@@ -97,11 +98,11 @@ pub async fn transition_complaint(
                 .into());
             }
             changes.handler_org_id = Some(handler);
-            changes.sign_by = Some(complaints::deadline(&calendar, category.sign_hours));
+            changes.sign_by = Some(complaints::deadline(&calendar, now, category.sign_hours));
             changes.stamp = Some("assigned_at");
         }
         Transition::Sign => {
-            changes.resolve_by = Some(complaints::deadline(&calendar, category.resolve_hours));
+            changes.resolve_by = Some(complaints::deadline(&calendar, now, category.resolve_hours));
             changes.stamp = Some("signed_at");
         }
         Transition::Return => {
@@ -136,7 +137,7 @@ pub async fn transition_complaint(
                     to = Status::InProgress;
                     changes.reopen = true;
                     changes.resolve_by =
-                        Some(complaints::deadline(&calendar, category.resolve_hours));
+                        Some(complaints::deadline(&calendar, now, category.resolve_hours));
                 }
                 ReviewOutcome::Escalate => {
                     changes.escalate = true;

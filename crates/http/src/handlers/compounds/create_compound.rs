@@ -34,7 +34,7 @@ pub async fn create_compound(
     let scope = caller.scope(Action::CreateCompound)?;
     let keyed = input.keyed(&caller);
     let draft = CompoundDraft::from(input.body);
-    draft.check(linli_domain::calendar::today_in_china())?;
+    draft.check(state.clock().today())?;
     let audit = caller.audit;
     respond(&state, keyed, move |tx| {
         Box::pin(async move {

@@ -1,5 +1,4 @@
 use actix_web::{get, web};
-use chrono::Utc;
 use linli_domain::policy::Action;
 use linli_persistence::{
     areas::scope_patterns,
@@ -38,7 +37,7 @@ pub async fn get_governance(
     let patterns = scope_patterns(&scope);
     let mut conn = state.db.conn().await?;
     let compound = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
-    let today = Utc::now().date_naive();
+    let today = state.clock().today();
     let filter = OrgFilter {
         compound_id: Some(compound.id),
         ..Default::default()

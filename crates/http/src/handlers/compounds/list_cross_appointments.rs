@@ -1,5 +1,4 @@
 use actix_web::{get, web};
-use chrono::Utc;
 use linli_domain::policy::Action;
 use linli_persistence::{compounds, registry::people};
 use uuid::Uuid;
@@ -28,7 +27,7 @@ pub async fn list_cross_appointments(
     let scope = caller.scope(Action::ReadRegistry)?;
     let mut conn = state.db.conn().await?;
     let compound = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
-    let on = query.on.unwrap_or_else(|| Utc::now().date_naive());
+    let on = query.on.unwrap_or_else(|| state.clock().today());
     let list = people::cross_appointments(&mut conn, compound.id, on).await?;
     Ok(web::Json(
         list.into_iter().map(CrossAppointmentView::from).collect(),

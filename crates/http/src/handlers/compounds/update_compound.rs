@@ -36,7 +36,7 @@ pub async fn update_compound(
     let mut conn = state.db.conn().await?;
     let current = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
     let draft = CompoundDraft::from(body);
-    draft.check(linli_domain::calendar::today_in_china())?;
+    draft.check(state.clock().today())?;
     let compound =
         compounds::update(&mut conn, &caller.audit, &current, &draft, if_match.0).await?;
     Ok(HttpResponse::Ok()

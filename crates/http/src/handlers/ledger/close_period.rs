@@ -31,7 +31,7 @@ pub async fn close_period(
     ValidJson(body): ValidJson<ClosePeriodRequest>,
 ) -> ApiResult<HttpResponse> {
     let month = month_field("month", &body.month)?;
-    check_closable(month, linli_domain::calendar::today_in_china())?;
+    check_closable(month, state.clock().today())?;
     let mut conn = state.db.conn().await?;
     let compound = in_scope(
         &mut conn,

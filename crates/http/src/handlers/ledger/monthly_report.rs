@@ -41,7 +41,7 @@ pub async fn monthly_report(
     let as_csv = csv_file::wanted(query.format.as_deref())?;
     let to = match &query.to {
         Some(t) => month_field("to", t)?,
-        None => month_of(linli_domain::calendar::today_in_china()),
+        None => month_of(state.clock().today()),
     };
     let from = match &query.from {
         Some(f) => month_field("from", f)?,

@@ -39,7 +39,7 @@ pub async fn preview_disclosure(
         compound.id,
         &query.period_from,
         &query.period_to,
-        linli_domain::calendar::today_in_china(),
+        state.clock().today(),
     )
     .await?;
     Ok(web::Json(DisclosureView {

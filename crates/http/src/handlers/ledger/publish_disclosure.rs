@@ -58,7 +58,7 @@ pub async fn publish_disclosure(
         compound.id,
         &body.period_from,
         &body.period_to,
-        linli_domain::calendar::today_in_china(),
+        state.clock().today(),
     )
     .await?;
     let publisher = users::find(&mut conn, user_id)

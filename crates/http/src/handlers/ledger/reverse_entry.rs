@@ -85,9 +85,7 @@ pub async fn reverse_entry(
         .collect();
     let new = NewEntry {
         compound_id: compound.id,
-        entry_date: body
-            .entry_date
-            .unwrap_or_else(linli_domain::calendar::today_in_china),
+        entry_date: body.entry_date.unwrap_or_else(|| state.clock().today()),
         memo,
         voucher_no: original.voucher_no.clone(),
         lines: reversal_of(&lines),

@@ -29,7 +29,7 @@ pub async fn rollup_report(
 ) -> ApiResult<HttpResponse> {
     let scope = caller.scope(Action::ReadLedger)?;
     let as_csv = csv_file::wanted(query.format.as_deref())?;
-    let today = linli_domain::calendar::today_in_china();
+    let today = state.clock().today();
     let from = query
         .from
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));

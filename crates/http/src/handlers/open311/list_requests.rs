@@ -77,7 +77,7 @@ pub async fn list_requests(
             from: Some(
                 query
                     .start_date
-                    .unwrap_or_else(|| Utc::now() - chrono::Duration::days(90)),
+                    .unwrap_or_else(|| state.clock().now() - chrono::Duration::days(90)),
             ),
             to: query.end_date,
             ..Default::default()

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use linli_domain::{policy::Action, volunteering::QR_TTL_SECONDS};
 use linli_persistence::{areas::scope_patterns, registry::centres};
 use uuid::Uuid;
@@ -29,7 +29,7 @@ pub async fn centre_qr(
     let patterns = scope_patterns(&caller.scope(Action::ManageVolunteering)?);
     let mut conn = state.db.conn().await?;
     let centre = centres::find_visible(&mut conn, &patterns, id.into_inner()).await?;
-    let now = Utc::now();
+    let now = state.clock().now();
     let token = QrSigner::new(&state.settings.auth.jwt_secret).issue(centre.id, now);
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))

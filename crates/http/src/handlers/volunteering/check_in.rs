@@ -1,5 +1,4 @@
 use actix_web::{http::StatusCode, post, web};
-use chrono::Utc;
 use linli_persistence::volunteering::{self, NewCheckIn};
 use uuid::Uuid;
 
@@ -50,7 +49,7 @@ pub async fn check_in(
                 body.qr_token.as_deref(),
             )
             .await?;
-            let now = Utc::now();
+            let now = app.clock().now();
             let (method, distance_m, position) =
                 prove_presence(&app, &place, body.location, body.qr_token.as_deref(), now)?;
             let new = NewCheckIn {

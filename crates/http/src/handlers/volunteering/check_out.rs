@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, post, web};
-use chrono::Utc;
 use linli_domain::DomainError;
 use linli_persistence::volunteering;
 
@@ -35,7 +34,15 @@ pub async fn check_out(
             detail: "您当前没有未签退的签到 / you are not checked in".into(),
             allowed: vec![],
         })?;
-    volunteering::check_out(&mut conn, &caller.audit, &open, Utc::now(), None, None).await?;
+    volunteering::check_out(
+        &mut conn,
+        &caller.audit,
+        &open,
+        state.clock().now(),
+        None,
+        None,
+    )
+    .await?;
     let c = volunteering::find_check_in(&mut conn, &[], Some(person), open.id).await?;
     Ok(HttpResponse::Ok().json(CheckInView::from(c)))
 }

@@ -30,7 +30,7 @@ pub async fn employer_report(
     let quarter = match &query.quarter {
         Some(q) => q.clone(),
         None => {
-            let today = linli_domain::calendar::today_in_china();
+            let today = state.clock().today();
             let q = (today.month() - 1) / 3;
             if q == 0 {
                 format!("{}Q4", today.year() - 1)

@@ -1,5 +1,5 @@
 use actix_web::{get, web};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use linli_persistence::volunteering;
 
 use super::participant;
@@ -29,7 +29,7 @@ pub async fn my_volunteering(
         .into_iter()
         .find(|r| matches!(r.status.as_str(), "requested" | "confirmed"));
     let open = volunteering::open_check_in(&mut conn, person).await?;
-    let now = Utc::now();
+    let now = state.clock().now();
     let totals = volunteering::hours(
         &mut conn,
         &[],

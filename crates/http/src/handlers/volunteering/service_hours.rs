@@ -42,7 +42,7 @@ pub async fn service_hours(
         } else {
             (patterns_for(&caller, Action::ReadVolunteering), None)
         };
-    let today = linli_domain::calendar::today_in_china();
+    let today = state.clock().today();
     let from = query
         .from
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));

@@ -1,5 +1,4 @@
 use actix_web::{HttpResponse, post, web};
-use chrono::Utc;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::volunteering;
 use uuid::Uuid;
@@ -39,7 +38,7 @@ pub async fn sign_up(
         }
         .into());
     }
-    if a.ends_at < Utc::now() {
+    if a.ends_at < state.clock().now() {
         return Err(DomainError::WrongState {
             code: "activity_over",
             detail: "活动已结束 / the activity is over".into(),

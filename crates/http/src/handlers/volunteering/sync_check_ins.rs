@@ -40,7 +40,7 @@ pub async fn sync_check_ins(
     }
     let mut conn = state.db.conn().await?;
     let person = participant(&mut conn, &caller).await?;
-    let received = Utc::now();
+    let received = state.clock().now();
     let mut order: Vec<usize> = (0..body.items.len()).collect();
     // Device-time order, check-ins before check-outs at the same instant.
     order.sort_by_key(|&i| (body.items[i].device_time, body.items[i].kind != "check_in"));

@@ -24,12 +24,12 @@ pub async fn volunteering_stats(
     caller: Caller,
 ) -> ApiResult<web::Json<VolunteeringStats>> {
     let patterns = scope_patterns(&caller.scope(Action::ReadVolunteering)?);
-    let now = Utc::now();
+    let now = state.clock().now();
     let mut conn = state.db.conn().await?;
     let f = volunteering::figures(&mut conn, &patterns, now).await?;
     let months =
         volunteering::hours_by_month(&mut conn, &patterns, now - Duration::days(366)).await?;
-    let today = linli_domain::calendar::today_in_china();
+    let today = state.clock().today();
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .and_then(|t| t.and_local_timezone(china()).single())

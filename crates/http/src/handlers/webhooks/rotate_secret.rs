@@ -29,7 +29,7 @@ pub async fn rotate_secret(
     let mut conn = state.db.conn().await?;
     let current = visible(&mut conn, &caller, id.into_inner()).await?;
     let secret = new_secret();
-    let until = chrono::Utc::now() + chrono::Duration::hours(OVERLAP_HOURS);
+    let until = state.clock().now() + chrono::Duration::hours(OVERLAP_HOURS);
     webhooks::rotate_secret(&mut conn, &caller.audit, &current, &secret, until).await?;
     Ok(web::Json(RotatedSecret {
         secret,
