@@ -5,6 +5,7 @@ mod api_keys;
 mod areas;
 mod audit;
 mod auth;
+mod clock;
 mod complaint_stats;
 mod complaints;
 mod compounds;

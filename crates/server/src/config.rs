@@ -107,7 +107,12 @@ impl Config {
     /// test may do (`demo_mode`); in production configuration a shifted clock would stamp
     /// records, deadlines and closed months with a time that is not the time.
     pub fn clock(demo_mode: bool) -> Result<Clock, ConfigError> {
-        let Some(spec) = var("LINLI_CLOCK") else {
+        Self::clock_from(var("LINLI_CLOCK").as_deref(), demo_mode)
+    }
+
+    /// [`Config::clock`] for a given `LINLI_CLOCK` value.
+    pub fn clock_from(spec: Option<&str>, demo_mode: bool) -> Result<Clock, ConfigError> {
+        let Some(spec) = spec else {
             return Ok(Clock::system());
         };
         if !demo_mode {
@@ -207,5 +212,21 @@ impl Config {
             },
             run_relay: var("LINLI_RELAY").is_none_or(|v| v != "0"),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+
+    #[test]
+    fn a_shifted_clock_is_refused_outside_demo_mode() {
+        let refused = Config::clock_from(Some("+365d"), false);
+        assert!(refused.is_err_and(|e| e.0.contains("LINLI_CLOCK")));
+        let shifted = Config::clock_from(Some("+365d"), true).map(|c| c.offset_seconds());
+        assert_eq!(shifted.ok(), Some(365 * 86_400));
+        assert!(Config::clock_from(Some("next year"), true).is_err());
+        let system = Config::clock_from(None, false).map(|c| c.is_shifted());
+        assert_eq!(system.ok(), Some(false));
     }
 }
