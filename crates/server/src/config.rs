@@ -120,7 +120,7 @@ impl Config {
                 "LINLI_CLOCK is for demo and test runs only: unset it, or set LINLI_DEMO=1 for a throwaway demo".into(),
             ));
         }
-        let clock = Clock::parse(&spec).map_err(|e| ConfigError(e.to_string()))?;
+        let clock = Clock::parse(spec).map_err(|e| ConfigError(e.to_string()))?;
         log::warn!(
             "LINLI_CLOCK={spec}: the clock reads {} (today {} in China)",
             clock.now().to_rfc3339(),
