@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The domain crate must not depend (even indirectly) on storage, transport or token crates.
+# Layers depend one way: the domain crate on no storage, transport or token crate; the use
+# cases (linli-app) on no transport or token crate (they are called by HTTP, Open311, the
+# imports and the command line alike).
 set -euo pipefail
-forbidden='^(diesel|diesel-async|actix-web|actix-http|utoipa|jsonwebtoken)( |$)'
-found="$(cargo tree -p linli-domain -e normal --prefix none --quiet | sort -u | grep -E "$forbidden" || true)"
-if [ -n "$found" ]; then
-  echo "linli-domain must not depend on:" >&2
-  echo "$found" >&2
-  exit 1
-fi
-echo "domain dependency check: ok (no diesel, actix-web, utoipa or jsonwebtoken)"
+check() {
+  local crate="$1" forbidden="$2" what="$3"
+  local found
+  found="$(cargo tree -p "$crate" -e normal --prefix none --quiet | sort -u | grep -E "$forbidden" || true)"
+  if [ -n "$found" ]; then
+    echo "$crate must not depend on:" >&2
+    echo "$found" >&2
+    exit 1
+  fi
+  echo "$crate dependency check: ok (no $what)"
+}
+check linli-domain '^(diesel|diesel-async|actix-web|actix-http|utoipa|jsonwebtoken)( |$)' "diesel, actix-web, utoipa or jsonwebtoken"
+check linli-app '^(actix-web|actix-http|utoipa|utoipa-actix-web|jsonwebtoken|linli-http)( |$)' "actix-web, utoipa, jsonwebtoken or linli-http"

@@ -169,3 +169,70 @@ async fn open311_errors_use_the_specification_format() {
     assert_eq!(res.status.as_u16(), 404);
     assert_eq!(res.json()[0]["code"], 404);
 }
+
+/// Open311 and the JSON API file through one use case: the Open311 copy used to keep no
+/// key and cut titles at 40 characters.
+#[actix_web::test]
+async fn open311_files_like_the_api_keeping_the_key_and_a_hundred_character_title() {
+    let app = TestApp::new().await;
+    let key = key(&app, json!(["open311"])).await;
+    let compound = app.area_id("融城花苑").await.to_string();
+    let description = format!(
+        "{}{}",
+        "电梯".repeat(40),
+        "停在八楼不动，已经两天无人维修，老人上下楼很困难"
+    );
+    let created = app
+        .post("/open311/v2/requests.json")
+        .raw(
+            "application/x-www-form-urlencoded",
+            form(&[
+                ("api_key", &key),
+                ("service_code", "elevator"),
+                ("address_id", &compound),
+                ("description", &description),
+            ]),
+        )
+        .send()
+        .await;
+    created.assert_status(201);
+    let id = created.json()[0]["service_request_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let stored = app
+        .count(
+            "SELECT count(*) AS n FROM complaints c JOIN api_keys k ON k.id = c.source_key_id \
+             WHERE c.id::text = $1 AND c.channel = 'open311' AND char_length(c.title) = 100",
+            &id,
+        )
+        .await;
+    assert_eq!(stored, 1, "the key is kept and the title is 100 characters");
+    // An unknown service is named by the specification's field; nothing is stored.
+    let res = app
+        .post("/open311/v2/requests.json")
+        .raw(
+            "application/x-www-form-urlencoded",
+            form(&[
+                ("api_key", &key),
+                ("service_code", "nothing"),
+                ("address_id", &compound),
+                ("description", "x"),
+            ]),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status.as_u16(), 400);
+    assert!(
+        res.json()[0]["description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("service_code")),
+        "{}",
+        res.text()
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM complaints WHERE $1 = $1", "")
+            .await,
+        1
+    );
+}

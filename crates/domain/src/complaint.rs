@@ -470,3 +470,196 @@ mod routing_tests {
         assert!(why.starts_with("fallback/"));
     }
 }
+
+/// How a complaint came in (`complaints.channel`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// A resident on the app, about their own compound.
+    App,
+    /// Staff on a caller's behalf (walk-in or phone).
+    Staff,
+    /// A government system with an API key (the 12345 hotline's import).
+    Hotline,
+    /// An Open311 GeoReport v2 client with an API key.
+    Open311,
+}
+
+impl Channel {
+    /// Every channel, in the order of the database's CHECK list.
+    pub const ALL: [Channel; 4] = [
+        Channel::App,
+        Channel::Staff,
+        Channel::Hotline,
+        Channel::Open311,
+    ];
+
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Channel::App => "app",
+            Channel::Staff => "staff",
+            Channel::Hotline => "hotline",
+            Channel::Open311 => "open311",
+        }
+    }
+}
+
+/// The longest title a complaint may have, in characters.
+pub const TITLE_MAX_CHARS: usize = 100;
+/// The longest description, in characters.
+pub const DESCRIPTION_MAX_CHARS: usize = 4000;
+
+/// A complaint as it is filed, before it is routed.
+#[derive(Debug, Clone, Copy)]
+pub struct Intake<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub complainant_name: Option<&'a str>,
+    pub complainant_phone: Option<&'a str>,
+    pub location: Option<crate::geo::GeoPoint>,
+    pub anonymous: bool,
+    pub external_id: Option<&'a str>,
+}
+
+/// A title made from a description, for channels that send none (Open311): its first
+/// [`TITLE_MAX_CHARS`] characters.
+pub fn title_from(description: &str) -> String {
+    description.trim().chars().take(TITLE_MAX_CHARS).collect()
+}
+
+/// The rules every channel's complaint obeys; every broken rule is named at once.
+pub fn check_intake(intake: &Intake<'_>, channel: Channel) -> Result<(), DomainError> {
+    let mut errors = crate::FieldErrors::new();
+    let mut check = |ok: bool, field: &str, message: &str| {
+        if !ok {
+            errors
+                .entry(field.to_owned())
+                .or_default()
+                .push(message.to_owned());
+        }
+    };
+    let chars = |s: &str| s.trim().chars().count();
+    check(
+        (1..=TITLE_MAX_CHARS).contains(&chars(intake.title)),
+        "title",
+        "标题须为 1 到 100 个字 / the title must be 1 to 100 characters",
+    );
+    check(
+        (1..=DESCRIPTION_MAX_CHARS).contains(&chars(intake.description)),
+        "description",
+        "内容须为 1 到 4000 个字 / the description must be 1 to 4000 characters",
+    );
+    check(
+        intake
+            .complainant_phone
+            .is_none_or(crate::registry::is_phone),
+        "complainant_phone",
+        "电话号码须为 5 到 20 位数字 / phone must be 5 to 20 digits",
+    );
+    check(
+        intake
+            .complainant_name
+            .is_none_or(|n| (1..=50).contains(&chars(n))),
+        "complainant_name",
+        "姓名须为 1 到 50 个字 / name must be 1 to 50 characters",
+    );
+    check(
+        intake
+            .location
+            .is_none_or(|l| (-90.0..=90.0).contains(&l.lat) && (-180.0..=180.0).contains(&l.lon)),
+        "location",
+        "坐标超出范围 / coordinates out of range",
+    );
+    if channel == Channel::Staff && !intake.anonymous {
+        check(
+            intake.complainant_name.is_some() && intake.complainant_phone.is_some(),
+            "complainant_phone",
+            "代为登记须填写来电人姓名和电话 / staff filing for a caller need the caller's name and phone",
+        );
+    }
+    if channel == Channel::Hotline {
+        check(
+            intake
+                .external_id
+                .is_some_and(|e| (1..=100).contains(&e.len())),
+            "external_id",
+            "系统导入须带外部编号 / imports need the source system's id",
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+#[cfg(test)]
+mod intake_tests {
+    use super::*;
+
+    fn intake<'a>() -> Intake<'a> {
+        Intake {
+            title: "夜间施工噪音",
+            description: "晚上十一点仍在施工",
+            complainant_name: None,
+            complainant_phone: None,
+            location: None,
+            anonymous: false,
+            external_id: None,
+        }
+    }
+
+    fn fields(result: Result<(), DomainError>) -> Vec<String> {
+        match result {
+            Err(DomainError::Validation(errors)) => errors.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_broken_rule_is_named() {
+        assert!(check_intake(&intake(), Channel::App).is_ok());
+        let long = "字".repeat(101);
+        let bad = Intake {
+            title: &long,
+            description: " ",
+            complainant_phone: Some("12"),
+            location: Some(crate::geo::GeoPoint {
+                lat: 91.0,
+                lon: 0.0,
+            }),
+            ..intake()
+        };
+        let mut named = fields(check_intake(&bad, Channel::App));
+        named.sort();
+        assert_eq!(
+            named,
+            ["complainant_phone", "description", "location", "title"]
+        );
+    }
+
+    #[test]
+    fn staff_name_the_caller_and_systems_their_own_id() {
+        assert_eq!(
+            fields(check_intake(&intake(), Channel::Staff)),
+            ["complainant_phone"]
+        );
+        let anonymous = Intake {
+            anonymous: true,
+            ..intake()
+        };
+        assert!(check_intake(&anonymous, Channel::Staff).is_ok());
+        assert_eq!(
+            fields(check_intake(&intake(), Channel::Hotline)),
+            ["external_id"]
+        );
+        assert!(check_intake(&intake(), Channel::Open311).is_ok());
+    }
+
+    #[test]
+    fn a_title_from_a_description_keeps_a_hundred_characters() {
+        let text = format!("  {}", "诉".repeat(150));
+        assert_eq!(title_from(&text).chars().count(), TITLE_MAX_CHARS);
+        assert_eq!(title_from(" 短 "), "短");
+    }
+}

@@ -6,7 +6,7 @@ use std::{future::Future, pin::Pin};
 use actix_web::{
     FromRequest, HttpMessage, HttpRequest, dev::Payload, http::StatusCode, http::header, web,
 };
-use linli_domain::policy::{Action, Principal, Scope, authorize};
+use linli_domain::policy::Principal;
 use linli_persistence::{api_keys, audit::AuditContext, users};
 use uuid::Uuid;
 
@@ -17,18 +17,21 @@ use crate::{
     state::AppState,
 };
 
-/// The caller of a request, authenticated by bearer token or `X-Api-Key`.
+/// The caller of a request, authenticated by bearer token or `X-Api-Key`: the use cases'
+/// [`linli_app::Caller`], extracted from the request.
 #[derive(Debug, Clone)]
-pub struct Caller {
-    pub principal: Principal,
-    /// Who acted and from where, for the audit log.
-    pub audit: AuditContext,
+pub struct Caller(pub linli_app::Caller);
+
+impl std::ops::Deref for Caller {
+    type Target = linli_app::Caller;
+    fn deref(&self) -> &linli_app::Caller {
+        &self.0
+    }
 }
 
 impl Caller {
-    /// The caller's scope for `action`; 403 when nothing they hold allows it.
-    pub fn scope(&self, action: Action) -> Result<Scope, ApiError> {
-        authorize(&self.principal, action).map_err(ApiError::from)
+    fn new(principal: Principal, audit: AuditContext) -> Self {
+        Caller(linli_app::Caller { principal, audit })
     }
 
     /// The signed-in user's id, or 403 for API keys.
@@ -124,18 +127,18 @@ pub(crate) async fn authenticate(
             return Err(api_key::invalid());
         }
         api_keys::touch(&mut conn, record.id).await?;
-        return Ok(Caller {
-            audit: context(
-                "api_key",
-                record.id,
-                format!("{} ({})", record.name, record.prefix),
-            ),
-            principal: Principal::ApiKey {
+        return Ok(Caller::new(
+            Principal::ApiKey {
                 key_id: record.id,
                 scopes: record.scopes,
                 area_path: record.area_path,
             },
-        });
+            context(
+                "api_key",
+                record.id,
+                format!("{} ({})", record.name, record.prefix),
+            ),
+        ));
     }
     let token = token.ok_or_else(|| {
         ApiError::unauthorized(
@@ -148,13 +151,13 @@ pub(crate) async fn authenticate(
     match users::find_with_grants(&mut conn, claims.sub).await? {
         // A bumped token version (password, role or grant change) or a disabled account
         // revokes every access token issued before.
-        Some(u) if u.user.is_active && u.user.token_version == claims.ver => Ok(Caller {
-            audit: context("user", u.user.id, u.user.username),
-            principal: Principal::User {
+        Some(u) if u.user.is_active && u.user.token_version == claims.ver => Ok(Caller::new(
+            Principal::User {
                 user_id: u.user.id,
                 grants: u.grants,
             },
-        }),
+            context("user", u.user.id, u.user.username),
+        )),
         _ => Err(jwt::invalid_token()),
     }
 }

@@ -370,6 +370,26 @@ pub struct NewComplaintRequest {
     pub external_id: Option<String>,
 }
 
+impl NewComplaintRequest {
+    /// The use case's command.
+    pub fn into_command(self) -> linli_app::complaints::FileComplaint {
+        linli_app::complaints::FileComplaint {
+            compound_id: self.compound_id,
+            category: self.category,
+            title: self.title,
+            description: self.description,
+            location: self.location.map(|l| linli_domain::geo::GeoPoint {
+                lat: l.lat,
+                lon: l.lon,
+            }),
+            anonymous: self.anonymous,
+            complainant_name: self.complainant_name,
+            complainant_phone: self.complainant_phone,
+            external_id: self.external_id,
+        }
+    }
+}
+
 /// A transition.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct TransitionRequest {

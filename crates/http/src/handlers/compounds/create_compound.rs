@@ -35,7 +35,7 @@ pub async fn create_compound(
     let keyed = input.keyed(&caller);
     let draft = CompoundDraft::from(input.body);
     draft.check(state.clock().today())?;
-    let audit = caller.audit;
+    let audit = caller.0.audit;
     respond(&state, keyed, move |tx| {
         Box::pin(async move {
             let community = areas::find_in_scope(tx, draft.community_id, &scope)

@@ -36,7 +36,7 @@ pub async fn monthly_report(
     let scope = match (caller.scope(Action::ReadLedger), query.area_id) {
         (Ok(scope), _) => Some(scope),
         (Err(_), Some(_)) if caller.scope(Action::WorkAudits).is_ok() => None,
-        (Err(e), _) => return Err(e),
+        (Err(e), _) => return Err(e.into()),
     };
     let as_csv = csv_file::wanted(query.format.as_deref())?;
     let to = match &query.to {

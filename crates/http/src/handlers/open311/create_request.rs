@@ -1,17 +1,14 @@
 use std::collections::HashMap;
 
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, post, web};
-use linli_domain::{complaint::route, policy::Action};
-use linli_persistence::{
-    complaints::{self, NewComplaint},
-    compounds,
-};
+use linli_app::complaints::{FileComplaint, Via, file_complaint};
+use linli_domain::{DomainError, complaint::title_from, geo::GeoPoint};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{error, from_api, key_caller};
-use crate::{handlers::tags, state::AppState};
+use crate::{error::ApiError, handlers::tags, state::AppState};
 
 /// The answer to a new request.
 #[derive(Debug, Serialize, ToSchema)]
@@ -43,9 +40,6 @@ pub async fn create_request(
     let caller = match key_caller(&state, &req, form.get("api_key").cloned()).await {
         Ok(c) => c,
         Err(resp) => return resp,
-    };
-    let Ok(scope) = caller.scope(Action::FileComplaints) else {
-        return error(StatusCode::FORBIDDEN, "this key may not file requests");
     };
     // The form is not JSON, so `extract::parse_json`'s NUL check does not cover it.
     if let Some(name) = form
@@ -88,7 +82,7 @@ pub async fn create_request(
         (Some(lat), Some(lon))
             if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
         {
-            Some((lat, lon))
+            Some(GeoPoint { lat, lon })
         }
         (None, None) => None,
         _ => {
@@ -115,50 +109,41 @@ pub async fn create_request(
                 .map(|k| format!("{k}: {v}"))
         })
         .collect();
-    let result = async {
-        let mut conn = state.db.conn().await?;
-        let compound = compounds::find_in_scope(&mut conn, address_id, &scope).await?;
-        let category = complaints::category(&mut conn, &code)
-            .await?
-            .filter(|c| c.active)
-            .ok_or(linli_domain::DomainError::field(
-                "service_code",
-                "unknown service_code",
-            ))?;
-        let (handler, why) = route(
-            category.rule(),
-            compound.governance_mode,
-            complaints::candidates(&mut conn, compound.id).await?,
-        );
-        let mut text = description.clone();
-        if !attributes.is_empty() {
-            text = format!("{text}\n{}", attributes.join("\n"));
-        }
-        let new = NewComplaint {
-            compound_id: compound.id,
-            area_path: compound.path.as_str().to_owned(),
-            category_code: category.code,
-            title: description.chars().take(40).collect(),
-            description: text,
-            location,
-            channel: "open311",
-            anonymous: name.is_none() && phone.is_none(),
-            complainant_user_id: None,
-            complainant_name: name,
-            complainant_phone: phone,
-            filed_by: None,
-            source_key_id: None,
-            external_id: None,
-            handler_org_id: handler,
-            routing_rule: why,
-        };
-        let id = complaints::create(&mut conn, &caller.audit, &new).await?;
-        let created = complaints::find(&mut conn, id)
-            .await?
-            .ok_or(linli_domain::DomainError::NotFound("complaint"))?;
-        Ok::<_, crate::error::ApiError>(created)
-    }
-    .await;
+    let text = if attributes.is_empty() {
+        description.clone()
+    } else {
+        format!("{description}\n{}", attributes.join("\n"))
+    };
+    let command = FileComplaint {
+        compound_id: address_id,
+        category: code,
+        title: title_from(&description),
+        description: text,
+        location,
+        anonymous: name.is_none() && phone.is_none(),
+        complainant_name: name,
+        complainant_phone: phone,
+        external_id: None,
+    };
+    let result = linli_app::in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            file_complaint(tx, &caller, Via::Open311, command)
+                .await
+                .map_err(|e| match e {
+                    // The specification's field is `service_code`.
+                    linli_app::Error::Domain(DomainError::Validation(mut errors))
+                        if errors.contains_key("category") =>
+                    {
+                        let message = errors.remove("category").unwrap_or_default();
+                        errors.insert("service_code".to_owned(), message);
+                        DomainError::Validation(errors).into()
+                    }
+                    other => other,
+                })
+        })
+    })
+    .await
+    .map_err(ApiError::from);
     match result {
         Ok(c) => HttpResponse::Created().json([CreatedRequest {
             service_request_id: c.id.to_string(),

@@ -45,13 +45,23 @@ pub fn error(status: StatusCode, description: impl Into<String>) -> HttpResponse
     }])
 }
 
-/// Our errors in the specification's form.
+/// Our errors in the specification's form; a field error names its field and what is
+/// wrong with it (and a 422 of ours is the specification's 400).
 pub fn from_api(e: &ApiError) -> HttpResponse {
     let p = e.problem();
-    error(
-        StatusCode::from_u16(p.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-        p.detail,
-    )
+    let status = match p.status {
+        422 => StatusCode::BAD_REQUEST,
+        s => StatusCode::from_u16(s).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+    };
+    let description = match &p.errors {
+        Some(errors) if !errors.is_empty() => errors
+            .iter()
+            .map(|(field, messages)| format!("{field}: {}", messages.join("; ")))
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => p.detail,
+    };
+    error(status, description)
 }
 
 /// Authenticates the `api_key` parameter; only keys with the `open311` scope may use it.
@@ -82,7 +92,7 @@ pub async fn key_caller(
     }
     caller
         .scope(Action::ReadComplaints)
-        .map_err(|e| from_api(&e))?;
+        .map_err(|e| from_api(&e.into()))?;
     Ok(caller)
 }
 

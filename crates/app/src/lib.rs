@@ -1,0 +1,46 @@
+//! Linli's use cases.
+//!
+//! One function per use case, in a file named after it under the module of its business
+//! area: a typed command and the [`Caller`] in, a result out, on a connection the caller of
+//! the function has already opened a transaction on. Each owns the order
+//! *authorise -> validate (domain) -> load -> decide (domain) -> store -> audit and event*,
+//! so the HTTP handlers, Open311, the imports and the command line, which all call the same
+//! function, cannot differ in what they check or store. See `docs/ARCHITECTURE.md`.
+
+pub mod caller;
+pub mod complaints;
+
+pub use caller::Caller;
+
+use futures_util::future::BoxFuture;
+pub use linli_persistence::StoreError as Error;
+use linli_persistence::{AsyncPgConnection, Db};
+
+/// What a use case answers: its result, or why not (a domain refusal — validation, not
+/// found, forbidden, wrong state — or the database).
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A "not found" turned into a field error on `field` (an id in a body that names nothing
+/// the caller may use); every other failure — the database being down above all — keeps its
+/// meaning.
+pub fn not_found_as_field(error: Error, field: &str, message: &str) -> Error {
+    match error {
+        Error::Domain(linli_domain::DomainError::NotFound(_)) => {
+            linli_domain::DomainError::field(field, message).into()
+        }
+        other => other,
+    }
+}
+
+/// Runs `work` (a use case, or a use case and the reads that shape its answer) in one
+/// transaction on one connection of `db`: all of it is stored, or none.
+pub async fn in_transaction<T, W>(db: &Db, work: W) -> Result<T>
+where
+    T: Send,
+    W: for<'r> FnOnce(&'r mut AsyncPgConnection) -> BoxFuture<'r, Result<T>> + Send,
+{
+    use diesel_async::AsyncConnection;
+    let mut conn = db.conn().await?;
+    conn.transaction::<T, Error, _>(async move |tx| work(tx).await)
+        .await
+}
