@@ -27,3 +27,4 @@ mod throttling;
 mod users;
 mod volunteering;
 mod webhooks;
+mod write_scope;

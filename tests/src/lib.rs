@@ -454,6 +454,11 @@ impl TestApp {
         self.request(Method::PUT, path)
     }
 
+    /// A DELETE request.
+    pub fn delete(&self, path: &str) -> RequestBuilder<'_> {
+        self.request(Method::DELETE, path)
+    }
+
     /// An access token for a seeded user, minted as the server would.
     pub async fn token_for(&self, username: &str) -> String {
         let mut conn = self.conn().await;

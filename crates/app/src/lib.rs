@@ -7,6 +7,7 @@
 //! so the HTTP handlers, Open311, the imports and the command line, which all call the same
 //! function, cannot differ in what they check or store. See `docs/ARCHITECTURE.md`.
 
+pub mod access;
 pub mod caller;
 pub mod complaints;
 
@@ -43,4 +44,15 @@ where
     let mut conn = db.conn().await?;
     conn.transaction::<T, Error, _>(async move |tx| work(tx).await)
         .await
+}
+
+/// A "not found" of one kind reported as another (`organisation` as `team`); every other
+/// failure keeps its meaning.
+pub fn not_found_as(error: Error, what: &'static str) -> Error {
+    match error {
+        Error::Domain(linli_domain::DomainError::NotFound(_)) => {
+            linli_domain::DomainError::NotFound(what).into()
+        }
+        other => other,
+    }
 }

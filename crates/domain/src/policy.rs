@@ -584,6 +584,19 @@ impl Scope {
     pub fn covers(&self, path: &AreaPath) -> bool {
         self.roots.iter().any(|r| path.is_within(r))
     }
+
+    /// Whether this scope may change an object owned by `owners` (the areas whose staff
+    /// answer for it: every compound of a contract, a person's home, a team's area).
+    /// Seeing an object is not enough to change it: a write needs every owner covered.
+    /// An object with no owning area (a person with no home compound) is changed by whoever
+    /// may see it.
+    pub fn may_change(&self, owners: &[AreaPath]) -> Result<(), DomainError> {
+        if owners.iter().all(|o| self.covers(o)) {
+            Ok(())
+        } else {
+            Err(DomainError::Forbidden)
+        }
+    }
 }
 
 /// Decides whether `principal` may perform `action` anywhere, and where.
@@ -635,6 +648,21 @@ mod tests {
                 area_path: path(area),
             }],
         }
+    }
+
+    #[test]
+    fn seeing_is_not_owning() {
+        let scope = Scope::new(vec![path(&[1, 2])]);
+        let mine = path(&[1, 2, 3]);
+        let theirs = path(&[1, 4, 5]);
+        assert!(scope.may_change(std::slice::from_ref(&mine)).is_ok());
+        assert_eq!(
+            scope.may_change(&[mine.clone(), theirs.clone()]),
+            Err(DomainError::Forbidden)
+        );
+        assert_eq!(scope.may_change(&[theirs]), Err(DomainError::Forbidden));
+        assert!(scope.may_change(&[]).is_ok());
+        assert!(Scope::new(vec![path(&[1])]).may_change(&[mine]).is_ok());
     }
 
     /// The whole role x action matrix, written out so a change to it is a visible diff.

@@ -13935,7 +13935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No grant of yours (or scope of your API key) allows this */
+            /** @description No grant of yours allows this, or the organisation is seen (it serves a compound of yours) but its own area is not in your scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15175,7 +15175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No grant of yours (or scope of your API key) allows this */
+            /** @description No grant of yours allows this, or the person is seen (a post of theirs is in your scope) but their home compound is not */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16934,7 +16934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No grant of yours (or scope of your API key) allows this */
+            /** @description No grant of yours allows this, or the contract is seen (one of its compounds is yours) but not all of its compounds are in your scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18132,6 +18132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No grant of yours allows this, or the team is seen (it serves a compound of yours) but its own area is not in your scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18214,6 +18215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No grant of yours allows this, or the team is seen (it serves a compound of yours) but its own area is not in your scope */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -42,6 +42,9 @@ pub struct Contract {
     pub compound_ids: Vec<Uuid>,
     #[diesel(sql_type = Array<Text>)]
     pub compound_names: Vec<String>,
+    /// The compounds' area paths: the contract's owners.
+    #[diesel(sql_type = Array<Text>)]
+    pub compound_paths: Vec<String>,
     /// Buildings across the bundle.
     #[diesel(sql_type = BigInt)]
     pub building_count: i64,
@@ -58,6 +61,7 @@ const SELECT: &str = "SELECT sc.id, sc.company_id, o.name AS company_name, sc.ti
     sc.service_items, sc.fee_fen_per_sqm, \
     ARRAY(SELECT cc.compound_id FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id WHERE cc.contract_id = sc.id ORDER BY ca.name, ca.id) AS compound_ids, \
     ARRAY(SELECT ca.name FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id WHERE cc.contract_id = sc.id ORDER BY ca.name, ca.id) AS compound_names, \
+    ARRAY(SELECT ca.path FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id WHERE cc.contract_id = sc.id ORDER BY ca.name, ca.id) AS compound_paths, \
     (SELECT COALESCE(sum(c.building_count), 0)::bigint FROM contract_compounds cc JOIN compounds c ON c.id = cc.compound_id WHERE cc.contract_id = sc.id) AS building_count, \
     (SELECT min(ca.path) FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id WHERE cc.contract_id = sc.id) AS area_path, \
     sc.version, sc.created_at \

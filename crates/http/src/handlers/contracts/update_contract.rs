@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, http::header, put, web};
+use linli_app::access::for_write;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{areas::scope_patterns, registry::contracts};
 use uuid::Uuid;
@@ -19,6 +20,7 @@ use crate::{
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
     (status = 200, body = ContractView, headers(("ETag" = String))),
+    (status = 403, description = "No grant of yours allows this, or the contract is seen (one of its compounds is yours) but not all of its compounds are in your scope", body = Problem, content_type = "application/problem+json"),
     (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 412, body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),
@@ -35,7 +37,10 @@ pub async fn update_contract(
     let scope = caller.scope(Action::ManageRegistry)?;
     let patterns = scope_patterns(&scope);
     let mut conn = state.db.conn().await?;
-    let current = contracts::find_visible(&mut conn, &patterns, id.into_inner()).await?;
+    let current = for_write(
+        &scope,
+        contracts::find_visible(&mut conn, &patterns, id.into_inner()).await?,
+    )?;
     if body.company_id != current.company_id {
         return Err(DomainError::field("company_id", "合同的物业企业不能修改，请终止本合同并新签 / end this contract and record a new one instead").into());
     }

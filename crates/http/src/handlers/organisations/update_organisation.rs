@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, http::header, put, web};
+use linli_app::access::for_write;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{areas::scope_patterns, registry::organisations};
 use uuid::Uuid;
@@ -18,6 +19,7 @@ use crate::{
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
     (status = 200, body = OrganisationView, headers(("ETag" = String))),
+    (status = 403, description = "No grant of yours allows this, or the organisation is seen (it serves a compound of yours) but its own area is not in your scope", body = Problem, content_type = "application/problem+json"),
     (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 412, body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),
@@ -34,7 +36,10 @@ pub async fn update_organisation(
     let scope = caller.scope(Action::ManageRegistry)?;
     let patterns = scope_patterns(&scope);
     let mut conn = state.db.conn().await?;
-    let current = organisations::find_visible(&mut conn, &patterns, id.into_inner()).await?;
+    let current = for_write(
+        &scope,
+        organisations::find_visible(&mut conn, &patterns, id.into_inner()).await?,
+    )?;
     if !scope.covers(&current.area_path) {
         return Err(DomainError::Forbidden.into());
     }

@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, http::header, put, web};
+use linli_app::access::for_write;
 use linli_domain::policy::Action;
 use linli_persistence::{areas::scope_patterns, registry::people};
 use uuid::Uuid;
@@ -19,6 +20,7 @@ use crate::{
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
     (status = 200, body = PersonView, headers(("ETag" = String))),
+    (status = 403, description = "No grant of yours allows this, or the person is seen (a post of theirs is in your scope) but their home compound is not", body = Problem, content_type = "application/problem+json"),
     (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 412, body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),
@@ -35,7 +37,10 @@ pub async fn update_person(
     let scope = caller.scope(Action::ManageRegistry)?;
     let patterns = scope_patterns(&scope);
     let mut conn = state.db.conn().await?;
-    let current = people::find_visible(&mut conn, &patterns, id.into_inner()).await?;
+    let current = for_write(
+        &scope,
+        people::find_visible(&mut conn, &patterns, id.into_inner()).await?,
+    )?;
     let (draft, area_path) = checked(&mut conn, &scope, body).await?;
     people::update(
         &mut conn,

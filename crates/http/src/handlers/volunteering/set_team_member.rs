@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, put, web};
+use linli_app::access::for_write;
 use linli_domain::{DomainError, policy::Action, registry::OrgKind};
 use linli_persistence::{areas::scope_patterns, registry::organisations, volunteering};
 use uuid::Uuid;
@@ -17,7 +18,7 @@ use crate::{
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = TeamMemberInput,
     params(("id" = Uuid, Path, description = "Team id"), ("person_id" = Uuid, Path)), responses(
     (status = 200, body = TeamMemberList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 403, description = "No grant of yours allows this, or the team is seen (it serves a compound of yours) but its own area is not in your scope", body = Problem, content_type = "application/problem+json"),
     (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
@@ -34,14 +35,16 @@ pub async fn set_team_member(
             DomainError::field("role", "须为 leader 或 member / must be leader or member").into(),
         );
     }
-    let patterns = scope_patterns(&caller.scope(Action::ManageVolunteering)?);
+    let scope = caller.scope(Action::ManageVolunteering)?;
+    let patterns = scope_patterns(&scope);
     let mut conn = state.db.conn().await?;
     let team = organisations::find_visible(&mut conn, &patterns, team_id)
         .await
-        .map_err(|_| ApiError::not_found("team"))?;
+        .map_err(|e| linli_app::not_found_as(e, "team"))?;
     if team.kind != OrgKind::VolunteerTeam {
         return Err(ApiError::not_found("team"));
     }
+    for_write(&scope, team)?;
     if !volunteering::person_exists(&mut conn, person_id).await? {
         return Err(DomainError::field("person_id", "没有这个人员 / no such person").into());
     }

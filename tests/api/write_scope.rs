@@ -1,0 +1,189 @@
+//! Seeing an object is not owning it: staff who see a contract, a person or a team only
+//! through something of theirs may read it but not change it.
+
+use diesel::{QueryableByName, sql_types::Uuid as SqlUuid};
+use diesel_async::RunQueryDsl;
+use linli_domain::policy::Role;
+use linli_tests::TestApp;
+use serde_json::json;
+use uuid::Uuid;
+
+#[derive(QueryableByName)]
+struct Pair {
+    #[diesel(sql_type = SqlUuid)]
+    mine: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    theirs: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    my_community: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    their_community: Uuid,
+}
+
+/// Two compounds of two communities of one subdistrict, neither under contract.
+async fn two_communities(app: &TestApp) -> Pair {
+    let mut conn = app.conn().await;
+    diesel::sql_query(
+        "SELECT a.id AS mine, b.id AS theirs, a.parent_id AS my_community, b.parent_id AS their_community \
+         FROM areas a JOIN areas ca ON ca.id = a.parent_id \
+         JOIN areas b ON b.kind = 'compound' JOIN areas cb ON cb.id = b.parent_id \
+         WHERE a.kind = 'compound' AND cb.parent_id = ca.parent_id AND cb.id <> ca.id \
+           AND NOT EXISTS (SELECT 1 FROM contract_compounds cc WHERE cc.compound_id IN (a.id, b.id)) \
+         ORDER BY a.path, b.path LIMIT 1",
+    )
+    .get_result(&mut *conn)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn version(app: &TestApp, table: &str, id: Uuid) -> i64 {
+    app.count(
+        &format!("SELECT version AS n FROM {table} WHERE id::text = $1"),
+        &id.to_string(),
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn a_bundle_is_changed_only_by_staff_covering_all_its_compounds() {
+    let app = TestApp::new().await;
+    let p = two_communities(&app).await;
+    let admin = app.token_for("admin").await;
+    let company = Uuid::new_v4();
+    app.sql(&format!(
+        "INSERT INTO organisations (id, kind, name, area_id) VALUES ('{company}', 'property_company', '测试物业{company}', '{}')",
+        app.area_id("雨花区").await
+    ))
+    .await;
+    let start = app.clock().today() + chrono::Duration::days(400);
+    let body = |compounds: serde_json::Value| {
+        json!({"company_id": company, "title": "连片物业服务合同", "start_date": start,
+            "end_date": start + chrono::Duration::days(365), "service_items": ["保洁"],
+            "fee_fen_per_sqm": 60, "compound_ids": compounds})
+    };
+    let created = app
+        .post("/api/v1/service-contracts")
+        .bearer(&admin)
+        .json(&body(json!([p.mine, p.theirs])))
+        .send()
+        .await;
+    created.assert_status(201);
+    let id: Uuid = created.json()["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
+    let uri = format!("/api/v1/service-contracts/{id}");
+    app.get(&uri).bearer(&clerk).send().await.assert_status(200);
+    // Dropping the other community's compound from the bundle is not theirs to do.
+    app.put(&uri)
+        .bearer(&clerk)
+        .header("If-Match", "\"v1\"")
+        .json(&body(json!([p.mine])))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(version(&app, "service_contracts", id).await, 1);
+    // Staff of the subdistrict, who cover both, may.
+    let subdistrict = app
+        .user_with(Role::SubdistrictStaff, {
+            let mut conn = app.conn().await;
+            #[derive(QueryableByName)]
+            struct Parent {
+                #[diesel(sql_type = SqlUuid)]
+                id: Uuid,
+            }
+            let parent: Parent =
+                diesel::sql_query("SELECT parent_id AS id FROM areas WHERE id = $1")
+                    .bind::<SqlUuid, _>(p.my_community)
+                    .get_result(&mut *conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+            parent.id
+        })
+        .await;
+    app.put(&uri)
+        .bearer(&subdistrict)
+        .header("If-Match", "\"v1\"")
+        .json(&body(json!([p.mine])))
+        .send()
+        .await
+        .assert_status(200);
+}
+
+#[actix_web::test]
+async fn a_person_is_changed_only_by_staff_covering_their_home() {
+    let app = TestApp::new().await;
+    let p = two_communities(&app).await;
+    // Lives in their compound, holds a post in an organisation of mine.
+    let (person, org) = (Uuid::new_v4(), Uuid::new_v4());
+    app.sql(&format!(
+        "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试居民', true, '{}'); \
+         INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试支部{org}', '{}'); \
+         INSERT INTO posts (id, person_id, organisation_id, title, start_date) VALUES ('{}', '{person}', '{org}', '委员', '2020-01-01')",
+        p.theirs, p.mine, Uuid::new_v4()
+    ))
+    .await;
+    let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
+    let uri = format!("/api/v1/people/{person}");
+    app.get(&uri).bearer(&clerk).send().await.assert_status(200);
+    // Moving them into my compound would take them from the community they live in.
+    app.put(&uri)
+        .bearer(&clerk)
+        .header("If-Match", "\"v1\"")
+        .json(&json!({"name": "测试居民", "is_party_member": true, "home_compound_id": p.mine}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(version(&app, "people", person).await, 1);
+    let home_clerk = app.user_with(Role::CommunityStaff, p.their_community).await;
+    app.put(&uri)
+        .bearer(&home_clerk)
+        .header("If-Match", "\"v1\"")
+        .json(&json!({"name": "测试居民", "is_party_member": true, "home_compound_id": p.theirs, "employer": "雨花区卫生健康局"}))
+        .send()
+        .await
+        .assert_status(200);
+}
+
+#[actix_web::test]
+async fn a_teams_members_are_set_only_by_staff_covering_the_teams_area() {
+    let app = TestApp::new().await;
+    let p = two_communities(&app).await;
+    // Their community's team, which also serves a compound of mine.
+    let (team, person) = (Uuid::new_v4(), Uuid::new_v4());
+    app.sql(&format!(
+        "INSERT INTO organisations (id, kind, name, area_id) VALUES ('{team}', 'volunteer_team', '测试志愿服务队{team}', '{}'); \
+         INSERT INTO organisation_compounds (organisation_id, compound_id) VALUES ('{team}', '{}'); \
+         INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试队员', true, '{}')",
+        p.their_community, p.mine, p.mine
+    ))
+    .await;
+    let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
+    let uri = format!("/api/v1/volunteer-teams/{team}/members/{person}");
+    app.put(&uri)
+        .bearer(&clerk)
+        .json(&json!({"role": "member"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.delete(&uri)
+        .bearer(&clerk)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let members = app
+        .count(
+            "SELECT count(*) AS n FROM team_members WHERE team_id::text = $1",
+            &team.to_string(),
+        )
+        .await;
+    assert_eq!(members, 0);
+    let team_clerk = app.user_with(Role::CommunityStaff, p.their_community).await;
+    app.put(&uri)
+        .bearer(&team_clerk)
+        .json(&json!({"role": "member"}))
+        .send()
+        .await
+        .assert_status(200);
+}
