@@ -45,3 +45,28 @@ async fn unknown_routes_bad_json_wrong_media_type_and_oversized_bodies() {
         Some("application/problem+json")
     );
 }
+
+/// A lookup that fails because the database fails is a 500, never a field error that
+/// tells the clerk their input named nothing.
+#[actix_web::test]
+async fn a_failing_lookup_is_not_reported_as_bad_input() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let body = serde_json::json!({"person_id": uuid::Uuid::new_v4(), "organisation_id": uuid::Uuid::new_v4(),
+        "title": "书记", "start_date": "2026-01-01"});
+    // With the table there, an unknown organisation is the caller's mistake.
+    app.post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&body)
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
+    app.sql("ALTER TABLE organisations RENAME TO organisations_unavailable")
+        .await;
+    app.post("/api/v1/posts")
+        .bearer(&admin)
+        .json(&body)
+        .send()
+        .await
+        .assert_problem(500, "internal_error");
+}

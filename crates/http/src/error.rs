@@ -130,6 +130,25 @@ impl ApiError {
         )
     }
 
+    /// A refusal (403) or an absence (404) reported as `what` not found, so a reader
+    /// learns nothing of objects beyond sight; anything else (the database being down)
+    /// keeps its meaning.
+    pub fn hidden_as(self, what: &str) -> Self {
+        match self.status {
+            StatusCode::FORBIDDEN | StatusCode::NOT_FOUND => ApiError::not_found(what),
+            _ => self,
+        }
+    }
+
+    /// An absence (404) reported as a field error on `field`; anything else keeps its
+    /// meaning.
+    pub fn absent_as_field(self, field: &str, message: &str) -> Self {
+        match self.status {
+            StatusCode::NOT_FOUND => DomainError::field(field, message).into(),
+            _ => self,
+        }
+    }
+
     /// 400 for a request the server cannot read.
     pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
         ApiError::new(StatusCode::BAD_REQUEST, code, detail)

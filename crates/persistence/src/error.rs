@@ -111,6 +111,22 @@ fn unique_violation(constraint: &str) -> DomainError {
 /// Shorthand for repository results.
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// "Not found" as `None`, for callers to whom absence is an answer; every other failure
+/// (the database being down above all) stays an error instead of being read as absence.
+pub trait Found<T> {
+    fn found(self) -> StoreResult<Option<T>>;
+}
+
+impl<T> Found<T> for StoreResult<T> {
+    fn found(self) -> StoreResult<Option<T>> {
+        match self {
+            Ok(value) => Ok(Some(value)),
+            Err(StoreError::Domain(DomainError::NotFound(_))) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,4 +53,4 @@ pub mod webhooks;
 
 pub use db::{Db, DbConn, PoolSettings};
 pub use diesel_async::AsyncPgConnection;
-pub use error::StoreError;
+pub use error::{Found, StoreError};

@@ -844,7 +844,12 @@ pub async fn rectification(
     let r = only_row(rows, "rectification")?;
     let f = finding(conn, vis, r.finding_id)
         .await
-        .map_err(|_| StoreError::Domain(DomainError::NotFound("rectification")))?;
+        .map_err(|e| match e {
+            StoreError::Domain(DomainError::NotFound(_)) => {
+                StoreError::Domain(DomainError::NotFound("rectification"))
+            }
+            other => other,
+        })?;
     Ok((r, f))
 }
 

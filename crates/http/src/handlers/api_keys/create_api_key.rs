@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
-use linli_domain::{DomainError, FieldErrors, policy::Action};
+use linli_domain::{FieldErrors, policy::Action};
 use linli_persistence::{
     api_keys::{self, NewKey},
     areas,
@@ -58,7 +58,9 @@ pub async fn create_api_key(
         Box::pin(async move {
             let area = areas::find_in_scope(tx, area_id, &scope)
                 .await
-                .map_err(|_| DomainError::field("area_id", "区域不存在 / no such area"))?;
+                .map_err(|e| {
+                    linli_app::not_found_as_field(e, "area_id", "区域不存在 / no such area")
+                })?;
             let (key, prefix, digest) = api_key::generate();
             let created = api_keys::create(
                 tx,

@@ -39,8 +39,9 @@ pub async fn create_area(
         Some(parent_id) => Some(
             areas::find_in_scope(&mut conn, parent_id, &scope)
                 .await
-                .map_err(|_| {
-                    DomainError::field(
+                .map_err(|e| {
+                    linli_app::not_found_as_field(
+                        e,
                         "parent_id",
                         "上级区域不存在 / the parent area does not exist",
                     )

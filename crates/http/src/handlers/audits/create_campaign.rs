@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::{DomainError, FieldErrors, policy::Action};
+use linli_domain::{FieldErrors, policy::Action};
 use linli_persistence::{
     areas,
     special_audits::{self, NewCampaign},
@@ -91,8 +91,9 @@ pub(super) async fn checked(
     }
     let area = areas::find_in_scope(conn, body.area_id, scope)
         .await
-        .map_err(|_| {
-            DomainError::field(
+        .map_err(|e| {
+            linli_app::not_found_as_field(
+                e,
                 "area_id",
                 "只能在您负责的区域开展专项审计 / choose an area you are responsible for",
             )

@@ -61,8 +61,9 @@ pub async fn create_engagement(
     let campaign = special_audits::campaign(&mut conn, &vis, id.into_inner()).await?;
     let compound = compounds::find_in_scope(&mut conn, body.compound_id, &scope)
         .await
-        .map_err(|_| {
-            DomainError::field(
+        .map_err(|e| {
+            linli_app::not_found_as_field(
+                e,
                 "compound_id",
                 "只能选择您负责区域内的小区 / choose a compound in your area",
             )

@@ -6,7 +6,7 @@ pub mod list_centres;
 pub mod update_centre;
 
 use linli_domain::{DomainError, area::AreaKind, policy::Scope, registry::CentreDraft};
-use linli_persistence::{AsyncPgConnection, areas, areas::Area};
+use linli_persistence::{AsyncPgConnection, Found, areas, areas::Area};
 
 use crate::{dto::registry::CentreInput, error::ApiResult};
 
@@ -32,7 +32,7 @@ async fn checked(
     draft.check()?;
     let community = areas::find_in_scope(conn, draft.community_id, scope)
         .await
-        .ok()
+        .found()?
         .filter(|a| a.kind == AreaKind::Community)
         .ok_or_else(|| DomainError::field("community_id", "社区不存在 / no such community"))?;
     Ok((draft, community))

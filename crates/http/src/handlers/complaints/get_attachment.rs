@@ -31,7 +31,10 @@ pub async fn get_attachment(
     let bytes = web::block(move || std::fs::read(file))
         .await
         .map_err(|e| ApiError::internal(&e))?
-        .map_err(|_| ApiError::not_found("attachment"))?;
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => ApiError::not_found("attachment"),
+            _ => ApiError::internal(&e),
+        })?;
     Ok(HttpResponse::Ok()
         .content_type(a.content_type)
         .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))

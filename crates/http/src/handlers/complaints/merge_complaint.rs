@@ -40,7 +40,7 @@ pub async fn merge_complaint(
     }
     let (into, _) = visible(&mut conn, &caller, body.into)
         .await
-        .map_err(|_| DomainError::field("into", "诉求不存在 / no such complaint"))?;
+        .map_err(|e| e.absent_as_field("into", "诉求不存在 / no such complaint"))?;
     if into.id == dup.id
         || into.compound_id != dup.compound_id
         || into.category_code != dup.category_code

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
-use linli_domain::{DomainError, compound::CompoundDraft, policy::Action};
+use linli_domain::{compound::CompoundDraft, policy::Action};
 use linli_persistence::{areas, compounds};
 
 use crate::{
@@ -40,8 +40,9 @@ pub async fn create_compound(
         Box::pin(async move {
             let community = areas::find_in_scope(tx, draft.community_id, &scope)
                 .await
-                .map_err(|_| {
-                    DomainError::field(
+                .map_err(|e| {
+                    linli_app::not_found_as_field(
+                        e,
                         "community_id",
                         "所选社区不存在 / the community does not exist",
                     )

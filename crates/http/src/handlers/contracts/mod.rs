@@ -11,7 +11,7 @@ use linli_domain::{
     registry::{ContractDraft, OrgKind},
 };
 use linli_persistence::{
-    AsyncPgConnection, areas::scope_patterns, compounds, registry::organisations,
+    AsyncPgConnection, Found, areas::scope_patterns, compounds, registry::organisations,
 };
 
 use crate::{dto::registry::ContractInput, error::ApiResult};
@@ -42,7 +42,7 @@ async fn checked(
     draft.check()?;
     let company = organisations::find_visible(conn, &scope_patterns(scope), draft.company_id)
         .await
-        .ok();
+        .found()?;
     if company.is_none_or(|c| c.kind != OrgKind::PropertyCompany) {
         return Err(DomainError::field(
             "company_id",
@@ -53,8 +53,9 @@ async fn checked(
     for (i, id) in draft.compound_ids.iter().enumerate() {
         compounds::find_in_scope(conn, *id, scope)
             .await
-            .map_err(|_| {
-                DomainError::field(
+            .map_err(|e| {
+                linli_app::not_found_as_field(
+                    e,
                     &format!("compound_ids[{i}]"),
                     "小区不存在 / no such compound",
                 )

@@ -29,7 +29,7 @@ pub async fn get_entry(
         .ok_or_else(|| ApiError::not_found("ledger entry"))?;
     let compound = readable(&mut conn, &caller, compound_id)
         .await
-        .map_err(|_| ApiError::not_found("ledger entry"))?;
+        .map_err(|e| e.hidden_as("ledger entry"))?;
     let entry = ledger::find_entry(&mut conn, compound.id, id).await?;
     let mut views = with_lines(&mut conn, vec![entry]).await?;
     views

@@ -28,7 +28,7 @@ pub async fn get_voucher(
         .ok_or_else(|| ApiError::not_found("voucher"))?;
     readable(&mut conn, &caller, compound_id)
         .await
-        .map_err(|_| ApiError::not_found("voucher"))?;
+        .map_err(|e| e.hidden_as("voucher"))?;
     let voucher = ledger::vouchers(&mut conn, entry_id)
         .await?
         .into_iter()
@@ -39,7 +39,10 @@ pub async fn get_voucher(
     let bytes = web::block(move || std::fs::read(path))
         .await
         .map_err(|e| ApiError::internal(&e))?
-        .map_err(|_| ApiError::not_found("voucher"))?;
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => ApiError::not_found("voucher"),
+            _ => ApiError::internal(&e),
+        })?;
     Ok(HttpResponse::Ok()
         .content_type(voucher.content_type)
         .insert_header((header::CACHE_CONTROL, "private, no-store"))

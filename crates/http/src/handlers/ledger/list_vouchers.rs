@@ -30,7 +30,7 @@ pub async fn list_vouchers(
         .ok_or_else(|| ApiError::not_found("ledger entry"))?;
     readable(&mut conn, &caller, compound_id)
         .await
-        .map_err(|_| ApiError::not_found("ledger entry"))?;
+        .map_err(|e| e.hidden_as("ledger entry"))?;
     let items = ledger::vouchers(&mut conn, id).await?;
     Ok(web::Json(VoucherList {
         items: items.into_iter().map(VoucherView::from).collect(),

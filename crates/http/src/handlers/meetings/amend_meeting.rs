@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{DomainError, FieldErrors, policy::Action};
+use linli_domain::{FieldErrors, policy::Action};
 use linli_persistence::{areas::scope_patterns, registry::meetings};
 use uuid::Uuid;
 
@@ -62,6 +62,6 @@ pub async fn amend_meeting(
     .await?;
     let meeting = meetings::find_visible(&mut conn, &patterns, current.id)
         .await
-        .map_err(|_| DomainError::NotFound("meeting"))?;
+        .map_err(|e| linli_app::not_found_as(e, "meeting"))?;
     respond(&mut conn, &mut HttpResponse::Created(), meeting).await
 }

@@ -34,7 +34,9 @@ async fn checked(
 ) -> ApiResult<(MeetingDraft, Vec<ActionItemDraft>, String)> {
     let compound = compounds::find_in_scope(conn, input.compound_id, scope)
         .await
-        .map_err(|_| DomainError::field("compound_id", "小区不存在 / no such compound"))?;
+        .map_err(|e| {
+            linli_app::not_found_as_field(e, "compound_id", "小区不存在 / no such compound")
+        })?;
     let mut draft = MeetingDraft {
         compound_id: compound.id,
         held_on: input.held_on,

@@ -5,7 +5,7 @@ pub mod get_organisation;
 pub mod list_organisations;
 pub mod update_organisation;
 
-use linli_domain::{DomainError, policy::Scope, registry::OrganisationDraft};
+use linli_domain::{policy::Scope, registry::OrganisationDraft};
 use linli_persistence::{AsyncPgConnection, areas, areas::Area, compounds};
 
 use crate::{dto::registry::OrganisationInput, error::ApiResult};
@@ -27,12 +27,13 @@ async fn checked(
     draft.check()?;
     let area = areas::find_in_scope(conn, draft.area_id, scope)
         .await
-        .map_err(|_| DomainError::field("area_id", "区域不存在 / no such area"))?;
+        .map_err(|e| linli_app::not_found_as_field(e, "area_id", "区域不存在 / no such area"))?;
     for (i, id) in draft.compound_ids.iter().enumerate() {
         compounds::find_in_scope(conn, *id, scope)
             .await
-            .map_err(|_| {
-                DomainError::field(
+            .map_err(|e| {
+                linli_app::not_found_as_field(
+                    e,
                     &format!("compound_ids[{i}]"),
                     "小区不存在 / no such compound",
                 )

@@ -6,7 +6,7 @@ pub mod list_people;
 pub mod unmask_person;
 pub mod update_person;
 
-use linli_domain::{DomainError, policy::Scope, registry::PersonDraft};
+use linli_domain::{policy::Scope, registry::PersonDraft};
 use linli_persistence::{AsyncPgConnection, compounds};
 
 use crate::{dto::registry::PersonInput, error::ApiResult};
@@ -29,6 +29,8 @@ async fn checked(
     draft.check()?;
     let home = compounds::find_in_scope(conn, input.home_compound_id, scope)
         .await
-        .map_err(|_| DomainError::field("home_compound_id", "小区不存在 / no such compound"))?;
+        .map_err(|e| {
+            linli_app::not_found_as_field(e, "home_compound_id", "小区不存在 / no such compound")
+        })?;
     Ok((draft, Some(home.path.as_str().to_owned())))
 }

@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, http::header, post, web};
 use linli_domain::{DomainError, policy::Action, registry::PostDraft};
 use linli_persistence::{
+    Found,
     areas::scope_patterns,
     registry::{organisations, people},
 };
@@ -41,14 +42,16 @@ pub async fn create_post(
     let mut conn = state.db.conn().await?;
     let org = organisations::find_visible(&mut conn, &patterns, draft.organisation_id)
         .await
-        .ok()
+        .found()?
         .filter(|o| scope.covers(&o.area_path))
         .ok_or_else(|| {
             DomainError::field("organisation_id", "组织不存在 / no such organisation")
         })?;
     people::find_visible(&mut conn, &patterns, draft.person_id)
         .await
-        .map_err(|_| DomainError::field("person_id", "人员不存在 / no such person"))?;
+        .map_err(|e| {
+            linli_app::not_found_as_field(e, "person_id", "人员不存在 / no such person")
+        })?;
     let id = people::create_post(&mut conn, &caller.audit, &draft, org.area_path.as_str()).await?;
     let post = people::find_post(&mut conn, &patterns, id).await?;
     Ok(HttpResponse::Created()

@@ -41,7 +41,7 @@ pub async fn add_grant(
     ensure_manageable(&user, &current)?;
     let area = areas::find_in_scope(&mut conn, body.area_id, &scope)
         .await
-        .map_err(|_| DomainError::field("area_id", "区域不存在 / no such area"))?;
+        .map_err(|e| linli_app::not_found_as_field(e, "area_id", "区域不存在 / no such area"))?;
     if !may_grant(&user.principal, body.role, &area.path) {
         return Err(
             DomainError::field("role", "您不能授予该角色 / you may not grant this role").into(),

@@ -76,8 +76,9 @@ pub async fn create_user(
             for (i, g) in grants.iter().enumerate() {
                 let area = areas::find_in_scope(tx, g.area_id, &scope)
                     .await
-                    .map_err(|_| {
-                        DomainError::field(
+                    .map_err(|e| {
+                        linli_app::not_found_as_field(
+                            e,
                             &format!("grants[{i}].area_id"),
                             "区域不存在 / no such area",
                         )

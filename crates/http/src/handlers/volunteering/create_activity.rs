@@ -81,8 +81,9 @@ pub async fn create_activity(
     let area_path = if let Some(centre) = body.centre_id {
         let c = centres::find_visible(&mut conn, &patterns, centre)
             .await
-            .map_err(|_| {
-                DomainError::field(
+            .map_err(|e| {
+                linli_app::not_found_as_field(
+                    e,
                     "centre_id",
                     "只能选择您负责区域内的服务中心 / choose a centre in your area",
                 )
@@ -92,8 +93,9 @@ pub async fn create_activity(
         let id = body.compound_id.unwrap_or_default();
         compounds::find_in_scope(&mut conn, id, &scope)
             .await
-            .map_err(|_| {
-                DomainError::field(
+            .map_err(|e| {
+                linli_app::not_found_as_field(
+                    e,
                     "compound_id",
                     "只能选择您负责区域内的小区 / choose a compound in your area",
                 )
@@ -105,7 +107,9 @@ pub async fn create_activity(
     if let Some(team) = body.team_id {
         let t = organisations::find_visible(&mut conn, &["%".to_owned()], team)
             .await
-            .map_err(|_| DomainError::field("team_id", "没有这个志愿团队 / no such team"))?;
+            .map_err(|e| {
+                linli_app::not_found_as_field(e, "team_id", "没有这个志愿团队 / no such team")
+            })?;
         if t.kind != linli_domain::registry::OrgKind::VolunteerTeam {
             return Err(
                 DomainError::field("team_id", "须为志愿团队 / must be a volunteer team").into(),

@@ -97,8 +97,8 @@ async fn place(
     });
     match (activity_id, centre_id) {
         (Some(a), _) => {
-            let p = volunteering::activity_place(conn, a).await.map_err(|_| {
-                DomainError::field("activity_id", "没有这个活动 / no such activity")
+            let p = volunteering::activity_place(conn, a).await.map_err(|e| {
+                linli_app::not_found_as_field(e, "activity_id", "没有这个活动 / no such activity")
             })?;
             if p.activity_status.as_deref() == Some("cancelled") {
                 return Err(DomainError::WrongState {
@@ -110,9 +110,9 @@ async fn place(
             }
             Ok(p)
         }
-        (None, Some(c)) => Ok(volunteering::centre_place(conn, c)
-            .await
-            .map_err(|_| DomainError::field("centre_id", "没有这个服务中心 / no such centre"))?),
+        (None, Some(c)) => Ok(volunteering::centre_place(conn, c).await.map_err(|e| {
+            linli_app::not_found_as_field(e, "centre_id", "没有这个服务中心 / no such centre")
+        })?),
         (None, None) => Err(DomainError::field(
             "activity_id",
             "请选择活动或服务中心 / give an activity or a centre",

@@ -31,7 +31,7 @@ pub async fn print_certificate(
     let mut conn = state.db.conn().await?;
     let c = volunteering::certificate_by_code(&mut conn, code.trim())
         .await
-        .map_err(|_| ApiError::not_found("certificate"))?;
+        .map_err(|e| linli_app::not_found_as(e, "certificate"))?;
     let me = viewer(&mut conn, &caller).await?;
     if me != Some(c.person_id) && caller.scope(Action::ReadVolunteering).is_err() {
         return Err(ApiError::not_found("certificate"));

@@ -107,14 +107,19 @@ async fn checked_fields(
     {
         errors.insert("url".into(), vec![reason]);
     }
-    let area = areas::find_in_scope(conn, input.area_id, &scope).await;
-    if area.is_err() {
-        errors.insert("area_id".into(), vec!["区域不存在 / no such area".into()]);
-    }
-    if !errors.is_empty() {
+    // Only an area that is not there (or not the caller's) is a field error; a failing
+    // database is not.
+    let area = match areas::find_in_scope(conn, input.area_id, &scope).await {
+        Ok(area) => Some(area),
+        Err(linli_persistence::StoreError::Domain(DomainError::NotFound(_))) => {
+            errors.insert("area_id".into(), vec!["区域不存在 / no such area".into()]);
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let Some(area) = area.filter(|_| errors.is_empty()) else {
         return Err(ApiError::validation(errors));
-    }
-    let area = area.map_err(|_| DomainError::NotFound("area"))?;
+    };
     Ok((
         SubscriptionFields {
             url: input.url,
