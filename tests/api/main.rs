@@ -11,6 +11,7 @@ mod complaints;
 mod compounds;
 mod contract;
 mod contract_fuzz;
+mod enums;
 mod errors;
 mod events;
 mod health;

@@ -16,37 +16,23 @@ use uuid::Uuid;
 
 use crate::{DomainError, ledger::RowError};
 
-/// The outcome of an assessment (考评).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AssessmentResult {
-    /// 不合格
-    Unqualified,
-    /// 合格
-    Qualified,
-    /// 优秀
-    Excellent,
+crate::text_enum! {
+    /// The outcome of an assessment (考评). `ALL` lists them worst first.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AssessmentResult {
+        /// 不合格
+        Unqualified = "unqualified",
+        /// 合格
+        Qualified = "qualified",
+        /// 优秀
+        Excellent = "excellent",
+    }
 }
 
 impl AssessmentResult {
-    /// Every result, worst first.
-    pub const ALL: [AssessmentResult; 3] = [
-        AssessmentResult::Unqualified,
-        AssessmentResult::Qualified,
-        AssessmentResult::Excellent,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AssessmentResult::Unqualified => "unqualified",
-            AssessmentResult::Qualified => "qualified",
-            AssessmentResult::Excellent => "excellent",
-        }
-    }
-
-    /// Parses the code, or the Chinese word used on assessment forms.
-    pub fn parse(text: &str) -> Option<Self> {
+    /// Parses the code, or the Chinese word used on assessment forms (lenient: trims).
+    pub fn parse_form(text: &str) -> Option<Self> {
         match text.trim() {
             "unqualified" | "不合格" => Some(AssessmentResult::Unqualified),
             "qualified" | "合格" | "称职" => Some(AssessmentResult::Qualified),
@@ -65,51 +51,29 @@ impl AssessmentResult {
     }
 }
 
-/// Why a candidate is or is not paid this cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    /// Held the post, passed the assessment, bank details on file.
-    Eligible,
-    /// A failed transfer of an earlier month, paid again in this cycle.
-    Carried,
-    /// Did not hold the post on any day of the month.
-    NoPostInPeriod,
-    /// No assessment covers the month.
-    AssessmentMissing,
-    /// The assessment result is below the programme's requirement.
-    Unqualified,
-    /// Already paid (or being paid) for this programme and month.
-    AlreadyPaid,
-    /// No bank account on file.
-    BankDetailsMissing,
+crate::text_enum! {
+    /// Why a candidate is or is not paid this cycle.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Reason {
+        /// Held the post, passed the assessment, bank details on file.
+        Eligible = "eligible",
+        /// A failed transfer of an earlier month, paid again in this cycle.
+        Carried = "carried",
+        /// Did not hold the post on any day of the month.
+        NoPostInPeriod = "no_post_in_period",
+        /// No assessment covers the month.
+        AssessmentMissing = "assessment_missing",
+        /// The assessment result is below the programme's requirement.
+        Unqualified = "unqualified",
+        /// Already paid (or being paid) for this programme and month.
+        AlreadyPaid = "already_paid",
+        /// No bank account on file.
+        BankDetailsMissing = "bank_details_missing",
+    }
 }
 
 impl Reason {
-    /// Every reason.
-    pub const ALL: [Reason; 7] = [
-        Reason::Eligible,
-        Reason::Carried,
-        Reason::NoPostInPeriod,
-        Reason::AssessmentMissing,
-        Reason::Unqualified,
-        Reason::AlreadyPaid,
-        Reason::BankDetailsMissing,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::Eligible => "eligible",
-            Reason::Carried => "carried",
-            Reason::NoPostInPeriod => "no_post_in_period",
-            Reason::AssessmentMissing => "assessment_missing",
-            Reason::Unqualified => "unqualified",
-            Reason::AlreadyPaid => "already_paid",
-            Reason::BankDetailsMissing => "bank_details_missing",
-        }
-    }
-
     /// Whether the reason pays.
     pub fn pays(self) -> bool {
         matches!(self, Reason::Eligible | Reason::Carried)
@@ -272,84 +236,39 @@ pub fn decide(month: NaiveDate, terms: Terms, c: &Candidate) -> Decision {
     d
 }
 
-/// Where a payment cycle stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CycleStatus {
-    /// 草稿: generated, lines can be held, regenerated.
-    Draft,
-    /// 已提交: waiting for a second finance officer.
-    Submitted,
-    /// 已审批: may be disbursed.
-    Approved,
-    /// 已发放: transfers instructed, waiting for the bank's return file.
-    Disbursed,
-    /// 已对账: every transfer has an outcome.
-    Reconciled,
-    /// 已关闭
-    Closed,
-}
-
-impl CycleStatus {
-    /// Every status.
-    pub const ALL: [CycleStatus; 6] = [
-        CycleStatus::Draft,
-        CycleStatus::Submitted,
-        CycleStatus::Approved,
-        CycleStatus::Disbursed,
-        CycleStatus::Reconciled,
-        CycleStatus::Closed,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CycleStatus::Draft => "draft",
-            CycleStatus::Submitted => "submitted",
-            CycleStatus::Approved => "approved",
-            CycleStatus::Disbursed => "disbursed",
-            CycleStatus::Reconciled => "reconciled",
-            CycleStatus::Closed => "closed",
-        }
-    }
-
-    /// Parses the code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == code)
+crate::text_enum! {
+    /// Where a payment cycle stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CycleStatus {
+        /// 草稿: generated, lines can be held, regenerated.
+        Draft = "draft",
+        /// 已提交: waiting for a second finance officer.
+        Submitted = "submitted",
+        /// 已审批: may be disbursed.
+        Approved = "approved",
+        /// 已发放: transfers instructed, waiting for the bank's return file.
+        Disbursed = "disbursed",
+        /// 已对账: every transfer has an outcome.
+        Reconciled = "reconciled",
+        /// 已关闭
+        Closed = "closed",
     }
 }
 
-/// What a finance officer asks of a cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CycleAction {
-    /// draft -> submitted (the preparer)
-    Submit,
-    /// submitted -> draft (the approver sends it back)
-    Return,
-    /// submitted -> approved (someone other than the preparer)
-    Approve,
-    /// reconciled -> closed
-    Close,
-}
-
-impl CycleAction {
-    /// Every action.
-    pub const ALL: [CycleAction; 4] = [
-        CycleAction::Submit,
-        CycleAction::Return,
-        CycleAction::Approve,
-        CycleAction::Close,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CycleAction::Submit => "submit",
-            CycleAction::Return => "return",
-            CycleAction::Approve => "approve",
-            CycleAction::Close => "close",
-        }
+crate::text_enum! {
+    /// What a finance officer asks of a cycle.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum CycleAction {
+        /// draft -> submitted (the preparer)
+        Submit = "submit",
+        /// submitted -> draft (the approver sends it back)
+        Return = "return",
+        /// submitted -> approved (someone other than the preparer)
+        Approve = "approve",
+        /// reconciled -> closed
+        Close = "close",
     }
 }
 
@@ -628,7 +547,7 @@ pub fn parse_assessments(data: &[u8]) -> Result<Vec<AssessmentRow>, Vec<RowError
                 ),
             );
         }
-        let result = AssessmentResult::parse(cell(5));
+        let result = AssessmentResult::parse_form(cell(5));
         if result.is_none() {
             fail(
                 5,

@@ -6,48 +6,25 @@ use validator::Validate;
 
 use crate::DomainError;
 
-/// The level of an area node. The order of the variants is the order of the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AreaKind {
-    /// 区
-    District,
-    /// 街道 / 镇
-    Subdistrict,
-    /// 社区 / 村
-    Community,
-    /// 小区
-    Compound,
-    /// 楼栋
-    Building,
+crate::text_enum! {
+    /// The level of an area node. The order of the variants is the order of the tree.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AreaKind {
+        /// 区
+        District = "district",
+        /// 街道 / 镇
+        Subdistrict = "subdistrict",
+        /// 社区 / 村
+        Community = "community",
+        /// 小区
+        Compound = "compound",
+        /// 楼栋
+        Building = "building",
+    }
 }
 
 impl AreaKind {
-    /// Every kind, root first.
-    pub const ALL: [AreaKind; 5] = [
-        AreaKind::District,
-        AreaKind::Subdistrict,
-        AreaKind::Community,
-        AreaKind::Compound,
-        AreaKind::Building,
-    ];
-
-    /// The stable code used in the database and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AreaKind::District => "district",
-            AreaKind::Subdistrict => "subdistrict",
-            AreaKind::Community => "community",
-            AreaKind::Compound => "compound",
-            AreaKind::Building => "building",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == code)
-    }
-
     /// The kind a child of this node must have (`None` for leaves).
     pub fn child_kind(self) -> Option<AreaKind> {
         match self {

@@ -12,112 +12,53 @@ use serde::{Deserialize, Serialize};
 
 use crate::DomainError;
 
-/// Where a complaint stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// 待受理
-    Submitted,
-    /// 已受理
-    Accepted,
-    /// 不予受理
-    Rejected,
-    /// 已派单
-    Assigned,
-    /// 已签收: the resolve clock runs.
-    Signed,
-    /// 已退单: the community arbitrates and reassigns.
-    Returned,
-    /// 办理中
-    InProgress,
-    /// 已办结, awaiting the complainant's review.
-    Resolved,
-    /// 已关闭
-    Closed,
+crate::text_enum! {
+    /// Where a complaint stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        /// 待受理
+        Submitted = "submitted",
+        /// 已受理
+        Accepted = "accepted",
+        /// 不予受理
+        Rejected = "rejected",
+        /// 已派单
+        Assigned = "assigned",
+        /// 已签收: the resolve clock runs.
+        Signed = "signed",
+        /// 已退单: the community arbitrates and reassigns.
+        Returned = "returned",
+        /// 办理中
+        InProgress = "in_progress",
+        /// 已办结, awaiting the complainant's review.
+        Resolved = "resolved",
+        /// 已关闭
+        Closed = "closed",
+    }
 }
 
 impl Status {
-    /// Every status.
-    pub const ALL: [Status; 9] = [
-        Status::Submitted,
-        Status::Accepted,
-        Status::Rejected,
-        Status::Assigned,
-        Status::Signed,
-        Status::Returned,
-        Status::InProgress,
-        Status::Resolved,
-        Status::Closed,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Submitted => "submitted",
-            Status::Accepted => "accepted",
-            Status::Rejected => "rejected",
-            Status::Assigned => "assigned",
-            Status::Signed => "signed",
-            Status::Returned => "returned",
-            Status::InProgress => "in_progress",
-            Status::Resolved => "resolved",
-            Status::Closed => "closed",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == code)
-    }
-
     /// Open statuses count towards SLAs and the inbox.
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Rejected | Status::Closed)
     }
 }
 
-/// Something done to a complaint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Transition {
-    Accept,
-    Reject,
-    Assign,
-    Sign,
-    Return,
-    Start,
-    Resolve,
-    Review,
-    Close,
-}
-
-impl Transition {
-    /// Every transition.
-    pub const ALL: [Transition; 9] = [
-        Transition::Accept,
-        Transition::Reject,
-        Transition::Assign,
-        Transition::Sign,
-        Transition::Return,
-        Transition::Start,
-        Transition::Resolve,
-        Transition::Review,
-        Transition::Close,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Transition::Accept => "accept",
-            Transition::Reject => "reject",
-            Transition::Assign => "assign",
-            Transition::Sign => "sign",
-            Transition::Return => "return",
-            Transition::Start => "start",
-            Transition::Resolve => "resolve",
-            Transition::Review => "review",
-            Transition::Close => "close",
-        }
+crate::text_enum! {
+    /// Something done to a complaint.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Transition {
+        Accept = "accept",
+        Reject = "reject",
+        Assign = "assign",
+        Sign = "sign",
+        Return = "return",
+        Start = "start",
+        Resolve = "resolve",
+        Review = "review",
+        Close = "close",
     }
 }
 
@@ -316,42 +257,20 @@ mod tests {
     }
 }
 
-/// How a category picks its handler.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HandlerRule {
-    /// By the compound's governance mode: its property company, its bundle's company, or
-    /// its residents' self-governance committee.
-    GovernanceMode,
-    /// The subdistrict's law-enforcement team, dispatched via the community.
-    LawEnforcement,
-    /// The compound's owners' committee (public revenue).
-    OwnersCommittee,
-    /// The community itself (e.g. complaints about the owners' committee).
-    Community,
-}
-
-impl HandlerRule {
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HandlerRule::GovernanceMode => "governance_mode",
-            HandlerRule::LawEnforcement => "law_enforcement",
-            HandlerRule::OwnersCommittee => "owners_committee",
-            HandlerRule::Community => "community",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        [
-            HandlerRule::GovernanceMode,
-            HandlerRule::LawEnforcement,
-            HandlerRule::OwnersCommittee,
-            HandlerRule::Community,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == code)
+crate::text_enum! {
+    /// How a category picks its handler.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum HandlerRule {
+        /// By the compound's governance mode: its property company, its bundle's company, or
+        /// its residents' self-governance committee.
+        GovernanceMode = "governance_mode",
+        /// The subdistrict's law-enforcement team, dispatched via the community.
+        LawEnforcement = "law_enforcement",
+        /// The compound's owners' committee (public revenue).
+        OwnersCommittee = "owners_committee",
+        /// The community itself (e.g. complaints about the owners' committee).
+        Community = "community",
     }
 }
 
@@ -471,36 +390,18 @@ mod routing_tests {
     }
 }
 
-/// How a complaint came in (`complaints.channel`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Channel {
-    /// A resident on the app, about their own compound.
-    App,
-    /// Staff on a caller's behalf (walk-in or phone).
-    Staff,
-    /// A government system with an API key (the 12345 hotline's import).
-    Hotline,
-    /// An Open311 GeoReport v2 client with an API key.
-    Open311,
-}
-
-impl Channel {
-    /// Every channel, in the order of the database's CHECK list.
-    pub const ALL: [Channel; 4] = [
-        Channel::App,
-        Channel::Staff,
-        Channel::Hotline,
-        Channel::Open311,
-    ];
-
-    /// The stored name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Channel::App => "app",
-            Channel::Staff => "staff",
-            Channel::Hotline => "hotline",
-            Channel::Open311 => "open311",
-        }
+crate::text_enum! {
+    /// How a complaint came in (`complaints.channel`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Channel {
+        /// A resident on the app, about their own compound.
+        App = "app",
+        /// Staff on a caller's behalf (walk-in or phone).
+        Staff = "staff",
+        /// A government system with an API key (the 12345 hotline's import).
+        Hotline = "hotline",
+        /// An Open311 GeoReport v2 client with an API key.
+        Open311 = "open311",
     }
 }
 

@@ -7,40 +7,21 @@ use validator::Validate;
 
 use crate::{DomainError, geo::GeoPoint};
 
-/// Who runs a compound: the three governance models of the source document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GovernanceMode {
-    /// 物管小区: a market property company under the "four-in-one" model.
-    PropertyManaged,
-    /// 托管小区: a company or social organisation under a shared (bundle) contract.
-    Entrusted,
-    /// 自管小区: a residents' self-governance committee.
-    SelfManaged,
+crate::text_enum! {
+    /// Who runs a compound: the three governance models of the source document.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum GovernanceMode {
+        /// 物管小区: a market property company under the "four-in-one" model.
+        PropertyManaged = "property_managed",
+        /// 托管小区: a company or social organisation under a shared (bundle) contract.
+        Entrusted = "entrusted",
+        /// 自管小区: a residents' self-governance committee.
+        SelfManaged = "self_managed",
+    }
 }
 
 impl GovernanceMode {
-    /// Every mode, in the order dashboards show them.
-    pub const ALL: [GovernanceMode; 3] = [
-        GovernanceMode::PropertyManaged,
-        GovernanceMode::Entrusted,
-        GovernanceMode::SelfManaged,
-    ];
-
-    /// The stable code used in the database and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GovernanceMode::PropertyManaged => "property_managed",
-            GovernanceMode::Entrusted => "entrusted",
-            GovernanceMode::SelfManaged => "self_managed",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.as_str() == code)
-    }
-
     /// The Chinese label staff know.
     pub fn label_zh(self) -> &'static str {
         match self {

@@ -18,44 +18,23 @@ pub const MAX_LINE_FEN: i64 = 10_000_000_000;
 /// Most lines one entry may have.
 pub const MAX_LINES: usize = 50;
 
-/// What an account records; decides on which side its balance grows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AccountKind {
-    /// 资产 (bank, cash): grows with debits.
-    Asset,
-    /// 负债 (owed to all owners): grows with credits.
-    Liability,
-    /// 收入: grows with credits.
-    Income,
-    /// 支出: grows with debits.
-    Expense,
+crate::text_enum! {
+    /// What an account records; decides on which side its balance grows.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AccountKind {
+        /// 资产 (bank, cash): grows with debits.
+        Asset = "asset",
+        /// 负债 (owed to all owners): grows with credits.
+        Liability = "liability",
+        /// 收入: grows with credits.
+        Income = "income",
+        /// 支出: grows with debits.
+        Expense = "expense",
+    }
 }
 
 impl AccountKind {
-    /// Every kind.
-    pub const ALL: [AccountKind; 4] = [
-        AccountKind::Asset,
-        AccountKind::Liability,
-        AccountKind::Income,
-        AccountKind::Expense,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountKind::Asset => "asset",
-            AccountKind::Liability => "liability",
-            AccountKind::Income => "income",
-            AccountKind::Expense => "expense",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == code)
-    }
-
     /// The balance in the account's natural direction (income as a positive number).
     pub fn balance(self, debit_fen: i64, credit_fen: i64) -> i64 {
         match self {

@@ -3,6 +3,8 @@
 //! The HTTP crate translates requests into calls here, the persistence crate stores what
 //! this crate decides. Nothing in here knows about SQL, HTTP or tokens.
 
+pub mod text_enum;
+
 pub mod allowance;
 pub mod area;
 pub mod calendar;

@@ -10,68 +10,35 @@ use uuid::Uuid;
 
 use crate::{DomainError, area::AreaPath};
 
-/// What a person does in the system. Codes are stable: they are stored and sent as JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// 区级管理员: configures everything in the district.
-    DistrictAdmin,
-    /// 街道工作人员
-    SubdistrictStaff,
-    /// 社区工作人员
-    CommunityStaff,
-    /// 小区党组织书记
-    CompoundSecretary,
-    /// 业委会 / 监委会委员
-    CommitteeMember,
-    /// 物业服务企业员工
-    PropertyStaff,
-    /// 审计机构人员
-    Auditor,
-    /// 财务人员
-    FinanceOfficer,
-    /// 居民
-    Resident,
-    /// 志愿者 / 在职党员
-    Volunteer,
+crate::text_enum! {
+    /// What a person does in the system. Codes are stable: they are stored and sent as JSON.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        /// 区级管理员: configures everything in the district.
+        DistrictAdmin = "district_admin",
+        /// 街道工作人员
+        SubdistrictStaff = "subdistrict_staff",
+        /// 社区工作人员
+        CommunityStaff = "community_staff",
+        /// 小区党组织书记
+        CompoundSecretary = "compound_secretary",
+        /// 业委会 / 监委会委员
+        CommitteeMember = "committee_member",
+        /// 物业服务企业员工
+        PropertyStaff = "property_staff",
+        /// 审计机构人员
+        Auditor = "auditor",
+        /// 财务人员
+        FinanceOfficer = "finance_officer",
+        /// 居民
+        Resident = "resident",
+        /// 志愿者 / 在职党员
+        Volunteer = "volunteer",
+    }
 }
 
 impl Role {
-    /// Every role.
-    pub const ALL: [Role; 10] = [
-        Role::DistrictAdmin,
-        Role::SubdistrictStaff,
-        Role::CommunityStaff,
-        Role::CompoundSecretary,
-        Role::CommitteeMember,
-        Role::PropertyStaff,
-        Role::Auditor,
-        Role::FinanceOfficer,
-        Role::Resident,
-        Role::Volunteer,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::DistrictAdmin => "district_admin",
-            Role::SubdistrictStaff => "subdistrict_staff",
-            Role::CommunityStaff => "community_staff",
-            Role::CompoundSecretary => "compound_secretary",
-            Role::CommitteeMember => "committee_member",
-            Role::PropertyStaff => "property_staff",
-            Role::Auditor => "auditor",
-            Role::FinanceOfficer => "finance_officer",
-            Role::Resident => "resident",
-            Role::Volunteer => "volunteer",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == code)
-    }
-
     /// Staff of the district's own administration (not companies, not residents).
     fn is_government_staff(self) -> bool {
         matches!(
@@ -404,55 +371,28 @@ pub fn role_allows(role: Role, action: Action) -> bool {
     }
 }
 
-/// What a government system's API key may do. Codes are stable: they are stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ApiScope {
-    /// Read the area tree, compounds and their statistics.
-    #[serde(rename = "registry:read")]
-    RegistryRead,
-    /// Read complaints.
-    #[serde(rename = "complaints:read")]
-    ComplaintsRead,
-    /// File and update complaints (e.g. the 12345 hotline import).
-    #[serde(rename = "complaints:write")]
-    ComplaintsWrite,
-    /// Use the Open311 GeoReport v2 interface.
-    #[serde(rename = "open311")]
-    Open311,
-    /// Read allowance payments.
-    #[serde(rename = "payments:read")]
-    PaymentsRead,
-    /// Manage webhook subscriptions.
-    #[serde(rename = "webhooks:manage")]
-    WebhooksManage,
-}
-
-impl ApiScope {
-    /// Every scope.
-    pub const ALL: [ApiScope; 6] = [
-        ApiScope::RegistryRead,
-        ApiScope::ComplaintsRead,
-        ApiScope::ComplaintsWrite,
-        ApiScope::Open311,
-        ApiScope::PaymentsRead,
-        ApiScope::WebhooksManage,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApiScope::RegistryRead => "registry:read",
-            ApiScope::ComplaintsRead => "complaints:read",
-            ApiScope::ComplaintsWrite => "complaints:write",
-            ApiScope::Open311 => "open311",
-            ApiScope::PaymentsRead => "payments:read",
-            ApiScope::WebhooksManage => "webhooks:manage",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == code)
+crate::text_enum! {
+    /// What a government system's API key may do. Codes are stable: they are stored.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum ApiScope {
+        /// Read the area tree, compounds and their statistics.
+        #[serde(rename = "registry:read")]
+        RegistryRead = "registry:read",
+        /// Read complaints.
+        #[serde(rename = "complaints:read")]
+        ComplaintsRead = "complaints:read",
+        /// File and update complaints (e.g. the 12345 hotline import).
+        #[serde(rename = "complaints:write")]
+        ComplaintsWrite = "complaints:write",
+        /// Use the Open311 GeoReport v2 interface.
+        #[serde(rename = "open311")]
+        Open311 = "open311",
+        /// Read allowance payments.
+        #[serde(rename = "payments:read")]
+        PaymentsRead = "payments:read",
+        /// Manage webhook subscriptions.
+        #[serde(rename = "webhooks:manage")]
+        WebhooksManage = "webhooks:manage",
     }
 }
 

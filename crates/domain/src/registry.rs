@@ -9,50 +9,37 @@ use uuid::Uuid;
 
 use crate::{DomainError, FieldErrors};
 
-/// The kinds of organisation that govern and serve compounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgKind {
-    /// 小区党组织 / 党支部
-    CompoundPartyBranch,
-    /// 社区党总支
-    CommunityPartyCommittee,
-    /// 业主委员会
-    OwnersCommittee,
-    /// 业主监督委员会
-    SupervisoryCommittee,
-    /// 物业服务企业
-    PropertyCompany,
-    /// 物业企业党组织
-    PropertyCompanyPartyOrg,
-    /// 居民自治委员会
-    ResidentsCommittee,
-    /// 志愿团队
-    VolunteerTeam,
-    /// 审计机构
-    AuditFirm,
-    /// 综合行政执法队
-    LawEnforcement,
-    /// 合作单位 (e.g. a hospital)
-    Partner,
+crate::text_enum! {
+    /// The kinds of organisation that govern and serve compounds.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OrgKind {
+        /// 小区党组织 / 党支部
+        CompoundPartyBranch = "compound_party_branch",
+        /// 社区党总支
+        CommunityPartyCommittee = "community_party_committee",
+        /// 业主委员会
+        OwnersCommittee = "owners_committee",
+        /// 业主监督委员会
+        SupervisoryCommittee = "supervisory_committee",
+        /// 物业服务企业
+        PropertyCompany = "property_company",
+        /// 物业企业党组织
+        PropertyCompanyPartyOrg = "property_company_party_org",
+        /// 居民自治委员会
+        ResidentsCommittee = "residents_committee",
+        /// 志愿团队
+        VolunteerTeam = "volunteer_team",
+        /// 审计机构
+        AuditFirm = "audit_firm",
+        /// 综合行政执法队
+        LawEnforcement = "law_enforcement",
+        /// 合作单位 (e.g. a hospital)
+        Partner = "partner",
+    }
 }
 
 impl OrgKind {
-    /// Every kind.
-    pub const ALL: [OrgKind; 11] = [
-        OrgKind::CompoundPartyBranch,
-        OrgKind::CommunityPartyCommittee,
-        OrgKind::OwnersCommittee,
-        OrgKind::SupervisoryCommittee,
-        OrgKind::PropertyCompany,
-        OrgKind::PropertyCompanyPartyOrg,
-        OrgKind::ResidentsCommittee,
-        OrgKind::VolunteerTeam,
-        OrgKind::AuditFirm,
-        OrgKind::LawEnforcement,
-        OrgKind::Partner,
-    ];
-
     /// The four bodies of the "four-in-one" model: party branch leads, owners' committee
     /// defends rights, property company serves, supervisory committee oversees.
     pub const FOUR_BODIES: [OrgKind; 4] = [
@@ -61,28 +48,6 @@ impl OrgKind {
         OrgKind::PropertyCompany,
         OrgKind::SupervisoryCommittee,
     ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgKind::CompoundPartyBranch => "compound_party_branch",
-            OrgKind::CommunityPartyCommittee => "community_party_committee",
-            OrgKind::OwnersCommittee => "owners_committee",
-            OrgKind::SupervisoryCommittee => "supervisory_committee",
-            OrgKind::PropertyCompany => "property_company",
-            OrgKind::PropertyCompanyPartyOrg => "property_company_party_org",
-            OrgKind::ResidentsCommittee => "residents_committee",
-            OrgKind::VolunteerTeam => "volunteer_team",
-            OrgKind::AuditFirm => "audit_firm",
-            OrgKind::LawEnforcement => "law_enforcement",
-            OrgKind::Partner => "partner",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == code)
-    }
 }
 
 fn field(errors: &mut FieldErrors, name: &str, message: &str) {
@@ -431,61 +396,26 @@ impl MeetingDraft {
     }
 }
 
-/// Where a meeting record stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MeetingStatus {
-    /// Being written; editable.
-    Draft,
-    /// Signed off; read-only, corrected only by amendments.
-    Finalised,
-}
-
-impl MeetingStatus {
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingStatus::Draft => "draft",
-            MeetingStatus::Finalised => "finalised",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        [MeetingStatus::Draft, MeetingStatus::Finalised]
-            .into_iter()
-            .find(|s| s.as_str() == code)
+crate::text_enum! {
+    /// Where a meeting record stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum MeetingStatus {
+        /// Being written; editable.
+        Draft = "draft",
+        /// Signed off; read-only, corrected only by amendments.
+        Finalised = "finalised",
     }
 }
 
-/// The follow-up of a resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionStatus {
-    Open,
-    Done,
-    Cancelled,
-}
-
-impl ActionStatus {
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::Done => "done",
-            ActionStatus::Cancelled => "cancelled",
-        }
-    }
-
-    /// Parses the stable code.
-    pub fn parse(code: &str) -> Option<Self> {
-        [
-            ActionStatus::Open,
-            ActionStatus::Done,
-            ActionStatus::Cancelled,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == code)
+crate::text_enum! {
+    /// The follow-up of a resolution.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ActionStatus {
+        Open = "open",
+        Done = "done",
+        Cancelled = "cancelled",
     }
 }
 

@@ -13,84 +13,68 @@ use serde::{Deserialize, Serialize};
 
 use crate::DomainError;
 
-macro_rules! codes {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            /// Every value.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable code.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            /// Parses the stable code.
-            pub fn parse(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == code)
-            }
-        }
-    };
-}
-
-codes! {
+crate::text_enum! {
     /// Where an engagement stands.
-    EngagementStatus {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EngagementStatus {
         /// 已计划
-        Planned => "planned",
+        Planned = "planned",
         /// 现场审计
-        Fieldwork => "fieldwork",
+        Fieldwork = "fieldwork",
         /// 报告初稿
-        DraftReport => "draft_report",
+        DraftReport = "draft_report",
         /// 正式报告 (with an opinion)
-        FinalReport => "final_report",
+        FinalReport = "final_report",
         /// 整改中
-        Rectification => "rectification",
+        Rectification = "rectification",
         /// 已结项
-        Closed => "closed",
+        Closed = "closed",
     }
 }
 
-codes! {
+crate::text_enum! {
     /// The auditor's opinion on the compound's public revenue accounts.
-    Opinion {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Opinion {
         /// 无保留意见
-        Unqualified => "unqualified",
+        Unqualified = "unqualified",
         /// 保留意见
-        Qualified => "qualified",
+        Qualified = "qualified",
         /// 否定意见
-        Adverse => "adverse",
+        Adverse = "adverse",
         /// 无法表示意见
-        Disclaimer => "disclaimer",
+        Disclaimer = "disclaimer",
     }
 }
 
-codes! {
+crate::text_enum! {
     /// What an audit found.
-    FindingKind {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum FindingKind {
         /// 收入未入账
-        UnrecordedIncome => "unrecorded_income",
+        UnrecordedIncome = "unrecorded_income",
         /// 挪用
-        Misappropriation => "misappropriation",
+        Misappropriation = "misappropriation",
         /// 凭证缺失
-        MissingVoucher => "missing_voucher",
+        MissingVoucher = "missing_voucher",
         /// 未经授权的支出
-        UnauthorisedExpense => "unauthorised_expense",
+        UnauthorisedExpense = "unauthorised_expense",
         /// 其他
-        Other => "other",
+        Other = "other",
     }
 }
 
-codes! {
+crate::text_enum! {
     /// How serious a finding is.
-    Severity {
-        Low => "low",
-        Medium => "medium",
-        High => "high",
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Severity {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
     }
 }
 
@@ -161,15 +145,17 @@ pub fn check_transition(
     Ok(())
 }
 
-codes! {
+crate::text_enum! {
     /// Where a rectification action stands.
-    RectificationStatus {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RectificationStatus {
         /// 待整改
-        Pending => "pending",
+        Pending = "pending",
         /// 已提交整改证据
-        Completed => "completed",
+        Completed = "completed",
         /// 已核验
-        Verified => "verified",
+        Verified = "verified",
     }
 }
 
@@ -240,10 +226,10 @@ mod tests {
     #[test]
     fn codes_round_trip() {
         for s in EngagementStatus::ALL {
-            assert_eq!(EngagementStatus::parse(s.as_str()), Some(*s));
+            assert_eq!(EngagementStatus::parse(s.as_str()), Some(s));
         }
         for k in FindingKind::ALL {
-            assert_eq!(FindingKind::parse(k.as_str()), Some(*k));
+            assert_eq!(FindingKind::parse(k.as_str()), Some(k));
         }
     }
 }

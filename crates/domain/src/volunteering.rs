@@ -31,46 +31,21 @@ pub const MAX_OFFLINE_DAYS: i64 = 7;
 /// The district's figure of in-service party members who report to compounds.
 pub const REPORTING_TARGET: i64 = 13_000;
 
-/// Where a report (报到) stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportStatus {
-    /// 待确认
-    Requested,
-    /// 已报到
-    Confirmed,
-    /// 未通过
-    Declined,
-    /// 已撤回
-    Withdrawn,
-    /// 已结束 (moved on, or reported elsewhere)
-    Ended,
-}
-
-impl ReportStatus {
-    /// Every status.
-    pub const ALL: [ReportStatus; 5] = [
-        ReportStatus::Requested,
-        ReportStatus::Confirmed,
-        ReportStatus::Declined,
-        ReportStatus::Withdrawn,
-        ReportStatus::Ended,
-    ];
-
-    /// The stable code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportStatus::Requested => "requested",
-            ReportStatus::Confirmed => "confirmed",
-            ReportStatus::Declined => "declined",
-            ReportStatus::Withdrawn => "withdrawn",
-            ReportStatus::Ended => "ended",
-        }
-    }
-
-    /// Parses the code.
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == code)
+crate::text_enum! {
+    /// Where a report (报到) stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReportStatus {
+        /// 待确认
+        Requested = "requested",
+        /// 已报到
+        Confirmed = "confirmed",
+        /// 未通过
+        Declined = "declined",
+        /// 已撤回
+        Withdrawn = "withdrawn",
+        /// 已结束 (moved on, or reported elsewhere)
+        Ended = "ended",
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Programme {
     pub version: i64,
     #[diesel(sql_type = Timestamptz)]
     pub created_at: DateTime<Utc>,
+    /// `required_result`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = required_result)]
+    required: crate::error::Code<AssessmentResult>,
 }
 
 impl Programme {
@@ -71,8 +74,7 @@ impl Programme {
     pub fn terms(&self) -> Terms {
         Terms {
             amount_fen_per_month: self.amount_fen_per_month,
-            required: AssessmentResult::parse(&self.required_result)
-                .unwrap_or(AssessmentResult::Qualified),
+            required: self.required.0,
             pro_rata: self.pro_rata,
         }
     }
@@ -709,12 +711,15 @@ pub struct Cycle {
     pub version: i64,
     #[diesel(sql_type = Timestamptz)]
     pub created_at: DateTime<Utc>,
+    /// `status`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = status)]
+    checked_status: crate::error::Code<CycleStatus>,
 }
 
 impl Cycle {
     /// The stored status.
     pub fn status(&self) -> CycleStatus {
-        CycleStatus::parse(&self.status).unwrap_or(CycleStatus::Draft)
+        self.checked_status.0
     }
 }
 
@@ -890,7 +895,7 @@ struct AssessedRow {
     #[diesel(sql_type = Integer)]
     score: i32,
     #[diesel(sql_type = Text)]
-    result: String,
+    result: crate::error::Code<AssessmentResult>,
 }
 
 #[derive(QueryableByName)]
@@ -1041,7 +1046,7 @@ async fn generate_in(
                 period_start: a.period_start,
                 period_end: a.period_end,
                 score: a.score,
-                result: AssessmentResult::parse(&a.result).unwrap_or(AssessmentResult::Unqualified),
+                result: a.result.0,
             }),
             already_paid: paid.contains(person),
             has_bank_account: banked.contains(person),

@@ -42,16 +42,16 @@ fn from_row(
         (created_at, last_used_at, revoked_at),
         (area_name, path),
     ): KeyRow,
-) -> ApiKey {
-    ApiKey {
+) -> StoreResult<ApiKey> {
+    Ok(ApiKey {
         id,
         name,
         prefix,
         scopes: scopes
             .iter()
             .flatten()
-            .filter_map(|s| ApiScope::parse(s))
-            .collect(),
+            .map(|s| crate::stored(s, ApiScope::parse, "api_keys.scopes"))
+            .collect::<StoreResult<_>>()?,
         area_id,
         area_name,
         area_path: AreaPath::from_stored(path),
@@ -59,7 +59,7 @@ fn from_row(
         created_at,
         last_used_at,
         revoked_at,
-    }
+    })
 }
 
 macro_rules! key_columns {
@@ -152,7 +152,7 @@ pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<Option<
         .first(conn)
         .await
         .optional()?;
-    Ok(row.map(from_row))
+    row.map(from_row).transpose()
 }
 
 /// Keys whose area lies in one of the `patterns` (LIKE prefixes), newest first.
@@ -179,7 +179,7 @@ pub async fn list(
         .limit(limit)
         .load(conn)
         .await?;
-    Ok(rows.into_iter().map(from_row).collect())
+    rows.into_iter().map(from_row).collect()
 }
 
 /// The live key with this prefix and its stored digest, for authentication.
@@ -195,7 +195,8 @@ pub async fn find_live_by_prefix(
         .first(conn)
         .await
         .optional()?;
-    Ok(row.map(|(r, digest)| (from_row(r), digest)))
+    row.map(|(r, digest)| Ok((from_row(r)?, digest)))
+        .transpose()
 }
 
 /// Notes that a key was used (at most once a minute, to spare writes).

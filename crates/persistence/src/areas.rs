@@ -36,7 +36,7 @@ pub struct Area {
 struct AreaRow {
     id: Uuid,
     parent_id: Option<Uuid>,
-    kind: String,
+    kind: crate::error::Code<AreaKind>,
     name: String,
     code: Option<String>,
     path: String,
@@ -51,8 +51,7 @@ impl From<AreaRow> for Area {
         Area {
             id: r.id,
             parent_id: r.parent_id,
-            // The column's CHECK constraint admits only known kinds.
-            kind: AreaKind::parse(&r.kind).unwrap_or(AreaKind::Building),
+            kind: r.kind.0,
             name: r.name,
             code: r.code,
             path: AreaPath::from_stored(r.path),

@@ -46,12 +46,15 @@ pub struct Category {
     pub active: bool,
     #[diesel(sql_type = BigInt)]
     pub version: i64,
+    /// `handler_rule`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = handler_rule)]
+    rule: crate::error::Code<HandlerRule>,
 }
 
 impl Category {
     /// The routing rule.
     pub fn rule(&self) -> HandlerRule {
-        HandlerRule::parse(&self.handler_rule).unwrap_or(HandlerRule::GovernanceMode)
+        self.rule.0
     }
 }
 
@@ -253,12 +256,15 @@ pub struct Complaint {
     pub created_at: DateTime<Utc>,
     #[diesel(sql_type = Timestamptz)]
     pub updated_at: DateTime<Utc>,
+    /// `status`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = status)]
+    checked_status: crate::error::Code<Status>,
 }
 
 impl Complaint {
     /// The status as the domain sees it.
     pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Submitted)
+        self.checked_status.0
     }
 }
 

@@ -77,7 +77,7 @@ struct CompoundRow {
     #[diesel(sql_type = Bool)]
     is_open: bool,
     #[diesel(sql_type = Text)]
-    governance_mode: String,
+    governance_mode: crate::error::Code<GovernanceMode>,
     #[diesel(sql_type = Text)]
     path: String,
     #[diesel(sql_type = BigInt)]
@@ -103,9 +103,7 @@ impl From<CompoundRow> for Compound {
             building_count: r.building_count,
             household_count: r.household_count,
             is_open: r.is_open,
-            // The column's CHECK constraint admits only known modes.
-            governance_mode: GovernanceMode::parse(&r.governance_mode)
-                .unwrap_or(GovernanceMode::SelfManaged),
+            governance_mode: r.governance_mode.0,
             path: AreaPath::from_stored(r.path),
             version: r.version,
             created_at: r.created_at,

@@ -1,7 +1,11 @@
 //! Storage errors, already sorted into what a caller can act on.
 
+use diesel::deserialize::{self, FromSql};
+use diesel::pg::{Pg, PgValue};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel::sql_types::Text;
 use linli_domain::DomainError;
+use linli_domain::text_enum::TextEnum;
 
 /// What went wrong while talking to PostgreSQL.
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +115,36 @@ fn unique_violation(constraint: &str) -> DomainError {
 /// Shorthand for repository results.
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// Reads a stored code back into its enum. A code the enum does not know means the data or
+/// the code is broken: an internal error naming the column and the value (logged, 500),
+/// never a silent default.
+pub fn stored<T>(code: &str, parse: fn(&str) -> Option<T>, what: &'static str) -> StoreResult<T> {
+    parse(code).ok_or_else(|| {
+        StoreError::Query(DieselError::DeserializationError(
+            unknown(what, code).into(),
+        ))
+    })
+}
+
+fn unknown(what: &str, code: &str) -> String {
+    format!("unknown stored code {code:?} for {what}")
+}
+
+/// A text column read straight into its enum (`#[diesel(sql_type = Text)]` on a
+/// `QueryableByName` field): an unknown code fails the row's load with an internal error
+/// naming the column and the value, instead of defaulting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, diesel::deserialize::FromSqlRow)]
+pub struct Code<T>(pub T);
+
+impl<T: TextEnum> FromSql<Text, Pg> for Code<T> {
+    fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
+        let text = <String as FromSql<Text, Pg>>::from_sql(bytes)?;
+        T::from_code(&text)
+            .map(Code)
+            .ok_or_else(|| unknown(std::any::type_name::<T>(), &text).into())
+    }
+}
+
 /// "Not found" as `None`, for callers to whom absence is an answer; every other failure
 /// (the database being down above all) stays an error instead of being read as absence.
 pub trait Found<T> {
@@ -133,6 +167,24 @@ mod tests {
 
     fn db_error(kind: DatabaseErrorKind, message: &str) -> StoreError {
         DieselError::DatabaseError(kind, Box::new(message.to_owned())).into()
+    }
+
+    #[test]
+    fn unknown_stored_codes_are_internal_errors() {
+        use linli_domain::allowance::CycleStatus;
+        assert_eq!(
+            stored("draft", CycleStatus::parse, "payment_cycles.status").ok(),
+            Some(CycleStatus::Draft)
+        );
+        let Err(err) = stored("drafty", CycleStatus::parse, "payment_cycles.status") else {
+            panic!("an unknown code must fail");
+        };
+        assert!(matches!(err, StoreError::Query(_)), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.contains("payment_cycles.status") && text.contains("drafty"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -46,12 +46,15 @@ pub struct Account {
     pub debit_fen: i64,
     #[diesel(sql_type = BigInt)]
     pub credit_fen: i64,
+    /// `kind`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = kind)]
+    checked_kind: crate::error::Code<AccountKind>,
 }
 
 impl Account {
     /// The account's kind (the database only stores valid codes).
     pub fn kind(&self) -> AccountKind {
-        AccountKind::parse(&self.kind).unwrap_or(AccountKind::Asset)
+        self.checked_kind.0
     }
 
     /// The balance in the account's natural direction.
@@ -122,16 +125,19 @@ pub async fn account_refs(
         ))
         .load(conn)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, code, name_zh, kind, active)| AccountRef {
-            id,
-            code,
-            name_zh,
-            kind: AccountKind::parse(&kind).unwrap_or(AccountKind::Asset),
-            active,
-        })
-        .collect())
+    rows.into_iter()
+        .map(
+            |(id, code, name_zh, kind, active)| -> StoreResult<AccountRef> {
+                Ok(AccountRef {
+                    id,
+                    code,
+                    name_zh,
+                    kind: crate::stored(&kind, AccountKind::parse, "ledger_accounts.kind")?,
+                    active,
+                })
+            },
+        )
+        .collect()
 }
 
 /// The compound's accounts as postings and imports need them, opening the ledger with the
@@ -711,7 +717,7 @@ pub async fn movements(
     #[derive(QueryableByName)]
     struct Row {
         #[diesel(sql_type = Text)]
-        kind: String,
+        kind: crate::error::Code<AccountKind>,
         #[diesel(sql_type = Text)]
         category: String,
         #[diesel(sql_type = BigInt)]
@@ -734,7 +740,7 @@ pub async fn movements(
     Ok(rows
         .into_iter()
         .map(|r| Movement {
-            kind: AccountKind::parse(&r.kind).unwrap_or(AccountKind::Asset),
+            kind: r.kind.0,
             category: r.category,
             debit_fen: r.debit_fen,
             credit_fen: r.credit_fen,

@@ -53,4 +53,4 @@ pub mod webhooks;
 
 pub use db::{Db, DbConn, PoolSettings};
 pub use diesel_async::AsyncPgConnection;
-pub use error::{Found, StoreError};
+pub use error::{Code, Found, StoreError, stored};

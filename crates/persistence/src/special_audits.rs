@@ -316,12 +316,15 @@ pub struct Engagement {
     pub version: i64,
     #[diesel(sql_type = Timestamptz)]
     pub updated_at: DateTime<Utc>,
+    /// `status`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = status)]
+    checked_status: crate::error::Code<EngagementStatus>,
 }
 
 impl Engagement {
     /// The stored status.
     pub fn status(&self) -> EngagementStatus {
-        EngagementStatus::parse(&self.status).unwrap_or(EngagementStatus::Planned)
+        self.checked_status.0
     }
 
     /// The opinion, once given.
@@ -802,12 +805,15 @@ pub struct Rectification {
     pub overdue: bool,
     #[diesel(sql_type = BigInt)]
     pub version: i64,
+    /// `status`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = status)]
+    checked_status: crate::error::Code<RectificationStatus>,
 }
 
 impl Rectification {
     /// The stored status.
     pub fn status(&self) -> RectificationStatus {
-        RectificationStatus::parse(&self.status).unwrap_or(RectificationStatus::Pending)
+        self.checked_status.0
     }
 }
 

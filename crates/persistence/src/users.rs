@@ -107,21 +107,20 @@ pub async fn grants(conn: &mut AsyncPgConnection, user_id: Uuid) -> StoreResult<
         ))
         .load(conn)
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, role, area_id, path, name, kind)| {
-            Some(GrantDetail {
+    rows.into_iter()
+        .map(|(id, role, area_id, path, name, kind)| {
+            Ok(GrantDetail {
                 id,
                 grant: Grant {
-                    role: Role::parse(&role)?,
+                    role: crate::stored(&role, Role::parse, "user_grants.role")?,
                     area_id,
                     area_path: AreaPath::from_stored(path),
                 },
                 area_name: name,
-                area_kind: AreaKind::parse(&kind)?,
+                area_kind: crate::stored(&kind, AreaKind::parse, "areas.kind")?,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// A user with grants, for building the request principal.

@@ -88,12 +88,15 @@ pub struct Report {
     pub requested_at: DateTime<Utc>,
     #[diesel(sql_type = BigInt)]
     pub version: i64,
+    /// `status`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = status)]
+    checked_status: crate::error::Code<ReportStatus>,
 }
 
 impl Report {
     /// The stored status.
     pub fn status(&self) -> ReportStatus {
-        ReportStatus::parse(&self.status).unwrap_or(ReportStatus::Ended)
+        self.checked_status.0
     }
 }
 

@@ -198,13 +198,14 @@ pub struct PostView {
 
 impl From<Post> for PostView {
     fn from(p: Post) -> Self {
+        let organisation_kind = p.org_kind();
         PostView {
             id: p.id,
             person_id: p.person_id,
             person_name: p.person_name,
             organisation_id: p.organisation_id,
             organisation_name: p.organisation_name,
-            organisation_kind: OrgKind::parse(&p.organisation_kind).unwrap_or(OrgKind::Partner),
+            organisation_kind,
             title: p.title,
             single_holder: p.single_holder,
             start_date: p.start_date,
@@ -593,6 +594,7 @@ pub struct ActionItemView {
 
 impl From<ActionItem> for ActionItemView {
     fn from(i: ActionItem) -> Self {
+        let status = i.action_status();
         ActionItemView {
             id: i.id,
             meeting_id: i.meeting_id,
@@ -603,7 +605,7 @@ impl From<ActionItem> for ActionItemView {
             owner_org_id: i.owner_org_id,
             owner_org_name: i.owner_org_name,
             due_on: i.due_on,
-            status: ActionStatus::parse(&i.status).unwrap_or(ActionStatus::Open),
+            status,
             done_on: i.done_on,
             overdue: i.overdue,
             meeting_finalised: i.meeting_finalised,

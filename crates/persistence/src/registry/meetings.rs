@@ -53,12 +53,15 @@ pub struct Meeting {
     pub version: i64,
     #[diesel(sql_type = Timestamptz)]
     pub created_at: DateTime<Utc>,
+    /// `status`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = status)]
+    checked_status: crate::error::Code<MeetingStatus>,
 }
 
 impl Meeting {
     /// The state as the domain sees it.
     pub fn status(&self) -> MeetingStatus {
-        MeetingStatus::parse(&self.status).unwrap_or(MeetingStatus::Draft)
+        self.checked_status.0
     }
 
     /// The minutes as typed data.
@@ -101,6 +104,16 @@ pub struct ActionItem {
     pub meeting_finalised: bool,
     #[diesel(sql_type = BigInt)]
     pub version: i64,
+    /// `status`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = status)]
+    action_status: crate::error::Code<linli_domain::registry::ActionStatus>,
+}
+
+impl ActionItem {
+    /// The `status` as the domain sees it.
+    pub fn action_status(&self) -> linli_domain::registry::ActionStatus {
+        self.action_status.0
+    }
 }
 
 /// A correction of a finalised record.

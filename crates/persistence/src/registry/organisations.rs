@@ -45,7 +45,7 @@ struct Row {
     #[diesel(sql_type = SqlUuid)]
     id: Uuid,
     #[diesel(sql_type = Text)]
-    kind: String,
+    kind: crate::error::Code<OrgKind>,
     #[diesel(sql_type = Text)]
     name: String,
     #[diesel(sql_type = SqlUuid)]
@@ -72,7 +72,7 @@ impl From<Row> for Organisation {
     fn from(r: Row) -> Self {
         Organisation {
             id: r.id,
-            kind: OrgKind::parse(&r.kind).unwrap_or(OrgKind::Partner),
+            kind: r.kind.0,
             name: r.name,
             area_id: r.area_id,
             area_name: r.area_name,

@@ -286,6 +286,16 @@ pub struct Post {
     pub end_date: Option<NaiveDate>,
     #[diesel(sql_type = BigInt)]
     pub version: i64,
+    /// `organisation_kind`, checked when the row is loaded.
+    #[diesel(sql_type = Text, column_name = organisation_kind)]
+    org_kind: crate::error::Code<linli_domain::registry::OrgKind>,
+}
+
+impl Post {
+    /// The `organisation_kind` as the domain sees it.
+    pub fn org_kind(&self) -> linli_domain::registry::OrgKind {
+        self.org_kind.0
+    }
 }
 
 const SELECT_POST: &str = "SELECT ps.id, ps.person_id, p.name AS person_name, ps.organisation_id, \
