@@ -16,3 +16,9 @@ check() {
 }
 check linli-domain '^(diesel|diesel-async|actix-web|actix-http|utoipa|jsonwebtoken)( |$)' "diesel, actix-web, utoipa or jsonwebtoken"
 check linli-app '^(actix-web|actix-http|utoipa|utoipa-actix-web|jsonwebtoken|linli-http)( |$)' "actix-web, utoipa, jsonwebtoken or linli-http"
+found="$(cargo tree -p linli-http -e normal --prefix none --quiet | grep -E '^linli-seed( |$)' || true)"
+if [ -n "$found" ]; then
+  echo "the product (linli-http) must not depend on the demo seed (linli-seed)" >&2
+  exit 1
+fi
+echo "linli-http dependency check: ok (no linli-seed)"

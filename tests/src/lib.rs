@@ -24,7 +24,8 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::clock::Clock;
 use linli_domain::policy::Role;
 use linli_http::{AppState, AuthSettings, HttpSettings, build_app};
-use linli_persistence::{Db, PoolSettings, demo, demo_calendar::DemoCalendar};
+use linli_persistence::{Db, PoolSettings};
+use linli_seed::{self as demo, demo_calendar::DemoCalendar};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -97,9 +98,9 @@ fn template_name() -> String {
         .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
         .map(|e| e.path())
         .collect();
-    // Every demo seed module shapes the template.
+    // Every module of the demo seed shapes the template.
     files.extend(
-        std::fs::read_dir(root.join("crates/persistence/src"))
+        std::fs::read_dir(root.join("crates/seed/src"))
             .into_iter()
             .flatten()
             .flatten()
@@ -107,7 +108,7 @@ fn template_name() -> String {
             .filter(|p| {
                 p.file_name()
                     .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("demo"))
+                    .is_some_and(|n| n.ends_with(".rs"))
             }),
     );
     files.sort();

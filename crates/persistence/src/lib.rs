@@ -7,6 +7,7 @@
 /// Inserts a slice of rows `$per_statement` at a time: PostgreSQL accepts at most 65 535
 /// bind parameters per statement, and the demo seeds write thousands of rows at once.
 /// Needs `diesel_async::RunQueryDsl` in scope and a `?`-compatible caller.
+#[macro_export]
 macro_rules! insert_in_batches {
     ($conn:expr, $table:expr, $rows:expr, $per_statement:expr) => {
         for batch in $rows.chunks($per_statement) {
@@ -27,12 +28,6 @@ pub mod complaint_stats;
 pub mod complaints;
 pub mod compounds;
 pub mod db;
-pub mod demo;
-pub mod demo_allowances;
-pub mod demo_calendar;
-pub mod demo_registry;
-pub mod demo_revenue;
-pub mod demo_volunteering;
 pub mod error;
 pub mod events;
 pub mod idempotency;

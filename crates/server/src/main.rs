@@ -14,7 +14,8 @@ use actix_web::HttpServer;
 use linli::{config::Config, relay::Relay};
 use linli_domain::clock::Clock;
 use linli_http::{AppState, build_app, openapi_document};
-use linli_persistence::{Db, PoolSettings, demo};
+use linli_persistence::{Db, PoolSettings};
+use linli_seed as demo;
 
 const USAGE: &str = "usage: linli <serve|migrate|seed-demo|openapi|relay|import-ledger>\n\n  \
 serve      run the API, the SPA and the docs UI (configuration from the environment, see README)\n  \

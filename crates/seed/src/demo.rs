@@ -13,9 +13,9 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{area::AreaPath, clock::Clock, compound::GovernanceMode, policy::Role};
 use uuid::Uuid;
 
-use crate::{
+use crate::demo_calendar::{DemoCalendar, STORY_TODAY};
+use linli_persistence::{
     StoreError,
-    demo_calendar::{DemoCalendar, STORY_TODAY},
     error::StoreResult,
     schema::{areas, compounds},
     users,
@@ -498,7 +498,7 @@ pub async fn seed(
     );
     conn.transaction::<_, StoreError, _>(async |tx| {
         // Serialise concurrent seeders (two `make run`s at once) on one lock.
-        crate::sql::query("SELECT pg_advisory_xact_lock(4301110001)")
+        linli_persistence::sql::query("SELECT pg_advisory_xact_lock(4301110001)")
             .execute(tx)
             .await?;
         let mut report = SeedReport::default();
@@ -556,7 +556,7 @@ struct Member {
 /// the engagements of 湖南湘审; rongcheng.committee sits on 融城花苑's owners' committee (its
 /// residents' committee if it has none).
 async fn ensure_memberships(tx: &mut AsyncPgConnection, cal: &DemoCalendar) -> StoreResult<()> {
-    let members: Vec<Member> = crate::sql::query(
+    let members: Vec<Member> = linli_persistence::sql::query(
         "SELECT u.id AS user_id, sc.company_id AS org_id FROM users u, areas a \
            JOIN contract_compounds cc ON cc.compound_id = a.id AND $1 BETWEEN cc.start_date AND cc.end_date \
            JOIN service_contracts sc ON sc.id = cc.contract_id \
@@ -580,7 +580,7 @@ async fn ensure_memberships(tx: &mut AsyncPgConnection, cal: &DemoCalendar) -> S
     .load(tx)
     .await?;
     for m in members {
-        crate::complaints::ensure_member(tx, m.user_id, m.org_id).await?;
+        linli_persistence::complaints::ensure_member(tx, m.user_id, m.org_id).await?;
     }
     Ok(())
 }

@@ -28,10 +28,9 @@ use linli_domain::{DomainError, compound::GovernanceMode, registry::OrgKind};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::{
+use crate::{demo::DISTRICT_CODE, demo_calendar::DemoCalendar};
+use linli_persistence::{
     StoreError,
-    demo::DISTRICT_CODE,
-    demo_calendar::DemoCalendar,
     error::StoreResult,
     schema::{
         action_items, areas, compounds, contract_compounds, joint_meetings, neighbourhood_centres,

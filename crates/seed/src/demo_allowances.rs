@@ -45,13 +45,11 @@ use linli_domain::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::{
+use crate::{demo::DISTRICT_CODE, demo_calendar::DemoCalendar, demo_registry::BRANCH_TOTAL};
+use linli_persistence::{
     StoreError,
     allowances::{self, Programme, ProgrammeDraft},
     audit::AuditContext,
-    demo::DISTRICT_CODE,
-    demo_calendar::DemoCalendar,
-    demo_registry::BRANCH_TOTAL,
     error::StoreResult,
     schema::{allowance_programmes, areas, assessments, bank_accounts, users},
 };
@@ -433,9 +431,10 @@ pub async fn seed(tx: &mut AsyncPgConnection, cal: &DemoCalendar) -> StoreResult
     let checker = officer(checker_id, checker_name);
     let patterns = vec![format!("{district_path}%")];
     // Events emitted from here on are the seed's own (see `withdraw_events`).
-    let events_before: CountRow = crate::sql::query("SELECT COALESCE(max(id), 0) AS n FROM events")
-        .get_result(tx)
-        .await?;
+    let events_before: CountRow =
+        linli_persistence::sql::query("SELECT COALESCE(max(id), 0) AS n FROM events")
+            .get_result(tx)
+            .await?;
 
     let programme_id = allowances::create_programme(
         tx,
@@ -719,7 +718,7 @@ async fn load_secretaries(
     programme: &Programme,
     today: NaiveDate,
 ) -> StoreResult<Vec<SecretaryRow>> {
-    let rows: Vec<SecretaryRow> = crate::sql::query(
+    let rows: Vec<SecretaryRow> = linli_persistence::sql::query(
         "SELECT pe.id AS person_id, pe.name, COALESCE(sd.name, '') AS subdistrict \
          FROM posts po JOIN people pe ON pe.id = po.person_id \
            JOIN organisations o ON o.id = po.organisation_id \
@@ -834,12 +833,14 @@ impl Officers<'_> {
             .into());
         }
         let settled: Vec<Uuid> = rows.iter().map(|(t, _)| *t).collect();
-        crate::sql::query("UPDATE disbursements SET settled_at = $2 WHERE id = ANY($1)")
-            .bind::<Array<SqlUuid>, _>(&settled)
-            .bind::<Timestamptz, _>(at)
-            .execute(tx)
-            .await?;
-        crate::sql::query(
+        linli_persistence::sql::query(
+            "UPDATE disbursements SET settled_at = $2 WHERE id = ANY($1)",
+        )
+        .bind::<Array<SqlUuid>, _>(&settled)
+        .bind::<Timestamptz, _>(at)
+        .execute(tx)
+        .await?;
+        linli_persistence::sql::query(
             "UPDATE reconciliation_imports SET created_at = $3 WHERE cycle_id = $1 AND sha256 = $2",
         )
         .bind::<SqlUuid, _>(cycle_id)
@@ -898,7 +899,7 @@ async fn withdraw_events(
     after_id: i64,
     subjects: &[String],
 ) -> StoreResult<()> {
-    crate::sql::query(
+    linli_persistence::sql::query(
         "DELETE FROM events WHERE id > $1 AND (subject_id = ANY($2) OR payload->>'cycle_id' = ANY($2))",
     )
     .bind::<BigInt, _>(after_id)
@@ -912,7 +913,7 @@ async fn withdraw_events(
 /// cycle never took stay empty.
 async fn stamp_cycle(tx: &mut AsyncPgConnection, id: Uuid, s: &Stamps) -> StoreResult<()> {
     type At = Nullable<Timestamptz>;
-    crate::sql::query(
+    linli_persistence::sql::query(
         "UPDATE payment_cycles SET created_at = COALESCE($2, created_at), \
            generated_at = CASE WHEN generated_at IS NOT NULL THEN COALESCE($2, generated_at) END, \
            submitted_at = CASE WHEN submitted_at IS NOT NULL THEN COALESCE($3, submitted_at) END, \
@@ -932,11 +933,13 @@ async fn stamp_cycle(tx: &mut AsyncPgConnection, id: Uuid, s: &Stamps) -> StoreR
     .execute(tx)
     .await?;
     if let Some(at) = s.disbursed {
-        crate::sql::query("UPDATE disbursements SET created_at = $2 WHERE cycle_id = $1")
-            .bind::<SqlUuid, _>(id)
-            .bind::<Timestamptz, _>(at)
-            .execute(tx)
-            .await?;
+        linli_persistence::sql::query(
+            "UPDATE disbursements SET created_at = $2 WHERE cycle_id = $1",
+        )
+        .bind::<SqlUuid, _>(id)
+        .bind::<Timestamptz, _>(at)
+        .execute(tx)
+        .await?;
     }
     Ok(())
 }

@@ -33,9 +33,8 @@ use linli_domain::{
 use serde_json::Value;
 use uuid::Uuid;
 
-use crate::{
-    demo::DISTRICT_CODE,
-    demo_calendar::DemoCalendar,
+use crate::{demo::DISTRICT_CODE, demo_calendar::DemoCalendar};
+use linli_persistence::{
     error::StoreResult,
     schema::{
         areas, audit_campaign_firms, audit_campaigns, audit_engagements, audit_findings, compounds,
@@ -1064,7 +1063,7 @@ pub async fn seed(tx: &mut AsyncPgConnection, cal: &DemoCalendar) -> StoreResult
     );
     let fresh: Vec<&Target> = targets.iter().filter(|t| !kept.contains(&t.id)).collect();
     for t in &fresh {
-        crate::ledger::ensure_chart(tx, t.id).await?;
+        linli_persistence::ledger::ensure_chart(tx, t.id).await?;
     }
     let fresh_ids: Vec<Uuid> = fresh.iter().map(|t| t.id).collect();
     let accounts: HashMap<(Uuid, String), Uuid> = ledger_accounts::table

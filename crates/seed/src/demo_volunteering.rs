@@ -43,8 +43,8 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use linli_domain::{geo::GeoPoint, volunteering::minutes_between};
 use uuid::Uuid;
 
-use crate::{
-    demo_calendar::DemoCalendar,
+use crate::demo_calendar::DemoCalendar;
+use linli_persistence::{
     error::StoreResult,
     schema::{activities, organisations, people, reports, signups, team_members},
 };
@@ -1375,7 +1375,7 @@ pub async fn seed(
     cal: &DemoCalendar,
 ) -> StoreResult<VolunteeringReport> {
     let started = Instant::now();
-    let done: Hit = crate::sql::query(
+    let done: Hit = linli_persistence::sql::query(
         "SELECT EXISTS (SELECT 1 FROM people WHERE name = $1 AND employer = $2) AS hit",
     )
     .bind::<Text, _>(VOLUNTEER_NAME)
@@ -1386,7 +1386,7 @@ pub async fn seed(
         log::info!("demo volunteer service already present; left as it is");
         return Ok(VolunteeringReport::default());
     }
-    let places: Vec<ShowcaseAreas> = crate::sql::query(
+    let places: Vec<ShowcaseAreas> = linli_persistence::sql::query(
         "SELECT cp.id AS compound_id, cm.id AS community_id, cm.path AS community_path, sd.path AS subdistrict_path, \
            sd.name AS subdistrict_name \
          FROM areas cp JOIN areas cm ON cm.id = cp.parent_id JOIN areas sd ON sd.id = cm.parent_id \
@@ -1403,7 +1403,7 @@ pub async fn seed(
         return Ok(VolunteeringReport::default());
     };
     let users: HashMap<String, Uuid> =
-        crate::sql::query("SELECT username, id FROM users WHERE username = ANY($1)")
+        linli_persistence::sql::query("SELECT username, id FROM users WHERE username = ANY($1)")
             .bind::<Array<Text>, _>(vec![VOLUNTEER_USER, LEADER_USER, SECRETARY_USER])
             .load::<UserRow>(tx)
             .await?
@@ -1423,7 +1423,7 @@ pub async fn seed(
     )
     .await?;
 
-    let mut teams: Vec<TeamInfo> = crate::sql::query(
+    let mut teams: Vec<TeamInfo> = linli_persistence::sql::query(
         "SELECT o.id, o.name, a.path AS area_path, COALESCE(s.name, '') AS subdistrict, \
            (SELECT po.person_id FROM posts po WHERE po.organisation_id = o.id AND po.title = '队长' \
               AND po.start_date <= $1 AND (po.end_date IS NULL OR po.end_date > $1) \
@@ -1477,7 +1477,7 @@ pub async fn seed(
             id
         }
     };
-    let centres: Vec<CentreInfo> = crate::sql::query(
+    let centres: Vec<CentreInfo> = linli_persistence::sql::query(
         "SELECT nc.id, nc.name, a.path AS community_path, nc.lat, nc.lon, nc.geofence_radius_m AS radius_m \
          FROM neighbourhood_centres nc JOIN areas a ON a.id = nc.community_id ORDER BY a.name, a.path, nc.name",
     )
@@ -1492,14 +1492,14 @@ pub async fn seed(
                 .find(|c| c.community_path == areas.community_path)
         })
         .map(|c| c.id);
-    let compounds: Vec<CompoundInfo> = crate::sql::query(
+    let compounds: Vec<CompoundInfo> = linli_persistence::sql::query(
         "SELECT a.id, a.path, c.lat, c.lon FROM areas a JOIN compounds c ON c.id = a.id \
          WHERE a.kind = 'compound' ORDER BY a.name, a.path",
     )
     .load(tx)
     .await?;
     // Phones are the registry's per-person serials: a content order for the hash.
-    let members: Vec<Member> = crate::sql::query(
+    let members: Vec<Member> = linli_persistence::sql::query(
         "SELECT id, employer, home_compound_id AS home FROM people \
          WHERE is_party_member AND employer IS NOT NULL ORDER BY phone, name, id",
     )
@@ -1532,7 +1532,7 @@ pub async fn seed(
     let mut users_linked = 0;
     for (username, person) in [(VOLUNTEER_USER, volunteer), (LEADER_USER, leader)] {
         // A person is one user's at most: leave a person someone already acts as.
-        users_linked += crate::sql::query(
+        users_linked += linli_persistence::sql::query(
             "UPDATE users SET person_id = $2 WHERE username = $1 AND person_id IS NULL \
              AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = $2)",
         )
@@ -1625,7 +1625,7 @@ async fn insert_check_ins(tx: &mut AsyncPgConnection, plan: &Plan) -> StoreResul
     }
     let activity = |c: &PlannedCheckIn| plan.activities.get(c.activity);
     let col = |f: fn(&PlannedCheckIn) -> Option<f64>| rows.iter().map(f).collect::<Vec<_>>();
-    crate::sql::query(
+    linli_persistence::sql::query(
         "INSERT INTO check_ins (id, person_id, activity_id, centre_id, compound_id, area_path, method, client_id, \
            checkout_client_id, checked_in_at, checked_out_at, lat, lon, accuracy_m, distance_m, minutes, flagged, \
            flag_reason, verification, verified_by, verified_at, received_at) \
