@@ -1,21 +1,23 @@
 // Allowance payments (岗位津贴): a finance officer pays a month's allowances end to end with a
-// colleague approving — reviews the November draft (exclusions explained), holds a line,
+// colleague approving — reviews last month's draft (exclusions explained), holds a line,
 // submits; cannot approve their own cycle; the colleague approves in another browser; the
 // preparer disburses, downloads the bank file, imports the bank's return file (one transfer
 // failed) and the cycle is reconciled. Before that, a community assessor corrects an
 // assessment the draft used, and the preparer regenerates the flagged draft. Residents and
 // property staff have no 津贴 menu.
-// Writes to the demo database: the 2026-11 cycle of 小区党组织书记岗位津贴 goes from draft to
+// The demo's cycles run to last month (its story's November), which waits as a draft.
+// Writes to the demo database: last month's cycle of 小区党组织书记岗位津贴 goes from draft to
 // reconciled, so re-create the database (`--fresh`) before running it again.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiGet, BASE_URL, menuEntries, messagesGone, openBrowser, settle, shot, signIn } from './support.mjs';
+import { apiGet, BASE_URL, lastDayOfMonth, menuEntries, messagesGone, monthFromNow, openBrowser, settle, shot, signIn } from './support.mjs';
 
 const PROGRAMME = '小区党组织书记岗位津贴';
-const MONTH = '2026-11';
+/** Last month: the demo's draft cycle. */
+const MONTH = monthFromNow(-1);
 
 let makerBrowser;
 let checkerBrowser;
@@ -98,7 +100,7 @@ function parseCsv(text) {
   return out;
 }
 
-test('an assessor corrects an assessment the November draft used; the preparer regenerates the draft', { timeout: 120_000 }, async () => {
+test('an assessor corrects an assessment last month’s draft used; the preparer regenerates the draft', { timeout: 120_000 }, async () => {
   // 1. Community staff assess, and do not read payments: 津贴 takes them to the assessments.
   assessorBrowser = await openBrowser();
   const assessor = await assessorBrowser.newPage();
@@ -111,7 +113,10 @@ test('an assessor corrects an assessment the November draft used; the preparer r
   await assessor.getByTestId('import-assessments').click();
   await assessor.getByTestId('assessment-header').filter({ hasText: '人员ID,姓名,考评开始,考评结束,得分,结果,考评人,备注' }).waitFor();
   const bad = join(dir, '考评-有误.csv');
-  writeFileSync(bad, '人员ID,姓名,考评开始,考评结束,得分,结果,考评人,备注\n,丁宇怡,2026-10-01,2026-12-31,120,良好,梓园社区党委,\n');
+  // A quarter's assessment (the quarter of last month) with a score and a result out of range.
+  const place = (Number(MONTH.slice(5)) - 1) % 3; // last month's place in its quarter
+  const [quarterStart, quarterEnd] = [`${monthFromNow(-1 - place)}-01`, lastDayOfMonth(1 - place)];
+  writeFileSync(bad, `人员ID,姓名,考评开始,考评结束,得分,结果,考评人,备注\n,丁宇怡,${quarterStart},${quarterEnd},120,良好,梓园社区党委,\n`);
   await assessor.getByTestId('assessment-pick-file').setInputFiles(bad);
   await assessor.getByTestId('import-refused').waitFor();
   await assessor.getByTestId('row-errors').getByText('须为 0 到 100 的整数', { exact: false }).waitFor();
@@ -120,7 +125,7 @@ test('an assessor corrects an assessment the November draft used; the preparer r
   await assessor.keyboard.press('Escape');
   await assessor.getByTestId('import-refused').waitFor({ state: 'hidden' });
 
-  // 3. Correct an assessment covering November that payment cycles used: the form warns first.
+  // 3. Correct an assessment covering last month that payment cycles used: the form warns first.
   await assessor.goto(`${BASE_URL}/allowances/assessments?on=${MONTH}-15`);
   const used = assessor.getByTestId('assessment-table').locator('tr').filter({ has: assessor.getByTestId('used-by-cycles') }).first();
   await used.waitFor();
@@ -148,7 +153,7 @@ test('an assessor corrects an assessment the November draft used; the preparer r
 });
 
 test('a finance officer pays a month of allowances end to end, a colleague approving', { timeout: 300_000 }, async () => {
-  // 1. The preparer finds the programme with its budget and the November draft.
+  // 1. The preparer finds the programme with its budget and last month's draft.
   const maker = await makerBrowser.newPage();
   await signIn(maker, 'finance.maker');
   const entries = await menuEntries(maker);
@@ -158,12 +163,12 @@ test('a finance officer pays a month of allowances end to end, a colleague appro
   const card = maker.getByTestId('programme-card').filter({ hasText: PROGRAMME });
   await card.getByTestId('budget-text').waitFor();
   assert.match(await card.getByTestId('budget-text').innerText(), /预算 ¥[\d,]+\.\d\d/);
-  // The programme's November cycle (another programme may have one too).
-  const november = maker.getByTestId('cycle-table').locator('tr').filter({ hasText: PROGRAMME }).getByTestId(`cycle-link-${MONTH}`);
-  await november.waitFor();
+  // The programme's cycle of last month (another programme may have one too).
+  const draftLink = maker.getByTestId('cycle-table').locator('tr').filter({ hasText: PROGRAMME }).getByTestId(`cycle-link-${MONTH}`);
+  await draftLink.waitFor();
   await shot(maker, 'allow-01-home');
 
-  await november.click();
+  await draftLink.click();
   await maker.waitForURL(/\/allowances\/cycles\/[0-9a-f-]{36}$/);
   const cycleId = maker.url().split('/').pop();
   await statusIs(maker, '草稿');

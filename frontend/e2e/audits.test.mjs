@@ -6,13 +6,32 @@
 // `停车收入未入账 <run>`; re-create the database (`--fresh`) before running it again.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiGet, BASE_URL, messagesGone, openBrowser, openMenu, pickCompound, pickDate, pickOption, settle, shot, signIn } from './support.mjs';
+import {
+  apiGet,
+  BASE_URL,
+  dayFromNow,
+  messagesGone,
+  monthFromNow,
+  monthLabel,
+  openBrowser,
+  openMenu,
+  pickCompound,
+  pickDate,
+  pickOption,
+  settle,
+  shot,
+  signIn,
+  storyYear,
+} from './support.mjs';
 
 const RUN = Date.now().toString(36);
-const CAMPAIGN = '2026年度住宅小区公共收益专项审计';
+/** The demo's campaign, named for the year of its story (the seed moves it with the calendar). */
+const CAMPAIGN = `${storyYear()}年度住宅小区公共收益专项审计`;
 const FIRM = '湖南湘审会计师事务所有限公司';
 const RONGCHENG = '融城花苑';
 const FINDING = `停车收入未入账 ${RUN}`;
+/** The voucher of the correcting entry, numbered by its month (the demo's first open one). */
+const VOUCHER = `J${monthFromNow(-2)}-015`;
 const STATUS_LABELS = {
   planned: '已计划',
   fieldwork: '现场审计',
@@ -70,12 +89,6 @@ function actionRow(page) {
   return page.locator(`[data-testid="finding-card"][data-finding="${FINDING}"] [data-testid="rectification-row"]`).first();
 }
 
-/** A day `days` from today as `YYYY-MM-DD` (the browser's calendar is the machine's). */
-function dayFromNow(days) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
-
 test('the audit office sees the dashboard and the campaign board by status, and changes a fee and the campaign', { timeout: 90_000 }, async () => {
   const admin = await browser.newPage();
   await signIn(admin, 'admin');
@@ -85,7 +98,7 @@ test('the audit office sees the dashboard and the campaign board by status, and 
   // The campaign with its budget use, as the API says.
   const campaigns = (await apiGet(admin, '/api/v1/audit-campaigns')).items;
   const campaign = campaigns.find((c) => c.name === CAMPAIGN);
-  assert.ok(campaign, 'the demo campaign exists');
+  assert.ok(campaign, `the demo campaign ${CAMPAIGN} exists: ${campaigns.map((c) => c.name).join(', ')}`);
   assert.equal(campaign.budget_fen, 100_000_000, 'budget 1,000,000 yuan');
   const row = admin.getByTestId('campaign-table').locator('tr', { hasText: CAMPAIGN });
   await row.getByText(`${yuan(campaign.budget_fen)} 元`).waitFor();
@@ -235,7 +248,7 @@ test('the auditor takes 融城花苑 from planned to closed with a finding recti
   await pickOption(auditor, 'finding-kind', '收入未入账');
   await auditor.getByTestId('finding-severity').getByText('高', { exact: true }).click();
   await auditor.getByTestId('finding-title').fill(FINDING);
-  await auditor.getByTestId('finding-description').fill('2026年9月至10月地面停车临时收费12,000元由物业服务企业收取，未转入公共收益账户入账。');
+  await auditor.getByTestId('finding-description').fill(`${monthLabel(-3)}至${monthLabel(-2)}地面停车临时收费12,000元由物业服务企业收取，未转入公共收益账户入账。`);
   await auditor.getByTestId('finding-amount').fill('12000');
   await pickCompound(auditor, 'finding-responsible', '融城花苑业主委员会');
   await auditor.getByTestId('finding-evidence').fill('停车收费系统导出记录；同期公共收益银行流水');
@@ -284,10 +297,10 @@ test('the auditor takes 融城花苑 from planned to closed with a finding recti
   await actionRow(committee).getByTestId('complete-rectification').click();
   await committee.getByTestId('complete-form').waitFor();
   await settle(committee); // the dialog has finished opening before it is typed into
-  await committee.getByTestId('complete-evidence').fill('已补记停车收入 12,000 元，凭证 J2026-10-015；停车收费已改为直接转入公共收益账户。');
+  await committee.getByTestId('complete-evidence').fill(`已补记停车收入 12,000 元，凭证 ${VOUCHER}；停车收费已改为直接转入公共收益账户。`);
   await submitDialog(committee, 'complete');
   await actionRow(committee).getByText('待核验').waitFor();
-  await actionRow(committee).getByTestId('completion-evidence').filter({ hasText: 'J2026-10-015' }).waitFor();
+  await actionRow(committee).getByTestId('completion-evidence').filter({ hasText: VOUCHER }).waitFor();
   await messagesGone(committee);
   await shot(committee, '89-audits-committee-reported');
 

@@ -73,13 +73,23 @@ async function statusIs(page, label) {
   await page.getByTestId('complaint-status').filter({ hasText: label }).first().waitFor();
 }
 
-/** Clicks an allowed action, fills its dialog with `fill`, and confirms. */
+/**
+ * Clicks an allowed action, fills its dialog with `fill`, and confirms once the dialog has
+ * finished opening (a click while it zooms in can be lost). When the dialog stays open,
+ * fails with what it shows rather than a bare timeout.
+ */
 async function act(page, action, fill = async () => {}) {
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('action-form').waitFor();
   await fill();
+  await settle(page);
   await page.getByTestId('action-submit').click();
-  await page.getByTestId('action-form').waitFor({ state: 'detached' });
+  try {
+    await page.getByTestId('action-form').waitFor({ state: 'detached' });
+  } catch (err) {
+    const shown = await page.locator('.ant-form-item-explain-error, .ant-notification-notice, .ant-alert').allInnerTexts();
+    throw new Error(`the ${action} dialog stayed open: ${JSON.stringify(shown)} (${err.message.split('\n')[0]})`);
+  }
 }
 
 test('a resident files a complaint with a photo on a phone, staff handle it, the resident rates it', { timeout: 180_000 }, async () => {
@@ -204,7 +214,12 @@ test('a category switched off stays on the settings page and can be switched bac
   async function toggleGreening() {
     await admin.goto(`${BASE_URL}/complaint-settings`);
     await admin.getByTestId('edit-category-greening').click();
-    await admin.locator('.ant-modal .ant-switch').click();
+    const toggle = admin.locator('.ant-modal .ant-switch');
+    await toggle.waitFor();
+    await settle(admin); // a click while the dialog zooms in can be lost
+    const flipped = (await toggle.getAttribute('aria-checked')) === 'true' ? 'false' : 'true';
+    await toggle.click();
+    await admin.locator(`.ant-modal .ant-switch[aria-checked="${flipped}"]`).waitFor();
     await admin.getByTestId('save-category').click();
     await admin.locator('.ant-modal').waitFor({ state: 'hidden' });
   }

@@ -3,16 +3,19 @@ import { after, before, test } from 'node:test';
 import {
   apiGet,
   BASE_URL,
+  dayFromNow,
   menuEntries,
   messagesGone,
   openBrowser,
   openMenu,
+  OPEN_POPUP,
   pickCompound,
   pickDate,
   pickOption,
   settle,
   shot,
   signIn,
+  today,
 } from './support.mjs';
 
 let browser;
@@ -33,14 +36,6 @@ const BODY_NAMES = {
   property_company: '物业服务企业',
   supervisory_committee: '业主监督委员会',
 };
-
-/** Today plus `days`, as YYYY-MM-DD in the local calendar (the browser's, on this machine). */
-function dayFromNow(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** Picks an option of a Select, then waits for its popup to close (the next pick must not find it). */
 async function pick(page, testId, label) {
@@ -91,14 +86,17 @@ test('the compound secretary records a joint meeting of 融城花苑, finalises 
     await page.keyboard.press('Enter');
   }
   await page.getByTestId('agenda-title-0').fill('物业服务合同到期续签');
+  // The contract ends with the year; the owners are asked before the action item is due.
+  const year = today().slice(0, 4);
+  const due = dayFromNow(19);
   await page.getByTestId('agenda-discussion-0').fill('合同12月31日到期，四方商议续签方式与服务标准。');
   await page.getByTestId('add-resolution').click();
-  await page.getByTestId('resolution-text-0').fill('同意启动续签程序，12月15日前完成业主意见征询。');
+  await page.getByTestId('resolution-text-0').fill(`同意启动续签程序，${Number(due.slice(5, 7))}月${Number(due.slice(8))}日前完成业主意见征询。`);
   await page.getByTestId('add-action-item').click();
   const task = `完成业主意见征询并公示结果（${RUN}）`;
   await page.getByTestId('action-description-0').fill(task);
   await pick(page, 'action-owner-0', bodyOrg.owners_committee.name);
-  await pickDate(page, 'action-due-0', dayFromNow(19));
+  await pickDate(page, 'action-due-0', due);
   await settle(page);
   await shot(page, '50-meeting-editor');
 
@@ -130,7 +128,7 @@ test('the compound secretary records a joint meeting of 融城花苑, finalises 
 
   // A correction is appended to the signed record.
   await page.getByTestId('amend-meeting').click();
-  await page.getByTestId('amend-correction').fill('议题 1 讨论情况中“12月31日”应为“2026年12月31日”。');
+  await page.getByTestId('amend-correction').fill(`议题 1 讨论情况中“12月31日”应为“${year}年12月31日”。`);
   await page.getByTestId('amend-reason').fill('记录笔误，经与会单位确认');
   await page.getByTestId('amend-submit').click();
   await page.getByTestId('amendment').filter({ hasText: '记录笔误' }).waitFor();
@@ -214,10 +212,10 @@ test('the compound page shows its governance: bodies, contract and bundle, last 
   const bundle = contracts.items.find((c) => c.is_bundle && c.compound_ids.length >= 2);
   assert.ok(bundle, 'the demo data has a bundle');
   const [first, ...others] = bundle.compound_ids;
-  const today = dayFromNow(0);
+  const day = today();
   await page.goto(`${BASE_URL}/compounds/${first}`);
   await governance.waitFor();
-  if (bundle.start_date <= today && today <= bundle.end_date) {
+  if (bundle.start_date <= day && day <= bundle.end_date) {
     const names = bundle.compound_names.slice(1);
     for (const name of names) await governance.getByTestId('bundle-compounds').getByText(name, { exact: true }).waitFor();
     assert.equal(others.length, names.length);
@@ -258,7 +256,7 @@ test('admin registers a person, sees the phone masked, unmasks it, and appoints 
   await page.getByTestId('appoint').click();
   await page.getByTestId('appoint-organisation').click();
   await page.keyboard.type('融城花苑业主监督');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="融城花苑业主监督委员会"]').click();
+  await page.locator(`${OPEN_POPUP} .ant-select-item-option[title="融城花苑业主监督委员会"]`).click();
   await page.getByTestId('appoint-title').fill('委员');
   await page.getByTestId('appoint-submit').click();
   const post = page.locator('[data-testid="post-table"] tbody tr.ant-table-row').filter({ hasText: '融城花苑业主监督委员会' });
@@ -281,7 +279,7 @@ test("a second contract for 融城花苑 in the same period is refused under the
   await page.getByTestId('create-contract').click();
   await page.getByTestId('contract-company').click();
   await page.keyboard.type('恒泰');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.locator(`${OPEN_POPUP} .ant-select-item-option`).first().click();
   await page.getByLabel('标题').fill(`重复合同 ${RUN}`);
   await pickDate(page, 'contract-start', dayFromNow(0));
   await pickDate(page, 'contract-end', dayFromNow(30));

@@ -1,19 +1,46 @@
 // Public revenue (公共收益): a resident reads their compound's disclosure; the owners'
-// committee of 融城花苑 posts, reverses and documents an entry, closes October and is refused
-// when posting into it; a cash journal import is refused row by row, then accepted; the
-// district admin follows the roll-up by subdistrict.
-// Writes to the demo database: in 融城花苑 one entry `11月快递柜收益 <run>` and its reversal,
-// a voucher, October 2026 closed and disclosed, two imported rows `导入 <run> …`. Run it on a fresh
-// database (October must still be open).
+// committee of 融城花苑 posts, reverses and documents an entry, closes the first open month
+// and is refused when posting into it; a cash journal import is refused row by row, then
+// accepted; the district admin follows the roll-up by subdistrict.
+// The demo's books run to last month, closed up to three months ago (its story's November
+// is always last month): the month before last is the first open one, and 卫技新村's
+// published disclosure covers the quarter from five to three months ago.
+// Writes to the demo database: in 融城花苑 one entry `<M>月快递柜收益 <run>` dated today and its
+// reversal, a voucher, the month before last closed and disclosed, two imported rows
+// `导入 <run> …` of last month. Run it on a fresh database (that month must still be open).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiGet, BASE_URL, messagesGone, openBrowser, pickCompound, pickDate, settle, shot, signIn } from './support.mjs';
+import {
+  apiGet,
+  BASE_URL,
+  lastDayOfMonth,
+  messagesGone,
+  monthFromNow,
+  monthLabel,
+  OPEN_POPUP,
+  OPENED,
+  openBrowser,
+  pickCompound,
+  pickDate,
+  settle,
+  shot,
+  signIn,
+  today,
+} from './support.mjs';
 
 const RUN = Date.now().toString(36);
-const MEMO = `11月快递柜收益 ${RUN}`;
+/** Today: the entry of the test goes into this month, which has not ended. */
+const TODAY = today();
+const MEMO = `${Number(TODAY.slice(5, 7))}月快递柜收益 ${RUN}`;
+/** The first open month of the demo's books (its story's October): closed by the committee here. */
+const TO_CLOSE = monthFromNow(-2);
+/** Last month (the story's November): open, with entries. */
+const LAST_MONTH = monthFromNow(-1);
+/** Closed in the demo (the story's September). */
+const CLOSED = monthFromNow(-3);
 const PHONE = { width: 390, height: 844 };
 const GROUP = '公共收益与审计';
 
@@ -60,7 +87,7 @@ async function openRevenueMenu(page, entry) {
 async function pickAccount(page, testId, code) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(code);
-  await page.locator('.ant-select-dropdown:visible:not([class*="-leave"]) .ant-select-item-option').filter({ hasText: code }).first().click();
+  await page.locator(`${OPEN_POPUP} .ant-select-item-option`).filter({ hasText: code }).first().click();
 }
 
 /** Fills the two lines of the entry form: a debit to `debitCode`, a credit to `creditCode`. */
@@ -112,13 +139,14 @@ test('a resident reads the published disclosure of their compound', { timeout: 9
   await page.waitForURL(`${BASE_URL}/disclosures`);
   const compoundId = await grantedCompound(page);
   const { items } = await apiGet(page, `/api/v1/compounds/${compoundId}/disclosures`);
-  const published = items.find((d) => d.period_from === '2026-07' && d.period_to === '2026-09');
-  assert.ok(published, 'the demo disclosure for 2026-07..2026-09 is there');
+  const [from, to] = [monthFromNow(-5), monthFromNow(-3)];
+  const published = items.find((d) => d.period_from === from && d.period_to === to);
+  assert.ok(published, `the demo disclosure for ${from}..${to} is there: ${JSON.stringify(items.map((d) => [d.period_from, d.period_to]))}`);
 
   await page.getByTestId('disclosures-title').getByText('卫技新村').waitFor();
   // No compound to pick: a resident has one.
   assert.equal(await page.getByTestId('disclosures-compound').count(), 0);
-  const card = page.getByTestId('disclosure-card').filter({ hasText: '2026年7月 – 2026年9月' });
+  const card = page.getByTestId('disclosure-card').filter({ hasText: `${monthLabel(-5)} – ${monthLabel(-3)}` });
   await card.waitFor();
   assert.equal((await card.getByTestId('disclosure-card-income').innerText()).trim(), yuan(published.summary.income_total_fen));
   // Residents read it on their phones: the menu folds away, the cards take the width.
@@ -132,7 +160,7 @@ test('a resident reads the published disclosure of their compound', { timeout: 9
   const notice = page.getByTestId('disclosure-notice');
   await notice.waitFor();
   await notice.getByTestId('notice-heading').getByText('卫技新村').waitFor();
-  await notice.getByTestId('notice-period').getByText('2026年7月 至 2026年9月').waitFor();
+  await notice.getByTestId('notice-period').getByText(`${monthLabel(-5)} 至 ${monthLabel(-3)}`).waitFor();
   assert.equal((await notice.getByTestId('notice-income-total').innerText()).trim(), yuan(published.summary.income_total_fen));
   assert.equal((await notice.getByTestId('notice-expense-total').innerText()).trim(), yuan(published.summary.expense_total_fen));
   assert.equal((await notice.getByTestId('notice-net').innerText()).trim(), yuan(published.summary.net_fen));
@@ -150,7 +178,7 @@ test('a resident reads the published disclosure of their compound', { timeout: 9
   await page.close();
 });
 
-test('the committee posts, reverses and documents an entry, closes October and cannot post into it', { timeout: 180_000 }, async () => {
+test('the committee posts, reverses and documents an entry, closes the first open month and cannot post into it', { timeout: 180_000 }, async () => {
   const page = await browser.newPage();
   await signIn(page, 'rongcheng.committee');
   const compoundId = await grantedCompound(page);
@@ -163,7 +191,7 @@ test('the committee posts, reverses and documents an entry, closes October and c
   // 1. An entry that does not balance is not sent.
   await page.getByTestId('entry-new').click();
   await page.getByTestId('entry-form').waitFor();
-  await pickDate(page, 'entry-date', '2026-11-20');
+  await pickDate(page, 'entry-date', TODAY);
   await page.getByTestId('entry-memo').fill(MEMO);
   await page.getByTestId('entry-voucher-no').fill(`KD-${RUN}`);
   await fillLines(page, { debitCode: '1001', creditCode: '4005', debit: '1,280.50', credit: '1280' });
@@ -182,7 +210,7 @@ test('the committee posts, reverses and documents an entry, closes October and c
   const row = journalRow(page, MEMO);
   await row.waitFor();
   await row.getByText('1,280.50').waitFor();
-  const { items } = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=2026-11-20&to=2026-11-20`);
+  const { items } = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=${TODAY}&to=${TODAY}`);
   const posted = items.find((e) => e.memo === MEMO);
   assert.ok(posted, 'the entry is in the ledger');
   assert.equal(posted.amount_fen, 128050);
@@ -217,58 +245,64 @@ test('the committee posts, reverses and documents an entry, closes October and c
   await messagesGone(page);
   await shot(page, '74-ledger-journal');
 
-  // 5. October is closed.
+  // 5. The month before last (the first open one) is closed.
   const before = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/periods`);
-  assert.equal(before.items.find((p) => p.month === '2026-10')?.closed, false, 'October 2026 is open (re-create the demo database before running again)');
+  assert.equal(
+    before.items.find((p) => p.month === TO_CLOSE)?.closed,
+    false,
+    `${TO_CLOSE} is open (re-create the demo database before running again): ${JSON.stringify(before.items.slice(0, 5))}`,
+  );
   await page.getByTestId('tab-periods').click();
-  const october = page.getByTestId('periods-table').locator('tr.ant-table-row').filter({ hasText: '2026年10月' });
-  await october.getByTestId('period-open').waitFor();
-  // November has not ended: it cannot be closed yet.
-  const november = page.getByTestId('periods-table').locator('tr.ant-table-row').filter({ hasText: '2026年11月' });
-  assert.ok(await november.getByRole('button', { name: '结账' }).isDisabled());
-  await page.getByTestId('close-2026-10').click();
+  const periodRow = (n) => page.getByTestId('periods-table').locator('tr.ant-table-row').filter({ hasText: monthLabel(n) });
+  const closing = periodRow(-2);
+  await closing.getByTestId('period-open').waitFor();
+  // This month has not ended (today's entry is in it): it cannot be closed yet.
+  const current = periodRow(0);
+  await current.getByTestId('period-open').waitFor();
+  assert.ok(await current.getByRole('button', { name: '结账' }).isDisabled(), `${monthLabel(0)} has not ended`);
+  await page.getByTestId(`close-${TO_CLOSE}`).click();
   await page.getByTestId('close-period-confirm').click();
-  await october.getByTestId('period-closed').waitFor();
+  await closing.getByTestId('period-closed').waitFor();
   const periods = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/periods`);
-  assert.equal(periods.items.find((p) => p.month === '2026-10')?.closed, true);
+  assert.equal(periods.items.find((p) => p.month === TO_CLOSE)?.closed, true);
   await messagesGone(page);
-  await shot(page, '75-ledger-october-closed');
+  await shot(page, '75-ledger-month-closed');
 
-  // 6. Posting into October is refused, in Chinese; nothing is stored.
+  // 6. Posting into that month is refused, in Chinese; nothing is stored.
   await page.getByTestId('tab-journal').click();
   await page.getByTestId('entry-new').click();
   await page.getByTestId('entry-form').waitFor();
-  await pickDate(page, 'entry-date', '2026-10-15');
-  await page.getByTestId('entry-form').getByText('2026-10 已结账').waitFor();
-  await page.getByTestId('entry-memo').fill(`10月补记 ${RUN}`);
+  await pickDate(page, 'entry-date', `${TO_CLOSE}-15`);
+  await page.getByTestId('entry-form').getByText(`${TO_CLOSE} 已结账`).waitFor();
+  await page.getByTestId('entry-memo').fill(`${Number(TO_CLOSE.slice(5))}月补记 ${RUN}`);
   await fillLines(page, { debitCode: '1001', creditCode: '4001', debit: '200', credit: '200' });
   await page.getByTestId('entry-submit').click();
   await page.getByTestId('entry-error').getByText('该月份已结账，不能再记账').waitFor();
   await shot(page, '76-ledger-closed-month-refused');
-  const october15 = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=2026-10-01&to=2026-10-31`);
-  assert.ok(!october15.items.some((e) => e.memo.includes(RUN)), 'nothing was posted into October');
+  const closedMonth = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=${TO_CLOSE}-01&to=${lastDayOfMonth(-2)}`);
+  assert.ok(!closedMonth.items.some((e) => e.memo.includes(RUN)), `nothing was posted into ${TO_CLOSE}`);
   await page.keyboard.press('Escape');
   await page.getByTestId('entry-form').waitFor({ state: 'detached' });
 
-  // 7. The committee previews October's figures and publishes them for the residents.
+  // 7. The committee previews that month's figures and publishes them for the residents.
   await page.getByTestId('tab-disclosure').click();
   // Both ends of the range picker carry the test id: open it at its start.
   await page.getByTestId('disclosure-range').first().click();
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-cell[title="2026-10"]').first().click();
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-cell[title="2026-10"]').first().click();
+  await page.locator(`.ant-picker-dropdown${OPENED} .ant-picker-cell[title="${TO_CLOSE}"]`).first().click();
+  await page.locator(`.ant-picker-dropdown${OPENED} .ant-picker-cell[title="${TO_CLOSE}"]`).first().click();
   await page.getByTestId('disclosure-preview-button').click();
   const preview = page.getByTestId('disclosure-preview');
-  await preview.getByTestId('notice-period').getByText('2026年10月 至 2026年10月').waitFor();
-  const figures = await apiGet(page, `/api/v1/compounds/${compoundId}/disclosures/preview?period_from=2026-10&period_to=2026-10`);
+  await preview.getByTestId('notice-period').getByText(`${monthLabel(-2)} 至 ${monthLabel(-2)}`).waitFor();
+  const figures = await apiGet(page, `/api/v1/compounds/${compoundId}/disclosures/preview?period_from=${TO_CLOSE}&period_to=${TO_CLOSE}`);
   assert.equal((await preview.getByTestId('notice-income-total').innerText()).trim(), yuan(figures.summary.income_total_fen));
-  await page.getByTestId('disclosure-note').fill(`10月公共收益收支情况 ${RUN}`);
+  await page.getByTestId('disclosure-note').fill(`${Number(TO_CLOSE.slice(5))}月公共收益收支情况 ${RUN}`);
   await shot(page, '76b-disclosure-preview');
   await page.getByTestId('disclosure-publish').click();
   await page.getByTestId('disclosure-publish-confirm').click();
   await page.waitForURL(/\/disclosures\/[0-9a-f-]{36}$/);
   await page.getByTestId('disclosure-notice').getByTestId('notice-note').getByText(RUN).waitFor();
   const { items: disclosures } = await apiGet(page, `/api/v1/compounds/${compoundId}/disclosures`);
-  assert.ok(disclosures.some((d) => d.period_from === '2026-10' && d.note?.includes(RUN)), 'published');
+  assert.ok(disclosures.some((d) => d.period_from === TO_CLOSE && d.note?.includes(RUN)), 'published');
   await page.close();
 });
 
@@ -281,7 +315,8 @@ test('a cash journal with errors is refused row by row and imports nothing; a go
   // Property staff post and import, but do not close months or publish.
   await page.getByTestId('tab-periods').click();
   await page.getByTestId('periods-table').locator('tr.ant-table-row').first().waitFor();
-  assert.equal(await page.getByTestId('close-2026-11').count(), 0);
+  await page.getByTestId('periods-table').locator('tr.ant-table-row').filter({ hasText: monthLabel(-1) }).waitFor();
+  assert.equal(await page.getByTestId(`close-${LAST_MONTH}`).count(), 0);
   assert.equal(await page.getByTestId('tab-disclosure').count(), 0);
   await page.getByTestId('tab-journal').click();
 
@@ -291,11 +326,11 @@ test('a cash journal with errors is refused row by row and imports nothing; a go
     bad,
     [
       header,
-      `2026-11-10,IMP-1,导入 ${RUN} 金额有误,快递柜收益,abc,,银行`,
-      `2026-11-11,IMP-2,导入 ${RUN} 科目不存在,不存在的科目,100,,银行`,
-      `2026-09-12,IMP-3,导入 ${RUN} 已结账月份,停车收益,100,,银行`,
-      `2026-11-13,IMP-4,导入 ${RUN} 收支都填,停车收益,100,50,银行`,
-      `2026-11-14,IMP-5,导入 ${RUN} 正确的一行,停车收益,100,,现金`,
+      `${LAST_MONTH}-10,IMP-1,导入 ${RUN} 金额有误,快递柜收益,abc,,银行`,
+      `${LAST_MONTH}-11,IMP-2,导入 ${RUN} 科目不存在,不存在的科目,100,,银行`,
+      `${CLOSED}-12,IMP-3,导入 ${RUN} 已结账月份,停车收益,100,,银行`,
+      `${LAST_MONTH}-13,IMP-4,导入 ${RUN} 收支都填,停车收益,100,50,银行`,
+      `${LAST_MONTH}-14,IMP-5,导入 ${RUN} 正确的一行,停车收益,100,,现金`,
     ].join('\n') + '\n',
   );
   await page.getByTestId('import-open').click();
@@ -313,13 +348,13 @@ test('a cash journal with errors is refused row by row and imports nothing; a go
   await errorRows.filter({ hasText: '收入' }).first().waitFor();
   await settle(page);
   await shot(page, '77-import-refused');
-  const none = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=2026-11-10&to=2026-11-14`);
+  const none = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=${LAST_MONTH}-10&to=${LAST_MONTH}-14`);
   assert.ok(!none.items.some((e) => e.memo.includes(RUN)), 'nothing was imported');
 
   const good = join(dir, '流水.csv');
   writeFileSync(
     good,
-    [header, `2026-11-15,IMP-7,导入 ${RUN} 快递柜分成,4005,356.20,,银行`, `2026-11-16,IMP-8,导入 ${RUN} 楼道灯具,维修维护支出,,88.8,现金`].join('\n') + '\n',
+    [header, `${LAST_MONTH}-15,IMP-7,导入 ${RUN} 快递柜分成,4005,356.20,,银行`, `${LAST_MONTH}-16,IMP-8,导入 ${RUN} 楼道灯具,维修维护支出,,88.8,现金`].join('\n') + '\n',
   );
   await page.getByTestId('import-file').setInputFiles(good);
   await page.getByTestId('import-result').getByText('已导入 2 行，生成 2 笔分录').waitFor();
@@ -330,7 +365,7 @@ test('a cash journal with errors is refused row by row and imports nothing; a go
   await page.getByTestId('import-result').getByText('此前已导入').waitFor();
   await page.keyboard.press('Escape');
   await journalRow(page, `导入 ${RUN} 快递柜分成`).getByText('356.20').waitFor();
-  const imported = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=2026-11-15&to=2026-11-16`);
+  const imported = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/entries?from=${LAST_MONTH}-15&to=${LAST_MONTH}-16`);
   assert.equal(imported.items.filter((e) => e.memo.includes(RUN)).length, 2);
   await page.close();
 });
@@ -342,11 +377,8 @@ test('the district admin follows public revenue by subdistrict and opens a compo
   await page.waitForURL(`${BASE_URL}/public-revenue`);
   const table = page.getByTestId('rollup-table');
   await table.locator('tr.ant-table-row').first().waitFor();
-  // The page counts the last twelve months, today's included.
-  const now = new Date();
-  const first = new Date(now.getFullYear(), now.getMonth() - 11, 1);
-  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const report = await apiGet(page, `/api/v1/public-revenue/by-area?from=${iso(first)}&to=${iso(now)}`);
+  // The page counts the last twelve months, up to today.
+  const report = await apiGet(page, `/api/v1/public-revenue/by-area?from=${monthFromNow(-11)}-01&to=${today()}`);
   assert.ok(report.items.length > 1, 'the district has subdistricts');
   const withBooks = report.items.filter((i) => i.compounds > 0);
   assert.ok(withBooks.length > 0, 'some subdistrict has compounds with books');

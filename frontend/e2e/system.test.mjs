@@ -5,6 +5,7 @@ import {
   menuEntries,
   openBrowser,
   openMenu,
+  OPEN_POPUP,
   pickArea,
   pickOption,
   settle,
@@ -176,7 +177,7 @@ test('the audit log shows the new user and its chain verifies', { timeout: 90_00
 
   // Filter to user creations and open the newest: before/after side by side.
   await page.getByTestId('filter-action').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title*="user.created"], .ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'user.created' }).first().click();
+  await page.locator(`${OPEN_POPUP} .ant-select-item-option`).filter({ hasText: 'user.created' }).first().click();
   await page.waitForURL(/action=user\.created/);
   const first = page.locator('[data-testid="audit-table"] tbody tr.ant-table-row').first();
   await first.locator('[data-action="user.created"]').waitFor();
@@ -235,6 +236,9 @@ test('admin issues an API key, sees it once, and revokes it', { timeout: 90_000 
   assert.equal(await row.getByTestId('key-status').innerText(), '有效');
 
   await row.getByTestId('revoke-key').click();
+  // Confirmed once the dialog has finished opening: a click while it zooms in can be lost.
+  await page.getByTestId('confirm-revoke').waitFor();
+  await settle(page);
   // Wait for the server's answer before looking at the table: on a loaded machine the
   // list refresh can take a while after the dialog closes.
   const revoked = page.waitForResponse(

@@ -8,7 +8,21 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { apiGet, BASE_URL, messagesGone, openBrowser, settle, shot, signIn } from './support.mjs';
+import {
+  apiGet,
+  BASE_URL,
+  dayFromNow,
+  messagesGone,
+  OPEN_POPUP,
+  OPENED,
+  openBrowser,
+  serverNow,
+  settle,
+  shot,
+  signIn,
+  TIME_ZONE,
+  useServerClock,
+} from './support.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,11 +43,12 @@ async function newPhone(position) {
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: TIME_ZONE,
     geolocation: position,
     permissions: ['geolocation'],
   });
   context.setDefaultTimeout(20_000);
+  await useServerClock(context);
   return context;
 }
 
@@ -84,7 +99,7 @@ before(async () => {
   phone = await newPhone(undefined);
   volunteer = await phonePage(phone, 'volunteer');
   const { items } = await apiGet(volunteer, '/api/v1/activities');
-  const now = Date.now();
+  const now = serverNow();
   activity = items.find(
     (a) => a.place_name === CENTRE && a.signed_up_by_me && a.status === 'open' && Date.parse(a.starts_at) <= now && Date.parse(a.ends_at) > now + 5 * 60_000,
   );
@@ -145,7 +160,7 @@ test('the volunteer checks in and out on the phone, the leader verifies, the das
   const picker = volunteer.getByTestId('check-in-activity');
   await picker.waitFor();
   await picker.click();
-  await volunteer.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: activity.title }).first().click();
+  await volunteer.locator(`${OPEN_POPUP} .ant-select-item-option`).filter({ hasText: activity.title }).first().click();
   await volunteer.getByTestId('check-in-location').click();
   await volunteer.getByTestId('checked-in').waitFor();
   assert.match(await volunteer.getByTestId('check-in-state').innerText(), /已签到/);
@@ -316,7 +331,7 @@ test('offline, a check-in waits as 待同步 and is uploaded when the phone is b
 
 test('staff create an activity, the volunteer signs up on the phone, staff cancel it', async () => {
   const title = `助老志愿活动 ${Date.now().toString(36)}`;
-  const day = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10); // the day after tomorrow, China
+  const day = dayFromNow(2); // the day after tomorrow
   await admin.goto(`${BASE_URL}/volunteering?tab=activities`);
   await admin.getByTestId('new-activity').click();
   const form = admin.getByTestId('activity-form');
@@ -324,7 +339,7 @@ test('staff create an activity, the volunteer signs up on the phone, staff cance
   await admin.getByTestId('activity-title').fill(title);
   await admin.getByTestId('activity-centre').click();
   await admin.keyboard.type(CENTRE);
-  await admin.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${CENTRE}"]`).click();
+  await admin.locator(`${OPEN_POPUP} .ant-select-item-option[title="${CENTRE}"]`).click();
   const [start, end] = await form.locator('.ant-picker-range input').all();
   await start.click();
   await start.fill(`${day} 09:00`);
@@ -354,7 +369,7 @@ test('staff create an activity, the volunteer signs up on the phone, staff cance
   await admin.reload();
   assert.match(await admin.getByTestId('capacity').innerText(), /已报名 1 \/ 2/);
   await admin.getByTestId('cancel-activity').click();
-  await admin.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  await admin.locator(`.ant-popconfirm${OPENED} .ant-btn-primary`).click();
   await admin.getByTestId('activity-phase').filter({ hasText: '已取消' }).waitFor();
   assert.equal((await apiGet(admin, `/api/v1/activities/${id}`)).status, 'cancelled');
   await shot(admin, 'volunteering-12-activity-cancelled');
@@ -384,7 +399,7 @@ test('a member asks to report to 融城花苑 on the phone; the party secretary 
     const [first] = waiting;
     const row1 = secretary.getByTestId('report-row').filter({ hasText: first.person_name }).first();
     await row1.getByTestId('report-confirm').click();
-    await secretary.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await secretary.locator(`.ant-popconfirm${OPENED} .ant-btn-primary`).click();
     await row1.waitFor({ state: 'detached' });
     const confirmed = (await apiGet(secretary, '/api/v1/reports?status=confirmed')).items.find((r) => r.id === first.id);
     assert.ok(confirmed, 'the report is confirmed');
@@ -393,11 +408,11 @@ test('a member asks to report to 融城花苑 on the phone; the party secretary 
     await volunteer.reload();
     const card = volunteer.getByTestId('my-report');
     await card.getByTestId('report-end').click();
-    await volunteer.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await volunteer.locator(`.ant-popconfirm${OPENED} .ant-btn-primary`).click();
     await card.getByTestId('report-form').waitFor();
     await volunteer.getByTestId('report-compound').click();
     await volunteer.keyboard.type('融城花苑');
-    await volunteer.locator('.ant-select-dropdown:visible .ant-select-item-option[title="融城花苑"]').click();
+    await volunteer.locator(`${OPEN_POPUP} .ant-select-item-option[title="融城花苑"]`).click();
     await card.getByTestId('report-submit').click();
     await card.getByTestId('report-status').filter({ hasText: '待确认' }).waitFor();
     await messagesGone(volunteer);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fileNameFrom } from './download';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fileDay, fileNameFrom } from './download';
 
 describe('fileNameFrom', () => {
   it('prefers the UTF-8 name', () => {
@@ -14,5 +14,26 @@ describe('fileNameFrom', () => {
   it('has nothing without a header', () => {
     expect(fileNameFrom(null)).toBeNull();
     expect(fileNameFrom('inline')).toBeNull();
+  });
+});
+
+describe('fileDay', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    vi.useRealTimers();
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('writes the day of the browser’s calendar', () => {
+    expect(fileDay(new Date(2026, 11, 1, 0, 30))).toBe('2026-12-01');
+    expect(fileDay(new Date(2027, 0, 9, 23, 59))).toBe('2027-01-09');
+  });
+
+  it('is today in China before 08:00 there, not yesterday as in UTC', () => {
+    process.env.TZ = 'Asia/Shanghai';
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-30T17:00:00Z')); // 01:00 on 1 December in Changsha
+    expect(fileDay()).toBe('2026-12-01');
   });
 });

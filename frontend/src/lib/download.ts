@@ -24,3 +24,12 @@ export function fileNameFrom(disposition: string | null): string | null {
   const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
   return plain ? plain[1].trim() : null;
 }
+
+/**
+ * A date for a file name: `YYYY-MM-DD` of `at` (now) in the browser's calendar — not
+ * UTC's, which is still yesterday in China until 08:00.
+ */
+export function fileDay(at: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}

@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import type { Compound, GovernanceMode } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { fileNameFrom, saveBlob } from '../../lib/download';
+import { fileDay, fileNameFrom, saveBlob } from '../../lib/download';
 import { useProblem } from '../../lib/useProblem';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { exportCompounds, GOVERNANCE_MODES, useCompoundPage, type CompoundFilters } from './api';
@@ -62,8 +62,7 @@ export default function CompoundListPage() {
     setExporting(true);
     try {
       const { blob, disposition } = await exportCompounds(filters);
-      const day = new Date().toISOString().slice(0, 10);
-      const fileName = fileNameFrom(disposition) ?? `compounds-${day}.csv`;
+      const fileName = fileNameFrom(disposition) ?? `compounds-${fileDay()}.csv`;
       saveBlob(blob, fileName);
       void message.success(t('compounds.exported', { file: fileName }));
     } catch (e) {
