@@ -10,6 +10,7 @@ import {
   apiGet,
   BASE_URL,
   dayFromNow,
+  dialogOpened,
   messagesGone,
   monthFromNow,
   monthLabel,
@@ -66,6 +67,7 @@ async function statusIs(page, label) {
  * fails with what it shows (field errors, notifications) rather than a bare timeout.
  */
 async function submitDialog(page, id) {
+  await dialogOpened(page, `${id}-form`);
   await page.getByTestId(`${id}-submit`).click();
   try {
     await page.getByTestId(`${id}-form`).waitFor({ state: 'detached' });
@@ -154,7 +156,7 @@ test('the audit office sees the dashboard and the campaign board by status, and 
   // a fee within it moves the campaign's committed and remaining money.
   const rongcheng = engagements.find((e) => e.compound_name === RONGCHENG);
   await planned.getByTestId('change-fee').click();
-  await admin.getByTestId('fee-form').waitFor();
+  await dialogOpened(admin, 'fee-form');
   await admin.getByTestId('fee-yuan').fill('999999');
   await admin.getByTestId('fee-submit').click();
   await admin.getByTestId('fee-form').locator('.ant-form-item-explain-error', { hasText: '审计费用合计将超出专项审计预算' }).waitFor();
@@ -166,7 +168,7 @@ test('the audit office sees the dashboard and the campaign board by status, and 
 
   // The campaign's budget cannot drop below the fees assigned; its description can change.
   await admin.getByTestId('edit-campaign').click();
-  await admin.getByTestId('campaign-form').waitFor();
+  await dialogOpened(admin, 'campaign-form');
   await admin.getByTestId('campaign-budget-input').fill('1000');
   await admin.getByTestId('campaign-submit').click();
   await admin.getByTestId('campaign-form').locator('.ant-form-item-explain-error', { hasText: '预算不能低于已分配的审计费用' }).waitFor();
@@ -180,7 +182,7 @@ test('the audit office sees the dashboard and the campaign board by status, and 
 
   // An engagement over budget is refused on the fee field, in words.
   await admin.getByTestId('add-engagement').click();
-  await admin.getByTestId('engagement-form').waitFor();
+  await dialogOpened(admin, 'engagement-form');
   await pickCompound(admin, 'engagement-compound', '湘江佳园');
   await pickOption(admin, 'engagement-firm', FIRM);
   await admin.getByTestId('engagement-fee-input').fill('999999');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { apiGet, BASE_URL, messagesGone, openBrowser, pickOption, settle, shot, signIn } from './support.mjs';
+import { apiGet, BASE_URL, dialogOpened, messagesGone, openBrowser, pickOption, settle, shot, signIn } from './support.mjs';
 
 const RUN = Date.now().toString(36);
 const TITLE = `垃圾堆放 ${RUN}`;
@@ -74,15 +74,13 @@ async function statusIs(page, label) {
 }
 
 /**
- * Clicks an allowed action, fills its dialog with `fill`, and confirms once the dialog has
- * finished opening (a click while it zooms in can be lost). When the dialog stays open,
- * fails with what it shows rather than a bare timeout.
+ * Clicks an allowed action, fills its dialog with `fill` once it has opened, and confirms.
+ * When the dialog stays open, fails with what it shows rather than a bare timeout.
  */
 async function act(page, action, fill = async () => {}) {
   await page.getByTestId(`action-${action}`).click();
-  await page.getByTestId('action-form').waitFor();
+  await dialogOpened(page, 'action-form');
   await fill();
-  await settle(page);
   await page.getByTestId('action-submit').click();
   try {
     await page.getByTestId('action-form').waitFor({ state: 'detached' });
@@ -215,8 +213,7 @@ test('a category switched off stays on the settings page and can be switched bac
     await admin.goto(`${BASE_URL}/complaint-settings`);
     await admin.getByTestId('edit-category-greening').click();
     const toggle = admin.locator('.ant-modal .ant-switch');
-    await toggle.waitFor();
-    await settle(admin); // a click while the dialog zooms in can be lost
+    await dialogOpened(admin, 'save-category');
     const flipped = (await toggle.getAttribute('aria-checked')) === 'true' ? 'false' : 'true';
     await toggle.click();
     await admin.locator(`.ant-modal .ant-switch[aria-checked="${flipped}"]`).waitFor();

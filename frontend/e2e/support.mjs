@@ -221,6 +221,14 @@ export async function pickOption(page, testId, label) {
   await page.locator(`${OPEN_POPUP} .ant-select-item-option[title="${label}"]`).click();
 }
 
+/**
+ * Waits until the dialog holding the element `testId` has finished opening: typing into it
+ * or clicking in it while it still zooms in is now and then lost.
+ */
+export async function dialogOpened(page, testId) {
+  await page.locator(`.ant-modal${OPENED}`).filter({ has: page.getByTestId(testId) }).waitFor();
+}
+
 /** Waits until no dialog or popup is still animating in or out (for steady screenshots). */
 export async function settle(page) {
   await page.waitForFunction(

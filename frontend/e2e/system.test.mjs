@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
   BASE_URL,
+  dialogOpened,
   menuEntries,
   openBrowser,
   openMenu,
@@ -236,9 +237,7 @@ test('admin issues an API key, sees it once, and revokes it', { timeout: 90_000 
   assert.equal(await row.getByTestId('key-status').innerText(), '有效');
 
   await row.getByTestId('revoke-key').click();
-  // Confirmed once the dialog has finished opening: a click while it zooms in can be lost.
-  await page.getByTestId('confirm-revoke').waitFor();
-  await settle(page);
+  await dialogOpened(page, 'confirm-revoke');
   // Wait for the server's answer before looking at the table: on a loaded machine the
   // list refresh can take a while after the dialog closes.
   const revoked = page.waitForResponse(

@@ -45,7 +45,7 @@ pub async fn decide_extension(
     let base = c
         .resolve_by
         .filter(|d| *d > state.clock().now())
-        .unwrap_or_else(chrono::Utc::now);
+        .unwrap_or_else(|| state.clock().now());
     let new_deadline = calendar.add_working_hours(base, i64::from(ext.hours));
     let note = body
         .note

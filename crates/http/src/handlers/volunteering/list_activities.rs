@@ -1,5 +1,5 @@
 use actix_web::{get, web};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::volunteering;
 
@@ -29,7 +29,7 @@ pub async fn list_activities(
     if patterns.is_empty() {
         return Err(DomainError::Forbidden.into());
     }
-    let from = query.from.unwrap_or_else(Utc::now);
+    let from = query.from.unwrap_or_else(|| state.clock().now());
     let to = query.to.unwrap_or(from + Duration::days(30));
     let mut conn = state.db.conn().await?;
     let mine = match viewer(&mut conn, &caller).await? {
