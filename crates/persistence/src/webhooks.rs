@@ -443,16 +443,31 @@ pub async fn record_attempt(
                 } else {
                     "failed"
                 };
-                diesel::update(target)
-                    .set((
-                        webhook_deliveries::status.eq(status),
-                        webhook_deliveries::next_attempt_at.eq(retry_at.unwrap_or_else(Utc::now)),
-                        webhook_deliveries::locked_until.eq(None::<DateTime<Utc>>),
-                        webhook_deliveries::last_status.eq(status_code),
-                        webhook_deliveries::last_error.eq(&error),
-                    ))
-                    .execute(tx)
-                    .await?;
+                let common = (
+                    webhook_deliveries::status.eq(status),
+                    webhook_deliveries::locked_until.eq(None::<DateTime<Utc>>),
+                    webhook_deliveries::last_status.eq(status_code),
+                    webhook_deliveries::last_error.eq(&error),
+                );
+                // A delivery that gives up is stamped with the server's clock, like every
+                // other default in the schema.
+                match retry_at {
+                    Some(at) => {
+                        diesel::update(target)
+                            .set((common, webhook_deliveries::next_attempt_at.eq(at)))
+                            .execute(tx)
+                            .await?
+                    }
+                    None => {
+                        diesel::update(target)
+                            .set((
+                                common,
+                                webhook_deliveries::next_attempt_at.eq(crate::clock::linli_now()),
+                            ))
+                            .execute(tx)
+                            .await?
+                    }
+                };
             }
             Outcome::Gone => {
                 diesel::update(target)

@@ -42,7 +42,10 @@ pub async fn login(
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "too_many_attempts",
-            format!("登录失败次数过多，请 {} 分钟后再试 / too many failed sign-ins; try again in {wait} seconds", (wait + 59) / 60),
+            {
+                let minutes = (wait + 59) / 60;
+                format!("登录失败次数过多，请 {minutes} 分钟后再试 / too many failed sign-ins; try again in {minutes} minute(s)")
+            },
         )
         .with_header(header::RETRY_AFTER, wait.to_string()));
     }
