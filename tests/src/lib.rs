@@ -113,7 +113,11 @@ fn template_name() -> String {
     );
     files.sort();
     for f in files {
-        f.to_string_lossy().hash(&mut hasher);
+        // By the path inside the project, so every checkout of the same tree shares one.
+        f.strip_prefix(&root)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .hash(&mut hasher);
         std::fs::read(&f).unwrap_or_default().hash(&mut hasher);
     }
     format!("linli_tpl_{:016x}", hasher.finish())
