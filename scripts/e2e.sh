@@ -3,12 +3,15 @@
 # serving the built SPA, and the Playwright tests in frontend/e2e against it.
 # LINLI_CLOCK (e.g. `+365d`, or an RFC 3339 instant) shifts the clock of the seed, the server
 # and the browsers alike: `LINLI_CLOCK=+365d scripts/e2e.sh` runs the suite a year ahead.
+# LINLI_E2E_PORT and LINLI_E2E_DB (default 18080, linli_e2e) let two checkouts run it at once;
+# arguments after the script name pick test files (default: all of frontend/e2e).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 server="$("$root/scripts/pg.sh")"
 port="${LINLI_E2E_PORT:-18080}"
-"$root/scripts/ensure-db.sh" "$server" linli_e2e --fresh
-export DATABASE_URL="$server/linli_e2e"
+db="${LINLI_E2E_DB:-linli_e2e}"
+"$root/scripts/ensure-db.sh" "$server" "$db" --fresh
+export DATABASE_URL="$server/$db"
 if [ -n "${LINLI_CLOCK:-}" ]; then
   # An instant becomes a fixed offset once, here: the seed, the server and the tests start
   # at different moments and must still share one clock.
@@ -34,5 +37,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 cd "$root/frontend"
+run=(npm run --silent e2e)
+[ "$#" -gt 0 ] && run=(node --test "$@")
 env -u LINLI_CLOCK "${clock[@]}" BASE_URL="http://127.0.0.1:$port" LINLI_DEMO_PASSWORD="${LINLI_DEMO_PASSWORD:-Linli@2026}" \
-  npm run --silent e2e
+  "${run[@]}"
