@@ -36,7 +36,7 @@ port="${FUZZ_PORT:-18290}"
 password="${LINLI_DEMO_PASSWORD:-Linli@2026}"
 base="http://127.0.0.1:$port"
 out="$root/.data/fuzz"
-linli="$root/target/debug/linli"
+linli="${LINLI_BIN:-$root/target/debug/linli}"
 
 [ -x "$linli" ] || { say "no $linli; run 'make build' first"; exit 1; }
 

@@ -25,7 +25,7 @@ fi
 # Handed to the seed, the server and the tests only (empty: the real clock).
 clock=()
 [ -n "${LINLI_CLOCK:-}" ] && clock=("LINLI_CLOCK=$LINLI_CLOCK")
-bin="$root/target/debug/linli"
+bin="${LINLI_BIN:-$root/target/debug/linli}"
 env -u LINLI_CLOCK "$bin" migrate >/dev/null
 env -u LINLI_CLOCK "${clock[@]}" "$bin" seed-demo >/dev/null
 env -u LINLI_CLOCK "${clock[@]}" LINLI_DEMO=1 LINLI_BIND="127.0.0.1:$port" LINLI_STATIC_DIR="$root/frontend/dist" RUST_LOG=warn \

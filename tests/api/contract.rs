@@ -14,8 +14,9 @@ fn committed_openapi_matches_the_code() {
 }
 
 #[test]
-fn every_operation_documents_its_errors_as_problem_json() {
+fn every_operation_documents_its_answers_and_its_errors_as_problem_json() {
     let doc = serde_json::to_value(linli_http::openapi_document()).unwrap_or_default();
+    let shared = &doc["components"]["responses"];
     for (path, item) in doc["paths"].as_object().into_iter().flatten() {
         // Open311 answers errors in its specification's own format.
         if path.starts_with("/open311/") {
@@ -24,6 +25,24 @@ fn every_operation_documents_its_errors_as_problem_json() {
         for (method, op) in item.as_object().into_iter().flatten() {
             assert!(op["summary"].is_string(), "{method} {path} has no summary");
             for (status, response) in op["responses"].as_object().into_iter().flatten() {
+                // The common answers are declared once and referred to.
+                let response = match response["$ref"].as_str() {
+                    Some(to) => {
+                        let name = to.trim_start_matches("#/components/responses/");
+                        assert!(
+                            shared[name].is_object(),
+                            "{method} {path} {status}: no {to}"
+                        );
+                        &shared[name]
+                    }
+                    None => response,
+                };
+                assert!(
+                    response["description"]
+                        .as_str()
+                        .is_some_and(|d| !d.trim().is_empty()),
+                    "{method} {path} {status} has no description"
+                );
                 if status.starts_with('4') || status.starts_with('5') {
                     assert!(
                         response["content"]["application/problem+json"].is_object(),

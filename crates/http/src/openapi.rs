@@ -71,14 +71,111 @@ impl Modify for SecuritySchemes {
     }
 }
 
-/// Declares, on every operation, the error answers the shared machinery gives whatever the
-/// handler does: the extractors (malformed JSON or query: 400; JSON of the wrong shape: 422;
-/// a body that is not JSON: 415; too large: 413; an id in the path that does not parse or
-/// an object outside the caller's scope: 404; stale or missing `If-Match`: 412/428), the
-/// authentication (401, 403) and the database pool (503). Without them the contract
-/// under-promises and clients (and contract fuzzing) meet statuses it never mentions.
-/// Only missing codes are added; a handler's own, more specific description wins.
+/// The error answers the shared machinery gives whatever the handler does, declared once as
+/// `components/responses` and referenced from every operation they apply to.
+struct Common {
+    status: &'static str,
+    name: &'static str,
+    description: &'static str,
+    applies: fn(&Shape) -> bool,
+}
+
+/// What an operation takes, which decides the common answers it can give.
+struct Shape {
+    query: bool,
+    object_filter: bool,
+    path: bool,
+    if_match: bool,
+    body: bool,
+    json_body: bool,
+    secured: bool,
+}
+
+const COMMON: &[Common] = &[
+    Common {
+        status: "400",
+        name: "MalformedRequest",
+        description: "Malformed JSON body or query parameter (`malformed_json`, `invalid_query`, `invalid_cursor`)",
+        applies: |s| s.query || s.json_body,
+    },
+    Common {
+        status: "401",
+        name: "Unauthenticated",
+        description: "Missing, malformed, expired or revoked credentials",
+        applies: |s| s.secured,
+    },
+    Common {
+        status: "403",
+        name: "Forbidden",
+        description: "No grant of yours (or scope of your API key) allows this",
+        applies: |s| s.secured,
+    },
+    // A filter naming an object (`area_id`, `compound_id` ...) answers 404 when the object
+    // is outside the caller's scope, exactly like an id in the path.
+    Common {
+        status: "404",
+        name: "NotFound",
+        description: "No such object, or it lies outside your scope",
+        applies: |s| s.path || s.object_filter,
+    },
+    Common {
+        status: "412",
+        name: "StaleVersion",
+        description: "`If-Match` is stale: the object changed since you read it",
+        applies: |s| s.if_match,
+    },
+    Common {
+        status: "413",
+        name: "TooLarge",
+        description: "Body larger than the limit",
+        applies: |s| s.body,
+    },
+    Common {
+        status: "415",
+        name: "UnsupportedMediaType",
+        description: "Body of a media type this operation does not take",
+        applies: |s| s.body,
+    },
+    Common {
+        status: "422",
+        name: "ValidationFailed",
+        description: "A field breaks a rule (`validation_failed`, with `errors`)",
+        applies: |s| s.json_body,
+    },
+    Common {
+        status: "428",
+        name: "VersionRequired",
+        description: "`If-Match` is missing",
+        applies: |s| s.if_match,
+    },
+    Common {
+        status: "500",
+        name: "InternalError",
+        description: "Unexpected failure (`internal_error`); logged under the `X-Request-Id` of the answer",
+        applies: |_| true,
+    },
+    Common {
+        status: "503",
+        name: "Unavailable",
+        description: "Database unreachable or busy (`service_unavailable`); see `Retry-After`",
+        applies: |_| true,
+    },
+];
+
+/// Declares the common error answers ([`COMMON`]: the extractors, the authentication, an
+/// unexpected failure and the database pool) once under `components/responses`, and refers
+/// every operation to those that apply to it. Without them the contract under-promises and
+/// clients (and contract fuzzing) meet statuses it never mentions. A handler lists only the
+/// answers of its own, each with a description; where it names a common status with a more
+/// specific description, that one wins.
 pub fn declare_common_responses(openapi: &mut utoipa::openapi::OpenApi) {
+    let components = openapi.components.get_or_insert_with(Default::default);
+    for common in COMMON {
+        components.responses.insert(
+            common.name.to_owned(),
+            utoipa::openapi::RefOr::T(problem_response(common.description)),
+        );
+    }
     for (path, item) in openapi.paths.paths.iter_mut() {
         // Open311 has its own error format; `/healthz` answers without the database.
         if path.starts_with("/open311/") || path == "/healthz" {
@@ -92,12 +189,24 @@ pub fn declare_common_responses(openapi: &mut utoipa::openapi::OpenApi) {
             item.patch.as_mut(),
         ];
         for operation in operations.into_iter().flatten() {
-            declare_for_operation(operation);
+            let shape = shape_of(operation);
+            for common in COMMON.iter().filter(|c| (c.applies)(&shape)) {
+                operation
+                    .responses
+                    .responses
+                    .entry(common.status.to_owned())
+                    .or_insert_with(|| {
+                        utoipa::openapi::RefOr::Ref(utoipa::openapi::Ref::new(format!(
+                            "#/components/responses/{}",
+                            common.name
+                        )))
+                    });
+            }
         }
     }
 }
 
-fn declare_for_operation(operation: &mut utoipa::openapi::path::Operation) {
+fn shape_of(operation: &utoipa::openapi::path::Operation) -> Shape {
     use utoipa::openapi::{RefOr, path::ParameterIn};
 
     let parameters: Vec<(&str, &ParameterIn)> = operation
@@ -109,72 +218,27 @@ fn declare_for_operation(operation: &mut utoipa::openapi::path::Operation) {
             RefOr::Ref(_) => None,
         })
         .collect();
-    let has_query = parameters
-        .iter()
-        .any(|(_, at)| matches!(at, ParameterIn::Query));
-    // A filter naming an object (`area_id`, `compound_id` ...) answers 404 when the object
-    // is outside the caller's scope, exactly like an id in the path.
-    let has_object_filter = parameters
-        .iter()
-        .any(|(name, at)| matches!(at, ParameterIn::Query) && name.ends_with("_id"));
-    let has_path = parameters
-        .iter()
-        .any(|(_, at)| matches!(at, ParameterIn::Path));
-    let has_if_match = parameters.iter().any(|(name, at)| {
-        matches!(at, ParameterIn::Header) && name.eq_ignore_ascii_case("if-match")
-    });
     let body_types: Vec<String> = match &operation.request_body {
         Some(RefOr::T(body)) => body.content.keys().cloned().collect(),
         _ => Vec::new(),
     };
-    let has_body = !body_types.is_empty();
-    let has_json_body = body_types.iter().any(|t| t == "application/json");
-    let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
-
-    let mut add = |status: &str, description: &str| {
-        operation
-            .responses
-            .responses
-            .entry(status.to_owned())
-            .or_insert_with(|| RefOr::T(problem_response(description)));
-    };
-    if has_query || has_json_body {
-        add(
-            "400",
-            "Malformed JSON body or query parameter (`malformed_json`, `invalid_query`, `invalid_cursor`)",
-        );
+    Shape {
+        query: parameters
+            .iter()
+            .any(|(_, at)| matches!(at, ParameterIn::Query)),
+        object_filter: parameters
+            .iter()
+            .any(|(name, at)| matches!(at, ParameterIn::Query) && name.ends_with("_id")),
+        path: parameters
+            .iter()
+            .any(|(_, at)| matches!(at, ParameterIn::Path)),
+        if_match: parameters.iter().any(|(name, at)| {
+            matches!(at, ParameterIn::Header) && name.eq_ignore_ascii_case("if-match")
+        }),
+        body: !body_types.is_empty(),
+        json_body: body_types.iter().any(|t| t == "application/json"),
+        secured: operation.security.as_ref().is_some_and(|s| !s.is_empty()),
     }
-    if secured {
-        add("401", "Missing, malformed, expired or revoked credentials");
-        add(
-            "403",
-            "No grant of yours (or scope of your API key) allows this",
-        );
-    }
-    if has_path || has_object_filter {
-        add("404", "No such object, or it lies outside your scope");
-    }
-    if has_if_match {
-        add(
-            "412",
-            "`If-Match` is stale: the object changed since you read it",
-        );
-        add("428", "`If-Match` is missing");
-    }
-    if has_body {
-        add("413", "Body larger than the limit");
-        add("415", "Body of a media type this operation does not take");
-    }
-    if has_json_body {
-        add(
-            "422",
-            "A field breaks a rule (`validation_failed`, with `errors`)",
-        );
-    }
-    add(
-        "503",
-        "Database unreachable or busy (`service_unavailable`); see `Retry-After`",
-    );
 }
 
 fn problem_response(description: &str) -> utoipa::openapi::Response {

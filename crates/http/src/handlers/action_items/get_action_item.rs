@@ -4,18 +4,13 @@ use linli_persistence::{areas::scope_patterns, registry::meetings};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::registry::ActionItemView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::registry::ActionItemView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One action item; `ETag` for `If-Match` on follow-up.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ActionItemView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The action item; `ETag` carries its version", body = ActionItemView, headers(("ETag" = String))),
 ))]
 #[get("/action-items/{id}")]
 pub async fn get_action_item(

@@ -11,7 +11,7 @@ use crate::{
     auth::Caller,
     cursor,
     dto::registry::{ActionItemPage, ActionItemQuery, ActionItemView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -19,8 +19,7 @@ use crate::{
 /// Action items of joint meetings in your area, by due date; `overdue=true` lists open
 /// items past due.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(ActionItemQuery), responses(
-    (status = 200, body = ActionItemPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of action items (`next_cursor` continues)", body = ActionItemPage),
 ))]
 #[get("/action-items")]
 pub async fn list_action_items(

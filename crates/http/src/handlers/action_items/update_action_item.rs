@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::{
     auth::Caller,
     dto::registry::{ActionItemStatusInput, ActionItemView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -17,11 +17,7 @@ use crate::{
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = ActionItemStatusInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = ActionItemView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The action item; `ETag` carries its version", body = ActionItemView, headers(("ETag" = String))),
 ))]
 #[put("/action-items/{id}")]
 pub async fn update_action_item(

@@ -18,8 +18,6 @@ use crate::{
 /// answer with `POST …/reconciliation`.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
     (status = 200, description = "CSV: 参考号, 户名, 账号, 开户行, 金额(元), 用途, 所属月份", body = String, content_type = "text/csv"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Not disbursed yet", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/payment-cycles/{id}/bank-file")]

@@ -9,7 +9,7 @@ use linli_persistence::{
 use crate::{
     auth::Caller,
     dto::allowance::{AssessmentInput, AssessmentView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::{ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -18,9 +18,7 @@ use crate::{
 /// Record an assessment (考评) of a person for a period: score 0–100 and result. A person
 /// has one assessment for any day (overlaps are refused).
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = AssessmentInput, responses(
-    (status = 201, body = AssessmentView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the assessment; `ETag` carries its version", body = AssessmentView, headers(("ETag" = String))),
 ))]
 #[post("/assessments")]
 pub async fn create_assessment(

@@ -19,9 +19,8 @@ use crate::{
 /// transfers of earlier months carried into this cycle. One cycle per programme-month is open
 /// until disbursed.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = CycleInput, responses(
-    (status = 201, body = CycleView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the cycle; `Location` is its address; `ETag` carries its version", body = CycleView, headers(("ETag" = String), ("Location" = String))),
+    (status = 404, description = "No such programme, or it lies outside your scope", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid month, a month not started, an inactive programme or an open cycle for the month", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/payment-cycles")]

@@ -8,7 +8,7 @@ use linli_persistence::{
 use crate::{
     auth::Caller,
     dto::allowance::{ProgrammeInput, ProgrammeView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::{ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -19,9 +19,7 @@ use crate::{
 /// area and the annual budget. Part months are paid pro rata (days held ÷ days in the month,
 /// rounded down to the fen) unless `pro_rata` is false.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = ProgrammeInput, responses(
-    (status = 201, body = ProgrammeView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the programme; `Location` is its address; `ETag` carries its version", body = ProgrammeView, headers(("ETag" = String), ("Location" = String))),
 ))]
 #[post("/allowance-programmes")]
 pub async fn create_programme(

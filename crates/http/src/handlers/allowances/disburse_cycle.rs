@@ -27,10 +27,8 @@ pub struct DisburseRequest {}
     params(("id" = Uuid, Path),
         ("Idempotency-Key" = String, Header, description = "Required: 8 to 128 of [A-Za-z0-9-_.:]")),
     responses(
-    (status = 200, body = CycleView),
+    (status = 200, description = "The cycle", body = CycleView),
     (status = 400, description = "No Idempotency-Key", body = Problem, content_type = "application/problem+json"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Not approved, already disbursed, or someone already paid for the month", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/payment-cycles/{id}/disburse")]

@@ -14,8 +14,7 @@ use crate::{
 /// A person's bank account for allowances, masked: the full number only ever leaves in the
 /// bank transfer file.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Person id")), responses(
-    (status = 200, body = BankAccountView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The bank account", body = BankAccountView),
     (status = 404, description = "No such person in your area, or no account on file", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/people/{id}/bank-account")]

@@ -3,18 +3,13 @@ use uuid::Uuid;
 
 use super::readable_cycle;
 use crate::{
-    auth::Caller,
-    dto::allowance::CycleView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::allowance::CycleView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One payment cycle with totals and the actions its status allows; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = CycleView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The cycle; `ETag` carries its version", body = CycleView, headers(("ETag" = String))),
 ))]
 #[get("/payment-cycles/{id}")]
 pub async fn get_cycle(

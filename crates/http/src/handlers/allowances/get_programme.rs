@@ -4,18 +4,13 @@ use linli_persistence::{allowances, areas::scope_patterns};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::allowance::ProgrammeView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::allowance::ProgrammeView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One programme; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ProgrammeView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The programme; `ETag` carries its version", body = ProgrammeView, headers(("ETag" = String))),
 ))]
 #[get("/allowance-programmes/{id}")]
 pub async fn get_programme(

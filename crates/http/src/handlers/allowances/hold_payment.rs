@@ -17,11 +17,8 @@ use crate::{
 /// paid in this cycle. Answers the cycle with new totals.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = HoldInput,
     params(("id" = Uuid, Path, description = "Cycle id"), ("payment_id" = Uuid, Path)), responses(
-    (status = 200, body = CycleView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The cycle", body = CycleView),
     (status = 409, description = "Not a draft, or the line is not included", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/payment-cycles/{id}/payments/{payment_id}/hold")]
 pub async fn hold_payment(

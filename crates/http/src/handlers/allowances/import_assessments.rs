@@ -22,9 +22,7 @@ use crate::{
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])),
     request_body(content = String, content_type = "text/csv", description = "The CSV file"),
     responses(
-    (status = 201, body = AssessmentImportResult),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 413, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Imported: rows taken and rows refused, each with its reason", body = AssessmentImportResult),
     (status = 422, description = "`import_invalid` with `row_errors`; nothing was stored", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/assessments/imports")]

@@ -5,15 +5,14 @@ use super::assessment_patterns;
 use crate::{
     auth::Caller,
     dto::allowance::{AssessmentList, AssessmentQuery, AssessmentView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Assessments (考评) of people in your area, newest period first.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), params(AssessmentQuery), responses(
-    (status = 200, body = AssessmentList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The assessments", body = AssessmentList),
 ))]
 #[get("/assessments")]
 pub async fn list_assessments(

@@ -5,15 +5,14 @@ use linli_persistence::{allowances, areas::scope_patterns};
 use crate::{
     auth::Caller,
     dto::allowance::{CycleList, CycleQuery, CycleView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Payment cycles you can see, newest month first, with totals.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), params(CycleQuery), responses(
-    (status = 200, body = CycleList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The cycles", body = CycleList),
 ))]
 #[get("/payment-cycles")]
 pub async fn list_cycles(

@@ -6,7 +6,7 @@ use super::readable_cycle;
 use crate::{
     auth::Caller,
     dto::allowance::{PaymentList, PaymentQuery, PaymentView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -14,8 +14,7 @@ use crate::{
 /// A cycle's lines in order: every candidate, the decision, the amount and why. Account
 /// numbers show their last four digits only.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path), PaymentQuery), responses(
-    (status = 200, body = PaymentList),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The payments", body = PaymentList),
 ))]
 #[get("/payment-cycles/{id}/payments")]
 pub async fn list_payments(

@@ -5,15 +5,14 @@ use linli_persistence::{allowances, areas::scope_patterns};
 use crate::{
     auth::Caller,
     dto::allowance::{ProgrammeList, ProgrammeView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Allowance programmes covering your area.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), responses(
-    (status = 200, body = ProgrammeList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The programmes", body = ProgrammeList),
 ))]
 #[get("/allowance-programmes")]
 pub async fn list_programmes(

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::{
     auth::Caller,
     dto::allowance::{PaymentList, PaymentView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -14,9 +14,7 @@ use crate::{
 /// A person's allowance history: every cycle line (paid, failed, excluded and why), newest
 /// month first.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Person id")), responses(
-    (status = 200, body = PaymentList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The payments", body = PaymentList),
 ))]
 #[get("/people/{id}/payments")]
 pub async fn person_payments(

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::{
     auth::Caller,
     dto::allowance::{BudgetQuery, BudgetView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -16,8 +16,7 @@ use crate::{
 /// transfers), paid (confirmed by the bank) and remaining. Approval is refused when a cycle
 /// would take committed past the budget.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path), BudgetQuery), responses(
-    (status = 200, body = BudgetView),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The budget", body = BudgetView),
 ))]
 #[get("/allowance-programmes/{id}/budget")]
 pub async fn programme_budget(

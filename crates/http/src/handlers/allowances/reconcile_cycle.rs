@@ -23,9 +23,7 @@ use crate::{
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), params(("id" = Uuid, Path)),
     request_body(content = String, content_type = "text/csv", description = "The bank's return file"),
     responses(
-    (status = 200, body = ReconciliationResult),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The reconciliation result", body = ReconciliationResult),
     (status = 409, description = "Not disbursed", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`import_invalid` with `row_errors`; nothing changed", body = Problem, content_type = "application/problem+json"),
 ))]

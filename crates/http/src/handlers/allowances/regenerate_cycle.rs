@@ -16,9 +16,7 @@ use crate::{
 /// Generate a draft cycle again from today's posts, assessments, payments and bank details
 /// (e.g. after an assessment was corrected). Holds on lines still included are kept.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = CycleView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The cycle; `ETag` carries its version", body = CycleView, headers(("ETag" = String))),
     (status = 409, description = "Not a draft", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/payment-cycles/{id}/generate")]

@@ -15,9 +15,7 @@ use crate::{
 /// Release a held line of a draft cycle: it is included again.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "Cycle id"), ("payment_id" = Uuid, Path)), responses(
-    (status = 200, body = CycleView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The cycle", body = CycleView),
     (status = 409, description = "Not a draft, or the line is not held", body = Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/payment-cycles/{id}/payments/{payment_id}/hold")]

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::{
     auth::Caller,
     dto::allowance::{BankAccountInput, BankAccountView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -16,10 +16,7 @@ use crate::{
 /// audit log show only the last four digits.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = BankAccountInput,
     params(("id" = Uuid, Path, description = "Person id")), responses(
-    (status = 200, body = BankAccountView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The bank account", body = BankAccountView),
 ))]
 #[put("/people/{id}/bank-account")]
 pub async fn set_bank_account(

@@ -20,12 +20,8 @@ use crate::{
 /// (reconciled → closed). Requires `If-Match`.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = CycleTransition,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)), responses(
-    (status = 200, body = CycleView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The cycle; `ETag` carries its version", body = CycleView, headers(("ETag" = String))),
     (status = 409, description = "`transition_not_allowed` (with `allowed`), `four_eyes`, `budget_exceeded`, `cycle_empty`", body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/payment-cycles/{id}/transitions")]
 pub async fn transition_cycle(

@@ -7,7 +7,7 @@ use super::create_assessment::{checked, person_area};
 use crate::{
     auth::Caller,
     dto::allowance::{AssessmentInput, AssessmentView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -18,12 +18,7 @@ use crate::{
 /// Requires `If-Match`.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = AssessmentInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)), responses(
-    (status = 200, body = AssessmentView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The assessment; `ETag` carries its version", body = AssessmentView, headers(("ETag" = String))),
 ))]
 #[put("/assessments/{id}")]
 pub async fn update_assessment(

@@ -7,7 +7,7 @@ use super::{create_programme::checked, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::{ProgrammeInput, ProgrammeView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -17,12 +17,7 @@ use crate::{
 /// a draft to apply new terms. Requires `If-Match`.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), request_body = ProgrammeInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)), responses(
-    (status = 200, body = ProgrammeView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The programme; `ETag` carries its version", body = ProgrammeView, headers(("ETag" = String))),
 ))]
 #[put("/allowance-programmes/{id}")]
 pub async fn update_programme(

@@ -8,7 +8,7 @@ use linli_persistence::{
 use crate::{
     auth::{AuthUser, api_key},
     dto::api_key::{ApiKeyView, CreateApiKeyRequest, CreatedApiKey},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     idempotency::{Idempotent, reply, respond},
     state::AppState,
@@ -19,9 +19,7 @@ use crate::{
 #[utoipa::path(tag = tags::API_KEYS, security(("bearer" = [])), request_body = CreateApiKeyRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe (the replay shows the same key)")),
     responses(
-    (status = 201, body = CreatedApiKey, headers(("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the key (its secret is shown this once); `Location` is its address", body = CreatedApiKey, headers(("Location" = String))),
 ))]
 #[post("/api-keys")]
 pub async fn create_api_key(

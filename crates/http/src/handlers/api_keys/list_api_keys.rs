@@ -8,7 +8,7 @@ use crate::{
     cursor,
     dto::api_key::{ApiKeyPage, ApiKeyView},
     dto::page::PageQuery,
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -17,8 +17,7 @@ use crate::{
 #[utoipa::path(tag = tags::API_KEYS, security(("bearer" = [])),
     params(PageQuery),
     responses(
-    (status = 200, body = ApiKeyPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of API keys (`next_cursor` continues)", body = ApiKeyPage),
 ))]
 #[get("/api-keys")]
 pub async fn list_api_keys(

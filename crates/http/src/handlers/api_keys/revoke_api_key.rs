@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::AuthUser,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -13,8 +13,6 @@ use crate::{
 /// Revoke an API key: the next request with it fails. The record stays for the audit trail.
 #[utoipa::path(tag = tags::API_KEYS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
     (status = 204, description = "Revoked (or already revoked)"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/api-keys/{id}")]
 pub async fn revoke_api_key(

@@ -17,7 +17,7 @@ use crate::{
 /// compound > building). Compounds are better created through `POST /compounds`, which
 /// records their register entry too.
 #[utoipa::path(tag = tags::AREAS, security(("bearer" = [])), request_body = CreateAreaRequest, responses(
-    (status = 201, body = AreaView, headers(("ETag" = String), ("Location" = String))),
+    (status = 201, description = "Created: the area; `Location` is its address; `ETag` carries its version", body = AreaView, headers(("ETag" = String), ("Location" = String))),
     (status = 403, description = "Your role may not manage areas", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid fields, unknown parent or wrong kind", body = Problem, content_type = "application/problem+json"),
 ))]

@@ -15,7 +15,7 @@ use crate::{
 
 /// One area node; `ETag` carries its version for `If-Match` on update.
 #[utoipa::path(tag = tags::AREAS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path, description = "Area id")), responses(
-    (status = 200, body = AreaView, headers(("ETag" = String, description = "Version tag for If-Match"))),
+    (status = 200, description = "The area; `ETag` carries its version", body = AreaView, headers(("ETag" = String, description = "Version tag for If-Match"))),
     (status = 404, description = "No such area in your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/areas/{id}")]

@@ -17,9 +17,8 @@ use crate::{
 ///
 /// Ordered by name, then id; pages are keyset-paginated with an opaque cursor.
 #[utoipa::path(tag = tags::AREAS, security(("bearer" = []), ("api_key" = [])), params(AreaQuery), responses(
-    (status = 200, body = AreaPage),
+    (status = 200, description = "One page of areas (`next_cursor` continues)", body = AreaPage),
     (status = 400, description = "Bad query parameter or cursor", body = Problem, content_type = "application/problem+json"),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
     (status = 403, description = "Your role may not browse areas", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/areas")]

@@ -17,10 +17,9 @@ use crate::{
 #[utoipa::path(tag = tags::AREAS, security(("bearer" = [])), request_body = UpdateAreaRequest,
     params(("id" = Uuid, Path, description = "Area id"), ("If-Match" = String, Header, description = "ETag from the last read")),
     responses(
-    (status = 200, body = AreaView, headers(("ETag" = String))),
+    (status = 200, description = "The area; `ETag` carries its version", body = AreaView, headers(("ETag" = String))),
     (status = 404, description = "No such area in your scope", body = Problem, content_type = "application/problem+json"),
     (status = 412, description = "Changed since you read it", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
     (status = 428, description = "If-Match missing", body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/areas/{id}")]

@@ -9,15 +9,14 @@ use crate::{
     auth::AuthUser,
     cursor,
     dto::audit::{AuditEntryView, AuditPage, AuditQuery},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Audit entries, newest first, filtered by object, actor or action.
 #[utoipa::path(tag = tags::AUDIT, security(("bearer" = [])), params(AuditQuery), responses(
-    (status = 200, body = AuditPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of audits (`next_cursor` continues)", body = AuditPage),
 ))]
 #[get("/audit-log")]
 pub async fn list_audit_log(

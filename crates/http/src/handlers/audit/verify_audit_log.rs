@@ -3,17 +3,13 @@ use linli_domain::policy::Action;
 use linli_persistence::audit;
 
 use crate::{
-    auth::AuthUser,
-    dto::audit::AuditVerification,
-    error::{ApiResult, Problem},
-    handlers::tags,
+    auth::AuthUser, dto::audit::AuditVerification, error::ApiResult, handlers::tags,
     state::AppState,
 };
 
 /// Re-compute the audit log's hash chain and name the first altered entry, if any.
 #[utoipa::path(tag = tags::AUDIT, security(("bearer" = [])), responses(
-    (status = 200, body = AuditVerification),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The audit verification", body = AuditVerification),
 ))]
 #[get("/audit-log/verify")]
 pub async fn verify_audit_log(

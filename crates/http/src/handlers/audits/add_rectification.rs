@@ -18,10 +18,7 @@ use crate::{
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = RectificationInput,
     params(("id" = Uuid, Path, description = "Finding id")), responses(
     (status = 201, description = "The finding with its actions", body = FindingView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "The finding is closed", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/audit-findings/{id}/rectifications")]
 pub async fn add_rectification(

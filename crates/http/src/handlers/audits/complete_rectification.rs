@@ -20,10 +20,7 @@ use crate::{
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = CompletionInput,
     params(("id" = Uuid, Path, description = "Rectification id")), responses(
     (status = 200, description = "The finding with its actions", body = FindingView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Already verified", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/rectifications/{id}/completion")]
 pub async fn complete_rectification(

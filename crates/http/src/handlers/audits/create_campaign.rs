@@ -9,7 +9,7 @@ use super::visibility;
 use crate::{
     auth::Caller,
     dto::special_audit::{CampaignInput, CampaignView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::{ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -18,9 +18,7 @@ use crate::{
 /// Open a special audit campaign over an area with a budget (integer fen) and the audit
 /// firms that will take its engagements.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = CampaignInput, responses(
-    (status = 201, body = CampaignView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the campaign; `Location` is its address; `ETag` carries its version", body = CampaignView, headers(("ETag" = String), ("Location" = String))),
 ))]
 #[post("/audit-campaigns")]
 pub async fn create_campaign(

@@ -20,9 +20,7 @@ use crate::{
 /// exceed the campaign's budget — also when fees are assigned at the same time.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = EngagementInput,
     params(("id" = Uuid, Path, description = "Campaign id")), responses(
-    (status = 201, body = EngagementView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the engagement; `Location` is its address; `ETag` carries its version", body = EngagementView, headers(("ETag" = String), ("Location" = String))),
     (status = 422, description = "Invalid fields, a firm not in the campaign, a compound already in it, or over budget (`fee_fen`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/audit-campaigns/{id}/engagements")]

@@ -4,18 +4,13 @@ use uuid::Uuid;
 
 use super::visibility;
 use crate::{
-    auth::Caller,
-    dto::special_audit::EngagementView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
-    state::AppState,
+    auth::Caller, dto::special_audit::EngagementView, error::ApiResult, extract::etag,
+    handlers::tags, state::AppState,
 };
 
 /// One engagement; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = EngagementView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The engagement; `ETag` carries its version", body = EngagementView, headers(("ETag" = String))),
 ))]
 #[get("/audit-engagements/{id}")]
 pub async fn get_engagement(

@@ -3,18 +3,13 @@ use uuid::Uuid;
 
 use super::{finding_view, visibility};
 use crate::{
-    auth::Caller,
-    dto::special_audit::FindingView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::special_audit::FindingView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One finding with its rectification actions.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = FindingView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The finding; `ETag` carries its version", body = FindingView, headers(("ETag" = String))),
 ))]
 #[get("/audit-findings/{id}")]
 pub async fn get_finding(

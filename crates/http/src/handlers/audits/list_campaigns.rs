@@ -5,15 +5,14 @@ use super::visibility;
 use crate::{
     auth::Caller,
     dto::special_audit::{CampaignList, CampaignView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Special audit campaigns you take part in, newest year first, with budget use.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), responses(
-    (status = 200, body = CampaignList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The campaigns", body = CampaignList),
 ))]
 #[get("/audit-campaigns")]
 pub async fn list_campaigns(

@@ -5,7 +5,7 @@ use super::visibility;
 use crate::{
     auth::Caller,
     dto::special_audit::{EngagementList, EngagementQuery, EngagementView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -13,8 +13,7 @@ use crate::{
 /// Engagements you can see — auditors only their firm's — by compound name, with what each
 /// may move to next (the board groups them by status).
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), params(EngagementQuery), responses(
-    (status = 200, body = EngagementList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The engagements", body = EngagementList),
 ))]
 #[get("/audit-engagements")]
 pub async fn list_engagements(

@@ -5,7 +5,7 @@ use super::{visibility, with_actions};
 use crate::{
     auth::Caller,
     dto::special_audit::{FindingList, FindingQuery},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -13,8 +13,7 @@ use crate::{
 /// Findings you can see with their rectification actions, newest first; `overdue=true`
 /// lists those with an action past its deadline.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), params(FindingQuery), responses(
-    (status = 200, body = FindingList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The findings", body = FindingList),
 ))]
 #[get("/audit-findings")]
 pub async fn list_findings(

@@ -18,11 +18,8 @@ use crate::{
 /// `finding.opened`. The person who raises it can never verify its rectification.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = FindingInput,
     params(("id" = Uuid, Path, description = "Engagement id")), responses(
-    (status = 201, body = FindingView, headers(("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the finding; `Location` is its address", body = FindingView, headers(("Location" = String))),
     (status = 409, description = "The engagement is not in fieldwork or draft report", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/audit-engagements/{id}/findings")]
 pub async fn raise_finding(

@@ -18,12 +18,8 @@ use crate::{
 /// overspend. Requires `If-Match`.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = FeeInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)), responses(
-    (status = 200, body = EngagementView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The engagement; `ETag` carries its version", body = EngagementView, headers(("ETag" = String))),
     (status = 422, description = "Negative, or over the budget (`fee_fen`)", body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/audit-engagements/{id}/fee")]
 pub async fn set_engagement_fee(

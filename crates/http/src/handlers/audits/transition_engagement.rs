@@ -20,13 +20,9 @@ use crate::{
 /// audit office act. Requires `If-Match`.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = EngagementTransition,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)), responses(
-    (status = 200, body = EngagementView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The engagement; `ETag` carries its version", body = EngagementView, headers(("ETag" = String))),
     (status = 409, description = "Not allowed from the current status (`illegal_transition`, `findings_open`)", body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "The final report needs an opinion", body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/audit-engagements/{id}/transitions")]
 pub async fn transition_engagement(

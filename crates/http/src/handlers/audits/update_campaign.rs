@@ -7,7 +7,7 @@ use super::{create_campaign::checked, visibility};
 use crate::{
     auth::Caller,
     dto::special_audit::{CampaignInput, CampaignView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -18,12 +18,7 @@ use crate::{
 /// Requires `If-Match`.
 #[utoipa::path(tag = tags::AUDITS, security(("bearer" = [])), request_body = CampaignInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)), responses(
-    (status = 200, body = CampaignView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The campaign; `ETag` carries its version", body = CampaignView, headers(("ETag" = String))),
 ))]
 #[put("/audit-campaigns/{id}")]
 pub async fn update_campaign(

@@ -6,7 +6,7 @@ use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{CentreInput, CentreView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -14,9 +14,7 @@ use crate::{
 
 /// Register a neighbourhood centre with its geofence and opening hours.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = CentreInput, responses(
-    (status = 201, body = CentreView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the centre; `Location` is its address; `ETag` carries its version", body = CentreView, headers(("ETag" = String), ("Location" = String))),
 ))]
 #[post("/centres")]
 pub async fn create_centre(

@@ -4,18 +4,13 @@ use linli_persistence::{areas::scope_patterns, registry::centres};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::registry::CentreView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::registry::CentreView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One centre; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = CentreView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The centre; `ETag` carries its version", body = CentreView, headers(("ETag" = String))),
 ))]
 #[get("/centres/{id}")]
 pub async fn get_centre(

@@ -10,15 +10,14 @@ use crate::{
     auth::Caller,
     cursor,
     dto::registry::{CentrePage, CentreQuery, CentreView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Neighbourhood centres in your area, by name.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(CentreQuery), responses(
-    (status = 200, body = CentrePage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of centres (`next_cursor` continues)", body = CentrePage),
 ))]
 #[get("/centres")]
 pub async fn list_centres(

@@ -7,7 +7,7 @@ use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{CentreInput, CentreView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -17,11 +17,7 @@ use crate::{
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = CentreInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = CentreView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The centre; `ETag` carries its version", body = CentreView, headers(("ETag" = String))),
 ))]
 #[put("/centres/{id}")]
 pub async fn update_centre(

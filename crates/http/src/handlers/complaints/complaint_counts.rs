@@ -3,17 +3,13 @@ use linli_persistence::complaints;
 
 use super::visibility;
 use crate::{
-    auth::Caller,
-    dto::complaint::StatusCountView,
-    error::{ApiResult, Problem},
-    handlers::tags,
+    auth::Caller, dto::complaint::StatusCountView, error::ApiResult, handlers::tags,
     state::AppState,
 };
 
 /// How many complaints you can see per status, and how many of them are overdue (inbox badges).
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), responses(
-    (status = 200, body = Vec<StatusCountView>),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The status counts", body = Vec<StatusCountView>),
 ))]
 #[get("/complaints/counts")]
 pub async fn complaint_counts(

@@ -20,8 +20,7 @@ use crate::{
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), request_body = NewComplaintRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response")),
     responses(
-    (status = 201, body = ComplaintDetail, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the complaint in full; `Location` is its address; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String), ("Location" = String))),
     (status = 409, description = "Same Idempotency-Key in flight", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid fields, a compound you may not file for, or an external id already imported", body = Problem, content_type = "application/problem+json"),
 ))]

@@ -18,9 +18,7 @@ use crate::{
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), request_body = ExtensionDecision,
     params(("id" = Uuid, Path), ("extension_id" = Uuid, Path)),
     responses(
-    (status = 200, body = ComplaintDetail, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The complaint in full; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String))),
     (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/complaints/{id}/extensions/{extension_id}/decision")]

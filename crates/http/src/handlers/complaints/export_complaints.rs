@@ -15,7 +15,7 @@ use super::visibility;
 use crate::{
     auth::Caller,
     dto::complaint::ComplaintQuery,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -30,7 +30,6 @@ const MAX_ROWS: usize = 50_000;
 /// ignored.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(ComplaintQuery), responses(
     (status = 200, description = "CSV: 编号, 小区, 类别, 标题, 状态, 承办单位, 受理时间, 签收期限, 办结期限, 办结时间, 超期, 督办级别, 评分, 来电人, 电话, 渠道, 提交时间", body = String, content_type = "text/csv"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/complaints/export")]
 pub async fn export_complaints(

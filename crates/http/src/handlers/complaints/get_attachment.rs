@@ -5,7 +5,7 @@ use uuid::Uuid;
 use super::visible;
 use crate::{
     auth::Caller,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -13,7 +13,6 @@ use crate::{
 /// A complaint's photo, to those who may see the complaint (never cached by shared caches).
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), params(("id" = Uuid, Path), ("attachment_id" = Uuid, Path)), responses(
     (status = 200, description = "The image", content_type = "image/jpeg"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/complaints/{id}/attachments/{attachment_id}")]
 pub async fn get_attachment(

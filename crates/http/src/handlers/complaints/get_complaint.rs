@@ -3,18 +3,13 @@ use uuid::Uuid;
 
 use super::{detail, visible};
 use crate::{
-    auth::Caller,
-    dto::complaint::ComplaintDetail,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::complaint::ComplaintDetail, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One complaint with its timeline, deadlines and the actions you may take now.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ComplaintDetail, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The complaint in full; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String))),
 ))]
 #[get("/complaints/{id}")]
 pub async fn get_complaint(

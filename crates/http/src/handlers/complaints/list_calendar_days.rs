@@ -14,7 +14,7 @@ use crate::{
 /// Public holidays and make-up working days of a year (default: this year). Weekdays are
 /// working days and weekends are not, unless listed here.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(CalendarQuery), responses(
-    (status = 200, body = Vec<CalendarDayView>),
+    (status = 200, description = "The calendar days", body = Vec<CalendarDayView>),
     (status = 422, description = "`year` outside 2000 to 2100", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/calendar-days")]

@@ -23,8 +23,7 @@ pub struct CategoryQuery {
 /// The complaint catalogue with deadlines and handler rules: active categories, or all of
 /// them for those who configure it.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(CategoryQuery), responses(
-    (status = 200, body = Vec<CategoryView>),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The categories", body = Vec<CategoryView>),
     (status = 403, description = "`all=true` without `complaints.configure`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/complaint-categories")]

@@ -24,8 +24,7 @@ use crate::{
 /// filtered by area, status, category, handler, overdue, filing date and text. Phones are
 /// masked in lists.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(ComplaintQuery), responses(
-    (status = 200, body = ComplaintPage),
-    (status = 400, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of complaints (`next_cursor` continues)", body = ComplaintPage),
     (status = 404, description = "`area_id` not in your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/complaints")]

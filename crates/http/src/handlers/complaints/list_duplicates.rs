@@ -5,19 +5,13 @@ use uuid::Uuid;
 
 use super::visible;
 use crate::{
-    auth::Caller,
-    dto::complaint::ComplaintView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
+    auth::Caller, dto::complaint::ComplaintView, error::ApiResult, handlers::tags, state::AppState,
 };
 
 /// Possible duplicates of a complaint: same compound and category, filed within three
 /// days, still open — for the dispatcher to merge.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = Vec<ComplaintView>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The complaints", body = Vec<ComplaintView>),
 ))]
 #[get("/complaints/{id}/duplicates")]
 pub async fn list_duplicates(

@@ -7,7 +7,7 @@ use super::{detail, visible};
 use crate::{
     auth::Caller,
     dto::complaint::{ComplaintDetail, MergeRequest},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -19,11 +19,7 @@ use crate::{
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), request_body = MergeRequest,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = ComplaintDetail, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The complaint in full; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String))),
 ))]
 #[post("/complaints/{id}/merge")]
 pub async fn merge_complaint(

@@ -15,11 +15,8 @@ use crate::{
 
 /// The handler asks for more time to resolve (延期申请); the community decides.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), request_body = ExtensionRequest, params(("id" = Uuid, Path)), responses(
-    (status = 201, body = ComplaintDetail, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the complaint in full; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String))),
     (status = 409, description = "Not being worked on, or a request is already pending", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/complaints/{id}/extensions")]
 pub async fn request_extension(

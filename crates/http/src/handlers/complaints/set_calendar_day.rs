@@ -4,20 +4,14 @@ use linli_domain::{DomainError, policy::Action};
 use linli_persistence::complaints;
 
 use crate::{
-    auth::AuthUser,
-    dto::complaint::CalendarDayInput,
-    error::{ApiResult, Problem},
-    extract::ValidJson,
-    handlers::tags,
-    state::AppState,
+    auth::AuthUser, dto::complaint::CalendarDayInput, error::ApiResult, extract::ValidJson,
+    handlers::tags, state::AppState,
 };
 
 /// Declare a day a public holiday, a make-up working day, or `normal` again; applies to
 /// deadlines computed from now on. Audited.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), request_body = CalendarDayInput, params(("day" = NaiveDate, Path)), responses(
     (status = 204, description = "Saved"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/calendar-days/{day}")]
 pub async fn set_calendar_day(

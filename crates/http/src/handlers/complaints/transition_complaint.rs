@@ -48,13 +48,10 @@ fn reason(list: &[&str], given: Option<&str>, note: Option<&str>) -> Result<Stri
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), request_body = TransitionRequest,
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "ETag from the last read")),
     responses(
-    (status = 200, body = ComplaintDetail, headers(("ETag" = String))),
+    (status = 200, description = "The complaint in full; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String))),
     (status = 403, description = "The action is not yours (e.g. a handler accepting)", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Not possible in this state (`transition_not_allowed`, with `allowed`)", body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Missing reason, resolution, rating or an unsuitable handler", body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/complaints/{id}/transitions")]
 pub async fn transition_complaint(

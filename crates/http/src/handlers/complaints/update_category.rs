@@ -5,7 +5,7 @@ use linli_persistence::complaints;
 use crate::{
     auth::AuthUser,
     dto::complaint::{CategoryUpdate, CategoryView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -16,12 +16,7 @@ use crate::{
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), request_body = CategoryUpdate,
     params(("code" = String, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = CategoryView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The category; `ETag` carries its version", body = CategoryView, headers(("ETag" = String))),
 ))]
 #[put("/complaint-categories/{code}")]
 pub async fn update_category(

@@ -38,11 +38,8 @@ pub struct UploadQuery {
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), params(("id" = Uuid, Path), UploadQuery),
     request_body(content(("image/jpeg"), ("image/png"), ("image/webp")), description = "The image bytes (the type is read from them)"),
     responses(
-    (status = 201, body = ComplaintDetail, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the complaint in full; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String))),
     (status = 409, description = "The complaint is closed", body = Problem, content_type = "application/problem+json"),
-    (status = 413, body = Problem, content_type = "application/problem+json"),
     (status = 415, description = "Not a JPEG, PNG or WebP image", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/complaints/{id}/attachments")]

@@ -19,7 +19,7 @@ use crate::{
 #[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), request_body = CompoundInput,
     params(("Idempotency-Key" = Option<String>, Header, description = "8 to 128 of [A-Za-z0-9-_.:]; retries with the same key and body replay the first response")),
     responses(
-    (status = 201, body = CompoundView, headers(("ETag" = String), ("Location" = String))),
+    (status = 201, description = "Created: the compound; `Location` is its address; `ETag` carries its version", body = CompoundView, headers(("ETag" = String), ("Location" = String))),
     (status = 400, description = "Malformed body or Idempotency-Key", body = Problem, content_type = "application/problem+json"),
     (status = 403, description = "Your role may not register compounds", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "A request with this Idempotency-Key is in flight (`idempotency_in_flight`)", body = Problem, content_type = "application/problem+json"),

@@ -14,7 +14,7 @@ use crate::{
 
 /// One compound; `ETag` carries its version for `If-Match` on update.
 #[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
-    (status = 200, body = CompoundView, headers(("ETag" = String, description = "Version tag for If-Match"))),
+    (status = 200, description = "The compound; `ETag` carries its version", body = CompoundView, headers(("ETag" = String, description = "Version tag for If-Match"))),
     (status = 404, description = "No such compound in your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/compounds/{id}")]

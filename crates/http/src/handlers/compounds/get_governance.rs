@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::{
     auth::Caller,
     dto::registry::{ContractView, CrossAppointmentView, GovernanceView, OrganisationView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -24,8 +24,7 @@ use crate::{
 /// force (with the other compounds of its bundle), cross-appointments and the latest
 /// joint meeting.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = GovernanceView),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The compound's governance: bodies, people and contracts", body = GovernanceView),
 ))]
 #[get("/compounds/{id}/governance")]
 pub async fn get_governance(

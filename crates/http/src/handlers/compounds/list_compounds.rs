@@ -18,9 +18,8 @@ use crate::{
 /// Ordered by name, then id. Keyset pagination: pass `next_cursor` back as `cursor`;
 /// rows inserted meanwhile never make an item repeat or vanish from later pages.
 #[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), params(CompoundQuery), responses(
-    (status = 200, body = CompoundPage),
+    (status = 200, description = "One page of compounds (`next_cursor` continues)", body = CompoundPage),
     (status = 400, description = "Bad query parameter or cursor", body = Problem, content_type = "application/problem+json"),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "`area_id` not in your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/compounds")]

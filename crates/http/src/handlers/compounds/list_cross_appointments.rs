@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::{
     auth::Caller,
     dto::registry::{CrossAppointmentView, OnQuery},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -14,8 +14,7 @@ use crate::{
 /// People holding posts in two or more of the compound's four bodies (party branch,
 /// owners' committee, property company, supervisory committee) on a date (default today).
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path), OnQuery), responses(
-    (status = 200, body = Vec<CrossAppointmentView>),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The cross appointments", body = Vec<CrossAppointmentView>),
 ))]
 #[get("/compounds/{id}/cross-appointments")]
 pub async fn list_cross_appointments(

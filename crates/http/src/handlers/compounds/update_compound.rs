@@ -17,7 +17,7 @@ use crate::{
 #[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = [])), request_body = CompoundInput,
     params(("id" = Uuid, Path, description = "Compound id"), ("If-Match" = String, Header, description = "ETag from the last read")),
     responses(
-    (status = 200, body = CompoundView, headers(("ETag" = String))),
+    (status = 200, description = "The compound; `ETag` carries its version", body = CompoundView, headers(("ETag" = String))),
     (status = 403, description = "Your role may not change compounds", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "No such compound in your scope", body = Problem, content_type = "application/problem+json"),
     (status = 412, description = "Changed since you read it", body = Problem, content_type = "application/problem+json"),

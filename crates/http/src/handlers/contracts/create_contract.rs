@@ -16,8 +16,7 @@ use crate::{
 /// never has two contracts in force on the same date: the database refuses it, also when
 /// two requests race.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = ContractInput, responses(
-    (status = 201, body = ContractView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the contract; `Location` is its address; `ETag` carries its version", body = ContractView, headers(("ETag" = String), ("Location" = String))),
     (status = 422, description = "Invalid fields, not a property company, or a compound already under contract in the period", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/service-contracts")]

@@ -4,18 +4,13 @@ use linli_persistence::{areas::scope_patterns, registry::contracts};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::registry::ContractView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::registry::ContractView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One contract with the compounds of its bundle; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ContractView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The contract; `ETag` carries its version", body = ContractView, headers(("ETag" = String))),
 ))]
 #[get("/service-contracts/{id}")]
 pub async fn get_contract(

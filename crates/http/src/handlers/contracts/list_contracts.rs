@@ -10,15 +10,14 @@ use crate::{
     auth::Caller,
     cursor,
     dto::registry::{ContractPage, ContractQuery, ContractView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Service contracts covering compounds in your area, newest first.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(ContractQuery), responses(
-    (status = 200, body = ContractPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of contracts (`next_cursor` continues)", body = ContractPage),
 ))]
 #[get("/service-contracts")]
 pub async fn list_contracts(

@@ -19,12 +19,8 @@ use crate::{
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = ContractInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = ContractView, headers(("ETag" = String))),
+    (status = 200, description = "The contract; `ETag` carries its version", body = ContractView, headers(("ETag" = String))),
     (status = 403, description = "No grant of yours allows this, or the contract is seen (one of its compounds is yours) but not all of its compounds are in your scope", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/service-contracts/{id}")]
 pub async fn update_contract(

@@ -21,9 +21,8 @@ use crate::{
 /// receive webhooks. Poll with the returned `next_cursor`: no event is ever skipped or
 /// repeated, even while others are being written.
 #[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(EventQuery), responses(
-    (status = 200, body = EventPage),
+    (status = 200, description = "One page of events (`next_cursor` continues)", body = EventPage),
     (status = 400, description = "Bad cursor", body = Problem, content_type = "application/problem+json"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/events")]
 pub async fn list_events(

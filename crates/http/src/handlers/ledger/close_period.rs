@@ -18,10 +18,7 @@ use crate::{
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), request_body = ClosePeriodRequest,
     params(("id" = Uuid, Path, description = "Compound id")), responses(
     (status = 204, description = "Closed"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Already closed (`period_closed`) or not ended (`period_not_ended`)", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/compounds/{id}/ledger/periods")]
 pub async fn close_period(

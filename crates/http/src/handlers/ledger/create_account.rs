@@ -17,9 +17,7 @@ use crate::{
 /// income). It reports under one of the standard categories of its kind.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), request_body = NewAccountRequest,
     params(("id" = Uuid, Path, description = "Compound id")), responses(
-    (status = 201, body = AccountView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the account", body = AccountView),
     (status = 422, description = "Invalid fields or a code already in use", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/compounds/{id}/ledger/accounts")]

@@ -6,15 +6,14 @@ use uuid::Uuid;
 use crate::{
     auth::Caller,
     dto::revenue::DisclosureView,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
 
 /// One published disclosure.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = DisclosureView),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The disclosure", body = DisclosureView),
 ))]
 #[get("/disclosures/{id}")]
 pub async fn get_disclosure(

@@ -6,15 +6,14 @@ use super::{readable, with_lines};
 use crate::{
     auth::Caller,
     dto::revenue::EntryView,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
 
 /// One journal entry with its lines.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = EntryView),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The entry", body = EntryView),
 ))]
 #[get("/ledger-entries/{id}")]
 pub async fn get_entry(

@@ -5,7 +5,7 @@ use uuid::Uuid;
 use super::readable;
 use crate::{
     auth::Caller,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -13,7 +13,6 @@ use crate::{
 /// Download a voucher; whoever may read the ledger may read its vouchers.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path), ("voucher_id" = Uuid, Path)), responses(
     (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/ledger-entries/{id}/vouchers/{voucher_id}")]
 pub async fn get_voucher(

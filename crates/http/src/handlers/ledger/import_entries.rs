@@ -28,9 +28,6 @@ const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
     responses(
     (status = 201, description = "Imported", body = ImportResult),
     (status = 200, description = "The same file was imported before; nothing new was posted", body = ImportResult),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 413, body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`import_invalid` with `row_errors`; nothing was imported", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/compounds/{id}/ledger/imports")]

@@ -6,16 +6,14 @@ use super::readable;
 use crate::{
     auth::Caller,
     dto::revenue::{AccountList, AccountView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// A compound's chart of accounts with balances. The standard chart is opened on first use.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
-    (status = 200, body = AccountList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The accounts", body = AccountList),
 ))]
 #[get("/compounds/{id}/ledger/accounts")]
 pub async fn list_accounts(

@@ -7,7 +7,7 @@ use super::in_scope;
 use crate::{
     auth::Caller,
     dto::revenue::{DisclosureList, DisclosureView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -15,8 +15,7 @@ use crate::{
 /// A compound's published public revenue disclosures (公示), newest first. Residents read
 /// their own compound's; a compound outside your scope answers 404.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
-    (status = 200, body = DisclosureList),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The disclosures", body = DisclosureList),
 ))]
 #[get("/compounds/{id}/disclosures")]
 pub async fn list_disclosures(

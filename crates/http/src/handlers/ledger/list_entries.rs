@@ -8,16 +8,14 @@ use crate::{
     auth::Caller,
     cursor,
     dto::revenue::{EntryPage, JournalQuery},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// A compound's journal, newest first, each entry with its lines.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id"), JournalQuery), responses(
-    (status = 200, body = EntryPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of entries (`next_cursor` continues)", body = EntryPage),
 ))]
 #[get("/compounds/{id}/ledger/entries")]
 pub async fn list_entries(

@@ -8,16 +8,14 @@ use super::readable;
 use crate::{
     auth::Caller,
     dto::revenue::{PeriodList, PeriodView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// The months of a compound's ledger — every month with entries or closed — newest first.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
-    (status = 200, body = PeriodList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The periods", body = PeriodList),
 ))]
 #[get("/compounds/{id}/ledger/periods")]
 pub async fn list_periods(

@@ -6,7 +6,7 @@ use super::readable;
 use crate::{
     auth::Caller,
     dto::revenue::{VoucherList, VoucherView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -14,8 +14,7 @@ use crate::{
 /// The vouchers attached to an entry; whoever may read the ledger (auditors of the compound
 /// included) may list and open them.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = VoucherList),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The vouchers", body = VoucherList),
 ))]
 #[get("/ledger-entries/{id}/vouchers")]
 pub async fn list_vouchers(

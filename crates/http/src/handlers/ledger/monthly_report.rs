@@ -22,9 +22,7 @@ use crate::{
 /// `format=csv` downloads it.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(MonthlyQuery), responses(
     (status = 200, description = "The report; with `format=csv`, the same as a spreadsheet", content((MonthlyReport = "application/json"), (String = "text/csv"))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "A month is not written `YYYY-MM`, or the range runs backwards or spans more than 36 months", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/public-revenue/monthly")]
 pub async fn monthly_report(

@@ -24,9 +24,7 @@ use crate::{
     params(("id" = Uuid, Path, description = "Compound id"),
         ("Idempotency-Key" = Option<String>, Header, description = "8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response")),
     responses(
-    (status = 201, body = EntryView, headers(("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the entry; `Location` is its address", body = EntryView, headers(("Location" = String))),
     (status = 409, description = "The month is closed (`period_closed`), or the same Idempotency-Key is in flight", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Unbalanced, an unknown or inactive account, invalid fields", body = Problem, content_type = "application/problem+json"),
 ))]

@@ -14,10 +14,8 @@ use crate::{
 /// What a disclosure for the period would show, computed from the ledger now and not
 /// published: for the committee to check before publishing.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id"), PreviewQuery), responses(
-    (status = 200, body = DisclosureView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The disclosure", body = DisclosureView),
+    (status = 422, description = "A month is not written `YYYY-MM`, the period runs backwards, or it has not ended", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/compounds/{id}/disclosures/preview")]
 pub async fn preview_disclosure(

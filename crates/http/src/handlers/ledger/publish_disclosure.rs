@@ -11,7 +11,7 @@ use super::{disclosure_summary, in_scope};
 use crate::{
     auth::Caller,
     dto::revenue::{DisclosureRequest, DisclosureView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -22,10 +22,7 @@ use crate::{
 /// committee or the community publishes; the compound's residents read it.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), request_body = DisclosureRequest,
     params(("id" = Uuid, Path, description = "Compound id")), responses(
-    (status = 201, body = DisclosureView, headers(("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the disclosure; `Location` is its address", body = DisclosureView, headers(("Location" = String))),
 ))]
 #[post("/compounds/{id}/disclosures")]
 pub async fn publish_disclosure(

@@ -24,10 +24,7 @@ use crate::{
         ("Idempotency-Key" = Option<String>, Header, description = "8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response")),
     responses(
     (status = 201, description = "The reversing entry", body = EntryView, headers(("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Already reversed, itself a reversal, or the month is closed", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/ledger-entries/{id}/reverse")]
 pub async fn reverse_entry(

@@ -17,8 +17,6 @@ use crate::{
 /// the top of your scope. `format=csv` downloads it.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(RollupQuery), responses(
     (status = 200, description = "The report; with `format=csv`, the same as a spreadsheet", content((RollupReport = "application/json"), (String = "text/csv"))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`format` not `json` or `csv`, or a bad period", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/public-revenue/by-area")]

@@ -17,8 +17,6 @@ use crate::{
 /// balance up to `as_of`; total debits always equal total credits. `format=csv` downloads it.
 #[utoipa::path(tag = tags::REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id"), AsOfQuery), responses(
     (status = 200, description = "The report; with `format=csv`, the same as a spreadsheet", content((TrialBalance = "application/json"), (String = "text/csv"))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`format` not `json` or `csv`, or a bad period", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/compounds/{id}/ledger/trial-balance")]

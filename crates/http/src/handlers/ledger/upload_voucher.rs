@@ -38,9 +38,6 @@ const PDF_MAGIC: &[u8] = b"%PDF-";
     request_body(content(("image/jpeg"), ("image/png"), ("image/webp"), ("application/pdf")), description = "The file's bytes (the type is read from them)"),
     responses(
     (status = 201, description = "The entry's vouchers", body = VoucherList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 413, body = Problem, content_type = "application/problem+json"),
     (status = 415, description = "Not an image or PDF", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/ledger-entries/{id}/vouchers")]

@@ -11,7 +11,7 @@ use crate::{
 
 /// The signed-in user, their grants (role x area) and the actions those allow.
 #[utoipa::path(tag = tags::AUTH, security(("bearer" = [])), responses(
-    (status = 200, body = MeResponse),
+    (status = 200, description = "The signed-in account: roles, areas and permissions", body = MeResponse),
     (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/me")]

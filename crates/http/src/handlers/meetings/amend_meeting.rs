@@ -16,10 +16,8 @@ use crate::{
 /// Correct a finalised record: the record stays as signed, the amendment says what was
 /// wrong and why, and is audited.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = AmendmentInput, params(("id" = Uuid, Path)), responses(
-    (status = 201, body = MeetingView),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the meeting", body = MeetingView),
     (status = 409, description = "Still a draft (`meeting_not_finalised`): edit it directly", body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/joint-meetings/{id}/amendments")]
 pub async fn amend_meeting(

@@ -6,7 +6,7 @@ use super::{checked, respond};
 use crate::{
     auth::Caller,
     dto::registry::{MeetingInput, MeetingView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -15,9 +15,7 @@ use crate::{
 /// Record a joint meeting (as a draft): who attended for which body, the agenda, the
 /// resolutions and the action items with their owners and due dates.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = MeetingInput, responses(
-    (status = 201, body = MeetingView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the meeting; `ETag` carries its version", body = MeetingView, headers(("ETag" = String))),
 ))]
 #[post("/joint-meetings")]
 pub async fn create_meeting(

@@ -17,11 +17,8 @@ use crate::{
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = MeetingView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The meeting; `ETag` carries its version", body = MeetingView, headers(("ETag" = String))),
     (status = 409, description = "Already finalised, or attendance/agenda missing", body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/joint-meetings/{id}/finalise")]
 pub async fn finalise_meeting(

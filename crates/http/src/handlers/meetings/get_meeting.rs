@@ -5,17 +5,12 @@ use uuid::Uuid;
 
 use super::respond;
 use crate::{
-    auth::Caller,
-    dto::registry::MeetingView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
+    auth::Caller, dto::registry::MeetingView, error::ApiResult, handlers::tags, state::AppState,
 };
 
 /// One meeting record: minutes, action items, amendments; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = MeetingView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The meeting; `ETag` carries its version", body = MeetingView, headers(("ETag" = String))),
 ))]
 #[get("/joint-meetings/{id}")]
 pub async fn get_meeting(

@@ -11,15 +11,14 @@ use crate::{
     auth::Caller,
     cursor,
     dto::registry::{MeetingPage, MeetingQuery, MeetingSummary},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Joint meetings in your area, newest first.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(MeetingQuery), responses(
-    (status = 200, body = MeetingPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of meetings (`next_cursor` continues)", body = MeetingPage),
 ))]
 #[get("/joint-meetings")]
 pub async fn list_meetings(

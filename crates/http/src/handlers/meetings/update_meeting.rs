@@ -18,12 +18,8 @@ use crate::{
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = MeetingInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = MeetingView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The meeting; `ETag` carries its version", body = MeetingView, headers(("ETag" = String))),
     (status = 409, description = "Finalised (`meeting_finalised`, `allowed` lists what is possible)", body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/joint-meetings/{id}")]
 pub async fn update_meeting(

@@ -23,10 +23,10 @@ pub struct CreatedRequest {
 /// `first_name`, `last_name`, `phone`, `attribute[code]=…`. Filed as a hotline-style
 /// complaint in the key's area and routed like any other.
 #[utoipa::path(tag = tags::OPEN311, request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "Open311 request parameters"), responses(
-    (status = 201, body = Vec<CreatedRequest>),
-    (status = 400, body = Vec<super::Open311Error>),
-    (status = 401, body = Vec<super::Open311Error>),
-    (status = 403, body = Vec<super::Open311Error>),
+    (status = 201, description = "Created: the service request numbers", body = Vec<CreatedRequest>),
+    (status = 400, description = "A required field is missing or breaks a rule; `description` says which", body = Vec<super::Open311Error>),
+    (status = 401, description = "Missing or unknown `api_key`", body = Vec<super::Open311Error>),
+    (status = 403, description = "The key lacks the `open311` scope, or the compound lies outside its area", body = Vec<super::Open311Error>),
     (status = 413, description = "Body larger than the limit", body = Vec<super::Open311Error>),
     (status = 415, description = "Body not `application/x-www-form-urlencoded`", body = Vec<super::Open311Error>),
 ))]

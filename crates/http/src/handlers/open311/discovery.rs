@@ -25,7 +25,7 @@ pub struct Discovery {
 }
 
 /// Open311 discovery: where the GeoReport v2 endpoint is and what it speaks.
-#[utoipa::path(tag = tags::OPEN311, responses((status = 200, body = Discovery)))]
+#[utoipa::path(tag = tags::OPEN311, responses((status = 200, description = "The Open311 discovery document", body = Discovery)))]
 #[get("/discovery.json")]
 pub async fn discovery(req: HttpRequest) -> web::Json<Discovery> {
     let info = req.connection_info();

@@ -15,11 +15,11 @@ pub struct KeyQuery {
 
 /// Open311 GET one service request (an array of one, as the specification has it).
 #[utoipa::path(tag = tags::OPEN311, params(("service_request_id" = String, Path), KeyQuery), responses(
-    (status = 200, body = Vec<ServiceRequest>),
+    (status = 200, description = "The service requests", body = Vec<ServiceRequest>),
     (status = 400, description = "The query does not parse", body = Vec<super::Open311Error>),
     (status = 401, description = "`api_key` missing or not valid", body = Vec<super::Open311Error>),
     (status = 403, description = "The key lacks the `open311` scope", body = Vec<super::Open311Error>),
-    (status = 404, body = Vec<super::Open311Error>),
+    (status = 404, description = "No such service request, or it lies outside the key's area", body = Vec<super::Open311Error>),
 ))]
 #[get("/requests/{service_request_id}.json")]
 pub async fn get_request(

@@ -16,8 +16,8 @@ pub struct TokenAnswer {
 /// Open311 GET service_request_id from a token. Requests are filed synchronously, so the
 /// token is the request id itself.
 #[utoipa::path(tag = tags::OPEN311, params(("token" = String, Path)), responses(
-    (status = 200, body = Vec<TokenAnswer>),
-    (status = 404, body = Vec<super::Open311Error>),
+    (status = 200, description = "The service request the token became", body = Vec<TokenAnswer>),
+    (status = 404, description = "No such token", body = Vec<super::Open311Error>),
 ))]
 #[get("/tokens/{token}.json")]
 pub async fn get_token(token: web::Path<String>) -> HttpResponse {

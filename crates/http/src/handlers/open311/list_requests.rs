@@ -26,7 +26,7 @@ pub struct RequestQuery {
 /// Open311 GET service requests in the key's area (newest first, at most 100; default
 /// the last 90 days as the specification suggests).
 #[utoipa::path(tag = tags::OPEN311, params(RequestQuery), responses(
-    (status = 200, body = Vec<ServiceRequest>),
+    (status = 200, description = "The service requests", body = Vec<ServiceRequest>),
     (status = 400, description = "A parameter does not parse (e.g. `start_date` not RFC 3339)", body = Vec<super::Open311Error>),
     (status = 401, description = "`api_key` missing or not valid", body = Vec<super::Open311Error>),
     (status = 403, description = "The key lacks the `open311` scope", body = Vec<super::Open311Error>),

@@ -16,8 +16,8 @@ pub struct ServiceDefinition {
 
 /// Open311 service definition: the typed attributes a request of this service may carry.
 #[utoipa::path(tag = tags::OPEN311, params(("service_code" = String, Path)), responses(
-    (status = 200, body = ServiceDefinition),
-    (status = 404, body = Vec<super::Open311Error>),
+    (status = 200, description = "The service definition", body = ServiceDefinition),
+    (status = 404, description = "No such service", body = Vec<super::Open311Error>),
 ))]
 #[get("/services/{service_code}.json")]
 pub async fn service_definition(

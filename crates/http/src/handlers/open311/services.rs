@@ -21,7 +21,7 @@ pub struct Service {
 }
 
 /// Open311 service list: the complaint categories.
-#[utoipa::path(tag = tags::OPEN311, responses((status = 200, body = Vec<Service>)))]
+#[utoipa::path(tag = tags::OPEN311, responses((status = 200, description = "The services", body = Vec<Service>)))]
 #[get("/services.json")]
 pub async fn services(state: web::Data<AppState>) -> HttpResponse {
     let result = async {

@@ -1,12 +1,7 @@
 use actix_web::{HttpResponse, get, web};
 use linli_domain::policy::Action;
 
-use crate::{
-    auth::Caller,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::{auth::Caller, error::ApiResult, handlers::tags, state::AppState};
 
 /// Prometheus metrics: requests and latency by route template and status, database pool.
 ///
@@ -14,8 +9,6 @@ use crate::{
 /// a separate (internal) address.
 #[utoipa::path(tag = tags::OPS, security(("bearer" = [])), responses(
     (status = 200, description = "Prometheus text format 0.0.4", body = String, content_type = "text/plain"),
-    (status = 401, body = Problem, content_type = "application/problem+json"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/metrics")]
 pub async fn metrics(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {

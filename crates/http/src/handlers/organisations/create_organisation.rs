@@ -14,8 +14,7 @@ use crate::{
 
 /// Register an organisation in your area, with the compounds it serves.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = OrganisationInput, responses(
-    (status = 201, body = OrganisationView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the organisation; `Location` is its address; `ETag` carries its version", body = OrganisationView, headers(("ETag" = String), ("Location" = String))),
     (status = 422, description = "Invalid fields, or an area or compound outside your scope; nothing stored", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/organisations")]

@@ -4,18 +4,13 @@ use linli_persistence::{areas::scope_patterns, registry::organisations};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::registry::OrganisationView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::registry::OrganisationView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One organisation; `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = OrganisationView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The organisation; `ETag` carries its version", body = OrganisationView, headers(("ETag" = String))),
 ))]
 #[get("/organisations/{id}")]
 pub async fn get_organisation(

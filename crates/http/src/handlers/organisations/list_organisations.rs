@@ -17,8 +17,7 @@ use crate::{
 
 /// Organisations that sit in, serve, or hold contracts in your area, by name.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(OrganisationQuery), responses(
-    (status = 200, body = OrganisationPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of organisations (`next_cursor` continues)", body = OrganisationPage),
     (status = 404, description = "`area_id` not in your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/organisations")]

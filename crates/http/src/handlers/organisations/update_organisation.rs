@@ -18,12 +18,8 @@ use crate::{
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = OrganisationInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = OrganisationView, headers(("ETag" = String))),
+    (status = 200, description = "The organisation; `ETag` carries its version", body = OrganisationView, headers(("ETag" = String))),
     (status = 403, description = "No grant of yours allows this, or the organisation is seen (it serves a compound of yours) but its own area is not in your scope", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/organisations/{id}")]
 pub async fn update_organisation(

@@ -6,7 +6,7 @@ use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{PersonInput, PersonView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -14,9 +14,7 @@ use crate::{
 
 /// Register a person (a resident, committee member, party member …).
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = PersonInput, responses(
-    (status = 201, body = PersonView, headers(("ETag" = String), ("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the person; `Location` is its address; `ETag` carries its version", body = PersonView, headers(("ETag" = String), ("Location" = String))),
 ))]
 #[post("/people")]
 pub async fn create_person(

@@ -4,18 +4,13 @@ use linli_persistence::{areas::scope_patterns, registry::people};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::registry::PersonView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::registry::PersonView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One person (personal data masked); `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = PersonView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The person; `ETag` carries its version", body = PersonView, headers(("ETag" = String))),
 ))]
 #[get("/people/{id}")]
 pub async fn get_person(

@@ -10,15 +10,14 @@ use crate::{
     auth::Caller,
     cursor,
     dto::registry::{PersonPage, PersonQuery, PersonView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// People living or holding posts in your area, by name. Phones and ID numbers are masked.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(PersonQuery), responses(
-    (status = 200, body = PersonPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of people (`next_cursor` continues)", body = PersonPage),
 ))]
 #[get("/people")]
 pub async fn list_people(

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::{
     auth::AuthUser,
     dto::{registry::PersonalData, user::UnmaskRequest},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -18,10 +18,7 @@ use crate::{
 
 /// See a person's phone and ID number unmasked. Needs `pii.read` and a reason; audited.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = UnmaskRequest, params(("id" = Uuid, Path)), responses(
-    (status = 200, body = PersonalData),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The personal data", body = PersonalData),
 ))]
 #[post("/people/{id}/unmask")]
 pub async fn unmask_person(

@@ -19,12 +19,8 @@ use crate::{
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = PersonInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header)),
     responses(
-    (status = 200, body = PersonView, headers(("ETag" = String))),
+    (status = 200, description = "The person; `ETag` carries its version", body = PersonView, headers(("ETag" = String))),
     (status = 403, description = "No grant of yours allows this, or the person is seen (a post of theirs is in your scope) but their home compound is not", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/people/{id}")]
 pub async fn update_person(

@@ -18,8 +18,7 @@ use crate::{
 /// Appoint a person to a post. Two overlapping terms of a single-holder post (e.g. two
 /// branch secretaries at once) are refused by the database, also when requests race.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])), request_body = PostInput, responses(
-    (status = 201, body = PostView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the post; `ETag` carries its version", body = PostView, headers(("ETag" = String))),
     (status = 422, description = "Invalid term, overlapping holder, or person/organisation outside your scope", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/posts")]

@@ -4,18 +4,13 @@ use linli_persistence::{areas::scope_patterns, registry::people};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::registry::PostView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::registry::PostView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One post; `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = PostView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The post; `ETag` carries its version", body = PostView, headers(("ETag" = String))),
 ))]
 #[get("/posts/{id}")]
 pub async fn get_post(

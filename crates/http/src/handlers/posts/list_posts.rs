@@ -10,15 +10,14 @@ use crate::{
     auth::Caller,
     cursor,
     dto::registry::{PostPage, PostQuery, PostView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// Posts in organisations of your area, filtered by person, organisation or date held.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(PostQuery), responses(
-    (status = 200, body = PostPage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of posts (`next_cursor` continues)", body = PostPage),
 ))]
 #[get("/posts")]
 pub async fn list_posts(

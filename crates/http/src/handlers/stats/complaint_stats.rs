@@ -21,8 +21,7 @@ use crate::{
 /// true. With `from` or `to` everything is computed exactly from the period's complaints
 /// (slower on a district's whole history; the statement timeout applies).
 #[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), params(ComplaintStatsQuery), responses(
-    (status = 200, body = Vec<ComplaintGroupStats>),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The complaint group stats", body = Vec<ComplaintGroupStats>),
     (status = 422, description = "Unknown grouping", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/stats/complaints")]

@@ -12,7 +12,7 @@ use crate::{
 
 /// Compounds by governance mode for each subdistrict in your scope, with totals.
 #[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), responses(
-    (status = 200, body = CompoundsByModeResponse),
+    (status = 200, description = "The compounds by mode", body = CompoundsByModeResponse),
     (status = 403, description = "Your role may not read statistics", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/stats/compounds-by-governance-mode")]

@@ -10,15 +10,14 @@ use crate::{
         page::PageQuery,
         registry::{CommitteeSharePage, CommitteeShareView},
     },
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
 
 /// The party-member share of each owners' committee in your area.
 #[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), params(PageQuery), responses(
-    (status = 200, body = CommitteeSharePage),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of committee shares (`next_cursor` continues)", body = CommitteeSharePage),
 ))]
 #[get("/stats/owners-committees")]
 pub async fn owners_committees(

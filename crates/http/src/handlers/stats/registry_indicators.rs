@@ -5,7 +5,7 @@ use linli_persistence::{areas::scope_patterns, registry::indicators};
 use crate::{
     auth::Caller,
     dto::registry::{IndicatorsView, RegistryIndicators},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -15,8 +15,7 @@ use crate::{
 /// committees, compounds by governance mode, compounds without a joint meeting in 90
 /// days, cross-appointments and neighbourhood centres.
 #[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), responses(
-    (status = 200, body = RegistryIndicators),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The registry indicators", body = RegistryIndicators),
 ))]
 #[get("/stats/registry")]
 pub async fn registry_indicators(

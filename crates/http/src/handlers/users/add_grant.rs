@@ -20,12 +20,8 @@ use crate::{
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])), request_body = GrantInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "The user's ETag")),
     responses(
-    (status = 200, body = UserView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The user; `ETag` carries its version", body = UserView, headers(("ETag" = String))),
     (status = 422, description = "Unknown area or a role you may not give", body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/users/{id}/grants")]
 pub async fn add_grant(

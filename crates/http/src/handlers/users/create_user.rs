@@ -24,7 +24,7 @@ use crate::{
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])), request_body = CreateUserRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
     responses(
-    (status = 201, body = UserView, headers(("ETag" = String), ("Location" = String))),
+    (status = 201, description = "Created: the user; `Location` is its address; `ETag` carries its version", body = UserView, headers(("ETag" = String), ("Location" = String))),
     (status = 403, description = "Your role may not manage users", body = Problem, content_type = "application/problem+json"),
     (status = 409, description = "Idempotency-Key in flight", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid fields, taken username, or a grant you may not give", body = Problem, content_type = "application/problem+json"),

@@ -13,7 +13,7 @@ use crate::{
 
 /// One user (phone masked); `ETag` for `If-Match` on changes.
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = UserView, headers(("ETag" = String))),
+    (status = 200, description = "The user; `ETag` carries its version", body = UserView, headers(("ETag" = String))),
     (status = 404, description = "No such user in your area", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/users/{id}")]

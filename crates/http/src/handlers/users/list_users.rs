@@ -13,7 +13,7 @@ use crate::{
 
 /// Users holding a grant in your area, by username. Phones are masked.
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])), params(UserQuery), responses(
-    (status = 200, body = UserPage),
+    (status = 200, description = "One page of users (`next_cursor` continues)", body = UserPage),
     (status = 403, description = "Your role may not manage users", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/users")]

@@ -18,12 +18,8 @@ use crate::{
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])),
     params(("id" = Uuid, Path), ("grant_id" = Uuid, Path), ("If-Match" = String, Header, description = "The user's ETag")),
     responses(
-    (status = 200, body = UserView, headers(("ETag" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The user; `ETag` carries its version", body = UserView, headers(("ETag" = String))),
     (status = 409, description = "It is the user's last grant", body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/users/{id}/grants/{grant_id}")]
 pub async fn remove_grant(

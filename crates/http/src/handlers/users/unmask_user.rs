@@ -20,9 +20,8 @@ use crate::{
 /// See a user's personal data unmasked. Needs the `pii.read` permission and a reason;
 /// every use is written to the audit log with that reason.
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])), request_body = UnmaskRequest, params(("id" = Uuid, Path)), responses(
-    (status = 200, body = UnmaskResponse),
+    (status = 200, description = "The unmasked value; the request and its reason are audited", body = UnmaskResponse),
     (status = 403, description = "No `pii.read` permission", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Reason missing or too short", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/users/{id}/unmask")]

@@ -17,12 +17,8 @@ use crate::{
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])), request_body = UpdateUserRequest,
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "ETag from the last read")),
     responses(
-    (status = 200, body = UserView, headers(("ETag" = String))),
+    (status = 200, description = "The user; `ETag` carries its version", body = UserView, headers(("ETag" = String))),
     (status = 403, description = "The user holds a role above what you may manage", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/users/{id}")]
 pub async fn update_user(

@@ -13,10 +13,8 @@ use crate::{
 
 /// Cancel an activity: no more sign-ups or check-ins; the record stays.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ActivityView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 409, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The activity", body = ActivityView),
+    (status = 409, description = "The activity is already cancelled (`activity_cancelled`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/activities/{id}/cancel")]
 pub async fn cancel_activity(

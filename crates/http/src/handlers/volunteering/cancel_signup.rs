@@ -5,18 +5,13 @@ use uuid::Uuid;
 
 use super::{participant, patterns_for};
 use crate::{
-    auth::Caller,
-    dto::volunteering::ActivityView,
-    error::{ApiResult, Problem},
-    handlers::tags,
+    auth::Caller, dto::volunteering::ActivityView, error::ApiResult, handlers::tags,
     state::AppState,
 };
 
 /// Withdraw one's sign-up, freeing the place.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ActivityView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The activity", body = ActivityView),
 ))]
 #[delete("/activities/{id}/signups/me")]
 pub async fn cancel_signup(

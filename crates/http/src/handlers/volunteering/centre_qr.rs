@@ -5,20 +5,14 @@ use linli_persistence::{areas::scope_patterns, registry::centres};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
-    dto::volunteering::QrCodeView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    qr::QrSigner,
+    auth::Caller, dto::volunteering::QrCodeView, error::ApiResult, handlers::tags, qr::QrSigner,
     state::AppState,
 };
 
 /// The current check-in QR code of a centre, for the screen at its door: a server-signed
 /// token valid for a minute. The screen fetches a new one every 30 seconds.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Centre id")), responses(
-    (status = 200, body = QrCodeView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The check-in QR code", body = QrCodeView),
 ))]
 #[get("/centres/{id}/qr")]
 pub async fn centre_qr(

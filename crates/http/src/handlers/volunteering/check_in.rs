@@ -22,8 +22,7 @@ use crate::{
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = CheckInInput,
     params(("Idempotency-Key" = Option<String>, Header, description = "8 to 128 of [A-Za-z0-9-_.:]; a retry replays the first response")),
     responses(
-    (status = 201, body = CheckInView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the check-in", body = CheckInView),
     (status = 409, description = "Not allowed now, or the same Idempotency-Key in flight", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "Invalid fields, or an Idempotency-Key reused with another body", body = Problem, content_type = "application/problem+json"),
 ))]

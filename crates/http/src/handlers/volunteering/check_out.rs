@@ -15,8 +15,7 @@ use crate::{
 /// Check out: closes the caller's open check-in and computes the minutes served (at most
 /// eight hours). The hours count once the team leader or the party secretary verifies them.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = CheckOutInput, responses(
-    (status = 200, body = CheckInView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The check-in", body = CheckInView),
     (status = 409, description = "`not_checked_in`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/check-ins/check-out")]

@@ -10,7 +10,7 @@ use linli_persistence::{
 use crate::{
     auth::Caller,
     dto::volunteering::{ActivityInput, ActivityView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -19,9 +19,7 @@ use crate::{
 /// Create a service activity at a neighbourhood centre or in a compound, with a time
 /// window (at most 24 hours) and a number of places, optionally for one team.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = ActivityInput, responses(
-    (status = 201, body = ActivityView, headers(("Location" = String))),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the activity; `Location` is its address", body = ActivityView, headers(("Location" = String))),
 ))]
 #[post("/activities")]
 pub async fn create_activity(

@@ -18,11 +18,8 @@ use crate::{
 /// (the secretary may end it too).
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = ReportDecision,
     params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ReportView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 409, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The report", body = ReportView),
+    (status = 409, description = "The report's status does not allow this decision (`wrong_state`, with the allowed ones)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/reports/{id}/decision")]
 pub async fn decide_report(

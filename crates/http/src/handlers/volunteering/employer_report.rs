@@ -17,8 +17,7 @@ use crate::{
 /// quarter — sorted by employer.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(EmployerReportQuery), responses(
     (status = 200, description = "CSV: 工作单位, 姓名, 报到小区, 报到状态, 服务次数, 服务时长(小时)", body = String, content_type = "text/csv"),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "The quarter is not written as `2026Q3`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/volunteering/employer-report")]
 pub async fn employer_report(

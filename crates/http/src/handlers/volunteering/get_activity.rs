@@ -5,17 +5,13 @@ use uuid::Uuid;
 
 use super::{patterns_for, viewer};
 use crate::{
-    auth::Caller,
-    dto::volunteering::ActivityView,
-    error::{ApiResult, Problem},
-    handlers::tags,
+    auth::Caller, dto::volunteering::ActivityView, error::ApiResult, handlers::tags,
     state::AppState,
 };
 
 /// One activity.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = ActivityView),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The activity", body = ActivityView),
 ))]
 #[get("/activities/{id}")]
 pub async fn get_activity(

@@ -7,7 +7,7 @@ use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{ActivityList, ActivityQuery, ActivityView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -15,8 +15,7 @@ use crate::{
 /// Service activities in your area overlapping a window (default the next 30 days),
 /// soonest first, with places taken; a volunteer sees whether they signed up.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(ActivityQuery), responses(
-    (status = 200, body = ActivityList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The activities", body = ActivityList),
 ))]
 #[get("/activities")]
 pub async fn list_activities(

@@ -6,7 +6,7 @@ use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{CheckInList, CheckInQuery, CheckInView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -15,8 +15,7 @@ use crate::{
 /// (`verification=pending&open=false`), flagged ones, or the caller's own (`mine=true`).
 /// Staff see their area; team leaders their teams' activities; volunteers their own.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(CheckInQuery), responses(
-    (status = 200, body = CheckInList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The check-ins", body = CheckInList),
 ))]
 #[get("/check-ins")]
 pub async fn list_check_ins(

@@ -6,7 +6,7 @@ use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{ReportList, ReportQuery, ReportView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -14,8 +14,7 @@ use crate::{
 /// Reports: a secretary's or staff member's area (the confirmation queue with
 /// `status=requested`), or a volunteer's own.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(ReportQuery), responses(
-    (status = 200, body = ReportList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The reports", body = ReportList),
 ))]
 #[get("/reports")]
 pub async fn list_reports(

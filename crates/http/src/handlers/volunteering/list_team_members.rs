@@ -7,7 +7,7 @@ use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{TeamMemberList, TeamMemberView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -15,8 +15,7 @@ use crate::{
 /// A volunteer team's members with their verified minutes, leaders first. Staff of the
 /// team's area and the team's own leaders see it.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Team (organisation) id")), responses(
-    (status = 200, body = TeamMemberList),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The team members", body = TeamMemberList),
 ))]
 #[get("/volunteer-teams/{id}/members")]
 pub async fn list_team_members(

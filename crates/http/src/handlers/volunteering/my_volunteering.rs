@@ -6,7 +6,7 @@ use super::participant;
 use crate::{
     auth::Caller,
     dto::volunteering::{CheckInView, MyVolunteering, ReportView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -14,8 +14,7 @@ use crate::{
 /// The signed-in volunteer's own picture for the phone page: active report, open check-in,
 /// verified and pending minutes (all time), teams they lead.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), responses(
-    (status = 200, body = MyVolunteering),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "Your team, hours and upcoming activities", body = MyVolunteering),
 ))]
 #[get("/me/volunteering")]
 pub async fn my_volunteering(

@@ -5,7 +5,7 @@ use linli_persistence::volunteering;
 use super::viewer;
 use crate::{
     auth::Caller,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
 };
@@ -20,7 +20,6 @@ fn escape(text: &str) -> String {
 /// The printable certificate (HTML, A4) for its holder or staff of the area.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("code" = String, Path)), responses(
     (status = 200, description = "Printable HTML", body = String, content_type = "text/html"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/service-certificates/{code}/print")]
 pub async fn print_certificate(

@@ -16,7 +16,6 @@ use crate::{
     params(("id" = Uuid, Path, description = "Team id"), ("person_id" = Uuid, Path)), responses(
     (status = 204, description = "Removed"),
     (status = 403, description = "No grant of yours allows this, or the team is seen (it serves a compound of yours) but its own area is not in your scope", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/volunteer-teams/{id}/members/{person_id}")]
 pub async fn remove_team_member(

@@ -16,10 +16,8 @@ use crate::{
 /// party secretary confirms or declines; one active report at a time (409 `report_active`).
 /// The employer on your record goes with it for the quarterly feedback report.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = ReportInput, responses(
-    (status = 201, body = ReportView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 409, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the report", body = ReportView),
+    (status = 409, description = "You already have a report waiting or confirmed (`report_active`)", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/reports")]
 pub async fn request_report(

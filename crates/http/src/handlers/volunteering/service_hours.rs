@@ -16,9 +16,8 @@ use crate::{
 /// (default this calendar year). Only verified minutes count; pending ones are shown beside.
 /// Volunteers see their own (`mine=true`).
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(HoursQuery), responses(
-    (status = 200, body = HoursList),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The service hours", body = HoursList),
+    (status = 422, description = "An unknown `group_by` or a date that does not parse", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/service-hours")]
 pub async fn service_hours(

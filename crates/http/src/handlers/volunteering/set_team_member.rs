@@ -17,10 +17,8 @@ use crate::{
 /// (`leader` verifies the team's hours, `member`).
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = TeamMemberInput,
     params(("id" = Uuid, Path, description = "Team id"), ("person_id" = Uuid, Path)), responses(
-    (status = 200, body = TeamMemberList),
+    (status = 200, description = "The team members", body = TeamMemberList),
     (status = 403, description = "No grant of yours allows this, or the team is seen (it serves a compound of yours) but its own area is not in your scope", body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
 ))]
 #[put("/volunteer-teams/{id}/members/{person_id}")]
 pub async fn set_team_member(

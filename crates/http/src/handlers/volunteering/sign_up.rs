@@ -15,9 +15,7 @@ use crate::{
 /// Sign up for an activity. Never more sign-ups than places: the database checks under the
 /// activity's lock, so concurrent sign-ups beyond capacity get 409 `activity_full`.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 201, body = ActivityView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 201, description = "Created: the activity", body = ActivityView),
     (status = 409, description = "`activity_full`, `already_signed_up`, `activity_cancelled`, `activity_over`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/activities/{id}/signups")]

@@ -11,7 +11,7 @@ use super::{participant, place, prove_presence};
 use crate::{
     auth::Caller,
     dto::volunteering::{SyncInput, SyncItem, SyncOutcome, SyncResult},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiError, ApiResult},
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -23,9 +23,7 @@ use crate::{
 /// rejected with a reason. A check-out whose check-in has not arrived yet is rejected with
 /// `check_in_unknown`: upload it again with (or after) its check-in.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = SyncInput, responses(
-    (status = 200, body = SyncResult),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The sync result", body = SyncResult),
 ))]
 #[post("/check-ins/sync")]
 pub async fn sync_check_ins(

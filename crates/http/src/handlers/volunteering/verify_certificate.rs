@@ -11,7 +11,7 @@ use crate::{
 /// Check a service certificate by its code — public, no sign-in: an employer or school
 /// confirms the hours. The name shows only its first character.
 #[utoipa::path(tag = tags::VOLUNTEERING, params(("code" = String, Path)), responses(
-    (status = 200, body = CertificateView),
+    (status = 200, description = "The certificate", body = CertificateView),
     (status = 404, description = "No certificate has this code", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/public/service-certificates/{code}")]

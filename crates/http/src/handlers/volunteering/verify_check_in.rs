@@ -17,9 +17,7 @@ use crate::{
 /// the party secretary (and community staff) of the place. Nobody verifies their own.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), request_body = HoursVerdict,
     params(("id" = Uuid, Path)), responses(
-    (status = 200, body = CheckInView),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The check-in", body = CheckInView),
     (status = 409, description = "`still_checked_in`, `already_verified`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/check-ins/{id}/verification")]

@@ -6,7 +6,7 @@ use linli_persistence::{areas::scope_patterns, volunteering};
 use crate::{
     auth::Caller,
     dto::volunteering::{HoursView, MonthHours, VolunteeringStats},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -15,8 +15,7 @@ use crate::{
 /// party members, active volunteers, open check-ins, hours awaiting verification, verified
 /// hours by month and the top teams of the year.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), responses(
-    (status = 200, body = VolunteeringStats),
-    (status = 403, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The volunteering stats", body = VolunteeringStats),
 ))]
 #[get("/stats/volunteering")]
 pub async fn volunteering_stats(

@@ -3,18 +3,13 @@ use uuid::Uuid;
 
 use super::visible;
 use crate::{
-    auth::Caller,
-    dto::webhook::SubscriptionView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
+    auth::Caller, dto::webhook::SubscriptionView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
 };
 
 /// One subscription; `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = SubscriptionView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The subscription; `ETag` carries its version", body = SubscriptionView, headers(("ETag" = String))),
 ))]
 #[get("/webhook-subscriptions/{id}")]
 pub async fn get_subscription(

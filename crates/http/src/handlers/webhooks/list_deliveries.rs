@@ -11,7 +11,7 @@ use crate::{
         page::PageQuery,
         webhook::{DeliveryPage, DeliveryView},
     },
-    error::{ApiResult, Problem},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -19,8 +19,7 @@ use crate::{
 /// A subscription's deliveries, newest first, each with its attempt log (status,
 /// latency, error).
 #[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path), PageQuery), responses(
-    (status = 200, body = DeliveryPage),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "One page of deliveries (`next_cursor` continues)", body = DeliveryPage),
 ))]
 #[get("/webhook-subscriptions/{id}/deliveries")]
 pub async fn list_deliveries(

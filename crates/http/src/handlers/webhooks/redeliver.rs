@@ -3,19 +3,13 @@ use linli_persistence::webhooks;
 use uuid::Uuid;
 
 use super::visible;
-use crate::{
-    auth::Caller,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::{auth::Caller, error::ApiResult, handlers::tags, state::AppState};
 
 /// Send a delivery again now (same `webhook-id`), e.g. after fixing the receiver.
 #[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])),
     params(("id" = Uuid, Path), ("delivery_id" = Uuid, Path)),
     responses(
     (status = 202, description = "Queued"),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/webhook-subscriptions/{id}/deliveries/{delivery_id}/redeliver")]
 pub async fn redeliver(

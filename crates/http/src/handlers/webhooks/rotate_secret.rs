@@ -4,11 +4,7 @@ use uuid::Uuid;
 
 use super::{new_secret, visible};
 use crate::{
-    auth::Caller,
-    dto::webhook::RotatedSecret,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
+    auth::Caller, dto::webhook::RotatedSecret, error::ApiResult, handlers::tags, state::AppState,
 };
 
 /// How long the previous secret keeps signing after a rotation.
@@ -17,8 +13,7 @@ const OVERLAP_HOURS: i64 = 24;
 /// Replace the signing secret. For 24 hours deliveries carry two signatures (new and
 /// previous secret), so the receiver can switch without dropping any.
 #[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
-    (status = 200, body = RotatedSecret),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The rotated secret", body = RotatedSecret),
 ))]
 #[post("/webhook-subscriptions/{id}/rotate-secret")]
 pub async fn rotate_secret(

@@ -6,7 +6,7 @@ use super::{checked_fields, visible};
 use crate::{
     auth::Caller,
     dto::webhook::{SubscriptionInput, SubscriptionView},
-    error::{ApiResult, Problem},
+    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -17,11 +17,7 @@ use crate::{
 #[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), request_body = SubscriptionInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "ETag from the last read")),
     responses(
-    (status = 200, body = SubscriptionView, headers(("ETag" = String))),
-    (status = 404, body = Problem, content_type = "application/problem+json"),
-    (status = 412, body = Problem, content_type = "application/problem+json"),
-    (status = 422, body = Problem, content_type = "application/problem+json"),
-    (status = 428, body = Problem, content_type = "application/problem+json"),
+    (status = 200, description = "The subscription; `ETag` carries its version", body = SubscriptionView, headers(("ETag" = String))),
 ))]
 #[put("/webhook-subscriptions/{id}")]
 pub async fn update_subscription(
