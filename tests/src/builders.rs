@@ -108,6 +108,13 @@ impl TestApp {
         }
     }
 
+    /// A user holding `role` over the demo area named `area` (the tree is the environment
+    /// every test runs in), built with the defaults.
+    pub async fn user_over(&self, role: Role, area: &str) -> User {
+        let area = self.area_id(area).await;
+        self.user(role).over(area).create().await
+    }
+
     /// A complaint about `compound` to build (filed by the administrator unless told).
     pub fn complaint(&self, compound: Uuid) -> ComplaintBuilder<'_> {
         ComplaintBuilder {
