@@ -154,7 +154,7 @@ async fn act(app: &TestApp, token: &str, cycle: &str, action: &str) -> linli_tes
         .bearer(token)
         .send()
         .await;
-    let etag = current.header("etag").unwrap_or_default();
+    let etag = current.header("etag").expect("the answer carries an ETag");
     app.post(&format!("/api/v1/payment-cycles/{cycle}/transitions"))
         .bearer(token)
         .header("If-Match", &etag)

@@ -1,5 +1,6 @@
 //! Keys for government systems: shown once, scoped, confined to their area, revocable.
 
+use linli_domain::policy::Role;
 use linli_tests::TestApp;
 use serde_json::{Value, json};
 
@@ -145,9 +146,9 @@ async fn revoked_and_forged_keys_fail_at_once() {
 async fn only_district_admins_issue_keys() {
     let app = TestApp::new().await;
     let area = app.area_id("侯家塘街道").await;
-    let staff = app.token_for("houjiatang").await;
+    let staff = app.user(Role::SubdistrictStaff).over(area).create().await;
     app.post("/api/v1/api-keys")
-        .bearer(&staff)
+        .bearer(&staff.token)
         .json(&json!({"name": "x", "scopes": ["registry:read"], "area_id": area}))
         .send()
         .await

@@ -1,3 +1,4 @@
+use linli_domain::policy::Role;
 use linli_tests::TestApp;
 use serde_json::json;
 
@@ -38,8 +39,13 @@ async fn the_tree_opens_from_the_scope_roots() {
             .all(|a| a["kind"] == "subdistrict")
     );
     // Community staff start at their community.
-    let ziyuan = app.token_for("ziyuan").await;
-    let mine = app.get("/api/v1/areas").bearer(&ziyuan).send().await.json();
+    let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
+    let mine = app
+        .get("/api/v1/areas")
+        .bearer(&ziyuan.token)
+        .send()
+        .await
+        .json();
     assert_eq!(mine["items"][0]["name"], "梓园社区");
     // Nodes of a kind, anywhere in the scope, paged.
     let communities = app
@@ -55,8 +61,13 @@ async fn the_tree_opens_from_the_scope_roots() {
 #[actix_web::test]
 async fn subdistrict_staff_manage_their_subtree_only() {
     let app = TestApp::new().await;
-    let staff = app.token_for("houjiatang").await;
     let own = app.area_id("侯家塘街道").await;
+    let staff = app
+        .user(Role::SubdistrictStaff)
+        .over(own)
+        .create()
+        .await
+        .token;
     let created = app
         .post("/api/v1/areas")
         .bearer(&staff)
@@ -65,7 +76,7 @@ async fn subdistrict_staff_manage_their_subtree_only() {
         .await;
     created.assert_status(201);
     let id = created.json()["id"].as_str().unwrap_or_default().to_owned();
-    let etag = created.header("etag").unwrap_or_default();
+    let etag = created.header("etag").expect("the answer carries an ETag");
     // Wrong kind for the parent.
     app.post("/api/v1/areas")
         .bearer(&staff)
@@ -98,9 +109,9 @@ async fn subdistrict_staff_manage_their_subtree_only() {
     renamed.assert_status(200);
     assert_eq!(renamed.json()["name"], "更名社区");
     // Community staff may not manage areas at all.
-    let ziyuan = app.token_for("ziyuan").await;
+    let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
     app.post("/api/v1/areas")
-        .bearer(&ziyuan)
+        .bearer(&ziyuan.token)
         .json(&json!({"parent_id": own, "kind": "community", "name": "x"}))
         .send()
         .await

@@ -1,14 +1,59 @@
 //! Complaints: intake, routing, the life cycle, deadlines and escalation.
 
-use linli_tests::{DEMO_PASSWORD, TestApp};
+use linli_domain::{policy::Role, registry::OrgKind};
+use linli_tests::{Compound, DEMO_PASSWORD, TestApp, User};
 use serde_json::{Value, json};
+use uuid::Uuid;
 
-async fn file(app: &TestApp, token: &str, compound: &str, category: &str) -> linli_tests::Response {
-    let id = app.area_id(compound).await;
-    app.post("/api/v1/complaints")
-        .bearer(token)
-        .json(&json!({"compound_id": id, "category": category, "title": "楼道堆满杂物", "description": "三栋一楼楼道堆放杂物，影响通行和消防安全", "complainant_name": "张女士", "complainant_phone": "13700001234"}))
+async fn file(app: &TestApp, token: &str, compound: Uuid, category: &str) -> linli_tests::Response {
+    app.complaint(compound)
+        .category(category)
+        .by(token)
         .send()
+        .await
+}
+
+/// A self-managed compound in 卫技社区 with its residents' committee, one resident and
+/// one member of the committee.
+struct Estate {
+    compound: Compound,
+    committee: Uuid,
+    resident: User,
+    member: User,
+}
+
+async fn estate(app: &TestApp) -> Estate {
+    let compound = app
+        .compound()
+        .in_community(app.area_id("卫技社区").await)
+        .self_managed()
+        .create()
+        .await;
+    let committee = app
+        .organisation(OrgKind::ResidentsCommittee)
+        .serving(compound.id)
+        .create()
+        .await;
+    let resident = app.user(Role::Resident).over(compound.id).create().await;
+    let member = app
+        .user(Role::CommitteeMember)
+        .over(compound.id)
+        .member_of(committee)
+        .create()
+        .await;
+    Estate {
+        compound,
+        committee,
+        resident,
+        member,
+    }
+}
+
+/// A compound in another subdistrict (同升街道's 新兴社区).
+async fn elsewhere(app: &TestApp) -> Compound {
+    app.compound()
+        .in_community(app.area_id("新兴社区").await)
+        .create()
         .await
 }
 
@@ -24,32 +69,16 @@ async fn act(app: &TestApp, token: &str, c: &Value, body: Value) -> linli_tests:
     .await
 }
 
-async fn org_id(app: &TestApp, kind: &str, compound: &str) -> String {
-    let admin = app.token_for("admin").await;
-    let id = app.area_id(compound).await;
-    let list = app
-        .get(&format!(
-            "/api/v1/organisations?compound_id={id}&kind={kind}"
-        ))
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
-    list["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
-}
-
 #[actix_web::test]
 async fn the_full_loop_from_the_residents_phone_to_closure() {
     let app = TestApp::new().await;
-    let resident = app.token_for("weiji.resident").await;
+    let estate = estate(&app).await;
+    let resident = estate.resident.token.clone();
     let filed = app
         .post("/api/v1/complaints")
         .bearer(&resident)
         .header("idempotency-key", "phone-retry-0001")
-        .json(&json!({"compound_id": app.area_id("卫技新村").await, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
+        .json(&json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
         .send()
         .await;
     filed.assert_status(201);
@@ -62,12 +91,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
             .as_str()
             .is_some_and(|r| r.contains("self_managed"))
     );
-    assert_eq!(
-        c["handler_org_id"],
-        org_id(&app, "residents_committee", "卫技新村")
-            .await
-            .as_str()
-    );
+    assert_eq!(c["handler_org_id"], estate.committee.to_string().as_str());
     assert_eq!(
         c["complainant_phone"], "13700001234",
         "the complainant sees their own number"
@@ -77,7 +101,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
         .post("/api/v1/complaints")
         .bearer(&resident)
         .header("idempotency-key", "phone-retry-0001")
-        .json(&json!({"compound_id": app.area_id("卫技新村").await, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
+        .json(&json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
         .send()
         .await;
     assert_eq!(again.json()["id"], c["id"]);
@@ -111,7 +135,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     let c = c.json();
     assert_eq!(c["status"], "assigned");
     assert!(c["sign_by"].is_string(), "the sign-for deadline is visible");
-    let committee = app.token_for("weiji.committee").await;
+    let committee = estate.member.token.clone();
     let mine = app
         .get(&format!(
             "/api/v1/complaints/{}",
@@ -187,7 +211,7 @@ async fn routing_follows_the_governance_mode_and_the_category() {
         ("融城花苑", "illegal_construction", "law_enforcement"),
         ("融城花苑", "public_revenue", "owners_committee"),
     ] {
-        let res = file(&app, &admin, compound, category).await;
+        let res = file(&app, &admin, app.area_id(compound).await, category).await;
         res.assert_status(201);
         let c = res.json();
         let handler = c["handler_org_id"].as_str().unwrap_or_default();
@@ -203,16 +227,21 @@ async fn routing_follows_the_governance_mode_and_the_category() {
             c["routing_rule"]
         );
     }
-    let bundle = file(&app, &admin, "梓园三片", "repairs").await.json();
+    let bundle = file(&app, &admin, app.area_id("梓园三片").await, "repairs")
+        .await
+        .json();
     assert_eq!(bundle["handler_org_name"], "梓园共享物业服务有限公司");
 }
 
 #[actix_web::test]
 async fn illegal_transitions_and_wrong_parties_are_refused() {
     let app = TestApp::new().await;
-    let resident = app.token_for("weiji.resident").await;
-    let c = file(&app, &resident, "卫技新村", "noise").await.json();
-    let committee = app.token_for("weiji.committee").await;
+    let estate = estate(&app).await;
+    let resident = estate.resident.token.clone();
+    let c = file(&app, &resident, estate.compound.id, "noise")
+        .await
+        .json();
+    let committee = estate.member.token.clone();
     let admin = app.token_for("admin").await;
     // The handler may not accept; the resident may not assign.
     act(&app, &committee, &c, json!({"action": "accept"}))
@@ -248,17 +277,21 @@ async fn illegal_transitions_and_wrong_parties_are_refused() {
         .await
         .assert_problem(412, "precondition_failed");
     // Residents of other compounds cannot see it; nor can other communities' staff.
-    let ziyuan = app.token_for("ziyuan").await;
+    let ziyuan = app
+        .user(Role::CommunityStaff)
+        .over(app.area_id("梓园社区").await)
+        .create()
+        .await;
     app.get(&format!(
         "/api/v1/complaints/{}",
         c["id"].as_str().unwrap_or_default()
     ))
-    .bearer(&ziyuan)
+    .bearer(&ziyuan.token)
     .send()
     .await
     .assert_problem(404, "not_found");
     // And a resident may file only for their own compound.
-    file(&app, &resident, "融城花苑", "noise")
+    file(&app, &resident, elsewhere(&app).await.id, "noise")
         .await
         .assert_problem(422, "validation_failed");
 }
@@ -266,10 +299,13 @@ async fn illegal_transitions_and_wrong_parties_are_refused() {
 #[actix_web::test]
 async fn an_unsatisfied_review_reopens_once_then_escalates() {
     let app = TestApp::new().await;
-    let resident = app.token_for("weiji.resident").await;
-    let admin = app.token_for("admin").await;
-    let committee = app.token_for("weiji.committee").await;
-    let mut c = file(&app, &resident, "卫技新村", "greening").await.json();
+    let estate = estate(&app).await;
+    let resident = estate.resident.token.clone();
+    let admin = app.admin().await;
+    let committee = estate.member.token.clone();
+    let mut c = file(&app, &resident, estate.compound.id, "greening")
+        .await
+        .json();
     for (who, body) in [
         (&admin, json!({"action": "accept"})),
         (&admin, json!({"action": "assign"})),
@@ -316,9 +352,12 @@ async fn an_unsatisfied_review_reopens_once_then_escalates() {
 #[actix_web::test]
 async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    let committee = app.token_for("weiji.committee").await;
-    let mut c = file(&app, &admin, "卫技新村", "parking").await.json();
+    let admin = app.admin().await;
+    let estate = estate(&app).await;
+    let committee = estate.member.token.clone();
+    let mut c = file(&app, &admin, estate.compound.id, "parking")
+        .await
+        .json();
     for (who, body) in [
         (&admin, json!({"action": "accept"})),
         (&admin, json!({"action": "assign"})),
@@ -330,7 +369,14 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
     c = res.json();
     assert_eq!(c["status"], "returned");
     assert!(c["sign_by"].is_null());
-    c = act(&app, &admin, &c, json!({"action": "assign", "handler_org_id": org_id(&app, "residents_committee", "卫技新村").await})).await.json();
+    c = act(
+        &app,
+        &admin,
+        &c,
+        json!({"action": "assign", "handler_org_id": estate.committee}),
+    )
+    .await
+    .json();
     assert_eq!(c["status"], "assigned");
     // The sign-for deadline passes.
     app.sql("UPDATE complaints SET sign_by = linli_now() - interval '1 minute'")
@@ -391,9 +437,10 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
 #[actix_web::test]
 async fn duplicates_are_suggested_and_merged() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    let first = file(&app, &admin, "融城花苑", "elevator").await.json();
-    let second = file(&app, &admin, "融城花苑", "elevator").await.json();
+    let admin = app.admin().await;
+    let compound = elsewhere(&app).await.id;
+    let first = file(&app, &admin, compound, "elevator").await.json();
+    let second = file(&app, &admin, compound, "elevator").await.json();
     let suggested = app
         .get(&format!(
             "/api/v1/complaints/{}/duplicates",
@@ -433,7 +480,7 @@ async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    let body = json!({"compound_id": app.area_id("融城花苑").await, "category": "noise", "title": "夜间施工噪音", "description": "晚上十一点仍在施工", "complainant_name": "市民", "complainant_phone": "13800001111", "external_id": "12345-2026-000123"});
+    let body = json!({"compound_id": elsewhere(&app).await.id, "category": "noise", "title": "夜间施工噪音", "description": "晚上十一点仍在施工", "complainant_name": "市民", "complainant_phone": "13800001111", "external_id": "12345-2026-000123"});
     let first = app
         .post("/api/v1/complaints")
         .api_key(&key)
@@ -473,10 +520,13 @@ async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
 #[actix_web::test]
 async fn statistics_count_volume_speed_and_satisfaction() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    let resident = app.token_for("weiji.resident").await;
-    let committee = app.token_for("weiji.committee").await;
-    let mut c = file(&app, &resident, "卫技新村", "sanitation").await.json();
+    let admin = app.admin().await;
+    let estate = estate(&app).await;
+    let resident = estate.resident.token.clone();
+    let committee = estate.member.token.clone();
+    let mut c = file(&app, &resident, estate.compound.id, "sanitation")
+        .await
+        .json();
     for (who, body) in [
         (&admin, json!({"action": "accept"})),
         (&admin, json!({"action": "assign"})),
@@ -489,7 +539,7 @@ async fn statistics_count_volume_speed_and_satisfaction() {
     ] {
         c = act(&app, who, &c, body).await.json();
     }
-    file(&app, &admin, "融城花苑", "sanitation")
+    file(&app, &admin, elsewhere(&app).await.id, "sanitation")
         .await
         .assert_status(201);
     let by_category = app
@@ -523,10 +573,14 @@ async fn statistics_count_volume_speed_and_satisfaction() {
         .json();
     assert_eq!(by_sub.as_array().map(Vec::len), Some(2), "two subdistricts");
     // Scoped: subdistrict staff elsewhere see nothing of these.
-    let staff = app.token_for("houjiatang").await;
+    let staff = app
+        .user(Role::SubdistrictStaff)
+        .over(app.area_id("侯家塘街道").await)
+        .create()
+        .await;
     let theirs = app
         .get("/api/v1/stats/complaints")
-        .bearer(&staff)
+        .bearer(&staff.token)
         .send()
         .await
         .json();
@@ -555,8 +609,11 @@ fn jpeg() -> Vec<u8> {
 #[actix_web::test]
 async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_complaint() {
     let app = TestApp::new().await;
-    let resident = app.token_for("weiji.resident").await;
-    let c = file(&app, &resident, "卫技新村", "sanitation").await.json();
+    let estate = estate(&app).await;
+    let resident = estate.resident.token.clone();
+    let c = file(&app, &resident, estate.compound.id, "sanitation")
+        .await
+        .json();
     let uri = format!(
         "/api/v1/complaints/{}/attachments",
         c["id"].as_str().unwrap_or_default()
@@ -614,9 +671,13 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
     assert_eq!(fetched.body, jpeg());
     let admin = app.token_for("admin").await;
     app.get(&url).bearer(&admin).send().await.assert_status(200);
-    let outsider = app.token_for("ziyuan").await;
+    let outsider = app
+        .user(Role::CommunityStaff)
+        .over(app.area_id("梓园社区").await)
+        .create()
+        .await;
     app.get(&url)
-        .bearer(&outsider)
+        .bearer(&outsider.token)
         .send()
         .await
         .assert_problem(404, "not_found");
@@ -629,9 +690,12 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
 #[actix_web::test]
 async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    let committee = app.token_for("weiji.committee").await;
-    let mut c = file(&app, &admin, "卫技新村", "repairs").await.json();
+    let admin = app.admin().await;
+    let estate = estate(&app).await;
+    let committee = estate.member.token.clone();
+    let mut c = file(&app, &admin, estate.compound.id, "repairs")
+        .await
+        .json();
     for (who, body) in [
         (&admin, json!({"action": "accept"})),
         (&admin, json!({"action": "assign"})),
@@ -719,11 +783,13 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
 #[actix_web::test]
 async fn the_inbox_exports_as_csv_with_phones_masked() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    file(&app, &admin, "融城花苑", "elevator")
+    let admin = app.admin().await;
+    let lifts = elsewhere(&app).await;
+    let estate = estate(&app).await;
+    file(&app, &admin, lifts.id, "elevator")
         .await
         .assert_status(201);
-    file(&app, &admin, "卫技新村", "noise")
+    file(&app, &admin, estate.compound.id, "noise")
         .await
         .assert_status(201);
     let res = app
@@ -740,10 +806,10 @@ async fn the_inbox_exports_as_csv_with_phones_masked() {
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().flatten().collect();
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].get(1), Some("融城花苑"));
+    assert_eq!(rows[0].get(1), Some(lifts.name.as_str()));
     assert_eq!(rows[0].get(14), Some("137****1234"));
     assert!(!text.contains("13700001234"));
-    let resident = app.token_for("weiji.resident").await;
+    let resident = estate.resident.token;
     let own = app
         .get("/api/v1/complaints/export")
         .bearer(&resident)
@@ -804,13 +870,14 @@ async fn inactive_categories_are_listed_for_configuration_only() {
         c.iter()
             .any(|x| x["code"] == "greening" && x["active"] == false)
     }));
-    let resident = app.token_for("weiji.resident").await;
+    let estate = estate(&app).await;
+    let resident = estate.resident.token;
     app.get("/api/v1/complaint-categories?all=true")
         .bearer(&resident)
         .send()
         .await
         .assert_problem(403, "forbidden");
-    file(&app, &resident, "卫技新村", "greening")
+    file(&app, &resident, estate.compound.id, "greening")
         .await
         .assert_problem(422, "validation_failed");
 }

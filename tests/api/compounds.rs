@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 
 use diesel_async::RunQueryDsl;
+use linli_domain::policy::Role;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
@@ -168,7 +169,10 @@ async fn bad_cursors_are_refused() {
 #[actix_web::test]
 async fn csv_export_holds_the_filtered_list() {
     let app = TestApp::new().await;
-    let token = app.token_for("houjiatang").await;
+    let token = app
+        .user_over(Role::SubdistrictStaff, "侯家塘街道")
+        .await
+        .token;
     let res = app
         .get("/api/v1/compounds/export?governance_mode=entrusted")
         .bearer(&token)
@@ -211,8 +215,13 @@ async fn csv_export_holds_the_filtered_list() {
 #[actix_web::test]
 async fn create_then_read_then_update_with_if_match() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
     let community = app.area_id("梓园社区").await;
+    let token = app
+        .user(Role::CommunityStaff)
+        .over(community)
+        .create()
+        .await
+        .token;
     let created = app
         .post("/api/v1/compounds")
         .bearer(&token)
@@ -220,7 +229,7 @@ async fn create_then_read_then_update_with_if_match() {
         .send()
         .await;
     created.assert_status(201);
-    let etag = created.header("etag").unwrap_or_default();
+    let etag = created.header("etag").expect("the answer carries an ETag");
     let body = created.json();
     let id = body["id"].as_str().unwrap_or_default().to_owned();
     assert_eq!(body["community_name"], "梓园社区");
@@ -267,13 +276,14 @@ async fn create_then_read_then_update_with_if_match() {
 async fn of_two_racing_updates_one_wins() {
     let app = TestApp::new().await;
     let token = app.token_for("admin").await;
-    let id = app.area_id("卫技新村").await;
+    let compound = app.compound().self_managed().create().await;
+    let id = compound.id;
     let uri = format!("/api/v1/compounds/{id}");
     let read = app.get(&uri).bearer(&token).send().await;
-    let etag = read.header("etag").unwrap_or_default();
+    let etag = read.header("etag").expect("the answer carries an ETag");
     let current = read.json();
     let mut a = json!({
-        "community_id": current["community_id"], "name": "卫技新村", "address": current["address"],
+        "community_id": current["community_id"], "name": compound.name, "address": current["address"],
         "building_count": 8, "household_count": 111, "is_open": true, "governance_mode": "self_managed"
     });
     let mut b = a.clone();

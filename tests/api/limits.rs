@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use linli_domain::policy::Role;
 use linli_persistence::PoolSettings;
 use linli_tests::TestApp;
 
@@ -98,7 +99,8 @@ async fn cors_admits_only_configured_origins() {
 async fn metrics_count_requests_by_route_template_for_admins_only() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let id = app.area_id("卫技新村").await;
+    let compound = app.compound().create().await;
+    let id = compound.id;
     app.get(&format!("/api/v1/compounds/{id}"))
         .bearer(&admin)
         .send()
@@ -122,9 +124,9 @@ async fn metrics_count_requests_by_route_template_for_admins_only() {
         .send()
         .await
         .assert_problem(401, "unauthorized");
-    let resident = app.token_for("weiji.resident").await;
+    let resident = app.user(Role::Resident).over(id).create().await;
     app.get("/metrics")
-        .bearer(&resident)
+        .bearer(&resident.token)
         .send()
         .await
         .assert_problem(403, "forbidden");

@@ -438,7 +438,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
         .collect();
     assert_eq!(bodies_seen.len(), 4);
     let uri = format!("/api/v1/joint-meetings/{id}");
-    let etag = created.header("etag").unwrap_or_default();
+    let etag = created.header("etag").expect("the answer carries an ETag");
     // Follow-up waits for the signed record (a draft's items are rewritten on save).
     let draft_item = body["action_items"][0]["id"]
         .as_str()
@@ -452,7 +452,12 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     item_read.assert_status(200);
     app.put(&format!("/api/v1/action-items/{draft_item}"))
         .bearer(&secretary)
-        .header("if-match", &item_read.header("etag").unwrap_or_default())
+        .header(
+            "if-match",
+            &item_read
+                .header("etag")
+                .expect("the answer carries an ETag"),
+        )
         .json(&json!({"status": "done", "done_on": "2026-11-25"}))
         .send()
         .await
@@ -465,7 +470,9 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
         .await;
     finalised.assert_status(200);
     assert_eq!(finalised.json()["status"], "finalised");
-    let etag = finalised.header("etag").unwrap_or_default();
+    let etag = finalised
+        .header("etag")
+        .expect("the answer carries an ETag");
     let refused = app
         .put(&uri)
         .bearer(&secretary)

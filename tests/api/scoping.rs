@@ -1,18 +1,19 @@
-//! Role x area: every demo role sees exactly its subtree; everything else is 404 or 403.
+//! Role x area: every role sees exactly its subtree; everything else is 404 or 403.
 
+use linli_domain::policy::Role;
 use linli_tests::TestApp;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-/// Counts compounds under a named area by walking parent links (not paths), so the
+/// Counts compounds under an area by walking parent links (not paths), so the
 /// expectation is computed independently of the code under test.
-async fn compounds_under(app: &TestApp, area_name: &str) -> i64 {
+async fn compounds_under(app: &TestApp, area: Uuid) -> i64 {
     app.count(
         "WITH RECURSIVE sub AS ( \
-           SELECT id FROM areas WHERE name = $1 \
+           SELECT id FROM areas WHERE id = $1::uuid \
            UNION ALL SELECT a.id FROM areas a JOIN sub ON a.parent_id = sub.id) \
          SELECT count(*) AS n FROM compounds c WHERE c.id IN (SELECT id FROM sub)",
-        area_name,
+        &area.to_string(),
     )
     .await
 }
@@ -39,36 +40,42 @@ async fn all_listed(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
 }
 
 #[actix_web::test]
-async fn each_demo_role_lists_exactly_its_area() {
+async fn each_role_lists_exactly_its_area() {
     let app = TestApp::new().await;
-    for (user, area) in [
-        ("admin", "雨花区"),
-        ("houjiatang", "侯家塘街道"),
-        ("ziyuan", "梓园社区"),
-        ("rongcheng.property", "融城花苑"),
-        ("rongcheng.secretary", "融城花苑"),
-        ("weiji.resident", "卫技新村"),
+    let home = app.compound().self_managed().create().await;
+    for (role, area) in [
+        (Role::DistrictAdmin, app.area_id("雨花区").await),
+        (Role::SubdistrictStaff, app.area_id("侯家塘街道").await),
+        (Role::CommunityStaff, app.area_id("梓园社区").await),
+        (Role::PropertyStaff, home.id),
+        (Role::CompoundSecretary, home.id),
+        (Role::Resident, home.id),
     ] {
-        let token = app.token_for(user).await;
-        let listed = all_listed(&app, &token, "").await;
+        let user = app.user(role).over(area).create().await;
+        let listed = all_listed(&app, &user.token, "").await;
         let expected = compounds_under(&app, area).await;
         assert!(expected > 0, "{area} has compounds");
         assert_eq!(
             listed.len() as i64,
             expected,
-            "{user} sees the compounds of {area}"
+            "{role:?} sees the compounds of {area}"
         );
     }
-    let resident = app.token_for("weiji.resident").await;
-    let only = all_listed(&app, &resident, "").await;
-    assert_eq!(only[0]["name"], "卫技新村");
+    let resident = app.user(Role::Resident).over(home.id).create().await;
+    let only = all_listed(&app, &resident.token, "").await;
+    assert_eq!(only[0]["name"], home.name.as_str());
 }
 
 #[actix_web::test]
 async fn out_of_scope_compounds_are_indistinguishable_from_missing_ones() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let rongcheng = app.area_id("融城花苑").await;
+    let token = app.user_over(Role::CommunityStaff, "梓园社区").await.token;
+    let other = app
+        .compound()
+        .in_community(app.area_id("新兴社区").await)
+        .create()
+        .await;
+    let rongcheng = other.id;
     let hidden = app
         .get(&format!("/api/v1/compounds/{rongcheng}"))
         .bearer(&token)
@@ -85,14 +92,18 @@ async fn out_of_scope_compounds_are_indistinguishable_from_missing_ones() {
         missing.json_sans_request_id()
     );
     // The same compound is visible to its own secretary.
-    let secretary = app.token_for("rongcheng.secretary").await;
+    let secretary = app
+        .user(Role::CompoundSecretary)
+        .over(rongcheng)
+        .create()
+        .await;
     let own = app
         .get(&format!("/api/v1/compounds/{rongcheng}"))
-        .bearer(&secretary)
+        .bearer(&secretary.token)
         .send()
         .await;
     own.assert_status(200);
-    assert_eq!(own.json()["name"], "融城花苑");
+    assert_eq!(own.json()["name"], other.name.as_str());
     // Filtering by an area outside the scope is a 404 too, not an empty list.
     let other = app.area_id("同升街道").await;
     app.get(&format!("/api/v1/compounds?area_id={other}"))
@@ -111,40 +122,40 @@ async fn roles_without_the_action_get_403() {
         "building_count": 3, "household_count": 90, "is_open": false,
         "governance_mode": "self_managed"
     });
-    for user in [
-        "weiji.resident",
-        "rongcheng.property",
-        "rongcheng.secretary",
-    ] {
-        let token = app.token_for(user).await;
+    let home = app.compound().in_community(community).create().await;
+    let mut tokens = Vec::new();
+    for role in [Role::Resident, Role::PropertyStaff, Role::CompoundSecretary] {
+        tokens.push(app.user(role).over(home.id).create().await.token);
+    }
+    for token in &tokens {
         app.post("/api/v1/compounds")
-            .bearer(&token)
+            .bearer(token)
             .json(&body)
             .send()
             .await
             .assert_problem(403, "forbidden");
     }
-    let resident = app.token_for("weiji.resident").await;
+    let resident = &tokens[0];
     app.get("/api/v1/areas")
-        .bearer(&resident)
+        .bearer(resident)
         .send()
         .await
         .assert_problem(403, "forbidden");
     app.get("/api/v1/compounds/export")
-        .bearer(&resident)
+        .bearer(resident)
         .send()
         .await
         .assert_problem(403, "forbidden");
     app.get("/api/v1/stats/compounds-by-governance-mode")
-        .bearer(&resident)
+        .bearer(resident)
         .send()
         .await
         .assert_problem(403, "forbidden");
     // Community staff of another community may create, but not there: 422 on the field.
-    let ziyuan = app.token_for("ziyuan").await;
+    let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
     let res = app
         .post("/api/v1/compounds")
-        .bearer(&ziyuan)
+        .bearer(&ziyuan.token)
         .json(&body)
         .send()
         .await;
@@ -165,7 +176,7 @@ async fn statistics_cover_the_callers_scope() {
     let all = all.json();
     assert_eq!(
         all["totals"]["total"].as_i64(),
-        Some(compounds_under(&app, "雨花区").await)
+        Some(compounds_under(&app, app.area_id("雨花区").await).await)
     );
     let sum: i64 = all["items"]
         .as_array()
@@ -181,10 +192,10 @@ async fn statistics_cover_the_callers_scope() {
             + t["self_managed"].as_i64().unwrap_or(0),
         t["total"].as_i64().unwrap_or(-1)
     );
-    let staff = app.token_for("houjiatang").await;
+    let staff = app.user_over(Role::SubdistrictStaff, "侯家塘街道").await;
     let mine = app
         .get("/api/v1/stats/compounds-by-governance-mode")
-        .bearer(&staff)
+        .bearer(&staff.token)
         .send()
         .await
         .json();
@@ -192,6 +203,6 @@ async fn statistics_cover_the_callers_scope() {
     assert_eq!(mine["items"][0]["area_name"], "侯家塘街道");
     assert_eq!(
         mine["totals"]["total"].as_i64(),
-        Some(compounds_under(&app, "侯家塘街道").await)
+        Some(compounds_under(&app, app.area_id("侯家塘街道").await).await)
     );
 }

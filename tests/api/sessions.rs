@@ -1,5 +1,6 @@
 //! Session safety: revocation on password, grant and status changes; hash upgrades.
 
+use linli_domain::policy::Role;
 use linli_tests::{DEMO_PASSWORD, TestApp};
 use serde_json::json;
 
@@ -13,7 +14,8 @@ async fn login(app: &TestApp, username: &str, password: &str) -> linli_tests::Re
 #[actix_web::test]
 async fn changing_the_password_ends_every_session() {
     let app = TestApp::new().await;
-    let tokens = login(&app, "ziyuan", DEMO_PASSWORD).await.json();
+    let user = app.user_over(Role::CommunityStaff, "梓园社区").await;
+    let tokens = login(&app, &user.username, DEMO_PASSWORD).await.json();
     let access = tokens["access_token"]
         .as_str()
         .unwrap_or_default()
@@ -64,10 +66,10 @@ async fn changing_the_password_ends_every_session() {
         .send()
         .await
         .assert_problem(401, "invalid_refresh_token");
-    login(&app, "ziyuan", DEMO_PASSWORD)
+    login(&app, &user.username, DEMO_PASSWORD)
         .await
         .assert_problem(401, "invalid_credentials");
-    login(&app, "ziyuan", "a brand new passphrase")
+    login(&app, &user.username, "a brand new passphrase")
         .await
         .assert_status(200);
     let admin = app.token_for("admin").await;
@@ -83,21 +85,16 @@ async fn changing_the_password_ends_every_session() {
 #[actix_web::test]
 async fn a_grant_change_revokes_older_access_tokens() {
     let app = TestApp::new().await;
-    let staff_token = app.token_for("ziyuan").await;
-    let admin = app.token_for("admin").await;
-    let me = app
-        .get("/api/v1/me")
-        .bearer(&staff_token)
-        .send()
-        .await
-        .json();
-    let id = me["id"].as_str().unwrap_or_default().to_owned();
+    let staff = app.user_over(Role::CommunityStaff, "梓园社区").await;
+    let staff_token = staff.token.clone();
+    let admin = app.admin().await;
+    let id = staff.id;
     let read = app
         .get(&format!("/api/v1/users/{id}"))
         .bearer(&admin)
         .send()
         .await;
-    let etag = read.header("etag").unwrap_or_default();
+    let etag = read.header("etag").expect("the answer carries an ETag");
     let other = app.area_id("卫技社区").await;
     app.post(&format!("/api/v1/users/{id}/grants"))
         .bearer(&admin)
@@ -112,7 +109,7 @@ async fn a_grant_change_revokes_older_access_tokens() {
         .await
         .assert_problem(401, "invalid_token");
     // A fresh token carries the new grant.
-    let fresh = app.token_for("ziyuan").await;
+    let fresh = app.token_for(&staff.username).await;
     let me = app.get("/api/v1/me").bearer(&fresh).send().await.json();
     assert_eq!(me["grants"].as_array().map(Vec::len), Some(2));
 }
@@ -120,6 +117,8 @@ async fn a_grant_change_revokes_older_access_tokens() {
 #[actix_web::test]
 async fn weaker_password_hashes_are_upgraded_at_sign_in() {
     let app = TestApp::new().await;
+    let user = app.user_over(Role::SubdistrictStaff, "侯家塘街道").await;
+    let username = user.username.as_str();
     // m=8192, t=1: below today's parameters.
     let weak = {
         use argon2::{Algorithm, Argon2, Params, PasswordHasher, Version};
@@ -133,20 +132,20 @@ async fn weaker_password_hashes_are_upgraded_at_sign_in() {
         .unwrap_or_default()
     };
     app.sql(&format!(
-        "UPDATE users SET password_hash = '{weak}' WHERE username = 'houjiatang'"
+        "UPDATE users SET password_hash = '{weak}' WHERE username = '{username}'"
     ))
     .await;
-    login(&app, "houjiatang", DEMO_PASSWORD)
+    login(&app, username, DEMO_PASSWORD)
         .await
         .assert_status(200);
     let upgraded = app
         .count(
             "SELECT count(*) AS n FROM users WHERE username = $1 AND password_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'",
-            "houjiatang",
+            username,
         )
         .await;
     assert_eq!(upgraded, 1);
-    login(&app, "houjiatang", DEMO_PASSWORD)
+    login(&app, username, DEMO_PASSWORD)
         .await
         .assert_status(200);
 }
@@ -154,7 +153,9 @@ async fn weaker_password_hashes_are_upgraded_at_sign_in() {
 #[actix_web::test]
 async fn reuse_of_a_refresh_token_is_audited() {
     let app = TestApp::new().await;
-    let tokens = login(&app, "weiji.resident", DEMO_PASSWORD).await.json();
+    let home = app.compound().create().await;
+    let resident = app.user(Role::Resident).over(home.id).create().await;
+    let tokens = login(&app, &resident.username, DEMO_PASSWORD).await.json();
     let r1 = tokens["refresh_token"]
         .as_str()
         .unwrap_or_default()

@@ -89,7 +89,7 @@ async fn step(app: &TestApp, token: &str, g: &Value, body: Value) -> linli_tests
         .bearer(token)
         .send()
         .await;
-    let etag = current.header("etag").unwrap_or_default();
+    let etag = current.header("etag").expect("the answer carries an ETag");
     app.post(&format!("/api/v1/audit-engagements/{id}/transitions"))
         .bearer(token)
         .header("If-Match", &etag)

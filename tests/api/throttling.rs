@@ -1,3 +1,4 @@
+use linli_domain::policy::Role;
 use linli_tests::{DEMO_PASSWORD, TestApp};
 use serde_json::json;
 
@@ -56,20 +57,22 @@ async fn the_sixth_attempt_after_five_failures_is_refused_even_with_the_right_pa
 #[actix_web::test]
 async fn a_success_clears_the_account_count() {
     let app = TestApp::new().await;
+    let user = app.user_over(Role::CommunityStaff, "梓园社区").await;
+    let username = user.username.as_str();
     for _ in 0..4 {
-        attempt(&app, "ziyuan", "wrong", "127.0.0.1:4100")
+        attempt(&app, username, "wrong", "127.0.0.1:4100")
             .await
             .assert_status(401);
     }
-    attempt(&app, "ziyuan", DEMO_PASSWORD, "127.0.0.1:4100")
+    attempt(&app, username, DEMO_PASSWORD, "127.0.0.1:4100")
         .await
         .assert_status(200);
     for _ in 0..4 {
-        attempt(&app, "ziyuan", "wrong", "127.0.0.1:4100")
+        attempt(&app, username, "wrong", "127.0.0.1:4100")
             .await
             .assert_status(401);
     }
-    attempt(&app, "ziyuan", DEMO_PASSWORD, "127.0.0.1:4100")
+    attempt(&app, username, DEMO_PASSWORD, "127.0.0.1:4100")
         .await
         .assert_status(200);
 }

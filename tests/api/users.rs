@@ -1,12 +1,21 @@
 //! User administration: scope, rank and optimistic concurrency.
 
+use linli_domain::policy::Role;
 use linli_tests::TestApp;
 use serde_json::json;
 
 #[actix_web::test]
 async fn managers_see_users_of_their_area_and_cannot_touch_their_betters() {
     let app = TestApp::new().await;
-    let staff = app.token_for("houjiatang").await;
+    let manager = app.user_over(Role::SubdistrictStaff, "侯家塘街道").await;
+    let below = app.user_over(Role::CommunityStaff, "梓园社区").await;
+    let elsewhere = app
+        .compound()
+        .in_community(app.area_id("卫技社区").await)
+        .create()
+        .await;
+    let outsider = app.user(Role::Resident).over(elsewhere.id).create().await;
+    let staff = manager.token.clone();
     let listed = app
         .get("/api/v1/users?limit=100")
         .bearer(&staff)
@@ -20,11 +29,11 @@ async fn managers_see_users_of_their_area_and_cannot_touch_their_betters() {
         .filter_map(|u| u["username"].as_str())
         .collect();
     assert!(
-        names.contains(&"houjiatang") && names.contains(&"ziyuan"),
+        names.contains(&manager.username.as_str()) && names.contains(&below.username.as_str()),
         "{names:?}"
     );
     assert!(
-        !names.contains(&"admin") && !names.contains(&"weiji.resident"),
+        !names.contains(&"admin") && !names.contains(&outsider.username.as_str()),
         "{names:?}"
     );
     // admin is outside the subdistrict: invisible.
@@ -52,7 +61,7 @@ async fn managers_see_users_of_their_area_and_cannot_touch_their_betters() {
         .bearer(&staff)
         .send()
         .await;
-    let etag = read.header("etag").unwrap_or_default();
+    let etag = read.header("etag").expect("the answer carries an ETag");
     app.put(&format!("/api/v1/users/{own}"))
         .bearer(&staff)
         .header("if-match", &etag)
@@ -61,9 +70,8 @@ async fn managers_see_users_of_their_area_and_cannot_touch_their_betters() {
         .await
         .assert_problem(403, "forbidden");
     // Residents manage nobody.
-    let resident = app.token_for("weiji.resident").await;
     app.get("/api/v1/users")
-        .bearer(&resident)
+        .bearer(&outsider.token)
         .send()
         .await
         .assert_problem(403, "forbidden");
@@ -72,16 +80,16 @@ async fn managers_see_users_of_their_area_and_cannot_touch_their_betters() {
 #[actix_web::test]
 async fn deactivating_a_user_ends_their_access_and_needs_if_match() {
     let app = TestApp::new().await;
-    let staff = app.token_for("houjiatang").await;
-    let victim = app.token_for("ziyuan").await;
-    let id = app.get("/api/v1/me").bearer(&victim).send().await.json()["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let staff = app
+        .user_over(Role::SubdistrictStaff, "侯家塘街道")
+        .await
+        .token;
+    let victim = app.user_over(Role::CommunityStaff, "梓园社区").await;
+    let id = victim.id;
     let uri = format!("/api/v1/users/{id}");
     let read = app.get(&uri).bearer(&staff).send().await;
-    let etag = read.header("etag").unwrap_or_default();
-    let body = json!({"display_name": "梓园社区工作人员", "is_active": false});
+    let etag = read.header("etag").expect("the answer carries an ETag");
+    let body = json!({"display_name": "社区工作人员", "is_active": false});
     app.put(&uri)
         .bearer(&staff)
         .json(&body)
@@ -113,7 +121,7 @@ async fn deactivating_a_user_ends_their_access_and_needs_if_match() {
     assert_eq!(statuses, [200, 412], "one racing update wins");
     if a.status.as_u16() == 200 {
         app.get("/api/v1/me")
-            .bearer(&victim)
+            .bearer(&victim.token)
             .send()
             .await
             .assert_problem(401, "invalid_token");
@@ -155,8 +163,14 @@ async fn invalid_users_are_refused_with_every_field_named() {
 async fn the_last_grant_cannot_be_removed() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let resident = app.token_for("weiji.resident").await;
-    let me = app.get("/api/v1/me").bearer(&resident).send().await.json();
+    let home = app.compound().self_managed().create().await;
+    let resident = app.user(Role::Resident).over(home.id).create().await;
+    let me = app
+        .get("/api/v1/me")
+        .bearer(&resident.token)
+        .send()
+        .await
+        .json();
     let id = me["id"].as_str().unwrap_or_default();
     let grant = me["grants"][0]["id"].as_str().unwrap_or_default();
     let read = app
@@ -164,7 +178,7 @@ async fn the_last_grant_cannot_be_removed() {
         .bearer(&admin)
         .send()
         .await;
-    let etag = read.header("etag").unwrap_or_default();
+    let etag = read.header("etag").expect("the answer carries an ETag");
     app.request(
         actix_web::http::Method::DELETE,
         &format!("/api/v1/users/{id}/grants/{grant}"),
@@ -180,8 +194,8 @@ async fn the_last_grant_cannot_be_removed() {
         .bearer(&admin)
         .send()
         .await;
-    let etag = read.header("etag").unwrap_or_default();
-    let area = app.area_id("卫技新村").await;
+    let etag = read.header("etag").expect("the answer carries an ETag");
+    let area = home.id;
     let res = app
         .post(&format!("/api/v1/users/{id}/grants"))
         .bearer(&admin)

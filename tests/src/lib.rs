@@ -12,7 +12,10 @@ use std::{
     time::Duration,
 };
 
+pub mod builders;
 pub mod receiver;
+
+pub use builders::{Compound, User, unique};
 
 use actix_web::{
     body::to_bytes,
