@@ -15,6 +15,15 @@ check() {
   echo "$crate dependency check: ok (no $what)"
 }
 check linli-domain '^(diesel|diesel-async|actix-web|actix-http|utoipa|jsonwebtoken)( |$)' "diesel, actix-web, utoipa or jsonwebtoken"
+# The `openapi` feature (turned on by the HTTP crate only) adds the schemas of the domain's
+# enums, and with them utoipa without its web-framework extras; nothing else.
+found="$(cargo tree -p linli-domain --features openapi -e normal --prefix none --quiet | sort -u | grep -E '^(diesel|diesel-async|actix-web|actix-http|jsonwebtoken)( |$)' || true)"
+if [ -n "$found" ]; then
+  echo "linli-domain with the openapi feature must not depend on:" >&2
+  echo "$found" >&2
+  exit 1
+fi
+echo "linli-domain dependency check (openapi feature): ok (utoipa only)"
 check linli-app '^(actix-web|actix-http|utoipa|utoipa-actix-web|jsonwebtoken|linli-http)( |$)' "actix-web, utoipa, jsonwebtoken or linli-http"
 found="$(cargo tree -p linli-http -e normal --prefix none --quiet | grep -E '^linli-seed( |$)' || true)"
 if [ -n "$found" ]; then

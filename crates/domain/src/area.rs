@@ -8,6 +8,7 @@ use crate::DomainError;
 
 crate::text_enum! {
     /// The level of an area node. The order of the variants is the order of the tree.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum AreaKind {

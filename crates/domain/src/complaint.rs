@@ -14,6 +14,8 @@ use crate::DomainError;
 
 crate::text_enum! {
     /// Where a complaint stands.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[cfg_attr(feature = "openapi", schema(as = ComplaintStatus))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Status {
@@ -47,6 +49,8 @@ impl Status {
 
 crate::text_enum! {
     /// Something done to a complaint.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[cfg_attr(feature = "openapi", schema(as = ComplaintTransition))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Transition {

@@ -9,6 +9,7 @@ use crate::{DomainError, geo::GeoPoint};
 
 crate::text_enum! {
     /// Who runs a compound: the three governance models of the source document.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum GovernanceMode {

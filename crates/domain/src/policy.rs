@@ -12,6 +12,7 @@ use crate::{DomainError, area::AreaPath};
 
 crate::text_enum! {
     /// What a person does in the system. Codes are stable: they are stored and sent as JSON.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Role {
@@ -49,6 +50,8 @@ impl Role {
 }
 
 /// Everything a caller can ask to do. Codes are stable: the SPA hides menus by them.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = Permission))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Action {
     /// Browse the area tree.
@@ -373,6 +376,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
 
 crate::text_enum! {
     /// What a government system's API key may do. Codes are stable: they are stored.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     pub enum ApiScope {
         /// Read the area tree, compounds and their statistics.

@@ -11,6 +11,7 @@ use crate::{DomainError, FieldErrors};
 
 crate::text_enum! {
     /// The kinds of organisation that govern and serve compounds.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum OrgKind {
@@ -398,6 +399,7 @@ impl MeetingDraft {
 
 crate::text_enum! {
     /// Where a meeting record stands.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum MeetingStatus {
@@ -410,6 +412,7 @@ crate::text_enum! {
 
 crate::text_enum! {
     /// The follow-up of a resolution.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum ActionStatus {

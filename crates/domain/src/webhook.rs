@@ -167,6 +167,29 @@ pub fn is_internal_address(ip: IpAddr) -> bool {
     }
 }
 
+/// The OpenAPI schema of an event type: a string, one of [`EVENT_TYPES`] (named `EventType`).
+#[cfg(feature = "openapi")]
+pub struct EventTypeSchema;
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for EventTypeSchema {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+        ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::String))
+            .description(Some("Every event type (see docs/EVENTS.md)."))
+            .enum_values(Some(EVENT_TYPES.iter().copied()))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for EventTypeSchema {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("EventType")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2903,7 +2903,7 @@ export interface components {
             version: number;
         };
         /**
-         * @description Where an action item stands.
+         * @description The follow-up of a resolution.
          * @enum {string}
          */
         ActionStatus: "open" | "done" | "cancelled";
@@ -3006,7 +3006,7 @@ export interface components {
             scopes: components["schemas"]["ApiScope"][];
         };
         /**
-         * @description What an API key may do.
+         * @description What a government system's API key may do. Codes are stable: they are stored.
          * @enum {string}
          */
         ApiScope: "registry:read" | "complaints:read" | "complaints:write" | "open311" | "payments:read" | "webhooks:manage";
@@ -3023,7 +3023,7 @@ export interface components {
             open_findings: number;
         };
         /**
-         * @description Level of an area node.
+         * @description The level of an area node. The order of the variants is the order of the tree.
          * @enum {string}
          */
         AreaKind: "district" | "subdistrict" | "community" | "compound" | "building";
@@ -4286,7 +4286,7 @@ export interface components {
             name: string;
         };
         /**
-         * @description How a compound is governed: 物管小区 / 托管小区 / 自管小区.
+         * @description Who runs a compound: the three governance models of the source document.
          * @enum {string}
          */
         GovernanceMode: "property_managed" | "entrusted" | "self_managed";
@@ -4645,7 +4645,7 @@ export interface components {
          */
         Opinion: "unqualified" | "qualified" | "adverse" | "disclaimer";
         /**
-         * @description Kinds of organisation.
+         * @description The kinds of organisation that govern and serve compounds.
          * @enum {string}
          */
         OrgKind: "compound_party_branch" | "community_party_committee" | "owners_committee" | "supervisory_committee" | "property_company" | "property_company_party_org" | "residents_committee" | "volunteer_team" | "audit_firm" | "law_enforcement" | "partner";
@@ -4747,7 +4747,7 @@ export interface components {
             month: string;
         };
         /**
-         * @description An action a caller may be permitted (used by clients to show menus and buttons).
+         * @description Everything a caller can ask to do. Codes are stable: the SPA hides menus by them.
          * @enum {string}
          */
         Permission: "areas.read" | "areas.manage" | "compounds.read" | "compounds.create" | "compounds.update" | "compounds.export" | "stats.read" | "users.manage" | "pii.read" | "api_keys.manage" | "audit.read" | "metrics.read" | "events.read" | "webhooks.manage" | "registry.read" | "registry.manage" | "meetings.manage" | "complaints.read" | "complaints.file" | "complaints.dispatch" | "complaints.configure" | "ledger.read" | "ledger.post" | "ledger.close" | "disclosures.read" | "disclosures.publish" | "audits.read" | "audits.manage" | "audits.work" | "audits.rectify" | "allowances.read" | "allowances.manage" | "assessments.manage" | "payments.prepare" | "payments.approve" | "volunteering.read" | "volunteering.manage" | "reports.decide" | "hours.verify" | "volunteering.participate";
@@ -5063,7 +5063,7 @@ export interface components {
             reason: string;
         };
         /**
-         * @description A role a grant confers.
+         * @description What a person does in the system. Codes are stable: they are stored and sent as JSON.
          * @enum {string}
          */
         Role: "district_admin" | "subdistrict_staff" | "community_staff" | "compound_secretary" | "committee_member" | "property_staff" | "auditor" | "finance_officer" | "resident" | "volunteer";

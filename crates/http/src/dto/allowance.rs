@@ -109,7 +109,6 @@ pub struct ProgrammeInput {
     #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     pub area_id: Uuid,
-    #[schema(value_type = super::enums::OrgKindSchema)]
     pub org_kind: linli_domain::registry::OrgKind,
     #[schema(min_length = 1, max_length = 40)]
     pub post_title: String,

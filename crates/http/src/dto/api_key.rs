@@ -14,7 +14,7 @@ pub struct ApiKeyView {
     pub name: String,
     /// The visible start of the key (`lk_xxxxxxxx`).
     pub prefix: String,
-    #[schema(value_type = Vec<super::enums::ApiScopeSchema>)]
+    #[schema(value_type = Vec<linli_domain::policy::ApiScope>)]
     pub scopes: Vec<ApiScope>,
     pub area_id: Uuid,
     pub area_name: String,
@@ -52,7 +52,7 @@ pub struct CreateApiKeyRequest {
     /// Which system uses it, e.g. 12345 热线.
     #[schema(min_length = 1, max_length = 100, example = "12345 市民热线")]
     pub name: String,
-    #[schema(value_type = Vec<super::enums::ApiScopeSchema>, min_items = 1)]
+    #[schema(value_type = Vec<linli_domain::policy::ApiScope>, min_items = 1)]
     pub scopes: Vec<ApiScope>,
     /// The area the key may act in (and below).
     pub area_id: Uuid,

@@ -11,7 +11,6 @@ use uuid::Uuid;
 pub struct AreaView {
     pub id: Uuid,
     pub parent_id: Option<Uuid>,
-    #[schema(value_type = super::enums::AreaKindSchema)]
     pub kind: AreaKind,
     #[schema(example = "侯家塘街道")]
     pub name: String,
@@ -53,7 +52,7 @@ pub struct AreaQuery {
     /// Children of this node. Without it (and without `kind`), the roots of your scope.
     pub parent_id: Option<Uuid>,
     /// Only nodes of this kind, anywhere in your scope.
-    #[param(value_type = Option<super::enums::AreaKindSchema>)]
+    #[param(value_type = Option<linli_domain::area::AreaKind>)]
     pub kind: Option<AreaKind>,
     /// Page size, 1 to 100 (default 20).
     #[param(minimum = 1, maximum = 100)]
@@ -68,7 +67,6 @@ pub struct AreaQuery {
 pub struct CreateAreaRequest {
     /// The parent node (absent only for a district).
     pub parent_id: Option<Uuid>,
-    #[schema(value_type = super::enums::AreaKindSchema)]
     pub kind: AreaKind,
     #[schema(min_length = 1, max_length = 100)]
     pub name: String,

@@ -82,7 +82,6 @@ pub struct ComplaintView {
     pub complainant_name: Option<String>,
     pub complainant_phone: Option<String>,
     pub external_id: Option<String>,
-    #[schema(value_type = super::enums::ComplaintStatusSchema)]
     pub status: Status,
     pub handler_org_id: Option<Uuid>,
     pub handler_org_name: Option<String>,
@@ -309,7 +308,7 @@ pub struct ComplaintDetail {
     pub attachments: Vec<AttachmentView>,
     pub extensions: Vec<ExtensionView>,
     /// Transitions you may make now.
-    #[schema(value_type = Vec<super::enums::TransitionSchema>)]
+    #[schema(value_type = Vec<linli_domain::complaint::Transition>)]
     pub allowed_actions: Vec<Transition>,
 }
 
@@ -326,7 +325,7 @@ pub struct ComplaintPage {
 pub struct ComplaintQuery {
     pub area_id: Option<Uuid>,
     pub compound_id: Option<Uuid>,
-    #[param(value_type = Option<super::enums::ComplaintStatusSchema>)]
+    #[param(value_type = Option<linli_domain::complaint::Status>)]
     pub status: Option<Status>,
     #[param(max_length = 40)]
     pub category: Option<String>,
@@ -393,7 +392,6 @@ impl NewComplaintRequest {
 /// A transition.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct TransitionRequest {
-    #[schema(value_type = super::enums::TransitionSchema)]
     pub action: Transition,
     /// Free text for the timeline (required with `reject` and `return`).
     #[schema(max_length = 2000)]
@@ -416,7 +414,7 @@ pub struct TransitionRequest {
 /// Complaints per status for inbox badges.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StatusCountView {
-    #[schema(value_type = super::enums::ComplaintStatusSchema)]
+    #[schema(value_type = linli_domain::complaint::Status)]
     pub status: String,
     pub count: i64,
     pub overdue: i64,

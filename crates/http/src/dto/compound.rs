@@ -55,7 +55,6 @@ pub struct CompoundView {
     pub household_count: i32,
     /// Open (unfenced) compound (开放式小区).
     pub is_open: bool,
-    #[schema(value_type = super::enums::GovernanceModeSchema)]
     pub governance_mode: GovernanceMode,
     /// Incremented on every change; the `ETag` is derived from it.
     pub version: i64,
@@ -101,7 +100,7 @@ pub struct CompoundQuery {
     /// Only compounds inside this area (a subdistrict, community or the district).
     pub area_id: Option<Uuid>,
     /// Only compounds governed this way.
-    #[param(value_type = Option<super::enums::GovernanceModeSchema>)]
+    #[param(value_type = Option<linli_domain::compound::GovernanceMode>)]
     pub governance_mode: Option<GovernanceMode>,
     /// Name contains this text (case-insensitive).
     #[param(max_length = 100)]
@@ -132,7 +131,6 @@ pub struct CompoundInput {
     pub household_count: i32,
     #[serde(default)]
     pub is_open: bool,
-    #[schema(value_type = super::enums::GovernanceModeSchema)]
     pub governance_mode: GovernanceMode,
 }
 

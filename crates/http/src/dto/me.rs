@@ -14,11 +14,9 @@ use uuid::Uuid;
 pub struct GrantView {
     /// The grant's id (to remove it).
     pub id: Uuid,
-    #[schema(value_type = super::enums::RoleSchema)]
     pub role: Role,
     pub area_id: Uuid,
     pub area_name: String,
-    #[schema(value_type = super::enums::AreaKindSchema)]
     pub area_kind: AreaKind,
 }
 
@@ -30,7 +28,7 @@ pub struct MeResponse {
     pub display_name: String,
     pub grants: Vec<GrantView>,
     /// Actions at least one grant allows somewhere; the server still checks every request.
-    #[schema(value_type = Vec<super::enums::PermissionSchema>)]
+    #[schema(value_type = Vec<linli_domain::policy::Action>)]
     pub permissions: Vec<Action>,
 }
 

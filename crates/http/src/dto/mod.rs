@@ -7,7 +7,6 @@ pub mod audit;
 pub mod auth;
 pub mod complaint;
 pub mod compound;
-pub mod enums;
 pub mod me;
 pub mod page;
 pub mod registry;

@@ -22,7 +22,6 @@ use super::compound::Location;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrganisationView {
     pub id: Uuid,
-    #[schema(value_type = super::enums::OrgKindSchema)]
     pub kind: OrgKind,
     pub name: String,
     pub area_id: Uuid,
@@ -65,7 +64,7 @@ pub struct OrganisationPage {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OrganisationQuery {
-    #[param(value_type = Option<super::enums::OrgKindSchema>)]
+    #[param(value_type = Option<linli_domain::registry::OrgKind>)]
     pub kind: Option<OrgKind>,
     /// Sits in or serves a compound in this area.
     pub area_id: Option<Uuid>,
@@ -82,7 +81,6 @@ pub struct OrganisationQuery {
 /// An organisation's fields.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct OrganisationInput {
-    #[schema(value_type = super::enums::OrgKindSchema)]
     pub kind: OrgKind,
     #[schema(min_length = 1, max_length = 100)]
     pub name: String,
@@ -184,7 +182,6 @@ pub struct PostView {
     pub person_name: String,
     pub organisation_id: Uuid,
     pub organisation_name: String,
-    #[schema(value_type = super::enums::OrgKindSchema)]
     pub organisation_kind: OrgKind,
     #[schema(example = "书记")]
     pub title: String,
@@ -257,7 +254,7 @@ pub struct CrossAppointmentView {
     pub is_party_member: bool,
     /// "organisation title" of each post.
     pub posts: Vec<String>,
-    #[schema(value_type = Vec<super::enums::OrgKindSchema>)]
+    #[schema(value_type = Vec<linli_domain::registry::OrgKind>)]
     pub bodies: Vec<String>,
 }
 
@@ -366,7 +363,6 @@ pub struct ContractInput {
 pub struct GovernanceView {
     pub compound_id: Uuid,
     pub compound_name: String,
-    #[schema(value_type = super::enums::GovernanceModeSchema)]
     pub governance_mode: linli_domain::compound::GovernanceMode,
     /// Organisations serving it (party branch, committees, company, teams …).
     pub organisations: Vec<OrganisationView>,
@@ -390,7 +386,6 @@ pub struct MeetingView {
     pub convener_name: String,
     #[schema(value_type = MinutesSchema)]
     pub minutes: Minutes,
-    #[schema(value_type = super::enums::MeetingStatusSchema)]
     pub status: MeetingStatus,
     pub finalised_at: Option<DateTime<Utc>>,
     pub action_items: Vec<ActionItemView>,
@@ -436,7 +431,7 @@ pub struct MinutesSchema {
 pub struct AttendanceSchema {
     pub organisation_id: Uuid,
     /// Filled in by the server.
-    #[schema(value_type = Option<super::enums::OrgKindSchema>)]
+    #[schema(value_type = Option<linli_domain::registry::OrgKind>)]
     pub body: Option<String>,
     pub attendees: Vec<String>,
 }
@@ -488,10 +483,9 @@ pub struct MeetingSummary {
     pub held_on: NaiveDate,
     pub title: String,
     pub convener_name: String,
-    #[schema(value_type = super::enums::MeetingStatusSchema)]
     pub status: MeetingStatus,
     /// Bodies that attended.
-    #[schema(value_type = Vec<super::enums::OrgKindSchema>)]
+    #[schema(value_type = Vec<linli_domain::registry::OrgKind>)]
     pub bodies: Vec<OrgKind>,
 }
 
@@ -523,7 +517,7 @@ pub struct MeetingPage {
 #[into_params(parameter_in = Query)]
 pub struct MeetingQuery {
     pub compound_id: Option<Uuid>,
-    #[param(value_type = Option<super::enums::MeetingStatusSchema>)]
+    #[param(value_type = Option<linli_domain::registry::MeetingStatus>)]
     pub status: Option<MeetingStatus>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -582,7 +576,6 @@ pub struct ActionItemView {
     pub owner_org_id: Uuid,
     pub owner_org_name: String,
     pub due_on: NaiveDate,
-    #[schema(value_type = super::enums::ActionStatusSchema)]
     pub status: ActionStatus,
     pub done_on: Option<NaiveDate>,
     /// Open past its due date.
@@ -627,7 +620,7 @@ pub struct ActionItemPage {
 pub struct ActionItemQuery {
     /// Only overdue (open past due) or only not overdue.
     pub overdue: Option<bool>,
-    #[param(value_type = Option<super::enums::ActionStatusSchema>)]
+    #[param(value_type = Option<linli_domain::registry::ActionStatus>)]
     pub status: Option<ActionStatus>,
     pub owner_org_id: Option<Uuid>,
     pub compound_id: Option<Uuid>,
@@ -640,7 +633,6 @@ pub struct ActionItemQuery {
 /// A follow-up.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ActionItemStatusInput {
-    #[schema(value_type = super::enums::ActionStatusSchema)]
     pub status: ActionStatus,
     /// Required for `done`.
     pub done_on: Option<NaiveDate>,

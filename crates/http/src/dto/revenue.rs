@@ -377,7 +377,7 @@ pub struct RollupItem {
     pub area_id: Uuid,
     pub area_name: String,
     /// `subdistrict`, `community` or `compound`: what the row is.
-    #[schema(value_type = super::enums::AreaKindSchema)]
+    #[schema(value_type = linli_domain::area::AreaKind)]
     pub area_kind: String,
     /// Compounds with any ledger entry.
     pub compounds: i64,

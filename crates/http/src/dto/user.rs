@@ -64,7 +64,6 @@ pub struct UserQuery {
 /// A role over an area.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 pub struct GrantInput {
-    #[schema(value_type = super::enums::RoleSchema)]
     pub role: Role,
     pub area_id: Uuid,
 }

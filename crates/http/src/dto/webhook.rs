@@ -165,7 +165,7 @@ pub struct EventEnvelope {
     /// Position in the feed (commit order).
     pub seq: i64,
     #[serde(rename = "type")]
-    #[schema(value_type = super::enums::EventTypeSchema)]
+    #[schema(value_type = linli_domain::webhook::EventTypeSchema)]
     pub event_type: String,
     pub occurred_at: DateTime<Utc>,
     /// Materialised path of the area the subject lies in.
