@@ -14,7 +14,7 @@ import { PersonSelect } from '../registry/PersonSelect';
 import { ASSESSMENT_LIMIT, useAssessments, type AssessmentFilters } from './api';
 import { AssessmentImportModal } from './AssessmentImportModal';
 import { AssessmentModal } from './AssessmentModal';
-import { ResultTag } from './Bits';
+import { ResultTag } from './AllowanceTags';
 import { codeLabel, RESULTS } from './model';
 import type { Assessment, AssessmentResult } from './types';
 

@@ -7,7 +7,7 @@ import { newIdempotencyKey } from '../../api/idempotency';
 import { fileNameFrom, saveBlob } from '../../lib/download';
 import { isStale } from '../registry/common';
 import { allowanceKeys, bankFile, cycleTag, disburseCycle, regenerateCycle, transitionCycle, useCycleChanged } from './api';
-import { useAllowanceNotify } from './Bits';
+import { useAllowanceNotify } from './useAllowanceNotify';
 import { keepKeyForRetry } from './model';
 import type { Cycle, CycleAction } from './types';
 

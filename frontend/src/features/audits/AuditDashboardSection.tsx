@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadFailed } from '../registry/common';
 import { useAuditDashboard } from './api';
-import { BudgetBar, useYuan } from './Bits';
+import { useYuan } from './Yuan';
+import { BudgetBar } from './BudgetBar';
 import { formatRate } from './model';
 import type { AuditDashboard, Campaign } from './types';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RecordError } from '../registry/common';
 import { useEngagement } from './api';
-import { StatusTag } from './Bits';
+import { StatusTag } from './AuditTags';
 
 // The ledger itself belongs to the public revenue pages; auditors see it read-only.
 const CompoundLedger = lazy(() => import('../revenue/CompoundLedger'));

@@ -13,7 +13,9 @@ import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/pag
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { useCategories, useComplaintCounts, useComplaintPage, type ComplaintFilters } from './api';
-import { DeadlineMark, StatusTag, when } from './Bits';
+import { StatusTag } from './StatusTag';
+import { DeadlineMark } from './DeadlineMark';
+import { when } from './when';
 import { STATUSES, tallyCounts } from './model';
 
 function readFilters(params: URLSearchParams): ComplaintFilters {

@@ -5,7 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { CompoundLinks, RecordError } from '../registry/common';
 import { useContract } from './api';
-import { BundleTag, Fee, TermTag } from './ContractBits';
+import { Fee } from './ContractFee';
+import { BundleTag, TermTag } from './ContractTags';
 
 export default function ContractDetailPage() {
   const { id } = useParams();

@@ -12,7 +12,8 @@ import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
 import { LoadFailed } from '../registry/common';
 import { useContractPage, type ContractFilters } from './api';
-import { BundleTag, Fee, TermTag } from './ContractBits';
+import { Fee } from './ContractFee';
+import { BundleTag, TermTag } from './ContractTags';
 
 interface UrlFilters {
   company_id?: string;

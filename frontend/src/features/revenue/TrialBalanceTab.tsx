@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { fromDay, toDay } from '../../lib/dates';
 import { LoadFailed } from '../registry/common';
 import { trialBalanceCsv, useTrialBalance } from './api';
-import { CsvButton, KindTag, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { KindTag } from './RevenueTags';
+import { CsvButton } from './CsvButton';
 import type { Account, AccountKind } from './types';
 
 /** 试算平衡: every account's debits and credits up to a day; the two totals agree. */

@@ -10,7 +10,10 @@ import { LoadFailed } from '../registry/common';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
 import { ActivityFormModal } from './ActivityFormModal';
 import { cancelActivity, useActivities, volunteeringKeys } from './api';
-import { CapacityBar, PhaseTag, span, useRefusal } from './Bits';
+import { span } from './times';
+import { PhaseTag } from './VolunteeringTags';
+import { CapacityBar } from './CapacityBar';
+import { useRefusal } from './Refusal';
 import type { Activity } from './types';
 
 /** 活动: the activities of a period (and team), created and cancelled by staff. */

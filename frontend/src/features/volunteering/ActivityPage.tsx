@@ -5,7 +5,11 @@ import { useSession } from '../../auth/session';
 import { LoadFailed, RecordError } from '../registry/common';
 import { CancelActivityButton } from './ActivitiesTab';
 import { LIVE_REFRESH_MS, useActivity, useCheckIns } from './api';
-import { CapacityBar, CheckInTable, Hours, PhaseTag, span } from './Bits';
+import { span } from './times';
+import { Hours } from './Hours';
+import { PhaseTag } from './VolunteeringTags';
+import { CapacityBar } from './CapacityBar';
+import { CheckInTable } from './CheckInTable';
 import { VerifyButtons } from './VerifyTab';
 
 /** One activity: what, when and where, places taken, and who checked in. */

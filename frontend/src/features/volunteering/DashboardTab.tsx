@@ -3,7 +3,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed } from '../registry/common';
 import { useVolunteeringStats } from './api';
-import { Figure, Hours } from './Bits';
+import { Hours } from './Hours';
+import { Figure } from './Figure';
 import { hours, reportingPercent } from './model';
 import type { HoursRow } from './types';
 

@@ -14,7 +14,7 @@ import { useCentrePage } from '../centres/api';
 import { useOrganisationPage } from '../organisations/api';
 import { LoadFailed } from '../registry/common';
 import { fetchEmployerReport } from './api';
-import { useRefusal } from './Bits';
+import { useRefusal } from './Refusal';
 import { lastEndedQuarter, recentQuarters } from './model';
 
 /** 志愿团队: organisations of kind volunteer_team, each opening its members. */

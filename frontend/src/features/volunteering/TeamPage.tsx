@@ -9,7 +9,8 @@ import { fetchOrganisation, organisationKeys } from '../organisations/api';
 import { LoadFailed, RecordError } from '../registry/common';
 import { PersonSelect } from '../registry/PersonSelect';
 import { removeTeamMember, setTeamMember, useTeamMembers, volunteeringKeys } from './api';
-import { Hours, useRefusal } from './Bits';
+import { Hours } from './Hours';
+import { useRefusal } from './Refusal';
 import type { TeamMember, TeamRole } from './types';
 
 const ROLES: readonly TeamRole[] = ['leader', 'member'];

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed } from '../registry/common';
 import { useCheckIns, verifyCheckIn, volunteeringKeys } from './api';
-import { CheckInTable, useRefusal } from './Bits';
+import { CheckInTable } from './CheckInTable';
+import { useRefusal } from './Refusal';
 import type { CheckIn } from './types';
 
 /** The verification queue query: closed check-ins whose hours wait for a verdict. */
