@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Tagged } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { useCycle } from './api';
 import { StatusTag } from './AllowanceTags';
 import { useMonthLabel } from './useMonthLabel';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { useBudget, useProgramme } from './api';
 import { Yuan } from './Yuan';
 import { BudgetBar } from './BudgetBar';

@@ -5,7 +5,7 @@ import type { Centre, CentreInput } from '../../api/types';
 import { dayjs, type Dayjs } from '../../lib/dates';
 import { useVersionedForm } from '../../lib/useVersionedForm';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { centreKeys, createCentre, fetchCentre, updateCentre, useCentre } from './api';
 import { centreFieldPath, fromRows, rowProblem, toRows, type DayRow } from './hours';
 

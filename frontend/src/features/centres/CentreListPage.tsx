@@ -9,7 +9,7 @@ import { useSession } from '../../auth/session';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { useUrlFilters } from '../../lib/urlFilters';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../registry/LoadFailed';
 import { useCentrePage, type CentreFilters } from './api';
 import { TodayHours } from './HoursTable';
 

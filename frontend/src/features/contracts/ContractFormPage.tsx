@@ -8,7 +8,7 @@ import { fromDay, toDay, type Dayjs } from '../../lib/dates';
 import { useVersionedForm } from '../../lib/useVersionedForm';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { feeYuan, yuanToFen } from '../registry/format';
 import { contractKeys, createContract, fetchContract, updateContract, useContract } from './api';
 

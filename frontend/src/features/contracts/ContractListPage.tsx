@@ -10,7 +10,7 @@ import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/pag
 import { useUrlFilters } from '../../lib/urlFilters';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../registry/LoadFailed';
 import { useContractPage, type ContractFilters } from './api';
 import { Fee } from './ContractFee';
 import { BundleTag, TermTag } from './ContractTags';

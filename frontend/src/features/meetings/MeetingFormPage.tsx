@@ -12,7 +12,8 @@ import { useProblem } from '../../lib/useProblem';
 import { useCompound } from '../compounds/api';
 import { fetchAllOrganisations, useServingOrganisations } from '../organisations/api';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { isStale, RecordError } from '../registry/common';
+import { isStale } from '../registry/isStale';
+import { RecordError } from '../registry/RecordError';
 import { ORG_KINDS } from '../registry/kinds';
 import { createMeeting, fetchMeeting, meetingKeys, updateMeeting, useMeeting } from './api';
 import {

@@ -9,7 +9,7 @@ import { fromDay, toDay } from '../../lib/dates';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../registry/LoadFailed';
 import { MEETING_STATUSES } from '../registry/kinds';
 import { MeetingStatusTag, OrgKindTag } from '../registry/Tags';
 import { useMeetingPage, type MeetingFilters } from './api';

@@ -7,7 +7,7 @@ import { useVersionedForm } from '../../lib/useVersionedForm';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { ORG_KINDS } from '../registry/kinds';
 import { createOrganisation, fetchOrganisation, organisationKeys, updateOrganisation, useOrganisation } from './api';
 

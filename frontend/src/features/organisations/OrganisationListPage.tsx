@@ -9,7 +9,7 @@ import { useSession } from '../../auth/session';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../registry/LoadFailed';
 import { ORG_KINDS } from '../registry/kinds';
 import { OrgKindTag } from '../registry/Tags';
 import { useOrganisationPage, type OrganisationFilters } from './api';

@@ -7,7 +7,8 @@ import { knownFields } from '../../api/problem';
 import type { Person, PersonInput } from '../../api/types';
 import { useProblem } from '../../lib/useProblem';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { isStale, RecordError } from '../registry/common';
+import { isStale } from '../registry/isStale';
+import { RecordError } from '../registry/RecordError';
 import { createPerson, fetchPerson, ID_NUMBER_PATTERN, PHONE_PATTERN, personKeys, updatePerson, usePerson } from './api';
 
 interface Values {

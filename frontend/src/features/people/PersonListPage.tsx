@@ -9,7 +9,7 @@ import { useSession } from '../../auth/session';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../registry/LoadFailed';
 import { PartyTag } from '../registry/Tags';
 import { usePersonPage, type PersonFilters } from './api';
 import { PersonUnmaskModal } from './PersonUnmaskModal';
