@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useProgrammes } from './api';
 import { Yuan } from './Yuan';
 import { BudgetBar } from './BudgetBar';

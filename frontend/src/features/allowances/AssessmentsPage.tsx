@@ -9,7 +9,7 @@ import { useSession } from '../../auth/session';
 import { translate } from '../../i18n';
 import { DATE_FORMAT, dayjs } from '../../lib/dates';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PersonSelect } from '../registry/PersonSelect';
 import { ASSESSMENT_LIMIT, useAssessments, type AssessmentFilters } from './api';
 import { AssessmentImportModal } from './AssessmentImportModal';

@@ -10,7 +10,7 @@ import { useSession } from '../../auth/session';
 import { dayjs, type Dayjs } from '../../lib/dates';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { allowanceKeys, createCycle, useCycles, useProgrammes, type CycleFilters } from './api';
 import { Yuan } from './Yuan';
 import { StatusTag } from './AllowanceTags';

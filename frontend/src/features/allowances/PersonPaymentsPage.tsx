@@ -10,7 +10,7 @@ import { useSession } from '../../auth/session';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
 import { usePerson } from '../people/api';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { allowanceKeys, setBankAccount, useBankAccount, usePersonPayments } from './api';
 import { Yuan } from './Yuan';
 import { DecisionTag, OutcomeTag, ReasonTag } from './AllowanceTags';

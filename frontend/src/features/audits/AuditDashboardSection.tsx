@@ -2,7 +2,7 @@ import { Card, Col, Flex, Row, Select, Skeleton, Statistic, Typography } from 'a
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useAuditDashboard } from './api';
 import { useYuan } from './Yuan';
 import { BudgetBar } from './BudgetBar';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useCampaigns, useEngagements } from './api';
 import { AuditDashboardSection } from './AuditDashboardSection';
 import { Yuan } from './Yuan';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useCampaigns, useFindings, type FindingFilters } from './api';
 import { useYuan, Yuan } from './Yuan';
 import { FindingStatusTag, SeverityTag } from './AuditTags';

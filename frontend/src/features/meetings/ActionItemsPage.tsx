@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { ACTION_STATUSES } from '../registry/kinds';
 import { ActionItemsTable } from './ActionItemsTable';
 import { useActionItemPage, type ActionItemFilters } from './api';

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromDay, toDay } from '../../lib/dates';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useEntryPage, type EntryFilters } from './api';
 import { Yuan } from './Yuan';
 import { ReversalTag, SourceTag } from './RevenueTags';

@@ -6,7 +6,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { useSession } from '../../auth/session';
 import { todayIso } from '../../lib/dates';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { rollupCsv, useRollup, type ReportRange } from './api';
 import { Yuan } from './Yuan';
 import { CsvButton } from './CsvButton';

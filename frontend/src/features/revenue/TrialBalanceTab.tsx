@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromDay, toDay } from '../../lib/dates';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { trialBalanceCsv, useTrialBalance } from './api';
 import { Yuan } from './Yuan';
 import { KindTag } from './RevenueTags';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { dayjs, type Dayjs } from '../../lib/dates';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
 import { ActivityFormModal } from './ActivityFormModal';
 import { cancelActivity, useActivities, volunteeringKeys } from './api';

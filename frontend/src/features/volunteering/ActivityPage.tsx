@@ -2,7 +2,7 @@ import { Card, Descriptions, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { RecordError } from '../registry/RecordError';
 import { CancelActivityButton } from './ActivitiesTab';
 import { LIVE_REFRESH_MS, useActivity, useCheckIns } from './api';

@@ -1,7 +1,7 @@
 import { Card, Col, Progress, Row, Skeleton, Table, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useVolunteeringStats } from './api';
 import { Hours } from './Hours';
 import { Figure } from './Figure';

@@ -12,7 +12,7 @@ import { fileNameFrom, saveBlob } from '../../lib/download';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { useCentrePage } from '../centres/api';
 import { useOrganisationPage } from '../organisations/api';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { fetchEmployerReport } from './api';
 import { useRefusal } from './Refusal';
 import { lastEndedQuarter, recentQuarters } from './model';

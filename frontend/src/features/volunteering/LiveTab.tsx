@@ -1,6 +1,6 @@
 import { Badge, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { LIVE_REFRESH_MS, useCheckIns } from './api';
 import { when } from './times';
 import { CheckInTable } from './CheckInTable';

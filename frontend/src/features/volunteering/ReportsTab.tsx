@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testId } from '../../lib/testId';
 import { useSession } from '../../auth/session';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { decideReport, useReports, volunteeringKeys } from './api';
 import { when } from './times';
 import { ReportStatusTag } from './VolunteeringTags';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { fetchOrganisation, organisationKeys } from '../organisations/api';
-import { LoadFailed } from '../registry/LoadFailed';
+import { LoadFailed } from '../../components/LoadFailed';
 import { RecordError } from '../registry/RecordError';
 import { PersonSelect } from '../registry/PersonSelect';
 import { removeTeamMember, setTeamMember, useTeamMembers, volunteeringKeys } from './api';

@@ -1,6 +1,6 @@
 import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useProblem } from '../../lib/useProblem';
+import { useProblem } from '../lib/useProblem';
 
 /** Under a list whose page failed to load: the reason on demand, and a retry. */
 export function LoadFailed({ query }: { query: { isError: boolean; error: unknown; refetch: () => unknown } }) {
