@@ -1,4 +1,4 @@
-import {  Col, Form, Input, InputNumber, Row, Select, Switch, TimePicker, Typography } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Switch, TimePicker, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Centre, CentreInput } from '../../api/types';
