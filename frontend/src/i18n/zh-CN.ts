@@ -1,5 +1,5 @@
 // 简体中文（默认语言）：全站共用的文字（按钮、错误、导航、角色等），加上各功能 features/*/i18n.ts 的文字。
-// en.ts 必须有与此完全相同的键（由 Messages 类型和单元测试检查）。
+// en.ts 必须有与此完全相同的键（由 AppMessages 类型和单元测试检查）。
 import { accountZh } from '../features/account/i18n';
 import { allowancesZh } from '../features/allowances/i18n';
 import { apiKeysZh } from '../features/apiKeys/i18n';
