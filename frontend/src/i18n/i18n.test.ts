@@ -120,6 +120,40 @@ describe('translations', () => {
   });
 });
 
+describe('feature dictionaries', () => {
+  // Every features/*/i18n.ts exports `<feature>Zh` and `<feature>En`, each a set of top-level sections.
+  const modules = import.meta.glob<Record<string, Tree>>('../features/*/i18n.ts', { eager: true });
+  const sectionsOf = (suffix: 'Zh' | 'En') =>
+    Object.entries(modules).flatMap(([path, mod]) => {
+      const exported = Object.entries(mod).filter(([name]) => name.endsWith(suffix));
+      expect(exported.map(([name]) => name), path).toHaveLength(1);
+      return Object.keys(exported[0][1]).map((section) => ({ path, section, tree: exported[0][1][section] }));
+    });
+
+  it('finds the feature dictionaries', () => {
+    expect(Object.keys(modules).length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['zh-CN', 'Zh', zhCN],
+    ['en', 'En', en],
+  ] as const)('merges every %s feature section into the app dictionary, each section owned once', (_, suffix, app) => {
+    const sections = sectionsOf(suffix);
+    const owners = new Map<string, string[]>();
+    for (const { path, section } of sections) owners.set(section, [...(owners.get(section) ?? []), path]);
+    expect([...owners].filter(([, paths]) => paths.length > 1)).toEqual([]);
+    for (const { section, tree } of sections) {
+      expect((app as unknown as Tree)[section], section).toBe(tree);
+    }
+  });
+
+  it('gives both languages of a feature the same sections', () => {
+    const zhSections = sectionsOf('Zh').map(({ path, section }) => `${path}:${section}`);
+    const enSections = sectionsOf('En').map(({ path, section }) => `${path}:${section}`);
+    expect(enSections.sort()).toEqual(zhSections.sort());
+  });
+});
+
 describe('translations cover the API contract', () => {
   const spec = JSON.parse(
     readFileSync(new URL('../../../openapi/openapi.json', import.meta.url), 'utf8'),

@@ -23,8 +23,10 @@ export function useCursorPaging(filterKey: string) {
   };
 }
 
+export type CursorPaging = ReturnType<typeof useCursorPaging>;
+
 /** A cursor the server no longer accepts: start again from the first page. */
-export function useRestartOnInvalidCursor(error: unknown, paging: ReturnType<typeof useCursorPaging>) {
+export function useRestartOnInvalidCursor(error: unknown, paging: CursorPaging) {
   const rejected = error instanceof ApiError && error.code === 'invalid_cursor';
   const { pageNumber, restart } = paging;
   useEffect(() => {
@@ -32,14 +34,21 @@ export function useRestartOnInvalidCursor(error: unknown, paging: ReturnType<typ
   }, [rejected, pageNumber, restart]);
 }
 
+/** Texts for the pager's buttons, where a page words them its own way. */
+export interface PagerLabels {
+  prev: string;
+  next: string;
+}
+
 interface PagerProps {
-  paging: ReturnType<typeof useCursorPaging>;
+  paging: CursorPaging;
   nextCursor: string | null | undefined;
   /** A page is loading, or the rows shown are the previous page's. */
   busy: boolean;
+  labels?: PagerLabels;
 }
 
-export function Pager({ paging, nextCursor, busy }: PagerProps) {
+export function Pager({ paging, nextCursor, busy, labels }: PagerProps) {
   const { t } = useTranslation();
   return (
     <Flex justify="flex-end" align="center" gap={12} style={{ marginTop: 16 }}>
@@ -47,10 +56,10 @@ export function Pager({ paging, nextCursor, busy }: PagerProps) {
         {t('paging.page', { page: paging.pageNumber })}
       </Typography.Text>
       <Button icon={<LeftOutlined />} disabled={paging.pageNumber <= 1 || busy} onClick={paging.prev}>
-        {t('paging.prev')}
+        {labels?.prev ?? t('paging.prev')}
       </Button>
       <Button disabled={!nextCursor || busy} onClick={() => nextCursor && paging.next(nextCursor)}>
-        {t('paging.next')} <RightOutlined />
+        {labels?.next ?? t('paging.next')} <RightOutlined />
       </Button>
     </Flex>
   );

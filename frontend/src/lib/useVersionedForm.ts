@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Tagged } from '../api/client';
 import type { FieldPath } from '../api/problem';
-import { isStale } from '../features/registry/common';
+import { isStale } from '../features/registry/isStale';
 import { useProblem } from './useProblem';
 
 export interface VersionedFormOptions<Rec extends { id: string }, Values, Body> {

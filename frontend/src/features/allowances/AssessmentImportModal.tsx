@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../lib/download';
 import { importAssessments } from './api';
-import { CsvPicker, RowErrorsTable, useAllowanceNotify } from './Bits';
+import { useAllowanceNotify } from './useAllowanceNotify';
+import { CsvPicker } from './CsvPicker';
+import { RowErrorsTable } from './RowErrorsTable';
 import { ASSESSMENT_HEADER, assessmentTemplate, rowErrorsOf, type RowError } from './model';
 
 type Outcome = { kind: 'done'; imported: number; file: string } | { kind: 'refused'; rows: RowError[]; file: string };

@@ -7,7 +7,7 @@ import { knownFields } from '../../api/problem';
 import { dateField } from '../../lib/dates';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { PersonSelect } from '../registry/PersonSelect';
 import { createAssessment, updateAssessment } from './api';
 import { codeLabel, RESULTS } from './model';

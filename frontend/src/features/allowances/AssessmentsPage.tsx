@@ -9,14 +9,15 @@ import { useSession } from '../../auth/session';
 import { translate } from '../../i18n';
 import { DATE_FORMAT, dayjs } from '../../lib/dates';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { PersonSelect } from '../registry/PersonSelect';
 import { ASSESSMENT_LIMIT, useAssessments, type AssessmentFilters } from './api';
 import { AssessmentImportModal } from './AssessmentImportModal';
 import { AssessmentModal } from './AssessmentModal';
-import { ResultTag } from './Bits';
+import { ResultTag } from './AllowanceTags';
 import { codeLabel, RESULTS } from './model';
 import type { Assessment, AssessmentResult } from './types';
+import { FilterBar } from '../../components/FilterBar';
 
 function readFilters(params: URLSearchParams): AssessmentFilters {
   return {
@@ -118,7 +119,7 @@ export default function AssessmentsPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('allowances.assessments.intro')}</Typography.Paragraph>
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
+      <FilterBar onReset={reset}>
         <Form.Item label={t('allowances.assessments.person')}>
           <PersonSelect value={filters.person_id} onChange={(v) => setFilter({ person_id: typeof v === 'string' ? v : undefined })} style={{ width: 220 }} data-testid="filter-person" />
         </Form.Item>
@@ -139,10 +140,7 @@ export default function AssessmentsPage() {
             data-testid="filter-result"
           />
         </Form.Item>
-        <Form.Item>
-          <Button onClick={reset}>{t('common.reset')}</Button>
-        </Form.Item>
-      </Form>
+      </FilterBar>
       <Table<Assessment>
         data-testid="assessment-table"
         rowKey="id"

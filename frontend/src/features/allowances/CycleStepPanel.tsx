@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Tagged } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { testId } from '../../lib/testId';
-import { BudgetBar } from './Bits';
+import { BudgetBar } from './BudgetBar';
 import { formatMoney, preparedByMe, splitMonth, STEPS, type StepKey } from './model';
 import { ReconcilePanel } from './ReconcilePanel';
 import type { Cycle } from './types';

@@ -7,7 +7,11 @@ import { Link } from 'react-router';
 import { translate } from '../../i18n';
 import { testId } from '../../lib/testId';
 import { holdPayment, releasePayment, usePayments, type PaymentFilters } from './api';
-import { DecisionTag, Explained, OutcomeTag, ReasonTag, useAllowanceNotify, useMonthLabel, Yuan } from './Bits';
+import { useAllowanceNotify } from './useAllowanceNotify';
+import { Yuan } from './Yuan';
+import { DecisionTag, OutcomeTag, ReasonTag } from './AllowanceTags';
+import { useMonthLabel } from './useMonthLabel';
+import { Explained } from './Explained';
 import { asDecision, codeLabel, countLines, DECISIONS, isCarried, REASONS } from './model';
 import type { Cycle, Decision, Payment, PaymentReason } from './types';
 

@@ -10,9 +10,12 @@ import { useSession } from '../../auth/session';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
 import { usePerson } from '../people/api';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { allowanceKeys, setBankAccount, useBankAccount, usePersonPayments } from './api';
-import { DecisionTag, Explained, OutcomeTag, ReasonTag, useMonthLabel, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { DecisionTag, OutcomeTag, ReasonTag } from './AllowanceTags';
+import { useMonthLabel } from './useMonthLabel';
+import { Explained } from './Explained';
 import { asDecision } from './model';
 import type { BankAccount, BankAccountInput, Payment, PaymentReason } from './types';
 

@@ -8,7 +8,7 @@ import { knownFields, type FieldPath } from '../../api/problem';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { ORG_KINDS } from '../registry/kinds';
 import { allowanceKeys, createProgramme, fetchProgramme, updateProgramme } from './api';
 import { fenToYuan, yuanToFen } from './model';

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../lib/download';
 import { reconcileCycle } from './api';
-import { CsvPicker, RowErrorsTable, useAllowanceNotify } from './Bits';
+import { useAllowanceNotify } from './useAllowanceNotify';
+import { CsvPicker } from './CsvPicker';
+import { RowErrorsTable } from './RowErrorsTable';
 import { formatMoney, RETURN_HEADER, returnTemplate, rowErrorsOf, type RowError } from './model';
 import type { Cycle, ReconciliationResult } from './types';
 

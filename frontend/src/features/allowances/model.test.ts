@@ -52,8 +52,8 @@ function catalogue(tree: Tree, language: string): Translate {
   lookup.language = language;
   return lookup;
 }
-const zh = catalogue(allowancesZh as unknown as Tree, 'zh-CN');
-const en = catalogue(allowancesEn as unknown as Tree, 'en');
+const zh = catalogue(allowancesZh.allowances as unknown as Tree, 'zh-CN');
+const en = catalogue(allowancesEn.allowances as unknown as Tree, 'en');
 
 describe('money', () => {
   it('shows fen as yuan with two decimals and thousands separators', () => {

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { Tagged } from '../../api/client';
 import { newIdempotencyKey } from '../../api/idempotency';
 import { fileNameFrom, saveBlob } from '../../lib/download';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { allowanceKeys, bankFile, cycleTag, disburseCycle, regenerateCycle, transitionCycle, useCycleChanged } from './api';
-import { useAllowanceNotify } from './Bits';
+import { useAllowanceNotify } from './useAllowanceNotify';
 import { keepKeyForRetry } from './model';
 import type { Cycle, CycleAction } from './types';
 

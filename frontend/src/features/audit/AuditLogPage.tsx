@@ -10,6 +10,7 @@ import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/pag
 import { useProblem } from '../../lib/useProblem';
 import { useAuditPage, verifyAuditLog, type AuditFilters } from './api';
 import { actionLabel, actorKindLabel, changedFields, KNOWN_ACTIONS, KNOWN_OBJECT_TYPES, objectTypeLabel } from './labels';
+import { FilterBar } from '../../components/FilterBar';
 
 function readFilters(params: URLSearchParams): AuditFilters {
   const pick = (k: string) => params.get(k)?.trim() || undefined;
@@ -214,7 +215,13 @@ export default function AuditLogPage() {
           <VerifyResult result={verification} />
         </div>
       )}
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
+      <FilterBar
+        onReset={() => {
+          setObjectId('');
+          setAction('');
+          setParams(new URLSearchParams(), { replace: true });
+        }}
+      >
         <Form.Item label={t('audit.objectType')}>
           <Select<string>
             data-testid="filter-object-type"
@@ -257,18 +264,7 @@ export default function AuditLogPage() {
             }}
           />
         </Form.Item>
-        <Form.Item>
-          <Button
-            onClick={() => {
-              setObjectId('');
-              setAction('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Form.Item>
-      </Form>
+      </FilterBar>
 
       <Table<AuditEntry>
         data-testid="audit-table"

@@ -2,9 +2,10 @@ import { Card, Col, Flex, Row, Select, Skeleton, Statistic, Typography } from 'a
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useAuditDashboard } from './api';
-import { BudgetBar, useYuan } from './Bits';
+import { useYuan } from './Yuan';
+import { BudgetBar } from './BudgetBar';
 import { formatRate } from './model';
 import type { AuditDashboard, Campaign } from './types';
 

@@ -8,7 +8,7 @@ import { knownFields, type FieldPath } from '../../api/problem';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { auditKeys, createCampaign, fetchCampaign, updateCampaign, useAuditFirms, useAuditsChanged } from './api';
 import { fenToYuan, yuanToFen } from './model';
 import type { Campaign, CampaignInput } from './types';

@@ -6,7 +6,7 @@ import type { Tagged } from '../../api/client';
 import { ApiError, knownFields } from '../../api/problem';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { auditKeys, transitionEngagement, useAuditsChanged } from './api';
 import { nextSteps, OPINIONS, type NextStep } from './model';
 import type { Engagement, Opinion } from './types';

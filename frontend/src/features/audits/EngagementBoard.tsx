@@ -2,7 +2,7 @@ import { Badge, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'a
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Yuan } from './Bits';
+import { Yuan } from './Yuan';
 import { FeeModal } from './FeeModal';
 import { ENGAGEMENT_STATUSES, groupByStatus } from './model';
 import type { Engagement, EngagementStatus } from './types';

@@ -3,9 +3,9 @@ import { Alert, Button, Card, Flex, Skeleton, Space } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { useEngagement } from './api';
-import { StatusTag } from './Bits';
+import { StatusTag } from './AuditTags';
 
 // The ledger itself belongs to the public revenue pages; auditors see it read-only.
 const CompoundLedger = lazy(() => import('../revenue/CompoundLedger'));

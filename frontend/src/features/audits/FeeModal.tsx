@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { knownFields, type FieldPath } from '../../api/problem';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { setFee, useAuditsChanged } from './api';
 import { fenToYuan, yuanToFen } from './model';
 import type { Engagement } from './types';

@@ -2,7 +2,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FindingStatusTag, RectificationTag, SeverityTag, when, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { FindingStatusTag, RectificationTag, SeverityTag } from './AuditTags';
+import { when } from './when';
 import { AddRectificationModal, CompleteModal, VerifyModal } from './FindingModals';
 import type { Finding, Rectification } from './types';
 

@@ -1,14 +1,17 @@
-import { Button, Card, Form, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Card, Form, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../auth/session';
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useCampaigns, useFindings, type FindingFilters } from './api';
-import { FindingStatusTag, SeverityTag, useYuan, when, Yuan } from './Bits';
+import { useYuan, Yuan } from './Yuan';
+import { FindingStatusTag, SeverityTag } from './AuditTags';
+import { when } from './when';
 import { RectificationTable } from './FindingCard';
 import { FINDING_STATUSES, openAmountFen, progressPercent, rectificationProgress } from './model';
 import type { Finding } from './types';
+import { FilterBar } from '../../components/FilterBar';
 
 function readFilters(params: URLSearchParams): FindingFilters {
   return {
@@ -52,7 +55,7 @@ export default function FindingsPage() {
 
   return (
     <Card title={t('audits.findings.title')}>
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
+      <FilterBar onReset={reset}>
         <Form.Item label={t('audits.findings.filterCampaign')}>
           <Select<string>
             data-testid="filter-campaign"
@@ -80,10 +83,7 @@ export default function FindingsPage() {
         <Form.Item label={t('audits.findings.filterOverdue')}>
           <Switch checked={!!filters.overdue} onChange={(on) => setFilter({ overdue: on || undefined })} data-testid="filter-overdue" />
         </Form.Item>
-        <Form.Item>
-          <Button onClick={reset}>{t('common.reset')}</Button>
-        </Form.Item>
-      </Form>
+      </FilterBar>
       {findings.data && (
         <Typography.Paragraph data-testid="findings-summary">
           {t('audits.findings.summary', { count: items.length, amount: yuan(total), open: yuan(openAmountFen(items)) })}

@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography 
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { useCentre } from './api';
 import { HoursTable } from './HoursTable';
 

@@ -1,13 +1,13 @@
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch, TimePicker, Typography } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Switch, TimePicker, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Centre, CentreInput } from '../../api/types';
 import { dayjs, type Dayjs } from '../../lib/dates';
 import { useVersionedForm } from '../../lib/useVersionedForm';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { RecordError } from '../registry/common';
 import { centreKeys, createCentre, fetchCentre, updateCentre, useCentre } from './api';
 import { centreFieldPath, fromRows, rowProblem, toRows, type DayRow } from './hours';
+import { RecordFormPage } from '../registry/RecordFormPage';
 
 interface Values {
   community_id?: string;
@@ -58,7 +58,6 @@ export default function CentreFormPage() {
   const editing = !!id;
   const [search] = useSearchParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const existing = useCentre(id);
   const { form, saving, submit } = useVersionedForm({
     id,
@@ -74,9 +73,6 @@ export default function CentreFormPage() {
   });
   const hours = Form.useWatch('hours', form);
 
-  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
-  if (editing && existing.isError) return <RecordError error={existing.error} back="/centres" />;
-
   const initial: Values = {
     community_id: search.get('community_id') ?? undefined,
     geofence_radius_m: 200,
@@ -86,139 +82,134 @@ export default function CentreFormPage() {
   };
 
   return (
-    <Card title={editing ? t('centres.editTitle', { name: existing.data?.data.name ?? '' }) : t('centres.createTitle')}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={submit}
-        style={{ maxWidth: 880 }}
-        scrollToFirstError
-        data-testid="centre-form"
-        autoComplete="off"
-      >
-        <Row gutter={24}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="community_id"
-              label={t('fields.community_id')}
-              extra={editing ? t('centres.communityFixed') : undefined}
-              rules={[{ required: true, message: t('compounds.communityRequired') }]}
-            >
-              <AreaTreeSelect
-                selectable={['community']}
-                deepest="community"
-                placeholder={t('compounds.communityPlaceholder')}
-                disabled={editing}
-                data-testid="centre-community"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="name"
-              label={t('fields.name')}
-              rules={[{ required: true, whitespace: true, message: t('centres.nameRequired') }]}
-            >
-              <Input maxLength={100} showCount />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="address"
-              label={t('fields.address')}
-              rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name={['location', 'lat']}
-              label={t('compounds.lat')}
-              rules={[{ required: true, message: t('centres.locationRequired') }]}
-            >
-              <InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.0001} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name={['location', 'lon']}
-              label={t('compounds.lon')}
-              rules={[{ required: true, message: t('centres.locationRequired') }]}
-            >
-              <InputNumber style={{ width: '100%' }} min={-180} max={180} step={0.0001} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="geofence_radius_m"
-              label={t('fields.geofence_radius_m')}
-              extra={t('centres.radiusHint')}
-              rules={[{ required: true, type: 'number', min: 10, max: 2000, message: t('centres.radiusRange') }]}
-            >
-              <InputNumber style={{ width: '100%' }} min={10} max={2000} precision={0} suffix={t('centres.metreUnit')} data-testid="centre-radius-input" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="services" label={t('fields.services')} extra={t('centres.servicesHint')}>
-              <Select mode="tags" tokenSeparators={[',', '，', '、']} options={SERVICES.map((s) => ({ value: s, label: s }))} maxCount={30} />
-            </Form.Item>
-          </Col>
-        </Row>
+    <RecordFormPage<Values>
+      editing={editing}
+      record={existing}
+      back="/centres"
+      title={editing ? t('centres.editTitle', { name: existing.data?.data.name ?? '' }) : t('centres.createTitle')}
+      form={form}
+      initialValues={initial}
+      onFinish={submit}
+      saving={saving}
+      testId="centre-form"
+      saveTestId="save-centre"
+      autoComplete="off"
+    >
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="community_id"
+            label={t('fields.community_id')}
+            extra={editing ? t('centres.communityFixed') : undefined}
+            rules={[{ required: true, message: t('compounds.communityRequired') }]}
+          >
+            <AreaTreeSelect
+              selectable={['community']}
+              deepest="community"
+              placeholder={t('compounds.communityPlaceholder')}
+              disabled={editing}
+              data-testid="centre-community"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="name"
+            label={t('fields.name')}
+            rules={[{ required: true, whitespace: true, message: t('centres.nameRequired') }]}
+          >
+            <Input maxLength={100} showCount />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="address"
+            label={t('fields.address')}
+            rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name={['location', 'lat']}
+            label={t('compounds.lat')}
+            rules={[{ required: true, message: t('centres.locationRequired') }]}
+          >
+            <InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.0001} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name={['location', 'lon']}
+            label={t('compounds.lon')}
+            rules={[{ required: true, message: t('centres.locationRequired') }]}
+          >
+            <InputNumber style={{ width: '100%' }} min={-180} max={180} step={0.0001} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="geofence_radius_m"
+            label={t('fields.geofence_radius_m')}
+            extra={t('centres.radiusHint')}
+            rules={[{ required: true, type: 'number', min: 10, max: 2000, message: t('centres.radiusRange') }]}
+          >
+            <InputNumber style={{ width: '100%' }} min={10} max={2000} precision={0} suffix={t('centres.metreUnit')} data-testid="centre-radius-input" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="services" label={t('fields.services')} extra={t('centres.servicesHint')}>
+            <Select mode="tags" tokenSeparators={[',', '，', '、']} options={SERVICES.map((s) => ({ value: s, label: s }))} maxCount={30} />
+          </Form.Item>
+        </Col>
+      </Row>
 
-        <Typography.Title level={5}>{t('fields.opening_hours')}</Typography.Title>
-        <Form.List name="hours">
-          {(rows) => (
-            <div data-testid="hours-editor" style={{ marginBottom: 16 }}>
-              {rows.map((row, i) => {
-                const open = hours?.[i]?.open ?? false;
-                return (
-                  <Row key={row.key} gutter={12} align="top" data-testid={`hours-day-${i + 1}`}>
-                    <Col flex="88px" style={{ paddingTop: 5 }}>
-                      {t(`weekdays.${i + 1}`)}
-                    </Col>
-                    <Col flex="100px">
-                      <Form.Item name={[row.name, 'open']} valuePropName="checked">
-                        <Switch checkedChildren={t('centres.open')} unCheckedChildren={t('centres.closed')} />
-                      </Form.Item>
-                    </Col>
-                    <Col flex="140px">
-                      <Form.Item
-                        name={[row.name, 'from']}
-                        {...asTime}
-                        rules={[
-                          ({ getFieldValue }) => ({
-                            validator: async () => {
-                              const r: DayRow | undefined = getFieldValue(['hours', row.name]);
-                              const problem = r ? rowProblem(r) : null;
-                              if (problem) throw new Error(t(`centres.hours_${problem}`));
-                            },
-                          }),
-                        ]}
-                        dependencies={[['hours', row.name, 'to'], ['hours', row.name, 'open']]}
-                      >
-                        <TimePicker format={TIME} minuteStep={5} disabled={!open} placeholder={t('centres.opens')} needConfirm={false} />
-                      </Form.Item>
-                    </Col>
-                    <Col flex="140px">
-                      <Form.Item name={[row.name, 'to']} {...asTime}>
-                        <TimePicker format={TIME} minuteStep={5} disabled={!open} placeholder={t('centres.closes')} needConfirm={false} />
-                      </Form.Item>
-                    </Col>
-                  </Row>
-                );
-              })}
-            </div>
-          )}
-        </Form.List>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-centre">
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+      <Typography.Title level={5}>{t('fields.opening_hours')}</Typography.Title>
+      <Form.List name="hours">
+        {(rows) => (
+          <div data-testid="hours-editor" style={{ marginBottom: 16 }}>
+            {rows.map((row, i) => {
+              const open = hours?.[i]?.open ?? false;
+              return (
+                <Row key={row.key} gutter={12} align="top" data-testid={`hours-day-${i + 1}`}>
+                  <Col flex="88px" style={{ paddingTop: 5 }}>
+                    {t(`weekdays.${i + 1}`)}
+                  </Col>
+                  <Col flex="100px">
+                    <Form.Item name={[row.name, 'open']} valuePropName="checked">
+                      <Switch checkedChildren={t('centres.open')} unCheckedChildren={t('centres.closed')} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="140px">
+                    <Form.Item
+                      name={[row.name, 'from']}
+                      {...asTime}
+                      rules={[
+                        ({ getFieldValue }) => ({
+                          validator: async () => {
+                            const r: DayRow | undefined = getFieldValue(['hours', row.name]);
+                            const problem = r ? rowProblem(r) : null;
+                            if (problem) throw new Error(t(`centres.hours_${problem}`));
+                          },
+                        }),
+                      ]}
+                      dependencies={[['hours', row.name, 'to'], ['hours', row.name, 'open']]}
+                    >
+                      <TimePicker format={TIME} minuteStep={5} disabled={!open} placeholder={t('centres.opens')} needConfirm={false} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="140px">
+                    <Form.Item name={[row.name, 'to']} {...asTime}>
+                      <TimePicker format={TIME} minuteStep={5} disabled={!open} placeholder={t('centres.closes')} needConfirm={false} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              );
+            })}
+          </div>
+        )}
+      </Form.List>
+    </RecordFormPage>
   );
 }

@@ -8,7 +8,11 @@ import { useSession } from '../../auth/session';
 import { translate } from '../../i18n';
 import { useProblem } from '../../lib/useProblem';
 import { mergeComplaint, useComplaint, useDuplicates } from './api';
-import { DeadlineMark, ComplaintTimeline, Photos, PhotoButton, StatusTag, when } from './Bits';
+import { StatusTag } from './StatusTag';
+import { DeadlineMark } from './DeadlineMark';
+import { when } from './when';
+import { Photos, PhotoButton } from './Photos';
+import { ComplaintTimeline } from './ComplaintTimeline';
 import { ActionButtons, Extensions, useComplaintUpdated } from './ComplaintActions';
 import { isFinished, mayMerge, mayRequestExtension, routingText } from './model';
 

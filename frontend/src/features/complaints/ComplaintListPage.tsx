@@ -1,9 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, DatePicker, Form, Input, Result, Select, Space, Switch, Table, Tabs } from 'antd';
+import { Badge, Card, DatePicker, Form, Input, Result, Select, Space, Switch, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { errorNotice } from '../../api/problem';
 import type { ComplaintStatus, ComplaintSummary } from '../../api/types';
 import { useSession } from '../../auth/session';
@@ -13,8 +12,12 @@ import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/pag
 import { oneOf, useUrlFilters } from '../../lib/urlFilters';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { useCategories, useComplaintCounts, useComplaintPage, type ComplaintFilters } from './api';
-import { DeadlineMark, StatusTag, when } from './Bits';
+import { StatusTag } from './StatusTag';
+import { DeadlineMark } from './DeadlineMark';
+import { when } from './when';
 import { STATUSES, tallyCounts } from './model';
+import { CreateButton } from '../../components/CreateButton';
+import { FilterBar } from '../../components/FilterBar';
 
 function readFilters(params: URLSearchParams): ComplaintFilters {
   return {
@@ -31,7 +34,6 @@ function readFilters(params: URLSearchParams): ComplaintFilters {
 export default function ComplaintListPage() {
   const { t, i18n } = useTranslation();
   const { access } = useSession();
-  const navigate = useNavigate();
   const { filters, setFilter, filterKey } = useUrlFilters(readFilters);
   const paging = useCursorPaging(filterKey);
   const page = useComplaintPage(filters, paging.cursor);
@@ -81,14 +83,14 @@ export default function ComplaintListPage() {
       title={t('complaints.inboxTitle')}
       extra={
         access.complaints.fileForCaller && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/complaints/new')} data-testid="create-complaint">
+          <CreateButton to="/complaints/new" testId="create-complaint">
             {t('complaints.create')}
-          </Button>
+          </CreateButton>
         )
       }
     >
       <Tabs activeKey={filters.status ?? ''} items={tabs} onChange={(k) => setFilter({ status: (k || undefined) as ComplaintStatus | undefined })} />
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
+      <FilterBar>
         {access.areas.read && (
           <Form.Item label={t('complaints.filterArea')}>
             <AreaTreeSelect
@@ -132,7 +134,7 @@ export default function ComplaintListPage() {
             style={{ width: 240 }}
           />
         </Form.Item>
-      </Form>
+      </FilterBar>
       {page.isError ? (
         <Result status="warning" title={errorNotice(page.error, translate).message} />
       ) : (

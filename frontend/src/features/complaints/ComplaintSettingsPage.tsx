@@ -8,7 +8,7 @@ import type { CalendarDay, ComplaintCategory } from '../../api/types';
 import { dateField, dayjs } from '../../lib/dates';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { complaintKeys, setCalendarDay, updateCategory, useCalendar, useCategories } from './api';
 
 const HANDLER_RULES = ['governance_mode', 'law_enforcement', 'owners_committee', 'community'] as const;

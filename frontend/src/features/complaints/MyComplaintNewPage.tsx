@@ -10,7 +10,7 @@ import type { NewComplaint } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useProblem } from '../../lib/useProblem';
 import { createComplaint } from './api';
-import { photoProblem } from './Bits';
+import { photoProblem } from './Photos';
 import { COMPLAINT_FIELDS, ComplaintFields } from './ComplaintFields';
 import { useComplaintUpdated } from './ComplaintActions';
 import { residentCompounds } from './model';

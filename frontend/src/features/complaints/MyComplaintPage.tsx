@@ -5,7 +5,10 @@ import { useNavigate, useParams } from 'react-router';
 import { errorNotice } from '../../api/problem';
 import { translate } from '../../i18n';
 import { useComplaint } from './api';
-import { ComplaintTimeline, Photos, PhotoButton, StatusTag, when } from './Bits';
+import { StatusTag } from './StatusTag';
+import { when } from './when';
+import { Photos, PhotoButton } from './Photos';
+import { ComplaintTimeline } from './ComplaintTimeline';
 import { ActionButtons, useComplaintUpdated } from './ComplaintActions';
 import { isFinished } from './model';
 

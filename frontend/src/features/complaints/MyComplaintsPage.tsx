@@ -6,7 +6,8 @@ import { errorNotice } from '../../api/problem';
 import { translate } from '../../i18n';
 import { Pager, useCursorPaging } from '../../lib/paging';
 import { useComplaintPage } from './api';
-import { StatusTag, when } from './Bits';
+import { StatusTag } from './StatusTag';
+import { when } from './when';
 
 /** A resident's own complaints, phone first: big targets, one column. */
 export default function MyComplaintsPage() {

@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Result, Row, Skeleton, Space, Switch } from 'antd';
+import { App, Col, Form, Input, InputNumber, Radio, Row, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, errorNotice, knownFields } from '../../api/problem';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ApiError, knownFields } from '../../api/problem';
 import type { Compound, CompoundInput, GovernanceMode } from '../../api/types';
-import { translate } from '../../i18n';
 import { useProblem } from '../../lib/useProblem';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { compoundKeys, createCompound, fetchCompound, GOVERNANCE_MODES, updateCompound, useCompound } from './api';
+import { RecordFormPage } from '../registry/RecordFormPage';
 
 interface Values {
   community_id?: string;
@@ -117,17 +117,6 @@ export default function CompoundFormPage() {
     }
   }
 
-  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
-  if (editing && existing.isError) {
-    return (
-      <Result
-        status="warning"
-        title={errorNotice(existing.error, translate).message}
-        extra={<Link to="/compounds"><Button>{t('common.back')}</Button></Link>}
-      />
-    );
-  }
-
   const title = editing
     ? t('compounds.editTitle', { name: existing.data?.compound.name ?? '' })
     : t('compounds.createTitle');
@@ -139,108 +128,103 @@ export default function CompoundFormPage() {
   };
 
   return (
-    <Card title={title}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={submit}
-        style={{ maxWidth: 880 }}
-        scrollToFirstError
-        data-testid="compound-form"
-      >
-        <Row gutter={24}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="community_id"
-              label={t('fields.community_id')}
-              rules={[{ required: true, message: t('compounds.communityRequired') }]}
-            >
-              {/* A compound never moves to another community once registered. */}
-              <AreaTreeSelect
-                selectable={['community']}
-                deepest="community"
-                placeholder={t('compounds.communityPlaceholder')}
-                disabled={editing}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="name"
-              label={t('fields.name')}
-              rules={[{ required: true, whitespace: true, message: t('compounds.nameRequired') }]}
-            >
-              <Input maxLength={100} showCount />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="address"
-              label={t('fields.address')}
-              rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name={['location', 'lat']} label={t('compounds.lat')} extra={t('compounds.locationHint')}>
-              <InputNumber style={{ width: '100%' }} min={-90} max={90} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name={['location', 'lon']} label={t('compounds.lon')}>
-              <InputNumber style={{ width: '100%' }} min={-180} max={180} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="year_built" label={t('fields.year_built')}>
-              <InputNumber style={{ width: '100%' }} min={1900} max={2100} precision={0} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="is_open" label={t('fields.is_open')} valuePropName="checked">
-              <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="building_count"
-              label={t('fields.building_count')}
-              rules={[{ required: true, message: t('compounds.countRequired') }]}
-            >
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="household_count"
-              label={t('fields.household_count')}
-              rules={[{ required: true, message: t('compounds.countRequired') }]}
-            >
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="governance_mode"
-              label={t('fields.governance_mode')}
-              rules={[{ required: true, message: t('compounds.modeRequired') }]}
-            >
-              <Radio.Group
-                optionType="button"
-                options={GOVERNANCE_MODES.map((m) => ({ value: m, label: t(`governanceModes.${m}`) }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-compound">
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+    <RecordFormPage<Values>
+      editing={editing}
+      record={existing}
+      back="/compounds"
+      title={title}
+      form={form}
+      initialValues={initial}
+      onFinish={submit}
+      saving={saving}
+      testId="compound-form"
+      saveTestId="save-compound"
+    >
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="community_id"
+            label={t('fields.community_id')}
+            rules={[{ required: true, message: t('compounds.communityRequired') }]}
+          >
+            {/* A compound never moves to another community once registered. */}
+            <AreaTreeSelect
+              selectable={['community']}
+              deepest="community"
+              placeholder={t('compounds.communityPlaceholder')}
+              disabled={editing}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="name"
+            label={t('fields.name')}
+            rules={[{ required: true, whitespace: true, message: t('compounds.nameRequired') }]}
+          >
+            <Input maxLength={100} showCount />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="address"
+            label={t('fields.address')}
+            rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name={['location', 'lat']} label={t('compounds.lat')} extra={t('compounds.locationHint')}>
+            <InputNumber style={{ width: '100%' }} min={-90} max={90} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name={['location', 'lon']} label={t('compounds.lon')}>
+            <InputNumber style={{ width: '100%' }} min={-180} max={180} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="year_built" label={t('fields.year_built')}>
+            <InputNumber style={{ width: '100%' }} min={1900} max={2100} precision={0} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="is_open" label={t('fields.is_open')} valuePropName="checked">
+            <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name="building_count"
+            label={t('fields.building_count')}
+            rules={[{ required: true, message: t('compounds.countRequired') }]}
+          >
+            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name="household_count"
+            label={t('fields.household_count')}
+            rules={[{ required: true, message: t('compounds.countRequired') }]}
+          >
+            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="governance_mode"
+            label={t('fields.governance_mode')}
+            rules={[{ required: true, message: t('compounds.modeRequired') }]}
+          >
+            <Radio.Group
+              optionType="button"
+              options={GOVERNANCE_MODES.map((m) => ({ value: m, label: t(`governanceModes.${m}`) }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+    </RecordFormPage>
   );
 }

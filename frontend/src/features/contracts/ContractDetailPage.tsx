@@ -3,9 +3,11 @@ import { Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'an
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
-import { CompoundLinks, RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
+import { CompoundLinks } from '../registry/CompoundLinks';
 import { useContract } from './api';
-import { BundleTag, Fee, TermTag } from './ContractBits';
+import { Fee } from './ContractFee';
+import { BundleTag, TermTag } from './ContractTags';
 
 export default function ContractDetailPage() {
   const { id } = useParams();

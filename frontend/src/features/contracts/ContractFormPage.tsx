@@ -1,16 +1,16 @@
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { knownFields } from '../../api/problem';
 import type { Contract, ContractInput } from '../../api/types';
 import { fromDay, toDay, type Dayjs } from '../../lib/dates';
 import { useVersionedForm } from '../../lib/useVersionedForm';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { RecordError } from '../registry/common';
 import { feeYuan, yuanToFen } from '../registry/format';
 import { contractKeys, createContract, fetchContract, updateContract, useContract } from './api';
+import { RecordFormPage } from '../registry/RecordFormPage';
 
 interface Values {
   company_id?: string;
@@ -60,7 +60,6 @@ export default function ContractFormPage() {
   const editing = !!id;
   const [search] = useSearchParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const existing = useContract(id);
   const { form, saving, submit } = useVersionedForm({
     id,
@@ -82,9 +81,6 @@ export default function ContractFormPage() {
     return c ? Object.fromEntries(c.compound_ids.map((cid, i) => [cid, c.compound_names[i]])) : undefined;
   }, [existing.data]);
 
-  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
-  if (editing && existing.isError) return <RecordError error={existing.error} back="/contracts" />;
-
   const initial: Values = {
     company_id: search.get('company_id') ?? undefined,
     compound_ids: search.get('compound_id') ? [search.get('compound_id')!] : [],
@@ -92,123 +88,118 @@ export default function ContractFormPage() {
   };
 
   return (
-    <Card title={editing ? t('contracts.editTitle', { name: existing.data?.data.title ?? '' }) : t('contracts.createTitle')}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={submit}
-        style={{ maxWidth: 880 }}
-        scrollToFirstError
-        data-testid="contract-form"
-        autoComplete="off"
-      >
-        <Row gutter={24}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="company_id"
-              label={t('fields.company_id')}
-              extra={editing ? t('contracts.companyFixed') : undefined}
-              rules={[{ required: true, message: t('contracts.companyRequired') }]}
-            >
-              <OrganisationSelect
-                kind="property_company"
-                disabled={editing}
-                placeholder={t('contracts.companyPlaceholder')}
-                known={existing.data ? { [existing.data.data.company_id]: existing.data.data.company_name } : undefined}
-                data-testid="contract-company"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="title"
-              label={t('fields.title')}
-              rules={[{ required: true, whitespace: true, message: t('contracts.titleRequired') }]}
-            >
-              <Input maxLength={100} showCount />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="start_date"
-              label={t('fields.start_date')}
-              rules={[{ required: true, message: t('contracts.startRequired') }]}
-            >
-              <DatePicker style={{ width: '100%' }} data-testid="contract-start" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="end_date"
-              label={t('fields.end_date')}
-              dependencies={['start_date']}
-              rules={[
-                { required: true, message: t('contracts.endRequired') },
-                ({ getFieldValue }) => ({
-                  validator: async (_, end?: Dayjs) => {
-                    const start: Dayjs | undefined = getFieldValue('start_date');
-                    if (start && end && end.isBefore(start, 'day')) throw new Error(t('contracts.endBeforeStart'));
-                  },
-                }),
-              ]}
-            >
-              <DatePicker style={{ width: '100%' }} data-testid="contract-end" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="fee_yuan"
-              label={t('fields.fee_fen_per_sqm')}
-              rules={[{ required: true, message: t('contracts.feeRequired') }]}
-            >
-              <InputNumber
-                style={{ width: '100%' }}
-                min={0}
-                max={1000}
-                precision={2}
-                step={0.1}
-                suffix={t('contracts.feeUnit')}
-                data-testid="contract-fee-input"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="compound_ids"
-              label={t('fields.compound_ids')}
-              extra={chosen.length > 1 ? t('contracts.bundleHint', { count: chosen.length }) : t('contracts.compoundsHint')}
-              rules={[{ type: 'array', min: 1, required: true, message: t('contracts.compoundsRequired') }]}
-            >
-              <CompoundSelect
-                mode="multiple"
-                known={known}
-                placeholder={t('contracts.compoundsPlaceholder')}
-                data-testid="contract-compounds"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="service_items" label={t('fields.service_items')} extra={t('contracts.itemsHint')}>
-              <Select
-                mode="tags"
-                tokenSeparators={[',', '，', '、']}
-                options={SERVICE_ITEMS.map((s) => ({ value: s, label: s }))}
-                maxCount={30}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        {chosen.length > 1 && (
-          <Alert type="info" showIcon title={t('contracts.bundleNotice', { count: chosen.length })} style={{ marginBottom: 16 }} />
-        )}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-contract">
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+    <RecordFormPage<Values>
+      editing={editing}
+      record={existing}
+      back="/contracts"
+      title={editing ? t('contracts.editTitle', { name: existing.data?.data.title ?? '' }) : t('contracts.createTitle')}
+      form={form}
+      initialValues={initial}
+      onFinish={submit}
+      saving={saving}
+      testId="contract-form"
+      saveTestId="save-contract"
+      autoComplete="off"
+    >
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="company_id"
+            label={t('fields.company_id')}
+            extra={editing ? t('contracts.companyFixed') : undefined}
+            rules={[{ required: true, message: t('contracts.companyRequired') }]}
+          >
+            <OrganisationSelect
+              kind="property_company"
+              disabled={editing}
+              placeholder={t('contracts.companyPlaceholder')}
+              known={existing.data ? { [existing.data.data.company_id]: existing.data.data.company_name } : undefined}
+              data-testid="contract-company"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="title"
+            label={t('fields.title')}
+            rules={[{ required: true, whitespace: true, message: t('contracts.titleRequired') }]}
+          >
+            <Input maxLength={100} showCount />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name="start_date"
+            label={t('fields.start_date')}
+            rules={[{ required: true, message: t('contracts.startRequired') }]}
+          >
+            <DatePicker style={{ width: '100%' }} data-testid="contract-start" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            name="end_date"
+            label={t('fields.end_date')}
+            dependencies={['start_date']}
+            rules={[
+              { required: true, message: t('contracts.endRequired') },
+              ({ getFieldValue }) => ({
+                validator: async (_, end?: Dayjs) => {
+                  const start: Dayjs | undefined = getFieldValue('start_date');
+                  if (start && end && end.isBefore(start, 'day')) throw new Error(t('contracts.endBeforeStart'));
+                },
+              }),
+            ]}
+          >
+            <DatePicker style={{ width: '100%' }} data-testid="contract-end" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="fee_yuan"
+            label={t('fields.fee_fen_per_sqm')}
+            rules={[{ required: true, message: t('contracts.feeRequired') }]}
+          >
+            <InputNumber
+              style={{ width: '100%' }}
+              min={0}
+              max={1000}
+              precision={2}
+              step={0.1}
+              suffix={t('contracts.feeUnit')}
+              data-testid="contract-fee-input"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="compound_ids"
+            label={t('fields.compound_ids')}
+            extra={chosen.length > 1 ? t('contracts.bundleHint', { count: chosen.length }) : t('contracts.compoundsHint')}
+            rules={[{ type: 'array', min: 1, required: true, message: t('contracts.compoundsRequired') }]}
+          >
+            <CompoundSelect
+              mode="multiple"
+              known={known}
+              placeholder={t('contracts.compoundsPlaceholder')}
+              data-testid="contract-compounds"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="service_items" label={t('fields.service_items')} extra={t('contracts.itemsHint')}>
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，', '、']}
+              options={SERVICE_ITEMS.map((s) => ({ value: s, label: s }))}
+              maxCount={30}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      {chosen.length > 1 && (
+        <Alert type="info" showIcon title={t('contracts.bundleNotice', { count: chosen.length })} style={{ marginBottom: 16 }} />
+      )}
+    </RecordFormPage>
   );
 }

@@ -1,18 +1,18 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Space, Table, Typography } from 'antd';
+import { Checkbox, Form, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Contract } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { CreateButton } from '../../components/CreateButton';
+import { ListPage } from '../../components/ListPage';
 import { todayIso } from '../../lib/dates';
-import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
-import { useUrlFilters } from '../../lib/urlFilters';
+import { usePagedList } from '../../lib/usePagedList';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { LoadFailed } from '../registry/common';
 import { useContractPage, type ContractFilters } from './api';
-import { BundleTag, Fee, TermTag } from './ContractBits';
+import { Fee } from './ContractFee';
+import { BundleTag, TermTag } from './ContractTags';
 
 interface UrlFilters {
   company_id?: string;
@@ -28,19 +28,21 @@ function readFilters(params: URLSearchParams): UrlFilters {
   };
 }
 
-export default function ContractListPage() {
-  const { t } = useTranslation();
-  const { access } = useSession();
-  const navigate = useNavigate();
-  const { filters, setFilter, reset, filterKey } = useUrlFilters(readFilters);
+/** The page of contracts for the filters in the address (在期 means in force today). */
+function useContractListPage(filters: UrlFilters, cursor: string | undefined) {
   const query: ContractFilters = {
     company_id: filters.company_id,
     compound_id: filters.compound_id,
     active_on: filters.in_force ? todayIso() : undefined,
   };
-  const paging = useCursorPaging(filterKey);
-  const page = useContractPage(query, paging.cursor);
-  useRestartOnInvalidCursor(page.error, paging);
+  return useContractPage(query, cursor);
+}
+
+export default function ContractListPage() {
+  const { t } = useTranslation();
+  const { access } = useSession();
+  const list = usePagedList(readFilters, useContractListPage);
+  const { filters, setFilter } = list;
 
   const columns: ColumnsType<Contract> = [
     {
@@ -80,62 +82,49 @@ export default function ContractListPage() {
   ];
 
   return (
-    <Card
+    <ListPage<Contract>
       title={t('contracts.listTitle')}
       extra={
         access.registry.manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/contracts/new')} data-testid="create-contract">
+          <CreateButton to="/contracts/new" testId="create-contract">
             {t('contracts.create')}
-          </Button>
+          </CreateButton>
         )
       }
-    >
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
-        <Form.Item label={t('contracts.filterCompany')}>
-          <OrganisationSelect
-            kind="property_company"
-            data-testid="filter-company"
-            style={{ width: 240 }}
-            value={filters.company_id}
-            onChange={(v) => setFilter({ company_id: (v as string | undefined) ?? undefined })}
-            placeholder={t('contracts.companyPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item label={t('contracts.filterCompound')}>
-          <CompoundSelect
-            data-testid="filter-compound"
-            style={{ width: 200 }}
-            value={filters.compound_id}
-            onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
-            placeholder={t('common.compoundPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item>
-          <Checkbox
-            checked={!!filters.in_force}
-            onChange={(e) => setFilter({ in_force: e.target.checked || undefined })}
-            data-testid="filter-in-force"
-          >
-            {t('contracts.filterInForce')}
-          </Checkbox>
-        </Form.Item>
-        <Form.Item>
-          <Button onClick={reset}>{t('common.reset')}</Button>
-        </Form.Item>
-      </Form>
-      <Table<Contract>
-        data-testid="contract-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('contracts.empty') }}
-        scroll={{ x: 1000 }}
-      />
-      <LoadFailed query={page} />
-      <Pager paging={paging} nextCursor={page.data?.next_cursor} busy={page.isFetching || page.isPlaceholderData} />
-    </Card>
+      onReset={list.reset}
+      filters={
+        <>
+          <Form.Item label={t('contracts.filterCompany')}>
+            <OrganisationSelect
+              kind="property_company"
+              data-testid="filter-company"
+              style={{ width: 240 }}
+              value={filters.company_id}
+              onChange={(v) => setFilter({ company_id: (v as string | undefined) ?? undefined })}
+              placeholder={t('contracts.companyPlaceholder')}
+            />
+          </Form.Item>
+          <Form.Item label={t('contracts.filterCompound')}>
+            <CompoundSelect
+              data-testid="filter-compound"
+              style={{ width: 200 }}
+              value={filters.compound_id}
+              onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
+              placeholder={t('common.compoundPlaceholder')}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Checkbox
+              checked={!!filters.in_force}
+              onChange={(e) => setFilter({ in_force: e.target.checked || undefined })}
+              data-testid="filter-in-force"
+            >
+              {t('contracts.filterInForce')}
+            </Checkbox>
+          </Form.Item>
+        </>
+      }
+      table={{ testId: 'contract-table', columns, list, empty: t('contracts.empty'), scrollX: 1000 }}
+    />
   );
 }

@@ -8,7 +8,7 @@ import type { ActionItem, ActionItemStatusInput } from '../../api/types';
 import { dateField, dayjs, todayIso } from '../../lib/dates';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { actionItemKeys, meetingKeys, setActionItemStatus } from './api';
 
 const FIELDS = knownFields(['done_on']);

@@ -1,15 +1,17 @@
-import { Button, Card, Form, Select, Switch } from 'antd';
+import { Card, Form, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionStatus } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
-import { oneOf, useUrlFilters } from '../../lib/urlFilters';
+import { Pager } from '../../lib/paging';
+import { usePagedList } from '../../lib/usePagedList';
+import { oneOf } from '../../lib/urlFilters';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { ACTION_STATUSES } from '../registry/kinds';
 import { ActionItemsTable } from './ActionItemsTable';
 import { useActionItemPage, type ActionItemFilters } from './api';
 import { useMeetingTabs } from './MeetingTabs';
+import { FilterBar } from '../../components/FilterBar';
 
 function readFilters(params: URLSearchParams): ActionItemFilters {
   return {
@@ -23,14 +25,11 @@ export default function ActionItemsPage() {
   const { t } = useTranslation();
   const { access } = useSession();
   const tabs = useMeetingTabs('actions');
-  const { filters, setFilter, reset, filterKey } = useUrlFilters(readFilters);
-  const paging = useCursorPaging(filterKey);
-  const page = useActionItemPage(filters, paging.cursor);
-  useRestartOnInvalidCursor(page.error, paging);
+  const { filters, setFilter, reset, paging, page } = usePagedList(readFilters, useActionItemPage);
 
   return (
     <Card {...tabs} title={t('menu.meetings')}>
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
+      <FilterBar onReset={reset}>
         <Form.Item label={t('actionItems.filterOverdue')}>
           <Switch
             checked={!!filters.overdue}
@@ -59,10 +58,7 @@ export default function ActionItemsPage() {
             placeholder={t('common.compoundPlaceholder')}
           />
         </Form.Item>
-        <Form.Item>
-          <Button onClick={reset}>{t('common.reset')}</Button>
-        </Form.Item>
-      </Form>
+      </FilterBar>
       <ActionItemsTable
         items={page.data?.items ?? []}
         loading={page.isFetching}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { PostsCard } from '../people/PostsCard';
-import { CompoundLinks, RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
+import { CompoundLinks } from '../registry/CompoundLinks';
 import { OrgKindTag } from '../registry/Tags';
 import { useOrganisation } from './api';
 

@@ -1,15 +1,15 @@
-import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Space } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { knownFields } from '../../api/problem';
 import type { Organisation, OrganisationInput, OrgKind } from '../../api/types';
 import { useVersionedForm } from '../../lib/useVersionedForm';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
-import { RecordError } from '../registry/common';
 import { ORG_KINDS } from '../registry/kinds';
 import { createOrganisation, fetchOrganisation, organisationKeys, updateOrganisation, useOrganisation } from './api';
+import { RecordFormPage } from '../registry/RecordFormPage';
 
 interface Values {
   kind?: OrgKind;
@@ -51,7 +51,6 @@ export default function OrganisationFormPage() {
   const editing = !!id;
   const [search] = useSearchParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const existing = useOrganisation(id);
   const { form, saving, submit } = useVersionedForm({
     id,
@@ -66,9 +65,6 @@ export default function OrganisationFormPage() {
     feature: 'organisations',
   });
 
-  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
-  if (editing && existing.isError) return <RecordError error={existing.error} back="/organisations" />;
-
   const kindParam = search.get('kind');
   const initial: Values = {
     kind: ORG_KINDS.includes(kindParam as OrgKind) ? (kindParam as OrgKind) : undefined,
@@ -77,88 +73,79 @@ export default function OrganisationFormPage() {
   };
 
   return (
-    <Card
-      title={
-        editing ? t('organisations.editTitle', { name: existing.data?.data.name ?? '' }) : t('organisations.createTitle')
-      }
+    <RecordFormPage<Values>
+      editing={editing}
+      record={existing}
+      back="/organisations"
+      title={ editing ? t('organisations.editTitle', { name: existing.data?.data.name ?? '' }) : t('organisations.createTitle') }
+      form={form}
+      initialValues={initial}
+      onFinish={submit}
+      saving={saving}
+      testId="organisation-form"
+      saveTestId="save-organisation"
+      autoComplete="off"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={submit}
-        style={{ maxWidth: 880 }}
-        scrollToFirstError
-        data-testid="organisation-form"
-        autoComplete="off"
-      >
-        <Row gutter={24}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="kind"
-              label={t('fields.kind')}
-              rules={[{ required: true, message: t('organisations.kindRequired') }]}
-              extra={editing ? t('organisations.kindFixed') : undefined}
-            >
-              <Select<OrgKind>
-                disabled={editing}
-                data-testid="organisation-kind"
-                placeholder={t('organisations.kindPlaceholder')}
-                options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="name"
-              label={t('fields.name')}
-              rules={[{ required: true, whitespace: true, message: t('organisations.nameRequired') }]}
-            >
-              <Input maxLength={100} showCount />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="area_id"
-              label={t('organisations.area')}
-              extra={t('organisations.areaHint')}
-              rules={[{ required: true, message: t('organisations.areaRequired') }]}
-            >
-              <AreaTreeSelect deepest="compound" placeholder={t('organisations.areaPlaceholder')} data-testid="organisation-area" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="parent_id" label={t('organisations.parent')} extra={t('organisations.parentHint')}>
-              <OrganisationSelect placeholder={t('organisations.parentPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="contact_phone"
-              label={t('fields.contact_phone')}
-              rules={[{ pattern: PHONE, message: t('organisations.phonePattern') }]}
-            >
-              <Input maxLength={30} inputMode="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="compound_ids"
-              label={t('fields.compound_ids')}
-              extra={t('organisations.compoundsHint')}
-              rules={[{ type: 'array', max: 50, message: t('organisations.compoundsMax') }]}
-            >
-              <CompoundSelect mode="multiple" placeholder={t('organisations.compoundsPlaceholder')} data-testid="organisation-compounds" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-organisation">
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="kind"
+            label={t('fields.kind')}
+            rules={[{ required: true, message: t('organisations.kindRequired') }]}
+            extra={editing ? t('organisations.kindFixed') : undefined}
+          >
+            <Select<OrgKind>
+              disabled={editing}
+              data-testid="organisation-kind"
+              placeholder={t('organisations.kindPlaceholder')}
+              options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="name"
+            label={t('fields.name')}
+            rules={[{ required: true, whitespace: true, message: t('organisations.nameRequired') }]}
+          >
+            <Input maxLength={100} showCount />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="area_id"
+            label={t('organisations.area')}
+            extra={t('organisations.areaHint')}
+            rules={[{ required: true, message: t('organisations.areaRequired') }]}
+          >
+            <AreaTreeSelect deepest="compound" placeholder={t('organisations.areaPlaceholder')} data-testid="organisation-area" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="parent_id" label={t('organisations.parent')} extra={t('organisations.parentHint')}>
+            <OrganisationSelect placeholder={t('organisations.parentPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="contact_phone"
+            label={t('fields.contact_phone')}
+            rules={[{ pattern: PHONE, message: t('organisations.phonePattern') }]}
+          >
+            <Input maxLength={30} inputMode="tel" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="compound_ids"
+            label={t('fields.compound_ids')}
+            extra={t('organisations.compoundsHint')}
+            rules={[{ type: 'array', max: 50, message: t('organisations.compoundsMax') }]}
+          >
+            <CompoundSelect mode="multiple" placeholder={t('organisations.compoundsPlaceholder')} data-testid="organisation-compounds" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </RecordFormPage>
   );
 }

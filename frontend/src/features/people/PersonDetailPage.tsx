@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { PartyTag } from '../registry/Tags';
 import { usePerson } from './api';
 import { PersonUnmaskModal } from './PersonUnmaskModal';

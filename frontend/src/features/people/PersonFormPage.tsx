@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, Form, Input, Row, Skeleton, Space, Switch } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -7,8 +7,9 @@ import { knownFields } from '../../api/problem';
 import type { Person, PersonInput } from '../../api/types';
 import { useProblem } from '../../lib/useProblem';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { isStale, RecordError } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { createPerson, fetchPerson, ID_NUMBER_PATTERN, PHONE_PATTERN, personKeys, updatePerson, usePerson } from './api';
+import { RecordFormPage } from '../registry/RecordFormPage';
 
 interface Values {
   name?: string;
@@ -102,8 +103,6 @@ export default function PersonFormPage() {
     }
   }
 
-  if (editing && existing.isPending) return <Card><Skeleton active /></Card>;
-  if (editing && existing.isError) return <RecordError error={existing.error} back="/people" />;
   const person = existing.data?.data;
   const hadPhone = !!person?.phone;
   const hadId = !!person?.id_number;
@@ -116,97 +115,92 @@ export default function PersonFormPage() {
   });
 
   return (
-    <Card title={editing ? t('people.editTitle', { name: person?.name ?? '' }) : t('people.createTitle')}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ is_party_member: false, home_compound_id: search.get('compound_id') ?? undefined }}
-        onFinish={submit}
-        style={{ maxWidth: 880 }}
-        scrollToFirstError
-        data-testid="person-form"
-        autoComplete="off"
-      >
-        <Row gutter={24}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="name"
-              label={t('fields.display_name')}
-              rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }]}
-            >
-              <Input maxLength={50} showCount />
+    <RecordFormPage<Values>
+      editing={editing}
+      record={existing}
+      back="/people"
+      title={editing ? t('people.editTitle', { name: person?.name ?? '' }) : t('people.createTitle')}
+      form={form}
+      initialValues={{ is_party_member: false, home_compound_id: search.get('compound_id') ?? undefined }}
+      onFinish={submit}
+      saving={saving}
+      testId="person-form"
+      saveTestId="save-person"
+      autoComplete="off"
+    >
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="name"
+            label={t('fields.display_name')}
+            rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }]}
+          >
+            <Input maxLength={50} showCount />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="home_compound_id"
+            label={t('fields.home_compound_id')}
+            extra={t('people.homeHint')}
+            rules={[{ required: true, message: t('people.homeRequired') }]}
+          >
+            <CompoundSelect
+              placeholder={t('common.compoundPlaceholder')}
+              known={person?.home_compound_id && person.home_compound_name ? { [person.home_compound_id]: person.home_compound_name } : undefined}
+              data-testid="person-home"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="is_party_member" label={t('fields.is_party_member')} valuePropName="checked">
+            <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="employer" label={t('fields.employer')} extra={t('people.employerHint')}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="phone"
+            label={t('fields.phone')}
+            extra={hadPhone ? t('people.reenterHint', { value: person?.phone }) : t('people.phoneHint')}
+            dependencies={['clear_phone']}
+            rules={[
+              { pattern: PHONE_PATTERN, message: t('users.phonePattern') },
+              reenter(hadPhone, 'clear_phone', t('people.phoneReenter')),
+            ]}
+          >
+            <Input maxLength={21} inputMode="tel" disabled={clearPhone} />
+          </Form.Item>
+          {hadPhone && (
+            <Form.Item name="clear_phone" valuePropName="checked" style={{ marginTop: -8 }}>
+              <Checkbox>{t('users.phoneClear')}</Checkbox>
             </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="home_compound_id"
-              label={t('fields.home_compound_id')}
-              extra={t('people.homeHint')}
-              rules={[{ required: true, message: t('people.homeRequired') }]}
-            >
-              <CompoundSelect
-                placeholder={t('common.compoundPlaceholder')}
-                known={person?.home_compound_id && person.home_compound_name ? { [person.home_compound_id]: person.home_compound_name } : undefined}
-                data-testid="person-home"
-              />
+          )}
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="id_number"
+            label={t('fields.id_number')}
+            extra={hadId ? t('people.reenterHint', { value: person?.id_number }) : t('people.idHint')}
+            dependencies={['clear_id_number']}
+            rules={[
+              { pattern: ID_NUMBER_PATTERN, message: t('people.idPattern') },
+              reenter(hadId, 'clear_id_number', t('people.idReenter')),
+            ]}
+          >
+            <Input maxLength={18} disabled={clearId} />
+          </Form.Item>
+          {hadId && (
+            <Form.Item name="clear_id_number" valuePropName="checked" style={{ marginTop: -8 }}>
+              <Checkbox>{t('people.idClear')}</Checkbox>
             </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="is_party_member" label={t('fields.is_party_member')} valuePropName="checked">
-              <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="employer" label={t('fields.employer')} extra={t('people.employerHint')}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="phone"
-              label={t('fields.phone')}
-              extra={hadPhone ? t('people.reenterHint', { value: person?.phone }) : t('people.phoneHint')}
-              dependencies={['clear_phone']}
-              rules={[
-                { pattern: PHONE_PATTERN, message: t('users.phonePattern') },
-                reenter(hadPhone, 'clear_phone', t('people.phoneReenter')),
-              ]}
-            >
-              <Input maxLength={21} inputMode="tel" disabled={clearPhone} />
-            </Form.Item>
-            {hadPhone && (
-              <Form.Item name="clear_phone" valuePropName="checked" style={{ marginTop: -8 }}>
-                <Checkbox>{t('users.phoneClear')}</Checkbox>
-              </Form.Item>
-            )}
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="id_number"
-              label={t('fields.id_number')}
-              extra={hadId ? t('people.reenterHint', { value: person?.id_number }) : t('people.idHint')}
-              dependencies={['clear_id_number']}
-              rules={[
-                { pattern: ID_NUMBER_PATTERN, message: t('people.idPattern') },
-                reenter(hadId, 'clear_id_number', t('people.idReenter')),
-              ]}
-            >
-              <Input maxLength={18} disabled={clearId} />
-            </Form.Item>
-            {hadId && (
-              <Form.Item name="clear_id_number" valuePropName="checked" style={{ marginTop: -8 }}>
-                <Checkbox>{t('people.idClear')}</Checkbox>
-              </Form.Item>
-            )}
-          </Col>
-        </Row>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="save-person">
-            {t('common.save')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-        </Space>
-      </Form>
-    </Card>
+          )}
+        </Col>
+      </Row>
+    </RecordFormPage>
   );
 }

@@ -1,15 +1,17 @@
-import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { Button, Form, Select, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Person } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
-import { oneOf, useUrlFilters } from '../../lib/urlFilters';
+import { CreateButton } from '../../components/CreateButton';
+import { SearchFilter } from '../../components/FilterBar';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../lib/usePagedList';
+import { oneOf } from '../../lib/urlFilters';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { LoadFailed } from '../registry/common';
 import { PartyTag } from '../registry/Tags';
 import { usePersonPage, type PersonFilters } from './api';
 import { PersonUnmaskModal } from './PersonUnmaskModal';
@@ -36,12 +38,8 @@ function Masked({ value, testId }: { value?: string | null; testId: string }) {
 export default function PersonListPage() {
   const { t } = useTranslation();
   const { access } = useSession();
-  const navigate = useNavigate();
-  const { filters, setFilter, reset, filterKey } = useUrlFilters(readFilters);
-  const paging = useCursorPaging(filterKey);
-  const page = usePersonPage(filters, paging.cursor);
-  useRestartOnInvalidCursor(page.error, paging);
-  const [nameInput, setNameInput] = useState(filters.name ?? '');
+  const list = usePagedList(readFilters, usePersonPage, 'name');
+  const { filters, setFilter } = list;
   const [unmasking, setUnmasking] = useState<Person | null>(null);
 
   const columns: ColumnsType<Person> = [
@@ -91,76 +89,53 @@ export default function PersonListPage() {
   ];
 
   return (
-    <Card
+    <ListPage<Person>
       title={t('people.listTitle')}
       extra={
         access.registry.manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/people/new')} data-testid="create-person">
+          <CreateButton to="/people/new" testId="create-person">
             {t('people.create')}
-          </Button>
+          </CreateButton>
         )
       }
-    >
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
-        <Form.Item label={t('people.filterName')}>
-          <Input.Search
-            data-testid="filter-name"
-            allowClear
-            style={{ width: 200 }}
+      onReset={list.reset}
+      filters={
+        <>
+          <SearchFilter
+            label={t('people.filterName')}
+            width={200}
             maxLength={50}
-            value={nameInput}
-            onChange={(e) => setNameInput(e.target.value)}
+            text={list.searchText}
+            onText={list.setSearchText}
             onSearch={(v) => setFilter({ name: v.trim() || undefined })}
-            enterButton={t('common.search')}
           />
-        </Form.Item>
-        <Form.Item label={t('people.filterCompound')}>
-          <CompoundSelect
-            data-testid="filter-compound"
-            style={{ width: 200 }}
-            value={filters.compound_id}
-            onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
-            placeholder={t('common.compoundPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item label={t('people.filterParty')}>
-          <Select<'' | 'yes' | 'no'>
-            data-testid="filter-party"
-            style={{ width: 120 }}
-            value={filters.party ?? ''}
-            onChange={(v) => setFilter({ party: v || undefined })}
-            options={[
-              { value: '', label: t('common.all') },
-              { value: 'yes', label: t('people.partyYes') },
-              { value: 'no', label: t('people.partyNo') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item>
-          <Button
-            onClick={() => {
-              setNameInput('');
-              reset();
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Form.Item>
-      </Form>
-      <Table<Person>
-        data-testid="person-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('people.empty') }}
-        scroll={{ x: 800 }}
-      />
-      <LoadFailed query={page} />
-      <Pager paging={paging} nextCursor={page.data?.next_cursor} busy={page.isFetching || page.isPlaceholderData} />
+          <Form.Item label={t('people.filterCompound')}>
+            <CompoundSelect
+              data-testid="filter-compound"
+              style={{ width: 200 }}
+              value={filters.compound_id}
+              onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
+              placeholder={t('common.compoundPlaceholder')}
+            />
+          </Form.Item>
+          <Form.Item label={t('people.filterParty')}>
+            <Select<'' | 'yes' | 'no'>
+              data-testid="filter-party"
+              style={{ width: 120 }}
+              value={filters.party ?? ''}
+              onChange={(v) => setFilter({ party: v || undefined })}
+              options={[
+                { value: '', label: t('common.all') },
+                { value: 'yes', label: t('people.partyYes') },
+                { value: 'no', label: t('people.partyNo') },
+              ]}
+            />
+          </Form.Item>
+        </>
+      }
+      table={{ testId: 'person-table', columns, list, empty: t('people.empty'), scrollX: 800 }}
+    >
       {unmasking && <PersonUnmaskModal person={unmasking} open onClose={() => setUnmasking(null)} />}
-    </Card>
+    </ListPage>
   );
 }

@@ -8,7 +8,7 @@ import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
 import { PersonSelect } from '../registry/PersonSelect';
-import { isStale } from '../registry/common';
+import { isStale } from '../registry/isStale';
 import { createPost, updatePost } from './api';
 
 const APPOINT_FIELDS = knownFields(['person_id', 'organisation_id', 'title', 'single_holder', 'start_date', 'end_date']);

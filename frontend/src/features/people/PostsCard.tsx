@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { postKeys, usePosts } from './api';
 import { AppointModal, EndPostModal } from './PostModals';
 import { PostsTable } from './PostsTable';

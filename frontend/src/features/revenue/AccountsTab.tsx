@@ -7,7 +7,9 @@ import { knownFields } from '../../api/problem';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
 import { createAccount, useLedgerChanged } from './api';
-import { KindTag, useCategoryLabel, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { useCategoryLabel } from './labels';
+import { KindTag } from './RevenueTags';
 import { ACCOUNT_KINDS, CATEGORIES_BY_KIND } from './model';
 import type { Account, AccountKind, NewAccount } from './types';
 

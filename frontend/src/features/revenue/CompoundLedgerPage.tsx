@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { useCompound } from '../compounds/api';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import CompoundLedger from './CompoundLedger';
 import { DisclosureTab } from './DisclosureTab';
 

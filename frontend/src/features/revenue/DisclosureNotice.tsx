@@ -1,6 +1,7 @@
 import { Card, Descriptions, Divider, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCategoryLabel, useMonthLabel, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { useCategoryLabel, useMonthLabel } from './labels';
 import { categoryRows } from './model';
 import type { Disclosure } from './types';
 

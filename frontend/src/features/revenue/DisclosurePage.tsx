@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { RecordError } from '../registry/common';
+import { RecordError } from '../registry/RecordError';
 import { useDisclosure } from './api';
 import { DisclosureNotice } from './DisclosureNotice';
 

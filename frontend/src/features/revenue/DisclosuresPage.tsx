@@ -7,7 +7,8 @@ import { useSession } from '../../auth/session';
 import { translate } from '../../i18n';
 import { CompoundSelect } from '../registry/CompoundSelect';
 import { useDisclosures } from './api';
-import { useMonthLabel, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { useMonthLabel } from './labels';
 import { grantCompounds, singleDisclosureCompound } from './model';
 import type { Disclosure } from './types';
 

@@ -7,7 +7,7 @@ import { formErrors, type Notice } from '../../api/problem';
 import { translate } from '../../i18n';
 import { dateField, todayIso } from '../../lib/dates';
 import { postEntry, useLedgerChanged } from './api';
-import { Yuan } from './Bits';
+import { Yuan } from './Yuan';
 import { ACCOUNT_KINDS, draftBalance, entryFieldPath, isClosedOn, monthOf, toEntryBody, withRevenueTitle, type DraftLine, type EntryDraft } from './model';
 import { formatYuan } from './money';
 import type { Account, Entry, Period } from './types';

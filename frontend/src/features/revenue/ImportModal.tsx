@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLanguage } from '../../api/problem';
 import { saveBlob } from '../../lib/download';
-import { useRevenueNotify } from './Bits';
+import { useRevenueNotify } from './useRevenueNotify';
 import { importJournal, useLedgerChanged } from './api';
 import { IMPORT_HEADER, importTemplate, rowErrorsOf, type RowError } from './model';
 import type { ImportResult } from './types';

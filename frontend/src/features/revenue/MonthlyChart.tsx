@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { echarts, ReactEChartsCore } from '../dashboard/charts';
-import { useCategoryLabel, useMonthLabel } from './Bits';
+import { useCategoryLabel, useMonthLabel } from './labels';
 import type { MonthlyChartData } from './model';
 import { formatYuan, toYuanNumber } from './money';
 

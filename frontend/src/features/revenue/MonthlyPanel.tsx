@@ -5,7 +5,9 @@ import { errorNotice } from '../../api/problem';
 import { translate } from '../../i18n';
 import { dayjs, todayIso } from '../../lib/dates';
 import { monthlyCsv, useMonthlyReport, type ReportRange } from './api';
-import { CsvButton, useMonthLabel, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { useMonthLabel } from './labels';
+import { CsvButton } from './CsvButton';
 import { lastTwelveMonths, monthlyChartData, type MonthlyTotals } from './model';
 
 // ECharts only when a chart is shown.

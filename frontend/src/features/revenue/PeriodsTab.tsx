@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../lib/dates';
 import { testId } from '../../lib/testId';
 import { closePeriod, useLedgerChanged } from './api';
-import { useMonthLabel, useRevenueNotify } from './Bits';
+import { useRevenueNotify } from './useRevenueNotify';
+import { useMonthLabel } from './labels';
 import { monthEnded } from './model';
 import type { Period } from './types';
 

@@ -7,7 +7,7 @@ import { dateField } from '../../lib/dates';
 import { testId } from '../../lib/testId';
 import { useProblem } from '../../lib/useProblem';
 import { reverseEntry, useLedgerChanged } from './api';
-import { useRevenueNotify } from './Bits';
+import { useRevenueNotify } from './useRevenueNotify';
 import type { Entry } from './types';
 
 interface Values {

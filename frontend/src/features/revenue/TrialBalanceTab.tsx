@@ -3,9 +3,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromDay, toDay } from '../../lib/dates';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { trialBalanceCsv, useTrialBalance } from './api';
-import { CsvButton, KindTag, Yuan } from './Bits';
+import { Yuan } from './Yuan';
+import { KindTag } from './RevenueTags';
+import { CsvButton } from './CsvButton';
 import type { Account, AccountKind } from './types';
 
 /** 试算平衡: every account's debits and credits up to a day; the two totals agree. */

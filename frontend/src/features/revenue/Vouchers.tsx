@@ -3,7 +3,7 @@ import { App, Button, Popover, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
-import { useRevenueNotify } from './Bits';
+import { useRevenueNotify } from './useRevenueNotify';
 import { fetchVoucher, MAX_VOUCHER_BYTES, uploadVoucher, useLedgerChanged } from './api';
 import type { Entry, Voucher } from './types';
 

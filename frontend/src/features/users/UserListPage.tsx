@@ -1,13 +1,15 @@
-import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Space, Table, Tooltip, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { User } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { useProblem } from '../../lib/useProblem';
-import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
+import { CreateButton } from '../../components/CreateButton';
+import { SearchFilter } from '../../components/FilterBar';
+import { ListPage } from '../../components/ListPage';
+import { useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { ActiveTag, GrantTags } from './GrantTags';
 import { UnmaskModal } from './UnmaskModal';
 import { useUserPage } from './api';
@@ -15,9 +17,7 @@ import { useUserPage } from './api';
 export default function UserListPage() {
   const { t } = useTranslation();
   const { access } = useSession();
-  const { notify } = useProblem();
   const [unmasking, setUnmasking] = useState<User | null>(null);
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const paging = useCursorPaging(q);
@@ -78,50 +78,28 @@ export default function UserListPage() {
   ];
 
   return (
-    <Card
+    <ListPage<User>
       title={t('users.listTitle')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/users/new')} data-testid="create-user">
+        <CreateButton to="/users/new" testId="create-user">
           {t('users.create')}
-        </Button>
+        </CreateButton>
       }
+      filters={
+        <SearchFilter
+          label={t('users.search')}
+          testId="user-search"
+          width={280}
+          maxLength={100}
+          placeholder={t('users.searchPlaceholder')}
+          text={input}
+          onText={setInput}
+          onSearch={search}
+        />
+      }
+      table={{ testId: 'user-table', columns, list: { page, paging }, empty: t('users.empty'), scrollX: 900 }}
     >
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 12 }}>
-        <Form.Item label={t('users.search')}>
-          <Input.Search
-            data-testid="user-search"
-            allowClear
-            style={{ width: 280 }}
-            maxLength={100}
-            placeholder={t('users.searchPlaceholder')}
-            value={input}
-            onChange={(e) => setInput(e.target.value)}
-            onSearch={search}
-            enterButton={t('common.search')}
-          />
-        </Form.Item>
-      </Form>
-      <Table<User>
-        data-testid="user-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('users.empty') }}
-        scroll={{ x: 900 }}
-      />
-      {page.isError && (
-        <Typography.Paragraph type="danger" style={{ marginTop: 12 }}>
-          <Button type="link" onClick={() => notify(page.error)}>
-            {t('common.loadFailed')}
-          </Button>
-          <Button onClick={() => void page.refetch()}>{t('common.retry')}</Button>
-        </Typography.Paragraph>
-      )}
-      <Pager paging={paging} nextCursor={page.data?.next_cursor} busy={page.isFetching || page.isPlaceholderData} />
       {unmasking && <UnmaskModal user={unmasking} open onClose={() => setUnmasking(null)} />}
-    </Card>
+    </ListPage>
   );
 }

@@ -6,11 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { dayjs, type Dayjs } from '../../lib/dates';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
 import { ActivityFormModal } from './ActivityFormModal';
 import { cancelActivity, useActivities, volunteeringKeys } from './api';
-import { CapacityBar, PhaseTag, span, useRefusal } from './Bits';
+import { span } from './times';
+import { PhaseTag } from './VolunteeringTags';
+import { CapacityBar } from './CapacityBar';
+import { useRefusal } from './Refusal';
 import type { Activity } from './types';
 
 /** 活动: the activities of a period (and team), created and cancelled by staff. */

@@ -2,10 +2,15 @@ import { Card, Descriptions, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
-import { LoadFailed, RecordError } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
+import { RecordError } from '../registry/RecordError';
 import { CancelActivityButton } from './ActivitiesTab';
 import { LIVE_REFRESH_MS, useActivity, useCheckIns } from './api';
-import { CapacityBar, CheckInTable, Hours, PhaseTag, span } from './Bits';
+import { span } from './times';
+import { Hours } from './Hours';
+import { PhaseTag } from './VolunteeringTags';
+import { CapacityBar } from './CapacityBar';
+import { CheckInTable } from './CheckInTable';
 import { VerifyButtons } from './VerifyTab';
 
 /** One activity: what, when and where, places taken, and who checked in. */

@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { errorNotice } from '../../api/problem';
 import { translate } from '../../i18n';
 import { useCentreQr } from './api';
-import { useNow } from './Bits';
+import { useNow } from './useNow';
 import { secondsUntil } from './model';
 
 /**

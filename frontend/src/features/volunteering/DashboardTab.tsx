@@ -1,9 +1,10 @@
 import { Card, Col, Progress, Row, Skeleton, Table, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useVolunteeringStats } from './api';
-import { Figure, Hours } from './Bits';
+import { Hours } from './Hours';
+import { Figure } from './Figure';
 import { hours, reportingPercent } from './model';
 import type { HoursRow } from './types';
 

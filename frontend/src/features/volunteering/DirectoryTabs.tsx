@@ -12,9 +12,9 @@ import { fileNameFrom, saveBlob } from '../../lib/download';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { useCentrePage } from '../centres/api';
 import { useOrganisationPage } from '../organisations/api';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { fetchEmployerReport } from './api';
-import { useRefusal } from './Bits';
+import { useRefusal } from './Refusal';
 import { lastEndedQuarter, recentQuarters } from './model';
 
 /** 志愿团队: organisations of kind volunteer_team, each opening its members. */

@@ -1,8 +1,9 @@
 import { Badge, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { LIVE_REFRESH_MS, useCheckIns } from './api';
-import { CheckInTable, when } from './Bits';
+import { when } from './times';
+import { CheckInTable } from './CheckInTable';
 
 /** 实时签到: who is checked in right now, read again every 15 seconds. */
 export function LiveTab() {

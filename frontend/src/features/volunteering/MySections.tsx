@@ -19,7 +19,13 @@ import {
   useReports,
   volunteeringKeys,
 } from './api';
-import { CapacityBar, Figure, FlagMark, Hours, PhaseTag, ReportStatusTag, span, useRefusal, VerificationTag, when } from './Bits';
+import { span, when } from './times';
+import { Hours } from './Hours';
+import { PhaseTag, ReportStatusTag, VerificationTag } from './VolunteeringTags';
+import { CapacityBar } from './CapacityBar';
+import { FlagMark } from './CheckInTable';
+import { useRefusal } from './Refusal';
+import { Figure } from './Figure';
 import { capacityOf, reportActive } from './model';
 import type { Activity, Certificate, MyVolunteering } from './types';
 import { PENDING_QUERY, VerifyButtons } from './VerifyTab';

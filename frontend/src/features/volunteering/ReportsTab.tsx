@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testId } from '../../lib/testId';
 import { useSession } from '../../auth/session';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { decideReport, useReports, volunteeringKeys } from './api';
-import { ReportStatusTag, useRefusal, when } from './Bits';
+import { when } from './times';
+import { ReportStatusTag } from './VolunteeringTags';
+import { useRefusal } from './Refusal';
 import { REPORT_STATUSES } from './model';
 import type { Report, ReportAction } from './types';
 

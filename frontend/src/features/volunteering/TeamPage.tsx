@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { fetchOrganisation, organisationKeys } from '../organisations/api';
-import { LoadFailed, RecordError } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
+import { RecordError } from '../registry/RecordError';
 import { PersonSelect } from '../registry/PersonSelect';
 import { removeTeamMember, setTeamMember, useTeamMembers, volunteeringKeys } from './api';
-import { Hours, useRefusal } from './Bits';
+import { Hours } from './Hours';
+import { useRefusal } from './Refusal';
 import type { TeamMember, TeamRole } from './types';
 
 const ROLES: readonly TeamRole[] = ['leader', 'member'];

@@ -3,9 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadFailed } from '../registry/common';
+import { LoadFailed } from '../../components/LoadFailed';
 import { useCheckIns, verifyCheckIn, volunteeringKeys } from './api';
-import { CheckInTable, useRefusal } from './Bits';
+import { CheckInTable } from './CheckInTable';
+import { useRefusal } from './Refusal';
 import type { CheckIn } from './types';
 
 /** The verification queue query: closed check-ins whose hours wait for a verdict. */

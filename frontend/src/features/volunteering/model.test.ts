@@ -73,11 +73,11 @@ describe('status labels', () => {
 
   it('has a label in both languages for every status', () => {
     for (const v of ['pending', 'verified', 'rejected'] as const) {
-      expect(volunteeringZh.verification[v]).toBeTruthy();
-      expect(volunteeringEn.verification[v]).toBeTruthy();
+      expect(volunteeringZh.volunteering.verification[v]).toBeTruthy();
+      expect(volunteeringEn.volunteering.verification[v]).toBeTruthy();
     }
-    expect(volunteeringZh.verification.verified).toBe('已核验');
-    expect(volunteeringZh.reportStatus.requested).toBe('待确认');
+    expect(volunteeringZh.volunteering.verification.verified).toBe('已核验');
+    expect(volunteeringZh.volunteering.reportStatus.requested).toBe('待确认');
   });
 
   it('counts a requested or confirmed report as active', () => {
@@ -165,7 +165,7 @@ describe('refusals', () => {
   });
 
   it('has a text for every refusal code in both languages', () => {
-    expect(Object.keys(volunteeringZh.errors).sort()).toEqual(Object.keys(volunteeringEn.errors).sort());
+    expect(Object.keys(volunteeringZh.volunteering.errors).sort()).toEqual(Object.keys(volunteeringEn.volunteering.errors).sort());
   });
 });
 

@@ -1,61 +1,13 @@
-import { CameraOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { CameraOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Image, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Image, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchComplaintPhoto, MAX_PHOTO_BYTES, uploadComplaintPhoto, type PhotoPurpose } from '../../api/attachments';
 import type { Tagged } from '../../api/client';
-import { ApiError, pickLanguage } from '../../api/problem';
-import type { Complaint, ComplaintAttachment, ComplaintEvent, ComplaintStatus } from '../../api/types';
+import { ApiError } from '../../api/problem';
+import type { Complaint, ComplaintAttachment } from '../../api/types';
 import { useProblem } from '../../lib/useProblem';
-import { countdown, currentDeadline, routingText, STATUS_COLOR } from './model';
-import { translate } from '../../i18n';
-
-export function StatusTag({ status }: { status: ComplaintStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={STATUS_COLOR[status]} data-testid="complaint-status">
-      {t(`complaintStatus.${status}`)}
-    </Tag>
-  );
-}
-
-/** A date-time in the reader's locale. */
-export function when(iso: string | null | undefined, language: string): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
-}
-
-/** 超期 tag plus the time left (or overdue by) for the deadline that counts now. */
-export function DeadlineMark({ complaint }: { complaint: Pick<Complaint, 'status' | 'sign_by' | 'resolve_by' | 'overdue' | 'escalation_level'> }) {
-  const { t } = useTranslation();
-  const deadline = currentDeadline(complaint);
-  const left = deadline ? countdown(deadline.at) : null;
-  const overdue = complaint.overdue || !!left?.overdue;
-  return (
-    <Space size={4} wrap>
-      {overdue && (
-        <Tag color="red" data-testid="overdue-tag">
-          {t('complaints.overdue')}
-        </Tag>
-      )}
-      {complaint.escalation_level > 0 && (
-        <Tag color="volcano">{t(`complaints.escalation${complaint.escalation_level >= 2 ? 2 : 1}`)}</Tag>
-      )}
-      {deadline && left && (
-        <Typography.Text type={overdue ? 'danger' : 'secondary'} style={{ whiteSpace: 'nowrap' }}>
-          <ClockCircleOutlined />{' '}
-          {t(left.overdue ? 'complaints.overBy' : 'complaints.timeLeft', {
-            kind: t(`complaints.deadline_${deadline.kind}`),
-            days: left.days,
-            hours: left.hours,
-            minutes: left.minutes,
-          })}
-        </Typography.Text>
-      )}
-    </Space>
-  );
-}
 
 /** One photo, read through the API with the token and shown from an object URL. */
 function Photo({ complaintId, attachment, size }: { complaintId: string; attachment: ComplaintAttachment; size: number }) {
@@ -108,33 +60,6 @@ export function Photos({ complaint, size = 96 }: { complaint: Complaint; size?: 
         ))}
       </Space>
     </Image.PreviewGroup>
-  );
-}
-
-/** The complaint's history: who did what when, with the note. */
-export function ComplaintTimeline({ events }: { events: ComplaintEvent[] }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <Timeline
-      data-testid="complaint-timeline"
-      items={events.map((e, i) => ({
-        key: i,
-        color: e.action === 'reject' || e.action === 'return' ? 'red' : e.to_status === 'closed' ? 'gray' : 'blue',
-        content: (
-          <div>
-            <Typography.Text strong>{t(`complaintEvents.${e.action}`, { defaultValue: e.action })}</Typography.Text>{' '}
-            <Typography.Text type="secondary">
-              {e.actor_name} · {when(e.at, i18n.language)}
-            </Typography.Text>
-            {e.note && (
-              <div style={{ whiteSpace: 'pre-wrap' }}>
-                {e.action === 'submit' ? routingText(e.note, translate) : pickLanguage(e.note, i18n.language)}
-              </div>
-            )}
-          </div>
-        ),
-      }))}
-    />
   );
 }
 

@@ -2,13 +2,6 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Contract } from '../../api/types';
 import { todayIso } from '../../lib/dates';
-import { feeYuan } from '../registry/format';
-
-/** A fee in fen per m² per month, shown as 元/㎡·月 with two decimals. */
-export function Fee({ fen }: { fen: number }) {
-  const { t } = useTranslation();
-  return <span data-testid="contract-fee">{t('contracts.feeValue', { fee: feeYuan(fen) })}</span>;
-}
 
 /** In force today, expired, or not begun (the end date is inclusive). */
 export function TermTag({ contract }: { contract: Pick<Contract, 'start_date' | 'end_date'> }) {

@@ -1,0 +1,47 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Pager, type PagerLabels, type CursorPaging } from '../lib/paging';
+import type { CursorPage } from '../lib/usePagedList';
+import { LoadFailed } from './LoadFailed';
+
+export interface PagedTableProps<T> {
+  testId: string;
+  columns: ColumnsType<T>;
+  /** The page shown and the paging that opened it (as `usePagedList` returns them). */
+  list: { page: UseQueryResult<CursorPage<T>>; paging: CursorPaging };
+  /** Shown when the page has no rows (and loaded). */
+  empty: ReactNode;
+  scrollX: number;
+  pagerLabels?: PagerLabels;
+}
+
+/** One page of a list as a table, the retry under it when it failed, and the pager. */
+export function PagedTable<T extends { id: string }>({ testId, columns, list, empty, scrollX, pagerLabels }: PagedTableProps<T>) {
+  const { t } = useTranslation();
+  const { page, paging } = list;
+  return (
+    <>
+      <Table<T>
+        data-testid={testId}
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={page.data?.items ?? []}
+        loading={page.isFetching}
+        pagination={false}
+        locale={{ emptyText: page.isError ? t('common.loadFailed') : empty }}
+        scroll={{ x: scrollX }}
+      />
+      <LoadFailed query={page} />
+      <Pager
+        paging={paging}
+        nextCursor={page.data?.next_cursor}
+        busy={page.isFetching || page.isPlaceholderData}
+        labels={pagerLabels}
+      />
+    </>
+  );
+}
