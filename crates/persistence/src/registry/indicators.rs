@@ -98,7 +98,7 @@ pub async fn indicators(
     patterns: &[String],
     total: bool,
 ) -> StoreResult<Vec<Indicators>> {
-    Ok(diesel::sql_query(SQL)
+    Ok(crate::sql::query(SQL)
         .bind::<Patterns, _>(patterns)
         .bind::<Bool, _>(total)
         .load(conn)
