@@ -12,7 +12,7 @@ use linli_domain::{DomainError, registry::CentreDraft};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Patterns, only_row};
+use super::{Listing, Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -52,9 +52,13 @@ pub struct Centre {
     pub created_at: DateTime<Utc>,
 }
 
-const SELECT: &str = "SELECT c.id, c.community_id, a.name AS community_name, a.path AS area_path, c.name, c.address, \
+macro_rules! select {
+    () => {
+        "SELECT c.id, c.community_id, a.name AS community_name, a.path AS area_path, c.name, c.address, \
     c.lat, c.lon, c.geofence_radius_m, c.opening_hours, c.services, c.version, c.created_at \
-    FROM neighbourhood_centres c JOIN areas a ON a.id = c.community_id";
+    FROM neighbourhood_centres c JOIN areas a ON a.id = c.community_id"
+    };
+}
 
 /// Centres in the scope (optionally in a subtree, or named like), by name.
 pub async fn list(
@@ -65,19 +69,20 @@ pub async fn list(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<Centre>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT} WHERE a.path LIKE ANY($1) AND ($2::text IS NULL OR a.path LIKE $2) \
-         AND ($3::text IS NULL OR c.name ILIKE $3) AND ($4::text IS NULL OR (c.name, c.id) > ($4, $5)) \
-         ORDER BY c.name, c.id LIMIT $6"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<Nullable<Text>, _>(within.map(|p| format!("{p}%")))
-    .bind::<Nullable<Text>, _>(name.map(|n| format!("%{}%", crate::compounds::like_literal(&n))))
-    .bind::<Nullable<Text>, _>(after.map(|(n, _)| n.clone()))
-    .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+    Ok(
+        Listing::new(concat!(select!(), " WHERE a.path LIKE ANY($1)"))
+            .bind::<Patterns, _>(patterns)
+            .filter::<Text, _>(" AND a.path LIKE ", within.map(|p| format!("{p}%")))
+            .filter::<Text, _>(
+                " AND c.name ILIKE ",
+                name.map(|n| format!("%{}%", crate::compounds::like_literal(&n))),
+            )
+            .after_name(" AND (c.name, c.id) > ", after)
+            .sql(" ORDER BY c.name, c.id LIMIT ")
+            .param::<BigInt, _>(limit)
+            .load(conn)
+            .await?,
+    )
 }
 
 /// One centre if visible.
@@ -86,12 +91,14 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Centre> {
-    let rows: Vec<Centre> =
-        diesel::sql_query(format!("{SELECT} WHERE c.id = $2 AND a.path LIKE ANY($1)"))
-            .bind::<Patterns, _>(patterns)
-            .bind::<SqlUuid, _>(id)
-            .load(conn)
-            .await?;
+    let rows: Vec<Centre> = crate::sql::query(concat!(
+        select!(),
+        " WHERE c.id = $2 AND a.path LIKE ANY($1)"
+    ))
+    .bind::<Patterns, _>(patterns)
+    .bind::<SqlUuid, _>(id)
+    .load(conn)
+    .await?;
     only_row(rows, "centre")
 }
 

@@ -10,7 +10,7 @@ use linli_domain::{DomainError, registry::ContractDraft};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Patterns, only_row};
+use super::{Listing, Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -57,7 +57,9 @@ pub struct Contract {
     pub created_at: DateTime<Utc>,
 }
 
-const SELECT: &str = "SELECT sc.id, sc.company_id, o.name AS company_name, sc.title, sc.start_date, sc.end_date, \
+macro_rules! select {
+    () => {
+        "SELECT sc.id, sc.company_id, o.name AS company_name, sc.title, sc.start_date, sc.end_date, \
     sc.service_items, sc.fee_fen_per_sqm, \
     ARRAY(SELECT cc.compound_id FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id WHERE cc.contract_id = sc.id ORDER BY ca.name, ca.id) AS compound_ids, \
     ARRAY(SELECT ca.name FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id WHERE cc.contract_id = sc.id ORDER BY ca.name, ca.id) AS compound_names, \
@@ -65,11 +67,17 @@ const SELECT: &str = "SELECT sc.id, sc.company_id, o.name AS company_name, sc.ti
     (SELECT COALESCE(sum(c.building_count), 0)::bigint FROM contract_compounds cc JOIN compounds c ON c.id = cc.compound_id WHERE cc.contract_id = sc.id) AS building_count, \
     (SELECT min(ca.path) FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id WHERE cc.contract_id = sc.id) AS area_path, \
     sc.version, sc.created_at \
-    FROM service_contracts sc JOIN organisations o ON o.id = sc.company_id";
+    FROM service_contracts sc JOIN organisations o ON o.id = sc.company_id"
+    };
+}
 
 /// A contract is visible where any of its compounds lies.
-const VISIBLE: &str = "EXISTS (SELECT 1 FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id \
-    WHERE cc.contract_id = sc.id AND ca.path LIKE ANY($1))";
+macro_rules! visible {
+    () => {
+        "EXISTS (SELECT 1 FROM contract_compounds cc JOIN areas ca ON ca.id = cc.compound_id \
+    WHERE cc.contract_id = sc.id AND ca.path LIKE ANY($1))"
+    };
+}
 
 /// Filters of the contract list.
 #[derive(Debug, Clone, Default)]
@@ -88,20 +96,20 @@ pub async fn list(
     before: Option<Uuid>,
     limit: i64,
 ) -> StoreResult<Vec<Contract>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT} WHERE {VISIBLE} AND ($2::uuid IS NULL OR sc.company_id = $2) \
-         AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM contract_compounds x WHERE x.contract_id = sc.id AND x.compound_id = $3)) \
-         AND ($4::date IS NULL OR $4 BETWEEN sc.start_date AND sc.end_date) \
-         AND ($5::uuid IS NULL OR sc.id < $5) ORDER BY sc.id DESC LIMIT $6"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<Nullable<SqlUuid>, _>(filter.company_id)
-    .bind::<Nullable<SqlUuid>, _>(filter.compound_id)
-    .bind::<Nullable<Date>, _>(filter.active_on)
-    .bind::<Nullable<SqlUuid>, _>(before)
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+    Ok(Listing::new(concat!(select!(), " WHERE ", visible!()))
+        .bind::<Patterns, _>(patterns)
+        .filter::<SqlUuid, _>(" AND sc.company_id = ", filter.company_id)
+        .filter_around::<SqlUuid, _>(
+            " AND EXISTS (SELECT 1 FROM contract_compounds x WHERE x.contract_id = sc.id AND x.compound_id = ",
+            filter.compound_id,
+            ")",
+        )
+        .filter_around::<Date, _>(" AND ", filter.active_on, " BETWEEN sc.start_date AND sc.end_date")
+        .filter::<SqlUuid, _>(" AND sc.id < ", before)
+        .sql(" ORDER BY sc.id DESC LIMIT ")
+        .param::<BigInt, _>(limit)
+        .load(conn)
+        .await?)
 }
 
 /// One contract if visible.
@@ -110,11 +118,12 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Contract> {
-    let rows: Vec<Contract> = diesel::sql_query(format!("{SELECT} WHERE sc.id = $2 AND {VISIBLE}"))
-        .bind::<Patterns, _>(patterns)
-        .bind::<SqlUuid, _>(id)
-        .load(conn)
-        .await?;
+    let rows: Vec<Contract> =
+        crate::sql::query(concat!(select!(), " WHERE sc.id = $2 AND ", visible!()))
+            .bind::<Patterns, _>(patterns)
+            .bind::<SqlUuid, _>(id)
+            .load(conn)
+            .await?;
     only_row(rows, "contract")
 }
 
@@ -124,10 +133,8 @@ pub async fn active_for(
     compound_id: Uuid,
     on: NaiveDate,
 ) -> StoreResult<Option<Contract>> {
-    let rows: Vec<Contract> = diesel::sql_query(format!(
-        "{SELECT} WHERE EXISTS (SELECT 1 FROM contract_compounds cc WHERE cc.contract_id = sc.id AND cc.compound_id = $1 \
-         AND $2 BETWEEN cc.start_date AND cc.end_date)"
-    ))
+    let rows: Vec<Contract> = crate::sql::query(concat!(select!(), " WHERE EXISTS (SELECT 1 FROM contract_compounds cc WHERE cc.contract_id = sc.id AND cc.compound_id = $1 \
+         AND $2 BETWEEN cc.start_date AND cc.end_date)"))
     .bind::<SqlUuid, _>(compound_id)
     .bind::<Date, _>(on)
     .load(conn)

@@ -8,7 +8,7 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::Patterns;
+use super::{Listing, Patterns};
 use crate::error::StoreResult;
 
 /// Indicators of one subdistrict, or of the whole scope (`area_id` empty).
@@ -98,7 +98,7 @@ pub async fn indicators(
     patterns: &[String],
     total: bool,
 ) -> StoreResult<Vec<Indicators>> {
-    Ok(diesel::sql_query(SQL)
+    Ok(crate::sql::query(SQL)
         .bind::<Patterns, _>(patterns)
         .bind::<Bool, _>(total)
         .load(conn)
@@ -129,21 +129,19 @@ pub async fn owners_committees(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<CommitteeShare>> {
-    Ok(crate::sql::query(
+    Ok(Listing::new(
         "SELECT o.id AS organisation_id, o.name AS organisation_name, ca.id AS compound_id, ca.name AS compound_name, \
            count(ps.id) AS members, count(ps.id) FILTER (WHERE p.is_party_member) AS party_members \
          FROM organisations o JOIN organisation_compounds oc ON oc.organisation_id = o.id \
          JOIN areas ca ON ca.id = oc.compound_id \
          LEFT JOIN posts ps ON ps.organisation_id = o.id AND ps.start_date <= linli_today() AND (ps.end_date IS NULL OR linli_today() < ps.end_date) \
          LEFT JOIN people p ON p.id = ps.person_id \
-         WHERE o.kind = 'owners_committee' AND ca.path LIKE ANY($1) \
-           AND ($2::text IS NULL OR (o.name, o.id) > ($2, $3)) \
-         GROUP BY o.id, o.name, ca.id, ca.name ORDER BY o.name, o.id LIMIT $4",
+         WHERE o.kind = 'owners_committee' AND ca.path LIKE ANY($1)",
     )
     .bind::<Patterns, _>(patterns)
-    .bind::<Nullable<Text>, _>(after.map(|(n, _)| n.clone()))
-    .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-    .bind::<BigInt, _>(limit)
+    .after_name(" AND (o.name, o.id) > ", after)
+    .sql(" GROUP BY o.id, o.name, ca.id, ca.name ORDER BY o.name, o.id LIMIT ")
+    .param::<BigInt, _>(limit)
     .load(conn)
     .await?)
 }

@@ -13,7 +13,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Patterns, only_row};
+use super::{Listing, Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -131,15 +131,23 @@ pub struct Amendment {
     pub created_at: DateTime<Utc>,
 }
 
-const SELECT: &str = "SELECT m.id, m.compound_id, ca.name AS compound_name, ca.path AS area_path, m.held_on, m.title, \
+macro_rules! select {
+    () => {
+        "SELECT m.id, m.compound_id, ca.name AS compound_name, ca.path AS area_path, m.held_on, m.title, \
     m.location, m.convener_org_id, o.name AS convener_name, m.minutes, m.status, m.finalised_at, m.version, m.created_at \
-    FROM joint_meetings m JOIN areas ca ON ca.id = m.compound_id JOIN organisations o ON o.id = m.convener_org_id";
+    FROM joint_meetings m JOIN areas ca ON ca.id = m.compound_id JOIN organisations o ON o.id = m.convener_org_id"
+    };
+}
 
-const SELECT_ITEM: &str = "SELECT i.id, i.meeting_id, m.compound_id, ca.name AS compound_name, ca.path AS area_path, \
+macro_rules! select_item {
+    () => {
+        "SELECT i.id, i.meeting_id, m.compound_id, ca.name AS compound_name, ca.path AS area_path, \
     i.resolution_no, i.description, i.owner_org_id, o.name AS owner_org_name, i.due_on, i.status, i.done_on, \
     (i.status = 'open' AND i.due_on < linli_today()) AS overdue, (m.status = 'finalised') AS meeting_finalised, i.version \
     FROM action_items i JOIN joint_meetings m ON m.id = i.meeting_id JOIN areas ca ON ca.id = m.compound_id \
-    JOIN organisations o ON o.id = i.owner_org_id";
+    JOIN organisations o ON o.id = i.owner_org_id"
+    };
+}
 
 /// Filters of the meeting list.
 #[derive(Debug, Clone, Default)]
@@ -158,22 +166,19 @@ pub async fn list(
     after: Option<&(NaiveDate, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<Meeting>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT} WHERE ca.path LIKE ANY($1) AND ($2::uuid IS NULL OR m.compound_id = $2) \
-         AND ($3::text IS NULL OR m.status = $3) AND ($4::date IS NULL OR m.held_on >= $4) \
-         AND ($5::date IS NULL OR m.held_on <= $5) AND ($6::date IS NULL OR (m.held_on, m.id) < ($6, $7)) \
-         ORDER BY m.held_on DESC, m.id DESC LIMIT $8"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<Nullable<SqlUuid>, _>(f.compound_id)
-    .bind::<Nullable<Text>, _>(f.status.map(MeetingStatus::as_str))
-    .bind::<Nullable<Date>, _>(f.from)
-    .bind::<Nullable<Date>, _>(f.to)
-    .bind::<Nullable<Date>, _>(after.map(|(d, _)| *d))
-    .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+    Ok(
+        Listing::new(concat!(select!(), " WHERE ca.path LIKE ANY($1)"))
+            .bind::<Patterns, _>(patterns)
+            .filter::<SqlUuid, _>(" AND m.compound_id = ", f.compound_id)
+            .filter::<Text, _>(" AND m.status = ", f.status.map(MeetingStatus::as_str))
+            .filter::<Date, _>(" AND m.held_on >= ", f.from)
+            .filter::<Date, _>(" AND m.held_on <= ", f.to)
+            .after_date(" AND (m.held_on, m.id) < ", after)
+            .sql(" ORDER BY m.held_on DESC, m.id DESC LIMIT ")
+            .param::<BigInt, _>(limit)
+            .load(conn)
+            .await?,
+    )
 }
 
 /// One meeting if visible.
@@ -182,12 +187,14 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Meeting> {
-    let rows: Vec<Meeting> =
-        diesel::sql_query(format!("{SELECT} WHERE m.id = $2 AND ca.path LIKE ANY($1)"))
-            .bind::<Patterns, _>(patterns)
-            .bind::<SqlUuid, _>(id)
-            .load(conn)
-            .await?;
+    let rows: Vec<Meeting> = crate::sql::query(concat!(
+        select!(),
+        " WHERE m.id = $2 AND ca.path LIKE ANY($1)"
+    ))
+    .bind::<Patterns, _>(patterns)
+    .bind::<SqlUuid, _>(id)
+    .load(conn)
+    .await?;
     only_row(rows, "meeting")
 }
 
@@ -196,8 +203,9 @@ pub async fn items_of(
     conn: &mut AsyncPgConnection,
     meeting_id: Uuid,
 ) -> StoreResult<Vec<ActionItem>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT_ITEM} WHERE i.meeting_id = $1 ORDER BY i.resolution_no NULLS LAST, i.id"
+    Ok(crate::sql::query(concat!(
+        select_item!(),
+        " WHERE i.meeting_id = $1 ORDER BY i.resolution_no NULLS LAST, i.id"
     ))
     .bind::<SqlUuid, _>(meeting_id)
     .load(conn)
@@ -503,20 +511,19 @@ pub async fn items(
     after: Option<&(NaiveDate, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<ActionItem>> {
-    Ok(diesel::sql_query(format!(
-        "SELECT * FROM ({SELECT_ITEM} WHERE ca.path LIKE ANY($1)) x \
-         WHERE ($2::bool IS NULL OR x.overdue = $2) AND ($3::text IS NULL OR x.status = $3) \
-         AND ($4::uuid IS NULL OR x.owner_org_id = $4) AND ($5::uuid IS NULL OR x.compound_id = $5) \
-         AND ($6::date IS NULL OR (x.due_on, x.id) > ($6, $7)) ORDER BY x.due_on, x.id LIMIT $8"
+    Ok(Listing::new(concat!(
+        "SELECT * FROM (",
+        select_item!(),
+        " WHERE ca.path LIKE ANY($1)) x WHERE true"
     ))
     .bind::<Patterns, _>(patterns)
-    .bind::<Nullable<Bool>, _>(f.overdue)
-    .bind::<Nullable<Text>, _>(f.status.map(ActionStatus::as_str))
-    .bind::<Nullable<SqlUuid>, _>(f.owner_org_id)
-    .bind::<Nullable<SqlUuid>, _>(f.compound_id)
-    .bind::<Nullable<Date>, _>(after.map(|(d, _)| *d))
-    .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-    .bind::<BigInt, _>(limit)
+    .filter::<Bool, _>(" AND x.overdue = ", f.overdue)
+    .filter::<Text, _>(" AND x.status = ", f.status.map(ActionStatus::as_str))
+    .filter::<SqlUuid, _>(" AND x.owner_org_id = ", f.owner_org_id)
+    .filter::<SqlUuid, _>(" AND x.compound_id = ", f.compound_id)
+    .after_date(" AND (x.due_on, x.id) > ", after)
+    .sql(" ORDER BY x.due_on, x.id LIMIT ")
+    .param::<BigInt, _>(limit)
     .load(conn)
     .await?)
 }
@@ -527,8 +534,9 @@ pub async fn find_item(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<ActionItem> {
-    let rows: Vec<ActionItem> = diesel::sql_query(format!(
-        "{SELECT_ITEM} WHERE i.id = $2 AND ca.path LIKE ANY($1)"
+    let rows: Vec<ActionItem> = crate::sql::query(concat!(
+        select_item!(),
+        " WHERE i.id = $2 AND ca.path LIKE ANY($1)"
     ))
     .bind::<Patterns, _>(patterns)
     .bind::<SqlUuid, _>(id)

@@ -14,7 +14,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::Patterns;
+use super::{Listing, Patterns};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -87,19 +87,27 @@ impl From<Row> for Organisation {
     }
 }
 
-const SELECT: &str = "SELECT o.id, o.kind, o.name, o.area_id, a.name AS area_name, a.path AS area_path, \
+macro_rules! select {
+    () => {
+        "SELECT o.id, o.kind, o.name, o.area_id, a.name AS area_name, a.path AS area_path, \
     o.parent_id, o.contact_phone, \
     COALESCE(ARRAY(SELECT oc.compound_id FROM organisation_compounds oc WHERE oc.organisation_id = o.id ORDER BY oc.compound_id), '{}') AS compound_ids, \
     o.version, o.created_at, o.updated_at \
-    FROM organisations o JOIN areas a ON a.id = o.area_id";
+    FROM organisations o JOIN areas a ON a.id = o.area_id"
+    };
+}
 
 /// An organisation is visible where it sits, where it serves a compound, and where it
 /// holds a service contract.
-const VISIBLE: &str = "(a.path LIKE ANY($1) \
+macro_rules! visible {
+    () => {
+        "(a.path LIKE ANY($1) \
     OR EXISTS (SELECT 1 FROM organisation_compounds oc JOIN areas ca ON ca.id = oc.compound_id \
                WHERE oc.organisation_id = o.id AND ca.path LIKE ANY($1)) \
     OR EXISTS (SELECT 1 FROM service_contracts sc JOIN contract_compounds cc ON cc.contract_id = sc.id \
-               JOIN areas ca ON ca.id = cc.compound_id WHERE sc.company_id = o.id AND ca.path LIKE ANY($1)))";
+               JOIN areas ca ON ca.id = cc.compound_id WHERE sc.company_id = o.id AND ca.path LIKE ANY($1)))"
+    };
+}
 
 /// Filters of the list.
 #[derive(Debug, Clone, Default)]
@@ -119,32 +127,44 @@ pub async fn list(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<Organisation>> {
-    let sql = format!(
-        "{SELECT} WHERE {VISIBLE} \
-         AND ($2::text IS NULL OR o.kind = $2) \
-         AND ($3::text IS NULL OR a.path LIKE $3 OR EXISTS (SELECT 1 FROM organisation_compounds oc \
-              JOIN areas ca ON ca.id = oc.compound_id WHERE oc.organisation_id = o.id AND ca.path LIKE $3)) \
-         AND ($4::text IS NULL OR o.name ILIKE $4) \
-         AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM organisation_compounds oc WHERE oc.organisation_id = o.id AND oc.compound_id = $5) \
-              OR EXISTS (SELECT 1 FROM service_contracts sc JOIN contract_compounds cc ON cc.contract_id = sc.id \
-                         WHERE sc.company_id = o.id AND cc.compound_id = $5 AND linli_today() BETWEEN cc.start_date AND cc.end_date)) \
-         AND ($6::text IS NULL OR (o.name, o.id) > ($6, $7)) \
-         ORDER BY o.name, o.id LIMIT $8"
-    );
-    let rows: Vec<Row> = diesel::sql_query(sql)
+    let listing = Listing::new(concat!(select!(), " WHERE ", visible!()))
         .bind::<Patterns, _>(patterns)
-        .bind::<Nullable<Text>, _>(filter.kind.map(OrgKind::as_str))
-        .bind::<Nullable<Text>, _>(filter.within.as_ref().map(|p| format!("{}%", p.as_str())))
-        .bind::<Nullable<Text>, _>(
-            filter
-                .name_contains
-                .as_ref()
-                .map(|n| format!("%{}%", crate::compounds::like_literal(n))),
-        )
-        .bind::<Nullable<SqlUuid>, _>(filter.compound_id)
-        .bind::<Nullable<Text>, _>(after.map(|(n, _)| n.clone()))
-        .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-        .bind::<BigInt, _>(limit)
+        .filter::<Text, _>(" AND o.kind = ", filter.kind.map(OrgKind::as_str));
+    let listing = match &filter.within {
+        Some(p) => listing
+            .sql(" AND (a.path LIKE ")
+            .param::<Text, _>(format!("{}%", p.as_str()))
+            .sql(
+                " OR EXISTS (SELECT 1 FROM organisation_compounds oc \
+                 JOIN areas ca ON ca.id = oc.compound_id WHERE oc.organisation_id = o.id AND ca.path LIKE ",
+            )
+            .same_param()
+            .sql("))"),
+        None => listing,
+    };
+    let listing = listing.filter::<Text, _>(
+        " AND o.name ILIKE ",
+        filter
+            .name_contains
+            .as_ref()
+            .map(|n| format!("%{}%", crate::compounds::like_literal(n))),
+    );
+    let listing = match filter.compound_id {
+        Some(compound) => listing
+            .sql(" AND (EXISTS (SELECT 1 FROM organisation_compounds oc WHERE oc.organisation_id = o.id AND oc.compound_id = ")
+            .param::<SqlUuid, _>(compound)
+            .sql(
+                ") OR EXISTS (SELECT 1 FROM service_contracts sc JOIN contract_compounds cc ON cc.contract_id = sc.id \
+                 WHERE sc.company_id = o.id AND cc.compound_id = ",
+            )
+            .same_param()
+            .sql(" AND linli_today() BETWEEN cc.start_date AND cc.end_date))"),
+        None => listing,
+    };
+    let rows: Vec<Row> = listing
+        .after_name(" AND (o.name, o.id) > ", after)
+        .sql(" ORDER BY o.name, o.id LIMIT ")
+        .param::<BigInt, _>(limit)
         .load(conn)
         .await?;
     Ok(rows.into_iter().map(Organisation::from).collect())
@@ -156,7 +176,7 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Organisation> {
-    let rows: Vec<Row> = diesel::sql_query(format!("{SELECT} WHERE o.id = $2 AND {VISIBLE}"))
+    let rows: Vec<Row> = crate::sql::query(concat!(select!(), " WHERE o.id = $2 AND ", visible!()))
         .bind::<Patterns, _>(patterns)
         .bind::<SqlUuid, _>(id)
         .load(conn)

@@ -14,7 +14,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Patterns, only_row};
+use super::{Listing, Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -53,14 +53,22 @@ pub struct Person {
     pub updated_at: DateTime<Utc>,
 }
 
-const SELECT_PERSON: &str = "SELECT p.id, p.name, p.phone, p.id_number, p.is_party_member, p.employer, \
+macro_rules! select_person {
+    () => {
+        "SELECT p.id, p.name, p.phone, p.id_number, p.is_party_member, p.employer, \
     p.home_compound_id, ha.name AS home_compound_name, ha.path AS area_path, p.version, p.created_at, p.updated_at \
-    FROM people p LEFT JOIN areas ha ON ha.id = p.home_compound_id";
+    FROM people p LEFT JOIN areas ha ON ha.id = p.home_compound_id"
+    };
+}
 
 /// A person is visible where they live and where they hold a post.
-const PERSON_VISIBLE: &str = "(ha.path LIKE ANY($1) OR EXISTS (SELECT 1 FROM posts ps \
+macro_rules! person_visible {
+    () => {
+        "(ha.path LIKE ANY($1) OR EXISTS (SELECT 1 FROM posts ps \
     JOIN organisations o ON o.id = ps.organisation_id JOIN areas oa ON oa.id = o.area_id \
-    WHERE ps.person_id = p.id AND oa.path LIKE ANY($1)))";
+    WHERE ps.person_id = p.id AND oa.path LIKE ANY($1)))"
+    };
+}
 
 /// Filters of the people list.
 #[derive(Debug, Clone, Default)]
@@ -78,28 +86,24 @@ pub async fn list(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<Person>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT_PERSON} WHERE {PERSON_VISIBLE} \
-         AND ($2::text IS NULL OR p.name ILIKE $2) \
-         AND ($3::uuid IS NULL OR p.home_compound_id = $3) \
-         AND ($4::bool IS NULL OR p.is_party_member = $4) \
-         AND ($5::text IS NULL OR (p.name, p.id) > ($5, $6)) \
-         ORDER BY p.name, p.id LIMIT $7"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<Nullable<Text>, _>(
-        filter
-            .name_contains
-            .as_ref()
-            .map(|n| format!("%{}%", crate::compounds::like_literal(n))),
+    Ok(
+        Listing::new(concat!(select_person!(), " WHERE ", person_visible!()))
+            .bind::<Patterns, _>(patterns)
+            .filter::<Text, _>(
+                " AND p.name ILIKE ",
+                filter
+                    .name_contains
+                    .as_ref()
+                    .map(|n| format!("%{}%", crate::compounds::like_literal(n))),
+            )
+            .filter::<SqlUuid, _>(" AND p.home_compound_id = ", filter.home_compound_id)
+            .filter::<Bool, _>(" AND p.is_party_member = ", filter.is_party_member)
+            .after_name(" AND (p.name, p.id) > ", after)
+            .sql(" ORDER BY p.name, p.id LIMIT ")
+            .param::<BigInt, _>(limit)
+            .load(conn)
+            .await?,
     )
-    .bind::<Nullable<SqlUuid>, _>(filter.home_compound_id)
-    .bind::<Nullable<Bool>, _>(filter.is_party_member)
-    .bind::<Nullable<Text>, _>(after.map(|(n, _)| n.clone()))
-    .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
 }
 
 /// One person if visible in the scope.
@@ -108,8 +112,10 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Person> {
-    let rows: Vec<Person> = diesel::sql_query(format!(
-        "{SELECT_PERSON} WHERE p.id = $2 AND {PERSON_VISIBLE}"
+    let rows: Vec<Person> = crate::sql::query(concat!(
+        select_person!(),
+        " WHERE p.id = $2 AND ",
+        person_visible!()
     ))
     .bind::<Patterns, _>(patterns)
     .bind::<SqlUuid, _>(id)
@@ -298,11 +304,15 @@ impl Post {
     }
 }
 
-const SELECT_POST: &str = "SELECT ps.id, ps.person_id, p.name AS person_name, ps.organisation_id, \
+macro_rules! select_post {
+    () => {
+        "SELECT ps.id, ps.person_id, p.name AS person_name, ps.organisation_id, \
     o.name AS organisation_name, o.kind AS organisation_kind, oa.path AS area_path, ps.title, ps.single_holder, \
     ps.start_date, ps.end_date, ps.version \
     FROM posts ps JOIN people p ON p.id = ps.person_id JOIN organisations o ON o.id = ps.organisation_id \
-    JOIN areas oa ON oa.id = o.area_id";
+    JOIN areas oa ON oa.id = o.area_id"
+    };
+}
 
 /// Filters of the posts list.
 #[derive(Debug, Clone, Default)]
@@ -321,21 +331,25 @@ pub async fn posts(
     limit: i64,
     offset_after: Option<Uuid>,
 ) -> StoreResult<Vec<Post>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT_POST} WHERE oa.path LIKE ANY($1) \
-         AND ($2::uuid IS NULL OR ps.person_id = $2) AND ($3::uuid IS NULL OR ps.organisation_id = $3) \
-         AND ($4::date IS NULL OR (ps.start_date <= $4 AND (ps.end_date IS NULL OR $4 < ps.end_date))) \
-         AND ($5::uuid IS NULL OR ps.id > $5) \
-         ORDER BY ps.id LIMIT $6"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<Nullable<SqlUuid>, _>(filter.person_id)
-    .bind::<Nullable<SqlUuid>, _>(filter.organisation_id)
-    .bind::<Nullable<Date>, _>(filter.active_on)
-    .bind::<Nullable<SqlUuid>, _>(offset_after)
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+    let listing = Listing::new(concat!(select_post!(), " WHERE oa.path LIKE ANY($1)"))
+        .bind::<Patterns, _>(patterns)
+        .filter::<SqlUuid, _>(" AND ps.person_id = ", filter.person_id)
+        .filter::<SqlUuid, _>(" AND ps.organisation_id = ", filter.organisation_id);
+    let listing = match filter.active_on {
+        Some(day) => listing
+            .sql(" AND ps.start_date <= ")
+            .param::<Date, _>(day)
+            .sql(" AND (ps.end_date IS NULL OR ")
+            .same_param()
+            .sql(" < ps.end_date)"),
+        None => listing,
+    };
+    Ok(listing
+        .filter::<SqlUuid, _>(" AND ps.id > ", offset_after)
+        .sql(" ORDER BY ps.id LIMIT ")
+        .param::<BigInt, _>(limit)
+        .load(conn)
+        .await?)
 }
 
 /// One post if its organisation is visible in the scope.
@@ -344,8 +358,9 @@ pub async fn find_post(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Post> {
-    let rows: Vec<Post> = diesel::sql_query(format!(
-        "{SELECT_POST} WHERE ps.id = $2 AND oa.path LIKE ANY($1)"
+    let rows: Vec<Post> = crate::sql::query(concat!(
+        select_post!(),
+        " WHERE ps.id = $2 AND oa.path LIKE ANY($1)"
     ))
     .bind::<Patterns, _>(patterns)
     .bind::<SqlUuid, _>(id)
