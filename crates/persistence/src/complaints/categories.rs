@@ -43,24 +43,29 @@ impl Category {
     }
 }
 
-const SELECT_CATEGORY: &str = "SELECT code, name_zh, name_en, sign_hours, resolve_hours, handler_rule, attributes, active, version FROM complaint_categories";
+macro_rules! category_select {
+    () => {
+        "SELECT code, name_zh, name_en, sign_hours, resolve_hours, handler_rule, attributes, active, version \
+         FROM complaint_categories"
+    };
+}
 
 /// The catalogue, in display order.
 pub async fn categories(
     conn: &mut AsyncPgConnection,
     active_only: bool,
 ) -> StoreResult<Vec<Category>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT_CATEGORY} WHERE ($1 = false OR active) ORDER BY position, code"
-    ))
-    .bind::<Bool, _>(active_only)
-    .load(conn)
-    .await?)
+    let sql = if active_only {
+        concat!(category_select!(), " WHERE active ORDER BY position, code")
+    } else {
+        concat!(category_select!(), " ORDER BY position, code")
+    };
+    Ok(crate::sql::query(sql).load(conn).await?)
 }
 
 /// One category.
 pub async fn category(conn: &mut AsyncPgConnection, code: &str) -> StoreResult<Option<Category>> {
-    let rows: Vec<Category> = diesel::sql_query(format!("{SELECT_CATEGORY} WHERE code = $1"))
+    let rows: Vec<Category> = crate::sql::query(concat!(category_select!(), " WHERE code = $1"))
         .bind::<Text, _>(code)
         .load(conn)
         .await?;

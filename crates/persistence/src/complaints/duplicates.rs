@@ -5,7 +5,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{DomainError, complaint::Status};
 use serde_json::json;
 
-use super::{Complaint, SELECT, add_event};
+use super::{Complaint, add_event};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -18,8 +18,9 @@ pub async fn possible_duplicates(
     conn: &mut AsyncPgConnection,
     c: &Complaint,
 ) -> StoreResult<Vec<Complaint>> {
-    Ok(diesel::sql_query(format!(
-        "{SELECT} WHERE c.compound_id = $1 AND c.category_code = $2 AND c.id <> $3 AND c.duplicate_of IS NULL \
+    Ok(crate::sql::query(concat!(
+        complaint_select!(),
+        " WHERE c.compound_id = $1 AND c.category_code = $2 AND c.id <> $3 AND c.duplicate_of IS NULL \
          AND c.status NOT IN ('rejected', 'closed') AND c.created_at BETWEEN $4 - interval '72 hours' AND $4 + interval '72 hours' \
          ORDER BY c.created_at LIMIT 20"
     ))

@@ -3,13 +3,13 @@
 use chrono::{DateTime, Utc};
 use diesel::{
     prelude::*,
-    sql_types::{BigInt, Bool, Nullable, Text, Timestamptz, Uuid as SqlUuid},
+    sql_types::{Array, BigInt, Bool, Nullable, Text, Timestamptz, Uuid as SqlUuid},
 };
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use linli_domain::complaint::Status;
 use uuid::Uuid;
 
-use super::{Complaint, SELECT};
+use super::Complaint;
 use crate::{error::StoreResult, registry::Patterns};
 
 /// Who may see which complaints.
@@ -37,8 +37,12 @@ pub struct ComplaintFilter {
     pub compound_id: Option<Uuid>,
 }
 
-const VISIBLE: &str =
-    "(c.area_path LIKE ANY($1) OR c.handler_org_id = ANY($2) OR c.complainant_user_id = $3)";
+/// What a caller may see: `$1` area patterns, `$2` handler organisations, `$3` complainant.
+macro_rules! visible {
+    () => {
+        "(c.area_path LIKE ANY($1) OR c.handler_org_id = ANY($2) OR c.complainant_user_id = $3)"
+    };
+}
 
 #[derive(QueryableByName)]
 struct CompoundId {
@@ -76,42 +80,61 @@ pub async fn list(
         Some(path) => compound_at(conn, path).await?,
         None => None,
     };
-    let within = f
-        .within
-        .as_ref()
-        .filter(|_| within_compound.is_none())
-        .map(|p| format!("{p}%"));
-    Ok(diesel::sql_query(format!(
-        "{SELECT} WHERE {VISIBLE} \
-         AND ($4::text IS NULL OR c.area_path LIKE $4) AND ($5::text IS NULL OR c.status = $5) \
-         AND ($6::text IS NULL OR c.category_code = $6) AND ($7::uuid IS NULL OR c.handler_org_id = $7) \
-         AND ($8::bool IS NULL OR c.overdue = $8) AND ($9::timestamptz IS NULL OR c.created_at >= $9) \
-         AND ($10::timestamptz IS NULL OR c.created_at < $10) \
-         AND ($11::text IS NULL OR c.title ILIKE $11 OR c.description ILIKE $11 OR c.number = $12) \
-         AND ($13::uuid IS NULL OR c.compound_id = $13) \
-         AND ($14::timestamptz IS NULL OR (c.created_at, c.id) < ($14, $15)) \
-         AND ($17::uuid IS NULL OR c.compound_id = $17) \
-         ORDER BY c.created_at DESC, c.id DESC LIMIT $16"
-    ))
-    .bind::<Patterns, _>(&vis.area_patterns)
-    .bind::<diesel::sql_types::Array<SqlUuid>, _>(&vis.handler_orgs)
-    .bind::<Nullable<SqlUuid>, _>(vis.complainant)
-    .bind::<Nullable<Text>, _>(within)
-    .bind::<Nullable<Text>, _>(f.status.map(Status::as_str))
-    .bind::<Nullable<Text>, _>(&f.category)
-    .bind::<Nullable<SqlUuid>, _>(f.handler_org_id)
-    .bind::<Nullable<Bool>, _>(f.overdue)
-    .bind::<Nullable<Timestamptz>, _>(f.from)
-    .bind::<Nullable<Timestamptz>, _>(f.to)
-    .bind::<Nullable<Text>, _>(f.text.as_ref().map(|t| format!("%{}%", crate::compounds::like_literal(t))))
-    .bind::<Nullable<Text>, _>(&f.text)
-    .bind::<Nullable<SqlUuid>, _>(f.compound_id)
-    .bind::<Nullable<Timestamptz>, _>(after.map(|(t, _)| *t))
-    .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-    .bind::<BigInt, _>(limit)
-    .bind::<Nullable<SqlUuid>, _>(within_compound)
-    .load(conn)
-    .await?)
+    let mut q = crate::sql::query(concat!(complaint_select!(), " WHERE ", visible!()))
+        .bind::<Patterns, _>(&vis.area_patterns)
+        .bind::<Array<SqlUuid>, _>(&vis.handler_orgs)
+        .bind::<Nullable<SqlUuid>, _>(vis.complainant);
+    if let Some(id) = within_compound {
+        q = q.sql(" AND c.compound_id = ").param::<SqlUuid, _>(id);
+    } else if let Some(path) = &f.within {
+        q = q
+            .sql(" AND c.area_path LIKE ")
+            .param::<Text, _>(format!("{path}%"));
+    }
+    if let Some(status) = f.status {
+        q = q.sql(" AND c.status = ").param::<Text, _>(status.as_str());
+    }
+    if let Some(category) = &f.category {
+        q = q.sql(" AND c.category_code = ").param::<Text, _>(category);
+    }
+    if let Some(org) = f.handler_org_id {
+        q = q.sql(" AND c.handler_org_id = ").param::<SqlUuid, _>(org);
+    }
+    if let Some(overdue) = f.overdue {
+        q = q.sql(" AND c.overdue = ").param::<Bool, _>(overdue);
+    }
+    if let Some(from) = f.from {
+        q = q.sql(" AND c.created_at >= ").param::<Timestamptz, _>(from);
+    }
+    if let Some(to) = f.to {
+        q = q.sql(" AND c.created_at < ").param::<Timestamptz, _>(to);
+    }
+    if let Some(text) = &f.text {
+        let pattern = format!("%{}%", crate::compounds::like_literal(text));
+        q = q
+            .sql(" AND (c.title ILIKE ")
+            .param::<Text, _>(pattern.clone())
+            .sql(" OR c.description ILIKE ")
+            .param::<Text, _>(pattern)
+            .sql(" OR c.number = ")
+            .param::<Text, _>(text)
+            .sql(")");
+    }
+    if let Some(id) = f.compound_id {
+        q = q.sql(" AND c.compound_id = ").param::<SqlUuid, _>(id);
+    }
+    if let Some((at, id)) = after {
+        q = q
+            .sql(" AND (c.created_at, c.id) < (")
+            .param::<Timestamptz, _>(*at)
+            .sql(", ")
+            .param::<SqlUuid, _>(*id)
+            .sql(")");
+    }
+    Ok(q.sql(" ORDER BY c.created_at DESC, c.id DESC LIMIT ")
+        .param::<BigInt, _>(limit)
+        .load(conn)
+        .await?)
 }
 
 /// Complaints per status (and overdue) visible to the caller, for inbox badges.
@@ -128,9 +151,9 @@ pub struct StatusCount {
 /// Counts per status.
 ///
 /// Counting the visible complaints themselves reads every one of them (a district admin
-/// sees all: seconds at 10 million). The area and handler parts of [`VISIBLE`] are summed
-/// from `complaint_status_counts` instead, which triggers keep exact per (compound path,
-/// handler, status); only the caller's own complaints outside those (a resident's) are
+/// sees all: seconds at 10 million). The area and handler parts of the visibility [`list`]
+/// applies are summed from `complaint_status_counts` instead, which triggers keep exact
+/// per (compound path, handler, status); only the caller's own complaints outside those (a resident's) are
 /// counted from `complaints`, through the complainant index. Same rows, same answer.
 pub async fn counts(
     conn: &mut AsyncPgConnection,
@@ -148,7 +171,7 @@ pub async fn counts(
          ) x GROUP BY status HAVING sum(total) > 0 ORDER BY status",
     )
     .bind::<Patterns, _>(&vis.area_patterns)
-    .bind::<diesel::sql_types::Array<SqlUuid>, _>(&vis.handler_orgs)
+    .bind::<Array<SqlUuid>, _>(&vis.handler_orgs)
     .bind::<Nullable<SqlUuid>, _>(vis.complainant)
     .load(conn)
     .await?)

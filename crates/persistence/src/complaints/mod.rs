@@ -3,6 +3,21 @@
 //! One submodule per concern; everything is re-exported here, so callers name
 //! `complaints::X` whichever file holds it.
 
+/// The columns of [`Complaint`] and the joins that name them; statements append their
+/// `WHERE` with `concat!(complaint_select!(), " WHERE …")`.
+macro_rules! complaint_select {
+    () => {
+        "SELECT c.id, c.number, c.compound_id, a.name AS compound_name, c.area_path, c.category_code, \
+         cat.name_zh AS category_name, c.title, c.description, c.lat, c.lon, c.channel, c.anonymous, c.complainant_user_id, \
+         c.complainant_name, c.complainant_phone, c.external_id, c.status, c.handler_org_id, o.name AS handler_org_name, \
+         c.routing_rule, c.reject_reason, c.return_reason, c.resolution, c.accepted_at, c.assigned_at, c.sign_by, c.signed_at, \
+         c.resolve_by, c.resolved_at, c.closed_at, c.rating, c.review_comment, c.reopen_count, c.escalation_level, c.overdue, \
+         c.duplicate_of, c.version, c.created_at, c.updated_at \
+         FROM complaints c JOIN areas a ON a.id = c.compound_id JOIN complaint_categories cat ON cat.code = c.category_code \
+         LEFT JOIN organisations o ON o.id = c.handler_org_id"
+    };
+}
+
 mod attachments;
 mod calendar;
 mod categories;
@@ -135,18 +150,9 @@ impl Complaint {
     }
 }
 
-const SELECT: &str = "SELECT c.id, c.number, c.compound_id, a.name AS compound_name, c.area_path, c.category_code, \
-    cat.name_zh AS category_name, c.title, c.description, c.lat, c.lon, c.channel, c.anonymous, c.complainant_user_id, \
-    c.complainant_name, c.complainant_phone, c.external_id, c.status, c.handler_org_id, o.name AS handler_org_name, \
-    c.routing_rule, c.reject_reason, c.return_reason, c.resolution, c.accepted_at, c.assigned_at, c.sign_by, c.signed_at, \
-    c.resolve_by, c.resolved_at, c.closed_at, c.rating, c.review_comment, c.reopen_count, c.escalation_level, c.overdue, \
-    c.duplicate_of, c.version, c.created_at, c.updated_at \
-    FROM complaints c JOIN areas a ON a.id = c.compound_id JOIN complaint_categories cat ON cat.code = c.category_code \
-    LEFT JOIN organisations o ON o.id = c.handler_org_id";
-
 /// A complaint whatever the scope (callers decide visibility).
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<Option<Complaint>> {
-    let rows: Vec<Complaint> = diesel::sql_query(format!("{SELECT} WHERE c.id = $1"))
+    let rows: Vec<Complaint> = crate::sql::query(concat!(complaint_select!(), " WHERE c.id = $1"))
         .bind::<SqlUuid, _>(id)
         .load(conn)
         .await?;

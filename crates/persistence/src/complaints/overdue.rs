@@ -10,7 +10,7 @@ use linli_domain::complaint::Status;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Complaint, SELECT, add_event};
+use super::{Complaint, add_event};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -48,7 +48,7 @@ pub async fn sweep_overdue(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> 
         let swept = conn
             .transaction::<_, StoreError, _>(async |tx| {
                 // Lock and re-check: another sweeper may have taken it meanwhile.
-                let rows: Vec<Complaint> = diesel::sql_query(format!("{SELECT} WHERE c.id = $1 AND NOT c.overdue FOR UPDATE OF c SKIP LOCKED"))
+                let rows: Vec<Complaint> = crate::sql::query(concat!(complaint_select!(), " WHERE c.id = $1 AND NOT c.overdue FOR UPDATE OF c SKIP LOCKED"))
                     .bind::<SqlUuid, _>(d.id)
                     .load(tx)
                     .await?;

@@ -34,6 +34,27 @@ pub struct Changes {
     pub clear_deadlines: bool,
 }
 
+/// The update of a transition, stamping the given column (`", signed_at = linli_now()"`)
+/// or none (`""`).
+macro_rules! update_complaint {
+    ($stamp:literal) => {
+        concat!(
+            "UPDATE complaints SET status = $2, \
+             handler_org_id = COALESCE($3, handler_org_id), reject_reason = COALESCE($4, reject_reason), \
+             return_reason = COALESCE($5, return_reason), resolution = COALESCE($6, resolution), \
+             rating = COALESCE($7, rating), review_comment = COALESCE($8, review_comment), \
+             sign_by = CASE WHEN $11 THEN NULL ELSE COALESCE($9, sign_by) END, \
+             resolve_by = CASE WHEN $11 THEN NULL ELSE COALESCE($10, resolve_by) END, \
+             overdue = CASE WHEN $11 OR $9 IS NOT NULL OR $10 IS NOT NULL THEN false ELSE overdue END, \
+             reopen_count = reopen_count + CASE WHEN $12 THEN 1 ELSE 0 END, \
+             escalation_level = LEAST(2, escalation_level + CASE WHEN $13 THEN 1 ELSE 0 END), \
+             version = version + 1, updated_at = linli_now()",
+            $stamp,
+            " WHERE id = $1 AND version = $14"
+        )
+    };
+}
+
 /// Moves a complaint to `to` if still at `expected_version`, with its timeline entry,
 /// audit entry and `complaint.status_changed` event.
 #[expect(
@@ -50,29 +71,18 @@ pub async fn transition(
     note: Option<&str>,
     expected_version: i64,
 ) -> StoreResult<()> {
-    let stamp = match changes.stamp {
-        Some(col @ ("accepted_at" | "assigned_at" | "signed_at" | "resolved_at" | "closed_at")) => {
-            format!(", {col} = linli_now()")
-        }
-        _ => String::new(),
+    let sql = match changes.stamp {
+        Some("accepted_at") => update_complaint!(", accepted_at = linli_now()"),
+        Some("assigned_at") => update_complaint!(", assigned_at = linli_now()"),
+        Some("signed_at") => update_complaint!(", signed_at = linli_now()"),
+        Some("resolved_at") => update_complaint!(", resolved_at = linli_now()"),
+        Some("closed_at") => update_complaint!(", closed_at = linli_now()"),
+        _ => update_complaint!(""),
     };
-    let sql = format!(
-        "UPDATE complaints SET status = $2, \
-         handler_org_id = COALESCE($3, handler_org_id), reject_reason = COALESCE($4, reject_reason), \
-         return_reason = COALESCE($5, return_reason), resolution = COALESCE($6, resolution), \
-         rating = COALESCE($7, rating), review_comment = COALESCE($8, review_comment), \
-         sign_by = CASE WHEN $11 THEN NULL ELSE COALESCE($9, sign_by) END, \
-         resolve_by = CASE WHEN $11 THEN NULL ELSE COALESCE($10, resolve_by) END, \
-         overdue = CASE WHEN $11 OR $9 IS NOT NULL OR $10 IS NOT NULL THEN false ELSE overdue END, \
-         reopen_count = reopen_count + CASE WHEN $12 THEN 1 ELSE 0 END, \
-         escalation_level = LEAST(2, escalation_level + CASE WHEN $13 THEN 1 ELSE 0 END), \
-         version = version + 1, updated_at = linli_now(){stamp} \
-         WHERE id = $1 AND version = $14"
-    );
     let id = current.id;
     let from = current.status();
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let changed = diesel::sql_query(&sql)
+        let changed = crate::sql::query(sql)
             .bind::<SqlUuid, _>(id)
             .bind::<Text, _>(to.as_str())
             .bind::<Nullable<SqlUuid>, _>(changes.handler_org_id)
