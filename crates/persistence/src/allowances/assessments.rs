@@ -50,14 +50,22 @@ pub struct Assessment {
     pub updated_at: DateTime<Utc>,
 }
 
-const ASSESSMENT_SELECT: &str = "SELECT s.id, s.person_id, pe.name AS person_name, s.period_start, s.period_end, s.score, \
-    s.result, s.assessor, s.notes, (SELECT count(DISTINCT l.cycle_id) FROM payments l WHERE l.assessment_id = s.id) AS used_by_cycles, \
-    s.version, s.updated_at FROM assessments s JOIN people pe ON pe.id = s.person_id";
+macro_rules! assessment_select {
+    () => {
+        "SELECT s.id, s.person_id, pe.name AS person_name, s.period_start, s.period_end, s.score, \
+         s.result, s.assessor, s.notes, (SELECT count(DISTINCT l.cycle_id) FROM payments l WHERE l.assessment_id = s.id) AS used_by_cycles, \
+         s.version, s.updated_at FROM assessments s JOIN people pe ON pe.id = s.person_id"
+    };
+}
 
 /// People are visible where their home compound lies, or where they hold a post.
-const PERSON_VISIBLE: &str = "EXISTS (SELECT 1 FROM areas ha WHERE ha.id = pe.home_compound_id AND ha.path LIKE ANY($1)) \
-    OR EXISTS (SELECT 1 FROM posts po JOIN organisations o ON o.id = po.organisation_id JOIN areas oa ON oa.id = o.area_id \
-               WHERE po.person_id = pe.id AND oa.path LIKE ANY($1))";
+macro_rules! person_visible {
+    () => {
+        "EXISTS (SELECT 1 FROM areas ha WHERE ha.id = pe.home_compound_id AND ha.path LIKE ANY($1)) \
+         OR EXISTS (SELECT 1 FROM posts po JOIN organisations o ON o.id = po.organisation_id JOIN areas oa ON oa.id = o.area_id \
+               WHERE po.person_id = pe.id AND oa.path LIKE ANY($1))"
+    };
+}
 
 /// Filters of the assessment list.
 #[derive(Debug, Clone, Default)]
@@ -75,18 +83,29 @@ pub async fn assessments(
     filter: &AssessmentFilter,
     limit: i64,
 ) -> StoreResult<Vec<Assessment>> {
-    Ok(diesel::sql_query(format!(
-        "{ASSESSMENT_SELECT} WHERE ({PERSON_VISIBLE}) AND ($2::uuid IS NULL OR s.person_id = $2) \
-         AND ($3::date IS NULL OR $3 BETWEEN s.period_start AND s.period_end) AND ($4::text IS NULL OR s.result = $4) \
-         ORDER BY s.period_end DESC, pe.name, s.id LIMIT $5"
+    let mut q = crate::sql::query(concat!(
+        assessment_select!(),
+        " WHERE (",
+        person_visible!(),
+        ")"
     ))
-    .bind::<Array<Text>, _>(patterns)
-    .bind::<Nullable<SqlUuid>, _>(filter.person_id)
-    .bind::<Nullable<Date>, _>(filter.on)
-    .bind::<Nullable<Text>, _>(filter.result.as_deref())
-    .bind::<BigInt, _>(limit)
-    .load(conn)
-    .await?)
+    .bind::<Array<Text>, _>(patterns);
+    if let Some(person_id) = filter.person_id {
+        q = q.sql(" AND s.person_id = ").param::<SqlUuid, _>(person_id);
+    }
+    if let Some(on) = filter.on {
+        q = q
+            .sql(" AND ")
+            .param::<Date, _>(on)
+            .sql(" BETWEEN s.period_start AND s.period_end");
+    }
+    if let Some(result) = filter.result.as_deref() {
+        q = q.sql(" AND s.result = ").param::<Text, _>(result);
+    }
+    Ok(q.sql(" ORDER BY s.period_end DESC, pe.name, s.id LIMIT ")
+        .param::<BigInt, _>(limit)
+        .load(conn)
+        .await?)
 }
 
 /// One visible assessment.
@@ -95,8 +114,11 @@ pub async fn assessment(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Assessment> {
-    let rows = diesel::sql_query(format!(
-        "{ASSESSMENT_SELECT} WHERE s.id = $2 AND ({PERSON_VISIBLE})"
+    let rows = crate::sql::query(concat!(
+        assessment_select!(),
+        " WHERE s.id = $2 AND (",
+        person_visible!(),
+        ")"
     ))
     .bind::<Array<Text>, _>(patterns)
     .bind::<SqlUuid, _>(id)
@@ -116,8 +138,10 @@ pub async fn person_visible(
         #[diesel(sql_type = Bool)]
         hit: bool,
     }
-    let h: Hit = diesel::sql_query(format!(
-        "SELECT EXISTS (SELECT 1 FROM people pe WHERE pe.id = $2 AND ({PERSON_VISIBLE})) AS hit"
+    let h: Hit = crate::sql::query(concat!(
+        "SELECT EXISTS (SELECT 1 FROM people pe WHERE pe.id = $2 AND (",
+        person_visible!(),
+        ")) AS hit"
     ))
     .bind::<Array<Text>, _>(patterns)
     .bind::<SqlUuid, _>(person_id)
@@ -309,8 +333,10 @@ pub async fn people_by_name(
         #[diesel(sql_type = SqlUuid)]
         id: Uuid,
     }
-    let rows: Vec<Row> = diesel::sql_query(format!(
-        "SELECT pe.name, pe.id FROM people pe WHERE pe.name = ANY($2) AND ({PERSON_VISIBLE})"
+    let rows: Vec<Row> = crate::sql::query(concat!(
+        "SELECT pe.name, pe.id FROM people pe WHERE pe.name = ANY($2) AND (",
+        person_visible!(),
+        ")"
     ))
     .bind::<Array<Text>, _>(patterns)
     .bind::<Array<Text>, _>(names)

@@ -84,21 +84,23 @@ impl Cycle {
     }
 }
 
-const CYCLE_SELECT: &str = "SELECT c.id, c.programme_id, p.name AS programme_name, c.month, c.area_path, c.status, c.prepared_by, \
-    COALESCE(pu.display_name, '') AS prepared_by_name, c.approved_by, au.display_name AS approved_by_name, c.generated_at, \
-    c.submitted_at, c.approved_at, c.disbursed_at, c.reconciled_at, c.assessments_changed, \
-    (SELECT count(*) FROM payments l WHERE l.cycle_id = c.id) AS candidates, \
-    (SELECT count(*) FROM payments l WHERE l.cycle_id = c.id AND l.decision = 'included') AS included, \
-    (SELECT count(*) FROM payments l WHERE l.cycle_id = c.id AND l.decision = 'held') AS held, \
-    (SELECT COALESCE(sum(l.amount_fen), 0) FROM payments l WHERE l.cycle_id = c.id AND l.decision = 'included')::bigint AS total_fen, \
-    (SELECT COALESCE(sum(d.amount_fen), 0) FROM disbursements d WHERE d.cycle_id = c.id AND d.status = 'paid')::bigint AS paid_fen, \
-    (SELECT count(*) FROM disbursements d WHERE d.cycle_id = c.id AND d.status = 'failed') AS failed, \
-    (SELECT count(*) FROM disbursements d WHERE d.cycle_id = c.id AND d.status = 'sent') AS awaiting_outcome, \
-    c.version, c.created_at \
-    FROM payment_cycles c JOIN allowance_programmes p ON p.id = c.programme_id \
-    LEFT JOIN users pu ON pu.id = c.prepared_by LEFT JOIN users au ON au.id = c.approved_by";
-
-pub(super) const CYCLE_VISIBLE: &str = "(c.area_path LIKE ANY($1) OR EXISTS (SELECT 1 FROM unnest($1::text[]) s WHERE s LIKE c.area_path || '%'))";
+macro_rules! cycle_select {
+    () => {
+        "SELECT c.id, c.programme_id, p.name AS programme_name, c.month, c.area_path, c.status, c.prepared_by, \
+         COALESCE(pu.display_name, '') AS prepared_by_name, c.approved_by, au.display_name AS approved_by_name, c.generated_at, \
+         c.submitted_at, c.approved_at, c.disbursed_at, c.reconciled_at, c.assessments_changed, \
+         (SELECT count(*) FROM payments l WHERE l.cycle_id = c.id) AS candidates, \
+         (SELECT count(*) FROM payments l WHERE l.cycle_id = c.id AND l.decision = 'included') AS included, \
+         (SELECT count(*) FROM payments l WHERE l.cycle_id = c.id AND l.decision = 'held') AS held, \
+         (SELECT COALESCE(sum(l.amount_fen), 0) FROM payments l WHERE l.cycle_id = c.id AND l.decision = 'included')::bigint AS total_fen, \
+         (SELECT COALESCE(sum(d.amount_fen), 0) FROM disbursements d WHERE d.cycle_id = c.id AND d.status = 'paid')::bigint AS paid_fen, \
+         (SELECT count(*) FROM disbursements d WHERE d.cycle_id = c.id AND d.status = 'failed') AS failed, \
+         (SELECT count(*) FROM disbursements d WHERE d.cycle_id = c.id AND d.status = 'sent') AS awaiting_outcome, \
+         c.version, c.created_at \
+         FROM payment_cycles c JOIN allowance_programmes p ON p.id = c.programme_id \
+         LEFT JOIN users pu ON pu.id = c.prepared_by LEFT JOIN users au ON au.id = c.approved_by"
+    };
+}
 
 /// Visible cycles, newest month first.
 pub async fn cycles(
@@ -107,15 +109,19 @@ pub async fn cycles(
     programme_id: Option<Uuid>,
     status: Option<&str>,
 ) -> StoreResult<Vec<Cycle>> {
-    Ok(diesel::sql_query(format!(
-        "{CYCLE_SELECT} WHERE {CYCLE_VISIBLE} AND ($2::uuid IS NULL OR c.programme_id = $2) \
-         AND ($3::text IS NULL OR c.status = $3) ORDER BY c.month DESC, c.created_at DESC LIMIT 200"
-    ))
-    .bind::<Array<Text>, _>(patterns)
-    .bind::<Nullable<SqlUuid>, _>(programme_id)
-    .bind::<Nullable<Text>, _>(status)
-    .load(conn)
-    .await?)
+    let mut q = crate::sql::query(concat!(cycle_select!(), " WHERE ", cycle_visible!()))
+        .bind::<Array<Text>, _>(patterns);
+    if let Some(programme_id) = programme_id {
+        q = q
+            .sql(" AND c.programme_id = ")
+            .param::<SqlUuid, _>(programme_id);
+    }
+    if let Some(status) = status {
+        q = q.sql(" AND c.status = ").param::<Text, _>(status);
+    }
+    Ok(q.sql(" ORDER BY c.month DESC, c.created_at DESC LIMIT 200")
+        .load(conn)
+        .await?)
 }
 
 /// One visible cycle.
@@ -124,8 +130,10 @@ pub async fn cycle(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Cycle> {
-    let rows = diesel::sql_query(format!(
-        "{CYCLE_SELECT} WHERE c.id = $2 AND {CYCLE_VISIBLE}"
+    let rows = crate::sql::query(concat!(
+        cycle_select!(),
+        " WHERE c.id = $2 AND ",
+        cycle_visible!()
     ))
     .bind::<Array<Text>, _>(patterns)
     .bind::<SqlUuid, _>(id)

@@ -8,6 +8,13 @@
 //! One submodule per aggregate; everything is re-exported here, so callers name
 //! `allowances::X` whichever file holds it.
 
+/// Cycles whose area lies in the scope (`$1`, `LIKE` patterns), or whose area contains it.
+macro_rules! cycle_visible {
+    () => {
+        "(c.area_path LIKE ANY($1) OR EXISTS (SELECT 1 FROM unnest($1::text[]) s WHERE s LIKE c.area_path || '%'))"
+    };
+}
+
 mod assessments;
 mod bank_accounts;
 mod cycles;

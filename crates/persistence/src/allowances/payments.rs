@@ -10,10 +10,7 @@ use linli_domain::DomainError;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{
-    Cycle,
-    cycles::{CYCLE_VISIBLE, StatusRow},
-};
+use super::{Cycle, cycles::StatusRow};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -64,12 +61,16 @@ pub struct Line {
     pub programme_name: Option<String>,
 }
 
-const LINE_SELECT: &str = "SELECT l.id, l.cycle_id, l.line_no, l.person_id, pe.name AS person_name, l.period_month, l.decision, \
-    l.reason, l.explanation, l.amount_fen, l.organisation_name, l.compound_name, l.carried_from, l.hold_reason, \
-    COALESCE(d.account_no, b.account_no) AS account_no, d.id AS disbursement_id, d.status AS outcome, d.failure_reason, \
-    pr.name AS programme_name \
-    FROM payments l JOIN people pe ON pe.id = l.person_id JOIN allowance_programmes pr ON pr.id = l.programme_id \
-    LEFT JOIN disbursements d ON d.payment_id = l.id LEFT JOIN bank_accounts b ON b.person_id = l.person_id";
+macro_rules! line_select {
+    () => {
+        "SELECT l.id, l.cycle_id, l.line_no, l.person_id, pe.name AS person_name, l.period_month, l.decision, \
+         l.reason, l.explanation, l.amount_fen, l.organisation_name, l.compound_name, l.carried_from, l.hold_reason, \
+         COALESCE(d.account_no, b.account_no) AS account_no, d.id AS disbursement_id, d.status AS outcome, d.failure_reason, \
+         pr.name AS programme_name \
+         FROM payments l JOIN people pe ON pe.id = l.person_id JOIN allowance_programmes pr ON pr.id = l.programme_id \
+         LEFT JOIN disbursements d ON d.payment_id = l.id LEFT JOIN bank_accounts b ON b.person_id = l.person_id"
+    };
+}
 
 /// The lines of a cycle in line order, optionally one decision or reason.
 pub async fn lines(
@@ -78,15 +79,15 @@ pub async fn lines(
     decision: Option<&str>,
     reason: Option<&str>,
 ) -> StoreResult<Vec<Line>> {
-    Ok(diesel::sql_query(format!(
-        "{LINE_SELECT} WHERE l.cycle_id = $1 AND ($2::text IS NULL OR l.decision = $2) \
-         AND ($3::text IS NULL OR l.reason = $3) ORDER BY l.line_no"
-    ))
-    .bind::<SqlUuid, _>(cycle_id)
-    .bind::<Nullable<Text>, _>(decision)
-    .bind::<Nullable<Text>, _>(reason)
-    .load(conn)
-    .await?)
+    let mut q = crate::sql::query(concat!(line_select!(), " WHERE l.cycle_id = $1"))
+        .bind::<SqlUuid, _>(cycle_id);
+    if let Some(decision) = decision {
+        q = q.sql(" AND l.decision = ").param::<Text, _>(decision);
+    }
+    if let Some(reason) = reason {
+        q = q.sql(" AND l.reason = ").param::<Text, _>(reason);
+    }
+    Ok(q.sql(" ORDER BY l.line_no").load(conn).await?)
 }
 
 /// A person's lines across cycles, newest month first.
@@ -95,8 +96,11 @@ pub async fn person_history(
     patterns: &[String],
     person_id: Uuid,
 ) -> StoreResult<Vec<Line>> {
-    Ok(diesel::sql_query(format!(
-        "{LINE_SELECT} JOIN payment_cycles c ON c.id = l.cycle_id WHERE l.person_id = $2 AND {CYCLE_VISIBLE} \
+    Ok(crate::sql::query(concat!(
+        line_select!(),
+        " JOIN payment_cycles c ON c.id = l.cycle_id WHERE l.person_id = $2 AND ",
+        cycle_visible!(),
+        " \
          ORDER BY l.period_month DESC, c.created_at DESC"
     ))
     .bind::<Array<Text>, _>(patterns)

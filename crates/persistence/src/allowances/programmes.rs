@@ -68,21 +68,32 @@ impl Programme {
     }
 }
 
-const PROGRAMME_SELECT: &str = "SELECT p.id, p.name, p.area_id, a.name AS area_name, p.area_path, p.org_kind, p.post_title, \
-    p.amount_fen_per_month, p.required_result, p.annual_budget_fen, p.pro_rata, p.active, p.version, p.created_at \
-    FROM allowance_programmes p JOIN areas a ON a.id = p.area_id";
+macro_rules! programme_select {
+    () => {
+        "SELECT p.id, p.name, p.area_id, a.name AS area_name, p.area_path, p.org_kind, p.post_title, \
+         p.amount_fen_per_month, p.required_result, p.annual_budget_fen, p.pro_rata, p.active, p.version, p.created_at \
+         FROM allowance_programmes p JOIN areas a ON a.id = p.area_id"
+    };
+}
 
 /// Programmes whose area lies in the scope, or whose area contains it (a subdistrict's
 /// finance officer sees the district's programme).
-const PROGRAMME_VISIBLE: &str = "(p.area_path LIKE ANY($1) OR EXISTS (SELECT 1 FROM unnest($1::text[]) s WHERE s LIKE p.area_path || '%'))";
+macro_rules! programme_visible {
+    () => {
+        "(p.area_path LIKE ANY($1) OR EXISTS (SELECT 1 FROM unnest($1::text[]) s WHERE s LIKE p.area_path || '%'))"
+    };
+}
 
 /// Visible programmes by name.
 pub async fn programmes(
     conn: &mut AsyncPgConnection,
     patterns: &[String],
 ) -> StoreResult<Vec<Programme>> {
-    Ok(diesel::sql_query(format!(
-        "{PROGRAMME_SELECT} WHERE {PROGRAMME_VISIBLE} ORDER BY p.name LIMIT 200"
+    Ok(crate::sql::query(concat!(
+        programme_select!(),
+        " WHERE ",
+        programme_visible!(),
+        " ORDER BY p.name LIMIT 200"
     ))
     .bind::<Array<Text>, _>(patterns)
     .load(conn)
@@ -95,8 +106,10 @@ pub async fn programme(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Programme> {
-    let rows = diesel::sql_query(format!(
-        "{PROGRAMME_SELECT} WHERE p.id = $2 AND {PROGRAMME_VISIBLE}"
+    let rows = crate::sql::query(concat!(
+        programme_select!(),
+        " WHERE p.id = $2 AND ",
+        programme_visible!()
     ))
     .bind::<Array<Text>, _>(patterns)
     .bind::<SqlUuid, _>(id)
