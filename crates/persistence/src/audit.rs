@@ -199,11 +199,11 @@ pub async fn seal(conn: &mut AsyncPgConnection) -> StoreResult<usize> {
     loop {
         let n = conn
             .transaction::<_, StoreError, _>(async |tx| {
-                let lock: Locked = diesel::sql_query(format!(
-                    "SELECT pg_try_advisory_xact_lock({CHAIN_LOCK}) AS locked"
-                ))
-                .get_result(tx)
-                .await?;
+                let lock: Locked =
+                    crate::sql::query("SELECT pg_try_advisory_xact_lock($1) AS locked")
+                        .bind::<BigInt, _>(CHAIN_LOCK)
+                        .get_result(tx)
+                        .await?;
                 if !lock.locked {
                     return Ok(0);
                 }

@@ -114,51 +114,134 @@ async fn compound_roots(conn: &mut AsyncPgConnection, scope: &Scope) -> StoreRes
 
 /// The key of a subdistrict or compound in a path '/<district>/<subdistrict>/.../': the
 /// second id (ids are 36 characters, each followed by '/') or the last one.
-const SUBDISTRICT_OF_PATH: &str = "substr(area_path, 39, 36)";
-const COMPOUND_OF_PATH: &str = "substr(area_path, length(area_path) - 36, 36)";
-
-/// Where a grouping's rows are, and how its keys are named.
-struct Grouping {
-    /// The rollup rows answering for the scope ($1 root paths, $2 their LIKE patterns).
-    rollup_rows: &'static str,
-    /// The group key of a rollup row.
-    rollup_key: &'static str,
-    /// The group key of a not yet compacted delta.
-    delta_key: &'static str,
-    /// `(key, name)` of every group key.
-    names: &'static str,
+macro_rules! subdistrict_of_path {
+    () => {
+        "substr(area_path, 39, 36)"
+    };
+}
+macro_rules! compound_of_path {
+    () => {
+        "substr(area_path, length(area_path) - 36, 36)"
+    };
 }
 
-fn grouping(group: StatsGroup) -> Grouping {
-    const AREA_NAMES: &str = "SELECT id::text AS key, name FROM areas";
+/// `(key, name)` of every group key, per grouping.
+macro_rules! area_names {
+    () => {
+        "SELECT id::text AS key, name FROM areas"
+    };
+}
+macro_rules! category_names {
+    () => {
+        "SELECT code AS key, name_zh AS name FROM complaint_categories"
+    };
+}
+macro_rules! handler_names {
+    () => {
+        "SELECT id::text AS key, name FROM organisations"
+    };
+}
+
+/// All-time totals of a grouping from the rollup and the deltas: `$rollup_rows` are the
+/// rollup rows answering for the scope ($1 root paths, $2 their LIKE patterns),
+/// `$rollup_key` the group key of a rollup row, `$delta_key` that of a not yet compacted
+/// delta, `$names` the `(key, name)` of every group key.
+macro_rules! totals_sql {
+    ($rollup_rows:expr, $rollup_key:expr, $delta_key:expr, $names:expr) => {
+        concat!(
+            "SELECT g.key, n.name, g.volume, g.accepted, g.resolved, g.open_overdue, g.on_time, g.timed, \
+               g.rating_sum, g.rated \
+             FROM ( \
+               SELECT key, sum(volume)::int8 AS volume, sum(accepted)::int8 AS accepted, sum(resolved)::int8 AS resolved, \
+                 sum(open_overdue)::int8 AS open_overdue, sum(on_time)::int8 AS on_time, sum(timed)::int8 AS timed, \
+                 sum(rating_sum)::int8 AS rating_sum, sum(rated)::int8 AS rated \
+               FROM ( \
+                 SELECT ",
+            $rollup_key,
+            " AS key, volume, accepted, resolved, open_overdue, on_time, timed, rating_sum, rated \
+                 FROM complaint_stat_totals WHERE ",
+            $rollup_rows,
+            " UNION ALL \
+                 SELECT ",
+            $delta_key,
+            ", n, \
+                   CASE WHEN accept_bucket IS NOT NULL THEN n ELSE 0 END, \
+                   CASE WHEN resolve_bucket IS NOT NULL THEN n ELSE 0 END, \
+                   CASE WHEN open_overdue THEN n ELSE 0 END, CASE WHEN on_time THEN n ELSE 0 END, \
+                   CASE WHEN timed THEN n ELSE 0 END, coalesce(n * rating, 0), \
+                   CASE WHEN rating IS NOT NULL THEN n ELSE 0 END \
+                 FROM complaint_stat_deltas WHERE area_path LIKE ANY($2) \
+               ) u GROUP BY key HAVING sum(volume) > 0 \
+             ) g LEFT JOIN (",
+            $names,
+            ") n ON n.key = g.key \
+             ORDER BY g.volume DESC, n.name LIMIT 500"
+        )
+    };
+}
+
+/// The histogram rows of a grouping as stored (a few per group), rollup and deltas; the
+/// arguments as for `totals_sql!`.
+macro_rules! histograms_sql {
+    ($rollup_rows:expr, $rollup_key:expr, $delta_key:expr) => {
+        concat!(
+            "SELECT ",
+            $rollup_key,
+            " AS key, measure, buckets, counts FROM complaint_stat_histograms WHERE ",
+            $rollup_rows,
+            " UNION ALL \
+             SELECT ",
+            $delta_key,
+            ", m.measure, ARRAY[m.bucket], ARRAY[n] FROM complaint_stat_deltas \
+               CROSS JOIN LATERAL (VALUES ('accept', accept_bucket), ('resolve', resolve_bucket)) m (measure, bucket) \
+             WHERE m.bucket IS NOT NULL AND area_path LIKE ANY($2)"
+        )
+    };
+}
+
+/// The two all-time statements of a grouping.
+struct AllTime {
+    totals: &'static str,
+    histograms: &'static str,
+}
+
+fn all_time_sql(group: StatsGroup) -> AllTime {
+    macro_rules! all_time {
+        ($rollup_rows:expr, $rollup_key:expr, $delta_key:expr, $names:expr) => {
+            AllTime {
+                totals: totals_sql!($rollup_rows, $rollup_key, $delta_key, $names),
+                histograms: histograms_sql!($rollup_rows, $rollup_key, $delta_key),
+            }
+        };
+    }
     match group {
         // The subdistricts inside a district-wide scope; a scope below a subdistrict
         // (a community, a compound) is its own row, counted under its subdistrict.
-        StatsGroup::Subdistrict => Grouping {
-            rollup_rows: "dim = 'all' AND ((depth = 1 AND area_path LIKE ANY($2)) OR (depth > 1 AND area_path = ANY($1)))",
-            rollup_key: SUBDISTRICT_OF_PATH,
-            delta_key: SUBDISTRICT_OF_PATH,
-            names: AREA_NAMES,
-        },
-        StatsGroup::Compound => Grouping {
-            rollup_rows: "dim = 'all' AND leaf AND area_path LIKE ANY($2)",
-            rollup_key: COMPOUND_OF_PATH,
-            delta_key: COMPOUND_OF_PATH,
-            names: AREA_NAMES,
-        },
+        StatsGroup::Subdistrict => all_time!(
+            "dim = 'all' AND ((depth = 1 AND area_path LIKE ANY($2)) OR (depth > 1 AND area_path = ANY($1)))",
+            subdistrict_of_path!(),
+            subdistrict_of_path!(),
+            area_names!()
+        ),
+        StatsGroup::Compound => all_time!(
+            "dim = 'all' AND leaf AND area_path LIKE ANY($2)",
+            compound_of_path!(),
+            compound_of_path!(),
+            area_names!()
+        ),
         // Category and handler: the scope's own areas, which count everything inside.
-        StatsGroup::Category => Grouping {
-            rollup_rows: "dim = 'category' AND area_path = ANY($1)",
-            rollup_key: "key",
-            delta_key: "category_code",
-            names: "SELECT code AS key, name_zh AS name FROM complaint_categories",
-        },
-        StatsGroup::Handler => Grouping {
-            rollup_rows: "dim = 'handler' AND area_path = ANY($1)",
-            rollup_key: "key",
-            delta_key: "handler_key",
-            names: "SELECT id::text AS key, name FROM organisations",
-        },
+        StatsGroup::Category => all_time!(
+            "dim = 'category' AND area_path = ANY($1)",
+            "key",
+            "category_code",
+            category_names!()
+        ),
+        StatsGroup::Handler => all_time!(
+            "dim = 'handler' AND area_path = ANY($1)",
+            "key",
+            "handler_key",
+            handler_names!()
+        ),
     }
 }
 
@@ -208,58 +291,21 @@ async fn all_time(
     scope: &Scope,
     group: StatsGroup,
 ) -> StoreResult<Vec<GroupStats>> {
-    let g = grouping(group);
+    let sql = all_time_sql(group);
     let roots = scope_roots(scope);
     let patterns = scope_patterns(scope);
-    let totals_sql = format!(
-        "SELECT g.key, n.name, g.volume, g.accepted, g.resolved, g.open_overdue, g.on_time, g.timed, \
-           g.rating_sum, g.rated \
-         FROM ( \
-           SELECT key, sum(volume)::int8 AS volume, sum(accepted)::int8 AS accepted, sum(resolved)::int8 AS resolved, \
-             sum(open_overdue)::int8 AS open_overdue, sum(on_time)::int8 AS on_time, sum(timed)::int8 AS timed, \
-             sum(rating_sum)::int8 AS rating_sum, sum(rated)::int8 AS rated \
-           FROM ( \
-             SELECT {rollup_key} AS key, volume, accepted, resolved, open_overdue, on_time, timed, rating_sum, rated \
-             FROM complaint_stat_totals WHERE {rollup_rows} \
-             UNION ALL \
-             SELECT {delta_key}, n, \
-               CASE WHEN accept_bucket IS NOT NULL THEN n ELSE 0 END, \
-               CASE WHEN resolve_bucket IS NOT NULL THEN n ELSE 0 END, \
-               CASE WHEN open_overdue THEN n ELSE 0 END, CASE WHEN on_time THEN n ELSE 0 END, \
-               CASE WHEN timed THEN n ELSE 0 END, coalesce(n * rating, 0), \
-               CASE WHEN rating IS NOT NULL THEN n ELSE 0 END \
-             FROM complaint_stat_deltas WHERE area_path LIKE ANY($2) \
-           ) u GROUP BY key HAVING sum(volume) > 0 \
-         ) g LEFT JOIN ({names}) n ON n.key = g.key \
-         ORDER BY g.volume DESC, n.name LIMIT 500",
-        rollup_key = g.rollup_key,
-        rollup_rows = g.rollup_rows,
-        delta_key = g.delta_key,
-        names = g.names,
-    );
-    // Rows as stored (a few per group); merged below, which is cheaper than unnesting.
-    let histograms_sql = format!(
-        "SELECT {rollup_key} AS key, measure, buckets, counts FROM complaint_stat_histograms WHERE {rollup_rows} \
-         UNION ALL \
-         SELECT {delta_key}, m.measure, ARRAY[m.bucket], ARRAY[n] FROM complaint_stat_deltas \
-           CROSS JOIN LATERAL (VALUES ('accept', accept_bucket), ('resolve', resolve_bucket)) m (measure, bucket) \
-         WHERE m.bucket IS NOT NULL AND area_path LIKE ANY($2)",
-        rollup_key = g.rollup_key,
-        rollup_rows = g.rollup_rows,
-        delta_key = g.delta_key,
-    );
     let (totals, buckets) = conn
         .transaction::<_, StoreError, _>(async |tx| {
             tx.batch_execute(
                 "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL jit = off",
             )
             .await?;
-            let totals: Vec<Totals> = diesel::sql_query(&totals_sql)
+            let totals: Vec<Totals> = crate::sql::query(sql.totals)
                 .bind::<Patterns, _>(&roots)
                 .bind::<Patterns, _>(&patterns)
                 .load(tx)
                 .await?;
-            let buckets: Vec<BucketCounts> = diesel::sql_query(&histograms_sql)
+            let buckets: Vec<BucketCounts> = crate::sql::query(sql.histograms)
                 .bind::<Patterns, _>(&roots)
                 .bind::<Patterns, _>(&patterns)
                 .load(tx)
@@ -305,6 +351,58 @@ async fn all_time(
         .collect())
 }
 
+/// Hours from filing to `$end`.
+macro_rules! hours {
+    ($end:literal) => {
+        concat!("extract(epoch FROM ", $end, " - created_at) / 3600.0")
+    };
+}
+
+/// A period's statistics up to the filters on the complaints: grouped by `$key`, of the
+/// complaints `$within` ($1) the scope; the filing period is appended, then
+/// `period_tail!`.
+macro_rules! period_head {
+    ($key:expr, $within:literal) => {
+        concat!(
+            "SELECT NULLIF(g.key, '') AS key, n.name AS name, g.volume, g.accepted, g.resolved, g.open_overdue, \
+               g.acc[1] AS accept_hours_median, g.acc[2] AS accept_hours_p90, \
+               g.res[1] AS resolve_hours_median, g.res[2] AS resolve_hours_p90, \
+               g.on_time_rate, g.satisfaction, g.rated \
+             FROM ( \
+               SELECT ",
+            $key,
+            " AS key, count(*) AS volume, count(accepted_at) AS accepted, \
+                 count(resolved_at) AS resolved, count(*) FILTER (WHERE overdue AND status NOT IN ('closed', 'rejected')) AS open_overdue, \
+                 percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ",
+            hours!("accepted_at"),
+            ") FILTER (WHERE accepted_at IS NOT NULL) AS acc, \
+                 percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ",
+            hours!("resolved_at"),
+            ") FILTER (WHERE resolved_at IS NOT NULL) AS res, \
+                 (count(*) FILTER (WHERE resolved_at <= resolve_by))::float8 \
+                   / NULLIF(count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolve_by IS NOT NULL), 0) AS on_time_rate, \
+                 avg(rating)::float8 AS satisfaction, count(rating) AS rated \
+               FROM complaints \
+               WHERE ",
+            $within,
+            " AND duplicate_of IS NULL"
+        )
+    };
+}
+
+/// The rest of a period's statistics, naming the groups with `$names`.
+macro_rules! period_tail {
+    ($names:expr) => {
+        concat!(
+            " GROUP BY 1 \
+             ) g LEFT JOIN (",
+            $names,
+            ") n ON n.key = g.key \
+             ORDER BY g.volume DESC, name LIMIT 500"
+        )
+    };
+}
+
 /// Statistics of complaints filed in `[from, to)` in the scope, grouped, exactly.
 ///
 /// Medians and p90s are exact, so every complaint of the period in the scope is read
@@ -323,54 +421,36 @@ async fn in_period(
     from: Option<DateTime<Utc>>,
     to: Option<DateTime<Utc>>,
 ) -> StoreResult<Vec<GroupStats>> {
-    let g = grouping(group);
-    let key = match group {
-        StatsGroup::Subdistrict => SUBDISTRICT_OF_PATH,
-        StatsGroup::Compound => COMPOUND_OF_PATH,
-        StatsGroup::Category => "category_code",
-        StatsGroup::Handler => "coalesce(handler_org_id::text, '')",
+    macro_rules! period {
+        ($key:expr, $names:expr) => {
+            (
+                period_head!($key, "area_path LIKE ANY($1)"),
+                period_head!($key, "compound_id = ANY($1)"),
+                period_tail!($names),
+            )
+        };
+    }
+    let (in_paths, in_compounds, tail) = match group {
+        StatsGroup::Subdistrict => period!(subdistrict_of_path!(), area_names!()),
+        StatsGroup::Compound => period!(compound_of_path!(), area_names!()),
+        StatsGroup::Category => period!("category_code", category_names!()),
+        StatsGroup::Handler => period!("coalesce(handler_org_id::text, '')", handler_names!()),
     };
-    let hours = |end: &str| format!("extract(epoch FROM {end} - created_at) / 3600.0");
-    let sql = format!(
-        "SELECT NULLIF(g.key, '') AS key, n.name AS name, g.volume, g.accepted, g.resolved, g.open_overdue, \
-           g.acc[1] AS accept_hours_median, g.acc[2] AS accept_hours_p90, \
-           g.res[1] AS resolve_hours_median, g.res[2] AS resolve_hours_p90, \
-           g.on_time_rate, g.satisfaction, g.rated \
-         FROM ( \
-           SELECT {key} AS key, count(*) AS volume, count(accepted_at) AS accepted, \
-             count(resolved_at) AS resolved, count(*) FILTER (WHERE overdue AND status NOT IN ('closed', 'rejected')) AS open_overdue, \
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {acc}) FILTER (WHERE accepted_at IS NOT NULL) AS acc, \
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {res}) FILTER (WHERE resolved_at IS NOT NULL) AS res, \
-             (count(*) FILTER (WHERE resolved_at <= resolve_by))::float8 \
-               / NULLIF(count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolve_by IS NOT NULL), 0) AS on_time_rate, \
-             avg(rating)::float8 AS satisfaction, count(rating) AS rated \
-           FROM complaints \
-           WHERE {within} AND duplicate_of IS NULL \
-             AND ($2::timestamptz IS NULL OR created_at >= $2) AND ($3::timestamptz IS NULL OR created_at < $3) \
-           GROUP BY 1 \
-         ) g LEFT JOIN ({names}) n ON n.key = g.key \
-         ORDER BY g.volume DESC, name LIMIT 500",
-        acc = hours("accepted_at"),
-        res = hours("resolved_at"),
-        names = g.names,
-        within = if only_compounds.is_some() {
-            "compound_id = ANY($4)"
-        } else {
-            "area_path LIKE ANY($1)"
-        },
-    );
     let patterns = scope_patterns(scope);
-    let compounds = only_compounds.unwrap_or_default();
     conn.transaction::<_, StoreError, _>(async |tx| {
         tx.batch_execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
             .await?;
-        Ok(diesel::sql_query(&sql)
-            .bind::<Patterns, _>(&patterns)
-            .bind::<Nullable<Timestamptz>, _>(from)
-            .bind::<Nullable<Timestamptz>, _>(to)
-            .bind::<Array<SqlUuid>, _>(compounds)
-            .load(tx)
-            .await?)
+        let mut q = match only_compounds {
+            Some(ids) => crate::sql::query(in_compounds).bind::<Array<SqlUuid>, _>(ids),
+            None => crate::sql::query(in_paths).bind::<Patterns, _>(&patterns),
+        };
+        if let Some(from) = from {
+            q = q.sql(" AND created_at >= ").param::<Timestamptz, _>(from);
+        }
+        if let Some(to) = to {
+            q = q.sql(" AND created_at < ").param::<Timestamptz, _>(to);
+        }
+        Ok(q.sql(tail).load(tx).await?)
     })
     .await
 }

@@ -112,12 +112,16 @@ impl From<CompoundRow> for Compound {
     }
 }
 
-const SELECT: &str = "SELECT c.id, cm.id AS community_id, cm.name AS community_name, \
-    sd.id AS subdistrict_id, sd.name AS subdistrict_name, a.name, c.address, c.lat, c.lon, \
-    c.year_built, c.building_count, c.household_count, c.is_open, c.governance_mode, a.path, \
-    a.version, a.created_at, a.updated_at \
-    FROM compounds c JOIN areas a ON a.id = c.id \
-    JOIN areas cm ON cm.id = a.parent_id JOIN areas sd ON sd.id = cm.parent_id";
+macro_rules! compound_select {
+    () => {
+        "SELECT c.id, cm.id AS community_id, cm.name AS community_name, \
+         sd.id AS subdistrict_id, sd.name AS subdistrict_name, a.name, c.address, c.lat, c.lon, \
+         c.year_built, c.building_count, c.household_count, c.is_open, c.governance_mode, a.path, \
+         a.version, a.created_at, a.updated_at \
+         FROM compounds c JOIN areas a ON a.id = c.id \
+         JOIN areas cm ON cm.id = a.parent_id JOIN areas sd ON sd.id = cm.parent_id"
+    };
+}
 
 /// Filters of the compound list; every field narrows.
 #[derive(Debug, Clone, Default)]
@@ -149,27 +153,34 @@ pub async fn list(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<Compound>> {
-    let query = format!(
-        "{SELECT} WHERE a.path LIKE ANY($1) \
-         AND ($2::text IS NULL OR a.path LIKE $2) \
-         AND ($3::text IS NULL OR c.governance_mode = $3) \
-         AND ($4::text IS NULL OR a.name ILIKE $4) \
-         AND ($5::text IS NULL OR (a.name, a.id) > ($5, $6)) \
-         ORDER BY a.name, a.id LIMIT $7"
-    );
-    let rows: Vec<CompoundRow> = diesel::sql_query(query)
-        .bind::<Array<Text>, _>(scope_patterns(scope))
-        .bind::<Nullable<Text>, _>(filter.within.as_ref().map(|p| format!("{}%", p.as_str())))
-        .bind::<Nullable<Text>, _>(filter.governance_mode.map(GovernanceMode::as_str))
-        .bind::<Nullable<Text>, _>(
-            filter
-                .name_contains
-                .as_ref()
-                .map(|n| format!("%{}%", like_literal(n))),
-        )
-        .bind::<Nullable<Text>, _>(after.map(|(name, _)| name.clone()))
-        .bind::<Nullable<SqlUuid>, _>(after.map(|(_, id)| *id))
-        .bind::<BigInt, _>(limit)
+    let mut q = crate::sql::query(concat!(compound_select!(), " WHERE a.path LIKE ANY($1)"))
+        .bind::<Array<Text>, _>(scope_patterns(scope));
+    if let Some(within) = &filter.within {
+        q = q
+            .sql(" AND a.path LIKE ")
+            .param::<Text, _>(format!("{}%", within.as_str()));
+    }
+    if let Some(mode) = filter.governance_mode {
+        q = q
+            .sql(" AND c.governance_mode = ")
+            .param::<Text, _>(mode.as_str());
+    }
+    if let Some(name) = &filter.name_contains {
+        q = q
+            .sql(" AND a.name ILIKE ")
+            .param::<Text, _>(format!("%{}%", like_literal(name)));
+    }
+    if let Some((name, id)) = after {
+        q = q
+            .sql(" AND (a.name, a.id) > (")
+            .param::<Text, _>(name.clone())
+            .sql(", ")
+            .param::<SqlUuid, _>(*id)
+            .sql(")");
+    }
+    let rows: Vec<CompoundRow> = q
+        .sql(" ORDER BY a.name, a.id LIMIT ")
+        .param::<BigInt, _>(limit)
         .load(conn)
         .await?;
     Ok(rows.into_iter().map(Compound::from).collect())
@@ -177,7 +188,7 @@ pub async fn list(
 
 /// Loads one compound whatever the scope (callers check it).
 pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<Option<Compound>> {
-    let rows: Vec<CompoundRow> = diesel::sql_query(format!("{SELECT} WHERE c.id = $1"))
+    let rows: Vec<CompoundRow> = crate::sql::query(concat!(compound_select!(), " WHERE c.id = $1"))
         .bind::<SqlUuid, _>(id)
         .load(conn)
         .await?;

@@ -78,9 +78,8 @@ struct Sequenced {
 /// (0 when another sequencer is busy: it will do the work).
 pub async fn sequence(conn: &mut AsyncPgConnection) -> StoreResult<usize> {
     conn.transaction::<_, StoreError, _>(async |tx| {
-        let locked: Locked = diesel::sql_query(format!(
-            "SELECT pg_try_advisory_xact_lock({SEQUENCER_LOCK}) AS locked"
-        ))
+        let locked: Locked = crate::sql::query("SELECT pg_try_advisory_xact_lock($1) AS locked")
+            .bind::<BigInt, _>(SEQUENCER_LOCK)
         .get_result(tx)
         .await?;
         if !locked.locked {

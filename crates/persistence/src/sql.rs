@@ -5,8 +5,22 @@
 //! before the one that runs it. Creating a complaint sends about twenty such statements:
 //! `make bench` measured the SQL of that request at 395 transactions/s prepared once
 //! against 204 prepared every time. [`query`] takes only a `&'static str`, so the number of
-//! distinct statements a connection caches stays bounded by the program's text; SQL built
-//! with `format!` keeps using `diesel::sql_query`.
+//! distinct statements a connection caches stays bounded by the program's text.
+//!
+//! A statement is a literal, or one put together with `concat!` from literals (macros
+//! returning the shared parts). A list whose filters are optional is built from only the
+//! filters given: [`Cached::sql`] appends a literal fragment and [`Cached::param`] the
+//! placeholder of the next bind, so its text is one of the finitely many combinations of
+//! the program's fragments and stays safe to cache:
+//!
+//! ```ignore
+//! let mut q = sql::query("SELECT … FROM complaints c WHERE c.area_path LIKE ANY($1)")
+//!     .bind::<Array<Text>, _>(patterns);
+//! if let Some(s) = status {
+//!     q = q.sql(" AND c.status = ").param::<Text, _>(s);
+//! }
+//! q.sql(" ORDER BY c.id LIMIT ").param::<BigInt, _>(limit)
+//! ```
 
 use diesel::{
     pg::Pg,
@@ -18,31 +32,66 @@ use diesel::{
 
 /// A literal SQL statement with its bind values, cached per connection once prepared.
 #[must_use = "queries run only when executed or loaded"]
-pub struct Cached<'f>(BoxedSqlQuery<'f, Pg, SqlQuery>);
+pub struct Cached<'f> {
+    query: BoxedSqlQuery<'f, Pg, SqlQuery>,
+    /// Values bound so far: the next placeholder is `$binds + 1`.
+    binds: usize,
+}
 
 /// Starts a cached statement; bind values with [`Cached::bind`] as with `sql_query`.
 pub fn query<'f>(sql: &'static str) -> Cached<'f> {
-    Cached(diesel::sql_query(sql).into_boxed())
+    Cached {
+        query: diesel::sql_query(sql).into_boxed(),
+        binds: 0,
+    }
 }
 
 impl<'f> Cached<'f> {
-    /// Binds the next value (`$1`, `$2`, … in order).
+    /// Binds the next value (`$1`, `$2`, … in order), whose placeholder the text holds.
     pub fn bind<ST, V>(self, value: V) -> Self
     where
         Pg: HasSqlType<ST>,
         V: ToSql<ST, Pg> + Send + 'f,
         ST: Send + 'f,
     {
-        Cached(self.0.bind::<ST, V>(value))
+        Cached {
+            query: self.query.bind::<ST, V>(value),
+            binds: self.binds + 1,
+        }
+    }
+
+    /// Appends a literal fragment (a filter given, an `ORDER BY`).
+    pub fn sql(self, fragment: &'static str) -> Self {
+        Cached {
+            query: self.query.sql(fragment),
+            binds: self.binds,
+        }
+    }
+
+    /// Appends the placeholder of the next bind (`$n`, numbered after the values bound so
+    /// far) and binds `value` to it.
+    pub fn param<ST, V>(self, value: V) -> Self
+    where
+        Pg: HasSqlType<ST>,
+        V: ToSql<ST, Pg> + Send + 'f,
+        ST: Send + 'f,
+    {
+        let placeholder = self.binds + 1;
+        Cached {
+            query: self.query.sql("$").sql(placeholder.to_string()),
+            binds: self.binds,
+        }
+        .bind::<ST, V>(value)
     }
 }
 
 impl QueryFragment<Pg> for Cached<'_> {
     fn walk_ast<'b>(&'b self, pass: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        self.0.walk_ast(pass)
+        self.query.walk_ast(pass)
     }
 
-    // The text is a literal: the same statement every time, safe to keep prepared.
+    // The text is a literal, or literals and placeholders put together: one of finitely
+    // many statements, safe to keep prepared.
     fn is_safe_to_cache_prepared(&self, _backend: &Pg) -> QueryResult<bool> {
         Ok(true)
     }
