@@ -22,13 +22,16 @@
 //! q.sql(" ORDER BY c.id LIMIT ").param::<BigInt, _>(limit)
 //! ```
 
+use chrono::NaiveDate;
 use diesel::{
     pg::Pg,
     query_builder::{AstPass, BoxedSqlQuery, Query, QueryFragment, QueryId, SqlQuery},
     result::QueryResult,
     serialize::ToSql,
     sql_types::HasSqlType,
+    sql_types::{Date, Text, Uuid as SqlUuid},
 };
+use uuid::Uuid;
 
 /// A literal SQL statement with its bind values, cached per connection once prepared.
 #[must_use = "queries run only when executed or loaded"]
@@ -82,6 +85,70 @@ impl<'f> Cached<'f> {
             binds: self.binds,
         }
         .bind::<ST, V>(value)
+    }
+
+    /// Appends the placeholder of the value bound last, to use it once more.
+    pub fn same_param(mut self) -> Self {
+        self.query = self.query.sql("$").sql(self.binds.to_string());
+        self
+    }
+
+    /// Appends `text` and `($n, $m)` bound to the cursor's name and id, when there is one:
+    /// the keyset of pages by name.
+    pub fn after_name(self, text: &'static str, after: Option<&(String, Uuid)>) -> Self {
+        match after {
+            Some((name, id)) => self
+                .sql(text)
+                .sql("(")
+                .param::<Text, _>(name.clone())
+                .sql(", ")
+                .param::<SqlUuid, _>(*id)
+                .sql(")"),
+            None => self,
+        }
+    }
+
+    /// Appends `text` and `($n, $m)` bound to the cursor's date and id, when there is one:
+    /// the keyset of pages by date.
+    pub fn after_date(self, text: &'static str, after: Option<&(NaiveDate, Uuid)>) -> Self {
+        match after {
+            Some((day, id)) => self
+                .sql(text)
+                .sql("(")
+                .param::<Date, _>(*day)
+                .sql(", ")
+                .param::<SqlUuid, _>(*id)
+                .sql(")"),
+            None => self,
+        }
+    }
+
+    /// Appends `text` and a placeholder bound to the value, when there is one.
+    pub fn filter<ST, V>(self, text: &'static str, value: Option<V>) -> Self
+    where
+        Pg: HasSqlType<ST>,
+        V: ToSql<ST, Pg> + Send + 'f,
+        ST: Send + 'f,
+    {
+        self.filter_around::<ST, V>(text, value, "")
+    }
+
+    /// Appends `before`, a placeholder bound to the value and `after`, when there is one.
+    pub fn filter_around<ST, V>(
+        self,
+        before: &'static str,
+        value: Option<V>,
+        after: &'static str,
+    ) -> Self
+    where
+        Pg: HasSqlType<ST>,
+        V: ToSql<ST, Pg> + Send + 'f,
+        ST: Send + 'f,
+    {
+        match value {
+            Some(v) => self.sql(before).param::<ST, V>(v).sql(after),
+            None => self,
+        }
     }
 }
 

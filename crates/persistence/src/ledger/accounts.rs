@@ -10,7 +10,6 @@ use linli_domain::ledger::{AccountKind, AccountRef, TEMPLATE};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::registry::Listing;
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -90,7 +89,7 @@ pub async fn accounts(
     compound_id: Uuid,
     as_of: Option<NaiveDate>,
 ) -> StoreResult<Vec<Account>> {
-    Ok(Listing::new(
+    Ok(crate::sql::query(
         "SELECT a.id, a.compound_id, a.code, a.name_zh, a.name_en, a.kind, a.category, a.active, \
            COALESCE(t.debit, 0)::bigint AS debit_fen, COALESCE(t.credit, 0)::bigint AS credit_fen \
          FROM ledger_accounts a LEFT JOIN ( \

@@ -11,7 +11,6 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::ledger_refusal;
-use crate::registry::Listing;
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -225,7 +224,7 @@ pub async fn journal(
     before: Option<i64>,
     limit: i64,
 ) -> StoreResult<Vec<EntryRow>> {
-    Ok(Listing::new(concat!(entry_select!(), " WHERE e.compound_id = $1"))
+    Ok(crate::sql::query(concat!(entry_select!(), " WHERE e.compound_id = $1"))
         .bind::<SqlUuid, _>(compound_id)
         .filter::<Date, _>(" AND e.entry_date >= ", filter.from)
         .filter::<Date, _>(" AND e.entry_date <= ", filter.to)

@@ -10,7 +10,6 @@ use linli_domain::ledger::{AccountKind, Movement};
 use uuid::Uuid;
 
 use crate::error::StoreResult;
-use crate::registry::Listing;
 
 /// Movements per account over `[from, to]` (either end open), for reports.
 pub async fn movements(
@@ -30,7 +29,7 @@ pub async fn movements(
         #[diesel(sql_type = BigInt)]
         credit_fen: i64,
     }
-    let rows: Vec<Row> = Listing::new(
+    let rows: Vec<Row> = crate::sql::query(
         "SELECT a.kind, a.category, COALESCE(sum(l.debit_fen), 0)::bigint AS debit_fen, \
            COALESCE(sum(l.credit_fen), 0)::bigint AS credit_fen \
          FROM ledger_lines l JOIN ledger_entries e ON e.id = l.entry_id JOIN ledger_accounts a ON a.id = l.account_id \

@@ -12,7 +12,7 @@ use linli_domain::{DomainError, registry::CentreDraft};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Listing, Patterns, only_row};
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -70,7 +70,7 @@ pub async fn list(
     limit: i64,
 ) -> StoreResult<Vec<Centre>> {
     Ok(
-        Listing::new(concat!(select!(), " WHERE a.path LIKE ANY($1)"))
+        crate::sql::query(concat!(select!(), " WHERE a.path LIKE ANY($1)"))
             .bind::<Patterns, _>(patterns)
             .filter::<Text, _>(" AND a.path LIKE ", within.map(|p| format!("{p}%")))
             .filter::<Text, _>(

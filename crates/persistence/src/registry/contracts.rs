@@ -10,7 +10,7 @@ use linli_domain::{DomainError, registry::ContractDraft};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Listing, Patterns, only_row};
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -96,7 +96,7 @@ pub async fn list(
     before: Option<Uuid>,
     limit: i64,
 ) -> StoreResult<Vec<Contract>> {
-    Ok(Listing::new(concat!(select!(), " WHERE ", visible!()))
+    Ok(crate::sql::query(concat!(select!(), " WHERE ", visible!()))
         .bind::<Patterns, _>(patterns)
         .filter::<SqlUuid, _>(" AND sc.company_id = ", filter.company_id)
         .filter_around::<SqlUuid, _>(

@@ -8,7 +8,7 @@ use diesel::{
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use super::{Listing, Patterns};
+use super::Patterns;
 use crate::error::StoreResult;
 
 /// Indicators of one subdistrict, or of the whole scope (`area_id` empty).
@@ -129,7 +129,7 @@ pub async fn owners_committees(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<CommitteeShare>> {
-    Ok(Listing::new(
+    Ok(crate::sql::query(
         "SELECT o.id AS organisation_id, o.name AS organisation_name, ca.id AS compound_id, ca.name AS compound_name, \
            count(ps.id) AS members, count(ps.id) FILTER (WHERE p.is_party_member) AS party_members \
          FROM organisations o JOIN organisation_compounds oc ON oc.organisation_id = o.id \

@@ -13,7 +13,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Listing, Patterns, only_row};
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -167,7 +167,7 @@ pub async fn list(
     limit: i64,
 ) -> StoreResult<Vec<Meeting>> {
     Ok(
-        Listing::new(concat!(select!(), " WHERE ca.path LIKE ANY($1)"))
+        crate::sql::query(concat!(select!(), " WHERE ca.path LIKE ANY($1)"))
             .bind::<Patterns, _>(patterns)
             .filter::<SqlUuid, _>(" AND m.compound_id = ", f.compound_id)
             .filter::<Text, _>(" AND m.status = ", f.status.map(MeetingStatus::as_str))
@@ -511,7 +511,7 @@ pub async fn items(
     after: Option<&(NaiveDate, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<ActionItem>> {
-    Ok(Listing::new(concat!(
+    Ok(crate::sql::query(concat!(
         "SELECT * FROM (",
         select_item!(),
         " WHERE ca.path LIKE ANY($1)) x WHERE true"

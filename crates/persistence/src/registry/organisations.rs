@@ -14,7 +14,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Listing, Patterns};
+use super::Patterns;
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -127,7 +127,7 @@ pub async fn list(
     after: Option<&(String, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<Organisation>> {
-    let listing = Listing::new(concat!(select!(), " WHERE ", visible!()))
+    let listing = crate::sql::query(concat!(select!(), " WHERE ", visible!()))
         .bind::<Patterns, _>(patterns)
         .filter::<Text, _>(" AND o.kind = ", filter.kind.map(OrgKind::as_str));
     let listing = match &filter.within {

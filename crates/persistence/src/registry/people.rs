@@ -14,7 +14,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Listing, Patterns, only_row};
+use super::{Patterns, only_row};
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -87,7 +87,7 @@ pub async fn list(
     limit: i64,
 ) -> StoreResult<Vec<Person>> {
     Ok(
-        Listing::new(concat!(select_person!(), " WHERE ", person_visible!()))
+        crate::sql::query(concat!(select_person!(), " WHERE ", person_visible!()))
             .bind::<Patterns, _>(patterns)
             .filter::<Text, _>(
                 " AND p.name ILIKE ",
@@ -331,7 +331,7 @@ pub async fn posts(
     limit: i64,
     offset_after: Option<Uuid>,
 ) -> StoreResult<Vec<Post>> {
-    let listing = Listing::new(concat!(select_post!(), " WHERE oa.path LIKE ANY($1)"))
+    let listing = crate::sql::query(concat!(select_post!(), " WHERE oa.path LIKE ANY($1)"))
         .bind::<Patterns, _>(patterns)
         .filter::<SqlUuid, _>(" AND ps.person_id = ", filter.person_id)
         .filter::<SqlUuid, _>(" AND ps.organisation_id = ", filter.organisation_id);

@@ -11,7 +11,6 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::{AuditVisibility, engagement};
-use crate::registry::Listing;
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -93,7 +92,7 @@ pub async fn findings(
     vis: &AuditVisibility,
     filter: &FindingFilter,
 ) -> StoreResult<Vec<Finding>> {
-    let listing = Listing::new(concat!(finding_select!(), " WHERE ", engagement_visible!()))
+    let listing = crate::sql::query(concat!(finding_select!(), " WHERE ", engagement_visible!()))
         .bind::<Array<Text>, _>(&vis.patterns)
         .bind::<Array<SqlUuid>, _>(&vis.firms)
         .filter::<SqlUuid, _>(" AND f.engagement_id = ", filter.engagement_id)

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use diesel::sql_types::{Array, Text, Uuid as SqlUuid};
 
-use crate::{StoreError, registry::Listing};
+use crate::StoreError;
 
 /// An engagement is visible by area or by firm.
 macro_rules! engagement_visible {
@@ -42,8 +42,8 @@ fn visible_in<'f>(
     sql: &'static str,
     vis: &'f AuditVisibility,
     campaign_id: Option<Uuid>,
-) -> Listing<'f> {
-    Listing::new(sql)
+) -> crate::sql::Cached<'f> {
+    crate::sql::query(sql)
         .bind::<Array<Text>, _>(&vis.patterns)
         .bind::<Array<SqlUuid>, _>(&vis.firms)
         .filter::<SqlUuid, _>(" AND g.campaign_id = ", campaign_id)

@@ -10,7 +10,6 @@ use linli_domain::DomainError;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::registry::Listing;
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -77,7 +76,7 @@ pub async fn activities(
     team_id: Option<Uuid>,
     limit: i64,
 ) -> StoreResult<Vec<Activity>> {
-    Ok(Listing::new(concat!(
+    Ok(crate::sql::query(concat!(
         activity_select!(),
         " WHERE a.area_path LIKE ANY($1) AND a.ends_at >= $2 AND a.starts_at <= $3"
     ))

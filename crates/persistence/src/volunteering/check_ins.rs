@@ -12,7 +12,6 @@ use linli_domain::DomainError;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::registry::Listing;
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -320,7 +319,7 @@ pub async fn check_ins(
     f: &CheckInFilter,
     limit: i64,
 ) -> StoreResult<Vec<CheckIn>> {
-    Ok(Listing::new(concat!(
+    Ok(crate::sql::query(concat!(
         check_in_select!(),
         " WHERE (c.area_path LIKE ANY($1) OR a.team_id = ANY($2) OR c.person_id = $3)"
     ))

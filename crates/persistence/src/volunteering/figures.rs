@@ -9,7 +9,6 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::error::StoreResult;
-use crate::registry::Listing;
 
 /// Verified minutes of one group (a person, team, compound, subdistrict).
 #[derive(Debug, Clone, PartialEq, QueryableByName)]
@@ -81,7 +80,7 @@ pub async fn hours(
         ),
     };
     // One person's own hours, or all hours in the scope.
-    let over = Listing::new(head)
+    let over = crate::sql::query(head)
         .bind::<Timestamptz, _>(from)
         .bind::<Timestamptz, _>(to);
     let visible = match person {

@@ -13,7 +13,6 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::registry::Listing;
 use crate::{
     StoreError,
     audit::AuditContext,
@@ -79,7 +78,7 @@ pub async fn reports(
     status: Option<&str>,
     limit: i64,
 ) -> StoreResult<Vec<Report>> {
-    Ok(Listing::new(concat!(
+    Ok(crate::sql::query(concat!(
         report_select!(),
         " WHERE (r.area_path LIKE ANY($1) OR r.person_id = $2)"
     ))
