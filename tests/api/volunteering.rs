@@ -579,20 +579,31 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
         .assert_problem(404, "not_found");
 }
 
+/// The report a volunteer asks for with `body` (201), as answered.
+async fn request_report(app: &TestApp, token: &str, body: Value) -> Value {
+    let r = app
+        .post("/api/v1/reports")
+        .bearer(token)
+        .json(&body)
+        .send()
+        .await;
+    r.assert_status(201);
+    r.json()
+}
+
 #[actix_web::test]
 async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
     let app = TestApp::new().await;
     let compound = app.area_id("融城花苑").await;
     let (token, _) = volunteer(&app, app.area_id("侯家塘街道").await).await;
-    let r = app
-        .post("/api/v1/reports")
-        .bearer(&token)
-        .json(&json!({"compound_id": compound, "note": "居住在本小区"}))
-        .send()
-        .await;
-    r.assert_status(201);
-    let id = r.json()["id"].as_str().unwrap_or_default().to_owned();
-    assert_eq!(r.json()["employer"], "雨花区卫健局");
+    let r = request_report(
+        &app,
+        &token,
+        json!({"compound_id": compound, "note": "居住在本小区"}),
+    )
+    .await;
+    let id = r["id"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(r["employer"], "雨花区卫健局");
     app.post("/api/v1/reports")
         .bearer(&token)
         .json(&json!({"compound_id": app.area_id("卫技新村").await}))
@@ -664,4 +675,42 @@ async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
             .await
             .assert_problem(403, "forbidden");
     }
+}
+
+#[actix_web::test]
+async fn a_caller_who_may_not_act_is_refused_before_their_input_is_checked() {
+    let app = TestApp::new().await;
+    let compound = app.area_id("融城花苑").await;
+    let (token, _) = volunteer(&app, app.area_id("侯家塘街道").await).await;
+    let r = request_report(&app, &token, json!({"compound_id": compound})).await;
+    let id = r["id"].as_str().unwrap_or_default().to_owned();
+    // Declining needs a reason, but the member may not decline at all: 403, not 422.
+    app.post(&format!("/api/v1/reports/{id}/decision"))
+        .bearer(&token)
+        .json(&json!({"action": "decline"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // A resident does not volunteer: a note too long is not what stops them.
+    let resident = app.token_for("weiji.resident").await;
+    app.post("/api/v1/reports")
+        .bearer(&resident)
+        .json(&json!({"compound_id": compound, "note": "字".repeat(501)}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post("/api/v1/check-ins/sync")
+        .bearer(&resident)
+        .json(&json!({"items": []}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // The secretary declining without a reason is told what is missing.
+    let secretary = app.token_for("rongcheng.secretary").await;
+    app.post(&format!("/api/v1/reports/{id}/decision"))
+        .bearer(&secretary)
+        .json(&json!({"action": "decline", "reason": " "}))
+        .send()
+        .await
+        .assert_problem(422, "validation_failed");
 }

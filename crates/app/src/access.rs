@@ -6,8 +6,9 @@
 //! (404 beyond sight) and then ask [`for_write`] (403 for what is seen but not owned).
 
 use linli_domain::{DomainError, area::AreaPath, policy::Scope};
-use linli_persistence::registry::{
-    contracts::Contract, organisations::Organisation, people::Person,
+use linli_persistence::{
+    registry::{contracts::Contract, organisations::Organisation, people::Person},
+    volunteering::Activity,
 };
 
 /// An object whose changes belong to the staff of some areas.
@@ -49,5 +50,12 @@ impl Owned for Organisation {
     /// it serves.
     fn owners(&self) -> Vec<AreaPath> {
         vec![self.area_path.clone()]
+    }
+}
+
+impl Owned for Activity {
+    /// The area of its place: the centre's community or the compound.
+    fn owners(&self) -> Vec<AreaPath> {
+        vec![AreaPath::from_stored(self.area_path.clone())]
     }
 }

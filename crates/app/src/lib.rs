@@ -10,6 +10,7 @@
 pub mod access;
 pub mod caller;
 pub mod complaints;
+pub mod volunteering;
 
 pub use caller::Caller;
 

@@ -18,6 +18,10 @@ pub enum DomainError {
     /// The caller is known but no grant of theirs allows the action.
     #[error("forbidden")]
     Forbidden,
+    /// The caller's role allows the action but something about the caller stands in the
+    /// way (an account not linked to a person record); `code` is stable for clients.
+    #[error("{detail}")]
+    Refused { code: &'static str, detail: String },
     /// The change collides with existing state (a unique name, a concurrent edit...).
     #[error("conflict: {0}")]
     Conflict(String),

@@ -12,7 +12,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    DomainError,
+    DomainError, FieldErrors,
     calendar::china,
     geo::GeoPoint,
     registry::{CentreDraft, OpeningHours},
@@ -227,6 +227,181 @@ pub fn parse_quarter(text: &str) -> Option<(NaiveDate, NaiveDate)> {
     Some((start, end))
 }
 
+/// The most records one offline upload may carry.
+pub const MAX_SYNC_BATCH: usize = 500;
+
+/// An activity as its organiser describes it, before it is stored.
+#[derive(Debug, Clone)]
+pub struct ActivityDraft<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub capacity: i32,
+    pub at_centre: bool,
+    pub in_compound: bool,
+}
+
+/// Checks an activity: a title of 1 to 100 characters, a description of at most 2000, a
+/// window of at most 24 hours that ends after it starts, 1 to 10,000 places, and either a
+/// centre or a compound. Names every broken field at once; `title` and `description` are
+/// checked trimmed, as they are stored.
+pub fn check_activity(draft: &ActivityDraft<'_>) -> Result<(), DomainError> {
+    let mut errors = FieldErrors::new();
+    let mut broken = |field: &str, message: &str| {
+        errors.insert(field.to_owned(), vec![message.to_owned()]);
+    };
+    if !(1..=100).contains(&draft.title.trim().chars().count()) {
+        broken("title", "标题须为 1 到 100 个字 / 1 to 100 characters");
+    }
+    if draft
+        .description
+        .is_some_and(|d| d.trim().chars().count() > 2000)
+    {
+        broken(
+            "description",
+            "说明不能超过 2000 个字 / at most 2000 characters",
+        );
+    }
+    if draft.ends_at <= draft.starts_at || draft.ends_at - draft.starts_at > Duration::hours(24) {
+        broken(
+            "ends_at",
+            "结束须晚于开始，且活动不超过 24 小时 / must end after it starts, within 24 hours",
+        );
+    }
+    if !(1..=10_000).contains(&draft.capacity) {
+        broken("capacity", "名额须为 1 到 10000 / 1 to 10,000 places");
+    }
+    if draft.at_centre == draft.in_compound {
+        broken(
+            "centre_id",
+            "请选择服务中心或小区之一 / choose a centre or a compound",
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+/// Free text trimmed, `None` when nothing is left.
+pub fn trimmed(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// The refusal of an activity that was cancelled.
+pub fn activity_cancelled() -> DomainError {
+    DomainError::WrongState {
+        code: "activity_cancelled",
+        detail: "活动已取消 / the activity was cancelled".into(),
+        allowed: vec![],
+    }
+}
+
+/// Sign-ups are taken while the activity is open (not cancelled) and not over.
+pub fn check_sign_up_open(
+    status: &str,
+    ends_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if status != "open" {
+        return Err(activity_cancelled());
+    }
+    if ends_at < now {
+        return Err(DomainError::WrongState {
+            code: "activity_over",
+            detail: "活动已结束 / the activity is over".into(),
+            allowed: vec![],
+        });
+    }
+    Ok(())
+}
+
+/// A report's note: at most 500 characters, trimmed; `None` when empty.
+pub fn check_report_note(note: Option<String>) -> Result<Option<String>, DomainError> {
+    let note = trimmed(note);
+    if note.as_ref().is_some_and(|n| n.chars().count() > 500) {
+        return Err(DomainError::field(
+            "note",
+            "说明不能超过 500 个字 / at most 500 characters",
+        ));
+    }
+    Ok(note)
+}
+
+/// A decision's reason, trimmed; declining needs one.
+pub fn check_report_reason(
+    action: ReportAction,
+    reason: Option<String>,
+) -> Result<Option<String>, DomainError> {
+    let reason = trimmed(reason);
+    if action == ReportAction::Decline && reason.is_none() {
+        return Err(DomainError::field(
+            "reason",
+            "请说明不予确认的原因 / give a reason to decline",
+        ));
+    }
+    Ok(reason)
+}
+
+/// A team member's role: `leader` or `member`.
+pub fn check_team_role(role: &str) -> Result<(), DomainError> {
+    if matches!(role, "leader" | "member") {
+        Ok(())
+    } else {
+        Err(DomainError::field(
+            "role",
+            "须为 leader 或 member / must be leader or member",
+        ))
+    }
+}
+
+/// A certificate's period: `to` not before `from`, at most ten years.
+pub fn check_certificate_period(from: NaiveDate, to: NaiveDate) -> Result<(), DomainError> {
+    if to < from || (to - from).num_days() > 3660 {
+        return Err(DomainError::field("to", "期间无效 / invalid period"));
+    }
+    Ok(())
+}
+
+/// An offline upload carries 1 to [`MAX_SYNC_BATCH`] records.
+pub fn check_sync_batch(len: usize) -> Result<(), DomainError> {
+    if len == 0 || len > MAX_SYNC_BATCH {
+        return Err(DomainError::field(
+            "items",
+            "每批 1 到 500 条 / 1 to 500 records per batch",
+        ));
+    }
+    Ok(())
+}
+
+/// A phone's id for an offline record: 8 to 64 characters.
+pub fn check_client_id(client_id: &str) -> Result<(), DomainError> {
+    if !(8..=64).contains(&client_id.chars().count()) {
+        return Err(DomainError::field(
+            "client_id",
+            "须为 8 到 64 个字符 / 8 to 64 characters",
+        ));
+    }
+    Ok(())
+}
+
+/// An offline record's device time must be plausible ([`device_time_plausible`]).
+pub fn check_device_time(
+    device_time: DateTime<Utc>,
+    received: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    if !device_time_plausible(device_time, received) {
+        return Err(DomainError::WrongState {
+            code: "device_time_implausible",
+            detail: "记录时间不可信（超前或超过 7 天）/ the device time is in the future or more than 7 days old".into(),
+            allowed: vec![],
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,5 +504,49 @@ mod tests {
         let now = at(12, 0);
         assert!(device_time_plausible(now - Duration::days(2), now));
         assert!(!device_time_plausible(now + Duration::hours(1), now));
+    }
+
+    #[test]
+    fn activities_name_every_broken_field() {
+        let draft = ActivityDraft {
+            title: "  ",
+            description: None,
+            starts_at: at(9, 0),
+            ends_at: at(8, 0),
+            capacity: 0,
+            at_centre: true,
+            in_compound: true,
+        };
+        let Err(DomainError::Validation(errors)) = check_activity(&draft) else {
+            panic!("accepted");
+        };
+        let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(fields, ["capacity", "centre_id", "ends_at", "title"]);
+        let fine = ActivityDraft {
+            title: "扫楼道",
+            ends_at: at(11, 0),
+            capacity: 10,
+            in_compound: false,
+            ..draft
+        };
+        assert!(check_activity(&fine).is_ok());
+    }
+
+    #[test]
+    fn inputs_of_reports_teams_certificates_and_uploads_are_checked() {
+        assert_eq!(check_report_note(Some("  ".into())), Ok(None));
+        assert!(check_report_note(Some("字".repeat(501))).is_err());
+        assert!(check_report_reason(ReportAction::Decline, Some(" ".into())).is_err());
+        assert_eq!(check_report_reason(ReportAction::Confirm, None), Ok(None));
+        assert!(check_team_role("leader").is_ok() && check_team_role("boss").is_err());
+        let day = at(9, 0).date_naive();
+        assert!(check_certificate_period(day, day).is_ok());
+        assert!(check_certificate_period(day, day - Duration::days(1)).is_err());
+        assert!(check_sync_batch(0).is_err() && check_sync_batch(500).is_ok());
+        assert!(check_client_id("short").is_err() && check_client_id("phone-0001").is_ok());
+        let now = at(12, 0);
+        assert!(check_sign_up_open("open", now, now).is_ok());
+        assert!(check_sign_up_open("cancelled", now, now).is_err());
+        assert!(check_sign_up_open("open", now - Duration::hours(1), now).is_err());
     }
 }

@@ -257,6 +257,9 @@ impl From<DomainError> for ApiError {
                 "forbidden",
                 "您的角色无权执行此操作 / your role does not allow this action",
             ),
+            DomainError::Refused { code, detail } => {
+                ApiError::new(StatusCode::FORBIDDEN, code, detail)
+            }
             DomainError::Conflict(what) => ApiError::new(
                 StatusCode::CONFLICT,
                 "conflict",

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::qr::QrSigner;
+
 /// What to do with a report.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -506,4 +508,141 @@ pub struct MyVolunteering {
     pub pending_minutes: i64,
     /// Teams the volunteer leads (their members' hours wait for them).
     pub leads_teams: Vec<Uuid>,
+}
+
+impl ReportInput {
+    /// The use case's command.
+    pub fn into_command(self) -> linli_app::volunteering::RequestReport {
+        linli_app::volunteering::RequestReport {
+            compound_id: self.compound_id,
+            note: self.note,
+        }
+    }
+}
+
+impl ReportDecision {
+    /// The use case's command, for report `report_id`.
+    pub fn into_command(self, report_id: Uuid) -> linli_app::volunteering::DecideReport {
+        linli_app::volunteering::DecideReport {
+            report_id,
+            action: self.action,
+            reason: self.reason,
+        }
+    }
+}
+
+impl TeamMemberInput {
+    /// The use case's command, for `person_id` in `team_id`.
+    pub fn into_command(
+        self,
+        team_id: Uuid,
+        person_id: Uuid,
+    ) -> linli_app::volunteering::SetTeamMember {
+        linli_app::volunteering::SetTeamMember {
+            team_id,
+            person_id,
+            role: self.role,
+        }
+    }
+}
+
+impl ActivityInput {
+    /// The use case's command.
+    pub fn into_command(self) -> linli_app::volunteering::CreateActivity {
+        linli_app::volunteering::CreateActivity {
+            title: self.title,
+            description: self.description,
+            team_id: self.team_id,
+            centre_id: self.centre_id,
+            compound_id: self.compound_id,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            capacity: self.capacity,
+        }
+    }
+}
+
+impl From<Position> for linli_app::volunteering::Position {
+    fn from(p: Position) -> Self {
+        linli_app::volunteering::Position {
+            lat: p.lat,
+            lon: p.lon,
+            accuracy_m: p.accuracy_m,
+        }
+    }
+}
+
+/// Where and how a phone says it is present; the QR token opened with `qr`.
+fn presence(
+    activity_id: Option<Uuid>,
+    centre_id: Option<Uuid>,
+    location: Option<Position>,
+    qr_token: Option<&str>,
+    qr: &QrSigner,
+) -> linli_app::volunteering::Presence {
+    use linli_app::volunteering::Qr;
+    linli_app::volunteering::Presence {
+        activity_id,
+        centre_id,
+        location: location.map(Into::into),
+        qr: qr_token.map(|t| match qr.open(t) {
+            Some((centre_id, issued_at)) => Qr::Signed {
+                centre_id,
+                issued_at,
+            },
+            None => Qr::Unreadable,
+        }),
+    }
+}
+
+impl CheckInInput {
+    /// The use case's command; the QR token is opened with `qr`.
+    pub fn into_command(self, qr: &QrSigner) -> linli_app::volunteering::CheckIn {
+        linli_app::volunteering::CheckIn {
+            presence: presence(
+                self.activity_id,
+                self.centre_id,
+                self.location,
+                self.qr_token.as_deref(),
+                qr,
+            ),
+        }
+    }
+}
+
+impl SyncInput {
+    /// The use case's records; QR tokens are opened with `qr`.
+    pub fn into_command(self, qr: &QrSigner) -> Vec<linli_app::volunteering::SyncItem> {
+        use linli_app::volunteering::{SyncItem as Item, SyncKind};
+        self.items
+            .into_iter()
+            .map(|i| Item {
+                kind: match i.kind.as_str() {
+                    "check_in" => Some(SyncKind::CheckIn(presence(
+                        i.activity_id,
+                        i.centre_id,
+                        i.location,
+                        i.qr_token.as_deref(),
+                        qr,
+                    ))),
+                    "check_out" => Some(SyncKind::CheckOut {
+                        check_in_client_id: i.check_in_client_id,
+                    }),
+                    _ => None,
+                },
+                client_id: i.client_id,
+                device_time: i.device_time,
+            })
+            .collect()
+    }
+}
+
+impl CertificateInput {
+    /// The use case's command.
+    pub fn into_command(self) -> linli_app::volunteering::IssueCertificate {
+        linli_app::volunteering::IssueCertificate {
+            from: self.from,
+            to: self.to,
+        }
+    }
 }

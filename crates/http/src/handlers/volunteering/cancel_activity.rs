@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, volunteering};
+use linli_app::{in_transaction, volunteering::cancel_activity as cancel};
 use uuid::Uuid;
 
 use crate::{
@@ -22,10 +21,10 @@ pub async fn cancel_activity(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = scope_patterns(&caller.scope(Action::ManageVolunteering)?);
-    let mut conn = state.db.conn().await?;
-    let a = volunteering::activity(&mut conn, &patterns, id.into_inner()).await?;
-    volunteering::cancel_activity(&mut conn, &caller.audit, &a).await?;
-    let a = volunteering::activity(&mut conn, &patterns, a.id).await?;
+    let id = id.into_inner();
+    let a = in_transaction(&state.db, |tx| {
+        Box::pin(async move { cancel(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(ActivityView::new(a, false)))
 }

@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, delete, web};
-use linli_domain::policy::Action;
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering::cancel_signup as cancel};
 use uuid::Uuid;
 
-use super::{participant, patterns_for};
 use crate::{
     auth::Caller, dto::volunteering::ActivityView, error::ApiResult, handlers::tags,
     state::AppState,
@@ -19,11 +17,10 @@ pub async fn cancel_signup(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = patterns_for(&caller, Action::Participate);
-    let mut conn = state.db.conn().await?;
-    let person = participant(&mut conn, &caller).await?;
-    let a = volunteering::activity(&mut conn, &patterns, id.into_inner()).await?;
-    volunteering::cancel_signup(&mut conn, &caller.audit, &a, person).await?;
-    let a = volunteering::activity(&mut conn, &patterns, a.id).await?;
+    let id = id.into_inner();
+    let a = in_transaction(&state.db, |tx| {
+        Box::pin(async move { cancel(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(ActivityView::new(a, false)))
 }

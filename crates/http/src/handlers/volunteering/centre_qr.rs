@@ -5,8 +5,7 @@ use linli_persistence::{areas::scope_patterns, registry::centres};
 use uuid::Uuid;
 
 use crate::{
-    auth::Caller, dto::volunteering::QrCodeView, error::ApiResult, handlers::tags, qr::QrSigner,
-    state::AppState,
+    auth::Caller, dto::volunteering::QrCodeView, error::ApiResult, handlers::tags, state::AppState,
 };
 
 /// The current check-in QR code of a centre, for the screen at its door: a server-signed
@@ -24,7 +23,7 @@ pub async fn centre_qr(
     let mut conn = state.db.conn().await?;
     let centre = centres::find_visible(&mut conn, &patterns, id.into_inner()).await?;
     let now = state.clock().now();
-    let token = QrSigner::new(&state.settings.auth.jwt_secret).issue(centre.id, now);
+    let token = super::qr(&state).issue(centre.id, now);
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(QrCodeView {

@@ -1,8 +1,7 @@
 use actix_web::{http::StatusCode, post, web};
-use linli_persistence::volunteering::{self, NewCheckIn};
-use uuid::Uuid;
+use linli_app::volunteering::check_in as record;
 
-use super::{participant, place, prove_presence};
+use super::qr;
 use crate::{
     auth::Caller,
     dto::volunteering::{CheckInInput, CheckInView},
@@ -33,36 +32,13 @@ pub async fn check_in(
     input: Idempotent<CheckInInput>,
 ) -> ApiResult<actix_web::HttpResponse> {
     let keyed = input.keyed(&caller);
-    let body = input.body;
-    let app = state.clone();
+    let command = input.body.into_command(&qr(&state));
+    let clock = state.clock();
     // Everything happens inside the keyed transaction, so a replay answers before the
     // place and the proof of presence are checked again.
     respond(&state, keyed, move |tx| {
         Box::pin(async move {
-            let person = participant(tx, &caller).await?;
-            let place = place(
-                &app,
-                tx,
-                body.activity_id,
-                body.centre_id,
-                body.qr_token.as_deref(),
-            )
-            .await?;
-            let now = app.clock().now();
-            let (method, distance_m, position) =
-                prove_presence(&app, &place, body.location, body.qr_token.as_deref(), now)?;
-            let new = NewCheckIn {
-                id: Uuid::now_v7(),
-                person_id: person,
-                place,
-                method,
-                client_id: None,
-                at: now,
-                position,
-                distance_m,
-            };
-            volunteering::check_in(tx, &caller.audit, &new).await?;
-            let c = volunteering::find_check_in(tx, &[], Some(person), new.id).await?;
+            let c = record(tx, &caller, clock.now(), command).await?;
             Ok(reply(StatusCode::CREATED, &CheckInView::from(c), vec![]))
         })
     })

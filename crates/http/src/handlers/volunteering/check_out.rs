@@ -1,8 +1,6 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::DomainError;
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering::check_out as close};
 
-use super::participant;
 use crate::{
     auth::Caller,
     dto::volunteering::{CheckInView, CheckOutInput},
@@ -24,24 +22,10 @@ pub async fn check_out(
     caller: Caller,
     ValidJson(_body): ValidJson<CheckOutInput>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let person = participant(&mut conn, &caller).await?;
-    let open = volunteering::open_check_in(&mut conn, person)
-        .await?
-        .ok_or_else(|| DomainError::WrongState {
-            code: "not_checked_in",
-            detail: "您当前没有未签退的签到 / you are not checked in".into(),
-            allowed: vec![],
-        })?;
-    volunteering::check_out(
-        &mut conn,
-        &caller.audit,
-        &open,
-        state.clock().now(),
-        None,
-        None,
-    )
+    let now = state.clock().now();
+    let c = in_transaction(&state.db, |tx| {
+        Box::pin(async move { close(tx, &caller, now).await })
+    })
     .await?;
-    let c = volunteering::find_check_in(&mut conn, &[], Some(person), open.id).await?;
     Ok(HttpResponse::Ok().json(CheckInView::from(c)))
 }

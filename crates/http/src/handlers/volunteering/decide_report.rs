@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{DomainError, area::AreaPath, policy::Action, volunteering::ReportAction};
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering::decide_report as decide};
 use uuid::Uuid;
 
-use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{ReportDecision, ReportView},
@@ -28,41 +26,10 @@ pub async fn decide_report(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<ReportDecision>,
 ) -> ApiResult<HttpResponse> {
-    let reason = body
-        .reason
-        .map(|r| r.trim().to_owned())
-        .filter(|r| !r.is_empty());
-    if body.action == ReportAction::Decline && reason.is_none() {
-        return Err(DomainError::field(
-            "reason",
-            "请说明不予确认的原因 / give a reason to decline",
-        )
-        .into());
-    }
-    let patterns = patterns_for(&caller, Action::ReadVolunteering);
-    let mut conn = state.db.conn().await?;
-    let me = viewer(&mut conn, &caller).await?;
-    let current = volunteering::report(&mut conn, &patterns, me, id.into_inner()).await?;
-    let decider = caller
-        .scope(Action::DecideReports)
-        .is_ok_and(|s| s.covers(&AreaPath::from_stored(current.area_path.clone())));
-    let own = me == Some(current.person_id);
-    let allowed = match body.action {
-        ReportAction::Confirm | ReportAction::Decline => decider,
-        ReportAction::Withdraw => own,
-        ReportAction::End => own || decider,
-    };
-    if !allowed {
-        return Err(DomainError::Forbidden.into());
-    }
-    volunteering::decide_report(
-        &mut conn,
-        &caller.audit,
-        &current,
-        body.action,
-        reason.as_deref(),
-    )
+    let command = body.into_command(id.into_inner());
+    let r = in_transaction(&state.db, |tx| {
+        Box::pin(async move { decide(tx, &caller, command).await })
+    })
     .await?;
-    let r = volunteering::report(&mut conn, &patterns, me, current.id).await?;
     Ok(HttpResponse::Ok().json(ReportView::from(r)))
 }

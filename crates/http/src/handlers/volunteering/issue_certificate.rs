@@ -1,9 +1,6 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::DomainError;
-use linli_persistence::volunteering;
-use rand::Rng;
+use linli_app::{in_transaction, volunteering::issue_certificate as issue};
 
-use super::participant;
 use crate::{
     auth::Caller,
     dto::volunteering::{CertificateInput, CertificateView},
@@ -12,9 +9,6 @@ use crate::{
     handlers::tags,
     state::AppState,
 };
-
-/// Characters of a verification code: no 0/O or 1/I to misread.
-const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /// Issue a service certificate (服务证明) of one's verified hours over a period, with a
 /// verification code anyone can check at the public endpoint; print it from `print_url`.
@@ -27,25 +21,10 @@ pub async fn issue_certificate(
     caller: Caller,
     ValidJson(body): ValidJson<CertificateInput>,
 ) -> ApiResult<HttpResponse> {
-    if body.to < body.from || (body.to - body.from).num_days() > 3660 {
-        return Err(DomainError::field("to", "期间无效 / invalid period").into());
-    }
-    let mut conn = state.db.conn().await?;
-    let person = participant(&mut conn, &caller).await?;
-    let code: String = {
-        let mut rng = rand::rng();
-        (0..12)
-            .map(|_| CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char)
-            .collect()
-    };
-    let c = volunteering::issue_certificate(
-        &mut conn,
-        &caller.audit,
-        person,
-        body.from,
-        body.to,
-        &code,
-    )
+    let command = body.into_command();
+    let c = in_transaction(&state.db, |tx| {
+        Box::pin(async move { issue(tx, &caller, command).await })
+    })
     .await?;
     Ok(HttpResponse::Created().json(CertificateView::new(c, false)))
 }

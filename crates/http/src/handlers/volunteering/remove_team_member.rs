@@ -1,7 +1,8 @@
 use actix_web::{HttpResponse, delete, web};
-use linli_app::access::for_write;
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::organisations, volunteering};
+use linli_app::{
+    in_transaction,
+    volunteering::{TeamMembership, remove_team_member as remove},
+};
 use uuid::Uuid;
 
 use crate::{
@@ -24,14 +25,10 @@ pub async fn remove_team_member(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (team_id, person_id) = path.into_inner();
-    let scope = caller.scope(Action::ManageVolunteering)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let team = organisations::find_visible(&mut conn, &patterns, team_id)
-        .await
-        .map_err(|e| linli_app::not_found_as(e, "team"))?;
-    for_write(&scope, team)?;
-    let area = linli_persistence::areas::first_root(&patterns);
-    volunteering::remove_member(&mut conn, &caller.audit, team_id, &area, person_id).await?;
+    let command = TeamMembership { team_id, person_id };
+    in_transaction(&state.db, |tx| {
+        Box::pin(async move { remove(tx, &caller, command).await })
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,8 +1,6 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{areas::scope_patterns, compounds, volunteering};
+use linli_app::{in_transaction, volunteering::request_report as request};
 
-use super::participant;
 use crate::{
     auth::Caller,
     dto::volunteering::{ReportInput, ReportView},
@@ -25,30 +23,10 @@ pub async fn request_report(
     caller: Caller,
     ValidJson(body): ValidJson<ReportInput>,
 ) -> ApiResult<HttpResponse> {
-    let note = body
-        .note
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty());
-    if note.as_ref().is_some_and(|n| n.chars().count() > 500) {
-        return Err(
-            DomainError::field("note", "说明不能超过 500 个字 / at most 500 characters").into(),
-        );
-    }
-    let mut conn = state.db.conn().await?;
-    let person = participant(&mut conn, &caller).await?;
-    let compound = compounds::find(&mut conn, body.compound_id)
-        .await?
-        .ok_or_else(|| DomainError::field("compound_id", "没有这个小区 / no such compound"))?;
-    let id = volunteering::request_report(
-        &mut conn,
-        &caller.audit,
-        person,
-        compound.id,
-        compound.path.as_str(),
-        note.as_deref(),
-    )
+    let command = body.into_command();
+    let r = in_transaction(&state.db, |tx| {
+        Box::pin(async move { request(tx, &caller, command).await })
+    })
     .await?;
-    let scope = caller.scope(Action::Participate)?;
-    let r = volunteering::report(&mut conn, &scope_patterns(&scope), Some(person), id).await?;
     Ok(HttpResponse::Created().json(ReportView::from(r)))
 }

@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering::sign_up as sign};
 use uuid::Uuid;
 
-use super::{participant, patterns_for};
 use crate::{
     auth::Caller,
     dto::volunteering::ActivityView,
@@ -24,27 +22,10 @@ pub async fn sign_up(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = patterns_for(&caller, Action::Participate);
-    let mut conn = state.db.conn().await?;
-    let person = participant(&mut conn, &caller).await?;
-    let a = volunteering::activity(&mut conn, &patterns, id.into_inner()).await?;
-    if a.status != "open" {
-        return Err(DomainError::WrongState {
-            code: "activity_cancelled",
-            detail: "活动已取消 / the activity was cancelled".into(),
-            allowed: vec![],
-        }
-        .into());
-    }
-    if a.ends_at < state.clock().now() {
-        return Err(DomainError::WrongState {
-            code: "activity_over",
-            detail: "活动已结束 / the activity is over".into(),
-            allowed: vec![],
-        }
-        .into());
-    }
-    volunteering::sign_up(&mut conn, &caller.audit, &a, person).await?;
-    let a = volunteering::activity(&mut conn, &patterns, a.id).await?;
+    let (id, now) = (id.into_inner(), state.clock().now());
+    let a = in_transaction(&state.db, |tx| {
+        Box::pin(async move { sign(tx, &caller, now, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Created().json(ActivityView::new(a, true)))
 }

@@ -1,13 +1,14 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{DomainError, area::AreaPath, policy::Action};
-use linli_persistence::volunteering;
+use linli_app::{
+    in_transaction,
+    volunteering::{VerifyCheckIn, verify_check_in as verify},
+};
 use uuid::Uuid;
 
-use super::viewer;
 use crate::{
     auth::Caller,
     dto::volunteering::{CheckInView, HoursVerdict},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -27,30 +28,13 @@ pub async fn verify_check_in(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<HoursVerdict>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let me = viewer(&mut conn, &caller).await?;
-    let id = id.into_inner();
-    let c = volunteering::find_check_in(&mut conn, &["%".to_owned()], None, id).await?;
-    let by_area = caller
-        .scope(Action::VerifyHours)
-        .is_ok_and(|s| s.covers(&AreaPath::from_stored(c.area_path.clone())));
-    let leader = match (me, c.team_id) {
-        (Some(p), Some(team)) => volunteering::leads(&mut conn, p, team).await?,
-        _ => false,
+    let command = VerifyCheckIn {
+        check_in_id: id.into_inner(),
+        accepted: body.accepted,
     };
-    let sees = by_area
-        || leader
-        || me == Some(c.person_id)
-        || caller
-            .scope(Action::ReadVolunteering)
-            .is_ok_and(|s| s.covers(&AreaPath::from_stored(c.area_path.clone())));
-    if !sees {
-        return Err(ApiError::not_found("check-in"));
-    }
-    if !(by_area || leader) || me == Some(c.person_id) {
-        return Err(DomainError::Forbidden.into());
-    }
-    volunteering::verify(&mut conn, &caller.audit, &c, body.accepted).await?;
-    let c = volunteering::find_check_in(&mut conn, &["%".to_owned()], None, id).await?;
+    let c = in_transaction(&state.db, |tx| {
+        Box::pin(async move { verify(tx, &caller, command).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(CheckInView::from(c)))
 }
