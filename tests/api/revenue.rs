@@ -55,7 +55,7 @@ fn entry(date: &str, memo: &str, debit: &str, credit: &str, fen: i64) -> Value {
 /// The invariant every test ends on: no entry in the database is unbalanced.
 async fn assert_journal_balanced(app: &TestApp) {
     let mut conn = app.conn().await;
-    let unbalanced = linli_persistence::ledger::unbalanced_entries(&mut conn)
+    let unbalanced = linli_persistence::public_revenue::unbalanced_entries(&mut conn)
         .await
         .unwrap_or(-1);
     assert_eq!(unbalanced, 0, "unbalanced journal entries found");

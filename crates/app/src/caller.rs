@@ -5,7 +5,7 @@ use linli_domain::{
     DomainError,
     policy::{Action, Principal, Scope, authorize},
 };
-use linli_persistence::audit::AuditContext;
+use linli_persistence::audit_log::AuditContext;
 use uuid::Uuid;
 
 /// The caller of a use case, authenticated by whoever called it (a bearer token or an API

@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::{DomainError, ledger::RowError};
+use crate::{DomainError, public_revenue::RowError};
 
 crate::text_enum! {
     /// The outcome of an assessment (考评). `ALL` lists them worst first.
@@ -131,7 +131,9 @@ pub struct Decision {
 
 /// The last day of the month starting at `month`.
 pub fn month_end(month: NaiveDate) -> NaiveDate {
-    crate::ledger::next_month(month).pred_opt().unwrap_or(month)
+    crate::public_revenue::next_month(month)
+        .pred_opt()
+        .unwrap_or(month)
 }
 
 /// Days of `[start, end]` (end open: still held) inside the month.
@@ -156,7 +158,7 @@ pub fn pro_rata(amount_fen: i64, held: i64, days: i64, enabled: bool) -> i64 {
 }
 
 fn yuan(fen: i64) -> String {
-    crate::ledger::yuan(fen)
+    crate::public_revenue::yuan(fen)
 }
 
 /// Decides whether a candidate is paid for `month`, and explains it in Chinese and English.

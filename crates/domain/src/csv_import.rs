@@ -2,7 +2,7 @@
 //! UTF-8 with or without a byte-order mark, Chinese or English headers, every problem
 //! reported by row and column.
 
-use crate::ledger::RowError;
+use crate::public_revenue::RowError;
 
 /// A file opened for reading rows, with where each expected column is.
 pub struct Table<'a> {

@@ -38,8 +38,8 @@ pub struct Problem {
     pub allowed: Option<Vec<String>>,
     /// For refused file imports: every problem, by row and column; nothing was stored.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Vec<crate::dto::revenue::RowErrorView>>)]
-    pub row_errors: Option<Vec<linli_domain::ledger::RowError>>,
+    #[schema(value_type = Option<Vec<crate::dto::public_revenue::RowErrorView>>)]
+    pub row_errors: Option<Vec<linli_domain::public_revenue::RowError>>,
     /// The request's id (also in the `X-Request-Id` response header); quote it to support.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -54,7 +54,7 @@ pub struct ApiError {
     // Boxed: rare, and they would make every `Result<_, ApiError>` large.
     errors: Option<Box<FieldErrors>>,
     allowed: Option<Box<[String]>>,
-    row_errors: Option<Box<[linli_domain::ledger::RowError]>>,
+    row_errors: Option<Box<[linli_domain::public_revenue::RowError]>>,
     headers: Vec<(header::HeaderName, String)>,
 }
 
@@ -101,7 +101,7 @@ impl ApiError {
     }
 
     /// 422 for a file whose rows do not all pass: every problem by row and column.
-    pub fn import_invalid(rows: Vec<linli_domain::ledger::RowError>) -> Self {
+    pub fn import_invalid(rows: Vec<linli_domain::public_revenue::RowError>) -> Self {
         let mut e = ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "import_invalid",

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     StoreError,
-    audit::{self, AuditContext, Change},
+    audit_log::{self, AuditContext, Change},
     error::StoreResult,
     schema::{api_keys, areas},
 };
@@ -119,7 +119,7 @@ pub async fn create(
             ))
             .execute(tx)
             .await?;
-        audit::record(
+        audit_log::record(
             tx,
             ctx,
             Change {
@@ -236,7 +236,7 @@ pub async fn revoke(
             .bind::<diesel::sql_types::Uuid, _>(key.id)
             .execute(tx)
             .await?;
-            audit::record(
+            audit_log::record(
                 tx,
                 ctx,
                 Change {

@@ -14,7 +14,7 @@ use linli_domain::{
 };
 use uuid::Uuid;
 
-use crate::{StoreError, audit::AuditContext, error::StoreResult, journal, schema::areas};
+use crate::{StoreError, audit_log::AuditContext, error::StoreResult, journal, schema::areas};
 
 /// An area node as stored.
 #[derive(Debug, Clone, PartialEq)]

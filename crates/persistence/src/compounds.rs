@@ -20,7 +20,7 @@ use uuid::Uuid;
 use crate::{
     StoreError,
     areas::{self, Area, scope_patterns},
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal,
     schema::{areas as areas_t, compounds},

@@ -4,7 +4,7 @@ use diesel_async::AsyncPgConnection;
 use serde_json::Value;
 
 use crate::{
-    audit::{self, AuditContext, Change},
+    audit_log::{self, AuditContext, Change},
     error::StoreResult,
     events::{self, NewEvent},
 };
@@ -28,7 +28,7 @@ pub async fn record(
     ctx: &AuditContext,
     entry: Entry<'_>,
 ) -> StoreResult<()> {
-    audit::record(
+    audit_log::record(
         tx,
         ctx,
         Change {

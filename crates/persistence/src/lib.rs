@@ -22,7 +22,7 @@ macro_rules! insert_in_batches {
 pub mod allowances;
 pub mod api_keys;
 pub mod areas;
-pub mod audit;
+pub mod audit_log;
 pub mod clock;
 pub mod complaint_stats;
 pub mod complaints;
@@ -32,8 +32,8 @@ pub mod error;
 pub mod events;
 pub mod idempotency;
 pub mod journal;
-pub mod ledger;
 pub mod logins;
+pub mod public_revenue;
 pub mod registry;
 #[rustfmt::skip]
 pub mod schema;

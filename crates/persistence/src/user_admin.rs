@@ -17,7 +17,7 @@ use uuid::Uuid;
 use crate::{
     StoreError,
     areas::Area,
-    audit::{self, AuditContext, Change},
+    audit_log::{self, AuditContext, Change},
     error::StoreResult,
     schema::{areas, refresh_tokens, user_grants, users},
     users::{GrantDetail, grants},
@@ -191,7 +191,7 @@ pub async fn create(
             crate::users::ensure_grant(tx, id, *role, area.id).await?;
         }
         let created = find(tx, id).await?.ok_or(DomainError::NotFound("user"))?;
-        audit::record(
+        audit_log::record(
             tx,
             ctx,
             Change {
@@ -258,7 +258,7 @@ async fn audited(
     let after = find(tx, before.user.id)
         .await?
         .ok_or(DomainError::NotFound("user"))?;
-    audit::record(
+    audit_log::record(
         tx,
         ctx,
         Change {
@@ -372,7 +372,7 @@ pub async fn set_password(
             .set(users::password_hash.eq(password_hash))
             .execute(tx)
             .await?;
-        audit::record(
+        audit_log::record(
             tx,
             ctx,
             Change {
@@ -398,7 +398,7 @@ pub async fn record_unmask(
     fields: &[&str],
     reason: &str,
 ) -> StoreResult<()> {
-    audit::record(
+    audit_log::record(
         conn,
         ctx,
         Change {

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::{
     StoreError,
-    audit::{self, AuditContext, Change},
+    audit_log::{self, AuditContext, Change},
     error::StoreResult,
     events::Event,
     schema::{areas, events, webhook_attempts, webhook_deliveries, webhook_subscriptions},
@@ -175,7 +175,7 @@ pub async fn create(
             ))
             .execute(tx)
             .await?;
-        audit::record(
+        audit_log::record(
             tx,
             ctx,
             Change {
@@ -239,7 +239,7 @@ pub async fn update(
             area_id: current.area_id,
             active: current.active,
         };
-        audit::record(
+        audit_log::record(
             tx,
             ctx,
             Change {
@@ -279,7 +279,7 @@ pub async fn rotate_secret(
         .bind::<diesel::sql_types::Text, _>(new_secret)
         .execute(tx)
         .await?;
-        audit::record(
+        audit_log::record(
             tx,
             ctx,
             Change {
@@ -644,7 +644,7 @@ pub async fn redeliver(
         if changed == 0 {
             return Err(DomainError::NotFound("delivery").into());
         }
-        audit::record(
+        audit_log::record(
             tx,
             ctx,
             Change {

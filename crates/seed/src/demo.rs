@@ -106,7 +106,7 @@ pub struct SeedReport {
     pub compounds: usize,
     pub users_created: usize,
     /// The public revenue books and the audit campaign (all zero when already present).
-    pub revenue: crate::demo_revenue::RevenueReport,
+    pub revenue: crate::demo_public_revenue::RevenueReport,
     /// The allowance programme, its assessments and payment cycles (zero when present).
     pub allowances: crate::demo_allowances::AllowanceReport,
     /// Reports, teams, activities, sign-ups and check-ins (zero when present).
@@ -532,7 +532,7 @@ pub async fn seed(
         crate::demo_registry::seed(tx, &cal).await?;
         ensure_memberships(tx, &cal).await?;
         // Needs the registry's committees and firms, and the auditor's firm membership.
-        report.revenue = crate::demo_revenue::seed(tx, &cal).await?;
+        report.revenue = crate::demo_public_revenue::seed(tx, &cal).await?;
         // Needs the registry's secretaries and the finance officers.
         report.allowances = crate::demo_allowances::seed(tx, &cal).await?;
         // Needs the registry's people, teams and centres, and the demo users to link.

@@ -40,7 +40,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use linli_domain::{
     DomainError,
     allowance::{AssessmentResult, CycleAction, parse_bank_return},
-    ledger::RowError,
+    public_revenue::RowError,
 };
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -49,7 +49,7 @@ use crate::{demo::DISTRICT_CODE, demo_calendar::DemoCalendar, demo_registry::BRA
 use linli_persistence::{
     StoreError,
     allowances::{self, Programme, ProgrammeDraft},
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     schema::{allowance_programmes, areas, assessments, bank_accounts, users},
 };

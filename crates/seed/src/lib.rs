@@ -10,8 +10,8 @@ extern crate linli_persistence;
 pub mod demo;
 pub mod demo_allowances;
 pub mod demo_calendar;
+pub mod demo_public_revenue;
 pub mod demo_registry;
-pub mod demo_revenue;
 pub mod demo_volunteering;
 
 pub use demo::{DEMO_USERS, seed};

@@ -3,8 +3,8 @@
 
 use std::{io::Write, path::Path, time::Instant};
 
-use linli_domain::ledger::parse_cash_journal;
-use linli_persistence::{Db, PoolSettings, audit::AuditContext, ledger};
+use linli_domain::public_revenue::parse_cash_journal;
+use linli_persistence::{Db, PoolSettings, audit_log::AuditContext, public_revenue};
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
@@ -24,7 +24,7 @@ pub async fn run(compound: &str, file: &Path) -> Result<(), String> {
     )
     .map_err(|e| e.to_string())?;
     let mut conn = db.conn().await.map_err(|e| e.to_string())?;
-    let found = ledger::compounds_named(&mut conn, compound)
+    let found = public_revenue::compounds_named(&mut conn, compound)
         .await
         .map_err(|e| e.to_string())?;
     let (compound_id, name, path) = match found.as_slice() {
@@ -51,14 +51,14 @@ pub async fn run(compound: &str, file: &Path) -> Result<(), String> {
         file.display(),
         bytes.len() as f64 / 1_048_576.0
     );
-    let accounts = ledger::chart(&mut conn, compound_id)
+    let accounts = public_revenue::chart(&mut conn, compound_id)
         .await
         .map_err(|e| e.to_string())?;
-    let closed = ledger::closed_months(&mut conn, compound_id)
+    let closed = public_revenue::closed_months(&mut conn, compound_id)
         .await
         .map_err(|e| e.to_string())?;
     let digest = Sha256::digest(&bytes).to_vec();
-    if let Some(previous) = ledger::previous_import(&mut conn, compound_id, &digest)
+    if let Some(previous) = public_revenue::previous_import(&mut conn, compound_id, &digest)
         .await
         .map_err(|e| e.to_string())?
     {
@@ -101,12 +101,12 @@ pub async fn run(compound: &str, file: &Path) -> Result<(), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "import.csv".to_owned());
-    let outcome = ledger::import(
+    let outcome = public_revenue::import(
         &mut conn,
         &AuditContext::system("linli import-ledger"),
         compound_id,
         &path,
-        &ledger::ImportFile {
+        &public_revenue::ImportFile {
             name: file_name,
             sha256: digest,
         },

@@ -7,7 +7,7 @@ use actix_web::{
     FromRequest, HttpMessage, HttpRequest, dev::Payload, http::StatusCode, http::header, web,
 };
 use linli_domain::policy::Principal;
-use linli_persistence::{api_keys, audit::AuditContext, users};
+use linli_persistence::{api_keys, audit_log::AuditContext, users};
 use uuid::Uuid;
 
 use crate::{

@@ -3,14 +3,14 @@
 pub mod allowance;
 pub mod api_key;
 pub mod area;
-pub mod audit;
+pub mod audit_log;
 pub mod auth;
 pub mod complaint;
 pub mod compound;
 pub mod me;
 pub mod page;
+pub mod public_revenue;
 pub mod registry;
-pub mod revenue;
 pub mod special_audit;
 pub mod stats;
 pub mod user;

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::{Cycle, cycle};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
 };
@@ -168,8 +168,8 @@ pub async fn reconcile(
     cycle_id: Uuid,
     sha256: &[u8],
     outcomes: &[BankOutcome],
-) -> StoreResult<Result<ReconcileOutcome, Vec<linli_domain::ledger::RowError>>> {
-    use linli_domain::ledger::RowError;
+) -> StoreResult<Result<ReconcileOutcome, Vec<linli_domain::public_revenue::RowError>>> {
+    use linli_domain::public_revenue::RowError;
     conn.transaction::<_, StoreError, _>(async |tx| {
         crate::sql::query("SELECT 1 FROM payment_cycles WHERE id = $1 FOR UPDATE")
             .bind::<SqlUuid, _>(cycle_id)

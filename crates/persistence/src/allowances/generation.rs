@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::Programme;
 use crate::{
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
 };

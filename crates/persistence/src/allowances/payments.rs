@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{Cycle, cycles::StatusRow};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
 };

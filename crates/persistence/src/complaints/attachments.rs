@@ -7,7 +7,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::{Complaint, add_event};
-use crate::{StoreError, audit::AuditContext, error::StoreResult};
+use crate::{StoreError, audit_log::AuditContext, error::StoreResult};
 
 /// A stored photo's facts.
 #[derive(Debug, Clone, PartialEq, Queryable)]
@@ -77,7 +77,7 @@ pub async fn add_attachment(
             .execute(tx)
             .await?;
         add_event(tx, ctx, c.id, "attach", Some(c.status()), c.status(), Some(&format!("上传照片 {} / photo added", new.file_name))).await?;
-        crate::audit::record(tx, ctx, crate::audit::Change {
+        crate::audit_log::record(tx, ctx, crate::audit_log::Change {
             action: "complaint.attachment_added",
             object_type: "complaint",
             object_id: c.id.to_string(),

@@ -6,7 +6,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::calendar::WorkingCalendar;
 use serde_json::json;
 
-use crate::{StoreError, audit::AuditContext, error::StoreResult};
+use crate::{StoreError, audit_log::AuditContext, error::StoreResult};
 
 /// The deadline `hours` working hours after `now`.
 pub fn deadline(calendar: &WorkingCalendar, now: DateTime<Utc>, hours: i32) -> DateTime<Utc> {
@@ -73,10 +73,10 @@ pub async fn set_calendar_day(
                 diesel::delete(d::table.find(day)).execute(tx).await?;
             }
         }
-        crate::audit::record(
+        crate::audit_log::record(
             tx,
             ctx,
-            crate::audit::Change {
+            crate::audit_log::Change {
                 action: "calendar_day.set",
                 object_type: "calendar_day",
                 object_id: day.to_string(),

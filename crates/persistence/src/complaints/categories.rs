@@ -8,7 +8,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{DomainError, complaint::HandlerRule};
 use serde_json::json;
 
-use crate::{StoreError, audit::AuditContext, error::StoreResult};
+use crate::{StoreError, audit_log::AuditContext, error::StoreResult};
 
 /// A category of the catalogue.
 #[derive(Debug, Clone, PartialEq, QueryableByName)]
@@ -112,7 +112,7 @@ pub async fn update_category(
         if changed == 0 {
             return Err(DomainError::StaleVersion.into());
         }
-        crate::audit::record(tx, ctx, crate::audit::Change {
+        crate::audit_log::record(tx, ctx, crate::audit_log::Change {
             action: "complaint_category.updated",
             object_type: "complaint_category",
             object_id: code.clone(),

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{Complaint, add_event};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
 };

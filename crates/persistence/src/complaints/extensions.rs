@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{Complaint, add_event};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
 };
@@ -99,10 +99,10 @@ pub async fn request_extension(
                 Some(&format!("申请延期 {hours} 工作小时：{reason}")),
             )
             .await?;
-            crate::audit::record(
+            crate::audit_log::record(
                 tx,
                 ctx,
-                crate::audit::Change {
+                crate::audit_log::Change {
                     action: "complaint.extension_requested",
                     object_type: "complaint",
                     object_id: c.id.to_string(),

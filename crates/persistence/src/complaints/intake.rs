@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::add_event;
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
 };

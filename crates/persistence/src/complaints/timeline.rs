@@ -9,7 +9,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use linli_domain::complaint::Status;
 use uuid::Uuid;
 
-use crate::{audit::AuditContext, error::StoreResult};
+use crate::{audit_log::AuditContext, error::StoreResult};
 
 /// One timeline entry.
 #[derive(Debug, Clone, PartialEq, QueryableByName)]

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::{Complaint, add_event};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
 };

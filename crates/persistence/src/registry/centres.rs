@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::{Patterns, only_row};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     schema::neighbourhood_centres as centres,

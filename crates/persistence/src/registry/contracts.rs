@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{Patterns, only_row};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     schema::{contract_compounds, service_contracts},

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::{Patterns, only_row};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     schema::{action_items, joint_meetings, meeting_amendments},

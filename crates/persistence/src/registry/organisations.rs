@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::Patterns;
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     schema::{organisation_compounds, organisations},

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::{Patterns, only_row};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     schema::{people, posts},
@@ -249,10 +249,10 @@ pub async fn record_unmask(
     person: &Person,
     reason: &str,
 ) -> StoreResult<()> {
-    crate::audit::record(
+    crate::audit_log::record(
         conn,
         ctx,
-        crate::audit::Change {
+        crate::audit_log::Change {
             action: "personal_data.unmasked",
             object_type: "person",
             object_id: person.id.to_string(),

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::{AuditVisibility, budget_refusal, visible_in};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     registry::only_row,

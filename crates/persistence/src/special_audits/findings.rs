@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{AuditVisibility, engagement};
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     registry::only_row,

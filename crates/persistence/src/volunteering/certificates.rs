@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::{
     StoreError,
-    audit::AuditContext,
+    audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
     registry::only_row,

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, get, web};
-use linli_domain::{allowance::period_label, ledger::yuan, policy::Action};
+use linli_domain::{allowance::period_label, policy::Action, public_revenue::yuan};
 use linli_persistence::allowances;
 use uuid::Uuid;
 

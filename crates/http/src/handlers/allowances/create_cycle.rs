@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::{DomainError, ledger::parse_month, policy::Action};
+use linli_domain::{DomainError, policy::Action, public_revenue::parse_month};
 use linli_persistence::{allowances, areas::scope_patterns};
 
 use super::require_over;

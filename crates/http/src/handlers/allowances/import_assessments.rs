@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{allowance::parse_assessments, ledger::RowError, policy::Action};
+use linli_domain::{allowance::parse_assessments, policy::Action, public_revenue::RowError};
 use linli_persistence::{
     allowances::{self, AssessmentDraft},
     areas::scope_patterns,

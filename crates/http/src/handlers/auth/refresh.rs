@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use linli_persistence::{
-    audit::{self, Change},
+    audit_log::{self, Change},
     tokens::{self, Rotation},
     users,
 };
@@ -57,7 +57,7 @@ pub async fn refresh(
         Rotation::Reused { user_id, family_id } => {
             log::warn!("refresh token re-used for user {user_id}; family {family_id} revoked");
             let ctx = request_context(&req, &state, Some(user_id), "refresh token holder");
-            audit::record(
+            audit_log::record(
                 &mut conn,
                 &ctx,
                 Change {

@@ -20,7 +20,7 @@ use crate::{
 /// Events in your area after a cursor, in commit order — for systems that cannot
 /// receive webhooks. Poll with the returned `next_cursor`: no event is ever skipped or
 /// repeated, even while others are being written.
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(EventQuery), responses(
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), params(EventQuery), responses(
     (status = 200, description = "One page of events (`next_cursor` continues)", body = EventPage),
     (status = 400, description = "Bad cursor", body = Problem, content_type = "application/problem+json"),
 ))]

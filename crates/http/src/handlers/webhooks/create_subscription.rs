@@ -16,7 +16,7 @@ use crate::{
 /// Deliveries are `POST`s signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`,
 /// `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`), retried with
 /// backoff for about three days; a `410 Gone` answer disables the subscription.
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), request_body = SubscriptionInput, responses(
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), request_body = SubscriptionInput, responses(
     (status = 201, description = "Created: the subscription (its signing secret is shown this once); `Location` is its address; `ETag` carries its version", body = CreatedSubscription, headers(("ETag" = String), ("Location" = String))),
     (status = 422, description = "Unknown event types, an internal or unreachable URL, or an area outside your scope", body = Problem, content_type = "application/problem+json"),
 ))]

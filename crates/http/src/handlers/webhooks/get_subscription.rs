@@ -8,7 +8,7 @@ use crate::{
 };
 
 /// One subscription; `ETag` for `If-Match` on update.
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
     (status = 200, description = "The subscription; `ETag` carries its version", body = SubscriptionView, headers(("ETag" = String))),
 ))]
 #[get("/webhook-subscriptions/{id}")]

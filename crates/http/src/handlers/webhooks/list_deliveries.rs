@@ -18,7 +18,7 @@ use crate::{
 
 /// A subscription's deliveries, newest first, each with its attempt log (status,
 /// latency, error).
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path), PageQuery), responses(
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path), PageQuery), responses(
     (status = 200, description = "One page of deliveries (`next_cursor` continues)", body = DeliveryPage),
 ))]
 #[get("/webhook-subscriptions/{id}/deliveries")]

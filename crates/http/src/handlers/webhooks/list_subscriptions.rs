@@ -16,7 +16,7 @@ use crate::{
 };
 
 /// Webhook subscriptions in your area, newest first.
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(PageQuery), responses(
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), params(PageQuery), responses(
     (status = 200, description = "One page of subscriptions (`next_cursor` continues)", body = SubscriptionPage),
     (status = 403, description = "Needs a district admin or a key with `webhooks:manage`", body = Problem, content_type = "application/problem+json"),
 ))]

@@ -6,7 +6,7 @@ use super::visible;
 use crate::{auth::Caller, error::ApiResult, handlers::tags, state::AppState};
 
 /// Send a delivery again now (same `webhook-id`), e.g. after fixing the receiver.
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])),
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])),
     params(("id" = Uuid, Path), ("delivery_id" = Uuid, Path)),
     responses(
     (status = 202, description = "Queued"),

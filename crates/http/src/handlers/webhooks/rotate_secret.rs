@@ -12,7 +12,7 @@ const OVERLAP_HOURS: i64 = 24;
 
 /// Replace the signing secret. For 24 hours deliveries carry two signatures (new and
 /// previous secret), so the receiver can switch without dropping any.
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
     (status = 200, description = "The rotated secret", body = RotatedSecret),
 ))]
 #[post("/webhook-subscriptions/{id}/rotate-secret")]

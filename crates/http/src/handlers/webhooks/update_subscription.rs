@@ -14,7 +14,7 @@ use crate::{
 
 /// Change a subscription (URL, types, area, active). Re-activating one that a `410 Gone`
 /// disabled clears the reason; past cancelled deliveries stay cancelled.
-#[utoipa::path(tag = tags::WEBHOOKS, security(("bearer" = []), ("api_key" = [])), request_body = SubscriptionInput,
+#[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), request_body = SubscriptionInput,
     params(("id" = Uuid, Path), ("If-Match" = String, Header, description = "ETag from the last read")),
     responses(
     (status = 200, description = "The subscription; `ETag` carries its version", body = SubscriptionView, headers(("ETag" = String))),

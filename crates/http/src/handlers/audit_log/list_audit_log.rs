@@ -1,0 +1,46 @@
+use actix_web::{get, web};
+use linli_domain::{page::clamp_limit, policy::Action};
+use linli_persistence::{
+    areas::scope_patterns,
+    audit_log::{self, AuditFilter},
+};
+
+use crate::{
+    auth::AuthUser,
+    cursor,
+    dto::audit_log::{AuditEntryView, AuditPage, AuditQuery},
+    error::ApiResult,
+    handlers::tags,
+    state::AppState,
+};
+
+/// Audit entries, newest first, filtered by object, actor or action.
+#[utoipa::path(tag = tags::AUDIT_LOG, security(("bearer" = [])), params(AuditQuery), responses(
+    (status = 200, description = "One page of audits (`next_cursor` continues)", body = AuditPage),
+))]
+#[get("/audit-log")]
+pub async fn list_audit_log(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: web::Query<AuditQuery>,
+) -> ApiResult<web::Json<AuditPage>> {
+    let scope = user.scope(Action::ReadAuditLog)?;
+    let limit = clamp_limit(query.limit);
+    let query = query.into_inner();
+    let filter = AuditFilter {
+        object_type: query.object_type,
+        object_id: query.object_id,
+        actor_id: query.actor_id,
+        action: query.action,
+        within: Some(scope_patterns(&scope)),
+        before_id: cursor::decode_opt::<i64>(query.cursor.as_deref())?,
+        limit: limit + 1,
+    };
+    let mut conn = state.db.conn().await?;
+    let mut rows = audit_log::list(&mut conn, &filter).await?;
+    let next_cursor = cursor::next_page(&mut rows, limit, |r| cursor::encode(&r.id));
+    Ok(web::Json(AuditPage {
+        items: rows.into_iter().map(AuditEntryView::from).collect(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,50 @@
+use actix_web::{HttpResponse, get, http::header, web};
+use linli_persistence::public_revenue;
+use uuid::Uuid;
+
+use super::readable;
+use crate::{
+    auth::Caller,
+    error::{ApiError, ApiResult},
+    handlers::tags,
+    state::AppState,
+};
+
+/// Download a voucher; whoever may read the ledger may read its vouchers.
+#[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path), ("voucher_id" = Uuid, Path)), responses(
+    (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
+))]
+#[get("/ledger-entries/{id}/vouchers/{voucher_id}")]
+pub async fn get_voucher(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (entry_id, voucher_id) = path.into_inner();
+    let mut conn = state.db.conn().await?;
+    let compound_id = public_revenue::compound_of_entry(&mut conn, entry_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("voucher"))?;
+    readable(&mut conn, &caller, compound_id)
+        .await
+        .map_err(|e| e.hidden_as("voucher"))?;
+    let voucher = public_revenue::vouchers(&mut conn, entry_id)
+        .await?
+        .into_iter()
+        .find(|v| v.id == voucher_id)
+        .ok_or_else(|| ApiError::not_found("voucher"))?;
+    drop(conn);
+    let path = state.settings.upload_dir.join(&voucher.stored_path);
+    let bytes = web::block(move || std::fs::read(path))
+        .await
+        .map_err(|e| ApiError::internal(&e))?
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => ApiError::not_found("voucher"),
+            _ => ApiError::internal(&e),
+        })?;
+    Ok(HttpResponse::Ok()
+        .content_type(voucher.content_type)
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .body(bytes))
+}

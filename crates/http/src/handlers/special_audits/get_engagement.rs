@@ -1,0 +1,27 @@
+use actix_web::{HttpResponse, get, http::header, web};
+use linli_persistence::special_audits;
+use uuid::Uuid;
+
+use super::visibility;
+use crate::{
+    auth::Caller, dto::special_audit::EngagementView, error::ApiResult, extract::etag,
+    handlers::tags, state::AppState,
+};
+
+/// One engagement; `ETag` for `If-Match`.
+#[utoipa::path(tag = tags::SPECIAL_AUDITS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, description = "The engagement; `ETag` carries its version", body = EngagementView, headers(("ETag" = String))),
+))]
+#[get("/audit-engagements/{id}")]
+pub async fn get_engagement(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let mut conn = state.db.conn().await?;
+    let vis = visibility(&mut conn, &caller).await?;
+    let g = special_audits::engagement(&mut conn, &vis, id.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(g.version)))
+        .json(EngagementView::from(g)))
+}
