@@ -187,3 +187,56 @@ async fn a_teams_members_are_set_only_by_staff_covering_the_teams_area() {
         .await
         .assert_status(200);
 }
+
+#[actix_web::test]
+async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_another_community() {
+    let app = TestApp::new().await;
+    let p = two_communities(&app).await;
+    let admin = app.token_for("admin").await;
+    let body = |compound: Uuid| {
+        json!({"compound_id": compound, "category": "elevator", "title": "电梯停运",
+            "description": "二号楼电梯停运两天", "complainant_name": "李先生",
+            "complainant_phone": "13700004321"})
+    };
+    let mut filed = Vec::new();
+    for _ in 0..2 {
+        let created = app
+            .post("/api/v1/complaints")
+            .bearer(&admin)
+            .json(&body(p.theirs))
+            .send()
+            .await;
+        created.assert_status(201);
+        filed.push(created.json());
+    }
+    // A clerk of the other community who lives in the compound and filed the first.
+    let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
+    app.sql(&format!(
+        "UPDATE complaints SET complainant_user_id = (SELECT id FROM users WHERE display_name = '测试用户') WHERE id = '{}'",
+        filed[0]["id"].as_str().unwrap_or_default()
+    ))
+    .await;
+    let uri = format!(
+        "/api/v1/complaints/{}",
+        filed[0]["id"].as_str().unwrap_or_default()
+    );
+    let seen = app.get(&uri).bearer(&clerk).send().await;
+    seen.assert_status(200);
+    let version = seen.json()["version"].clone();
+    app.post(&format!("{uri}/merge"))
+        .bearer(&clerk)
+        .header("if-match", &format!("\"v{version}\""))
+        .json(&json!({"into": filed[1]["id"]}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!("{uri}/extensions/{}/decision", Uuid::new_v4()))
+        .bearer(&clerk)
+        .json(&json!({"approve": true}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let after = app.get(&uri).bearer(&admin).send().await.json();
+    assert_eq!(after["status"], "submitted");
+    assert_eq!(after["version"], version);
+}

@@ -59,3 +59,10 @@ impl Owned for Activity {
         vec![AreaPath::from_stored(self.area_path.clone())]
     }
 }
+
+impl Owned for linli_persistence::complaints::Complaint {
+    /// The complaint's compound (its dispatchers answer for it).
+    fn owners(&self) -> Vec<AreaPath> {
+        vec![AreaPath::from_stored(self.area_path.clone())]
+    }
+}

@@ -37,6 +37,32 @@ pub fn checked_year(year: i32) -> Result<i32, crate::DomainError> {
     }
 }
 
+/// What a day is declared (`holiday`, `workday`, or `normal`, which removes the entry and
+/// is `None`) with its note of at most 50 characters.
+pub fn checked_day_kind(
+    kind: &str,
+    note: &str,
+) -> Result<Option<&'static str>, crate::DomainError> {
+    let kind = match kind {
+        "holiday" => Some("holiday"),
+        "workday" => Some("workday"),
+        "normal" => None,
+        _ => {
+            return Err(crate::DomainError::field(
+                "kind",
+                "须为 holiday、workday 或 normal / must be holiday, workday or normal",
+            ));
+        }
+    };
+    if note.chars().count() > 50 {
+        return Err(crate::DomainError::field(
+            "note",
+            "最多 50 个字 / at most 50 characters",
+        ));
+    }
+    Ok(kind)
+}
+
 /// Holidays and make-up working days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkingCalendar {
@@ -155,6 +181,14 @@ impl WorkingCalendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_a_holiday_a_workday_or_normal_with_a_short_note() {
+        assert_eq!(checked_day_kind("holiday", "春节"), Ok(Some("holiday")));
+        assert_eq!(checked_day_kind("normal", ""), Ok(None));
+        assert!(checked_day_kind("weekend", "").is_err());
+        assert!(checked_day_kind("workday", &"调".repeat(51)).is_err());
+    }
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
         china()

@@ -568,3 +568,261 @@ mod intake_tests {
         assert_eq!(title_from(" 短 "), "短");
     }
 }
+
+/// The reason of a rejection or a return: a code of `list` and an explanation, kept as
+/// `code: text`.
+pub fn checked_reason(
+    list: &[&str],
+    given: Option<&str>,
+    note: Option<&str>,
+) -> Result<String, DomainError> {
+    let Some(code) = given.filter(|r| list.contains(r)) else {
+        return Err(DomainError::field(
+            "reason",
+            format!(
+                "请选择原因：{} / choose a reason: {}",
+                list.join("、"),
+                list.join(", ")
+            ),
+        ));
+    };
+    let Some(text) = note.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Err(DomainError::field(
+            "note",
+            "请写明具体原因，便于申诉人理解 / explain the reason so the complainant understands",
+        ));
+    };
+    Ok(format!("{code}: {text}"))
+}
+
+/// What the handler did, trimmed: 1 to 4000 characters.
+pub fn checked_resolution(given: Option<&str>) -> Result<String, DomainError> {
+    given
+        .map(str::trim)
+        .filter(|r| (1..=4000).contains(&r.chars().count()))
+        .map(str::to_owned)
+        .ok_or_else(|| DomainError::field("resolution", "请填写办理结果 / describe what was done"))
+}
+
+/// The complainant's rating, which a review must carry (its range is checked by
+/// [`review_outcome`]).
+pub fn required_rating(given: Option<i16>) -> Result<i16, DomainError> {
+    given.ok_or_else(|| DomainError::field("rating", "请评分（1 到 5）/ give a rating of 1 to 5"))
+}
+
+/// An extension may be asked for only while the order is being worked on.
+pub fn may_extend(status: Status) -> Result<(), DomainError> {
+    if matches!(status, Status::Signed | Status::InProgress) {
+        Ok(())
+    } else {
+        Err(DomainError::WrongState {
+            code: "transition_not_allowed",
+            detail: "只有已签收、办理中的诉求可以申请延期 / only signed or in-progress complaints can be extended".into(),
+            allowed: vec![],
+        })
+    }
+}
+
+/// A request for more time: 1 to 720 working hours and a reason of 4 to 500 characters
+/// (returned trimmed).
+pub fn checked_extension(hours: i32, reason: &str) -> Result<&str, DomainError> {
+    let reason = reason.trim();
+    if !(1..=720).contains(&hours) {
+        return Err(DomainError::field(
+            "hours",
+            "延期须为 1 到 720 工作小时 / 1 to 720 working hours",
+        ));
+    }
+    if !(4..=500).contains(&reason.chars().count()) {
+        return Err(DomainError::field(
+            "reason",
+            "请说明延期原因（4 到 500 字）/ explain why (4 to 500 characters)",
+        ));
+    }
+    Ok(reason)
+}
+
+/// One side of a merge, as far as the merge rule looks at it.
+#[derive(Debug, Clone, Copy)]
+pub struct MergeSide<'a> {
+    pub id: uuid::Uuid,
+    pub compound_id: uuid::Uuid,
+    pub category: &'a str,
+    pub status: Status,
+    /// Already merged into another complaint.
+    pub merged: bool,
+}
+
+/// Only two different open complaints of the same compound and category merge, and only
+/// into one that is not itself merged.
+pub fn check_merge(duplicate: MergeSide<'_>, into: MergeSide<'_>) -> Result<(), DomainError> {
+    if into.id == duplicate.id
+        || into.compound_id != duplicate.compound_id
+        || into.category != duplicate.category
+        || !into.status.is_open()
+        || !duplicate.status.is_open()
+        || into.merged
+    {
+        return Err(DomainError::field(
+            "into",
+            "只能合并同一小区、同一类别且未办结的诉求 / only open complaints of the same compound and category merge",
+        ));
+    }
+    Ok(())
+}
+
+/// A category's deadlines (working hours) and handler rule; every broken one is named.
+pub fn check_category_settings(
+    sign_hours: i32,
+    resolve_hours: i32,
+    handler_rule: &str,
+) -> Result<HandlerRule, DomainError> {
+    let mut errors = crate::FieldErrors::new();
+    if !(1..=720).contains(&sign_hours) {
+        errors.insert(
+            "sign_hours".into(),
+            vec!["签收时限须在 1 到 720 工作小时之间 / 1 to 720 working hours".into()],
+        );
+    }
+    if !(1..=4320).contains(&resolve_hours) {
+        errors.insert(
+            "resolve_hours".into(),
+            vec!["办结时限须在 1 到 4320 工作小时之间 / 1 to 4320 working hours".into()],
+        );
+    }
+    let rule = HandlerRule::parse(handler_rule);
+    if rule.is_none() {
+        errors.insert(
+            "handler_rule".into(),
+            vec!["未知的派单规则 / unknown handler rule".into()],
+        );
+    }
+    match rule.filter(|_| errors.is_empty()) {
+        Some(rule) => Ok(rule),
+        None => Err(DomainError::Validation(errors)),
+    }
+}
+
+/// The purpose of a photo (`report` by default) when the caller's standing allows it:
+/// the complainant and dispatchers show what is wrong, the handler what was done.
+pub fn attachment_purpose(
+    given: Option<&str>,
+    standing: Standing,
+) -> Result<&'static str, DomainError> {
+    match given.unwrap_or("report") {
+        "report" if standing.complainant || standing.dispatcher => Ok("report"),
+        "result" if standing.handler => Ok("result"),
+        "report" | "result" => Err(DomainError::Forbidden),
+        _ => Err(DomainError::field(
+            "purpose",
+            "须为 report 或 result / must be report or result",
+        )),
+    }
+}
+
+/// Photos are added to open complaints only.
+pub fn may_attach(status: Status) -> Result<(), DomainError> {
+    if status.is_open() {
+        Ok(())
+    } else {
+        Err(DomainError::WrongState {
+            code: "complaint_closed",
+            detail: "诉求已关闭，不能再上传照片 / the complaint is closed".into(),
+            allowed: vec![],
+        })
+    }
+}
+
+#[cfg(test)]
+mod work_order_tests {
+    use super::*;
+
+    #[test]
+    fn reasons_need_a_listed_code_and_an_explanation() {
+        assert!(checked_reason(REJECT_REASONS, Some("nonsense"), Some("x")).is_err());
+        assert!(checked_reason(REJECT_REASONS, Some("other"), Some("  ")).is_err());
+        assert_eq!(
+            checked_reason(REJECT_REASONS, Some("other"), Some(" 不归我们 ")),
+            Ok("other: 不归我们".to_owned())
+        );
+    }
+
+    #[test]
+    fn extensions_are_bounded_and_only_while_work_goes_on() {
+        assert!(may_extend(Status::Signed).is_ok());
+        assert!(may_extend(Status::Resolved).is_err());
+        assert!(checked_extension(0, "材料未到").is_err());
+        assert!(checked_extension(721, "材料未到").is_err());
+        assert!(checked_extension(8, "短").is_err());
+        assert_eq!(checked_extension(8, " 材料未到货 "), Ok("材料未到货"));
+    }
+
+    #[test]
+    fn category_settings_name_every_broken_field() {
+        let Err(DomainError::Validation(errors)) = check_category_settings(0, 5000, "nobody")
+        else {
+            panic!("expected field errors");
+        };
+        assert_eq!(errors.len(), 3);
+        assert_eq!(
+            check_category_settings(24, 72, "community"),
+            Ok(HandlerRule::Community)
+        );
+    }
+
+    #[test]
+    fn merges_need_two_open_complaints_of_one_compound_and_category() {
+        let a = MergeSide {
+            id: uuid::Uuid::from_u128(1),
+            compound_id: uuid::Uuid::from_u128(9),
+            category: "noise",
+            status: Status::Submitted,
+            merged: false,
+        };
+        let b = MergeSide {
+            id: uuid::Uuid::from_u128(2),
+            ..a
+        };
+        assert!(check_merge(a, b).is_ok());
+        assert!(check_merge(a, a).is_err());
+        assert!(check_merge(a, MergeSide { merged: true, ..b }).is_err());
+        assert!(
+            check_merge(
+                a,
+                MergeSide {
+                    category: "parking",
+                    ..b
+                }
+            )
+            .is_err()
+        );
+        assert!(
+            check_merge(
+                MergeSide {
+                    status: Status::Closed,
+                    ..a
+                },
+                b
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn photo_purposes_follow_the_standing() {
+        let handler = Standing {
+            handler: true,
+            ..Standing::default()
+        };
+        assert_eq!(attachment_purpose(Some("result"), handler), Ok("result"));
+        assert_eq!(
+            attachment_purpose(None, handler),
+            Err(DomainError::Forbidden)
+        );
+        assert!(matches!(
+            attachment_purpose(Some("selfie"), handler),
+            Err(DomainError::Validation(_))
+        ));
+        assert!(may_attach(Status::Closed).is_err());
+    }
+}

@@ -1,6 +1,7 @@
 //! Complaint bodies.
 
 use chrono::{DateTime, Utc};
+use linli_app::complaints;
 use linli_domain::{
     complaint::{Status, Transition},
     pii::mask_phone,
@@ -371,8 +372,8 @@ pub struct NewComplaintRequest {
 
 impl NewComplaintRequest {
     /// The use case's command.
-    pub fn into_command(self) -> linli_app::complaints::FileComplaint {
-        linli_app::complaints::FileComplaint {
+    pub fn into_command(self) -> complaints::FileComplaint {
+        complaints::FileComplaint {
             compound_id: self.compound_id,
             category: self.category,
             title: self.title,
@@ -385,6 +386,75 @@ impl NewComplaintRequest {
             complainant_name: self.complainant_name,
             complainant_phone: self.complainant_phone,
             external_id: self.external_id,
+        }
+    }
+}
+
+impl CategoryUpdate {
+    /// The use case's command for category `code`, as read at `expected_version`.
+    pub fn into_command(self, code: String, expected_version: i64) -> complaints::UpdateCategory {
+        complaints::UpdateCategory {
+            code,
+            sign_hours: self.sign_hours,
+            resolve_hours: self.resolve_hours,
+            handler_rule: self.handler_rule,
+            active: self.active,
+            expected_version,
+        }
+    }
+}
+
+impl ExtensionRequest {
+    /// The use case's command for complaint `complaint_id`.
+    pub fn into_command(self, complaint_id: Uuid) -> complaints::RequestExtension {
+        complaints::RequestExtension {
+            complaint_id,
+            hours: self.hours,
+            reason: self.reason,
+        }
+    }
+}
+
+impl ExtensionDecision {
+    /// The use case's command for one extension of one complaint.
+    pub fn into_command(
+        self,
+        complaint_id: Uuid,
+        extension_id: Uuid,
+    ) -> complaints::DecideExtension {
+        complaints::DecideExtension {
+            complaint_id,
+            extension_id,
+            approve: self.approve,
+            note: self.note,
+        }
+    }
+}
+
+impl CalendarDayInput {
+    /// The use case's command for `day`.
+    pub fn into_command(self, day: chrono::NaiveDate) -> complaints::SetCalendarDay {
+        complaints::SetCalendarDay {
+            day,
+            kind: self.kind,
+            note: self.note,
+        }
+    }
+}
+
+impl ComplaintQuery {
+    /// The use case's filters (`limit` and `cursor` are the adapter's).
+    pub fn to_find(&self) -> complaints::FindComplaints {
+        complaints::FindComplaints {
+            area_id: self.area_id,
+            compound_id: self.compound_id,
+            status: self.status,
+            category: self.category.clone(),
+            handler_org_id: self.handler_org_id,
+            overdue: self.overdue,
+            from: self.from,
+            to: self.to,
+            text: self.q.clone(),
         }
     }
 }
@@ -411,6 +481,27 @@ pub struct TransitionRequest {
     pub comment: Option<String>,
 }
 
+impl TransitionRequest {
+    /// The use case's command for complaint `complaint_id`, as read at `expected_version`.
+    pub fn into_command(
+        self,
+        complaint_id: Uuid,
+        expected_version: i64,
+    ) -> complaints::TransitionComplaint {
+        complaints::TransitionComplaint {
+            complaint_id,
+            action: self.action,
+            note: self.note,
+            reason: self.reason,
+            handler_org_id: self.handler_org_id,
+            resolution: self.resolution,
+            rating: self.rating,
+            comment: self.comment,
+            expected_version,
+        }
+    }
+}
+
 /// Complaints per status for inbox badges.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StatusCountView {
@@ -425,6 +516,21 @@ pub struct StatusCountView {
 pub struct MergeRequest {
     /// The complaint that carries on.
     pub into: Uuid,
+}
+
+impl MergeRequest {
+    /// The use case's command merging complaint `complaint_id`, as read at `expected_version`.
+    pub fn into_command(
+        self,
+        complaint_id: Uuid,
+        expected_version: i64,
+    ) -> complaints::MergeComplaint {
+        complaints::MergeComplaint {
+            complaint_id,
+            into: self.into,
+            expected_version,
+        }
+    }
 }
 
 /// Filters of the complaint statistics.

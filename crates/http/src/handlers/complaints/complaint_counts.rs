@@ -1,7 +1,6 @@
 use actix_web::{get, web};
-use linli_persistence::complaints;
+use linli_app::{complaints, in_transaction};
 
-use super::visibility;
 use crate::{
     auth::Caller, dto::complaint::StatusCountView, error::ApiResult, handlers::tags,
     state::AppState,
@@ -16,9 +15,10 @@ pub async fn complaint_counts(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<Vec<StatusCountView>>> {
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let counts = complaints::counts(&mut conn, &vis).await?;
+    let counts = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { complaints::count_complaints(tx, &caller).await })
+    })
+    .await?;
     Ok(web::Json(
         counts
             .into_iter()

@@ -1,14 +1,13 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::DomainError;
-use linli_persistence::complaints;
+use actix_web::{HttpResponse, http::StatusCode, post, web};
+use linli_app::{complaints, in_transaction};
 use uuid::Uuid;
 
-use super::{detail, visible};
+use super::{in_full, seen_in_full};
 use crate::{
     auth::AuthUser,
     dto::complaint::{ComplaintDetail, ExtensionDecision},
     error::{ApiResult, Problem},
-    extract::{ValidJson, etag},
+    extract::ValidJson,
     handlers::tags,
     state::AppState,
 };
@@ -29,41 +28,14 @@ pub async fn decide_extension(
     ValidJson(body): ValidJson<ExtensionDecision>,
 ) -> ApiResult<HttpResponse> {
     let (id, extension_id) = path.into_inner();
-    let mut conn = state.db.conn().await?;
-    let (c, st) = visible(&mut conn, &user, id).await?;
-    if !st.dispatcher {
-        return Err(DomainError::Forbidden.into());
-    }
-    let ext = complaints::extensions_of(&mut conn, c.id)
-        .await?
-        .into_iter()
-        .find(|e| e.id == extension_id)
-        .ok_or(DomainError::NotFound("extension"))?;
-    let calendar = complaints::calendar(&mut conn).await?;
-    let base = c
-        .resolve_by
-        .filter(|d| *d > state.clock().now())
-        .unwrap_or_else(|| state.clock().now());
-    let new_deadline = calendar.add_working_hours(base, i64::from(ext.hours));
-    let note = body
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
-    complaints::decide_extension(
-        &mut conn,
-        &user.audit,
-        &c,
-        &ext,
-        body.approve,
-        note,
-        Some(new_deadline),
-    )
+    let command = body.into_command(id, extension_id);
+    let now = state.clock().now();
+    let full = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            let seen = complaints::decide_extension(tx, &user, now, command).await?;
+            seen_in_full(tx, &user, seen).await
+        })
+    })
     .await?;
-    let (c, st) = visible(&mut conn, &user, c.id).await?;
-    let version = c.version;
-    let body = detail(&mut conn, &user, c, st).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(version)))
-        .json(body))
+    in_full(StatusCode::OK, full)
 }

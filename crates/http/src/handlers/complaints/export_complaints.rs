@@ -1,17 +1,9 @@
 use actix_web::{HttpResponse, get, http::header, web};
 use chrono::{DateTime, Utc};
-use linli_domain::{
-    calendar::china,
-    pii::mask_phone,
-    policy::{Action, Principal, authorize},
-};
-use linli_persistence::{
-    areas,
-    complaints::{self, Complaint, ComplaintFilter},
-};
-use uuid::Uuid;
+use linli_app::{complaints, in_transaction};
+use linli_domain::{calendar::china, pii::mask_phone};
+use linli_persistence::complaints::Complaint;
 
-use super::visibility;
 use crate::{
     auth::Caller,
     dto::complaint::ComplaintQuery,
@@ -24,6 +16,26 @@ use crate::{
 const BATCH: i64 = 500;
 /// The most rows one export holds.
 const MAX_ROWS: usize = 50_000;
+/// The CSV's first line.
+const HEADER: [&str; 17] = [
+    "编号",
+    "小区",
+    "类别",
+    "标题",
+    "状态",
+    "承办单位",
+    "受理时间",
+    "签收期限",
+    "办结期限",
+    "办结时间",
+    "超期",
+    "督办级别",
+    "评分",
+    "来电人",
+    "电话",
+    "渠道",
+    "提交时间",
+];
 
 /// Export the filtered complaint list as CSV (UTF-8 with BOM; times in China Standard
 /// Time; phones masked). Same filters and order as the list; `limit` and `cursor` are
@@ -37,81 +49,27 @@ pub async fn export_complaints(
     caller: Caller,
     query: web::Query<ComplaintQuery>,
 ) -> ApiResult<HttpResponse> {
-    if matches!(caller.principal, Principal::ApiKey { .. }) {
-        caller.scope(Action::ReadComplaints)?;
-    }
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let within = match query.area_id {
-        Some(id) => {
-            let scope =
-                authorize(&caller.principal, Action::ReadComplaints).map_err(ApiError::from)?;
-            Some(
-                areas::find_in_scope(&mut conn, id, &scope)
-                    .await?
-                    .path
-                    .as_str()
-                    .to_owned(),
-            )
-        }
-        None => None,
-    };
-    let filter = ComplaintFilter {
-        within,
-        status: query.status,
-        category: query.category.clone(),
-        handler_org_id: query.handler_org_id,
-        overdue: query.overdue,
-        from: query.from,
-        to: query.to,
-        text: query
-            .q
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(str::to_owned),
-        compound_id: query.compound_id,
-    };
-    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
-    writer
-        .write_record([
-            "编号",
-            "小区",
-            "类别",
-            "标题",
-            "状态",
-            "承办单位",
-            "受理时间",
-            "签收期限",
-            "办结期限",
-            "办结时间",
-            "超期",
-            "督办级别",
-            "评分",
-            "来电人",
-            "电话",
-            "渠道",
-            "提交时间",
-        ])
-        .map_err(|e| ApiError::internal(&e))?;
-    let mut after: Option<(DateTime<Utc>, Uuid)> = None;
-    let mut written = 0usize;
-    loop {
-        let batch = complaints::list(&mut conn, &vis, &filter, after.as_ref(), BATCH).await?;
-        for c in &batch {
-            writer
-                .write_record(row(c))
-                .map_err(|e| ApiError::internal(&e))?;
-        }
-        written += batch.len();
-        match batch.last() {
-            Some(last) if batch.len() as i64 == BATCH && written < MAX_ROWS => {
-                after = Some((last.created_at, last.id))
+    let find = query.to_find();
+    let rows = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            let search = complaints::search_complaints(tx, &caller, find).await?;
+            let mut rows = Vec::new();
+            let mut after: Option<complaints::After> = None;
+            loop {
+                let batch = search.page(tx, after.as_ref(), BATCH).await?;
+                rows.extend(batch.iter().map(row));
+                match batch.last() {
+                    Some(last) if batch.len() as i64 == BATCH && rows.len() < MAX_ROWS => {
+                        after = Some((last.created_at, last.id))
+                    }
+                    _ => break,
+                }
             }
-            _ => break,
-        }
-    }
-    let body = writer.into_inner().map_err(|e| ApiError::internal(&e))?;
+            Ok(rows)
+        })
+    })
+    .await?;
+    let body = csv_of(rows).map_err(|e| ApiError::internal(&e))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -119,6 +77,16 @@ pub async fn export_complaints(
             "attachment; filename=\"complaints.csv\"; filename*=UTF-8''%E8%AF%89%E6%B1%82.csv",
         ))
         .body(body))
+}
+
+/// The CSV file: a byte-order mark, the header and `rows`.
+fn csv_of(rows: Vec<Vec<String>>) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
+    writer.write_record(HEADER)?;
+    for r in rows {
+        writer.write_record(r)?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
 }
 
 fn row(c: &Complaint) -> Vec<String> {

@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_persistence::complaints;
+use linli_app::{complaints, in_transaction};
 use uuid::Uuid;
 
-use super::visible;
 use crate::{
     auth::Caller,
     error::{ApiError, ApiResult},
@@ -21,11 +20,10 @@ pub async fn get_attachment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (id, attachment_id) = path.into_inner();
-    let mut conn = state.db.conn().await?;
-    let (c, _) = visible(&mut conn, &caller, id).await?;
-    let a = complaints::attachment(&mut conn, c.id, attachment_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("attachment"))?;
+    let a = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { complaints::find_attachment(tx, &caller, id, attachment_id).await })
+    })
+    .await?;
     let file = state.settings.upload_dir.join(&a.stored_path);
     let bytes = web::block(move || std::fs::read(file))
         .await

@@ -1,9 +1,10 @@
-use actix_web::{HttpResponse, get, http::header, web};
+use actix_web::{HttpResponse, get, http::StatusCode, web};
+use linli_app::{complaints, in_transaction};
 use uuid::Uuid;
 
-use super::{detail, visible};
+use super::{in_full, seen_in_full};
 use crate::{
-    auth::Caller, dto::complaint::ComplaintDetail, error::ApiResult, extract::etag, handlers::tags,
+    auth::Caller, dto::complaint::ComplaintDetail, error::ApiResult, handlers::tags,
     state::AppState,
 };
 
@@ -17,11 +18,13 @@ pub async fn get_complaint(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (c, st) = visible(&mut conn, &caller, id.into_inner()).await?;
-    let version = c.version;
-    let body = detail(&mut conn, &caller, c, st).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(version)))
-        .json(body))
+    let id = id.into_inner();
+    let full = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            let seen = complaints::visible(tx, &caller, id).await?;
+            seen_in_full(tx, &caller, seen).await
+        })
+    })
+    .await?;
+    in_full(StatusCode::OK, full)
 }

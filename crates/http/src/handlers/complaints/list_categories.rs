@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::complaints;
+use linli_app::{complaints, in_transaction};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -33,11 +32,10 @@ pub async fn list_categories(
     query: web::Query<CategoryQuery>,
 ) -> ApiResult<web::Json<Vec<CategoryView>>> {
     let all = query.all.unwrap_or(false);
-    if all {
-        caller.scope(Action::ConfigureComplaints)?;
-    }
-    let mut conn = state.db.conn().await?;
-    let list = complaints::categories(&mut conn, !all).await?;
+    let list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { complaints::list_categories(tx, &caller, all).await })
+    })
+    .await?;
     Ok(web::Json(
         list.into_iter().map(CategoryView::from).collect(),
     ))

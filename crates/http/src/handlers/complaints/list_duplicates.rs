@@ -1,9 +1,7 @@
 use actix_web::{get, web};
-use linli_domain::DomainError;
-use linli_persistence::complaints;
+use linli_app::{complaints, in_transaction};
 use uuid::Uuid;
 
-use super::visible;
 use crate::{
     auth::Caller, dto::complaint::ComplaintView, error::ApiResult, handlers::tags, state::AppState,
 };
@@ -19,12 +17,11 @@ pub async fn list_duplicates(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<Vec<ComplaintView>>> {
-    let mut conn = state.db.conn().await?;
-    let (c, st) = visible(&mut conn, &caller, id.into_inner()).await?;
-    if !(st.dispatcher || st.handler) {
-        return Err(DomainError::Forbidden.into());
-    }
-    let list = complaints::possible_duplicates(&mut conn, &c).await?;
+    let id = id.into_inner();
+    let list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { complaints::list_duplicates(tx, &caller, id).await })
+    })
+    .await?;
     Ok(web::Json(
         list.into_iter()
             .map(|c| ComplaintView::new(c, false))

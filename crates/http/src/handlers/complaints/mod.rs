@@ -17,104 +17,29 @@ pub mod transition_complaint;
 pub mod update_category;
 pub mod upload_attachment;
 
-use linli_domain::{
-    area::AreaPath,
-    complaint::{Standing, allowed},
-    policy::{Action, Principal, authorize},
-};
+use actix_web::{HttpResponse, http::StatusCode, http::header};
+use linli_app::complaints::{Seen, shows_contact};
+use linli_domain::complaint::{Standing, allowed};
 use linli_persistence::{
     AsyncPgConnection,
-    areas::scope_patterns,
-    complaints::{self, Complaint, Visibility},
+    complaints::{self, Complaint},
 };
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::complaint::{AttachmentView, ComplaintDetail, ComplaintView, ExtensionView, TimelineView},
-    error::{ApiError, ApiResult},
+    error::ApiResult,
+    extract::etag,
 };
 
-/// What the caller may see: their area's complaints (staff), those assigned to their
-/// organisations (handlers), their own (residents).
-async fn visibility(conn: &mut AsyncPgConnection, caller: &Caller) -> ApiResult<Visibility> {
-    let area_patterns = caller
-        .scope(Action::ReadComplaints)
-        .map(|s| scope_patterns(&s))
-        .unwrap_or_default();
-    let (handler_orgs, complainant) = match &caller.principal {
-        Principal::User { user_id, .. } => (
-            complaints::memberships(conn, *user_id).await?,
-            Some(*user_id),
-        ),
-        Principal::ApiKey { .. } => (Vec::new(), None),
-    };
-    Ok(Visibility {
-        area_patterns,
-        handler_orgs,
-        complainant,
-    })
-}
-
-fn covers(caller: &Caller, action: Action, path: &str) -> bool {
-    authorize(&caller.principal, action)
-        .is_ok_and(|s| s.covers(&AreaPath::from_stored(path.to_owned())))
-}
-
-/// How the caller stands to a complaint.
-async fn standing(
-    conn: &mut AsyncPgConnection,
-    caller: &Caller,
-    c: &Complaint,
-) -> ApiResult<Standing> {
-    let user = match &caller.principal {
-        Principal::User { user_id, .. } => Some(*user_id),
-        Principal::ApiKey { .. } => None,
-    };
-    let handler = match (user, c.handler_org_id) {
-        (Some(u), Some(org)) => complaints::is_member(conn, u, org).await?,
-        _ => false,
-    };
-    Ok(Standing {
-        dispatcher: covers(caller, Action::DispatchComplaints, &c.area_path),
-        handler,
-        complainant: user.is_some() && user == c.complainant_user_id,
-    })
-}
-
-/// Loads a complaint the caller may see, with their standing; 404 otherwise.
-async fn visible(
-    conn: &mut AsyncPgConnection,
-    caller: &Caller,
-    id: Uuid,
-) -> ApiResult<(Complaint, Standing)> {
-    let c = complaints::find(conn, id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("complaint"))?;
-    let st = standing(conn, caller, &c).await?;
-    let sees = st.dispatcher
-        || st.handler
-        || st.complainant
-        || covers(caller, Action::ReadComplaints, &c.area_path);
-    if sees {
-        Ok((c, st))
-    } else {
-        Err(ApiError::not_found("complaint"))
-    }
-}
-
-/// Handlers need the complainant's number to call back; so do holders of `pii.read`.
-fn shows_contact(caller: &Caller, st: Standing, c: &Complaint) -> bool {
-    st.handler || st.complainant || covers(caller, Action::ReadPersonalData, &c.area_path)
-}
+pub(crate) use linli_app::complaints::standing;
 
 /// The full response for one complaint.
 async fn detail(
     conn: &mut AsyncPgConnection,
-    caller: &Caller,
+    caller: &linli_app::Caller,
     c: Complaint,
     st: Standing,
-) -> ApiResult<ComplaintDetail> {
+) -> linli_app::Result<ComplaintDetail> {
     let timeline = complaints::timeline(conn, c.id).await?;
     let attachments = complaints::attachments_of(conn, c.id).await?;
     let extensions = complaints::extensions_of(conn, c.id).await?;
@@ -127,4 +52,22 @@ async fn detail(
         extensions: extensions.into_iter().map(ExtensionView::from).collect(),
         allowed_actions: actions,
     })
+}
+
+/// A complaint in full as the caller sees it, with its version (for the `ETag`).
+async fn seen_in_full(
+    conn: &mut AsyncPgConnection,
+    caller: &linli_app::Caller,
+    (c, st): Seen,
+) -> linli_app::Result<(i64, ComplaintDetail)> {
+    let version = c.version;
+    Ok((version, detail(conn, caller, c, st).await?))
+}
+
+/// The answer of a read or a change of one complaint: `status`, the complaint in full and
+/// its `ETag`.
+fn in_full(status: StatusCode, (version, body): (i64, ComplaintDetail)) -> ApiResult<HttpResponse> {
+    Ok(HttpResponse::build(status)
+        .insert_header((header::ETAG, etag(version)))
+        .json(body))
 }

@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, put, web};
 use chrono::NaiveDate;
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::complaints;
+use linli_app::{complaints, in_transaction};
 
 use crate::{
     auth::AuthUser, dto::complaint::CalendarDayInput, error::ApiResult, extract::ValidJson,
@@ -20,30 +19,10 @@ pub async fn set_calendar_day(
     day: web::Path<NaiveDate>,
     ValidJson(body): ValidJson<CalendarDayInput>,
 ) -> ApiResult<HttpResponse> {
-    user.scope(Action::ConfigureComplaints)?;
-    let kind = match body.kind.as_str() {
-        "holiday" => Some("holiday"),
-        "workday" => Some("workday"),
-        "normal" => None,
-        _ => {
-            return Err(DomainError::field(
-                "kind",
-                "须为 holiday、workday 或 normal / must be holiday, workday or normal",
-            )
-            .into());
-        }
-    };
-    if body.note.chars().count() > 50 {
-        return Err(DomainError::field("note", "最多 50 个字 / at most 50 characters").into());
-    }
-    let mut conn = state.db.conn().await?;
-    complaints::set_calendar_day(
-        &mut conn,
-        &user.audit,
-        day.into_inner(),
-        kind,
-        body.note.trim(),
-    )
+    let command = body.into_command(day.into_inner());
+    in_transaction(&state.db, move |tx| {
+        Box::pin(async move { complaints::set_calendar_day(tx, &user, command).await })
+    })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

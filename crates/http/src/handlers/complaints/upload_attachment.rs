@@ -1,21 +1,16 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::{
-    DomainError,
-    complaint::Status,
-    media::{MAX_PHOTO_BYTES, clean_file_name, detect_image},
-};
-use linli_persistence::complaints::{self, NewAttachment};
+use actix_web::{HttpResponse, http::StatusCode, post, web};
+use linli_app::{complaints, in_transaction};
+use linli_domain::media::{MAX_PHOTO_BYTES, detect_image};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{detail, visible};
+use super::{in_full, seen_in_full};
 use crate::{
     auth::Caller,
     dto::complaint::ComplaintDetail,
     error::{ApiResult, Problem},
-    extract::etag,
     handlers::tags,
     state::AppState,
     upload,
@@ -50,29 +45,13 @@ pub async fn upload_attachment(
     query: web::Query<UploadQuery>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (c, st) = visible(&mut conn, &caller, id.into_inner()).await?;
-    let purpose = match query.purpose.as_deref().unwrap_or("report") {
-        "report" if st.complainant || st.dispatcher => "report",
-        "result" if st.handler => "result",
-        "report" | "result" => return Err(DomainError::Forbidden.into()),
-        _ => {
-            return Err(DomainError::field(
-                "purpose",
-                "须为 report 或 result / must be report or result",
-            )
-            .into());
-        }
-    };
-    if !c.status().is_open() || c.status() == Status::Closed {
-        return Err(DomainError::WrongState {
-            code: "complaint_closed",
-            detail: "诉求已关闭，不能再上传照片 / the complaint is closed".into(),
-            allowed: vec![],
-        }
-        .into());
-    }
-    drop(conn);
+    let (id, UploadQuery { purpose, name }) = (id.into_inner(), query.into_inner());
+    let asker = caller.clone();
+    // Asked before the bytes are read; no connection is held while they arrive.
+    let slot = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { complaints::photo_slot(tx, &asker, id, purpose.as_deref()).await })
+    })
+    .await?;
     let bytes = upload::read_body(
         &mut payload,
         MAX_PHOTO_BYTES,
@@ -84,26 +63,20 @@ pub async fn upload_attachment(
             "只接受 JPEG、PNG 或 WebP 图片 / only JPEG, PNG or WebP images are accepted",
         )
     })?;
-    let attachment_id = Uuid::now_v7();
-    let relative = format!("complaints/{}/{attachment_id}", c.id);
-    let size = bytes.len();
-    let digest = Sha256::digest(&bytes).to_vec();
-    upload::store(state.settings.upload_dir.clone(), &relative, bytes).await?;
-    let new = NewAttachment {
-        id: attachment_id,
-        purpose,
+    let command = complaints::AddAttachment {
         content_type,
-        size_bytes: i32::try_from(size).unwrap_or(i32::MAX),
-        sha256: digest,
-        file_name: clean_file_name(query.name.as_deref().unwrap_or("photo")),
-        stored_path: relative,
+        size_bytes: i32::try_from(bytes.len()).unwrap_or(i32::MAX),
+        sha256: Sha256::digest(&bytes).to_vec(),
+        file_name: name,
+        slot: slot.clone(),
     };
-    let mut conn = state.db.conn().await?;
-    complaints::add_attachment(&mut conn, &caller.audit, &c, &new).await?;
-    let (c, st) = visible(&mut conn, &caller, c.id).await?;
-    let version = c.version;
-    let body = detail(&mut conn, &caller, c, st).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::ETAG, etag(version)))
-        .json(body))
+    upload::store(state.settings.upload_dir.clone(), &slot.stored_path, bytes).await?;
+    let full = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            let seen = complaints::add_attachment(tx, &caller, command).await?;
+            seen_in_full(tx, &caller, seen).await
+        })
+    })
+    .await?;
+    in_full(StatusCode::CREATED, full)
 }
