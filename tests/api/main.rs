@@ -3,7 +3,7 @@
 mod allowances;
 mod api_keys;
 mod areas;
-mod audit;
+mod audit_log;
 mod auth;
 mod clock;
 mod complaint_stats;
@@ -19,8 +19,8 @@ mod idempotency;
 mod limits;
 mod open311;
 mod personal_data;
+mod public_revenue;
 mod registry;
-mod revenue;
 mod scoping;
 mod sessions;
 mod special_audits;
