@@ -20,7 +20,7 @@ import { registryZh } from '../features/registry/i18n';
 import { revenueZh } from '../features/publicRevenue/i18n';
 import { usersZh } from '../features/users/i18n';
 import { volunteeringZh } from '../features/volunteering/i18n';
-import type { Messages } from './messages';
+import type { Labels, Messages } from './messages';
 
 const zhCN = {
   app: {
@@ -145,19 +145,19 @@ const zhCN = {
     finance_officer: '财务人员',
     resident: '居民',
     volunteer: '志愿者',
-  },
+  } satisfies Labels<'Role'>,
   areaKinds: {
     district: '区',
     subdistrict: '街道',
     community: '社区',
     compound: '小区',
     building: '楼栋',
-  },
+  } satisfies Labels<'AreaKind'>,
   governanceModes: {
     property_managed: '物管小区',
     entrusted: '托管小区',
     self_managed: '自管小区',
-  },
+  } satisfies Labels<'GovernanceMode'>,
   fields: {
     username: '用户名',
     password: '密码',

@@ -1,6 +1,6 @@
 // Texts of this feature, merged into the app's dictionary by src/i18n/zh-CN.ts and en.ts.
 // The English object is typed by the Chinese one, so a key missing in either fails `tsc`.
-import type { Messages } from '../../i18n/messages';
+import type { Labels, Messages } from '../../i18n/messages';
 
 export const apiKeysZh = {
   apiScopes: {
@@ -10,7 +10,7 @@ export const apiKeysZh = {
     open311: 'Open311 接口',
     'payments:read': '读取津贴发放',
     'webhooks:manage': '管理事件订阅',
-  },
+  } satisfies Labels<'ApiScope'>,
   apiKeys: {
     title: 'API 密钥',
     intro: '为对接的政务系统（如 12345 热线）签发密钥。密钥只能在指定区域内、按所选权限范围访问接口。',

@@ -1,6 +1,6 @@
 // Texts of this feature, merged into the app's dictionary by src/i18n/zh-CN.ts and en.ts.
 // The English object is typed by the Chinese one, so a key missing in either fails `tsc`.
-import type { Messages } from '../../i18n/messages';
+import type { Labels, Messages } from '../../i18n/messages';
 
 export const complaintsZh = {
   complaintStatus: {
@@ -13,7 +13,7 @@ export const complaintsZh = {
     in_progress: "办理中",
     resolved: "已办结",
     closed: "已关闭",
-  },
+  } satisfies Labels<'ComplaintStatus'>,
   complaintActions: {
     accept: "受理",
     reject: "不予受理",

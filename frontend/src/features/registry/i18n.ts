@@ -1,6 +1,6 @@
 // Texts of this feature, merged into the app's dictionary by src/i18n/zh-CN.ts and en.ts.
 // The English object is typed by the Chinese one, so a key missing in either fails `tsc`.
-import type { Messages } from '../../i18n/messages';
+import type { Labels, Messages } from '../../i18n/messages';
 
 export const registryZh = {
   orgKinds: {
@@ -15,16 +15,16 @@ export const registryZh = {
     audit_firm: '审计机构',
     law_enforcement: '综合行政执法队',
     partner: '合作单位',
-  },
+  } satisfies Labels<'OrgKind'>,
   meetingStatus: {
     draft: '草稿',
     finalised: '已定稿',
-  },
+  } satisfies Labels<'MeetingStatus'>,
   actionStatus: {
     open: '待办',
     done: '已办结',
     cancelled: '已取消',
-  },
+  } satisfies Labels<'ActionStatus'>,
 } as const;
 
 export const registryEn: Messages<typeof registryZh> = {
