@@ -165,7 +165,10 @@ async fn act(app: &TestApp, token: &str, cycle: &str, action: &str) -> linli_tes
 
 async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> String {
     let cycle = open_cycle(app, f, month).await;
-    let id = cycle["id"].as_str().unwrap_or_default().to_owned();
+    let id = cycle["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     act(app, &f.maker, &id, "submit").await.assert_status(200);
     act(app, &f.checker, &id, "approve")
         .await
@@ -188,7 +191,7 @@ async fn every_candidate_is_explained() {
     assert_eq!(cycle["status"], "draft");
     assert_eq!(cycle["candidates"], 6);
     assert_eq!(cycle["included"], 2);
-    let id = cycle["id"].as_str().unwrap_or_default();
+    let id = cycle["id"].as_str().expect("the answer carries its id");
     let l = lines(&app, &f.maker, id).await;
     let reason = |k: &str| {
         l[&f.people[k]]["reason"]
@@ -238,7 +241,12 @@ async fn every_candidate_is_explained() {
         .await
         .assert_status(200);
     let again = open_cycle(&app, &f, &f.october).await;
-    let l2 = lines(&app, &f.maker, again["id"].as_str().unwrap_or_default()).await;
+    let l2 = lines(
+        &app,
+        &f.maker,
+        again["id"].as_str().expect("the answer carries its id"),
+    )
+    .await;
     assert_eq!(l2[&f.people["A"]]["reason"], "already_paid");
     assert_eq!(l2[&f.people["F"]]["reason"], "already_paid");
     assert_eq!(again["included"], 0);
@@ -246,7 +254,7 @@ async fn every_candidate_is_explained() {
     act(
         &app,
         &f.maker,
-        again["id"].as_str().unwrap_or_default(),
+        again["id"].as_str().expect("the answer carries its id"),
         "submit",
     )
     .await
@@ -503,7 +511,10 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
 
     // November carries A's October and pays it once.
     let november = open_cycle(&app, &f, &f.november).await;
-    let nid = november["id"].as_str().unwrap_or_default().to_owned();
+    let nid = november["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let all = app
         .get(&format!("/api/v1/payment-cycles/{nid}/payments"))
         .bearer(&f.maker)
@@ -607,7 +618,10 @@ async fn approval_past_the_annual_budget_is_refused() {
         app.story("2026-09")
     };
     let november = open_cycle(&app, &f, &second).await;
-    let nid = november["id"].as_str().unwrap_or_default().to_owned();
+    let nid = november["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     act(&app, &f.maker, &nid, "submit").await.assert_status(200);
     let p = act(&app, &f.checker, &nid, "approve")
         .await
@@ -627,7 +641,10 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
     let cycle = open_cycle(&app, &f, &f.october).await;
-    let id = cycle["id"].as_str().unwrap_or_default().to_owned();
+    let id = cycle["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let l = lines(&app, &f.maker, &id).await;
     let line_f = l[&f.people["F"]]["id"]
         .as_str()

@@ -15,7 +15,10 @@ async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
         .await;
     res.assert_status(201);
     let body = res.json();
-    let key = body["key"].as_str().unwrap_or_default().to_owned();
+    let key = body["key"]
+        .as_str()
+        .expect("the answer carries its key")
+        .to_owned();
     let id = body["api_key"]["id"]
         .as_str()
         .unwrap_or_default()

@@ -75,7 +75,10 @@ async fn subdistrict_staff_manage_their_subtree_only() {
         .send()
         .await;
     created.assert_status(201);
-    let id = created.json()["id"].as_str().unwrap_or_default().to_owned();
+    let id = created.json()["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let etag = created.header("etag").expect("the answer carries an ETag");
     // Wrong kind for the parent.
     app.post("/api/v1/areas")

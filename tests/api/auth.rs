@@ -163,7 +163,9 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
 async fn a_refresh_token_is_not_an_access_token() {
     let app = TestApp::new().await;
     let tokens = login(&app, "admin", DEMO_PASSWORD).await.json();
-    let refresh = tokens["refresh_token"].as_str().unwrap_or_default();
+    let refresh = tokens["refresh_token"]
+        .as_str()
+        .expect("the answer carries its refresh_token");
     app.get("/api/v1/me")
         .bearer(refresh)
         .send()

@@ -60,7 +60,7 @@ async fn elsewhere(app: &TestApp) -> Compound {
 async fn act(app: &TestApp, token: &str, c: &Value, body: Value) -> linli_tests::Response {
     app.post(&format!(
         "/api/v1/complaints/{}/transitions",
-        c["id"].as_str().unwrap_or_default()
+        c["id"].as_str().expect("the answer carries its id")
     ))
     .bearer(token)
     .header("if-match", &format!("\"v{}\"", c["version"]))
@@ -139,7 +139,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     let mine = app
         .get(&format!(
             "/api/v1/complaints/{}",
-            c["id"].as_str().unwrap_or_default()
+            c["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&committee)
         .send()
@@ -284,7 +284,7 @@ async fn illegal_transitions_and_wrong_parties_are_refused() {
         .await;
     app.get(&format!(
         "/api/v1/complaints/{}",
-        c["id"].as_str().unwrap_or_default()
+        c["id"].as_str().expect("the answer carries its id")
     ))
     .bearer(&ziyuan.token)
     .send()
@@ -394,7 +394,7 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
     let detail = app
         .get(&format!(
             "/api/v1/complaints/{}",
-            c["id"].as_str().unwrap_or_default()
+            c["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&admin)
         .send()
@@ -444,7 +444,7 @@ async fn duplicates_are_suggested_and_merged() {
     let suggested = app
         .get(&format!(
             "/api/v1/complaints/{}/duplicates",
-            second["id"].as_str().unwrap_or_default()
+            second["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&admin)
         .send()
@@ -454,7 +454,7 @@ async fn duplicates_are_suggested_and_merged() {
     let merged = app
         .post(&format!(
             "/api/v1/complaints/{}/merge",
-            second["id"].as_str().unwrap_or_default()
+            second["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&admin)
         .header("if-match", &format!("\"v{}\"", second["version"]))
@@ -616,7 +616,7 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
         .json();
     let uri = format!(
         "/api/v1/complaints/{}/attachments",
-        c["id"].as_str().unwrap_or_default()
+        c["id"].as_str().expect("the answer carries its id")
     );
     let uploaded = app
         .post(&format!(
@@ -661,7 +661,10 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
         .send()
         .await
         .assert_problem(403, "forbidden");
-    let url = photo["url"].as_str().unwrap_or_default().to_owned();
+    let url = photo["url"]
+        .as_str()
+        .expect("the answer carries its url")
+        .to_owned();
     let fetched = app.get(&url).bearer(&resident).send().await;
     fetched.assert_status(200);
     assert_eq!(
@@ -704,7 +707,10 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
         c = act(&app, who, &c, body).await.json();
     }
     let before = c["resolve_by"].as_str().unwrap_or_default().to_owned();
-    let id = c["id"].as_str().unwrap_or_default().to_owned();
+    let id = c["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     app.post(&format!("/api/v1/complaints/{id}/extensions"))
         .bearer(&admin)
         .json(&json!({"hours": 24, "reason": "需要采购配件"}))

@@ -111,7 +111,12 @@ async fn keyset_pages_never_repeat_or_drop_items_while_rows_are_inserted() {
         page.assert_status(200);
         let body = page.json();
         for item in body["items"].as_array().into_iter().flatten() {
-            seen.push(item["id"].as_str().unwrap_or_default().to_owned());
+            seen.push(
+                item["id"]
+                    .as_str()
+                    .expect("the answer carries its id")
+                    .to_owned(),
+            );
         }
         match body["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_owned()),
@@ -231,7 +236,10 @@ async fn create_then_read_then_update_with_if_match() {
     created.assert_status(201);
     let etag = created.header("etag").expect("the answer carries an ETag");
     let body = created.json();
-    let id = body["id"].as_str().unwrap_or_default().to_owned();
+    let id = body["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     assert_eq!(body["community_name"], "梓园社区");
     assert_eq!(body["subdistrict_name"], "侯家塘街道");
     assert_eq!(

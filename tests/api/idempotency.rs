@@ -98,7 +98,10 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
     let token = app.token_for("ziyuan").await;
     let community = app.area_id("梓园社区").await;
     let me = app.get("/api/v1/me").bearer(&token).send().await.json();
-    let principal = format!("user:{}", me["id"].as_str().unwrap_or_default());
+    let principal = format!(
+        "user:{}",
+        me["id"].as_str().expect("the answer carries its id")
+    );
     // Hold the key's lock from another session, as a first request still running would.
     let lock = format!("hashtextextended('{principal}' || E'\\n' || 'key-held-0001', 0)");
     let mut holder = app.conn().await;

@@ -35,7 +35,10 @@ async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
         .await;
     created.assert_status(201);
     assert_eq!(created.json()["phone"], "138****5678");
-    let id = created.json()["id"].as_str().unwrap_or_default().to_owned();
+    let id = created.json()["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let etag = created.header("etag").expect("the answer carries an ETag");
     app.get("/api/v1/users")
         .bearer(&clerk)
@@ -100,7 +103,10 @@ async fn unmasking_needs_a_reason_and_is_audited() {
         .send()
         .await;
     created.assert_status(201);
-    let id = created.json()["id"].as_str().unwrap_or_default().to_owned();
+    let id = created.json()["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     app.post(&format!("/api/v1/users/{id}/unmask"))
         .bearer(&admin)
         .json(&json!({"reason": "  "}))

@@ -180,7 +180,7 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
         .assert_status(201);
     assert_eq!(entries_of(&app, compound).await, 2);
 
-    let id = income["id"].as_str().unwrap_or_default();
+    let id = income["id"].as_str().expect("the answer carries its id");
     let reversed = app
         .post(&format!("/api/v1/ledger-entries/{id}/reverse"))
         .bearer(&property)

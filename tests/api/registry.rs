@@ -181,7 +181,10 @@ async fn personal_data_of_people_is_masked_and_unmasked_only_with_a_reason() {
     let body = created.json();
     assert_eq!(body["phone"], "139****1111");
     assert_eq!(body["id_number"], "4****************4");
-    let id = body["id"].as_str().unwrap_or_default().to_owned();
+    let id = body["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     app.get("/api/v1/people?limit=100")
         .bearer(&clerk)
         .send()
@@ -238,7 +241,10 @@ async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing()
         .send()
         .await;
     branch.assert_status(201);
-    let branch = branch.json()["id"].as_str().unwrap_or_default().to_owned();
+    let branch = branch.json()["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let mut people = Vec::new();
     for name in ["甲", "乙", "丙"] {
         let p = app
@@ -248,7 +254,12 @@ async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing()
             .send()
             .await;
         p.assert_status(201);
-        people.push(p.json()["id"].as_str().unwrap_or_default().to_owned());
+        people.push(
+            p.json()["id"]
+                .as_str()
+                .expect("the answer carries its id")
+                .to_owned(),
+        );
     }
     let post = |person: &str, start: &str, end: Value| json!({"person_id": person, "organisation_id": branch, "title": "书记", "single_holder": true, "start_date": start, "end_date": end});
     app.post("/api/v1/posts")
@@ -381,7 +392,10 @@ async fn four_bodies(app: &TestApp, token: &str, compound: &str) -> Vec<(String,
         })
         .map(|o| {
             (
-                o["id"].as_str().unwrap_or_default().to_owned(),
+                o["id"]
+                    .as_str()
+                    .expect("the answer carries its id")
+                    .to_owned(),
                 o["kind"].as_str().unwrap_or_default().to_owned(),
             )
         })
@@ -428,7 +442,10 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
         .await;
     created.assert_status(201);
     let body = created.json();
-    let id = body["id"].as_str().unwrap_or_default().to_owned();
+    let id = body["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     assert_eq!(body["status"], "draft");
     let bodies_seen: Vec<&str> = body["minutes"]["attendance"]
         .as_array()
@@ -501,7 +518,10 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     );
     // Follow-up continues on the finalised record.
     let item = &amended.json()["action_items"][0];
-    let item_id = item["id"].as_str().unwrap_or_default().to_owned();
+    let item_id = item["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let res = app
         .put(&format!("/api/v1/action-items/{item_id}"))
         .bearer(&secretary)
@@ -582,7 +602,10 @@ async fn indicators_match_a_fixture_counted_by_hand() {
                 .send()
                 .await;
             res.assert_status(201);
-            res.json()["id"].as_str().unwrap_or_default().to_owned()
+            res.json()["id"]
+                .as_str()
+                .expect("the answer carries its id")
+                .to_owned()
         }
     };
     let sub = mk_area(district.to_string(), "subdistrict", "测试街道").await;
@@ -600,7 +623,12 @@ async fn indicators_match_a_fixture_counted_by_hand() {
             .send()
             .await;
         res.assert_status(201);
-        compounds.push(res.json()["id"].as_str().unwrap_or_default().to_owned());
+        compounds.push(
+            res.json()["id"]
+                .as_str()
+                .expect("the answer carries its id")
+                .to_owned(),
+        );
     }
     let org = |kind: &str, name: &str, area: &str, covers: Vec<&String>| json!({"kind": kind, "name": name, "area_id": area, "compound_ids": covers});
     let mk = |body: Value| {
@@ -614,7 +642,10 @@ async fn indicators_match_a_fixture_counted_by_hand() {
                 .send()
                 .await;
             res.assert_status(201);
-            res.json()["id"].as_str().unwrap_or_default().to_owned()
+            res.json()["id"]
+                .as_str()
+                .expect("the answer carries its id")
+                .to_owned()
         }
     };
     // One branch covers the first two compounds; the third is uncovered.
@@ -654,7 +685,12 @@ async fn indicators_match_a_fixture_counted_by_hand() {
             .send()
             .await;
         res.assert_status(201);
-        ids.push(res.json()["id"].as_str().unwrap_or_default().to_owned());
+        ids.push(
+            res.json()["id"]
+                .as_str()
+                .expect("the answer carries its id")
+                .to_owned(),
+        );
     }
     let post = |person: &str, org: &str, title: &str| json!({"person_id": person, "organisation_id": org, "title": title, "start_date": "2026-01-01"});
     for (i, title) in ["主任", "委员", "委员", "委员"].iter().enumerate() {

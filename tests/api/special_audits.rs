@@ -71,7 +71,7 @@ async fn engagement(
     let res = app
         .post(&format!(
             "/api/v1/audit-campaigns/{}/engagements",
-            campaign["id"].as_str().unwrap_or_default()
+            campaign["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(admin)
         .json(&json!({"compound_id": compound, "firm_id": firm, "fee_fen": fee,
@@ -83,7 +83,7 @@ async fn engagement(
 }
 
 async fn step(app: &TestApp, token: &str, g: &Value, body: Value) -> linli_tests::Response {
-    let id = g["id"].as_str().unwrap_or_default();
+    let id = g["id"].as_str().expect("the answer carries its id");
     let current = app
         .get(&format!("/api/v1/audit-engagements/{id}"))
         .bearer(token)
@@ -117,7 +117,7 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     let sends = engagements.iter().map(|g| {
         app.put(&format!(
             "/api/v1/audit-engagements/{}/fee",
-            g["id"].as_str().unwrap_or_default()
+            g["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&admin)
         .header("If-Match", "\"v1\"")
@@ -135,7 +135,7 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     let after = app
         .get(&format!(
             "/api/v1/audit-campaigns/{}",
-            c["id"].as_str().unwrap_or_default()
+            c["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&admin)
         .send()
@@ -147,7 +147,7 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     let before = app
         .count(
             "SELECT count(*) AS n FROM audit_engagements WHERE campaign_id::text = $1",
-            c["id"].as_str().unwrap_or_default(),
+            c["id"].as_str().expect("the answer carries its id"),
         )
         .await;
     let extra = ids(
@@ -157,7 +157,7 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     .await;
     app.post(&format!(
         "/api/v1/audit-campaigns/{}/engagements",
-        c["id"].as_str().unwrap_or_default()
+        c["id"].as_str().expect("the answer carries its id")
     ))
     .bearer(&admin)
     .json(
@@ -170,7 +170,7 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     assert_eq!(
         app.count(
             "SELECT count(*) AS n FROM audit_engagements WHERE campaign_id::text = $1",
-            c["id"].as_str().unwrap_or_default()
+            c["id"].as_str().expect("the answer carries its id")
         )
         .await,
         before
@@ -178,7 +178,7 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     // Lowering the budget below the fees is refused.
     app.put(&format!(
         "/api/v1/audit-campaigns/{}",
-        c["id"].as_str().unwrap_or_default()
+        c["id"].as_str().expect("the answer carries its id")
     ))
     .bearer(&admin)
     .header("If-Match", "\"v1\"")
@@ -210,7 +210,10 @@ async fn an_auditor_takes_an_engagement_to_closed_with_a_finding_rectified_on_th
     let compound = app.area_id("融城花苑").await;
     let c = campaign(&app, &admin, 10_000_000, &[firm]).await;
     let g = engagement(&app, &admin, &c, compound, firm, 5_000_000).await;
-    let gid = g["id"].as_str().unwrap_or_default().to_owned();
+    let gid = g["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     assert_eq!(g["status"], "planned");
     assert_eq!(g["next"], json!(["fieldwork"]));
     // Findings wait for fieldwork.
@@ -232,7 +235,10 @@ async fn an_auditor_takes_an_engagement_to_closed_with_a_finding_rectified_on_th
         .send()
         .await;
     raised.assert_status(201);
-    let fid = raised.json()["id"].as_str().unwrap_or_default().to_owned();
+    let fid = raised.json()["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     step(&app, &auditor, &g, json!({"to": "draft_report"}))
         .await
         .assert_status(200);
@@ -341,7 +347,7 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
     let list = app
         .get(&format!(
             "/api/v1/audit-engagements?campaign_id={}",
-            c["id"].as_str().unwrap_or_default()
+            c["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&auditor)
         .send()
@@ -351,10 +357,13 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
         .as_array()
         .map(|a| a.iter().filter_map(|g| g["id"].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(seen, vec![g_mine["id"].as_str().unwrap_or_default()]);
+    assert_eq!(
+        seen,
+        vec![g_mine["id"].as_str().expect("the answer carries its id")]
+    );
     app.get(&format!(
         "/api/v1/audit-engagements/{}",
-        g_theirs["id"].as_str().unwrap_or_default()
+        g_theirs["id"].as_str().expect("the answer carries its id")
     ))
     .bearer(&auditor)
     .send()
@@ -362,7 +371,7 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
     .assert_problem(404, "not_found");
     app.post(&format!(
         "/api/v1/audit-engagements/{}/transitions",
-        g_theirs["id"].as_str().unwrap_or_default()
+        g_theirs["id"].as_str().expect("the answer carries its id")
     ))
     .bearer(&auditor)
     .header("If-Match", "\"v1\"")
@@ -446,7 +455,10 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
     let compound = app.area_id("卫技新村").await;
     let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
     let g = engagement(&app, &admin, &c, compound, firm, 0).await;
-    let gid = g["id"].as_str().unwrap_or_default().to_owned();
+    let gid = g["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     step(&app, &auditor, &g, json!({"to": "fieldwork"}))
         .await
         .assert_status(200);
@@ -458,7 +470,10 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
         .send()
         .await
         .json();
-    let fid = f["id"].as_str().unwrap_or_default().to_owned();
+    let fid = f["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     app.post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
         .bearer(&auditor)
         .json(&json!({"action": "补齐发票", "deadline": "2026-01-31"}))
@@ -497,7 +512,7 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
     let dash = app
         .get(&format!(
             "/api/v1/stats/audits?campaign_id={}",
-            c["id"].as_str().unwrap_or_default()
+            c["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&admin)
         .send()
@@ -525,7 +540,10 @@ async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
     let compound = app.area_id("卫技新村").await;
     let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
     let g = engagement(&app, &admin, &c, compound, firm, 0).await;
-    let gid = g["id"].as_str().unwrap_or_default().to_owned();
+    let gid = g["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     step(&app, &auditor, &g, json!({"to": "fieldwork"}))
         .await
         .assert_status(200);
@@ -552,7 +570,10 @@ async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
         .send()
         .await
         .json();
-    let fid = f["id"].as_str().unwrap_or_default().to_owned();
+    let fid = f["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let problem = app
         .post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
         .bearer(&auditor)

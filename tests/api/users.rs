@@ -171,8 +171,10 @@ async fn the_last_grant_cannot_be_removed() {
         .send()
         .await
         .json();
-    let id = me["id"].as_str().unwrap_or_default();
-    let grant = me["grants"][0]["id"].as_str().unwrap_or_default();
+    let id = me["id"].as_str().expect("the answer carries its id");
+    let grant = me["grants"][0]["id"]
+        .as_str()
+        .expect("the answer carries its id");
     let read = app
         .get(&format!("/api/v1/users/{id}"))
         .bearer(&admin)

@@ -40,7 +40,10 @@ async fn centre(app: &TestApp) -> CentreRow {
 async fn volunteer(app: &TestApp, area: Uuid) -> (String, Uuid) {
     let token = app.user_with(Role::Volunteer, area).await;
     let me = app.get("/api/v1/me").bearer(&token).send().await.json();
-    let user = me["id"].as_str().unwrap_or_default().to_owned();
+    let user = me["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let person = Uuid::new_v4();
     app.sql(&format!(
         "INSERT INTO people (id, name, is_party_member, employer) VALUES ('{person}', '志愿者{person}', true, '雨花区卫健局'); \
@@ -214,7 +217,10 @@ async fn a_qr_code_works_for_a_minute_and_never_after() {
         .send()
         .await;
     qr.assert_status(200);
-    let token = qr.json()["token"].as_str().unwrap_or_default().to_owned();
+    let token = qr.json()["token"]
+        .as_str()
+        .expect("the answer carries its token")
+        .to_owned();
     let (volunteer_token, _) = volunteer(&app, c.community_id).await;
     // An old code (two minutes), a code of another centre and garbage are all refused.
     let signer = QrSigner::new(&app.state.settings.auth.jwt_secret);
@@ -281,7 +287,10 @@ async fn fifty_concurrent_sign_ups_never_overbook() {
         None,
     )
     .await;
-    let id = a["id"].as_str().unwrap_or_default().to_owned();
+    let id = a["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     let mut tokens = Vec::new();
     for _ in 0..50 {
         tokens.push(volunteer(&app, c.community_id).await.0);
@@ -408,7 +417,7 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
     let swept = app
         .get(&format!(
             "/api/v1/check-ins?mine=true&activity_id={}",
-            a["id"].as_str().unwrap_or_default()
+            a["id"].as_str().expect("the answer carries its id")
         ))
         .bearer(&token)
         .send()
@@ -602,7 +611,10 @@ async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
         json!({"compound_id": compound, "note": "居住在本小区"}),
     )
     .await;
-    let id = r["id"].as_str().unwrap_or_default().to_owned();
+    let id = r["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     assert_eq!(r["employer"], "雨花区卫健局");
     app.post("/api/v1/reports")
         .bearer(&token)
@@ -683,7 +695,10 @@ async fn a_caller_who_may_not_act_is_refused_before_their_input_is_checked() {
     let compound = app.area_id("融城花苑").await;
     let (token, _) = volunteer(&app, app.area_id("侯家塘街道").await).await;
     let r = request_report(&app, &token, json!({"compound_id": compound})).await;
-    let id = r["id"].as_str().unwrap_or_default().to_owned();
+    let id = r["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
     // Declining needs a reason, but the member may not decline at all: 403, not 422.
     app.post(&format!("/api/v1/reports/{id}/decision"))
         .bearer(&token)

@@ -50,7 +50,10 @@ async fn subscribe(app: &TestApp, receiver: &Receiver, types: Value) -> (String,
             .as_str()
             .unwrap_or_default()
             .to_owned(),
-        body["secret"].as_str().unwrap_or_default().to_owned(),
+        body["secret"]
+            .as_str()
+            .expect("the answer carries its secret")
+            .to_owned(),
     )
 }
 

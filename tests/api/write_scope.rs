@@ -213,12 +213,12 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     app.sql(&format!(
         "UPDATE complaints SET complainant_user_id = (SELECT id FROM users WHERE display_name = '测试用户') WHERE id = '{}'",
-        filed[0]["id"].as_str().unwrap_or_default()
+        filed[0]["id"].as_str().expect("the answer carries its id")
     ))
     .await;
     let uri = format!(
         "/api/v1/complaints/{}",
-        filed[0]["id"].as_str().unwrap_or_default()
+        filed[0]["id"].as_str().expect("the answer carries its id")
     );
     let seen = app.get(&uri).bearer(&clerk).send().await;
     seen.assert_status(200);
