@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::{DomainError, area::NewArea, policy::Action};
-use linli_persistence::areas;
+use linli_app::in_transaction;
+use linli_domain::area::NewArea;
 
 use crate::{
     auth::Caller,
@@ -27,36 +27,16 @@ pub async fn create_area(
     caller: Caller,
     ValidJson(body): ValidJson<CreateAreaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageAreas)?;
     let new = NewArea {
         parent_id: body.parent_id,
         kind: body.kind,
         name: body.name,
         code: body.code,
     };
-    let mut conn = state.db.conn().await?;
-    let parent = match new.parent_id {
-        Some(parent_id) => Some(
-            areas::find_in_scope(&mut conn, parent_id, &scope)
-                .await
-                .map_err(|e| {
-                    linli_app::not_found_as_field(
-                        e,
-                        "parent_id",
-                        "上级区域不存在 / the parent area does not exist",
-                    )
-                })?,
-        ),
-        // A new district is outside every existing scope; only its own root may add one.
-        None => {
-            return Err(DomainError::field(
-                "parent_id",
-                "必须指定上级区域 / a parent area is required",
-            )
-            .into());
-        }
-    };
-    let area = areas::create(&mut conn, &caller.audit, &new, parent.as_ref()).await?;
+    let area = in_transaction(&state.db, |tx| {
+        Box::pin(async move { linli_app::areas::create_area(tx, &caller, new).await })
+    })
+    .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(area.version)))
         .insert_header((header::LOCATION, format!("/api/v1/areas/{}", area.id)))
