@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, menuEntries, openBrowser, shot, signIn } from './support.mjs';
+import { BASE_URL, chooseFromMenu, menuEntries, openBrowser, shot, signIn } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -99,20 +99,17 @@ test('admin browses the area tree', { timeout: 60_000 }, async () => {
 test('switching the language to English translates the shell', { timeout: 60_000 }, async () => {
   const page = await browser.newPage();
   await signIn(page, 'admin');
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await chooseFromMenu(page, 'language-switch', 'English');
   await page.getByTestId('side-menu').getByText('Compounds').waitFor();
   await shot(page, '06-english');
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: '中文' }).click();
+  await chooseFromMenu(page, 'language-switch', '中文');
   await page.getByTestId('side-menu').getByText('小区').waitFor();
 });
 
 test('signing out returns to the sign-in page', { timeout: 60_000 }, async () => {
   const page = await browser.newPage();
   await signIn(page, 'admin');
-  await page.getByTestId('user-menu').click();
-  await page.getByText('退出登录').click();
+  await chooseFromMenu(page, 'user-menu', '退出登录');
   await page.waitForURL(`${BASE_URL}/login`);
   await page.getByTestId('login-message').getByText('您已安全退出').waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.getItem('linli.access_token')), null);

@@ -186,6 +186,17 @@ export async function openMenu(page, group, entry) {
  */
 export const OPENED = ':visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
+/**
+ * Opens the dropdown menu behind the button `triggerTestId` and clicks its entry `entry`, once the
+ * menu has finished opening: a click on an entry still zooming in is now and then lost.
+ */
+export async function chooseFromMenu(page, triggerTestId, entry) {
+  await page.getByTestId(triggerTestId).click();
+  const menu = page.locator(`.ant-dropdown${OPENED}`);
+  await menu.waitFor();
+  await menu.getByRole('menuitem').filter({ hasText: entry }).click();
+}
+
 /** The open Select popup (not one still opening, or closing after an earlier pick). */
 export const OPEN_POPUP = `.ant-select-dropdown${OPENED}`;
 

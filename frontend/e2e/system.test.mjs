@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
   BASE_URL,
+  chooseFromMenu,
   dialogOpened,
   menuEntries,
   openBrowser,
@@ -261,8 +262,7 @@ test('admin issues an API key, sees it once, and revokes it', { timeout: 90_000 
 test('the new clerk changes their password and signs in with it', { timeout: 90_000 }, async () => {
   const page = await browser.newPage();
   await signIn(page, CLERK.username, CLERK.password);
-  await page.getByTestId('user-menu').click();
-  await page.getByText('修改密码').click();
+  await chooseFromMenu(page, 'user-menu', '修改密码');
   await page.getByLabel('当前密码').fill(CLERK.password);
   await page.getByLabel('新密码', { exact: true }).fill(CLERK.newPassword);
   await page.getByLabel('确认新密码').fill(CLERK.newPassword);
