@@ -207,3 +207,40 @@ async fn the_last_grant_cannot_be_removed() {
         .await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["role"].is_array());
 }
+
+#[actix_web::test]
+async fn callers_who_may_not_manage_users_are_refused_before_their_input_is_checked() {
+    let app = TestApp::new().await;
+    let compound = app.compound().create().await;
+    let resident = app.user(Role::Resident).over(compound.id).create().await;
+    let property = app
+        .user(Role::PropertyStaff)
+        .over(compound.id)
+        .create()
+        .await;
+    let bad =
+        json!({"username": "Bad Name", "display_name": "", "password": "short", "grants": []});
+    for caller in [&resident, &property] {
+        app.post("/api/v1/users")
+            .bearer(&caller.token)
+            .json(&bad)
+            .send()
+            .await
+            .assert_problem(403, "forbidden");
+        // An unmask with no reason is refused for the role, not for the reason.
+        app.post(&format!("/api/v1/users/{}/unmask", caller.id))
+            .bearer(&caller.token)
+            .json(&json!({"reason": ""}))
+            .send()
+            .await
+            .assert_problem(403, "forbidden");
+    }
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM users WHERE username = $1",
+            "bad name"
+        )
+        .await,
+        0
+    );
+}

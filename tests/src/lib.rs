@@ -196,7 +196,7 @@ async fn ensure_template() -> String {
                 db.migrate()
                     .await
                     .unwrap_or_else(|e| panic!("migrate: {e}"));
-                let hash = linli_http::auth::password::hash(DEMO_PASSWORD)
+                let hash = linli_app::password::hash(DEMO_PASSWORD)
                     .unwrap_or_else(|e| panic!("hash: {e}"));
                 let mut c = db.conn().await.unwrap_or_else(|e| panic!("{e}"));
                 demo::seed(&mut c, &hash, &test_clock())

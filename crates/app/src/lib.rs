@@ -11,6 +11,8 @@ pub mod access;
 pub mod areas;
 pub mod caller;
 pub mod complaints;
+pub mod password;
+pub mod users;
 pub mod volunteering;
 
 pub use caller::Caller;

@@ -33,6 +33,22 @@ pub const UNMASK_REASON_MIN_CHARS: usize = 4;
 /// The longest reason for unmasking accepted.
 pub const UNMASK_REASON_MAX_CHARS: usize = 200;
 
+/// The reason given for unmasking, trimmed; a field error on `reason` when it is too short or
+/// too long to say why.
+pub fn check_unmask_reason(reason: &str) -> Result<&str, crate::DomainError> {
+    let reason = reason.trim();
+    if (UNMASK_REASON_MIN_CHARS..=UNMASK_REASON_MAX_CHARS).contains(&reason.chars().count()) {
+        Ok(reason)
+    } else {
+        Err(crate::DomainError::field(
+            "reason",
+            format!(
+                "请说明查看原因（{UNMASK_REASON_MIN_CHARS} 到 {UNMASK_REASON_MAX_CHARS} 个字）/ give a reason of {UNMASK_REASON_MIN_CHARS} to {UNMASK_REASON_MAX_CHARS} characters"
+            ),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

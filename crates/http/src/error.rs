@@ -295,7 +295,7 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::Domain(d) => d.into(),
             StoreError::Unavailable(_) | StoreError::Timeout => ApiError::unavailable(&e),
-            StoreError::Query(_) => ApiError::internal(&e),
+            StoreError::Query(_) | StoreError::Internal(_) => ApiError::internal(&e),
         }
     }
 }

@@ -22,6 +22,10 @@ pub enum StoreError {
     /// Anything else: a bug or a broken invariant; logged, never shown to clients.
     #[error("database error: {0}")]
     Query(DieselError),
+    /// A failure beside the database in the same unit of work (hashing a password); logged,
+    /// never shown to clients.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl From<DieselError> for StoreError {

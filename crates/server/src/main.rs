@@ -103,7 +103,7 @@ async fn seed_demo() -> Result<(), String> {
     let db = maintenance_db(clock)?;
     let password = Config::demo_password();
     println!("seeding the demo district 雨花区 ...");
-    let hash = tokio::task::spawn_blocking(move || linli_http::auth::password::hash(&password))
+    let hash = tokio::task::spawn_blocking(move || linli_app::password::hash(&password))
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| e.to_string())?;

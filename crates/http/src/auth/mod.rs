@@ -1,8 +1,7 @@
-//! Sign-in: password hashing, access tokens, refresh tokens and the `AuthUser` extractor.
+//! Sign-in: access tokens, refresh tokens and the `AuthUser` extractor.
 
 pub mod api_key;
 pub mod jwt;
-pub mod password;
 pub mod principal;
 pub mod refresh;
 

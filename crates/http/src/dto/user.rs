@@ -1,6 +1,7 @@
 //! User administration bodies.
 
 use chrono::{DateTime, Utc};
+use linli_app::users::{CreateUser, GrantRequest};
 use linli_domain::{pii::mask_phone, policy::Role};
 use linli_persistence::user_admin::UserRecord;
 use serde::{Deserialize, Serialize};
@@ -85,6 +86,26 @@ pub struct CreateUserRequest {
     pub phone: Option<String>,
     #[schema(min_items = 1)]
     pub grants: Vec<GrantInput>,
+}
+
+impl CreateUserRequest {
+    /// The use case's command.
+    pub fn into_command(self) -> CreateUser {
+        CreateUser {
+            username: self.username,
+            display_name: self.display_name,
+            password: self.password,
+            phone: self.phone,
+            grants: self
+                .grants
+                .into_iter()
+                .map(|g| GrantRequest {
+                    role: g.role,
+                    area_id: g.area_id,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A user's profile.

@@ -1,13 +1,11 @@
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, http::header, post, web};
+use linli_app::password::{self, Verdict};
 use linli_domain::throttle;
 use linli_persistence::{logins, users};
 
 use super::start_session;
 use crate::{
-    auth::{
-        password::{self, Verdict},
-        principal::client_ip,
-    },
+    auth::principal::client_ip,
     dto::auth::{LoginRequest, TokenResponse},
     error::{ApiError, ApiResult, Problem},
     extract::ValidJson,

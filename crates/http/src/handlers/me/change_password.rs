@@ -1,14 +1,10 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{DomainError, user::check_password};
-use linli_persistence::{user_admin, users};
+use linli_app::{in_transaction, users::change_password as change};
 
 use crate::{
-    auth::{
-        AuthUser,
-        password::{self, Verdict},
-    },
+    auth::AuthUser,
     dto::me::ChangePasswordRequest,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -26,36 +22,10 @@ pub async fn change_password(
     user: AuthUser,
     ValidJson(body): ValidJson<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let user_id = user.user_id()?;
-    let mut conn = state.db.conn().await?;
-    let found = users::find(&mut conn, user_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("user"))?;
-    check_password(&found.username, &body.new_password).map_err(|e| match e {
-        DomainError::Validation(mut errors) => {
-            if let Some(messages) = errors.remove("password") {
-                errors.insert("new_password".into(), messages);
-            }
-            ApiError::validation(errors)
-        }
-        other => other.into(),
-    })?;
-    let (_, stored) = users::find_credentials(&mut conn, &found.username)
-        .await?
-        .ok_or_else(|| ApiError::not_found("user"))?;
     let (current, new) = (body.current_password, body.new_password);
-    let (verdict, hash) =
-        web::block(move || (password::verify(&current, &stored), password::hash(&new)))
-            .await
-            .map_err(|e| ApiError::internal(&e))?;
-    if verdict == Verdict::Rejected {
-        return Err(DomainError::field(
-            "current_password",
-            "当前密码不正确 / the current password is wrong",
-        )
-        .into());
-    }
-    let hash = hash.map_err(|e| ApiError::internal(&e))?;
-    user_admin::set_password(&mut conn, &user.audit, user_id, &hash).await?;
+    in_transaction(&state.db, move |tx| {
+        Box::pin(async move { change(tx, &user, current, new).await })
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,9 +1,5 @@
 use actix_web::{post, web};
-use linli_domain::{
-    DomainError,
-    pii::{UNMASK_REASON_MAX_CHARS, UNMASK_REASON_MIN_CHARS},
-    policy::Action,
-};
+use linli_domain::{pii::check_unmask_reason, policy::Action};
 use linli_persistence::{areas::scope_patterns, registry::people};
 use uuid::Uuid;
 
@@ -28,10 +24,7 @@ pub async fn unmask_person(
     ValidJson(body): ValidJson<UnmaskRequest>,
 ) -> ApiResult<web::Json<PersonalData>> {
     let scope = user.scope(Action::ReadPersonalData)?;
-    let reason = body.reason.trim();
-    if !(UNMASK_REASON_MIN_CHARS..=UNMASK_REASON_MAX_CHARS).contains(&reason.chars().count()) {
-        return Err(DomainError::field("reason", format!("请说明查看原因（{UNMASK_REASON_MIN_CHARS} 到 {UNMASK_REASON_MAX_CHARS} 个字）/ give a reason of {UNMASK_REASON_MIN_CHARS} to {UNMASK_REASON_MAX_CHARS} characters")).into());
-    }
+    let reason = check_unmask_reason(&body.reason)?;
     let mut conn = state.db.conn().await?;
     let person = people::find_visible(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
     people::record_unmask(&mut conn, &user.audit, &person, reason).await?;

@@ -1,12 +1,11 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{
-    DomainError,
-    policy::{Action, may_grant},
+use linli_app::{
+    in_transaction,
+    users::{AddGrant, add_grant as add},
 };
-use linli_persistence::{areas, user_admin};
 use uuid::Uuid;
 
-use super::{ensure_manageable, user_response, visible_user};
+use super::user_response;
 use crate::{
     auth::AuthUser,
     dto::user::{GrantInput, UserView},
@@ -31,26 +30,15 @@ pub async fn add_grant(
     if_match: IfMatch,
     ValidJson(body): ValidJson<GrantInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ManageUsers)?;
-    let mut conn = state.db.conn().await?;
-    let current = visible_user(&mut conn, &user, id.into_inner(), Action::ManageUsers).await?;
-    ensure_manageable(&user, &current)?;
-    let area = areas::find_in_scope(&mut conn, body.area_id, &scope)
-        .await
-        .map_err(|e| linli_app::not_found_as_field(e, "area_id", "区域不存在 / no such area"))?;
-    if !may_grant(&user.principal, body.role, &area.path) {
-        return Err(
-            DomainError::field("role", "您不能授予该角色 / you may not grant this role").into(),
-        );
-    }
-    let updated = user_admin::add_grant(
-        &mut conn,
-        &user.audit,
-        &current,
-        body.role,
-        &area,
-        if_match.0,
-    )
+    let command = AddGrant {
+        user_id: id.into_inner(),
+        role: body.role,
+        area_id: body.area_id,
+        version: if_match.0,
+    };
+    let updated = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { add(tx, &user, command).await })
+    })
     .await?;
     Ok(user_response(&mut HttpResponse::Ok(), updated))
 }

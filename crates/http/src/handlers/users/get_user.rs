@@ -1,8 +1,8 @@
 use actix_web::{HttpResponse, get, web};
-use linli_domain::policy::Action;
+use linli_app::{in_transaction, users::find_user};
 use uuid::Uuid;
 
-use super::{user_response, visible_user};
+use super::user_response;
 use crate::{
     auth::AuthUser,
     dto::user::UserView,
@@ -22,7 +22,10 @@ pub async fn get_user(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let record = visible_user(&mut conn, &user, id.into_inner(), Action::ManageUsers).await?;
+    let id = id.into_inner();
+    let record = in_transaction(&state.db, |tx| {
+        Box::pin(async move { find_user(tx, &user, id).await })
+    })
+    .await?;
     Ok(user_response(&mut HttpResponse::Ok(), record))
 }

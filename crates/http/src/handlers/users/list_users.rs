@@ -1,6 +1,6 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{areas::scope_patterns, user_admin};
+use linli_app::{in_transaction, users};
+use linli_domain::page::clamp_limit;
 
 use crate::{
     auth::AuthUser,
@@ -22,18 +22,15 @@ pub async fn list_users(
     user: AuthUser,
     query: web::Query<UserQuery>,
 ) -> ApiResult<web::Json<UserPage>> {
-    let scope = user.scope(Action::ManageUsers)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<String>(query.cursor.as_deref())?;
-    let search = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    let mut conn = state.db.conn().await?;
-    let mut list = user_admin::list(
-        &mut conn,
-        &scope_patterns(&scope),
-        search,
-        after.as_deref(),
-        limit + 1,
-    )
+    let search = query.q.clone();
+    let mut list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            let (search, after) = (search.as_deref(), after.as_deref());
+            users::list_users(tx, &user, search, after, limit + 1).await
+        })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |u| cursor::encode(&u.user.username));
     Ok(web::Json(UserPage {

@@ -1,9 +1,8 @@
 use actix_web::{HttpResponse, delete, web};
-use linli_domain::policy::Action;
-use linli_persistence::user_admin;
+use linli_app::{in_transaction, users::remove_grant as remove};
 use uuid::Uuid;
 
-use super::{ensure_manageable, user_response, visible_user};
+use super::user_response;
 use crate::{
     auth::AuthUser,
     dto::user::UserView,
@@ -28,11 +27,10 @@ pub async fn remove_grant(
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    let (id, grant_id) = path.into_inner();
-    let mut conn = state.db.conn().await?;
-    let current = visible_user(&mut conn, &user, id, Action::ManageUsers).await?;
-    ensure_manageable(&user, &current)?;
-    let updated =
-        user_admin::remove_grant(&mut conn, &user.audit, &current, grant_id, if_match.0).await?;
+    let ids = path.into_inner();
+    let updated = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { remove(tx, &user, ids, if_match.0).await })
+    })
+    .await?;
     Ok(user_response(&mut HttpResponse::Ok(), updated))
 }

@@ -1,13 +1,7 @@
 use actix_web::{post, web};
-use linli_domain::{
-    DomainError,
-    pii::{UNMASK_REASON_MAX_CHARS, UNMASK_REASON_MIN_CHARS},
-    policy::Action,
-};
-use linli_persistence::user_admin;
+use linli_app::{in_transaction, users};
 use uuid::Uuid;
 
-use super::visible_user;
 use crate::{
     auth::AuthUser,
     dto::user::{UnmaskRequest, UnmaskResponse},
@@ -31,19 +25,10 @@ pub async fn unmask_user(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<UnmaskRequest>,
 ) -> ApiResult<web::Json<UnmaskResponse>> {
-    user.scope(Action::ReadPersonalData)?;
-    let reason = body.reason.trim();
-    if !(UNMASK_REASON_MIN_CHARS..=UNMASK_REASON_MAX_CHARS).contains(&reason.chars().count()) {
-        return Err(DomainError::field(
-            "reason",
-            format!("请说明查看原因（{UNMASK_REASON_MIN_CHARS} 到 {UNMASK_REASON_MAX_CHARS} 个字）/ give a reason of {UNMASK_REASON_MIN_CHARS} to {UNMASK_REASON_MAX_CHARS} characters"),
-        )
-        .into());
-    }
-    let mut conn = state.db.conn().await?;
-    let record = visible_user(&mut conn, &user, id.into_inner(), Action::ReadPersonalData).await?;
-    user_admin::record_unmask(&mut conn, &user.audit, &record, &["phone"], reason).await?;
-    Ok(web::Json(UnmaskResponse {
-        phone: record.phone,
-    }))
+    let id = id.into_inner();
+    let phone = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { users::unmask_user(tx, &user, id, &body.reason).await })
+    })
+    .await?;
+    Ok(web::Json(UnmaskResponse { phone }))
 }

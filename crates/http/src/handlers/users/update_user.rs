@@ -1,9 +1,9 @@
 use actix_web::{HttpResponse, put, web};
-use linli_domain::{policy::Action, user::UserProfile};
-use linli_persistence::user_admin;
+use linli_app::{in_transaction, users::update_user as update};
+use linli_domain::user::UserProfile;
 use uuid::Uuid;
 
-use super::{ensure_manageable, user_response, visible_user};
+use super::user_response;
 use crate::{
     auth::AuthUser,
     dto::user::{UpdateUserRequest, UserView},
@@ -33,11 +33,10 @@ pub async fn update_user(
         phone: body.phone,
         is_active: body.is_active,
     };
-    let mut conn = state.db.conn().await?;
-    let current = visible_user(&mut conn, &user, id.into_inner(), Action::ManageUsers).await?;
-    ensure_manageable(&user, &current)?;
-    linli_domain::error::validate(&profile)?;
-    let updated =
-        user_admin::update_profile(&mut conn, &user.audit, &current, &profile, if_match.0).await?;
+    let at = (id.into_inner(), if_match.0);
+    let updated = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &user, at, profile).await })
+    })
+    .await?;
     Ok(user_response(&mut HttpResponse::Ok(), updated))
 }

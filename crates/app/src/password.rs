@@ -19,6 +19,22 @@ pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
     Ok(hasher().hash_password(password.as_bytes())?.to_string())
 }
 
+/// Checks a password on a blocking thread (see [`hash_off_thread`]).
+pub async fn verify_off_thread(password: String, stored: String) -> crate::Result<Verdict> {
+    tokio::task::spawn_blocking(move || verify(&password, &stored))
+        .await
+        .map_err(|e| crate::Error::Internal(e.to_string()))
+}
+
+/// Hashes a password on a blocking thread (argon2 takes tens of milliseconds of CPU and
+/// must not stall the threads serving other requests).
+pub async fn hash_off_thread(password: String) -> crate::Result<String> {
+    tokio::task::spawn_blocking(move || hash(&password))
+        .await
+        .map_err(|e| crate::Error::Internal(e.to_string()))?
+        .map_err(|e| crate::Error::Internal(e.to_string()))
+}
+
 /// What checking a password found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
