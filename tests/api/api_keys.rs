@@ -172,3 +172,33 @@ async fn only_district_admins_issue_keys() {
         .await
         .assert_problem(422, "validation_failed");
 }
+
+#[actix_web::test]
+async fn staff_who_may_not_connect_systems_are_refused_before_their_input_is_checked() {
+    let app = TestApp::new().await;
+    let staff = app.user_over(Role::SubdistrictStaff, "侯家塘街道").await;
+    let counts = async || {
+        let mut n = Vec::new();
+        for table in ["api_keys", "webhook_subscriptions"] {
+            let sql = format!("SELECT count(*) AS n FROM {table} WHERE $1 = $1");
+            n.push(app.count(&sql, "").await);
+        }
+        n
+    };
+    let before = counts().await;
+    let bad_key = json!({"name": "", "scopes": [], "area_id": uuid::Uuid::nil()});
+    app.post("/api/v1/api-keys")
+        .bearer(&staff.token)
+        .json(&bad_key)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let bad_hook = json!({"url": "ftp://x", "event_types": [], "area_id": uuid::Uuid::nil()});
+    app.post("/api/v1/webhook-subscriptions")
+        .bearer(&staff.token)
+        .json(&bad_hook)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(counts().await, before);
+}

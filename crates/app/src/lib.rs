@@ -8,12 +8,14 @@
 //! function, cannot differ in what they check or store. See `docs/ARCHITECTURE.md`.
 
 pub mod access;
+pub mod api_keys;
 pub mod areas;
 pub mod caller;
 pub mod complaints;
 pub mod password;
 pub mod users;
 pub mod volunteering;
+pub mod webhooks;
 
 pub use caller::Caller;
 

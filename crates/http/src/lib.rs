@@ -20,7 +20,6 @@ pub mod qr;
 pub mod request_id;
 pub mod state;
 pub mod upload;
-pub mod webhook_target;
 
 pub use app::{build_app, openapi_document};
 pub use error::ApiError;

@@ -7,7 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use linli_http::{dto::webhook::EventEnvelope, webhook_target};
+use linli_app::webhooks::target as webhook_target;
+use linli_http::dto::webhook::EventEnvelope;
 use linli_persistence::{
     Db, StoreError, events,
     webhooks::{self, ClaimedDelivery, Outcome},

@@ -118,12 +118,12 @@ pub(crate) async fn authenticate(
         request_id: request_id.clone(),
     };
     if let Some(key) = key {
-        let prefix = api_key::prefix_of(&key).ok_or_else(api_key::invalid)?;
+        let prefix = linli_app::api_keys::prefix_of(&key).ok_or_else(api_key::invalid)?;
         let mut conn = state.db.conn().await?;
         let (record, stored) = api_keys::find_live_by_prefix(&mut conn, prefix)
             .await?
             .ok_or_else(api_key::invalid)?;
-        if api_key::digest(&key) != stored {
+        if linli_app::api_keys::digest(&key) != stored {
             return Err(api_key::invalid());
         }
         api_keys::touch(&mut conn, record.id).await?;

@@ -1,6 +1,7 @@
 //! API key bodies.
 
 use chrono::{DateTime, Utc};
+use linli_app::api_keys::CreateApiKey;
 use linli_domain::policy::ApiScope;
 use linli_persistence::api_keys::ApiKey;
 use serde::{Deserialize, Serialize};
@@ -56,6 +57,17 @@ pub struct CreateApiKeyRequest {
     pub scopes: Vec<ApiScope>,
     /// The area the key may act in (and below).
     pub area_id: Uuid,
+}
+
+impl CreateApiKeyRequest {
+    /// The use case's command.
+    pub fn into_command(self) -> CreateApiKey {
+        CreateApiKey {
+            name: self.name,
+            scopes: self.scopes,
+            area_id: self.area_id,
+        }
+    }
 }
 
 /// A new key: the secret is in `key` and is shown this once.

@@ -77,6 +77,19 @@ fn active_by_default() -> bool {
     true
 }
 
+impl SubscriptionInput {
+    /// The use cases' settings.
+    pub fn into_settings(self) -> linli_app::webhooks::SubscriptionSettings {
+        linli_app::webhooks::SubscriptionSettings {
+            url: self.url,
+            description: self.description,
+            event_types: self.event_types,
+            area_id: self.area_id,
+            active: self.active,
+        }
+    }
+}
+
 /// A new subscription and its signing secret, shown this once.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedSubscription {

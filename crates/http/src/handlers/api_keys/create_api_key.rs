@@ -1,14 +1,10 @@
 use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
-use linli_domain::{FieldErrors, policy::Action};
-use linli_persistence::{
-    api_keys::{self, NewKey},
-    areas,
-};
+use linli_app::api_keys::create_api_key as create;
 
 use crate::{
-    auth::{AuthUser, api_key},
+    auth::AuthUser,
     dto::api_key::{ApiKeyView, CreateApiKeyRequest, CreatedApiKey},
-    error::{ApiError, ApiResult},
+    error::ApiResult,
     handlers::tags,
     idempotency::{Idempotent, reply, respond},
     state::AppState,
@@ -27,60 +23,20 @@ pub async fn create_api_key(
     user: AuthUser,
     input: Idempotent<CreateApiKeyRequest>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ManageApiKeys)?;
     let keyed = input.keyed(&user);
-    let body = input.body;
-    let mut errors = FieldErrors::new();
-    let name = body.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 {
-        errors.insert(
-            "name".into(),
-            vec!["名称须为 1 到 100 个字符 / name must be 1 to 100 characters".into()],
-        );
-    }
-    if body.scopes.is_empty() {
-        errors.insert(
-            "scopes".into(),
-            vec!["至少选择一个权限范围 / choose at least one scope".into()],
-        );
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    let audit = user.audit.clone();
-    let mut scopes = body.scopes;
-    scopes.sort_by_key(|s| s.as_str());
-    scopes.dedup();
-    let area_id = body.area_id;
+    let command = input.body.into_command();
     respond(&state, keyed, move |tx| {
         Box::pin(async move {
-            let area = areas::find_in_scope(tx, area_id, &scope)
-                .await
-                .map_err(|e| {
-                    linli_app::not_found_as_field(e, "area_id", "区域不存在 / no such area")
-                })?;
-            let (key, prefix, digest) = api_key::generate();
-            let created = api_keys::create(
-                tx,
-                &audit,
-                &NewKey {
-                    name,
-                    prefix,
-                    digest,
-                    scopes,
-                    area_id: area.id,
-                    area_path: area.path,
-                },
-            )
-            .await?;
-            let id = created.id;
+            let issued = create(tx, &user, command).await?;
+            let location = format!("/api/v1/api-keys/{}", issued.record.id);
+            let body = CreatedApiKey {
+                key: issued.key,
+                api_key: ApiKeyView::from(issued.record),
+            };
             Ok(reply(
                 StatusCode::CREATED,
-                &CreatedApiKey {
-                    key,
-                    api_key: ApiKeyView::from(created),
-                },
-                vec![(header::LOCATION, format!("/api/v1/api-keys/{id}"))],
+                &body,
+                vec![(header::LOCATION, location)],
             ))
         })
     })

@@ -1,6 +1,6 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{api_keys, areas::scope_patterns};
+use linli_app::{api_keys, in_transaction};
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
 use crate::{
@@ -25,11 +25,12 @@ pub async fn list_api_keys(
     user: AuthUser,
     query: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<ApiKeyPage>> {
-    let scope = user.scope(Action::ManageApiKeys)?;
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let mut list = api_keys::list(&mut conn, &scope_patterns(&scope), limit + 1, before).await?;
+    let mut list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { api_keys::list_api_keys(tx, &user, before, limit + 1).await })
+    })
+    .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |k| cursor::encode(&k.id));
     Ok(web::Json(ApiKeyPage {
         items: list.into_iter().map(ApiKeyView::from).collect(),

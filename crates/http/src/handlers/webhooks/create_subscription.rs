@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_persistence::webhooks;
+use linli_app::{in_transaction, webhooks::create_subscription as create};
 
-use super::{checked_fields, new_secret};
 use crate::{
     auth::Caller,
     dto::webhook::{CreatedSubscription, SubscriptionInput, SubscriptionView},
@@ -26,10 +25,13 @@ pub async fn create_subscription(
     caller: Caller,
     ValidJson(body): ValidJson<SubscriptionInput>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (fields, area) = checked_fields(&state, &mut conn, &caller, body).await?;
-    let secret = new_secret();
-    let created = webhooks::create(&mut conn, &caller.audit, &fields, &area.path, &secret).await?;
+    let settings = body.into_settings();
+    let hosts = state.settings.webhook_allow_hosts.clone();
+    let made = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { create(tx, &caller, &hosts, settings).await })
+    })
+    .await?;
+    let (secret, created) = (made.secret, made.subscription);
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(created.version)))
         .insert_header((

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, http::header, web};
+use linli_app::{in_transaction, webhooks::find_subscription};
 use uuid::Uuid;
 
-use super::visible;
 use crate::{
     auth::Caller, dto::webhook::SubscriptionView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
@@ -17,8 +17,11 @@ pub async fn get_subscription(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let subscription = visible(&mut conn, &caller, id.into_inner()).await?;
+    let id = id.into_inner();
+    let subscription = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { find_subscription(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(subscription.version)))
         .json(SubscriptionView::from(subscription)))

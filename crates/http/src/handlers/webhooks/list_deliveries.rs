@@ -1,9 +1,8 @@
 use actix_web::{get, web};
+use linli_app::{in_transaction, webhooks};
 use linli_domain::page::clamp_limit;
-use linli_persistence::webhooks;
 use uuid::Uuid;
 
-use super::visible;
 use crate::{
     auth::Caller,
     cursor,
@@ -30,9 +29,11 @@ pub async fn list_deliveries(
 ) -> ApiResult<web::Json<DeliveryPage>> {
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let subscription = visible(&mut conn, &caller, id.into_inner()).await?;
-    let mut list = webhooks::deliveries(&mut conn, subscription.id, before, limit + 1).await?;
+    let id = id.into_inner();
+    let mut list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { webhooks::list_deliveries(tx, &caller, id, before, limit + 1).await })
+    })
+    .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |d| cursor::encode(&d.id));
     Ok(web::Json(DeliveryPage {
         items: list.into_iter().map(DeliveryView::from).collect(),

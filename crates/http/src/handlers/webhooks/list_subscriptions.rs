@@ -1,6 +1,6 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{areas::scope_patterns, webhooks};
+use linli_app::{in_transaction, webhooks};
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
 use crate::{
@@ -26,11 +26,12 @@ pub async fn list_subscriptions(
     caller: Caller,
     query: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<SubscriptionPage>> {
-    let scope = caller.scope(Action::ManageWebhooks)?;
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let mut list = webhooks::list(&mut conn, &scope_patterns(&scope), before, limit + 1).await?;
+    let mut list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { webhooks::list_subscriptions(tx, &caller, before, limit + 1).await })
+    })
+    .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |s| cursor::encode(&s.id));
     Ok(web::Json(SubscriptionPage {
         items: list.into_iter().map(SubscriptionView::from).collect(),

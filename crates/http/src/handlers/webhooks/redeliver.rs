@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_persistence::webhooks;
+use linli_app::{in_transaction, webhooks};
 use uuid::Uuid;
 
-use super::visible;
 use crate::{auth::Caller, error::ApiResult, handlers::tags, state::AppState};
 
 /// Send a delivery again now (same `webhook-id`), e.g. after fixing the receiver.
@@ -17,9 +16,10 @@ pub async fn redeliver(
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
-    let (id, delivery_id) = path.into_inner();
-    let mut conn = state.db.conn().await?;
-    let subscription = visible(&mut conn, &caller, id).await?;
-    webhooks::redeliver(&mut conn, &caller.audit, &subscription, delivery_id).await?;
+    let ids = path.into_inner();
+    in_transaction(&state.db, move |tx| {
+        Box::pin(async move { webhooks::redeliver(tx, &caller, ids).await })
+    })
+    .await?;
     Ok(HttpResponse::Accepted().finish())
 }

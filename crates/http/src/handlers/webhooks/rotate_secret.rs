@@ -1,14 +1,10 @@
 use actix_web::{post, web};
-use linli_persistence::webhooks;
+use linli_app::{in_transaction, webhooks::rotate_secret as rotate};
 use uuid::Uuid;
 
-use super::{new_secret, visible};
 use crate::{
     auth::Caller, dto::webhook::RotatedSecret, error::ApiResult, handlers::tags, state::AppState,
 };
-
-/// How long the previous secret keeps signing after a rotation.
-const OVERLAP_HOURS: i64 = 24;
 
 /// Replace the signing secret. For 24 hours deliveries carry two signatures (new and
 /// previous secret), so the receiver can switch without dropping any.
@@ -21,13 +17,13 @@ pub async fn rotate_secret(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<RotatedSecret>> {
-    let mut conn = state.db.conn().await?;
-    let current = visible(&mut conn, &caller, id.into_inner()).await?;
-    let secret = new_secret();
-    let until = state.clock().now() + chrono::Duration::hours(OVERLAP_HOURS);
-    webhooks::rotate_secret(&mut conn, &caller.audit, &current, &secret, until).await?;
+    let (id, now) = (id.into_inner(), state.clock().now());
+    let rotated = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { rotate(tx, &caller, id, now).await })
+    })
+    .await?;
     Ok(web::Json(RotatedSecret {
-        secret,
-        previous_secret_valid_until: until,
+        secret: rotated.secret,
+        previous_secret_valid_until: rotated.previous_valid_until,
     }))
 }

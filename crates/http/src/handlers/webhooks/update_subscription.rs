@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_persistence::webhooks;
+use linli_app::{in_transaction, webhooks::update_subscription as update};
 use uuid::Uuid;
 
-use super::{checked_fields, visible};
 use crate::{
     auth::Caller,
     dto::webhook::{SubscriptionInput, SubscriptionView},
@@ -27,17 +26,12 @@ pub async fn update_subscription(
     if_match: IfMatch,
     ValidJson(body): ValidJson<SubscriptionInput>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let current = visible(&mut conn, &caller, id.into_inner()).await?;
-    let (fields, area) = checked_fields(&state, &mut conn, &caller, body).await?;
-    let updated = webhooks::update(
-        &mut conn,
-        &caller.audit,
-        &current,
-        &fields,
-        &area.path,
-        if_match.0,
-    )
+    let at = (id.into_inner(), if_match.0);
+    let settings = body.into_settings();
+    let hosts = state.settings.webhook_allow_hosts.clone();
+    let updated = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, &hosts, settings).await })
+    })
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(updated.version)))

@@ -47,7 +47,7 @@ pub async fn check(url: &str, allow_hosts: &[String]) -> Result<Url, String> {
 mod tests {
     use super::*;
 
-    #[actix_web::test]
+    #[tokio::test]
     async fn internal_targets_are_refused_unless_allowed() {
         for url in [
             "http://127.0.0.1/x",
