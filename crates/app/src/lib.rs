@@ -52,6 +52,11 @@ where
         .await
 }
 
+/// Whether `error` says that something is not there (or not in the caller's sight).
+pub fn is_not_found(error: &Error) -> bool {
+    matches!(error, Error::Domain(linli_domain::DomainError::NotFound(_)))
+}
+
 /// A "not found" of one kind reported as another (`organisation` as `team`); every other
 /// failure keeps its meaning.
 pub fn not_found_as(error: Error, what: &'static str) -> Error {

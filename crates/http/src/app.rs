@@ -414,7 +414,7 @@ fn into_problem<B: MessageBody + 'static>(
                 .and_then(serde_json::Value::as_str)
                 .unwrap_or_else(|| title_for(status))
                 .to_owned();
-            let errors = [crate::handlers::open311::Open311Error {
+            let errors = [crate::dto::open311::Open311Error {
                 code: status.as_u16(),
                 description,
             }];

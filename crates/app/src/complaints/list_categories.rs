@@ -20,3 +20,14 @@ pub async fn list_categories(
     }
     complaints::categories(tx, !all).await
 }
+
+/// The active categories as the public catalogue (Open311's services): anyone may read it.
+pub async fn public_catalogue(tx: &mut AsyncPgConnection) -> Result<Vec<Category>> {
+    complaints::categories(tx, true).await
+}
+
+/// The active category `code` of the public catalogue; `None` for an unknown or
+/// switched-off one.
+pub async fn public_category(tx: &mut AsyncPgConnection, code: &str) -> Result<Option<Category>> {
+    Ok(complaints::category(tx, code).await?.filter(|c| c.active))
+}

@@ -18,7 +18,7 @@ pub use add_attachment::{AddAttachment, PhotoSlot, add_attachment, photo_slot};
 pub use decide_extension::{DecideExtension, decide_extension};
 pub use file_complaint::{FileComplaint, Via, file_complaint};
 pub use find_attachment::find_attachment;
-pub use list_categories::list_categories;
+pub use list_categories::{list_categories, public_catalogue, public_category};
 pub use list_complaints::{
     After, FindComplaints, Search, count_complaints, list_complaints, search_complaints,
 };
@@ -26,6 +26,6 @@ pub use list_duplicates::list_duplicates;
 pub use merge_complaint::{MergeComplaint, merge_complaint};
 pub use request_extension::{RequestExtension, request_extension};
 pub use set_calendar_day::{SetCalendarDay, set_calendar_day};
-pub use sight::{Seen, shows_contact, standing, visible};
+pub use sight::{Seen, shows_contact, standing, visible, visible_among};
 pub use transition_complaint::{TransitionComplaint, transition_complaint};
 pub use update_category::{UpdateCategory, update_category};

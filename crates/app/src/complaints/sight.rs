@@ -83,6 +83,24 @@ pub async fn visible(tx: &mut AsyncPgConnection, caller: &Caller, id: Uuid) -> R
     }
 }
 
+/// Those of the complaints `ids` the caller may see, in the order asked; unknown and unseen
+/// ones are left out.
+pub async fn visible_among(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    ids: &[Uuid],
+) -> Result<Vec<Complaint>> {
+    let mut found = Vec::with_capacity(ids.len());
+    for &id in ids {
+        match visible(tx, caller, id).await {
+            Ok((c, _)) => found.push(c),
+            Err(e) if crate::is_not_found(&e) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(found)
+}
+
 /// Handlers need the complainant's number to call back; so do holders of `pii.read`.
 pub fn shows_contact(caller: &Caller, st: Standing, c: &Complaint) -> bool {
     st.handler || st.complainant || covers(caller, Action::ReadPersonalData, &c.area_path)

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod complaint;
 pub mod compound;
 pub mod me;
+pub mod open311;
 pub mod page;
 pub mod public_revenue;
 pub mod registry;

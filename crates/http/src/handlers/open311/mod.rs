@@ -11,31 +11,18 @@ pub mod service_definition;
 pub mod services;
 
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, http::StatusCode, web};
-use chrono::{DateTime, Utc};
-use linli_domain::{
-    complaint::Status,
-    policy::{Action, Principal},
-};
-use linli_persistence::complaints::Complaint;
-use serde::Serialize;
-use utoipa::ToSchema;
+use linli_domain::policy::{Action, ApiScope, Principal};
 
 use crate::{
     auth::{
         Caller,
         principal::{authenticate, client_ip},
     },
+    dto::open311::Open311Error,
     error::ApiError,
     request_id::RequestId,
     state::AppState,
 };
-
-/// An Open311 error.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Open311Error {
-    pub code: u16,
-    pub description: String,
-}
 
 /// The specification's error response.
 pub fn error(status: StatusCode, description: impl Into<String>) -> HttpResponse {
@@ -83,7 +70,7 @@ pub async fn key_caller(
     )
     .await
     .map_err(|e| from_api(&e))?;
-    let open311 = matches!(&caller.principal, Principal::ApiKey { scopes, .. } if scopes.contains(&linli_domain::policy::ApiScope::Open311));
+    let open311 = matches!(&caller.principal, Principal::ApiKey { scopes, .. } if scopes.contains(&ApiScope::Open311));
     if !open311 {
         return Err(error(
             StatusCode::FORBIDDEN,
@@ -96,63 +83,22 @@ pub async fn key_caller(
     Ok(caller)
 }
 
-/// A service request as the specification shapes it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ServiceRequest {
-    pub service_request_id: String,
-    /// `open` or `closed`.
-    pub status: String,
-    /// The fine-grained state and the latest note.
-    pub status_notes: String,
-    pub service_name: String,
-    pub service_code: String,
-    pub description: String,
-    pub agency_responsible: Option<String>,
-    pub service_notice: Option<String>,
-    pub requested_datetime: DateTime<Utc>,
-    pub updated_datetime: DateTime<Utc>,
-    /// When the request is expected to be resolved.
-    pub expected_datetime: Option<DateTime<Utc>>,
-    pub address: String,
-    /// The compound's id.
-    pub address_id: String,
-    pub zipcode: Option<String>,
-    pub lat: Option<f64>,
-    pub long: Option<f64>,
-    pub media_url: Option<String>,
-}
-
-/// Maps a complaint to the specification's fields.
-pub fn service_request(c: Complaint) -> ServiceRequest {
-    let status = c.status();
-    let open = status.is_open();
-    let notes = match status {
-        Status::Rejected => format!("rejected: {}", c.reject_reason.clone().unwrap_or_default()),
-        Status::Resolved | Status::Closed => format!(
-            "{}: {}",
-            status.as_str(),
-            c.resolution.clone().unwrap_or_default()
-        ),
-        Status::Returned => format!("returned: {}", c.return_reason.clone().unwrap_or_default()),
-        other => other.as_str().to_owned(),
-    };
-    ServiceRequest {
-        service_request_id: c.id.to_string(),
-        status: if open { "open" } else { "closed" }.to_owned(),
-        status_notes: notes,
-        service_name: c.category_name,
-        service_code: c.category_code,
-        description: c.description,
-        agency_responsible: c.handler_org_name,
-        service_notice: Some(format!("诉求编号 {}", c.number)),
-        requested_datetime: c.created_at,
-        updated_datetime: c.updated_at,
-        expected_datetime: c.resolve_by,
-        address: c.compound_name,
-        address_id: c.compound_id.to_string(),
-        zipcode: None,
-        lat: c.lat,
-        long: c.lon,
-        media_url: None,
+/// Runs `work` (use cases) in one transaction and answers with `ok` of its result, or with
+/// the failure in the specification's form.
+pub async fn answer<T, W>(
+    state: &AppState,
+    work: W,
+    ok: impl FnOnce(T) -> HttpResponse,
+) -> HttpResponse
+where
+    T: Send,
+    W: for<'r> FnOnce(
+            &'r mut linli_persistence::AsyncPgConnection,
+        ) -> futures_util::future::BoxFuture<'r, linli_app::Result<T>>
+        + Send,
+{
+    match linli_app::in_transaction(&state.db, work).await {
+        Ok(value) => ok(value),
+        Err(e) => from_api(&e.into()),
     }
 }
