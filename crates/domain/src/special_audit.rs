@@ -417,6 +417,48 @@ mod tests {
     }
 
     #[test]
+    fn field_rules_name_every_broken_field() {
+        let Err(DomainError::Validation(errors)) = check_campaign(&CampaignDraft {
+            name: "",
+            year: 1999,
+            budget_fen: 0,
+            description: Some(&"长".repeat(2001)),
+            firms_ok: false,
+        }) else {
+            panic!("a broken campaign passed");
+        };
+        assert_eq!(
+            errors.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["budget_fen", "description", "firm_ids", "name", "year"]
+        );
+        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap_or_default();
+        let Err(DomainError::Validation(errors)) = check_engagement(&EngagementDraft {
+            scope: "",
+            fee_fen: -1,
+            period_from: day(2),
+            period_to: day(1),
+        }) else {
+            panic!("a broken engagement passed");
+        };
+        assert_eq!(errors.len(), 3);
+        assert!(check_fee(0).is_ok() && check_fee(-1).is_err());
+        assert!(check_scope("凭证").is_ok() && check_scope("").is_err());
+        let Err(DomainError::Validation(errors)) = check_finding(&FindingDraft {
+            title: "",
+            description: "",
+            amount_fen: MAX_LINE_FEN + 1,
+            evidence: None,
+        }) else {
+            panic!("a broken finding passed");
+        };
+        assert_eq!(errors.len(), 3);
+        assert!(check_action("补齐发票").is_ok() && check_action("").is_err());
+        assert!(check_completion("已补记").is_ok() && check_completion("").is_err());
+        assert!(check_verification_note(None).is_ok());
+        assert!(check_report_summary(Some(&"长".repeat(4001))).is_err());
+    }
+
+    #[test]
     fn codes_round_trip() {
         for s in EngagementStatus::ALL {
             assert_eq!(EngagementStatus::parse(s.as_str()), Some(s));
