@@ -98,6 +98,57 @@ async fn step(app: &TestApp, token: &str, g: &Value, body: Value) -> linli_tests
         .await
 }
 
+/// An engagement in fieldwork and who runs it.
+struct Fieldwork {
+    admin: String,
+    firm: Uuid,
+    auditor: String,
+    campaign: Value,
+    /// The engagement's id.
+    engagement: String,
+}
+
+/// A campaign of the district with one firm, and an engagement of `compound` (no fee) that
+/// the firm's auditor has taken into fieldwork.
+async fn in_fieldwork(app: &TestApp, compound: Uuid) -> Fieldwork {
+    let admin = app.token_for("admin").await;
+    let (firm, _) = firms(app).await;
+    let (auditor, _) = auditor_of(app, firm).await;
+    let campaign = campaign(app, &admin, 1_000_000, &[firm]).await;
+    let g = engagement(app, &admin, &campaign, compound, firm, 0).await;
+    step(app, &auditor, &g, json!({"to": "fieldwork"}))
+        .await
+        .assert_status(200);
+    Fieldwork {
+        engagement: g["id"]
+            .as_str()
+            .expect("the answer carries its id")
+            .to_owned(),
+        admin,
+        firm,
+        auditor,
+        campaign,
+    }
+}
+
+/// The auditor raises a finding of missing vouchers on engagement `gid`; its id.
+async fn missing_vouchers(app: &TestApp, auditor: &str, gid: &str) -> String {
+    let f = app
+        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
+        .bearer(auditor)
+        .json(
+            &json!({"kind": "missing_voucher", "title": "维修支出无凭证",
+            "description": "三笔维修支出无发票", "amount_fen": 560_000, "severity": "medium"}),
+        )
+        .send()
+        .await;
+    f.assert_status(201);
+    f.json()["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned()
+}
+
 #[actix_web::test]
 async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     let app = TestApp::new().await;
@@ -449,31 +500,15 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
 #[actix_web::test]
 async fn overdue_rectifications_are_flagged_once_and_announced() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    let (firm, _) = firms(&app).await;
-    let (auditor, _) = auditor_of(&app, firm).await;
     let compound = app.area_id("卫技新村").await;
-    let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
-    let g = engagement(&app, &admin, &c, compound, firm, 0).await;
-    let gid = g["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    step(&app, &auditor, &g, json!({"to": "fieldwork"}))
-        .await
-        .assert_status(200);
-    let f = app
-        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
-        .bearer(&auditor)
-        .json(&json!({"kind": "missing_voucher", "title": "维修支出无凭证", "description": "三笔维修支出无发票",
-            "amount_fen": 560_000, "severity": "medium"}))
-        .send()
-        .await
-        .json();
-    let fid = f["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let Fieldwork {
+        admin,
+        auditor,
+        campaign: c,
+        engagement: gid,
+        ..
+    } = in_fieldwork(&app, compound).await;
+    let fid = missing_vouchers(&app, &auditor, &gid).await;
     app.post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
         .bearer(&auditor)
         .json(&json!({"action": "补齐发票", "deadline": "2026-01-31"}))
@@ -534,19 +569,12 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
 #[actix_web::test]
 async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    let (firm, _) = firms(&app).await;
-    let (auditor, _) = auditor_of(&app, firm).await;
     let compound = app.area_id("卫技新村").await;
-    let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
-    let g = engagement(&app, &admin, &c, compound, firm, 0).await;
-    let gid = g["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    step(&app, &auditor, &g, json!({"to": "fieldwork"}))
-        .await
-        .assert_status(200);
+    let Fieldwork {
+        auditor,
+        engagement: gid,
+        ..
+    } = in_fieldwork(&app, compound).await;
     let nobody = Uuid::now_v7();
     let finding = json!({"kind": "missing_voucher", "title": "维修支出无凭证",
         "description": "三笔维修支出无发票", "amount_fen": 560_000, "severity": "medium"});
@@ -590,4 +618,144 @@ async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
         .await,
         0
     );
+}
+
+#[actix_web::test]
+async fn callers_who_may_not_act_are_refused_before_their_body_is_checked() {
+    let app = TestApp::new().await;
+    let compound = app.area_id("融城花苑").await;
+    let Fieldwork {
+        firm,
+        auditor,
+        campaign: c,
+        engagement: gid,
+        ..
+    } = in_fieldwork(&app, compound).await;
+    let fid = missing_vouchers(&app, &auditor, &gid).await;
+    // The compound's committee follows the audit but does not carry it out.
+    let committee = app.user_with(Role::CommitteeMember, compound).await;
+    let long = "长".repeat(5000);
+    app.post(&format!("/api/v1/audit-engagements/{gid}/findings"))
+        .bearer(&committee)
+        .json(&json!({"kind": "other", "title": "", "description": "",
+            "amount_fen": -1, "severity": "low"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!("/api/v1/audit-engagements/{gid}/transitions"))
+        .bearer(&committee)
+        .header("If-Match", "\"v1\"")
+        .json(&json!({"to": "draft_report", "report_summary": long}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
+        .bearer(&committee)
+        .json(&json!({"action": " ", "deadline": "2026-12-31"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!(
+        "/api/v1/audit-campaigns/{}/engagements",
+        c["id"].as_str().expect("the answer carries its id")
+    ))
+    .bearer(&committee)
+    .json(
+        &json!({"compound_id": compound, "firm_id": firm, "fee_fen": -1,
+            "scope": "", "period_from": "2026-10-31", "period_to": "2026-01-01"}),
+    )
+    .send()
+    .await
+    .assert_problem(403, "forbidden");
+    // A resident has no part in audits at all.
+    let resident = app.user_with(Role::Resident, compound).await;
+    let with_action = app
+        .post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
+        .bearer(&auditor)
+        .json(&json!({"action": "补齐发票", "deadline": "2026-12-31"}))
+        .send()
+        .await;
+    with_action.assert_status(201);
+    let rid = with_action.json()["rectifications"][0]["id"]
+        .as_str()
+        .expect("the answer carries the action's id")
+        .to_owned();
+    app.post(&format!("/api/v1/rectifications/{rid}/completion"))
+        .bearer(&resident)
+        .json(&json!({"evidence": ""}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!("/api/v1/rectifications/{rid}/verification"))
+        .bearer(&committee)
+        .json(&json!({"accepted": true, "note": long}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM audit_findings WHERE engagement_id::text = $1",
+            &gid
+        )
+        .await,
+        1
+    );
+}
+
+#[actix_web::test]
+async fn a_campaign_seen_but_not_owned_is_not_changed() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let (firm, _) = firms(&app).await;
+    let compound = app.area_id("融城花苑").await;
+    let subdistrict = ids(
+        &app,
+        "SELECT s.id FROM areas c JOIN areas s ON s.depth = 1 AND c.path LIKE s.path || '%' \
+         WHERE c.name = '融城花苑'",
+    )
+    .await[0];
+    let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
+    let cid = c["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
+    // The subdistrict's audit office sees the district's campaign...
+    let staff = app.user_with(Role::SubdistrictStaff, subdistrict).await;
+    let seen = app
+        .get(&format!("/api/v1/audit-campaigns/{cid}"))
+        .bearer(&staff)
+        .send()
+        .await;
+    seen.assert_status(200);
+    // ...but spends none of its budget, even on a compound of its own.
+    app.post(&format!("/api/v1/audit-campaigns/{cid}/engagements"))
+        .bearer(&staff)
+        .json(&json!({"compound_id": compound, "firm_id": firm, "fee_fen": 100,
+            "scope": "2026年公共收益收支及凭证", "period_from": "2026-01-01", "period_to": "2026-10-31"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.put(&format!("/api/v1/audit-campaigns/{cid}"))
+        .bearer(&staff)
+        .header(
+            "If-Match",
+            &seen.header("etag").expect("the answer carries an ETag"),
+        )
+        .json(
+            &json!({"name": "改名", "year": 2026, "area_id": app.area_id("雨花区").await,
+            "budget_fen": 2_000_000, "firm_ids": [firm]}),
+        )
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM audit_engagements WHERE campaign_id::text = $1",
+            &cid
+        )
+        .await,
+        0
+    );
+    // The district's audit office, which owns it, adds the compound.
+    engagement(&app, &admin, &c, compound, firm, 100).await;
 }

@@ -13,6 +13,7 @@ pub mod areas;
 pub mod caller;
 pub mod complaints;
 pub mod password;
+pub mod special_audits;
 pub mod users;
 pub mod volunteering;
 pub mod webhooks;

@@ -1,10 +1,13 @@
 //! Special audit bodies: campaigns, engagements, findings, rectification, dashboard.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use linli_domain::special_audit::{EngagementStatus, FindingKind, Opinion, Severity};
-use linli_persistence::special_audits::{
-    AreaFindings, Campaign, Engagement, Finding, Rectification,
+use linli_app::special_audits::{
+    AddRectification, CampaignFields, CompleteRectification, CreateEngagement, Dashboard,
+    FindEngagements, FindFindings, FindingWithActions, RaiseFinding, SetEngagementFee,
+    TransitionEngagement, UpdateCampaign, VerifyRectification,
 };
+use linli_domain::special_audit::{EngagementStatus, FindingKind, Opinion, Severity};
+use linli_persistence::special_audits::{AreaFindings, Campaign, Engagement, Rectification};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -138,6 +141,29 @@ pub struct CampaignInput {
     pub firm_ids: Vec<Uuid>,
 }
 
+impl CampaignInput {
+    /// The campaign's fields for the use cases.
+    pub fn into_fields(self) -> CampaignFields {
+        CampaignFields {
+            name: self.name,
+            year: self.year,
+            area_id: self.area_id,
+            budget_fen: self.budget_fen,
+            description: self.description,
+            firm_ids: self.firm_ids,
+        }
+    }
+
+    /// The change of campaign `campaign_id` read at `expected_version`.
+    pub fn into_update(self, campaign_id: Uuid, expected_version: i64) -> UpdateCampaign {
+        UpdateCampaign {
+            campaign_id,
+            fields: self.into_fields(),
+            expected_version,
+        }
+    }
+}
+
 /// An engagement: one compound audited by one firm.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EngagementView {
@@ -208,6 +234,17 @@ pub struct EngagementQuery {
     pub status: Option<EngagementStatus>,
 }
 
+impl EngagementQuery {
+    /// The filters for the use case.
+    pub fn to_find(&self) -> FindEngagements {
+        FindEngagements {
+            campaign_id: self.campaign_id,
+            compound_id: self.compound_id,
+            status: self.status,
+        }
+    }
+}
+
 /// An engagement to add to a campaign.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct EngagementInput {
@@ -222,6 +259,21 @@ pub struct EngagementInput {
     pub period_to: NaiveDate,
 }
 
+impl EngagementInput {
+    /// The command adding this engagement to campaign `campaign_id`.
+    pub fn into_command(self, campaign_id: Uuid) -> CreateEngagement {
+        CreateEngagement {
+            campaign_id,
+            compound_id: self.compound_id,
+            firm_id: self.firm_id,
+            fee_fen: self.fee_fen,
+            scope: self.scope,
+            period_from: self.period_from,
+            period_to: self.period_to,
+        }
+    }
+}
+
 /// A new fee (and scope) for an engagement; the campaign's budget caps the sum of fees.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct FeeInput {
@@ -229,6 +281,18 @@ pub struct FeeInput {
     pub fee_fen: i64,
     #[schema(min_length = 1, max_length = 1000)]
     pub scope: Option<String>,
+}
+
+impl FeeInput {
+    /// The command for engagement `engagement_id` read at `expected_version`.
+    pub fn into_command(self, engagement_id: Uuid, expected_version: i64) -> SetEngagementFee {
+        SetEngagementFee {
+            engagement_id,
+            fee_fen: self.fee_fen,
+            scope: self.scope,
+            expected_version,
+        }
+    }
 }
 
 /// Move an engagement along its life cycle.
@@ -241,6 +305,19 @@ pub struct EngagementTransition {
     pub opinion: Option<Opinion>,
     #[schema(max_length = 4000)]
     pub report_summary: Option<String>,
+}
+
+impl EngagementTransition {
+    /// The command for engagement `engagement_id` read at `expected_version`.
+    pub fn into_command(self, engagement_id: Uuid, expected_version: i64) -> TransitionEngagement {
+        TransitionEngagement {
+            engagement_id,
+            to: self.to,
+            opinion: self.opinion,
+            report_summary: self.report_summary,
+            expected_version,
+        }
+    }
 }
 
 /// A finding with its rectification actions.
@@ -273,9 +350,13 @@ pub struct FindingView {
     pub created_at: DateTime<Utc>,
 }
 
-impl FindingView {
-    /// Joins a finding with its actions.
-    pub fn new(f: Finding, rectifications: Vec<RectificationView>) -> Self {
+impl From<FindingWithActions> for FindingView {
+    fn from(
+        FindingWithActions {
+            finding: f,
+            rectifications,
+        }: FindingWithActions,
+    ) -> Self {
         FindingView {
             id: f.id,
             engagement_id: f.engagement_id,
@@ -294,7 +375,10 @@ impl FindingView {
             raised_by_name: f.raised_by_name,
             closed_at: f.closed_at,
             overdue_actions: f.overdue_actions,
-            rectifications,
+            rectifications: rectifications
+                .into_iter()
+                .map(RectificationView::from)
+                .collect(),
             version: f.version,
             created_at: f.created_at,
         }
@@ -319,6 +403,18 @@ pub struct FindingQuery {
     pub overdue: Option<bool>,
 }
 
+impl FindingQuery {
+    /// The filters for the use case.
+    pub fn to_find(&self) -> FindFindings {
+        FindFindings {
+            engagement_id: self.engagement_id,
+            campaign_id: self.campaign_id,
+            status: self.status.clone(),
+            overdue: self.overdue.unwrap_or(false),
+        }
+    }
+}
+
 /// A finding to raise (during fieldwork or the draft report).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct FindingInput {
@@ -336,6 +432,22 @@ pub struct FindingInput {
     pub responsible_org_id: Option<Uuid>,
     #[schema(max_length = 4000)]
     pub evidence: Option<String>,
+}
+
+impl FindingInput {
+    /// The command raising this finding on engagement `engagement_id`.
+    pub fn into_command(self, engagement_id: Uuid) -> RaiseFinding {
+        RaiseFinding {
+            engagement_id,
+            kind: self.kind,
+            title: self.title,
+            description: self.description,
+            amount_fen: self.amount_fen,
+            severity: self.severity,
+            responsible_org_id: self.responsible_org_id,
+            evidence: self.evidence,
+        }
+    }
 }
 
 /// A rectification action.
@@ -391,11 +503,33 @@ pub struct RectificationInput {
     pub deadline: NaiveDate,
 }
 
+impl RectificationInput {
+    /// The command agreeing this action on finding `finding_id`.
+    pub fn into_command(self, finding_id: Uuid) -> AddRectification {
+        AddRectification {
+            finding_id,
+            action: self.action,
+            owner_org_id: self.owner_org_id,
+            deadline: self.deadline,
+        }
+    }
+}
+
 /// Evidence that an action was carried out.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CompletionInput {
     #[schema(min_length = 1, max_length = 4000)]
     pub evidence: String,
+}
+
+impl CompletionInput {
+    /// The command reporting action `rectification_id` done.
+    pub fn into_command(self, rectification_id: Uuid) -> CompleteRectification {
+        CompleteRectification {
+            rectification_id,
+            evidence: self.evidence,
+        }
+    }
 }
 
 /// The verdict on a completed action (by someone other than the finding's author).
@@ -405,6 +539,17 @@ pub struct VerificationInput {
     pub accepted: bool,
     #[schema(max_length = 1000)]
     pub note: Option<String>,
+}
+
+impl VerificationInput {
+    /// The verdict on action `rectification_id`.
+    pub fn into_command(self, rectification_id: Uuid) -> VerifyRectification {
+        VerifyRectification {
+            rectification_id,
+            accepted: self.accepted,
+            note: self.note,
+        }
+    }
 }
 
 /// Findings and money at stake in one subdistrict.
@@ -451,6 +596,30 @@ pub struct AuditDashboard {
     pub rectification_on_time_rate: Option<f64>,
     pub rectifications_verified: i64,
     pub rectifications_overdue: i64,
+}
+
+impl From<Dashboard> for AuditDashboard {
+    fn from(d: Dashboard) -> Self {
+        AuditDashboard {
+            campaign_id: d.campaign_id,
+            budget_fen: d.budget_fen,
+            committed_fen: d.committed_fen,
+            budget_used: d.budget_used,
+            engagements_by_status: d
+                .engagements_by_status
+                .into_iter()
+                .map(|(status, count)| StatusCount { status, count })
+                .collect(),
+            findings_by_subdistrict: d
+                .findings_by_subdistrict
+                .into_iter()
+                .map(AreaFindingsView::from)
+                .collect(),
+            rectification_on_time_rate: d.rectification_on_time_rate,
+            rectifications_verified: d.rectifications_verified,
+            rectifications_overdue: d.rectifications_overdue,
+        }
+    }
 }
 
 /// Which campaign the dashboard shows.

@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::DomainError;
-use linli_persistence::special_audits;
+use linli_app::{in_transaction, special_audits::add_rectification as add};
 use uuid::Uuid;
 
-use super::{finding_view, known_organisation, may_conduct, visibility};
 use crate::{
     auth::Caller,
     dto::special_audit::{FindingView, RectificationInput},
@@ -27,29 +25,10 @@ pub async fn add_rectification(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<RectificationInput>,
 ) -> ApiResult<HttpResponse> {
-    let action = body.action.trim().to_owned();
-    if !(1..=1000).contains(&action.chars().count()) {
-        return Err(DomainError::field(
-            "action",
-            "整改措施须为 1 到 1000 个字 / 1 to 1000 characters",
-        )
-        .into());
-    }
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let finding = special_audits::finding(&mut conn, &vis, id.into_inner()).await?;
-    let engagement = special_audits::engagement(&mut conn, &vis, finding.engagement_id).await?;
-    may_conduct(&mut conn, &caller, &engagement).await?;
-    known_organisation(&mut conn, "owner_org_id", body.owner_org_id).await?;
-    special_audits::add_rectification(
-        &mut conn,
-        &caller.audit,
-        &finding,
-        &action,
-        body.owner_org_id,
-        body.deadline,
-    )
+    let command = body.into_command(id.into_inner());
+    let f = in_transaction(&state.db, |tx| {
+        Box::pin(async move { add(tx, &caller, command).await })
+    })
     .await?;
-    let view = finding_view(&mut conn, &vis, finding.id).await?;
-    Ok(HttpResponse::Created().json(view))
+    Ok(HttpResponse::Created().json(FindingView::from(f)))
 }

@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_persistence::special_audits;
+use linli_app::{in_transaction, special_audits};
 use uuid::Uuid;
 
-use super::visibility;
 use crate::{
     auth::Caller, dto::special_audit::CampaignView, error::ApiResult, extract::etag,
     handlers::tags, state::AppState,
@@ -18,9 +17,11 @@ pub async fn get_campaign(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let c = special_audits::campaign(&mut conn, &vis, id.into_inner()).await?;
+    let id = id.into_inner();
+    let c = in_transaction(&state.db, |tx| {
+        Box::pin(async move { special_audits::get_campaign(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(c.version)))
         .json(CampaignView::from(c)))

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, http::header, web};
+use linli_app::{in_transaction, special_audits};
 use uuid::Uuid;
 
-use super::{finding_view, visibility};
 use crate::{
     auth::Caller, dto::special_audit::FindingView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
@@ -17,10 +17,12 @@ pub async fn get_finding(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let view = finding_view(&mut conn, &vis, id.into_inner()).await?;
+    let id = id.into_inner();
+    let f = in_transaction(&state.db, |tx| {
+        Box::pin(async move { special_audits::get_finding(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
+        .insert_header((header::ETAG, etag(f.finding.version)))
+        .json(FindingView::from(f)))
 }

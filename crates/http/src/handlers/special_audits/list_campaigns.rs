@@ -1,7 +1,6 @@
 use actix_web::{get, web};
-use linli_persistence::special_audits;
+use linli_app::{in_transaction, special_audits};
 
-use super::visibility;
 use crate::{
     auth::Caller,
     dto::special_audit::{CampaignList, CampaignView},
@@ -19,9 +18,10 @@ pub async fn list_campaigns(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<CampaignList>> {
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let items = special_audits::campaigns(&mut conn, &vis).await?;
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { special_audits::list_campaigns(tx, &caller).await })
+    })
+    .await?;
     Ok(web::Json(CampaignList {
         items: items.into_iter().map(CampaignView::from).collect(),
     }))

@@ -1,7 +1,6 @@
 use actix_web::{get, web};
-use linli_persistence::special_audits::{self, EngagementFilter};
+use linli_app::{in_transaction, special_audits};
 
-use super::visibility;
 use crate::{
     auth::Caller,
     dto::special_audit::{EngagementList, EngagementQuery, EngagementView},
@@ -21,14 +20,11 @@ pub async fn list_engagements(
     caller: Caller,
     query: web::Query<EngagementQuery>,
 ) -> ApiResult<web::Json<EngagementList>> {
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let filter = EngagementFilter {
-        campaign_id: query.campaign_id,
-        compound_id: query.compound_id,
-        status: query.status.map(|s| s.as_str().to_owned()),
-    };
-    let items = special_audits::engagements(&mut conn, &vis, &filter).await?;
+    let find = query.to_find();
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { special_audits::list_engagements(tx, &caller, find).await })
+    })
+    .await?;
     Ok(web::Json(EngagementList {
         items: items.into_iter().map(EngagementView::from).collect(),
     }))

@@ -1,10 +1,9 @@
 use actix_web::{get, web};
-use linli_persistence::special_audits::{self, FindingFilter};
+use linli_app::{in_transaction, special_audits};
 
-use super::{visibility, with_actions};
 use crate::{
     auth::Caller,
-    dto::special_audit::{FindingList, FindingQuery},
+    dto::special_audit::{FindingList, FindingQuery, FindingView},
     error::ApiResult,
     handlers::tags,
     state::AppState,
@@ -21,16 +20,12 @@ pub async fn list_findings(
     caller: Caller,
     query: web::Query<FindingQuery>,
 ) -> ApiResult<web::Json<FindingList>> {
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let filter = FindingFilter {
-        engagement_id: query.engagement_id,
-        campaign_id: query.campaign_id,
-        status: query.status.clone(),
-        overdue: query.overdue.unwrap_or(false),
-    };
-    let findings = special_audits::findings(&mut conn, &vis, &filter).await?;
+    let find = query.to_find();
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { special_audits::list_findings(tx, &caller, find).await })
+    })
+    .await?;
     Ok(web::Json(FindingList {
-        items: with_actions(&mut conn, findings).await?,
+        items: items.into_iter().map(FindingView::from).collect(),
     }))
 }

@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{DomainError, area::AreaPath, policy::Action};
-use linli_persistence::special_audits;
+use linli_app::{in_transaction, special_audits::set_engagement_fee as set_fee};
 use uuid::Uuid;
 
-use super::visibility;
 use crate::{
     auth::Caller,
     dto::special_audit::{EngagementView, FeeInput},
@@ -29,39 +27,11 @@ pub async fn set_engagement_fee(
     if_match: IfMatch,
     ValidJson(body): ValidJson<FeeInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageAudits)?;
-    if body.fee_fen < 0 {
-        return Err(
-            DomainError::field("fee_fen", "费用不能为负 / the fee cannot be negative").into(),
-        );
-    }
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let current = special_audits::engagement(&mut conn, &vis, id.into_inner()).await?;
-    if !scope.covers(&AreaPath::from_stored(current.area_path.clone())) {
-        return Err(DomainError::Forbidden.into());
-    }
-    let scope_text = body
-        .scope
-        .map(|s| s.trim().to_owned())
-        .unwrap_or_else(|| current.scope.clone());
-    if !(1..=1000).contains(&scope_text.chars().count()) {
-        return Err(DomainError::field(
-            "scope",
-            "审计范围须为 1 到 1000 个字 / 1 to 1000 characters",
-        )
-        .into());
-    }
-    special_audits::assign_fee(
-        &mut conn,
-        &caller.audit,
-        &current,
-        if_match.0,
-        body.fee_fen,
-        &scope_text,
-    )
+    let command = body.into_command(id.into_inner(), if_match.0);
+    let g = in_transaction(&state.db, |tx| {
+        Box::pin(async move { set_fee(tx, &caller, command).await })
+    })
     .await?;
-    let g = special_audits::engagement(&mut conn, &vis, current.id).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(g.version)))
         .json(EngagementView::from(g)))

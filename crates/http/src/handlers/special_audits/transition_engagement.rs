@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::DomainError;
-use linli_persistence::special_audits::{self, Step};
+use linli_app::{in_transaction, special_audits::transition_engagement as transition};
 use uuid::Uuid;
 
-use super::{may_conduct, visibility};
 use crate::{
     auth::Caller,
     dto::special_audit::{EngagementTransition, EngagementView},
@@ -32,35 +30,11 @@ pub async fn transition_engagement(
     if_match: IfMatch,
     ValidJson(body): ValidJson<EngagementTransition>,
 ) -> ApiResult<HttpResponse> {
-    let summary = body
-        .report_summary
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
-    if summary.as_ref().is_some_and(|s| s.chars().count() > 4000) {
-        return Err(DomainError::field(
-            "report_summary",
-            "报告摘要不能超过 4000 个字 / at most 4000 characters",
-        )
-        .into());
-    }
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let current = special_audits::engagement(&mut conn, &vis, id.into_inner()).await?;
-    may_conduct(&mut conn, &caller, &current).await?;
-    special_audits::transition(
-        &mut conn,
-        &caller.audit,
-        &vis,
-        current.id,
-        Some(if_match.0),
-        &Step {
-            to: body.to,
-            opinion: body.opinion,
-            report_summary: summary,
-        },
-    )
+    let command = body.into_command(id.into_inner(), if_match.0);
+    let g = in_transaction(&state.db, |tx| {
+        Box::pin(async move { transition(tx, &caller, command).await })
+    })
     .await?;
-    let g = special_audits::engagement(&mut conn, &vis, current.id).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(g.version)))
         .json(EngagementView::from(g)))

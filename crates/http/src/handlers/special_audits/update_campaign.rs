@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::special_audits;
+use linli_app::{in_transaction, special_audits::update_campaign as update};
 use uuid::Uuid;
 
-use super::{create_campaign::checked, visibility};
 use crate::{
     auth::Caller,
     dto::special_audit::{CampaignInput, CampaignView},
@@ -28,25 +26,11 @@ pub async fn update_campaign(
     if_match: IfMatch,
     ValidJson(body): ValidJson<CampaignInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageAudits)?;
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let current = special_audits::campaign(&mut conn, &vis, id.into_inner()).await?;
-    if !scope.covers(&linli_domain::area::AreaPath::from_stored(
-        current.area_path.clone(),
-    )) {
-        return Err(DomainError::Forbidden.into());
-    }
-    if body.year != current.year || body.area_id != current.area_id {
-        return Err(DomainError::field(
-            "year",
-            "年度和区域不能修改 / the year and area cannot change",
-        )
-        .into());
-    }
-    let new = checked(&mut conn, &scope, body).await?;
-    special_audits::update_campaign(&mut conn, &caller.audit, &current, if_match.0, &new).await?;
-    let c = special_audits::campaign(&mut conn, &vis, current.id).await?;
+    let command = body.into_update(id.into_inner(), if_match.0);
+    let c = in_transaction(&state.db, |tx| {
+        Box::pin(async move { update(tx, &caller, command).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(c.version)))
         .json(CampaignView::from(c)))

@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::DomainError;
-use linli_persistence::special_audits;
+use linli_app::{in_transaction, special_audits::verify_rectification as verify};
 use uuid::Uuid;
 
-use super::{finding_view, may_conduct, visibility};
 use crate::{
     auth::Caller,
     dto::special_audit::{FindingView, VerificationInput},
@@ -29,30 +27,10 @@ pub async fn verify_rectification(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<VerificationInput>,
 ) -> ApiResult<HttpResponse> {
-    caller.user_id()?;
-    let note = body
-        .note
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty());
-    if note.as_ref().is_some_and(|n| n.chars().count() > 1000) {
-        return Err(
-            DomainError::field("note", "说明不能超过 1000 个字 / at most 1000 characters").into(),
-        );
-    }
-    let mut conn = state.db.conn().await?;
-    let vis = visibility(&mut conn, &caller).await?;
-    let (r, f) = special_audits::rectification(&mut conn, &vis, id.into_inner()).await?;
-    let engagement = special_audits::engagement(&mut conn, &vis, f.engagement_id).await?;
-    may_conduct(&mut conn, &caller, &engagement).await?;
-    special_audits::verify_rectification(
-        &mut conn,
-        &caller.audit,
-        &vis,
-        r.id,
-        body.accepted,
-        note.as_deref(),
-    )
+    let command = body.into_command(id.into_inner());
+    let f = in_transaction(&state.db, |tx| {
+        Box::pin(async move { verify(tx, &caller, command).await })
+    })
     .await?;
-    let view = finding_view(&mut conn, &vis, f.id).await?;
-    Ok(HttpResponse::Ok().json(view))
+    Ok(HttpResponse::Ok().json(FindingView::from(f)))
 }
