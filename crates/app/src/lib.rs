@@ -12,6 +12,7 @@ pub mod api_keys;
 pub mod areas;
 pub mod caller;
 pub mod complaints;
+pub mod compounds;
 pub mod password;
 pub mod special_audits;
 pub mod users;

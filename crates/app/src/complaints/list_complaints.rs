@@ -114,6 +114,32 @@ pub async fn list_complaints(
         .await
 }
 
+/// The most rows one export holds.
+pub const EXPORT_MAX_ROWS: usize = 50_000;
+/// Rows read per statement while exporting.
+const EXPORT_BATCH: i64 = 500;
+
+/// Every complaint the caller may see that matches, newest first, up to
+/// [`EXPORT_MAX_ROWS`].
+pub async fn export_complaints(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    find: FindComplaints,
+) -> Result<Vec<Complaint>> {
+    let search = search_complaints(tx, caller, find).await?;
+    let mut rows = Vec::new();
+    let mut after: Option<After> = None;
+    loop {
+        let batch = search.page(tx, after.as_ref(), EXPORT_BATCH).await?;
+        let full = batch.len() as i64 == EXPORT_BATCH;
+        after = batch.last().map(|c| (c.created_at, c.id));
+        rows.extend(batch);
+        if !full || rows.len() >= EXPORT_MAX_ROWS {
+            return Ok(rows);
+        }
+    }
+}
+
 /// How many complaints the caller may see per status, and how many of them are overdue.
 pub async fn count_complaints(
     tx: &mut AsyncPgConnection,

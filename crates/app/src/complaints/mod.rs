@@ -20,7 +20,8 @@ pub use file_complaint::{FileComplaint, Via, file_complaint};
 pub use find_attachment::find_attachment;
 pub use list_categories::{list_categories, public_catalogue, public_category};
 pub use list_complaints::{
-    After, FindComplaints, Search, count_complaints, list_complaints, search_complaints,
+    After, EXPORT_MAX_ROWS, FindComplaints, Search, count_complaints, export_complaints,
+    list_complaints, search_complaints,
 };
 pub use list_duplicates::list_duplicates;
 pub use merge_complaint::{MergeComplaint, merge_complaint};

@@ -594,3 +594,66 @@ impl ComplaintGroupStats {
         }
     }
 }
+
+/// The CSV's first line.
+pub const EXPORT_HEADER: [&str; 17] = [
+    "编号",
+    "小区",
+    "类别",
+    "标题",
+    "状态",
+    "承办单位",
+    "受理时间",
+    "签收期限",
+    "办结期限",
+    "办结时间",
+    "超期",
+    "督办级别",
+    "评分",
+    "来电人",
+    "电话",
+    "渠道",
+    "提交时间",
+];
+
+/// One line of the export.
+pub fn export_row(c: &Complaint) -> Vec<String> {
+    let time = |t: Option<DateTime<Utc>>| {
+        t.map(|t| {
+            t.with_timezone(&linli_domain::calendar::china())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+    };
+    vec![
+        c.number.clone(),
+        c.compound_name.clone(),
+        c.category_name.clone(),
+        c.title.clone(),
+        c.status.clone(),
+        c.handler_org_name.clone().unwrap_or_default(),
+        time(c.accepted_at),
+        time(c.sign_by),
+        time(c.resolve_by),
+        time(c.resolved_at),
+        if c.overdue { "是" } else { "否" }.to_owned(),
+        c.escalation_level.to_string(),
+        c.rating.map(|r| r.to_string()).unwrap_or_default(),
+        if c.anonymous {
+            String::new()
+        } else {
+            c.complainant_name.clone().unwrap_or_default()
+        },
+        if c.anonymous {
+            String::new()
+        } else {
+            c.complainant_phone
+                .as_deref()
+                .map(mask_phone)
+                .unwrap_or_default()
+        },
+        c.channel.clone(),
+        time(Some(c.created_at)),
+    ]
+}

@@ -113,6 +113,17 @@ pub struct CompoundQuery {
     pub cursor: Option<String>,
 }
 
+impl CompoundQuery {
+    /// The filters of the use cases.
+    pub fn to_find(&self) -> linli_app::compounds::FindCompounds {
+        linli_app::compounds::FindCompounds {
+            area_id: self.area_id,
+            governance_mode: self.governance_mode,
+            name: self.name.clone(),
+        }
+    }
+}
+
 /// The register entry of a compound, on create and update alike.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CompoundInput {
@@ -148,4 +159,41 @@ impl From<CompoundInput> for CompoundDraft {
             governance_mode: i.governance_mode,
         }
     }
+}
+
+/// The export's first line.
+pub const EXPORT_HEADER: [&str; 13] = [
+    "小区ID",
+    "小区名称",
+    "街道",
+    "社区",
+    "地址",
+    "治理模式",
+    "治理模式代码",
+    "建成年份",
+    "楼栋数",
+    "户数",
+    "开放式小区",
+    "纬度",
+    "经度",
+];
+
+/// One line of the export.
+pub fn export_row(c: &Compound) -> Vec<String> {
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    vec![
+        c.id.to_string(),
+        c.name.clone(),
+        c.subdistrict_name.clone(),
+        c.community_name.clone(),
+        c.address.clone(),
+        c.governance_mode.label_zh().to_owned(),
+        c.governance_mode.as_str().to_owned(),
+        opt(c.year_built.map(|y| y.to_string())),
+        c.building_count.to_string(),
+        c.household_count.to_string(),
+        if c.is_open { "是" } else { "否" }.to_owned(),
+        opt(c.location.map(|p| p.lat.to_string())),
+        opt(c.location.map(|p| p.lon.to_string())),
+    ]
 }

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
-use linli_domain::{compound::CompoundDraft, policy::Action};
-use linli_persistence::{areas, compounds};
+use linli_app::compounds::create_compound as create;
+use linli_domain::compound::CompoundDraft;
 
 use crate::{
     auth::Caller,
@@ -31,33 +31,20 @@ pub async fn create_compound(
     caller: Caller,
     input: Idempotent<CompoundInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::CreateCompound)?;
     let keyed = input.keyed(&caller);
-    let draft = CompoundDraft::from(input.body);
-    draft.check(state.clock().today())?;
-    let audit = caller.0.audit;
+    let (draft, today) = (CompoundDraft::from(input.body), state.clock().today());
     respond(&state, keyed, move |tx| {
         Box::pin(async move {
-            let community = areas::find_in_scope(tx, draft.community_id, &scope)
-                .await
-                .map_err(|e| {
-                    linli_app::not_found_as_field(
-                        e,
-                        "community_id",
-                        "所选社区不存在 / the community does not exist",
-                    )
-                })?;
-            let compound = compounds::create(tx, &audit, &community, &draft).await?;
+            let compound = create(tx, &caller, draft, today).await?;
+            let location = format!("/api/v1/compounds/{}", compound.id);
+            let headers = vec![
+                (header::ETAG, etag(compound.version)),
+                (header::LOCATION, location),
+            ];
             Ok(reply(
                 StatusCode::CREATED,
-                &CompoundView::from(compound.clone()),
-                vec![
-                    (header::ETAG, etag(compound.version)),
-                    (
-                        header::LOCATION,
-                        format!("/api/v1/compounds/{}", compound.id),
-                    ),
-                ],
+                &CompoundView::from(compound),
+                headers,
             ))
         })
     })

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_domain::policy::Action;
-use linli_persistence::compounds;
+use linli_app::{compounds::find_compound, in_transaction};
 use uuid::Uuid;
 
 use crate::{
@@ -23,9 +22,11 @@ pub async fn get_compound(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadCompounds)?;
-    let mut conn = state.db.conn().await?;
-    let compound = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
+    let id = id.into_inner();
+    let compound = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { find_compound(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(compound.version)))
         .json(CompoundView::from(compound)))

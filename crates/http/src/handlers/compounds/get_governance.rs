@@ -1,15 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{
-    areas::scope_patterns,
-    compounds,
-    registry::{
-        contracts,
-        meetings::{self, MeetingFilter},
-        organisations::{self, OrgFilter},
-        people,
-    },
-};
+use linli_app::{compounds::governance, in_transaction};
 use uuid::Uuid;
 
 use crate::{
@@ -32,36 +22,26 @@ pub async fn get_governance(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<GovernanceView>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let compound = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
-    let today = state.clock().today();
-    let filter = OrgFilter {
-        compound_id: Some(compound.id),
-        ..Default::default()
-    };
-    let orgs = organisations::list(&mut conn, &patterns, &filter, None, 100).await?;
-    let contract = contracts::active_for(&mut conn, compound.id, today).await?;
-    let cross = people::cross_appointments(&mut conn, compound.id, today).await?;
-    let last = meetings::list(
-        &mut conn,
-        &patterns,
-        &MeetingFilter {
-            compound_id: Some(compound.id),
-            ..Default::default()
-        },
-        None,
-        1,
-    )
+    let (id, today) = (id.into_inner(), state.clock().today());
+    let g = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { governance(tx, &caller, id, today).await })
+    })
     .await?;
     Ok(web::Json(GovernanceView {
-        compound_id: compound.id,
-        compound_name: compound.name,
-        governance_mode: compound.governance_mode,
-        organisations: orgs.into_iter().map(OrganisationView::from).collect(),
-        contract: contract.map(ContractView::from),
-        cross_appointments: cross.into_iter().map(CrossAppointmentView::from).collect(),
-        last_meeting_on: last.into_iter().next().map(|m| m.held_on),
+        compound_id: g.compound.id,
+        compound_name: g.compound.name,
+        governance_mode: g.compound.governance_mode,
+        organisations: g
+            .organisations
+            .into_iter()
+            .map(OrganisationView::from)
+            .collect(),
+        contract: g.contract.map(ContractView::from),
+        cross_appointments: g
+            .cross_appointments
+            .into_iter()
+            .map(CrossAppointmentView::from)
+            .collect(),
+        last_meeting_on: g.last_meeting_on,
     }))
 }

@@ -1,9 +1,8 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::compounds;
+use linli_app::{compounds::list_compounds as list, in_transaction};
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
-use super::filter_from;
 use crate::{
     auth::Caller,
     cursor,
@@ -28,12 +27,13 @@ pub async fn list_compounds(
     caller: Caller,
     query: web::Query<CompoundQuery>,
 ) -> ApiResult<web::Json<CompoundPage>> {
-    let scope = caller.scope(Action::ReadCompounds)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let filter = filter_from(&mut conn, &scope, &query).await?;
-    let mut list = compounds::list(&mut conn, &scope, &filter, after.as_ref(), limit + 1).await?;
+    let find = query.to_find();
+    let mut list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
+    })
+    .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&(&c.name, c.id)));
     Ok(web::Json(CompoundPage {
         items: list.into_iter().map(CompoundView::from).collect(),

@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{compounds, registry::people};
+use linli_app::{compounds::cross_appointments, in_transaction};
 use uuid::Uuid;
 
 use crate::{
@@ -23,11 +22,14 @@ pub async fn list_cross_appointments(
     id: web::Path<Uuid>,
     query: web::Query<OnQuery>,
 ) -> ApiResult<web::Json<Vec<CrossAppointmentView>>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let compound = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
-    let on = query.on.unwrap_or_else(|| state.clock().today());
-    let list = people::cross_appointments(&mut conn, compound.id, on).await?;
+    let (id, on) = (
+        id.into_inner(),
+        query.on.unwrap_or_else(|| state.clock().today()),
+    );
+    let list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { cross_appointments(tx, &caller, id, on).await })
+    })
+    .await?;
     Ok(web::Json(
         list.into_iter().map(CrossAppointmentView::from).collect(),
     ))

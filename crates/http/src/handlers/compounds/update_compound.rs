@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{compound::CompoundDraft, policy::Action};
-use linli_persistence::compounds;
+use linli_app::{compounds::update_compound as update, in_transaction};
+use linli_domain::compound::CompoundDraft;
 use uuid::Uuid;
 
 use crate::{
@@ -32,13 +32,12 @@ pub async fn update_compound(
     if_match: IfMatch,
     ValidJson(body): ValidJson<CompoundInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::UpdateCompound)?;
-    let mut conn = state.db.conn().await?;
-    let current = compounds::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
-    let draft = CompoundDraft::from(body);
-    draft.check(state.clock().today())?;
-    let compound =
-        compounds::update(&mut conn, &caller.audit, &current, &draft, if_match.0).await?;
+    let at = (id.into_inner(), if_match.0);
+    let (draft, today) = (CompoundDraft::from(body), state.clock().today());
+    let compound = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, draft, today).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(compound.version)))
         .json(CompoundView::from(compound)))

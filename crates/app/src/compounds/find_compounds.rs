@@ -1,0 +1,91 @@
+//! Reading the register: one compound, a page, an export.
+
+use linli_domain::{
+    compound::GovernanceMode,
+    policy::{Action, Scope},
+};
+use linli_persistence::{
+    AsyncPgConnection, areas,
+    compounds::{self, Compound, CompoundFilter},
+};
+use uuid::Uuid;
+
+use crate::{Caller, Result};
+
+/// The most rows one export holds.
+pub const EXPORT_MAX_ROWS: usize = 100_000;
+/// Rows read per statement while exporting.
+const EXPORT_BATCH: i64 = 500;
+
+/// Filters of a compound list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindCompounds {
+    /// Within this area (404 when it lies outside the caller's scope).
+    pub area_id: Option<Uuid>,
+    pub governance_mode: Option<GovernanceMode>,
+    /// Part of the name.
+    pub name: Option<String>,
+}
+
+async fn filter(
+    tx: &mut AsyncPgConnection,
+    scope: &Scope,
+    find: FindCompounds,
+) -> Result<CompoundFilter> {
+    let within = match find.area_id {
+        Some(area_id) => Some(areas::find_in_scope(tx, area_id, scope).await?.path),
+        None => None,
+    };
+    Ok(CompoundFilter {
+        within,
+        governance_mode: find.governance_mode,
+        name_contains: find
+            .name
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty()),
+    })
+}
+
+/// The compound `id`, when it lies in the caller's area.
+pub async fn find_compound(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<Compound> {
+    let scope = caller.scope(Action::ReadCompounds)?;
+    compounds::find_in_scope(tx, id, &scope).await
+}
+
+/// Up to `limit` compounds of the caller's area by name, after `after` (name, id).
+pub async fn list_compounds(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    find: FindCompounds,
+    after: Option<&(String, Uuid)>,
+    limit: i64,
+) -> Result<Vec<Compound>> {
+    let scope = caller.scope(Action::ReadCompounds)?;
+    let filter = filter(tx, &scope, find).await?;
+    compounds::list(tx, &scope, &filter, after, limit).await
+}
+
+/// Every compound of the caller's area that matches, by name, up to [`EXPORT_MAX_ROWS`].
+pub async fn export_compounds(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    find: FindCompounds,
+) -> Result<Vec<Compound>> {
+    let scope = caller.scope(Action::ExportCompounds)?;
+    let filter = filter(tx, &scope, find).await?;
+    let mut rows = Vec::new();
+    let mut after = None;
+    loop {
+        let batch = compounds::list(tx, &scope, &filter, after.as_ref(), EXPORT_BATCH).await?;
+        let full = batch.len() as i64 == EXPORT_BATCH;
+        after = batch.last().map(|c| (c.name.clone(), c.id));
+        rows.extend(batch);
+        if !full || rows.len() >= EXPORT_MAX_ROWS {
+            return Ok(rows);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The compound register: compounds, and who governs each.
+
+mod create_compound;
+mod find_compounds;
+mod governance;
+mod update_compound;
+
+pub use create_compound::create_compound;
+pub use find_compounds::{
+    EXPORT_MAX_ROWS, FindCompounds, export_compounds, find_compound, list_compounds,
+};
+pub use governance::{Governance, cross_appointments, governance};
+pub use update_compound::update_compound;
