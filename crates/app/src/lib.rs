@@ -11,6 +11,7 @@ pub mod access;
 pub mod areas;
 pub mod caller;
 pub mod complaints;
+pub mod public_revenue;
 pub mod volunteering;
 
 pub use caller::Caller;
