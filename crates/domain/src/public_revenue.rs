@@ -964,4 +964,91 @@ mod tests {
         assert_eq!(s.funds_fen, 4000);
         assert_eq!(s.owed_to_owners_fen, 4000);
     }
+
+    fn fields(e: DomainError) -> Vec<String> {
+        match e {
+            DomainError::Validation(errors) => errors.into_keys().collect(),
+            other => vec![format!("{other:?}")],
+        }
+    }
+
+    #[test]
+    fn an_added_account_names_every_broken_field() {
+        let draft = AccountDraft {
+            code: "40a",
+            name_zh: " ",
+            name_en: "Court rental",
+            kind: AccountKind::Income,
+            category: "cleaning",
+        };
+        let broken = check_account(&draft).map_err(fields).err();
+        assert_eq!(
+            broken,
+            Some(vec!["category".into(), "code".into(), "name_zh".into()])
+        );
+        let fine = AccountDraft {
+            code: "4007",
+            name_zh: "篮球场租金",
+            category: "venue_rental",
+            ..draft
+        };
+        assert!(check_account(&fine).is_ok());
+    }
+
+    #[test]
+    fn memos_voucher_numbers_reasons_and_notes_are_trimmed_and_bounded() {
+        assert_eq!(checked_memo(" 停车费 ").ok(), Some("停车费".into()));
+        assert!(checked_memo("  ").is_err());
+        assert!(checked_memo(&"账".repeat(201)).is_err());
+        assert_eq!(checked_voucher_no(Some("  ")).ok(), Some(None));
+        assert!(checked_voucher_no(Some(&"9".repeat(41))).is_err());
+        assert!(checked_reversal_reason("").is_err());
+        assert_eq!(reversal_memo(7, "录错"), "冲销 #7：录错");
+        assert_eq!(reversal_memo(7, &"错".repeat(300)).chars().count(), 200);
+        assert_eq!(checked_note(None).ok(), Some(None));
+        assert!(checked_note(Some(&"注".repeat(1001))).is_err());
+    }
+
+    #[test]
+    fn an_entry_is_reversed_once_and_a_reversal_never() {
+        assert!(check_reversible(false, false).is_ok());
+        for (reversed, is_reversal) in [(true, false), (false, true)] {
+            assert!(matches!(
+                check_reversible(reversed, is_reversal),
+                Err(DomainError::WrongState {
+                    code: "already_reversed",
+                    ..
+                })
+            ));
+        }
+    }
+
+    #[test]
+    fn report_and_disclosure_months_are_checked() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap_or_default();
+        let month = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
+        assert_eq!(
+            report_months(None, None, today).ok(),
+            Some((month(2025, 12), month(2026, 11)))
+        );
+        assert!(report_months(Some("2026-11"), Some("2026-10"), today).is_err());
+        assert!(report_months(Some("2023-11"), Some("2026-11"), today).is_err());
+        assert!(report_months(Some("Nov"), None, today).is_err());
+        assert_eq!(
+            disclosed_months("2026-09", "2026-10", today).ok(),
+            Some((month(2026, 9), month(2026, 10)))
+        );
+        assert!(disclosed_months("2026-10", "2026-09", today).is_err());
+        assert!(disclosed_months("2026-11", "2026-11", today).is_err());
+        assert_eq!(
+            last_day(month(2026, 2)),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap_or_default()
+        );
+    }
+
+    #[test]
+    fn a_voucher_is_an_image_or_a_pdf() {
+        assert_eq!(voucher_type(b"%PDF-1.4"), Some("application/pdf"));
+        assert_eq!(voucher_type(b"#!/bin/sh"), None);
+    }
 }
