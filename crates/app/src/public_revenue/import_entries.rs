@@ -117,5 +117,11 @@ async fn on_own_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'sta
         }
     })
     .await;
-    done.map_err(|_| StoreError::Unavailable("the import's parser stopped".into()))
+    done.map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .copied()
+            .unwrap_or("it panicked");
+        StoreError::Unavailable(format!("the cash journal could not be read: {why}"))
+    })
 }
