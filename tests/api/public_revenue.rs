@@ -672,3 +672,183 @@ async fn the_demo_ledgers_balance() {
         .await;
     assert!(tidal >= 10, "a year of tidal parking income at 卫技新村");
 }
+
+#[actix_web::test]
+async fn a_caller_without_the_role_is_refused_before_their_body_is_checked() {
+    let app = TestApp::new().await;
+    let compound = fresh_compound(&app).await;
+    let resident = app.user_with(Role::Resident, compound).await;
+    let ledger = format!("/api/v1/compounds/{compound}/ledger");
+    // Unbalanced, with no memo and an unknown account.
+    app.post(&format!("{ledger}/entries"))
+        .bearer(&resident)
+        .json(&json!({"entry_date": "2026-11-02", "memo": "", "lines": [
+            {"account_id": Uuid::new_v4(), "debit_fen": 5}]}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // No reason, for an entry that does not exist.
+    app.post(&format!(
+        "/api/v1/ledger-entries/{}/reverse",
+        Uuid::new_v4()
+    ))
+    .bearer(&resident)
+    .json(&json!({"reason": " "}))
+    .send()
+    .await
+    .assert_problem(403, "forbidden");
+    app.post(&format!("{ledger}/accounts"))
+        .bearer(&resident)
+        .json(&json!({"code": "x", "name_zh": "", "name_en": "", "kind": "income", "category": "nope"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!("{ledger}/periods"))
+        .bearer(&resident)
+        .json(&json!({"month": "October"}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!("/api/v1/compounds/{compound}/disclosures"))
+        .bearer(&resident)
+        .json(&json!({"period_from": "2026-10", "period_to": "2026-10", "note": "长".repeat(1001)}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.get(&format!("{ledger}/trial-balance?format=xml"))
+        .bearer(&resident)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(entries_of(&app, compound).await, 0);
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM ledger_accounts WHERE compound_id::text = $1",
+            &compound.to_string()
+        )
+        .await,
+        0
+    );
+}
+
+#[actix_web::test]
+async fn a_ledger_seen_but_not_kept_is_not_written() {
+    let app = TestApp::new().await;
+    let compound = fresh_compound(&app).await;
+    let elsewhere = app.area_id("卫技新村").await;
+    // The party secretary here follows this ledger; they keep the books of another compound.
+    let username = format!("u{}", &Uuid::new_v4().simple().to_string()[..12]);
+    {
+        let mut conn = app.conn().await;
+        let (id, _) = linli_persistence::users::ensure(&mut conn, &username, "测试用户", "x")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        for (role, area) in [
+            (Role::CompoundSecretary, compound),
+            (Role::CommitteeMember, elsewhere),
+        ] {
+            linli_persistence::users::ensure_grant(&mut conn, id, role, area)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let follower = app.token_for(&username).await;
+    let committee = app.user_with(Role::CommitteeMember, compound).await;
+    let chart = accounts(&app, &follower, compound).await;
+    let (bank, parking) = (account(&chart, "1001"), account(&chart, "4001"));
+    let ledger = format!("/api/v1/compounds/{compound}/ledger");
+    let posted = app
+        .post(&format!("{ledger}/entries"))
+        .bearer(&committee)
+        .json(&entry("2026-10-02", "十月停车费", &bank, &parking, 10_000))
+        .send()
+        .await;
+    posted.assert_status(201);
+    let id = posted.json()["id"]
+        .as_str()
+        .expect("the answer carries its id")
+        .to_owned();
+    app.get(&format!("/api/v1/ledger-entries/{id}"))
+        .bearer(&follower)
+        .send()
+        .await
+        .assert_status(200);
+    // Seen, not kept: every write is refused and nothing changes.
+    app.post(&format!("{ledger}/entries"))
+        .bearer(&follower)
+        .json(&entry("2026-11-02", "停车费", &bank, &parking, 100))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.post(&format!("/api/v1/ledger-entries/{id}/reverse"))
+        .bearer(&follower)
+        .json(&json!({"reason": "录错"}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.post(&format!("/api/v1/ledger-entries/{id}/vouchers"))
+        .bearer(&follower)
+        .raw("application/pdf", b"%PDF-1.4\n%%EOF".to_vec())
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.post(&format!("{ledger}/imports"))
+        .bearer(&follower)
+        .raw("text/csv", GOOD_FILE)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.post(&format!("{ledger}/accounts"))
+        .bearer(&follower)
+        .json(&json!({"code": "4008", "name_zh": "场租", "name_en": "Rent", "kind": "income", "category": "venue_rental"}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.post(&format!("{ledger}/periods"))
+        .bearer(&follower)
+        .json(&json!({"month": "2026-10"}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.post(&format!("/api/v1/compounds/{compound}/disclosures"))
+        .bearer(&follower)
+        .json(&json!({"period_from": "2026-10", "period_to": "2026-10"}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    assert_eq!(entries_of(&app, compound).await, 1);
+    for table in ["ledger_periods", "ledger_imports", "disclosures"] {
+        assert_eq!(
+            app.count(
+                &format!("SELECT count(*) AS n FROM {table} WHERE compound_id::text = $1"),
+                &compound.to_string()
+            )
+            .await,
+            0,
+            "{table}"
+        );
+    }
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM ledger_vouchers WHERE entry_id::text = $1",
+            &id
+        )
+        .await,
+        0
+    );
+    // Where they keep the books, they post.
+    let theirs = accounts(&app, &follower, elsewhere).await;
+    app.post(&format!("/api/v1/compounds/{elsewhere}/ledger/entries"))
+        .bearer(&follower)
+        .json(&entry(
+            "2026-11-02",
+            "停车费",
+            &account(&theirs, "1001"),
+            &account(&theirs, "4001"),
+            100,
+        ))
+        .send()
+        .await
+        .assert_status(201);
+    assert_journal_balanced(&app).await;
+}

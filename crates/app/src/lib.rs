@@ -14,6 +14,7 @@ pub mod caller;
 pub mod complaints;
 pub mod compounds;
 pub mod password;
+pub mod public_revenue;
 pub mod special_audits;
 pub mod users;
 pub mod volunteering;

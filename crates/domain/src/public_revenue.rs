@@ -341,6 +341,8 @@ pub const IMPORT_COLUMNS: [(&str, &str); 7] = [
 
 /// Most rows one file may hold.
 pub const MAX_IMPORT_ROWS: usize = 500_000;
+/// Largest cash journal file accepted: 64 MiB (about half a million rows).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 /// Most errors listed for one file; the rest are counted.
 pub const MAX_LISTED_ERRORS: usize = 1_000;
 
@@ -627,6 +629,197 @@ pub fn summarise(period: &[Movement], to_date: &[Movement]) -> Summary {
     s
 }
 
+/// An account a compound adds to its chart, as submitted.
+#[derive(Debug, Clone, Copy)]
+pub struct AccountDraft<'a> {
+    pub code: &'a str,
+    pub name_zh: &'a str,
+    pub name_en: &'a str,
+    pub kind: AccountKind,
+    pub category: &'a str,
+}
+
+/// Checks an added account: a code of 4 to 8 digits, names of sensible length, and one of
+/// the standard categories of its kind. Names every broken field at once.
+pub fn check_account(draft: &AccountDraft<'_>) -> Result<(), DomainError> {
+    let mut errors = crate::FieldErrors::new();
+    let code_ok =
+        (4..=8).contains(&draft.code.len()) && draft.code.bytes().all(|b| b.is_ascii_digit());
+    if !code_ok {
+        errors.insert(
+            "code".into(),
+            vec!["科目代码须为 4 到 8 位数字 / the code must be 4 to 8 digits".into()],
+        );
+    }
+    if !(1..=40).contains(&draft.name_zh.trim().chars().count()) {
+        errors.insert(
+            "name_zh".into(),
+            vec!["名称须为 1 到 40 个字 / 1 to 40 characters".into()],
+        );
+    }
+    if !(1..=60).contains(&draft.name_en.trim().chars().count()) {
+        errors.insert(
+            "name_en".into(),
+            vec!["英文名称须为 1 到 60 个字符 / 1 to 60 characters".into()],
+        );
+    }
+    if !categories_of(draft.kind).contains(&draft.category) {
+        errors.insert(
+            "category".into(),
+            vec![format!(
+                "类别须为以下之一 / category must be one of: {}",
+                categories_of(draft.kind).join(", ")
+            )],
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
+/// An entry's memo, trimmed: 1 to 200 characters.
+pub fn checked_memo(memo: &str) -> Result<String, DomainError> {
+    let memo = memo.trim();
+    if !(1..=200).contains(&memo.chars().count()) {
+        return Err(DomainError::field(
+            "memo",
+            "摘要须为 1 到 200 个字 / memo must be 1 to 200 characters",
+        ));
+    }
+    Ok(memo.to_owned())
+}
+
+/// An entry's voucher number, trimmed (none when blank): at most 40 characters.
+pub fn checked_voucher_no(voucher_no: Option<&str>) -> Result<Option<String>, DomainError> {
+    let voucher_no = voucher_no.map(str::trim).filter(|v| !v.is_empty());
+    if voucher_no.is_some_and(|v| v.chars().count() > 40) {
+        return Err(DomainError::field(
+            "voucher_no",
+            "凭证号不能超过 40 个字 / at most 40 characters",
+        ));
+    }
+    Ok(voucher_no.map(str::to_owned))
+}
+
+/// Why an entry is reversed, trimmed: 1 to 150 characters.
+pub fn checked_reversal_reason(reason: &str) -> Result<String, DomainError> {
+    let reason = reason.trim();
+    if !(1..=150).contains(&reason.chars().count()) {
+        return Err(DomainError::field(
+            "reason",
+            "请填写冲销原因（1 到 150 个字）/ give a reason of 1 to 150 characters",
+        ));
+    }
+    Ok(reason.to_owned())
+}
+
+/// The memo of the entry reversing entry number `number`: at most 200 characters.
+pub fn reversal_memo(number: i64, reason: &str) -> String {
+    format!("冲销 #{number}：{reason}")
+        .chars()
+        .take(200)
+        .collect()
+}
+
+/// An entry may be reversed once, and a reversal is not reversed again.
+pub fn check_reversible(reversed: bool, is_reversal: bool) -> Result<(), DomainError> {
+    if reversed || is_reversal {
+        return Err(DomainError::WrongState {
+            code: "already_reversed",
+            detail: "该分录已被冲销，或本身就是冲销分录 / the entry is already reversed, or is itself a reversal".into(),
+            allowed: vec![],
+        });
+    }
+    Ok(())
+}
+
+/// A `YYYY-MM` field.
+pub fn month_field(field: &str, text: &str) -> Result<NaiveDate, DomainError> {
+    parse_month(text)
+        .ok_or_else(|| DomainError::field(field, "月份须写作 2026-09 / write the month as 2026-09"))
+}
+
+/// The months `[from, to]` of a disclosure: written `YYYY-MM`, in order, and ended by
+/// `today`.
+pub fn disclosed_months(
+    from: &str,
+    to: &str,
+    today: NaiveDate,
+) -> Result<(NaiveDate, NaiveDate), DomainError> {
+    let first = month_field("period_from", from)?;
+    let last = month_field("period_to", to)?;
+    if last < first {
+        return Err(DomainError::field(
+            "period_to",
+            "结束月份不能早于开始月份 / the last month cannot precede the first",
+        ));
+    }
+    check_closable(last, today).map_err(|_| {
+        DomainError::field(
+            "period_to",
+            "只能公示已经结束的月份 / only ended months can be disclosed",
+        )
+    })?;
+    Ok((first, last))
+}
+
+/// A disclosure's note, trimmed (none when blank): at most 1000 characters.
+pub fn checked_note(note: Option<&str>) -> Result<Option<String>, DomainError> {
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > 1000) {
+        return Err(DomainError::field(
+            "note",
+            "说明不能超过 1000 个字 / at most 1000 characters",
+        ));
+    }
+    Ok(note.map(str::to_owned))
+}
+
+/// The months of the monthly report: `to` defaults to this month, `from` to 11 months
+/// before `to`; in order and at most 36 months.
+pub fn report_months(
+    from: Option<&str>,
+    to: Option<&str>,
+    today: NaiveDate,
+) -> Result<(NaiveDate, NaiveDate), DomainError> {
+    use chrono::Months;
+    let to = match to {
+        Some(t) => month_field("to", t)?,
+        None => month_of(today),
+    };
+    let from = match from {
+        Some(f) => month_field("from", f)?,
+        None => to.checked_sub_months(Months::new(11)).unwrap_or(to),
+    };
+    if from > to
+        || from
+            .checked_add_months(Months::new(36))
+            .is_some_and(|limit| limit <= to)
+    {
+        return Err(DomainError::field(
+            "from",
+            "起止月份须在 36 个月以内且不倒置 / from must precede to, at most 36 months apart",
+        ));
+    }
+    Ok((from, to))
+}
+
+/// The last day of `month`.
+pub fn last_day(month: NaiveDate) -> NaiveDate {
+    next_month(month).pred_opt().unwrap_or(month)
+}
+
+/// PDF files start with these bytes.
+const PDF_MAGIC: &[u8] = b"%PDF-";
+
+/// The type of a voucher file read from its bytes: a JPEG, PNG or WebP scan, or a PDF.
+pub fn voucher_type(bytes: &[u8]) -> Option<&'static str> {
+    crate::media::detect_image(bytes)
+        .or_else(|| bytes.starts_with(PDF_MAGIC).then_some("application/pdf"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -770,5 +963,92 @@ mod tests {
         assert_eq!(s.net_fen, 700);
         assert_eq!(s.funds_fen, 4000);
         assert_eq!(s.owed_to_owners_fen, 4000);
+    }
+
+    fn fields(e: DomainError) -> Vec<String> {
+        match e {
+            DomainError::Validation(errors) => errors.into_keys().collect(),
+            other => vec![format!("{other:?}")],
+        }
+    }
+
+    #[test]
+    fn an_added_account_names_every_broken_field() {
+        let draft = AccountDraft {
+            code: "40a",
+            name_zh: " ",
+            name_en: "Court rental",
+            kind: AccountKind::Income,
+            category: "cleaning",
+        };
+        let broken = check_account(&draft).map_err(fields).err();
+        assert_eq!(
+            broken,
+            Some(vec!["category".into(), "code".into(), "name_zh".into()])
+        );
+        let fine = AccountDraft {
+            code: "4007",
+            name_zh: "篮球场租金",
+            category: "venue_rental",
+            ..draft
+        };
+        assert!(check_account(&fine).is_ok());
+    }
+
+    #[test]
+    fn memos_voucher_numbers_reasons_and_notes_are_trimmed_and_bounded() {
+        assert_eq!(checked_memo(" 停车费 ").ok(), Some("停车费".into()));
+        assert!(checked_memo("  ").is_err());
+        assert!(checked_memo(&"账".repeat(201)).is_err());
+        assert_eq!(checked_voucher_no(Some("  ")).ok(), Some(None));
+        assert!(checked_voucher_no(Some(&"9".repeat(41))).is_err());
+        assert!(checked_reversal_reason("").is_err());
+        assert_eq!(reversal_memo(7, "录错"), "冲销 #7：录错");
+        assert_eq!(reversal_memo(7, &"错".repeat(300)).chars().count(), 200);
+        assert_eq!(checked_note(None).ok(), Some(None));
+        assert!(checked_note(Some(&"注".repeat(1001))).is_err());
+    }
+
+    #[test]
+    fn an_entry_is_reversed_once_and_a_reversal_never() {
+        assert!(check_reversible(false, false).is_ok());
+        for (reversed, is_reversal) in [(true, false), (false, true)] {
+            assert!(matches!(
+                check_reversible(reversed, is_reversal),
+                Err(DomainError::WrongState {
+                    code: "already_reversed",
+                    ..
+                })
+            ));
+        }
+    }
+
+    #[test]
+    fn report_and_disclosure_months_are_checked() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap_or_default();
+        let month = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
+        assert_eq!(
+            report_months(None, None, today).ok(),
+            Some((month(2025, 12), month(2026, 11)))
+        );
+        assert!(report_months(Some("2026-11"), Some("2026-10"), today).is_err());
+        assert!(report_months(Some("2023-11"), Some("2026-11"), today).is_err());
+        assert!(report_months(Some("Nov"), None, today).is_err());
+        assert_eq!(
+            disclosed_months("2026-09", "2026-10", today).ok(),
+            Some((month(2026, 9), month(2026, 10)))
+        );
+        assert!(disclosed_months("2026-10", "2026-09", today).is_err());
+        assert!(disclosed_months("2026-11", "2026-11", today).is_err());
+        assert_eq!(
+            last_day(month(2026, 2)),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap_or_default()
+        );
+    }
+
+    #[test]
+    fn a_voucher_is_an_image_or_a_pdf() {
+        assert_eq!(voucher_type(b"%PDF-1.4"), Some("application/pdf"));
+        assert_eq!(voucher_type(b"#!/bin/sh"), None);
     }
 }

@@ -3,9 +3,14 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use linli_domain::public_revenue::{AccountKind, RowError, Summary};
-use linli_persistence::public_revenue::{Account, Disclosure, EntryRow, LineRow, Voucher};
+use linli_app::public_revenue as app;
+use linli_domain::public_revenue::{AccountKind, Line, RowError, Summary, yuan};
+use linli_persistence::public_revenue::{
+    Account, AreaTotals, Disclosure, EntryRow, ImportOutcome, JournalFilter, LineRow, MonthlyRow,
+    Voucher,
+};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -78,6 +83,20 @@ pub struct NewAccountRequest {
     pub category: String,
 }
 
+impl NewAccountRequest {
+    /// The command to add this account to the compound's chart.
+    pub fn into_command(self, compound_id: Uuid) -> app::CreateAccount {
+        app::CreateAccount {
+            compound_id,
+            code: self.code,
+            name_zh: self.name_zh,
+            name_en: self.name_en,
+            kind: self.kind,
+            category: self.category,
+        }
+    }
+}
+
 /// One line of an entry.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct LineInput {
@@ -102,6 +121,27 @@ pub struct NewEntryRequest {
     pub lines: Vec<LineInput>,
 }
 
+impl NewEntryRequest {
+    /// The command to post this entry in the compound's ledger.
+    pub fn into_command(self, compound_id: Uuid) -> app::PostEntry {
+        app::PostEntry {
+            compound_id,
+            entry_date: self.entry_date,
+            memo: self.memo,
+            voucher_no: self.voucher_no,
+            lines: self
+                .lines
+                .iter()
+                .map(|l| Line {
+                    account_id: l.account_id,
+                    debit_fen: l.debit_fen,
+                    credit_fen: l.credit_fen,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// How to reverse an entry.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReverseRequest {
@@ -110,6 +150,17 @@ pub struct ReverseRequest {
     /// Why; kept in the reversing entry's memo.
     #[schema(min_length = 1, max_length = 150)]
     pub reason: String,
+}
+
+impl ReverseRequest {
+    /// The command to reverse entry `entry_id`.
+    pub fn into_command(self, entry_id: Uuid) -> app::ReverseEntry {
+        app::ReverseEntry {
+            entry_id,
+            entry_date: self.entry_date,
+            reason: self.reason,
+        }
+    }
 }
 
 /// A line of a posted entry.
@@ -188,6 +239,12 @@ impl EntryView {
     }
 }
 
+impl From<app::Entry> for EntryView {
+    fn from(e: app::Entry) -> Self {
+        EntryView::new(e.entry, e.lines.into_iter().map(LineView::from).collect())
+    }
+}
+
 /// One page of the journal.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EntryPage {
@@ -207,6 +264,17 @@ pub struct JournalQuery {
     pub limit: Option<i64>,
     #[param(max_length = 512)]
     pub cursor: Option<String>,
+}
+
+impl JournalQuery {
+    /// The journal's filters.
+    pub fn filter(&self) -> JournalFilter {
+        JournalFilter {
+            from: self.from,
+            to: self.to,
+            account_id: self.account_id,
+        }
+    }
 }
 
 /// A voucher attached to an entry.
@@ -240,6 +308,15 @@ pub struct VoucherList {
     pub items: Vec<VoucherView>,
 }
 
+/// The voucher's name.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VoucherQuery {
+    /// The file's name, for display.
+    #[param(max_length = 120)]
+    pub name: Option<String>,
+}
+
 /// A month of a ledger.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PeriodView {
@@ -248,6 +325,17 @@ pub struct PeriodView {
     pub closed: bool,
     pub closed_at: Option<DateTime<Utc>>,
     pub entry_count: i64,
+}
+
+impl From<app::Period> for PeriodView {
+    fn from(p: app::Period) -> Self {
+        PeriodView {
+            month: p.month.format("%Y-%m").to_string(),
+            closed: p.closed_at.is_some(),
+            closed_at: p.closed_at,
+            entry_count: p.entry_count,
+        }
+    }
 }
 
 /// The months of a ledger: every month with entries or closed, newest first.
@@ -264,6 +352,16 @@ pub struct ClosePeriodRequest {
     pub month: String,
 }
 
+impl ClosePeriodRequest {
+    /// The command to close this month of the compound's ledger.
+    pub fn into_command(self, compound_id: Uuid) -> app::ClosePeriod {
+        app::ClosePeriod {
+            compound_id,
+            month: self.month,
+        }
+    }
+}
+
 /// Where an imported file came from.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -271,6 +369,18 @@ pub struct ImportQuery {
     /// The file's name, kept with the import.
     #[param(max_length = 120)]
     pub file_name: Option<String>,
+}
+
+impl ImportQuery {
+    /// The command to import `bytes` into the compound's ledger.
+    pub fn into_command(self, compound_id: Uuid, bytes: Vec<u8>) -> app::ImportEntries {
+        app::ImportEntries {
+            compound_id,
+            file_name: self.file_name,
+            sha256: Sha256::digest(&bytes).to_vec(),
+            bytes,
+        }
+    }
 }
 
 /// What an import posted.
@@ -282,6 +392,18 @@ pub struct ImportResult {
     /// The same file was imported before: nothing new was posted.
     pub replayed: bool,
     pub created_at: DateTime<Utc>,
+}
+
+impl From<ImportOutcome> for ImportResult {
+    fn from(outcome: ImportOutcome) -> Self {
+        ImportResult {
+            import_id: outcome.import_id,
+            rows: outcome.rows,
+            entries: outcome.entries,
+            replayed: outcome.replayed,
+            created_at: outcome.created_at,
+        }
+    }
 }
 
 /// One problem in an imported file.
@@ -314,6 +436,47 @@ pub struct TrialBalance {
     pub total_credit_fen: i64,
     /// Always true: the ledger cannot hold an unbalanced entry.
     pub balanced: bool,
+}
+
+impl TrialBalance {
+    /// The column headers of the CSV download.
+    pub const CSV_HEADERS: [&str; 6] = [
+        "科目代码",
+        "科目名称",
+        "类型",
+        "借方合计(元)",
+        "贷方合计(元)",
+        "余额(元)",
+    ];
+
+    /// The trial balance of a compound's accounts up to `as_of`.
+    pub fn new(compound_id: Uuid, as_of: Option<NaiveDate>, accounts: Vec<Account>) -> Self {
+        let accounts: Vec<AccountView> = accounts.into_iter().map(AccountView::from).collect();
+        let total_debit_fen = accounts.iter().map(|a| a.debit_fen).sum();
+        let total_credit_fen = accounts.iter().map(|a| a.credit_fen).sum();
+        TrialBalance {
+            compound_id,
+            as_of,
+            balanced: total_debit_fen == total_credit_fen,
+            accounts,
+            total_debit_fen,
+            total_credit_fen,
+        }
+    }
+
+    /// The CSV download's rows.
+    pub fn csv_rows(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        self.accounts.iter().map(|a| {
+            vec![
+                a.code.clone(),
+                a.name_zh.clone(),
+                a.kind.as_str().to_owned(),
+                yuan(a.debit_fen),
+                yuan(a.credit_fen),
+                yuan(a.balance_fen),
+            ]
+        })
+    }
 }
 
 /// Reports' period.
@@ -351,12 +514,50 @@ pub struct MonthlyItem {
     pub amount_fen: i64,
 }
 
+impl From<MonthlyRow> for MonthlyItem {
+    fn from(r: MonthlyRow) -> Self {
+        MonthlyItem {
+            month: r.month.format("%Y-%m").to_string(),
+            kind: r.kind,
+            category: r.category,
+            amount_fen: r.amount_fen,
+        }
+    }
+}
+
 /// Monthly income and spending by category.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MonthlyReport {
     pub from: String,
     pub to: String,
     pub items: Vec<MonthlyItem>,
+}
+
+impl MonthlyReport {
+    /// The column headers of the CSV download.
+    pub const CSV_HEADERS: [&str; 4] = ["月份", "类型", "类别", "金额(元)"];
+
+    /// The CSV download's rows.
+    pub fn csv_rows(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        self.items.iter().map(|i| {
+            vec![
+                i.month.clone(),
+                i.kind.clone(),
+                i.category.clone(),
+                yuan(i.amount_fen),
+            ]
+        })
+    }
+}
+
+impl From<app::MonthlyReport> for MonthlyReport {
+    fn from(r: app::MonthlyReport) -> Self {
+        MonthlyReport {
+            from: r.from.format("%Y-%m").to_string(),
+            to: r.to.format("%Y-%m").to_string(),
+            items: r.rows.into_iter().map(MonthlyItem::from).collect(),
+        }
+    }
 }
 
 /// Scope and period of the roll-up.
@@ -369,6 +570,17 @@ pub struct RollupQuery {
     pub to: Option<NaiveDate>,
     /// `csv` for a spreadsheet.
     pub format: Option<String>,
+}
+
+impl RollupQuery {
+    /// The roll-up asked for.
+    pub fn to_rollup(&self) -> app::Rollup {
+        app::Rollup {
+            area_id: self.area_id,
+            from: self.from,
+            to: self.to,
+        }
+    }
 }
 
 /// One child area's public revenue.
@@ -385,6 +597,19 @@ pub struct RollupItem {
     pub expense_fen: i64,
 }
 
+impl From<AreaTotals> for RollupItem {
+    fn from(r: AreaTotals) -> Self {
+        RollupItem {
+            area_id: r.area_id,
+            area_name: r.area_name,
+            area_kind: r.area_kind,
+            compounds: r.compounds,
+            income_fen: r.income_fen,
+            expense_fen: r.expense_fen,
+        }
+    }
+}
+
 /// Public revenue rolled up by child area (e.g. by subdistrict).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RollupReport {
@@ -392,6 +617,35 @@ pub struct RollupReport {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub items: Vec<RollupItem>,
+}
+
+impl RollupReport {
+    /// The column headers of the CSV download.
+    pub const CSV_HEADERS: [&str; 5] = ["区域", "有账小区数", "收入(元)", "支出(元)", "结余(元)"];
+
+    /// The CSV download's rows.
+    pub fn csv_rows(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        self.items.iter().map(|i| {
+            vec![
+                i.area_name.clone(),
+                i.compounds.to_string(),
+                yuan(i.income_fen),
+                yuan(i.expense_fen),
+                yuan(i.income_fen - i.expense_fen),
+            ]
+        })
+    }
+}
+
+impl From<app::RollupReport> for RollupReport {
+    fn from(r: app::RollupReport) -> Self {
+        RollupReport {
+            area_id: r.area_id,
+            from: r.from,
+            to: r.to,
+            items: r.items.into_iter().map(RollupItem::from).collect(),
+        }
+    }
 }
 
 /// The published figures.
@@ -456,10 +710,38 @@ impl TryFrom<Disclosure> for DisclosureView {
     }
 }
 
+impl From<app::Preview> for DisclosureView {
+    fn from(p: app::Preview) -> Self {
+        DisclosureView {
+            id: None,
+            compound_id: p.compound.id,
+            compound_name: p.compound.name,
+            period_from: p.from.format("%Y-%m").to_string(),
+            period_to: p.to.format("%Y-%m").to_string(),
+            summary: p.summary.into(),
+            note: None,
+            publisher: None,
+            published_at: None,
+        }
+    }
+}
+
 /// A compound's disclosures, newest first.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DisclosureList {
     pub items: Vec<DisclosureView>,
+}
+
+impl TryFrom<Vec<Disclosure>> for DisclosureList {
+    type Error = serde_json::Error;
+    fn try_from(list: Vec<Disclosure>) -> Result<Self, Self::Error> {
+        Ok(DisclosureList {
+            items: list
+                .into_iter()
+                .map(DisclosureView::try_from)
+                .collect::<Result<_, _>>()?,
+        })
+    }
 }
 
 /// A disclosure to publish (or preview).
@@ -473,6 +755,18 @@ pub struct DisclosureRequest {
     pub period_to: String,
     #[schema(max_length = 1000)]
     pub note: Option<String>,
+}
+
+impl DisclosureRequest {
+    /// The command to publish this disclosure of the compound.
+    pub fn into_command(self, compound_id: Uuid) -> app::PublishDisclosure {
+        app::PublishDisclosure {
+            compound_id,
+            period_from: self.period_from,
+            period_to: self.period_to,
+            note: self.note,
+        }
+    }
 }
 
 /// The period of a preview.

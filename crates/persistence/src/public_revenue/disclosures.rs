@@ -6,7 +6,7 @@ use diesel::{
     sql_types::{Array, Date, Nullable, Text, Timestamptz, Uuid as SqlUuid},
 };
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
-use linli_domain::DomainError;
+use linli_domain::{DomainError, public_revenue::Summary};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -87,7 +87,7 @@ pub struct NewDisclosure {
     pub area_path: String,
     pub period_from: NaiveDate,
     pub period_to: NaiveDate,
-    pub summary: serde_json::Value,
+    pub summary: Summary,
     pub note: Option<String>,
     pub publisher: String,
 }
@@ -99,6 +99,8 @@ pub async fn publish(
     new: &NewDisclosure,
 ) -> StoreResult<Uuid> {
     let id = Uuid::now_v7();
+    let summary = serde_json::to_value(&new.summary)
+        .map_err(|e| StoreError::Query(diesel::result::Error::SerializationError(Box::new(e))))?;
     conn.transaction::<_, StoreError, _>(async |tx| {
         crate::sql::query(
             "INSERT INTO disclosures (id, compound_id, area_path, period_from, period_to, summary, note, published_by, publisher) \
@@ -109,7 +111,7 @@ pub async fn publish(
         .bind::<Text, _>(&new.area_path)
         .bind::<Date, _>(new.period_from)
         .bind::<Date, _>(new.period_to)
-        .bind::<diesel::sql_types::Jsonb, _>(&new.summary)
+        .bind::<diesel::sql_types::Jsonb, _>(&summary)
         .bind::<Nullable<Text>, _>(new.note.as_deref())
         .bind::<Nullable<SqlUuid>, _>(ctx.user_id())
         .bind::<Text, _>(&new.publisher)
@@ -126,7 +128,7 @@ pub async fn publish(
                 area_path: Some(new.area_path.clone()),
                 before: None,
                 after: Some(json!({"compound_id": new.compound_id, "period_from": new.period_from,
-                    "period_to": new.period_to, "summary": new.summary, "note": new.note})),
+                    "period_to": new.period_to, "summary": &summary, "note": new.note})),
                 event_data: data,
             },
         )

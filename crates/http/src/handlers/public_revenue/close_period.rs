@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{policy::Action, public_revenue::check_closable};
-use linli_persistence::public_revenue;
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
-use super::{in_scope, month_field};
 use crate::{
     auth::Caller,
     dto::public_revenue::ClosePeriodRequest,
@@ -27,23 +25,11 @@ pub async fn close_period(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<ClosePeriodRequest>,
 ) -> ApiResult<HttpResponse> {
-    let month = month_field("month", &body.month)?;
-    check_closable(month, state.clock().today())?;
-    let mut conn = state.db.conn().await?;
-    let compound = in_scope(
-        &mut conn,
-        &caller,
-        id.into_inner(),
-        Action::CloseLedgerPeriod,
-    )
-    .await?;
-    public_revenue::close_period(
-        &mut conn,
-        &caller.audit,
-        compound.id,
-        compound.path.as_str(),
-        month,
-    )
+    let command = body.into_command(id.into_inner());
+    let today = state.clock().today();
+    in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::close_period(tx, &caller, today, command).await })
+    })
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

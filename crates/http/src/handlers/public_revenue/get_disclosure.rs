@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, public_revenue};
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
 use crate::{
@@ -21,9 +20,11 @@ pub async fn get_disclosure(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<DisclosureView>> {
-    let scope = caller.scope(Action::ReadDisclosures)?;
-    let mut conn = state.db.conn().await?;
-    let d = public_revenue::disclosure(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
+    let id = id.into_inner();
+    let d = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::find_disclosure(tx, &caller, id).await })
+    })
+    .await?;
     DisclosureView::try_from(d)
         .map(web::Json)
         .map_err(|e| ApiError::internal(&e))

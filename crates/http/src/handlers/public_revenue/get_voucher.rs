@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_persistence::public_revenue;
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
-use super::readable;
 use crate::{
     auth::Caller,
     error::{ApiError, ApiResult},
@@ -21,19 +20,12 @@ pub async fn get_voucher(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (entry_id, voucher_id) = path.into_inner();
-    let mut conn = state.db.conn().await?;
-    let compound_id = public_revenue::compound_of_entry(&mut conn, entry_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("voucher"))?;
-    readable(&mut conn, &caller, compound_id)
-        .await
-        .map_err(|e| e.hidden_as("voucher"))?;
-    let voucher = public_revenue::vouchers(&mut conn, entry_id)
-        .await?
-        .into_iter()
-        .find(|v| v.id == voucher_id)
-        .ok_or_else(|| ApiError::not_found("voucher"))?;
-    drop(conn);
+    let voucher = in_transaction(&state.db, move |tx| {
+        Box::pin(
+            async move { public_revenue::find_voucher(tx, &caller, entry_id, voucher_id).await },
+        )
+    })
+    .await?;
     let path = state.settings.upload_dir.join(&voucher.stored_path);
     let bytes = web::block(move || std::fs::read(path))
         .await

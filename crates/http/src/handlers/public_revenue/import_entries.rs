@@ -1,10 +1,11 @@
-use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_domain::{media::clean_file_name, policy::Action, public_revenue::parse_cash_journal};
-use linli_persistence::public_revenue;
-use sha2::{Digest, Sha256};
+use actix_web::{HttpResponse, post, web};
+use linli_app::{
+    in_transaction,
+    public_revenue::{self, Imported},
+};
+use linli_domain::public_revenue::MAX_IMPORT_BYTES;
 use uuid::Uuid;
 
-use super::in_scope;
 use crate::{
     auth::Caller,
     dto::public_revenue::{ImportQuery, ImportResult},
@@ -13,9 +14,6 @@ use crate::{
     state::AppState,
     upload,
 };
-
-/// Largest file accepted: 64 MiB (about half a million rows).
-const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Import a cash journal (收支流水) as CSV, UTF-8 — the form property companies keep:
 /// `日期,凭证号,摘要,科目,收入,支出,收付方式` (English headers `date,voucher_no,memo,account,
@@ -38,56 +36,23 @@ pub async fn import_entries(
     query: web::Query<ImportQuery>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let compound = in_scope(&mut conn, &caller, id.into_inner(), Action::PostLedger).await?;
-    drop(conn);
-    let bytes = upload::read_body(
-        &mut payload,
-        MAX_IMPORT_BYTES,
-        "导入文件不能超过 64 MB，请拆分 / import files are limited to 64 MB; split the file",
-    )
+    let (id, asker) = (id.into_inner(), caller.clone());
+    // Asked before the file is read; no connection is held while it arrives.
+    let compound_id = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::import_target(tx, &asker, id).await })
+    })
     .await?;
-    let mut conn = state.db.conn().await?;
-    let accounts = public_revenue::chart(&mut conn, compound.id).await?;
-    let closed = public_revenue::closed_months(&mut conn, compound.id).await?;
-    let digest = Sha256::digest(&bytes).to_vec();
-    // A re-upload answers with the first import even if its months have closed since.
-    if let Some(previous) = public_revenue::previous_import(&mut conn, compound.id, &digest).await?
-    {
-        return Ok(HttpResponse::Ok().json(result(previous)));
-    }
-    let rows = web::block(move || parse_cash_journal(&bytes, &accounts, &closed))
-        .await
-        .map_err(|e| ApiError::internal(&e))?
-        .map_err(ApiError::import_invalid)?;
-    let file_name = clean_file_name(query.file_name.as_deref().unwrap_or("import.csv"));
-    let outcome = public_revenue::import(
-        &mut conn,
-        &caller.audit,
-        compound.id,
-        compound.path.as_str(),
-        &public_revenue::ImportFile {
-            name: file_name,
-            sha256: digest,
-        },
-        &rows,
-        &mut |_| {},
-    )
+    let too_big =
+        "导入文件不能超过 64 MB，请拆分 / import files are limited to 64 MB; split the file";
+    let bytes = upload::read_body(&mut payload, MAX_IMPORT_BYTES, too_big).await?;
+    let command = query.into_inner().into_command(compound_id, bytes);
+    let imported = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::import_entries(tx, &caller, command).await })
+    })
     .await?;
-    let status = if outcome.replayed {
-        StatusCode::OK
-    } else {
-        StatusCode::CREATED
-    };
-    Ok(HttpResponse::build(status).json(result(outcome)))
-}
-
-fn result(outcome: public_revenue::ImportOutcome) -> ImportResult {
-    ImportResult {
-        import_id: outcome.import_id,
-        rows: outcome.rows,
-        entries: outcome.entries,
-        replayed: outcome.replayed,
-        created_at: outcome.created_at,
+    match imported {
+        Imported::Refused(problems) => Err(ApiError::import_invalid(problems)),
+        Imported::Posted(o) if o.replayed => Ok(HttpResponse::Ok().json(ImportResult::from(o))),
+        Imported::Posted(o) => Ok(HttpResponse::Created().json(ImportResult::from(o))),
     }
 }

@@ -1,8 +1,7 @@
 use actix_web::{get, web};
-use linli_persistence::public_revenue;
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
-use super::readable;
 use crate::{
     auth::Caller,
     dto::public_revenue::{AccountList, AccountView},
@@ -21,15 +20,13 @@ pub async fn list_accounts(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<AccountList>> {
-    let mut conn = state.db.conn().await?;
-    let compound = readable(&mut conn, &caller, id.into_inner()).await?;
-    let mut accounts = public_revenue::accounts(&mut conn, compound.id, None).await?;
-    if accounts.is_empty() {
-        public_revenue::ensure_chart(&mut conn, compound.id).await?;
-        accounts = public_revenue::accounts(&mut conn, compound.id, None).await?;
-    }
+    let id = id.into_inner();
+    let (compound_id, accounts) = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::list_accounts(tx, &caller, id).await })
+    })
+    .await?;
     Ok(web::Json(AccountList {
-        compound_id: compound.id,
+        compound_id,
         items: accounts.into_iter().map(AccountView::from).collect(),
     }))
 }

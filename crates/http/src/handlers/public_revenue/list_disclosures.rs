@@ -1,12 +1,10 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::public_revenue;
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
-use super::in_scope;
 use crate::{
     auth::Caller,
-    dto::public_revenue::{DisclosureList, DisclosureView},
+    dto::public_revenue::DisclosureList,
     error::{ApiError, ApiResult},
     handlers::tags,
     state::AppState,
@@ -23,12 +21,12 @@ pub async fn list_disclosures(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<DisclosureList>> {
-    let mut conn = state.db.conn().await?;
-    let compound = in_scope(&mut conn, &caller, id.into_inner(), Action::ReadDisclosures).await?;
-    let items = public_revenue::disclosures(&mut conn, compound.id)
-        .await?
-        .into_iter()
-        .map(|d| DisclosureView::try_from(d).map_err(|e| ApiError::internal(&e)))
-        .collect::<ApiResult<Vec<_>>>()?;
-    Ok(web::Json(DisclosureList { items }))
+    let id = id.into_inner();
+    let list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::list_disclosures(tx, &caller, id).await })
+    })
+    .await?;
+    DisclosureList::try_from(list)
+        .map(web::Json)
+        .map_err(|e| ApiError::internal(&e))
 }

@@ -1,13 +1,12 @@
 use actix_web::{get, web};
+use linli_app::{in_transaction, public_revenue};
 use linli_domain::page::clamp_limit;
-use linli_persistence::public_revenue::{self, JournalFilter};
 use uuid::Uuid;
 
-use super::{readable, with_lines};
 use crate::{
     auth::Caller,
     cursor,
-    dto::public_revenue::{EntryPage, JournalQuery},
+    dto::public_revenue::{EntryPage, EntryView, JournalQuery},
     error::ApiResult,
     handlers::tags,
     state::AppState,
@@ -26,18 +25,16 @@ pub async fn list_entries(
 ) -> ApiResult<web::Json<EntryPage>> {
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<i64>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let compound = readable(&mut conn, &caller, id.into_inner()).await?;
-    let filter = JournalFilter {
-        from: query.from,
-        to: query.to,
-        account_id: query.account_id,
-    };
-    let mut rows =
-        public_revenue::journal(&mut conn, compound.id, &filter, before, limit + 1).await?;
-    let next_cursor = cursor::next_page(&mut rows, limit, |e| cursor::encode(&e.number));
+    let (id, filter) = (id.into_inner(), query.filter());
+    let mut entries = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            public_revenue::list_entries(tx, &caller, id, filter, before, limit + 1).await
+        })
+    })
+    .await?;
+    let next_cursor = cursor::next_page(&mut entries, limit, |e| cursor::encode(&e.entry.number));
     Ok(web::Json(EntryPage {
-        items: with_lines(&mut conn, rows).await?,
+        items: entries.into_iter().map(EntryView::from).collect(),
         next_cursor,
     }))
 }

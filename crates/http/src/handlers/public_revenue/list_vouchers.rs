@@ -1,12 +1,11 @@
 use actix_web::{get, web};
-use linli_persistence::public_revenue;
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
-use super::readable;
 use crate::{
     auth::Caller,
     dto::public_revenue::{VoucherList, VoucherView},
-    error::{ApiError, ApiResult},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -23,14 +22,10 @@ pub async fn list_vouchers(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<VoucherList>> {
     let id = id.into_inner();
-    let mut conn = state.db.conn().await?;
-    let compound_id = public_revenue::compound_of_entry(&mut conn, id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("ledger entry"))?;
-    readable(&mut conn, &caller, compound_id)
-        .await
-        .map_err(|e| e.hidden_as("ledger entry"))?;
-    let items = public_revenue::vouchers(&mut conn, id).await?;
+    let items = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::list_vouchers(tx, &caller, id).await })
+    })
+    .await?;
     Ok(web::Json(VoucherList {
         items: items.into_iter().map(VoucherView::from).collect(),
     }))

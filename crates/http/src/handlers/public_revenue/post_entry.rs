@@ -1,17 +1,11 @@
 use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
-use linli_domain::{
-    DomainError,
-    policy::Action,
-    public_revenue::{Line, check_balanced},
-};
-use linli_persistence::public_revenue::{self, NewEntry};
+use linli_app::public_revenue;
 use uuid::Uuid;
 
-use super::{in_scope, with_lines};
 use crate::{
     auth::Caller,
     dto::public_revenue::{EntryView, NewEntryRequest},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     handlers::tags,
     idempotency::{Idempotent, reply, respond},
     state::AppState,
@@ -36,71 +30,16 @@ pub async fn post_entry(
     input: Idempotent<NewEntryRequest>,
 ) -> ApiResult<HttpResponse> {
     let keyed = input.keyed(&caller);
-    let body = input.body;
-    let lines: Vec<Line> = body
-        .lines
-        .iter()
-        .map(|l| Line {
-            account_id: l.account_id,
-            debit_fen: l.debit_fen,
-            credit_fen: l.credit_fen,
-        })
-        .collect();
-    check_balanced(&lines)?;
-    let memo = body.memo.trim().to_owned();
-    if !(1..=200).contains(&memo.chars().count()) {
-        return Err(DomainError::field(
-            "memo",
-            "摘要须为 1 到 200 个字 / memo must be 1 to 200 characters",
-        )
-        .into());
-    }
-    let voucher_no = body
-        .voucher_no
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty());
-    if voucher_no.as_ref().is_some_and(|v| v.chars().count() > 40) {
-        return Err(DomainError::field(
-            "voucher_no",
-            "凭证号不能超过 40 个字 / at most 40 characters",
-        )
-        .into());
-    }
-    let mut conn = state.db.conn().await?;
-    let compound = in_scope(&mut conn, &caller, id.into_inner(), Action::PostLedger).await?;
-    let accounts = public_revenue::chart(&mut conn, compound.id).await?;
-    for (i, line) in lines.iter().enumerate() {
-        if !accounts.iter().any(|a| a.id == line.account_id && a.active) {
-            return Err(DomainError::field(
-                &format!("lines[{i}].account_id"),
-                "科目不属于本小区或已停用 / the account is not one of this compound's active accounts",
-            )
-            .into());
-        }
-    }
-    drop(conn);
-    let new = NewEntry {
-        compound_id: compound.id,
-        entry_date: body.entry_date,
-        memo,
-        voucher_no,
-        lines,
-        reverses: None,
-    };
-    let audit = caller.audit.clone();
-    let area_path = compound.path.as_str().to_owned();
+    let command = input.body.into_command(id.into_inner());
     respond(&state, keyed, move |tx| {
         Box::pin(async move {
-            let id = public_revenue::post(tx, &audit, &area_path, &new).await?;
-            let entry = public_revenue::find_entry(tx, new.compound_id, id).await?;
-            let view = with_lines(tx, vec![entry])
-                .await?
-                .pop()
-                .ok_or_else(|| ApiError::not_found("ledger entry"))?;
+            let entry = public_revenue::post_entry(tx, &caller, command).await?;
+            let location = format!("/api/v1/ledger-entries/{}", entry.entry.id);
+            let view = EntryView::from(entry);
             Ok(reply(
                 StatusCode::CREATED,
                 &view,
-                vec![(header::LOCATION, format!("/api/v1/ledger-entries/{id}"))],
+                vec![(header::LOCATION, location)],
             ))
         })
     })

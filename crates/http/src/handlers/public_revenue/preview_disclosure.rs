@@ -1,8 +1,7 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
-use super::{disclosure_summary, in_scope};
 use crate::{
     auth::Caller,
     dto::public_revenue::{DisclosureView, PreviewQuery},
@@ -24,31 +23,20 @@ pub async fn preview_disclosure(
     id: web::Path<Uuid>,
     query: web::Query<PreviewQuery>,
 ) -> ApiResult<web::Json<DisclosureView>> {
-    let mut conn = state.db.conn().await?;
-    let compound = in_scope(
-        &mut conn,
-        &caller,
-        id.into_inner(),
-        Action::PublishDisclosures,
-    )
+    let (
+        id,
+        PreviewQuery {
+            period_from,
+            period_to,
+        },
+    ) = (id.into_inner(), query.into_inner());
+    let today = state.clock().today();
+    let preview = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            public_revenue::preview_disclosure(tx, &caller, today, id, &period_from, &period_to)
+                .await
+        })
+    })
     .await?;
-    let (from, to, summary) = disclosure_summary(
-        &mut conn,
-        compound.id,
-        &query.period_from,
-        &query.period_to,
-        state.clock().today(),
-    )
-    .await?;
-    Ok(web::Json(DisclosureView {
-        id: None,
-        compound_id: compound.id,
-        compound_name: compound.name,
-        period_from: from.format("%Y-%m").to_string(),
-        period_to: to.format("%Y-%m").to_string(),
-        summary: summary.into(),
-        note: None,
-        publisher: None,
-        published_at: None,
-    }))
+    Ok(web::Json(DisclosureView::from(preview)))
 }

@@ -1,13 +1,11 @@
 use actix_web::{HttpResponse, get, web};
-use chrono::{Datelike, NaiveDate};
-use linli_domain::{DomainError, policy::Action, public_revenue::yuan};
-use linli_persistence::{areas, public_revenue};
+use linli_app::{in_transaction, public_revenue};
 
 use crate::{
     auth::Caller,
     csv_file,
-    dto::public_revenue::{RollupItem, RollupQuery, RollupReport},
-    error::{ApiError, ApiResult, Problem},
+    dto::public_revenue::{RollupQuery, RollupReport},
+    error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
 };
@@ -25,68 +23,16 @@ pub async fn rollup_report(
     caller: Caller,
     query: web::Query<RollupQuery>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadLedger)?;
-    let as_csv = csv_file::wanted(query.format.as_deref())?;
+    let rollup = query.to_rollup();
     let today = state.clock().today();
-    let from = query
-        .from
-        .unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
-    let to = query.to.unwrap_or(today);
-    if from > to {
-        return Err(DomainError::field(
-            "from",
-            "开始日期不能晚于结束日期 / from must not be after to",
-        )
-        .into());
+    let report = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::rollup_report(tx, &caller, today, rollup).await })
+    })
+    .await?;
+    let report = RollupReport::from(report);
+    if csv_file::wanted(query.format.as_deref())? {
+        let name = "public-revenue-by-area.csv";
+        return csv_file::attachment(name, &RollupReport::CSV_HEADERS, report.csv_rows());
     }
-    let mut conn = state.db.conn().await?;
-    let area = match query.area_id {
-        Some(id) => areas::find_in_scope(&mut conn, id, &scope).await?,
-        None => {
-            let root = scope
-                .roots()
-                .first()
-                .ok_or_else(|| ApiError::not_found("area"))?;
-            let id = root
-                .ids()
-                .last()
-                .copied()
-                .ok_or_else(|| ApiError::not_found("area"))?;
-            areas::find_in_scope(&mut conn, id, &scope).await?
-        }
-    };
-    let patterns = areas::scope_patterns(&scope);
-    let rows = public_revenue::by_child_area(&mut conn, &patterns, area.id, from, to).await?;
-    let items: Vec<RollupItem> = rows
-        .into_iter()
-        .map(|r| RollupItem {
-            area_id: r.area_id,
-            area_name: r.area_name,
-            area_kind: r.area_kind,
-            compounds: r.compounds,
-            income_fen: r.income_fen,
-            expense_fen: r.expense_fen,
-        })
-        .collect();
-    if as_csv {
-        return csv_file::attachment(
-            "public-revenue-by-area.csv",
-            &["区域", "有账小区数", "收入(元)", "支出(元)", "结余(元)"],
-            items.iter().map(|i| {
-                vec![
-                    i.area_name.clone(),
-                    i.compounds.to_string(),
-                    yuan(i.income_fen),
-                    yuan(i.expense_fen),
-                    yuan(i.income_fen - i.expense_fen),
-                ]
-            }),
-        );
-    }
-    Ok(HttpResponse::Ok().json(RollupReport {
-        area_id: area.id,
-        from,
-        to,
-        items,
-    }))
+    Ok(HttpResponse::Ok().json(report))
 }

@@ -1,13 +1,11 @@
 use actix_web::{HttpResponse, get, web};
-use linli_domain::public_revenue::yuan;
-use linli_persistence::public_revenue;
+use linli_app::{in_transaction, public_revenue};
 use uuid::Uuid;
 
-use super::readable;
 use crate::{
     auth::Caller,
     csv_file,
-    dto::public_revenue::{AccountView, AsOfQuery, TrialBalance},
+    dto::public_revenue::{AsOfQuery, TrialBalance},
     error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
@@ -26,45 +24,18 @@ pub async fn trial_balance(
     id: web::Path<Uuid>,
     query: web::Query<AsOfQuery>,
 ) -> ApiResult<HttpResponse> {
-    let as_csv = csv_file::wanted(query.format.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let compound = readable(&mut conn, &caller, id.into_inner()).await?;
-    let accounts: Vec<AccountView> = public_revenue::accounts(&mut conn, compound.id, query.as_of)
-        .await?
-        .into_iter()
-        .map(AccountView::from)
-        .collect();
-    if as_csv {
+    let (id, as_of) = (id.into_inner(), query.as_of);
+    let (compound_id, accounts) = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::trial_balance(tx, &caller, id, as_of).await })
+    })
+    .await?;
+    let report = TrialBalance::new(compound_id, as_of, accounts);
+    if csv_file::wanted(query.format.as_deref())? {
         return csv_file::attachment(
             "trial-balance.csv",
-            &[
-                "科目代码",
-                "科目名称",
-                "类型",
-                "借方合计(元)",
-                "贷方合计(元)",
-                "余额(元)",
-            ],
-            accounts.iter().map(|a| {
-                vec![
-                    a.code.clone(),
-                    a.name_zh.clone(),
-                    a.kind.as_str().to_owned(),
-                    yuan(a.debit_fen),
-                    yuan(a.credit_fen),
-                    yuan(a.balance_fen),
-                ]
-            }),
+            &TrialBalance::CSV_HEADERS,
+            report.csv_rows(),
         );
     }
-    let total_debit_fen = accounts.iter().map(|a| a.debit_fen).sum();
-    let total_credit_fen = accounts.iter().map(|a| a.credit_fen).sum();
-    Ok(HttpResponse::Ok().json(TrialBalance {
-        compound_id: compound.id,
-        as_of: query.as_of,
-        balanced: total_debit_fen == total_credit_fen,
-        accounts,
-        total_debit_fen,
-        total_credit_fen,
-    }))
+    Ok(HttpResponse::Ok().json(report))
 }

@@ -1,35 +1,17 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{
-    media::{MAX_PHOTO_BYTES, clean_file_name, detect_image},
-    policy::Action,
-};
-use linli_persistence::public_revenue::{self, NewVoucher};
-use serde::Deserialize;
+use linli_app::{in_transaction, public_revenue};
+use linli_domain::{media::MAX_PHOTO_BYTES, public_revenue::voucher_type};
 use sha2::{Digest, Sha256};
-use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::in_scope;
 use crate::{
     auth::Caller,
-    dto::public_revenue::{VoucherList, VoucherView},
-    error::{ApiError, ApiResult, Problem},
+    dto::public_revenue::{VoucherList, VoucherQuery, VoucherView},
+    error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
     upload,
 };
-
-/// The voucher's name.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct VoucherQuery {
-    /// The file's name, for display.
-    #[param(max_length = 120)]
-    pub name: Option<String>,
-}
-
-/// PDF files start with these bytes.
-const PDF_MAGIC: &[u8] = b"%PDF-";
 
 /// Attach a voucher (凭证: a receipt, invoice or bank slip) to an entry: the raw file as the
 /// body — a JPEG, PNG or WebP scan or a PDF, at most 5 MiB. The type is read from the bytes.
@@ -48,58 +30,29 @@ pub async fn upload_voucher(
     query: web::Query<VoucherQuery>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let id = id.into_inner();
-    let mut conn = state.db.conn().await?;
-    let compound_id = public_revenue::compound_of_entry(&mut conn, id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("ledger entry"))?;
-    let compound = in_scope(&mut conn, &caller, compound_id, Action::PostLedger)
-        .await
-        .map_err(|e| {
-            if e.code() == "forbidden" {
-                e
-            } else {
-                ApiError::not_found("ledger entry")
-            }
-        })?;
-    let entry = public_revenue::find_entry(&mut conn, compound.id, id).await?;
-    drop(conn);
-    let bytes = upload::read_body(
-        &mut payload,
-        MAX_PHOTO_BYTES,
-        "凭证文件不能超过 5 MB / vouchers are limited to 5 MB",
-    )
+    let (id, asker) = (id.into_inner(), caller.clone());
+    // Asked before the bytes are read; no connection is held while they arrive.
+    let slot = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::voucher_slot(tx, &asker, id).await })
+    })
     .await?;
-    let content_type = detect_image(&bytes)
-        .or_else(|| bytes.starts_with(PDF_MAGIC).then_some("application/pdf"))
-        .ok_or_else(|| {
-            upload::unsupported(
-                "只接受 JPEG、PNG、WebP 图片或 PDF / only JPEG, PNG or WebP images or PDF files are accepted",
-            )
-        })?;
-    let voucher_id = Uuid::now_v7();
-    let relative = format!("vouchers/{}/{voucher_id}", entry.id);
-    let size = bytes.len();
-    let digest = Sha256::digest(&bytes).to_vec();
-    upload::store(state.settings.upload_dir.clone(), &relative, bytes).await?;
-    let new = NewVoucher {
-        id: voucher_id,
+    let too_big = "凭证文件不能超过 5 MB / vouchers are limited to 5 MB";
+    let bytes = upload::read_body(&mut payload, MAX_PHOTO_BYTES, too_big).await?;
+    let content_type = voucher_type(&bytes).ok_or_else(|| {
+        upload::unsupported("只接受 JPEG、PNG、WebP 图片或 PDF / only JPEG, PNG or WebP images or PDF files are accepted")
+    })?;
+    let command = public_revenue::AddVoucher {
         content_type,
-        size_bytes: i32::try_from(size).unwrap_or(i32::MAX),
-        sha256: digest,
-        file_name: clean_file_name(query.name.as_deref().unwrap_or("voucher")),
-        stored_path: relative,
+        size_bytes: i32::try_from(bytes.len()).unwrap_or(i32::MAX),
+        sha256: Sha256::digest(&bytes).to_vec(),
+        file_name: query.into_inner().name,
+        slot: slot.clone(),
     };
-    let mut conn = state.db.conn().await?;
-    public_revenue::add_voucher(
-        &mut conn,
-        &caller.audit,
-        &entry,
-        compound.path.as_str(),
-        &new,
-    )
+    upload::store(state.settings.upload_dir.clone(), &slot.stored_path, bytes).await?;
+    let items = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { public_revenue::add_voucher(tx, &caller, command).await })
+    })
     .await?;
-    let items = public_revenue::vouchers(&mut conn, entry.id).await?;
     Ok(HttpResponse::Created().json(VoucherList {
         items: items.into_iter().map(VoucherView::from).collect(),
     }))

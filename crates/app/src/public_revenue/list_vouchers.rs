@@ -1,0 +1,21 @@
+//! The vouchers of an entry.
+
+use linli_persistence::{
+    AsyncPgConnection,
+    public_revenue::{self, Voucher},
+};
+use uuid::Uuid;
+
+use super::compound_of_readable_entry;
+use crate::{Caller, Result};
+
+/// The vouchers attached to an entry of a ledger the caller may read; `NotFound`
+/// otherwise.
+pub async fn list_vouchers(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    entry_id: Uuid,
+) -> Result<Vec<Voucher>> {
+    compound_of_readable_entry(tx, caller, entry_id, "ledger entry").await?;
+    public_revenue::vouchers(tx, entry_id).await
+}
