@@ -843,7 +843,10 @@ async fn a_title_written_as_a_formula_is_exported_inert() {
         .create()
         .await;
     let res = app
-        .get(&format!("/api/v1/complaints/export?compound_id={}", compound.id))
+        .get(&format!(
+            "/api/v1/complaints/export?compound_id={}",
+            compound.id
+        ))
         .bearer(&admin)
         .send()
         .await;

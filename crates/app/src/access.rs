@@ -66,3 +66,15 @@ impl Owned for linli_persistence::complaints::Complaint {
         vec![AreaPath::from_stored(self.area_path.clone())]
     }
 }
+
+/// The organisations the caller works for (a property company, an audit firm, a
+/// committee); none for a system.
+pub async fn organisations_of(
+    tx: &mut linli_persistence::AsyncPgConnection,
+    caller: &crate::Caller,
+) -> crate::Result<Vec<uuid::Uuid>> {
+    match caller.person() {
+        Some(user_id) => linli_persistence::complaints::memberships(tx, user_id).await,
+        None => Ok(Vec::new()),
+    }
+}

@@ -47,7 +47,7 @@ pub use upload_voucher::{AddVoucher, VoucherSlot, add_voucher, voucher_slot};
 
 use linli_domain::{
     DomainError,
-    policy::{Action, Principal, Scope},
+    policy::{Action, Scope},
 };
 use linli_persistence::{
     AsyncPgConnection,
@@ -57,7 +57,7 @@ use linli_persistence::{
 };
 use uuid::Uuid;
 
-use crate::{Caller, Error, Result};
+use crate::{Caller, Error, Result, access::organisations_of};
 
 /// A posted entry with its lines.
 #[derive(Debug, Clone)]
@@ -86,22 +86,12 @@ pub(crate) async fn readable(
         return Ok(compound);
     }
     if auditor {
-        let firms = firms_of(tx, caller).await?;
+        let firms = organisations_of(tx, caller).await?;
         if special_audits::firm_audits_compound(tx, &firms, compound.id).await? {
             return Ok(compound);
         }
     }
     Err(DomainError::NotFound("compound").into())
-}
-
-/// The organisations (audit firms among them) the signed-in caller works for.
-pub async fn firms_of(tx: &mut AsyncPgConnection, caller: &Caller) -> Result<Vec<Uuid>> {
-    Ok(match &caller.principal {
-        Principal::User { user_id, .. } => {
-            linli_persistence::complaints::memberships(tx, *user_id).await?
-        }
-        Principal::ApiKey { .. } => Vec::new(),
-    })
 }
 
 /// A refusal or an absence reported as `what` not found, so a reader learns nothing of

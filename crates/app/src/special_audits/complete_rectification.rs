@@ -4,7 +4,7 @@ use linli_domain::{DomainError, area::AreaPath, policy::Action, special_audit::c
 use linli_persistence::{AsyncPgConnection, special_audits};
 use uuid::Uuid;
 
-use super::{FindingWithActions, finding_with_actions, firms_of, person, sight, takes_part};
+use super::{FindingWithActions, finding_with_actions, person, sight, takes_part};
 use crate::{Caller, Result};
 
 /// What was done about an action, with its evidence.
@@ -36,7 +36,9 @@ pub async fn complete_rectification(
         .scope(Action::RectifyFindings)
         .is_ok_and(|s| s.covers(&AreaPath::from_stored(f.area_path.clone())));
     let owner = match r.owner_org_id.or(f.responsible_org_id) {
-        Some(org) => firms_of(tx, caller).await?.contains(&org),
+        Some(org) => crate::access::organisations_of(tx, caller)
+            .await?
+            .contains(&org),
         None => false,
     };
     if !in_area && !owner {

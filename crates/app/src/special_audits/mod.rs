@@ -39,21 +39,20 @@ pub use transition_engagement::{TransitionEngagement, transition_engagement};
 pub use update_campaign::{UpdateCampaign, update_campaign};
 pub use verify_rectification::{VerifyRectification, verify_rectification};
 
-use linli_domain::{
-    DomainError,
-    area::AreaPath,
-    policy::{Action, Principal},
-};
+use linli_domain::{DomainError, area::AreaPath, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     areas::scope_patterns,
-    complaints::memberships,
     registry::organisations,
     special_audits::{self, AuditVisibility, Campaign, Engagement, Finding, Rectification},
 };
 use uuid::Uuid;
 
-use crate::{Caller, Result, access::Owned, not_found_as_field};
+use crate::{
+    Caller, Result,
+    access::{Owned, organisations_of},
+    not_found_as_field,
+};
 
 /// A finding with its rectification actions.
 #[derive(Debug, Clone)]
@@ -110,14 +109,6 @@ fn person(caller: &Caller) -> Result<Uuid> {
     })
 }
 
-/// The organisations the caller is a member of (for an auditor, their firm).
-async fn firms_of(tx: &mut AsyncPgConnection, caller: &Caller) -> Result<Vec<Uuid>> {
-    Ok(match &caller.principal {
-        Principal::User { user_id, .. } => memberships(tx, *user_id).await?,
-        Principal::ApiKey { .. } => Vec::new(),
-    })
-}
-
 /// What the caller may see of special audits: staff and committees by area, auditors by
 /// their firm. `Forbidden` for callers who have no part in audits.
 pub async fn sight(tx: &mut AsyncPgConnection, caller: &Caller) -> Result<AuditVisibility> {
@@ -129,7 +120,7 @@ pub async fn sight(tx: &mut AsyncPgConnection, caller: &Caller) -> Result<AuditV
         }
     }
     let firms = if caller.may(Action::WorkAudits) {
-        firms_of(tx, caller).await?
+        organisations_of(tx, caller).await?
     } else {
         Vec::new()
     };
@@ -148,7 +139,9 @@ async fn may_conduct(
         .is_ok_and(|s| s.may_change(&engagement.owners()).is_ok());
     if manages
         || (caller.may(Action::WorkAudits)
-            && firms_of(tx, caller).await?.contains(&engagement.firm_id))
+            && organisations_of(tx, caller)
+                .await?
+                .contains(&engagement.firm_id))
     {
         Ok(())
     } else {

@@ -20,5 +20,3 @@ pub mod reverse_entry;
 pub mod rollup_report;
 pub mod trial_balance;
 pub mod upload_voucher;
-
-pub(crate) use linli_app::public_revenue::firms_of;
