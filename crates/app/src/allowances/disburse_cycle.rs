@@ -10,16 +10,6 @@ use uuid::Uuid;
 use super::{patterns, prepared_cycle};
 use crate::{Caller, Result};
 
-/// `Ok` when the caller may see the cycle and prepare its payments over the programme's
-/// area: asked before a request's key is taken or a file is read.
-pub async fn may_prepare_payments(
-    tx: &mut AsyncPgConnection,
-    caller: &Caller,
-    cycle_id: Uuid,
-) -> Result<()> {
-    prepared_cycle(tx, caller, cycle_id).await.map(|_| ())
-}
-
 /// Disburses an approved cycle the caller prepares: one bank transfer per included line
 /// with the bank details as they are now. Runs once (the cycle's row lock queues concurrent
 /// requests). Returns the cycle as stored.

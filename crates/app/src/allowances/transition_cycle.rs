@@ -1,4 +1,4 @@
-//! Moving a payment cycle along its life cycle, and generating a draft again.
+//! Moving a payment cycle along its life cycle.
 
 use linli_domain::{allowance::CycleAction, policy::Action};
 use linli_persistence::{
@@ -7,7 +7,7 @@ use linli_persistence::{
 };
 use uuid::Uuid;
 
-use super::{patterns, prepared_cycle, readable_cycle, require_over};
+use super::{patterns, readable_cycle, require_over};
 use crate::{Caller, Result};
 
 /// One move of a cycle.
@@ -46,18 +46,5 @@ pub async fn transition_cycle(
         &programme,
     )
     .await?;
-    allowances::cycle(tx, &patterns, cycle.id).await
-}
-
-/// Generates a draft cycle again from today's posts, assessments, payments and bank
-/// details, keeping holds on lines still included. Returns the cycle as stored.
-pub async fn regenerate_cycle(
-    tx: &mut AsyncPgConnection,
-    caller: &Caller,
-    cycle_id: Uuid,
-) -> Result<Cycle> {
-    let (cycle, programme) = prepared_cycle(tx, caller, cycle_id).await?;
-    allowances::regenerate(tx, &caller.audit, &programme, cycle.id).await?;
-    let patterns = patterns(caller, Action::ReadAllowances)?;
     allowances::cycle(tx, &patterns, cycle.id).await
 }

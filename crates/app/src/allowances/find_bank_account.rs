@@ -1,9 +1,9 @@
-//! Reading a person's bank account and allowance history.
+//! A person's bank account.
 
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
-    allowances::{self, BankAccount, Line},
+    allowances::{self, BankAccount},
 };
 use uuid::Uuid;
 
@@ -24,17 +24,4 @@ pub async fn find_bank_account(
     allowances::bank_account(tx, person_id)
         .await?
         .ok_or_else(|| DomainError::NotFound("bank account").into())
-}
-
-/// A person's lines across the cycles the caller may see, newest month first.
-pub async fn person_payments(
-    tx: &mut AsyncPgConnection,
-    caller: &Caller,
-    person_id: Uuid,
-) -> Result<Vec<Line>> {
-    let patterns = patterns(caller, Action::ReadAllowances)?;
-    if !allowances::person_visible(tx, &patterns, person_id).await? {
-        return Err(DomainError::NotFound("person").into());
-    }
-    allowances::person_history(tx, &patterns, person_id).await
 }

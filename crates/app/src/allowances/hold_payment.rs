@@ -1,4 +1,4 @@
-//! Holding a line of a draft cycle, and releasing it.
+//! Holding a line of a draft cycle.
 
 use linli_domain::{allowance::check_hold_reason, policy::Action};
 use linli_persistence::{
@@ -35,18 +35,5 @@ pub async fn hold_payment(
     // Store and audit.
     let reason = cmd.reason.trim();
     allowances::set_hold(tx, &caller.audit, &cycle, cmd.payment_id, Some(reason)).await?;
-    Ok(readable_cycle(tx, caller, cycle.id).await?.0)
-}
-
-/// Releases a held line of a draft cycle the caller prepares: it is included again.
-/// Returns the cycle with its new totals.
-pub async fn release_payment(
-    tx: &mut AsyncPgConnection,
-    caller: &Caller,
-    cycle_id: Uuid,
-    payment_id: Uuid,
-) -> Result<Cycle> {
-    let (cycle, _) = prepared_cycle(tx, caller, cycle_id).await?;
-    allowances::set_hold(tx, &caller.audit, &cycle, payment_id, None).await?;
     Ok(readable_cycle(tx, caller, cycle.id).await?.0)
 }

@@ -1,33 +1,11 @@
-//! Reading allowance programmes and their budgets.
+//! A programme-year's budget.
 
 use linli_domain::policy::Action;
-use linli_persistence::{
-    AsyncPgConnection,
-    allowances::{self, Programme},
-};
+use linli_persistence::{AsyncPgConnection, allowances};
 use uuid::Uuid;
 
 use super::patterns;
 use crate::{Caller, Result};
-
-/// The programmes covering the caller's area, by name.
-pub async fn list_programmes(
-    tx: &mut AsyncPgConnection,
-    caller: &Caller,
-) -> Result<Vec<Programme>> {
-    let patterns = patterns(caller, Action::ReadAllowances)?;
-    allowances::programmes(tx, &patterns).await
-}
-
-/// One programme the caller may see.
-pub async fn find_programme(
-    tx: &mut AsyncPgConnection,
-    caller: &Caller,
-    id: Uuid,
-) -> Result<Programme> {
-    let patterns = patterns(caller, Action::ReadAllowances)?;
-    allowances::programme(tx, &patterns, id).await
-}
 
 /// A programme-year's money.
 #[derive(Debug, Clone, PartialEq, Eq)]
