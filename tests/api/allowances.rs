@@ -765,3 +765,39 @@ async fn assessment_imports_are_all_or_nothing() {
         .await
         .assert_problem(403, "forbidden");
 }
+
+#[actix_web::test]
+async fn callers_without_the_role_are_refused_before_their_input_is_checked() {
+    let app = TestApp::new().await;
+    let property = app.token_for("rongcheng.property").await;
+    let district = app.area_id("雨花区").await;
+    app.post("/api/v1/allowance-programmes")
+        .bearer(&property)
+        .json(
+            &json!({"name": "", "area_id": district, "org_kind": "compound_party_branch",
+            "post_title": "", "amount_fen_per_month": 0, "required_result": "unqualified",
+            "annual_budget_fen": 0}),
+        )
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.put(&format!("/api/v1/people/{}/bank-account", Uuid::new_v4()))
+        .bearer(&property)
+        .json(&json!({"bank_name": "", "account_no": "x", "account_name": ""}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    // A district administrator reads allowances but does not prepare payments: holding a
+    // line is refused whatever the reason given.
+    let admin = app.token_for("admin").await;
+    app.post(&format!(
+        "/api/v1/payment-cycles/{}/payments/{}/hold",
+        Uuid::new_v4(),
+        Uuid::new_v4()
+    ))
+    .bearer(&admin)
+    .json(&json!({"reason": ""}))
+    .send()
+    .await
+    .assert_problem(403, "forbidden");
+}

@@ -240,3 +240,52 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
     assert_eq!(after["status"], "submitted");
     assert_eq!(after["version"], version);
 }
+
+#[actix_web::test]
+async fn a_bank_account_is_set_only_by_finance_officers_covering_the_persons_home() {
+    let app = TestApp::new().await;
+    let p = two_communities(&app).await;
+    // Lives in their compound, holds a post in a branch of mine.
+    let (person, org) = (Uuid::new_v4(), Uuid::new_v4());
+    app.sql(&format!(
+        "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试书记', true, '{}'); \
+         INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试支部{org}', '{}'); \
+         INSERT INTO posts (id, person_id, organisation_id, title, start_date) VALUES ('{}', '{person}', '{org}', '书记', '2020-01-01')",
+        p.theirs, p.mine, Uuid::new_v4()
+    ))
+    .await;
+    let body = json!({"bank_name": "长沙银行雨花支行", "account_no": "6222020200112233", "account_name": "测试书记"});
+    let uri = format!("/api/v1/people/{person}/bank-account");
+    let officer = app.user_with(Role::FinanceOfficer, p.my_community).await;
+    // Seen through the post (no account on file yet), but not theirs to change.
+    app.get(&uri)
+        .bearer(&officer)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.put(&uri)
+        .bearer(&officer)
+        .json(&body)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let accounts = "SELECT count(*) AS n FROM bank_accounts WHERE person_id::text = $1";
+    assert_eq!(app.count(accounts, &person.to_string()).await, 0);
+    let home_officer = app.user_with(Role::FinanceOfficer, p.their_community).await;
+    app.put(&uri)
+        .bearer(&home_officer)
+        .json(&body)
+        .send()
+        .await
+        .assert_status(200);
+    assert_eq!(app.count(accounts, &person.to_string()).await, 1);
+    // The audit entry is filed under the person's home.
+    let filed = app
+        .count(
+            "SELECT count(*) AS n FROM audit_log l JOIN areas a ON a.path = l.area_path \
+             WHERE l.action = 'bank_account.updated' AND a.id::text = $1",
+            &p.theirs.to_string(),
+        )
+        .await;
+    assert_eq!(filed, 1);
+}

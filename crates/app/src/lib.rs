@@ -8,6 +8,7 @@
 //! function, cannot differ in what they check or store. See `docs/ARCHITECTURE.md`.
 
 pub mod access;
+pub mod allowances;
 pub mod api_keys;
 pub mod areas;
 pub mod caller;

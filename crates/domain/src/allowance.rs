@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::{DomainError, public_revenue::RowError};
+use crate::{DomainError, FieldErrors, public_revenue::RowError};
 
 crate::text_enum! {
     /// The outcome of an assessment (考评). `ALL` lists them worst first.
@@ -596,6 +596,152 @@ pub fn parse_assessments(data: &[u8]) -> Result<Vec<AssessmentRow>, Vec<RowError
     Ok(out)
 }
 
+/// A programme's terms as its manager gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct ProgrammeFields<'a> {
+    pub name: &'a str,
+    pub post_title: &'a str,
+    pub amount_fen_per_month: i64,
+    pub annual_budget_fen: i64,
+    pub required_result: AssessmentResult,
+}
+
+/// Checks a programme: a name of 1 to 100 characters and a post title of 1 to 40 (both
+/// trimmed, as they are stored), 1 to 10,000,000 fen a month, a positive annual budget, and
+/// a required result that passes. Names every broken field at once.
+pub fn check_programme(p: &ProgrammeFields<'_>) -> Result<(), DomainError> {
+    let mut errors = FieldErrors::new();
+    let mut broken = |field: &str, message: &str| {
+        errors.insert(field.to_owned(), vec![message.to_owned()]);
+    };
+    if !(1..=100).contains(&p.name.trim().chars().count()) {
+        broken("name", "名称须为 1 到 100 个字 / 1 to 100 characters");
+    }
+    if !(1..=40).contains(&p.post_title.trim().chars().count()) {
+        broken(
+            "post_title",
+            "岗位名称须为 1 到 40 个字 / 1 to 40 characters",
+        );
+    }
+    if !(1..=10_000_000).contains(&p.amount_fen_per_month) {
+        broken(
+            "amount_fen_per_month",
+            "每月金额须在 0.01 到 100,000 元之间 / 1 to 10,000,000 fen",
+        );
+    }
+    if p.annual_budget_fen <= 0 {
+        broken(
+            "annual_budget_fen",
+            "年度预算须为正数 / the annual budget must be positive",
+        );
+    }
+    if p.required_result == AssessmentResult::Unqualified {
+        broken(
+            "required_result",
+            "要求的考评结果须为 合格 或 优秀 / qualified or excellent",
+        );
+    }
+    refuse_any(errors)
+}
+
+/// An assessment's fields as the assessor gives them.
+#[derive(Debug, Clone, Copy)]
+pub struct AssessmentFields<'a> {
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub score: i32,
+    pub assessor: &'a str,
+    pub notes: Option<&'a str>,
+}
+
+/// Checks an assessment: a period that does not end before it starts, a score of 0 to 100,
+/// an assessor of 1 to 100 characters and notes of at most 1000 (trimmed, as they are
+/// stored). Names every broken field at once.
+pub fn check_assessment(a: &AssessmentFields<'_>) -> Result<(), DomainError> {
+    let mut errors = FieldErrors::new();
+    let mut broken = |field: &str, message: &str| {
+        errors.insert(field.to_owned(), vec![message.to_owned()]);
+    };
+    if a.period_end < a.period_start {
+        broken(
+            "period_end",
+            "考评期间结束不能早于开始 / the period ends before it starts",
+        );
+    }
+    if !(0..=100).contains(&a.score) {
+        broken("score", "得分须为 0 到 100 / score must be 0 to 100");
+    }
+    if !(1..=100).contains(&a.assessor.trim().chars().count()) {
+        broken("assessor", "须填写考评人 / give the assessor");
+    }
+    if a.notes.is_some_and(|n| n.trim().chars().count() > 1000) {
+        broken("notes", "备注不能超过 1000 个字 / at most 1000 characters");
+    }
+    refuse_any(errors)
+}
+
+/// An account number as stored: the digits given, without the spaces people group them with.
+pub fn account_digits(account_no: &str) -> String {
+    account_no.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Checks a bank account: 8 to 30 digits (spaces aside), a bank of 2 to 60 characters and
+/// an account holder of 1 to 50 (trimmed). Names every broken field at once.
+pub fn check_bank_account(
+    bank_name: &str,
+    account_no: &str,
+    account_name: &str,
+) -> Result<(), DomainError> {
+    let mut errors = FieldErrors::new();
+    let mut broken = |field: &str, message: &str| {
+        errors.insert(field.to_owned(), vec![message.to_owned()]);
+    };
+    let digits = account_digits(account_no);
+    if !(8..=30).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        broken("account_no", "银行账号须为 8 到 30 位数字 / 8 to 30 digits");
+    }
+    if !(2..=60).contains(&bank_name.trim().chars().count()) {
+        broken("bank_name", "请填写开户行 / give the bank");
+    }
+    if !(1..=50).contains(&account_name.trim().chars().count()) {
+        broken("account_name", "请填写户名 / give the account holder");
+    }
+    refuse_any(errors)
+}
+
+/// Checks why a line is held: 2 to 200 characters (trimmed).
+pub fn check_hold_reason(reason: &str) -> Result<(), DomainError> {
+    if !(2..=200).contains(&reason.trim().chars().count()) {
+        return Err(DomainError::field(
+            "reason",
+            "请说明暂缓原因（2 到 200 个字）/ give a reason of 2 to 200 characters",
+        ));
+    }
+    Ok(())
+}
+
+/// The month a cycle pays for, from `YYYY-MM`: a month that has started by `today`.
+pub fn cycle_month(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError> {
+    let month = crate::public_revenue::parse_month(text).ok_or_else(|| {
+        DomainError::field("month", "月份须写作 2026-10 / write the month as 2026-10")
+    })?;
+    if month > today {
+        return Err(DomainError::field(
+            "month",
+            "不能为尚未开始的月份发放 / the month has not started",
+        ));
+    }
+    Ok(month)
+}
+
+fn refuse_any(errors: FieldErrors) -> Result<(), DomainError> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::Validation(errors))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -737,5 +883,39 @@ mod tests {
         let rows = parse_assessments(ok.as_bytes()).unwrap_or_default();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].result, AssessmentResult::Excellent);
+    }
+
+    #[test]
+    fn fields_are_checked_all_at_once() {
+        let Err(DomainError::Validation(e)) = check_programme(&ProgrammeFields {
+            name: " ",
+            post_title: "书记",
+            amount_fen_per_month: 0,
+            annual_budget_fen: 1,
+            required_result: AssessmentResult::Unqualified,
+        }) else {
+            panic!("refused")
+        };
+        assert_eq!(
+            e.keys().collect::<Vec<_>>(),
+            ["amount_fen_per_month", "name", "required_result"]
+        );
+        let Err(DomainError::Validation(e)) = check_assessment(&AssessmentFields {
+            period_start: d(2026, 7, 1),
+            period_end: d(2026, 6, 30),
+            score: 101,
+            assessor: "组织部",
+            notes: None,
+        }) else {
+            panic!("refused")
+        };
+        assert_eq!(e.keys().collect::<Vec<_>>(), ["period_end", "score"]);
+        assert!(check_bank_account("长沙银行", "6222 0202 0011", "张三").is_ok());
+        assert!(check_bank_account("长沙银行", "6222-0202-0011", "张三").is_err());
+        assert_eq!(account_digits("6222 0202\t0011"), "622202020011");
+        assert!(check_hold_reason(" 待 ").is_err());
+        assert_eq!(cycle_month("2026-10", d(2026, 10, 1)), Ok(d(2026, 10, 1)));
+        assert!(cycle_month("2026-11", d(2026, 10, 31)).is_err());
+        assert!(cycle_month("10/2026", d(2026, 10, 31)).is_err());
     }
 }

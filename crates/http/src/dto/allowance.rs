@@ -1,8 +1,16 @@
 //! Allowance payment bodies: programmes, assessments, bank accounts, cycles and payments.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use linli_domain::allowance::{AssessmentResult, CycleAction, CycleStatus, mask_account};
-use linli_persistence::allowances::{Assessment, Cycle, Line, Programme};
+use linli_app::allowances::{
+    BankFile, Budget, CreateCycle, FindAssessments, FindCycles, ProgrammeTerms, SetBankAccount,
+};
+use linli_domain::{
+    allowance::{AssessmentResult, CycleAction, CycleStatus, mask_account, period_label},
+    public_revenue::yuan,
+};
+use linli_persistence::allowances::{
+    Assessment, AssessmentDraft, BankAccount, Cycle, Line, Programme, ReconcileOutcome,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -125,6 +133,23 @@ pub struct ProgrammeInput {
     pub active: bool,
 }
 
+impl ProgrammeInput {
+    /// The terms the use cases take.
+    pub fn into_command(self) -> ProgrammeTerms {
+        ProgrammeTerms {
+            name: self.name,
+            area_id: self.area_id,
+            org_kind: self.org_kind,
+            post_title: self.post_title,
+            amount_fen_per_month: self.amount_fen_per_month,
+            required_result: self.required_result,
+            annual_budget_fen: self.annual_budget_fen,
+            pro_rata: self.pro_rata,
+            active: self.active,
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -140,6 +165,19 @@ pub struct BudgetView {
     /// Transfers the bank confirmed.
     pub paid_fen: i64,
     pub remaining_fen: i64,
+}
+
+impl From<Budget> for BudgetView {
+    fn from(b: Budget) -> Self {
+        BudgetView {
+            programme_id: b.programme_id,
+            year: b.year,
+            budget_fen: b.budget_fen,
+            committed_fen: b.committed_fen,
+            paid_fen: b.paid_fen,
+            remaining_fen: b.budget_fen - b.committed_fen,
+        }
+    }
 }
 
 /// The year of the budget.
@@ -207,6 +245,22 @@ pub struct AssessmentQuery {
     pub limit: Option<i64>,
 }
 
+impl AssessmentQuery {
+    /// The filters of the list.
+    pub fn to_find(&self) -> FindAssessments {
+        FindAssessments {
+            person_id: self.person_id,
+            on: self.on,
+            result: self.result,
+        }
+    }
+
+    /// How many to list: 200 unless asked, 1 to 1000.
+    pub fn limit(&self) -> i64 {
+        self.limit.unwrap_or(200).clamp(1, 1000)
+    }
+}
+
 /// An assessment's fields.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AssessmentInput {
@@ -221,6 +275,21 @@ pub struct AssessmentInput {
     pub assessor: String,
     #[schema(max_length = 1000)]
     pub notes: Option<String>,
+}
+
+impl AssessmentInput {
+    /// The assessment the use cases take.
+    pub fn into_command(self) -> AssessmentDraft {
+        AssessmentDraft {
+            person_id: self.person_id,
+            period_start: self.period_start,
+            period_end: self.period_end,
+            score: self.score,
+            result: self.result,
+            assessor: self.assessor,
+            notes: self.notes,
+        }
+    }
 }
 
 /// What an assessment import stored.
@@ -241,6 +310,18 @@ pub struct BankAccountView {
     pub updated_at: DateTime<Utc>,
 }
 
+impl From<BankAccount> for BankAccountView {
+    fn from(b: BankAccount) -> Self {
+        BankAccountView {
+            person_id: b.person_id,
+            bank_name: b.bank_name,
+            account_no_masked: mask_account(&b.account_no),
+            account_name: b.account_name,
+            updated_at: b.updated_at,
+        }
+    }
+}
+
 /// A bank account to set.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct BankAccountInput {
@@ -251,6 +332,18 @@ pub struct BankAccountInput {
     pub account_no: String,
     #[schema(min_length = 1, max_length = 50)]
     pub account_name: String,
+}
+
+impl BankAccountInput {
+    /// The account to set for `person_id`.
+    pub fn into_command(self, person_id: Uuid) -> SetBankAccount {
+        SetBankAccount {
+            person_id,
+            bank_name: self.bank_name,
+            account_no: self.account_no,
+            account_name: self.account_name,
+        }
+    }
 }
 
 /// A payment cycle (发放批次) with totals.
@@ -335,6 +428,16 @@ pub struct CycleQuery {
     pub status: Option<CycleStatus>,
 }
 
+impl CycleQuery {
+    /// The filters of the list.
+    pub fn to_find(&self) -> FindCycles {
+        FindCycles {
+            programme_id: self.programme_id,
+            status: self.status,
+        }
+    }
+}
+
 /// A cycle to open.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct CycleInput {
@@ -342,6 +445,16 @@ pub struct CycleInput {
     /// `YYYY-MM`.
     #[schema(example = "2026-10")]
     pub month: String,
+}
+
+impl CycleInput {
+    /// The cycle to open.
+    pub fn into_command(self) -> CreateCycle {
+        CreateCycle {
+            programme_id: self.programme_id,
+            month: self.month,
+        }
+    }
 }
 
 /// A cycle transition.
@@ -442,4 +555,51 @@ pub struct ReconciliationResult {
     pub replayed: bool,
     /// Every transfer of the cycle now has an outcome.
     pub reconciled: bool,
+}
+
+impl From<ReconcileOutcome> for ReconciliationResult {
+    fn from(r: ReconcileOutcome) -> Self {
+        ReconciliationResult {
+            paid: r.paid,
+            failed: r.failed,
+            unchanged: r.unchanged,
+            replayed: r.replayed,
+            reconciled: r.reconciled,
+        }
+    }
+}
+
+/// The columns of the bank transfer file.
+pub const BANK_FILE_COLUMNS: [&str; 7] = [
+    "参考号",
+    "户名",
+    "账号",
+    "开户行",
+    "金额(元)",
+    "用途",
+    "所属月份",
+];
+
+/// The bank transfer file's name and rows: one per transfer, the account number in full.
+pub fn bank_file_rows(file: BankFile) -> (String, Vec<Vec<String>>) {
+    let purpose = format!("{} {}", period_label(file.cycle.month), file.programme.name);
+    let rows = file
+        .transfers
+        .into_iter()
+        .map(|t| {
+            vec![
+                t.id.to_string(),
+                t.account_name,
+                t.account_no,
+                t.bank_name,
+                yuan(t.amount_fen),
+                purpose.clone(),
+                period_label(t.period_month),
+            ]
+        })
+        .collect();
+    (
+        format!("bank-transfers-{}.csv", period_label(file.cycle.month)),
+        rows,
+    )
 }

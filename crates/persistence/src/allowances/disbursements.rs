@@ -158,6 +158,12 @@ pub struct ReconcileOutcome {
     pub reconciled: bool,
 }
 
+/// The digest a return file is known by (SHA-256): the same file twice changes nothing.
+pub fn return_file_digest(file: &[u8]) -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(file).to_vec()
+}
+
 /// Applies a bank return file to a disbursed cycle: each transfer paid or failed. The same
 /// file twice changes nothing; a row contradicting a recorded outcome refuses the file;
 /// once every transfer has an outcome the cycle is reconciled.

@@ -1,12 +1,11 @@
 use actix_web::{HttpResponse, get, web};
-use linli_domain::{allowance::period_label, policy::Action, public_revenue::yuan};
-use linli_persistence::allowances;
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
-use super::{readable_cycle, require_over};
 use crate::{
     auth::Caller,
     csv_file,
+    dto::allowance::{BANK_FILE_COLUMNS, bank_file_rows},
     error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
@@ -26,41 +25,11 @@ pub async fn bank_file(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (cycle, programme) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
-    require_over(&caller, Action::PreparePayments, &programme)?;
-    let transfers = allowances::transfers(&mut conn, cycle.id).await?;
-    if transfers.is_empty() {
-        return Err(linli_domain::DomainError::WrongState {
-            code: "cycle_not_disbursed",
-            detail: "批次尚未发放，没有转账文件 / the cycle has not been disbursed".into(),
-            allowed: vec![],
-        }
-        .into());
-    }
-    allowances::record_export(&mut conn, &caller.audit, &cycle, transfers.len()).await?;
-    let purpose = format!("{} {}", period_label(cycle.month), programme.name);
-    csv_file::attachment(
-        &format!("bank-transfers-{}.csv", period_label(cycle.month)),
-        &[
-            "参考号",
-            "户名",
-            "账号",
-            "开户行",
-            "金额(元)",
-            "用途",
-            "所属月份",
-        ],
-        transfers.into_iter().map(|t| {
-            vec![
-                t.id.to_string(),
-                t.account_name,
-                t.account_no,
-                t.bank_name,
-                yuan(t.amount_fen),
-                purpose.clone(),
-                period_label(t.period_month),
-            ]
-        }),
-    )
+    let id = id.into_inner();
+    let file = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::bank_file(tx, &caller, id).await })
+    })
+    .await?;
+    let (name, rows) = bank_file_rows(file);
+    csv_file::attachment(&name, &BANK_FILE_COLUMNS, rows)
 }

@@ -1,8 +1,6 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::{DomainError, policy::Action, public_revenue::parse_month};
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 
-use super::require_over;
 use crate::{
     auth::Caller,
     dto::allowance::{CycleInput, CycleView},
@@ -29,31 +27,16 @@ pub async fn create_cycle(
     caller: Caller,
     ValidJson(body): ValidJson<CycleInput>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = scope_patterns(&caller.scope(Action::PreparePayments)?);
-    let month = parse_month(&body.month).ok_or_else(|| {
-        DomainError::field("month", "月份须写作 2026-10 / write the month as 2026-10")
-    })?;
-    if month > state.clock().today() {
-        return Err(DomainError::field(
-            "month",
-            "不能为尚未开始的月份发放 / the month has not started",
-        )
-        .into());
-    }
-    let mut conn = state.db.conn().await?;
-    let programme = allowances::programme(&mut conn, &patterns, body.programme_id).await?;
-    require_over(&caller, Action::PreparePayments, &programme)?;
-    if !programme.active {
-        return Err(DomainError::field(
-            "programme_id",
-            "该津贴项目已停用 / the programme is inactive",
-        )
-        .into());
-    }
-    let id = allowances::create_cycle(&mut conn, &caller.audit, &programme, month).await?;
-    let cycle = allowances::cycle(&mut conn, &patterns, id).await?;
+    let (command, today) = (body.into_command(), state.clock().today());
+    let cycle = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::create_cycle(tx, &caller, today, command).await })
+    })
+    .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(cycle.version)))
-        .insert_header((header::LOCATION, format!("/api/v1/payment-cycles/{id}")))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/payment-cycles/{}", cycle.id),
+        ))
         .json(CycleView::from(cycle)))
 }

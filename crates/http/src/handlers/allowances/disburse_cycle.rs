@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{readable_cycle, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::CycleView,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     handlers::tags,
     idempotency::{Idempotent, reply, respond},
     state::AppState,
@@ -40,19 +38,15 @@ pub async fn disburse_cycle(
 ) -> ApiResult<HttpResponse> {
     input.require_key()?;
     let keyed = input.keyed(&caller);
-    let mut conn = state.db.conn().await?;
-    let (cycle, programme) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
-    require_over(&caller, Action::PreparePayments, &programme)?;
-    drop(conn);
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let audit = caller.audit.clone();
-    let cycle_id = cycle.id;
+    let (cycle_id, asker) = (id.into_inner(), caller.clone());
+    // Asked before the key is looked up, so a replay too needs the role over the cycle.
+    in_transaction(&state.db, move |tx| {
+        Box::pin(async move { allowances::may_prepare_payments(tx, &asker, cycle_id).await })
+    })
+    .await?;
     respond(&state, keyed, move |tx| {
         Box::pin(async move {
-            allowances::disburse(tx, &audit, &patterns, cycle_id).await?;
-            let cycle = allowances::cycle(tx, &patterns, cycle_id)
-                .await
-                .map_err(ApiError::from)?;
+            let cycle = allowances::disburse_cycle(tx, &caller, cycle_id).await?;
             Ok(reply(StatusCode::OK, &CycleView::from(cycle), vec![]))
         })
     })

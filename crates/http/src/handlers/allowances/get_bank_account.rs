@@ -1,12 +1,11 @@
 use actix_web::{get, web};
-use linli_domain::{allowance::mask_account, policy::Action};
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
 use crate::{
     auth::Caller,
     dto::allowance::BankAccountView,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
 };
@@ -23,20 +22,10 @@ pub async fn get_bank_account(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<BankAccountView>> {
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
     let person_id = id.into_inner();
-    let mut conn = state.db.conn().await?;
-    if !allowances::person_visible(&mut conn, &patterns, person_id).await? {
-        return Err(ApiError::not_found("person"));
-    }
-    let b = allowances::bank_account(&mut conn, person_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("bank account"))?;
-    Ok(web::Json(BankAccountView {
-        person_id: b.person_id,
-        bank_name: b.bank_name,
-        account_no_masked: mask_account(&b.account_no),
-        account_name: b.account_name,
-        updated_at: b.updated_at,
-    }))
+    let b = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::find_bank_account(tx, &caller, person_id).await })
+    })
+    .await?;
+    Ok(web::Json(BankAccountView::from(b)))
 }

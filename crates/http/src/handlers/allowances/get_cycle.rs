@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, http::header, web};
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
-use super::readable_cycle;
 use crate::{
     auth::Caller, dto::allowance::CycleView, error::ApiResult, extract::etag, handlers::tags,
     state::AppState,
@@ -17,8 +17,11 @@ pub async fn get_cycle(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (cycle, _) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
+    let id = id.into_inner();
+    let cycle = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::find_cycle(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(cycle.version)))
         .json(CycleView::from(cycle)))

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_domain::policy::Action;
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
 use crate::{
@@ -18,9 +17,11 @@ pub async fn get_programme(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let mut conn = state.db.conn().await?;
-    let p = allowances::programme(&mut conn, &patterns, id.into_inner()).await?;
+    let id = id.into_inner();
+    let p = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::find_programme(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(p.version)))
         .json(ProgrammeView::from(p)))

@@ -1,9 +1,10 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::allowances;
+use linli_app::{
+    allowances::{self, HoldPayment},
+    in_transaction,
+};
 use uuid::Uuid;
 
-use super::{readable_cycle, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::{CycleView, HoldInput},
@@ -28,18 +29,14 @@ pub async fn hold_payment(
     ValidJson(body): ValidJson<HoldInput>,
 ) -> ApiResult<HttpResponse> {
     let (cycle_id, payment_id) = path.into_inner();
-    let reason = body.reason.trim().to_owned();
-    if !(2..=200).contains(&reason.chars().count()) {
-        return Err(DomainError::field(
-            "reason",
-            "请说明暂缓原因（2 到 200 个字）/ give a reason of 2 to 200 characters",
-        )
-        .into());
-    }
-    let mut conn = state.db.conn().await?;
-    let (cycle, programme) = readable_cycle(&mut conn, &caller, cycle_id).await?;
-    require_over(&caller, Action::PreparePayments, &programme)?;
-    allowances::set_hold(&mut conn, &caller.audit, &cycle, payment_id, Some(&reason)).await?;
-    let (cycle, _) = readable_cycle(&mut conn, &caller, cycle_id).await?;
+    let command = HoldPayment {
+        cycle_id,
+        payment_id,
+        reason: body.reason,
+    };
+    let cycle = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::hold_payment(tx, &caller, command).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(CycleView::from(cycle)))
 }

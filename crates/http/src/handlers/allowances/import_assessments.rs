@@ -1,9 +1,5 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{allowance::parse_assessments, policy::Action, public_revenue::RowError};
-use linli_persistence::{
-    allowances::{self, AssessmentDraft},
-    areas::scope_patterns,
-};
+use linli_app::{allowances, in_transaction};
 
 use crate::{
     auth::Caller,
@@ -31,74 +27,17 @@ pub async fn import_assessments(
     caller: Caller,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageAssessments)?;
-    let patterns = scope_patterns(&scope);
-    let bytes = upload::read_body(
+    allowances::may_import_assessments(&caller)?;
+    let file = upload::read_body(
         &mut payload,
         8 * 1024 * 1024,
         "导入文件不能超过 8 MB / import files are limited to 8 MB",
     )
     .await?;
-    let rows = parse_assessments(&bytes).map_err(ApiError::import_invalid)?;
-    let mut conn = state.db.conn().await?;
-    let names: Vec<String> = rows
-        .iter()
-        .filter(|r| r.person_id.is_none())
-        .map(|r| r.name.clone())
-        .collect();
-    let by_name = allowances::people_by_name(&mut conn, &patterns, &names).await?;
-    let mut errors = Vec::new();
-    let mut drafts = Vec::new();
-    for r in rows {
-        let person = match r.person_id {
-            Some(id) if allowances::person_visible(&mut conn, &patterns, id).await? => Some(id),
-            Some(_) => {
-                errors.push(RowError {
-                    row: r.row,
-                    column: "人员ID".into(),
-                    message: "不是您负责区域内的人员 / not a person in your area".into(),
-                });
-                None
-            }
-            None => match by_name.get(&r.name).map(Vec::as_slice) {
-                Some([one]) => Some(*one),
-                Some([_, _, ..]) => {
-                    errors.push(RowError {
-                        row: r.row,
-                        column: "姓名".into(),
-                        message: format!("“{}”有重名，请填写人员ID / several people share this name; give the person id", r.name),
-                    });
-                    None
-                }
-                _ => {
-                    errors.push(RowError {
-                        row: r.row,
-                        column: "姓名".into(),
-                        message: format!(
-                            "在您负责的区域找不到“{}” / no such person in your area",
-                            r.name
-                        ),
-                    });
-                    None
-                }
-            },
-        };
-        if let Some(person_id) = person {
-            drafts.push(AssessmentDraft {
-                person_id,
-                period_start: r.period_start,
-                period_end: r.period_end,
-                score: r.score,
-                result: r.result,
-                assessor: r.assessor,
-                notes: r.notes,
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::import_invalid(errors));
-    }
-    let area = linli_persistence::areas::first_root(&patterns);
-    let imported = allowances::import_assessments(&mut conn, &caller.audit, &area, &drafts).await?;
+    let imported = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::import_assessments(tx, &caller, &file).await })
+    })
+    .await?
+    .map_err(ApiError::import_invalid)?;
     Ok(HttpResponse::Created().json(AssessmentImportResult { imported }))
 }

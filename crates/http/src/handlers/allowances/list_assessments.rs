@@ -1,7 +1,6 @@
 use actix_web::{get, web};
-use linli_persistence::allowances::{self, AssessmentFilter};
+use linli_app::{allowances, in_transaction};
 
-use super::assessment_patterns;
 use crate::{
     auth::Caller,
     dto::allowance::{AssessmentList, AssessmentQuery, AssessmentView},
@@ -20,15 +19,11 @@ pub async fn list_assessments(
     caller: Caller,
     query: web::Query<AssessmentQuery>,
 ) -> ApiResult<web::Json<AssessmentList>> {
-    let patterns = assessment_patterns(&caller)?;
-    let filter = AssessmentFilter {
-        person_id: query.person_id,
-        on: query.on,
-        result: query.result.map(|r| r.as_str().to_owned()),
-    };
-    let limit = query.limit.unwrap_or(200).clamp(1, 1000);
-    let mut conn = state.db.conn().await?;
-    let items = allowances::assessments(&mut conn, &patterns, &filter, limit).await?;
+    let (find, limit) = (query.to_find(), query.limit());
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::list_assessments(tx, &caller, find, limit).await })
+    })
+    .await?;
     Ok(web::Json(AssessmentList {
         items: items.into_iter().map(AssessmentView::from).collect(),
     }))

@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 
 use crate::{
     auth::Caller,
@@ -20,14 +19,10 @@ pub async fn list_cycles(
     caller: Caller,
     query: web::Query<CycleQuery>,
 ) -> ApiResult<web::Json<CycleList>> {
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let mut conn = state.db.conn().await?;
-    let items = allowances::cycles(
-        &mut conn,
-        &patterns,
-        query.programme_id,
-        query.status.map(|s| s.as_str()),
-    )
+    let find = query.to_find();
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::list_cycles(tx, &caller, find).await })
+    })
     .await?;
     Ok(web::Json(CycleList {
         items: items.into_iter().map(CycleView::from).collect(),

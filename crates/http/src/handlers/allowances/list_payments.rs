@@ -1,8 +1,7 @@
 use actix_web::{get, web};
-use linli_persistence::allowances;
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
-use super::readable_cycle;
 use crate::{
     auth::Caller,
     dto::allowance::{PaymentList, PaymentQuery, PaymentView},
@@ -23,14 +22,13 @@ pub async fn list_payments(
     id: web::Path<Uuid>,
     query: web::Query<PaymentQuery>,
 ) -> ApiResult<web::Json<PaymentList>> {
-    let mut conn = state.db.conn().await?;
-    let (cycle, _) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
-    let items = allowances::lines(
-        &mut conn,
-        cycle.id,
-        query.decision.as_deref(),
-        query.reason.as_deref(),
-    )
+    let (id, query) = (id.into_inner(), query.into_inner());
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move {
+            let (decision, reason) = (query.decision.as_deref(), query.reason.as_deref());
+            allowances::list_payments(tx, &caller, id, decision, reason).await
+        })
+    })
     .await?;
     Ok(web::Json(PaymentList {
         items: items.into_iter().map(PaymentView::from).collect(),

@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 
 use crate::{
     auth::Caller,
@@ -19,9 +18,10 @@ pub async fn list_programmes(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<ProgrammeList>> {
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let mut conn = state.db.conn().await?;
-    let items = allowances::programmes(&mut conn, &patterns).await?;
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::list_programmes(tx, &caller).await })
+    })
+    .await?;
     Ok(web::Json(ProgrammeList {
         items: items.into_iter().map(ProgrammeView::from).collect(),
     }))

@@ -1,12 +1,11 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
 use crate::{
     auth::Caller,
     dto::allowance::{PaymentList, PaymentView},
-    error::{ApiError, ApiResult},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -22,13 +21,11 @@ pub async fn person_payments(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<PaymentList>> {
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
     let person_id = id.into_inner();
-    let mut conn = state.db.conn().await?;
-    if !allowances::person_visible(&mut conn, &patterns, person_id).await? {
-        return Err(ApiError::not_found("person"));
-    }
-    let items = allowances::person_history(&mut conn, &patterns, person_id).await?;
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::person_payments(tx, &caller, person_id).await })
+    })
+    .await?;
     Ok(web::Json(PaymentList {
         items: items.into_iter().map(PaymentView::from).collect(),
     }))

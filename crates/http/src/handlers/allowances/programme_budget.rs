@@ -1,7 +1,6 @@
 use actix_web::{get, web};
 use chrono::Datelike;
-use linli_domain::policy::Action;
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
 use crate::{
@@ -25,17 +24,11 @@ pub async fn programme_budget(
     id: web::Path<Uuid>,
     query: web::Query<BudgetQuery>,
 ) -> ApiResult<web::Json<BudgetView>> {
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
     let year = query.year.unwrap_or_else(|| state.clock().today().year());
-    let mut conn = state.db.conn().await?;
-    let p = allowances::programme(&mut conn, &patterns, id.into_inner()).await?;
-    let (committed_fen, paid_fen) = allowances::budget_use(&mut conn, p.id, year).await?;
-    Ok(web::Json(BudgetView {
-        programme_id: p.id,
-        year,
-        budget_fen: p.annual_budget_fen,
-        committed_fen,
-        paid_fen,
-        remaining_fen: p.annual_budget_fen - committed_fen,
-    }))
+    let id = id.into_inner();
+    let budget = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::programme_budget(tx, &caller, id, year).await })
+    })
+    .await?;
+    Ok(web::Json(BudgetView::from(budget)))
 }

@@ -1,10 +1,10 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{allowance::parse_bank_return, policy::Action};
-use linli_persistence::{allowances, areas::scope_patterns};
-use sha2::{Digest, Sha256};
+use linli_app::{
+    allowances::{self, ReconcileCycle},
+    in_transaction,
+};
 use uuid::Uuid;
 
-use super::{readable_cycle, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::ReconciliationResult,
@@ -34,35 +34,23 @@ pub async fn reconcile_cycle(
     id: web::Path<Uuid>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (cycle, programme) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
-    require_over(&caller, Action::PreparePayments, &programme)?;
-    drop(conn);
-    let bytes = upload::read_body(
+    let (cycle_id, asker) = (id.into_inner(), caller.clone());
+    // Asked before the bytes are read; no connection is held while they arrive.
+    in_transaction(&state.db, move |tx| {
+        Box::pin(async move { allowances::may_prepare_payments(tx, &asker, cycle_id).await })
+    })
+    .await?;
+    let file = upload::read_body(
         &mut payload,
         16 * 1024 * 1024,
         "回单文件不能超过 16 MB / return files are limited to 16 MB",
     )
     .await?;
-    let digest = Sha256::digest(&bytes).to_vec();
-    let outcomes = parse_bank_return(&bytes).map_err(ApiError::import_invalid)?;
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let mut conn = state.db.conn().await?;
-    let result = allowances::reconcile(
-        &mut conn,
-        &caller.audit,
-        &patterns,
-        cycle.id,
-        &digest,
-        &outcomes,
-    )
+    let command = ReconcileCycle { cycle_id, file };
+    let result = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::reconcile_cycle(tx, &caller, command).await })
+    })
     .await?
     .map_err(ApiError::import_invalid)?;
-    Ok(HttpResponse::Ok().json(ReconciliationResult {
-        paid: result.paid,
-        failed: result.failed,
-        unchanged: result.unchanged,
-        replayed: result.replayed,
-        reconciled: result.reconciled,
-    }))
+    Ok(HttpResponse::Ok().json(ReconciliationResult::from(result)))
 }

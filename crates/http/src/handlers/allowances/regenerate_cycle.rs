@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
-use super::{readable_cycle, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::CycleView,
@@ -25,12 +23,11 @@ pub async fn regenerate_cycle(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (cycle, programme) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
-    require_over(&caller, Action::PreparePayments, &programme)?;
-    allowances::regenerate(&mut conn, &caller.audit, &programme, cycle.id).await?;
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let cycle = allowances::cycle(&mut conn, &patterns, cycle.id).await?;
+    let id = id.into_inner();
+    let cycle = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::regenerate_cycle(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(cycle.version)))
         .json(CycleView::from(cycle)))

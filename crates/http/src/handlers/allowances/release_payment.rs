@@ -1,9 +1,7 @@
 use actix_web::{HttpResponse, delete, web};
-use linli_domain::policy::Action;
-use linli_persistence::allowances;
+use linli_app::{allowances, in_transaction};
 use uuid::Uuid;
 
-use super::{readable_cycle, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::CycleView,
@@ -25,10 +23,11 @@ pub async fn release_payment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (cycle_id, payment_id) = path.into_inner();
-    let mut conn = state.db.conn().await?;
-    let (cycle, programme) = readable_cycle(&mut conn, &caller, cycle_id).await?;
-    require_over(&caller, Action::PreparePayments, &programme)?;
-    allowances::set_hold(&mut conn, &caller.audit, &cycle, payment_id, None).await?;
-    let (cycle, _) = readable_cycle(&mut conn, &caller, cycle_id).await?;
+    let cycle = in_transaction(&state.db, |tx| {
+        Box::pin(
+            async move { allowances::release_payment(tx, &caller, cycle_id, payment_id).await },
+        )
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(CycleView::from(cycle)))
 }

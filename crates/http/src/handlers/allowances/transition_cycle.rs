@@ -1,9 +1,10 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::{allowance::CycleAction, policy::Action};
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{
+    allowances::{self, TransitionCycle},
+    in_transaction,
+};
 use uuid::Uuid;
 
-use super::{readable_cycle, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::{CycleTransition, CycleView},
@@ -31,25 +32,15 @@ pub async fn transition_cycle(
     if_match: IfMatch,
     ValidJson(body): ValidJson<CycleTransition>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    let (cycle, programme) = readable_cycle(&mut conn, &caller, id.into_inner()).await?;
-    let needed = match body.action {
-        CycleAction::Approve | CycleAction::Return => Action::ApprovePayments,
-        CycleAction::Submit | CycleAction::Close => Action::PreparePayments,
+    let command = TransitionCycle {
+        cycle_id: id.into_inner(),
+        action: body.action,
+        expected_version: if_match.0,
     };
-    require_over(&caller, needed, &programme)?;
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    allowances::transition(
-        &mut conn,
-        &caller.audit,
-        &patterns,
-        cycle.id,
-        if_match.0,
-        body.action,
-        &programme,
-    )
+    let cycle = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::transition_cycle(tx, &caller, command).await })
+    })
     .await?;
-    let cycle = allowances::cycle(&mut conn, &patterns, cycle.id).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(cycle.version)))
         .json(CycleView::from(cycle)))

@@ -1,9 +1,10 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{
+    allowances::{self, UpdateAssessment},
+    in_transaction,
+};
 use uuid::Uuid;
 
-use super::create_assessment::{checked, person_area};
 use crate::{
     auth::Caller,
     dto::allowance::{AssessmentInput, AssessmentView},
@@ -28,26 +29,15 @@ pub async fn update_assessment(
     if_match: IfMatch,
     ValidJson(body): ValidJson<AssessmentInput>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = scope_patterns(&caller.scope(Action::ManageAssessments)?);
-    let draft = checked(body)?;
-    let mut conn = state.db.conn().await?;
-    let current = allowances::assessment(&mut conn, &patterns, id.into_inner()).await?;
-    if draft.person_id != current.person_id {
-        return Err(
-            DomainError::field("person_id", "考评对象不能修改 / the person cannot change").into(),
-        );
-    }
-    let area = person_area(&mut conn, &patterns, current.person_id).await?;
-    allowances::update_assessment(
-        &mut conn,
-        &caller.audit,
-        &area,
-        &current,
-        if_match.0,
-        &draft,
-    )
+    let command = UpdateAssessment {
+        assessment_id: id.into_inner(),
+        record: body.into_command(),
+        expected_version: if_match.0,
+    };
+    let a = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::update_assessment(tx, &caller, command).await })
+    })
     .await?;
-    let a = allowances::assessment(&mut conn, &patterns, current.id).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(a.version)))
         .json(AssessmentView::from(a)))

@@ -1,9 +1,10 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{allowances, areas::scope_patterns};
+use linli_app::{
+    allowances::{self, UpdateProgramme},
+    in_transaction,
+};
 use uuid::Uuid;
 
-use super::{create_programme::checked, require_over};
 use crate::{
     auth::Caller,
     dto::allowance::{ProgrammeInput, ProgrammeView},
@@ -27,21 +28,15 @@ pub async fn update_programme(
     if_match: IfMatch,
     ValidJson(body): ValidJson<ProgrammeInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageAllowances)?;
-    let patterns = scope_patterns(&caller.scope(Action::ReadAllowances)?);
-    let mut conn = state.db.conn().await?;
-    let current = allowances::programme(&mut conn, &patterns, id.into_inner()).await?;
-    require_over(&caller, Action::ManageAllowances, &current)?;
-    if body.area_id != current.area_id {
-        return Err(DomainError::field(
-            "area_id",
-            "津贴项目的区域不能修改 / the area cannot change",
-        )
-        .into());
-    }
-    let draft = checked(&mut conn, &scope, body).await?;
-    allowances::update_programme(&mut conn, &caller.audit, &current, if_match.0, &draft).await?;
-    let p = allowances::programme(&mut conn, &patterns, current.id).await?;
+    let command = UpdateProgramme {
+        programme_id: id.into_inner(),
+        terms: body.into_command(),
+        expected_version: if_match.0,
+    };
+    let p = in_transaction(&state.db, |tx| {
+        Box::pin(async move { allowances::update_programme(tx, &caller, command).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(p.version)))
         .json(ProgrammeView::from(p)))

@@ -1,0 +1,12 @@
+//! One payment cycle.
+
+use linli_persistence::{AsyncPgConnection, allowances::Cycle};
+use uuid::Uuid;
+
+use super::readable_cycle;
+use crate::{Caller, Result};
+
+/// One cycle the caller may see.
+pub async fn find_cycle(tx: &mut AsyncPgConnection, caller: &Caller, id: Uuid) -> Result<Cycle> {
+    Ok(readable_cycle(tx, caller, id).await?.0)
+}

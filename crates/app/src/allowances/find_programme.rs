@@ -1,0 +1,21 @@
+//! One allowance programme.
+
+use linli_domain::policy::Action;
+use linli_persistence::{
+    AsyncPgConnection,
+    allowances::{self, Programme},
+};
+use uuid::Uuid;
+
+use super::patterns;
+use crate::{Caller, Result};
+
+/// One programme the caller may see.
+pub async fn find_programme(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<Programme> {
+    let patterns = patterns(caller, Action::ReadAllowances)?;
+    allowances::programme(tx, &patterns, id).await
+}
