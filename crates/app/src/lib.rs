@@ -11,6 +11,7 @@ pub mod access;
 pub mod allowances;
 pub mod api_keys;
 pub mod areas;
+pub mod audit_log;
 pub mod caller;
 pub mod complaints;
 pub mod compounds;
@@ -30,6 +31,17 @@ use linli_persistence::{AsyncPgConnection, Db};
 /// What a use case answers: its result, or why not (a domain refusal — validation, not
 /// found, forbidden, wrong state — or the database).
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Runs `work` (a read: a use case that changes nothing) on one connection of `db`,
+/// without a transaction: no `BEGIN` and `COMMIT` round trips for what only reads.
+pub async fn on_connection<T, W>(db: &Db, work: W) -> Result<T>
+where
+    T: Send,
+    W: for<'r> FnOnce(&'r mut AsyncPgConnection) -> BoxFuture<'r, Result<T>> + Send,
+{
+    let mut conn = db.conn().await?;
+    work(&mut conn).await
+}
 
 /// A "not found" turned into a field error on `field` (an id in a body that names nothing
 /// the caller may use); every other failure — the database being down above all — keeps its

@@ -16,7 +16,7 @@ mod update_user;
 pub use add_grant::{AddGrant, add_grant};
 pub use change_password::change_password;
 pub use create_user::{CreateUser, GrantRequest, create_user};
-pub use find_user::find_user;
+pub use find_user::{find_user, me};
 pub use list_users::list_users;
 pub use remove_grant::remove_grant;
 pub use unmask_user::unmask_user;

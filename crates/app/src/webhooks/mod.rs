@@ -3,6 +3,7 @@
 
 mod create_subscription;
 mod deliveries;
+mod feed;
 mod find_subscription;
 mod rotate_secret;
 pub mod target;
@@ -10,6 +11,7 @@ mod update_subscription;
 
 pub use create_subscription::{NewSubscription, create_subscription};
 pub use deliveries::{list_deliveries, redeliver};
+pub use feed::list_events;
 pub use find_subscription::{find_subscription, list_subscriptions};
 pub use rotate_secret::{OVERLAP_HOURS, RotatedSecret, rotate_secret};
 pub use update_subscription::update_subscription;

@@ -1,13 +1,11 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_domain::policy::Action;
-use linli_persistence::areas;
+use linli_app::{areas::find_area, on_connection};
 use uuid::Uuid;
 
-use super::views;
 use crate::{
     auth::Caller,
     dto::area::AreaView,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     extract::etag,
     handlers::tags,
     state::AppState,
@@ -24,15 +22,12 @@ pub async fn get_area(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadAreas)?;
-    let mut conn = state.db.conn().await?;
-    let area = areas::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
-    let version = area.version;
-    let view = views(&mut conn, vec![area])
-        .await?
-        .pop()
-        .ok_or_else(|| ApiError::not_found("area"))?;
+    let id = id.into_inner();
+    let (area, has_children) = on_connection(&state.db, move |tx| {
+        Box::pin(async move { find_area(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(version)))
-        .json(view))
+        .insert_header((header::ETAG, etag(area.version)))
+        .json(AreaView::new(area, has_children)))
 }

@@ -1,13 +1,12 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::areas::{self, AreaFilter};
+use linli_app::{areas::list_areas as list_areas_in, on_connection};
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
-use super::views;
 use crate::{
     auth::Caller,
     cursor,
-    dto::area::{AreaPage, AreaQuery},
+    dto::area::{AreaPage, AreaQuery, AreaView},
     error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
@@ -27,20 +26,21 @@ pub async fn list_areas(
     caller: Caller,
     query: web::Query<AreaQuery>,
 ) -> ApiResult<web::Json<AreaPage>> {
-    let scope = caller.scope(Action::ReadAreas)?;
     let query = query.into_inner();
     let limit = clamp_limit(query.limit);
-    let filter = AreaFilter {
-        parent_id: query.parent_id,
-        kind: query.kind,
-        after: cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?,
-        limit: limit + 1,
-    };
-    let mut conn = state.db.conn().await?;
-    let mut list = areas::list(&mut conn, &scope, &filter).await?;
-    let next_cursor = cursor::next_page(&mut list, limit, |a| cursor::encode(&(&a.name, a.id)));
+    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
+    let under = (query.parent_id, query.kind);
+    let mut list = on_connection(&state.db, move |tx| {
+        Box::pin(async move { list_areas_in(tx, &caller, under, after, limit + 1).await })
+    })
+    .await?;
+    let next_cursor =
+        cursor::next_page(&mut list, limit, |(a, _)| cursor::encode(&(&a.name, a.id)));
     Ok(web::Json(AreaPage {
-        items: views(&mut conn, list).await?,
+        items: list
+            .into_iter()
+            .map(|(a, children)| AreaView::new(a, children))
+            .collect(),
         next_cursor,
     }))
 }

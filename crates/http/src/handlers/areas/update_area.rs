@@ -1,13 +1,12 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{area::AreaChanges, policy::Action};
-use linli_persistence::areas;
+use linli_app::{areas::update_area as update, in_transaction};
+use linli_domain::area::AreaChanges;
 use uuid::Uuid;
 
-use super::views;
 use crate::{
     auth::Caller,
     dto::area::{AreaView, UpdateAreaRequest},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
     handlers::tags,
     state::AppState,
@@ -30,20 +29,16 @@ pub async fn update_area(
     if_match: IfMatch,
     ValidJson(body): ValidJson<UpdateAreaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageAreas)?;
-    let mut conn = state.db.conn().await?;
-    let current = areas::find_in_scope(&mut conn, id.into_inner(), &scope).await?;
+    let at = (id.into_inner(), if_match.0);
     let changes = AreaChanges {
         name: body.name,
         code: body.code,
     };
-    let area = areas::update(&mut conn, &caller.audit, &current, &changes, if_match.0).await?;
-    let version = area.version;
-    let view = views(&mut conn, vec![area])
-        .await?
-        .pop()
-        .ok_or_else(|| ApiError::not_found("area"))?;
+    let (area, has_children) = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, changes).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(version)))
-        .json(view))
+        .insert_header((header::ETAG, etag(area.version)))
+        .json(AreaView::new(area, has_children)))
 }

@@ -1,9 +1,9 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::scope_patterns,
-    audit_log::{self, AuditFilter},
+use linli_app::{
+    audit_log::{FindAuditEntries, list_audit_log as list},
+    on_connection,
 };
+use linli_domain::page::clamp_limit;
 
 use crate::{
     auth::AuthUser,
@@ -24,20 +24,19 @@ pub async fn list_audit_log(
     user: AuthUser,
     query: web::Query<AuditQuery>,
 ) -> ApiResult<web::Json<AuditPage>> {
-    let scope = user.scope(Action::ReadAuditLog)?;
     let limit = clamp_limit(query.limit);
+    let before = cursor::decode_opt::<i64>(query.cursor.as_deref())?;
     let query = query.into_inner();
-    let filter = AuditFilter {
+    let find = FindAuditEntries {
         object_type: query.object_type,
         object_id: query.object_id,
         actor_id: query.actor_id,
         action: query.action,
-        within: Some(scope_patterns(&scope)),
-        before_id: cursor::decode_opt::<i64>(query.cursor.as_deref())?,
-        limit: limit + 1,
     };
-    let mut conn = state.db.conn().await?;
-    let mut rows = audit_log::list(&mut conn, &filter).await?;
+    let mut rows = on_connection(&state.db, move |tx| {
+        Box::pin(async move { list(tx, &user, find, before, limit + 1).await })
+    })
+    .await?;
     let next_cursor = cursor::next_page(&mut rows, limit, |r| cursor::encode(&r.id));
     Ok(web::Json(AuditPage {
         items: rows.into_iter().map(AuditEntryView::from).collect(),

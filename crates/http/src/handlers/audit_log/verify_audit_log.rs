@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::audit_log;
+use linli_app::{audit_log::verify_audit_log as verify, on_connection};
 
 use crate::{
     auth::AuthUser, dto::audit_log::AuditVerification, error::ApiResult, handlers::tags,
@@ -16,9 +15,10 @@ pub async fn verify_audit_log(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> ApiResult<web::Json<AuditVerification>> {
-    user.scope(Action::ReadAuditLog)?;
-    let mut conn = state.db.conn().await?;
-    let result = audit_log::verify(&mut conn).await?;
+    let result = on_connection(&state.db, move |tx| {
+        Box::pin(async move { verify(tx, &user).await })
+    })
+    .await?;
     Ok(web::Json(AuditVerification {
         ok: result.first_broken_id.is_none(),
         checked: result.checked,

@@ -1,12 +1,6 @@
 use actix_web::{get, web};
-use linli_domain::{
-    page::clamp_limit,
-    policy::{Action, visible_event_prefixes},
-};
-use linli_persistence::{
-    areas::scope_patterns,
-    events::{self, FeedFilter},
-};
+use linli_app::{on_connection, webhooks::list_events as feed};
+use linli_domain::page::clamp_limit;
 
 use crate::{
     auth::Caller,
@@ -30,7 +24,6 @@ pub async fn list_events(
     caller: Caller,
     query: web::Query<EventQuery>,
 ) -> ApiResult<web::Json<EventPage>> {
-    let scope = caller.scope(Action::ReadEvents)?;
     let after = cursor::decode_opt::<i64>(query.after.as_deref())?.unwrap_or(0);
     let types = query.types.as_deref().map(|t| {
         t.split(',')
@@ -38,19 +31,10 @@ pub async fn list_events(
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
     });
-    let mut conn = state.db.conn().await?;
-    // Sequence what has committed since the relay last ran, so readers are never behind.
-    events::sequence(&mut conn).await?;
-    let list = events::feed(
-        &mut conn,
-        &FeedFilter {
-            area_patterns: scope_patterns(&scope),
-            type_prefixes: visible_event_prefixes(&caller.principal),
-            types,
-            after_seq: after,
-            limit: clamp_limit(query.limit),
-        },
-    )
+    let limit = clamp_limit(query.limit);
+    let list = on_connection(&state.db, move |tx| {
+        Box::pin(async move { feed(tx, &caller, types, after, limit).await })
+    })
     .await?;
     let last = list.last().and_then(|e| e.seq).unwrap_or(after);
     Ok(web::Json(EventPage {

@@ -1,10 +1,10 @@
 use actix_web::{get, web};
-use linli_persistence::users;
+use linli_app::{on_connection, users::me};
 
 use crate::{
     auth::AuthUser,
     dto::me::{GrantView, MeResponse},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
 };
@@ -19,16 +19,16 @@ pub async fn get_me(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> ApiResult<web::Json<MeResponse>> {
-    let mut conn = state.db.conn().await?;
-    let found = users::find(&mut conn, user.user_id()?)
-        .await?
-        .ok_or_else(|| ApiError::not_found("user"))?;
-    let grants = users::grants(&mut conn, found.id).await?;
+    let permissions = user.principal.permissions();
+    let (found, grants) = on_connection(&state.db, move |tx| {
+        Box::pin(async move { me(tx, &user).await })
+    })
+    .await?;
     Ok(web::Json(MeResponse {
         id: found.id,
         username: found.username,
         display_name: found.display_name,
         grants: grants.into_iter().map(GrantView::from).collect(),
-        permissions: user.principal.permissions(),
+        permissions,
     }))
 }
