@@ -18,6 +18,7 @@ pub mod compounds;
 pub mod password;
 pub mod public_revenue;
 pub mod special_audits;
+pub mod stats;
 pub mod users;
 pub mod volunteering;
 pub mod webhooks;

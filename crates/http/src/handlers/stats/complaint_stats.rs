@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::complaint_stats::{StatsGroup, stats};
+use linli_app::{on_connection, stats};
 
 use crate::{
     auth::Caller,
@@ -30,16 +29,14 @@ pub async fn complaint_stats(
     caller: Caller,
     query: web::Query<ComplaintStatsQuery>,
 ) -> ApiResult<web::Json<Vec<ComplaintGroupStats>>> {
-    let scope = caller.scope(Action::ReadComplaints)?;
-    let group = match query.group_by.as_deref().unwrap_or("subdistrict") {
-        "subdistrict" => StatsGroup::Subdistrict,
-        "compound" => StatsGroup::Compound,
-        "category" => StatsGroup::Category,
-        "handler" => StatsGroup::Handler,
-        _ => return Err(DomainError::field("group_by", "分组须为 subdistrict、compound、category 或 handler / group by subdistrict, compound, category or handler").into()),
-    };
-    let mut conn = state.db.conn().await?;
-    let (rows, estimated) = stats(&mut conn, &scope, group, query.from, query.to).await?;
+    let query = query.into_inner();
+    let period = (query.from, query.to);
+    let (rows, estimated) = on_connection(&state.db, move |tx| {
+        Box::pin(async move {
+            stats::complaint_stats(tx, &caller, query.group_by.as_deref(), period).await
+        })
+    })
+    .await?;
     Ok(web::Json(
         rows.into_iter()
             .map(|g| ComplaintGroupStats::new(g, estimated))

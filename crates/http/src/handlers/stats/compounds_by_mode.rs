@@ -1,10 +1,9 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::stats;
+use linli_app::{on_connection, stats};
 
 use crate::{
     auth::Caller,
-    dto::stats::{CompoundsByModeResponse, ModeCountsView, ModeTotals},
+    dto::stats::CompoundsByModeResponse,
     error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
@@ -20,26 +19,9 @@ pub async fn compounds_by_mode(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<CompoundsByModeResponse>> {
-    let scope = caller.scope(Action::ReadStats)?;
-    let mut conn = state.db.conn().await?;
-    let rows = stats::compounds_by_mode(&mut conn, &scope).await?;
-    let mut totals = ModeTotals::default();
-    let items = rows
-        .into_iter()
-        .map(|r| {
-            totals.property_managed += r.property_managed;
-            totals.entrusted += r.entrusted;
-            totals.self_managed += r.self_managed;
-            totals.total += r.total;
-            ModeCountsView {
-                area_id: r.area_id,
-                area_name: r.area_name,
-                property_managed: r.property_managed,
-                entrusted: r.entrusted,
-                self_managed: r.self_managed,
-                total: r.total,
-            }
-        })
-        .collect();
-    Ok(web::Json(CompoundsByModeResponse { items, totals }))
+    let rows = on_connection(&state.db, move |tx| {
+        Box::pin(async move { stats::compounds_by_mode(tx, &caller).await })
+    })
+    .await?;
+    Ok(web::Json(CompoundsByModeResponse::from(rows)))
 }

@@ -1,6 +1,6 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::indicators};
+use linli_app::{on_connection, stats};
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
 use crate::{
@@ -25,37 +25,19 @@ pub async fn owners_committees(
     caller: Caller,
     query: web::Query<PageQuery>,
 ) -> ApiResult<web::Json<CommitteeSharePage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let mut list = indicators::owners_committees(
-        &mut conn,
-        &scope_patterns(&scope),
-        after.as_ref(),
-        limit + 1,
-    )
+    let mut list = on_connection(&state.db, move |tx| {
+        Box::pin(
+            async move { stats::owners_committees(tx, &caller, after.as_ref(), limit + 1).await },
+        )
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| {
         cursor::encode(&(&c.organisation_name, c.organisation_id))
     });
     Ok(web::Json(CommitteeSharePage {
-        items: list
-            .into_iter()
-            .map(|c| CommitteeShareView {
-                party_share_pct: if c.members > 0 {
-                    (c.party_members as f64 * 1000.0 / c.members as f64).round() / 10.0
-                } else {
-                    0.0
-                },
-                organisation_id: c.organisation_id,
-                organisation_name: c.organisation_name,
-                compound_id: c.compound_id,
-                compound_name: c.compound_name,
-                members: c.members,
-                party_members: c.party_members,
-            })
-            .collect(),
+        items: list.into_iter().map(CommitteeShareView::from).collect(),
         next_cursor,
     }))
 }

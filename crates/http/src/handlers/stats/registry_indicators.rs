@@ -1,6 +1,5 @@
 use actix_web::{get, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::indicators};
+use linli_app::{on_connection, stats};
 
 use crate::{
     auth::Caller,
@@ -22,15 +21,10 @@ pub async fn registry_indicators(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<RegistryIndicators>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let items = indicators::indicators(&mut conn, &patterns, false).await?;
-    let totals = indicators::indicators(&mut conn, &patterns, true)
-        .await?
-        .into_iter()
-        .next()
-        .ok_or(DomainError::NotFound("compounds"))?;
+    let (items, totals) = on_connection(&state.db, move |tx| {
+        Box::pin(async move { stats::registry_indicators(tx, &caller).await })
+    })
+    .await?;
     Ok(web::Json(RegistryIndicators {
         totals: IndicatorsView::from(totals),
         items: items.into_iter().map(IndicatorsView::from).collect(),
