@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::organisations};
+use linli_app::{in_transaction, organisations::create_organisation as create};
+use linli_domain::registry::OrganisationDraft;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{OrganisationInput, OrganisationView},
@@ -23,16 +22,10 @@ pub async fn create_organisation(
     caller: Caller,
     ValidJson(body): ValidJson<OrganisationInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let (draft, area) = checked(&mut conn, &scope, body).await?;
-    let org = organisations::create(
-        &mut conn,
-        &caller.audit,
-        &draft,
-        &area.path,
-        &scope_patterns(&scope),
-    )
+    let draft = OrganisationDraft::from(body);
+    let org = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { create(tx, &caller, draft).await })
+    })
     .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(org.version)))

@@ -1,9 +1,9 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::{self, scope_patterns},
-    registry::organisations::{self, OrgFilter},
+use linli_app::{
+    on_connection,
+    organisations::{FindOrganisations, list_organisations as list},
 };
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
 use crate::{
@@ -26,32 +26,17 @@ pub async fn list_organisations(
     caller: Caller,
     query: web::Query<OrganisationQuery>,
 ) -> ApiResult<web::Json<OrganisationPage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let within = match query.area_id {
-        Some(id) => Some(areas::find_in_scope(&mut conn, id, &scope).await?.path),
-        None => None,
-    };
-    let filter = OrgFilter {
+    let find = FindOrganisations {
         kind: query.kind,
-        within,
-        name_contains: query
-            .name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned),
+        area_id: query.area_id,
+        name: query.name.clone(),
         compound_id: query.compound_id,
     };
-    let mut list = organisations::list(
-        &mut conn,
-        &scope_patterns(&scope),
-        &filter,
-        after.as_ref(),
-        limit + 1,
-    )
+    let mut list = on_connection(&state.db, move |tx| {
+        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |o| cursor::encode(&(&o.name, o.id)));
     Ok(web::Json(OrganisationPage {

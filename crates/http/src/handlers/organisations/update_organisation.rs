@@ -1,10 +1,8 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::access::for_write;
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::organisations};
+use linli_app::{in_transaction, organisations::update_organisation as update};
+use linli_domain::registry::OrganisationDraft;
 use uuid::Uuid;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{OrganisationInput, OrganisationView},
@@ -29,33 +27,10 @@ pub async fn update_organisation(
     if_match: IfMatch,
     ValidJson(body): ValidJson<OrganisationInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let current = for_write(
-        &scope,
-        organisations::find_visible(&mut conn, &patterns, id.into_inner()).await?,
-    )?;
-    if !scope.covers(&current.area_path) {
-        return Err(DomainError::Forbidden.into());
-    }
-    if body.kind != current.kind {
-        return Err(DomainError::field(
-            "kind",
-            "组织类型不能修改 / the kind of an organisation cannot change",
-        )
-        .into());
-    }
-    let (draft, area) = checked(&mut conn, &scope, body).await?;
-    let org = organisations::update(
-        &mut conn,
-        &caller.audit,
-        &current,
-        &draft,
-        &area.path,
-        if_match.0,
-        &patterns,
-    )
+    let (at, draft) = ((id.into_inner(), if_match.0), OrganisationDraft::from(body));
+    let org = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, draft).await })
+    })
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(org.version)))

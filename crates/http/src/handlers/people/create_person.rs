@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::people};
+use linli_app::{in_transaction, people::create_person as create};
+use linli_domain::registry::PersonDraft;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{PersonInput, PersonView},
@@ -22,13 +21,13 @@ pub async fn create_person(
     caller: Caller,
     ValidJson(body): ValidJson<PersonInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let (draft, area_path) = checked(&mut conn, &scope, body).await?;
-    let id = people::create(&mut conn, &caller.audit, &draft, area_path).await?;
-    let person = people::find_visible(&mut conn, &scope_patterns(&scope), id).await?;
+    let draft = PersonDraft::from(body);
+    let person = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { create(tx, &caller, draft).await })
+    })
+    .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(person.version)))
-        .insert_header((header::LOCATION, format!("/api/v1/people/{id}")))
+        .insert_header((header::LOCATION, format!("/api/v1/people/{}", person.id)))
         .json(PersonView::from(person)))
 }

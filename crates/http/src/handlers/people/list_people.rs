@@ -1,9 +1,9 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::scope_patterns,
-    registry::people::{self, PeopleFilter},
+use linli_app::{
+    on_connection,
+    people::{FindPeople, list_people as list},
 };
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
 use crate::{
@@ -25,27 +25,16 @@ pub async fn list_people(
     caller: Caller,
     query: web::Query<PersonQuery>,
 ) -> ApiResult<web::Json<PersonPage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
-    let filter = PeopleFilter {
-        name_contains: query
-            .name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned),
+    let find = FindPeople {
+        name: query.name.clone(),
         home_compound_id: query.compound_id,
         is_party_member: query.is_party_member,
     };
-    let mut conn = state.db.conn().await?;
-    let mut list = people::list(
-        &mut conn,
-        &scope_patterns(&scope),
-        &filter,
-        after.as_ref(),
-        limit + 1,
-    )
+    let mut list = on_connection(&state.db, move |tx| {
+        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |p| cursor::encode(&(&p.name, p.id)));
     Ok(web::Json(PersonPage {

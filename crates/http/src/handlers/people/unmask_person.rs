@@ -1,6 +1,5 @@
 use actix_web::{post, web};
-use linli_domain::{pii::check_unmask_reason, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::people};
+use linli_app::{in_transaction, people::unmask_person as unmask};
 use uuid::Uuid;
 
 use crate::{
@@ -23,11 +22,11 @@ pub async fn unmask_person(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<UnmaskRequest>,
 ) -> ApiResult<web::Json<PersonalData>> {
-    let scope = user.scope(Action::ReadPersonalData)?;
-    let reason = check_unmask_reason(&body.reason)?;
-    let mut conn = state.db.conn().await?;
-    let person = people::find_visible(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
-    people::record_unmask(&mut conn, &user.audit, &person, reason).await?;
+    let id = id.into_inner();
+    let person = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { unmask(tx, &user, id, &body.reason).await })
+    })
+    .await?;
     Ok(web::Json(PersonalData {
         phone: person.phone,
         id_number: person.id_number,

@@ -1,10 +1,8 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::access::for_write;
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::people};
+use linli_app::{in_transaction, people::update_person as update};
+use linli_domain::registry::PersonDraft;
 use uuid::Uuid;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{PersonInput, PersonView},
@@ -30,24 +28,11 @@ pub async fn update_person(
     if_match: IfMatch,
     ValidJson(body): ValidJson<PersonInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let current = for_write(
-        &scope,
-        people::find_visible(&mut conn, &patterns, id.into_inner()).await?,
-    )?;
-    let (draft, area_path) = checked(&mut conn, &scope, body).await?;
-    people::update(
-        &mut conn,
-        &caller.audit,
-        &current,
-        &draft,
-        area_path,
-        if_match.0,
-    )
+    let (at, draft) = ((id.into_inner(), if_match.0), PersonDraft::from(body));
+    let person = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, draft).await })
+    })
     .await?;
-    let person = people::find_visible(&mut conn, &patterns, current.id).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(person.version)))
         .json(PersonView::from(person)))
