@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use linli_domain::volunteering::ReportAction;
 use linli_persistence::volunteering::{
-    Activity, Certificate, CheckIn, HoursRow, Report, TeamMember,
+    Activity, Certificate, CheckIn, EmployerLine, HoursRow, Report, TeamMember,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -643,6 +643,59 @@ impl CertificateInput {
         linli_app::volunteering::IssueCertificate {
             from: self.from,
             to: self.to,
+        }
+    }
+}
+
+impl EmployerReportQuery {
+    /// The report to make, `today` being the day in China.
+    pub fn into_find(self, today: NaiveDate) -> linli_app::volunteering::FindEmployerReport {
+        linli_app::volunteering::FindEmployerReport {
+            quarter: self.quarter,
+            today,
+        }
+    }
+}
+
+/// The columns of the employer report.
+pub const EMPLOYER_REPORT_HEADER: [&str; 6] = [
+    "工作单位",
+    "姓名",
+    "报到小区",
+    "报到状态",
+    "服务次数",
+    "服务时长(小时)",
+];
+
+/// One line of the employer report as CSV cells.
+pub fn employer_report_row(r: &EmployerLine) -> Vec<String> {
+    let status = match r.report_status.as_deref() {
+        Some("confirmed") => "已报到",
+        Some("requested") => "待确认",
+        Some("declined") => "未通过",
+        Some("withdrawn") => "已撤回",
+        Some("ended") => "已结束",
+        _ => "未报到",
+    };
+    vec![
+        r.employer.clone(),
+        r.person_name.clone(),
+        r.compound_name.clone().unwrap_or_default(),
+        status.to_owned(),
+        r.sessions.to_string(),
+        format!("{:.1}", r.verified_minutes as f64 / 60.0),
+    ]
+}
+
+impl HoursQuery {
+    /// The hours to read, `today` being the day in China.
+    pub fn into_find(self, today: NaiveDate) -> linli_app::volunteering::FindHours {
+        linli_app::volunteering::FindHours {
+            group_by: self.group_by,
+            from: self.from,
+            to: self.to,
+            mine: self.mine.unwrap_or(false),
+            today,
         }
     }
 }
