@@ -699,3 +699,36 @@ impl HoursQuery {
         }
     }
 }
+
+/// `text` safe inside HTML text and attribute values.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The printable certificate: an A4 HTML page in Chinese and English.
+pub fn certificate_html(c: &Certificate) -> String {
+    let hours = f64::from(c.total_minutes) / 60.0;
+    format!(
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>志愿服务证明 {code}</title>\
+         <style>@page{{size:A4;margin:25mm}}body{{font-family:serif;max-width:160mm;margin:auto;line-height:2}}\
+         h1{{text-align:center;letter-spacing:.5em}}.code{{font-family:monospace}}.sign{{text-align:right;margin-top:30mm}}</style></head>\
+         <body><h1>志愿服务证明</h1><p>兹证明 <strong>{name}</strong> 同志于 {from} 至 {to} 期间，参加志愿服务活动 {activities} 次，\
+         经核验累计服务时长 <strong>{hours:.1}</strong> 小时。</p><p>特此证明。</p>\
+         <p>This certifies that {name} served {hours:.1} verified hours in {activities} activities between {from} and {to}.</p>\
+         <p class=\"sign\">长沙市雨花区 邻里志愿服务平台<br>{issued}</p>\
+         <p>验证码 / Verification code: <span class=\"code\">{code}</span><br>查验 / Check: /api/v1/public/service-certificates/{code}</p>\
+         </body></html>",
+        code = escape_html(&c.code),
+        name = escape_html(&c.person_name),
+        from = c.period_from,
+        to = c.period_to,
+        activities = c.activities,
+        issued = c
+            .issued_at
+            .with_timezone(&linli_domain::calendar::china())
+            .format("%Y年%m月%d日"),
+    )
+}
