@@ -19,6 +19,7 @@ mod sign_up;
 mod sync_check_ins;
 mod verify_certificate;
 mod verify_check_in;
+mod volunteering_stats;
 
 pub use cancel_activity::cancel_activity;
 pub use cancel_signup::cancel_signup;
@@ -37,8 +38,9 @@ pub use sign_up::sign_up;
 pub use sync_check_ins::{SyncItem, SyncKind, Synced, sync_check_ins};
 pub use verify_certificate::verify_certificate;
 pub use verify_check_in::{VerifyCheckIn, verify_check_in};
+pub use volunteering_stats::{VolunteeringStats, volunteering_stats};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use linli_domain::{
     DomainError,
     geo::GeoPoint,
@@ -209,4 +211,12 @@ async fn record_check_in(
     };
     volunteering::check_in(conn, &caller.audit, &new).await?;
     Ok(new.id)
+}
+
+/// The instant `time` of `day` in China, if there is one.
+fn china_instant(day: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    day.and_time(time)
+        .and_local_timezone(linli_domain::calendar::china())
+        .single()
+        .map(|t| t.with_timezone(&Utc))
 }

@@ -1,14 +1,14 @@
 //! Service hours (服务时长) by group.
 
-use chrono::{Datelike, NaiveDate, Utc};
-use linli_domain::{DomainError, calendar::china, policy::Action};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     areas::scope_patterns,
     volunteering::{self, HoursRow},
 };
 
-use super::viewer;
+use super::{china_instant, viewer};
 use crate::{Caller, Result};
 
 /// The ways service hours are grouped.
@@ -64,14 +64,8 @@ pub async fn service_hours(
         .from
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(find.today.year(), 1, 1).unwrap_or(find.today));
     let to = find.to.unwrap_or(find.today);
-    let start = from
-        .and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(china()).single())
-        .map(|t| t.with_timezone(&Utc));
-    let end = to
-        .and_hms_opt(23, 59, 59)
-        .and_then(|t| t.and_local_timezone(china()).single())
-        .map(|t| t.with_timezone(&Utc));
+    let start = china_instant(from, NaiveTime::MIN);
+    let end = NaiveTime::from_hms_opt(23, 59, 59).and_then(|t| china_instant(to, t));
     let (Some(start), Some(end)) = (start, end) else {
         return Err(DomainError::field("from", "日期无效 / invalid date").into());
     };

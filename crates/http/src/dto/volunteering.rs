@@ -1,7 +1,7 @@
 //! Volunteer service bodies: reports, teams, activities, check-ins, hours, certificates.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use linli_domain::volunteering::ReportAction;
+use linli_domain::volunteering::{REPORTING_TARGET, ReportAction};
 use linli_persistence::volunteering::{
     Activity, Certificate, CheckIn, EmployerLine, HoursRow, Report, TeamMember,
 };
@@ -731,4 +731,26 @@ pub fn certificate_html(c: &Certificate) -> String {
             .with_timezone(&linli_domain::calendar::china())
             .format("%Y年%m月%d日"),
     )
+}
+
+impl From<linli_app::volunteering::VolunteeringStats> for VolunteeringStats {
+    fn from(s: linli_app::volunteering::VolunteeringStats) -> Self {
+        VolunteeringStats {
+            reported_members: s.figures.reported_members,
+            reporting_target: REPORTING_TARGET,
+            pending_reports: s.figures.pending_reports,
+            active_volunteers: s.figures.active_volunteers,
+            open_check_ins: s.figures.open_check_ins,
+            awaiting_verification: s.figures.awaiting_verification,
+            hours_by_month: s
+                .hours_by_month
+                .into_iter()
+                .map(|(month, verified_minutes)| MonthHours {
+                    month,
+                    verified_minutes,
+                })
+                .collect(),
+            top_teams: s.top_teams.into_iter().map(HoursView::from).collect(),
+        }
+    }
 }
