@@ -754,3 +754,16 @@ impl From<linli_app::volunteering::VolunteeringStats> for VolunteeringStats {
         }
     }
 }
+
+impl From<linli_app::volunteering::MyVolunteering> for MyVolunteering {
+    fn from(m: linli_app::volunteering::MyVolunteering) -> Self {
+        MyVolunteering {
+            person_id: m.person_id,
+            report: m.report.map(ReportView::from),
+            open_check_in: m.open_check_in.map(CheckInView::from),
+            verified_minutes: m.verified_minutes,
+            pending_minutes: m.pending_minutes,
+            leads_teams: m.leads_teams,
+        }
+    }
+}

@@ -34,12 +34,6 @@ use uuid::Uuid;
 
 use crate::{auth::Caller, error::ApiResult, qr::QrSigner, state::AppState};
 
-/// The person a participating volunteer acts as. 403 for callers who do not participate,
-/// or whose account is not linked to a person record.
-async fn participant(conn: &mut AsyncPgConnection, caller: &Caller) -> ApiResult<Uuid> {
-    Ok(linli_app::volunteering::participant(conn, caller).await?)
-}
-
 /// The person record of a signed-in user, if linked.
 async fn viewer(conn: &mut AsyncPgConnection, caller: &Caller) -> ApiResult<Option<Uuid>> {
     Ok(linli_app::volunteering::viewer(conn, caller).await?)
