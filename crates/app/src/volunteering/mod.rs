@@ -10,6 +10,7 @@ mod create_activity;
 mod decide_report;
 mod employer_report;
 mod issue_certificate;
+mod list_check_ins;
 mod my_volunteering;
 mod print_certificate;
 mod remove_team_member;
@@ -30,6 +31,7 @@ pub use create_activity::{CreateActivity, create_activity};
 pub use decide_report::{DecideReport, decide_report};
 pub use employer_report::{EmployerReport, FindEmployerReport, employer_report};
 pub use issue_certificate::{IssueCertificate, issue_certificate};
+pub use list_check_ins::{FindCheckIns, list_check_ins};
 pub use my_volunteering::{MyVolunteering, my_volunteering};
 pub use print_certificate::print_certificate;
 pub use remove_team_member::{TeamMembership, remove_team_member};
@@ -221,4 +223,12 @@ fn china_instant(day: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
         .and_local_timezone(linli_domain::calendar::china())
         .single()
         .map(|t| t.with_timezone(&Utc))
+}
+
+/// Patterns of the caller's `action` scope, or none.
+fn patterns_for(caller: &Caller, action: Action) -> Vec<String> {
+    caller
+        .scope(action)
+        .map(|s| linli_persistence::areas::scope_patterns(&s))
+        .unwrap_or_default()
 }

@@ -767,3 +767,19 @@ impl From<linli_app::volunteering::MyVolunteering> for MyVolunteering {
         }
     }
 }
+
+impl CheckInQuery {
+    /// The check-ins to list.
+    pub fn into_find(self) -> linli_app::volunteering::FindCheckIns {
+        linli_app::volunteering::FindCheckIns {
+            person_id: self.person_id,
+            activity_id: self.activity_id,
+            centre_id: self.centre_id,
+            open: self.open,
+            verification: self.verification,
+            flagged: self.flagged,
+            mine: self.mine.unwrap_or(false),
+            limit: self.limit,
+        }
+    }
+}
