@@ -9,7 +9,9 @@ mod check_out;
 mod create_activity;
 mod decide_report;
 mod employer_report;
+mod get_activity;
 mod issue_certificate;
+mod list_activities;
 mod list_check_ins;
 mod my_volunteering;
 mod print_certificate;
@@ -30,7 +32,9 @@ pub use check_out::check_out;
 pub use create_activity::{CreateActivity, create_activity};
 pub use decide_report::{DecideReport, decide_report};
 pub use employer_report::{EmployerReport, FindEmployerReport, employer_report};
+pub use get_activity::get_activity;
 pub use issue_certificate::{IssueCertificate, issue_certificate};
+pub use list_activities::{FindActivities, list_activities};
 pub use list_check_ins::{FindCheckIns, list_check_ins};
 pub use my_volunteering::{MyVolunteering, my_volunteering};
 pub use print_certificate::print_certificate;
@@ -53,7 +57,7 @@ use linli_domain::{
 };
 use linli_persistence::{
     AsyncPgConnection,
-    volunteering::{self, Place},
+    volunteering::{self, Activity, Place},
 };
 use uuid::Uuid;
 
@@ -231,4 +235,31 @@ fn patterns_for(caller: &Caller, action: Action) -> Vec<String> {
         .scope(action)
         .map(|s| linli_persistence::areas::scope_patterns(&s))
         .unwrap_or_default()
+}
+
+/// An activity as a caller sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenActivity {
+    pub activity: Activity,
+    /// The caller signed up for it.
+    pub mine: bool,
+}
+
+/// Patterns of the areas whose activities the caller sees (staff's and volunteers');
+/// `Forbidden` for callers who are neither.
+fn activity_patterns(caller: &Caller) -> Result<Vec<String>> {
+    let mut patterns = patterns_for(caller, Action::ReadVolunteering);
+    patterns.extend(patterns_for(caller, Action::Participate));
+    if patterns.is_empty() {
+        return Err(DomainError::Forbidden.into());
+    }
+    Ok(patterns)
+}
+
+/// The activities the caller signed up for (none for a caller without a person record).
+async fn signed_activities(conn: &mut AsyncPgConnection, caller: &Caller) -> Result<Vec<Uuid>> {
+    match viewer(conn, caller).await? {
+        Some(p) => volunteering::signed_activities(conn, p).await,
+        None => Ok(Vec::new()),
+    }
 }

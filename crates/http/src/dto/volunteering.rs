@@ -783,3 +783,21 @@ impl CheckInQuery {
         }
     }
 }
+
+impl From<linli_app::volunteering::SeenActivity> for ActivityView {
+    fn from(seen: linli_app::volunteering::SeenActivity) -> Self {
+        ActivityView::new(seen.activity, seen.mine)
+    }
+}
+
+impl ActivityQuery {
+    /// The activities to list, `now` being the server's time.
+    pub fn into_find(self, now: DateTime<Utc>) -> linli_app::volunteering::FindActivities {
+        linli_app::volunteering::FindActivities {
+            from: self.from,
+            to: self.to,
+            team_id: self.team_id,
+            now,
+        }
+    }
+}
