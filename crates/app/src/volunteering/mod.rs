@@ -4,6 +4,7 @@
 
 mod cancel_activity;
 mod cancel_signup;
+mod centre_qr;
 mod check_in;
 mod check_out;
 mod create_activity;
@@ -13,6 +14,8 @@ mod get_activity;
 mod issue_certificate;
 mod list_activities;
 mod list_check_ins;
+mod list_reports;
+mod list_team_members;
 mod my_volunteering;
 mod print_certificate;
 mod remove_team_member;
@@ -27,6 +30,7 @@ mod volunteering_stats;
 
 pub use cancel_activity::cancel_activity;
 pub use cancel_signup::cancel_signup;
+pub use centre_qr::centre_qr;
 pub use check_in::{CheckIn, check_in};
 pub use check_out::check_out;
 pub use create_activity::{CreateActivity, create_activity};
@@ -36,6 +40,8 @@ pub use get_activity::get_activity;
 pub use issue_certificate::{IssueCertificate, issue_certificate};
 pub use list_activities::{FindActivities, list_activities};
 pub use list_check_ins::{FindCheckIns, list_check_ins};
+pub use list_reports::list_reports;
+pub use list_team_members::list_team_members;
 pub use my_volunteering::{MyVolunteering, my_volunteering};
 pub use print_certificate::print_certificate;
 pub use remove_team_member::{TeamMembership, remove_team_member};
