@@ -720,6 +720,16 @@ async fn a_caller_who_may_not_act_is_refused_before_their_input_is_checked() {
         .send()
         .await
         .assert_problem(403, "forbidden");
+    // Service hours are a volunteer's or the area staff's: a grouping that does not exist
+    // is not what stops someone who is neither.
+    let stranger = app
+        .user_with(Role::PropertyStaff, app.area_id("侯家塘街道").await)
+        .await;
+    app.get("/api/v1/service-hours?group_by=nonsense")
+        .bearer(&stranger)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
     // The secretary declining without a reason is told what is missing.
     let secretary = app.token_for("rongcheng.secretary").await;
     app.post(&format!("/api/v1/reports/{id}/decision"))

@@ -4,33 +4,57 @@
 
 mod cancel_activity;
 mod cancel_signup;
+mod centre_qr;
 mod check_in;
 mod check_out;
 mod create_activity;
 mod decide_report;
+mod employer_report;
+mod get_activity;
 mod issue_certificate;
+mod list_activities;
+mod list_check_ins;
+mod list_reports;
+mod list_team_members;
+mod my_volunteering;
+mod print_certificate;
 mod remove_team_member;
 mod request_report;
+mod service_hours;
 mod set_team_member;
 mod sign_up;
 mod sync_check_ins;
+mod verify_certificate;
 mod verify_check_in;
+mod volunteering_stats;
 
 pub use cancel_activity::cancel_activity;
 pub use cancel_signup::cancel_signup;
+pub use centre_qr::centre_qr;
 pub use check_in::{CheckIn, check_in};
 pub use check_out::check_out;
 pub use create_activity::{CreateActivity, create_activity};
 pub use decide_report::{DecideReport, decide_report};
+pub use employer_report::{EmployerReport, FindEmployerReport, employer_report};
+pub use get_activity::get_activity;
 pub use issue_certificate::{IssueCertificate, issue_certificate};
+pub use list_activities::{FindActivities, list_activities};
+pub use list_check_ins::{FindCheckIns, list_check_ins};
+pub use list_reports::list_reports;
+pub use list_team_members::list_team_members;
+pub use my_volunteering::{MyVolunteering, my_volunteering};
+pub use print_certificate::print_certificate;
 pub use remove_team_member::{TeamMembership, remove_team_member};
 pub use request_report::{RequestReport, request_report};
+pub use service_hours::{FindHours, Hours, service_hours};
 pub use set_team_member::{SetTeamMember, set_team_member};
 pub use sign_up::sign_up;
 pub use sync_check_ins::{SyncItem, SyncKind, Synced, sync_check_ins};
+pub use verify_certificate::verify_certificate;
 pub use verify_check_in::{VerifyCheckIn, verify_check_in};
+pub use volunteering_stats::{VolunteeringStats, volunteering_stats};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use linli_domain::{
     DomainError,
     geo::GeoPoint,
@@ -39,7 +63,7 @@ use linli_domain::{
 };
 use linli_persistence::{
     AsyncPgConnection,
-    volunteering::{self, Place},
+    volunteering::{self, Activity, Place},
 };
 use uuid::Uuid;
 
@@ -201,4 +225,47 @@ async fn record_check_in(
     };
     volunteering::check_in(conn, &caller.audit, &new).await?;
     Ok(new.id)
+}
+
+/// The instant `time` of `day` in China, if there is one.
+fn china_instant(day: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    day.and_time(time)
+        .and_local_timezone(linli_domain::calendar::china())
+        .single()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// Patterns of the caller's `action` scope, or none.
+fn patterns_for(caller: &Caller, action: Action) -> Vec<String> {
+    caller
+        .scope(action)
+        .map(|s| linli_persistence::areas::scope_patterns(&s))
+        .unwrap_or_default()
+}
+
+/// An activity as a caller sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenActivity {
+    pub activity: Activity,
+    /// The caller signed up for it.
+    pub mine: bool,
+}
+
+/// Patterns of the areas whose activities the caller sees (staff's and volunteers');
+/// `Forbidden` for callers who are neither.
+fn activity_patterns(caller: &Caller) -> Result<Vec<String>> {
+    let mut patterns = patterns_for(caller, Action::ReadVolunteering);
+    patterns.extend(patterns_for(caller, Action::Participate));
+    if patterns.is_empty() {
+        return Err(DomainError::Forbidden.into());
+    }
+    Ok(patterns)
+}
+
+/// The activities the caller signed up for (none for a caller without a person record).
+async fn signed_activities(conn: &mut AsyncPgConnection, caller: &Caller) -> Result<Vec<Uuid>> {
+    match viewer(conn, caller).await? {
+        Some(p) => volunteering::signed_activities(conn, p).await,
+        None => Ok(Vec::new()),
+    }
 }

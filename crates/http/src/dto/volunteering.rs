@@ -1,9 +1,9 @@
 //! Volunteer service bodies: reports, teams, activities, check-ins, hours, certificates.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use linli_domain::volunteering::ReportAction;
+use linli_domain::volunteering::{REPORTING_TARGET, ReportAction};
 use linli_persistence::volunteering::{
-    Activity, Certificate, CheckIn, HoursRow, Report, TeamMember,
+    Activity, Certificate, CheckIn, EmployerLine, HoursRow, Report, TeamMember,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -643,6 +643,161 @@ impl CertificateInput {
         linli_app::volunteering::IssueCertificate {
             from: self.from,
             to: self.to,
+        }
+    }
+}
+
+impl EmployerReportQuery {
+    /// The report to make, `today` being the day in China.
+    pub fn into_find(self, today: NaiveDate) -> linli_app::volunteering::FindEmployerReport {
+        linli_app::volunteering::FindEmployerReport {
+            quarter: self.quarter,
+            today,
+        }
+    }
+}
+
+/// The columns of the employer report.
+pub const EMPLOYER_REPORT_HEADER: [&str; 6] = [
+    "工作单位",
+    "姓名",
+    "报到小区",
+    "报到状态",
+    "服务次数",
+    "服务时长(小时)",
+];
+
+/// One line of the employer report as CSV cells.
+pub fn employer_report_row(r: &EmployerLine) -> Vec<String> {
+    let status = match r.report_status.as_deref() {
+        Some("confirmed") => "已报到",
+        Some("requested") => "待确认",
+        Some("declined") => "未通过",
+        Some("withdrawn") => "已撤回",
+        Some("ended") => "已结束",
+        _ => "未报到",
+    };
+    vec![
+        r.employer.clone(),
+        r.person_name.clone(),
+        r.compound_name.clone().unwrap_or_default(),
+        status.to_owned(),
+        r.sessions.to_string(),
+        format!("{:.1}", r.verified_minutes as f64 / 60.0),
+    ]
+}
+
+impl HoursQuery {
+    /// The hours to read, `today` being the day in China.
+    pub fn into_find(self, today: NaiveDate) -> linli_app::volunteering::FindHours {
+        linli_app::volunteering::FindHours {
+            group_by: self.group_by,
+            from: self.from,
+            to: self.to,
+            mine: self.mine.unwrap_or(false),
+            today,
+        }
+    }
+}
+
+/// `text` safe inside HTML text and attribute values.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The printable certificate: an A4 HTML page in Chinese and English.
+pub fn certificate_html(c: &Certificate) -> String {
+    let hours = f64::from(c.total_minutes) / 60.0;
+    format!(
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>志愿服务证明 {code}</title>\
+         <style>@page{{size:A4;margin:25mm}}body{{font-family:serif;max-width:160mm;margin:auto;line-height:2}}\
+         h1{{text-align:center;letter-spacing:.5em}}.code{{font-family:monospace}}.sign{{text-align:right;margin-top:30mm}}</style></head>\
+         <body><h1>志愿服务证明</h1><p>兹证明 <strong>{name}</strong> 同志于 {from} 至 {to} 期间，参加志愿服务活动 {activities} 次，\
+         经核验累计服务时长 <strong>{hours:.1}</strong> 小时。</p><p>特此证明。</p>\
+         <p>This certifies that {name} served {hours:.1} verified hours in {activities} activities between {from} and {to}.</p>\
+         <p class=\"sign\">长沙市雨花区 邻里志愿服务平台<br>{issued}</p>\
+         <p>验证码 / Verification code: <span class=\"code\">{code}</span><br>查验 / Check: /api/v1/public/service-certificates/{code}</p>\
+         </body></html>",
+        code = escape_html(&c.code),
+        name = escape_html(&c.person_name),
+        from = c.period_from,
+        to = c.period_to,
+        activities = c.activities,
+        issued = c
+            .issued_at
+            .with_timezone(&linli_domain::calendar::china())
+            .format("%Y年%m月%d日"),
+    )
+}
+
+impl From<linli_app::volunteering::VolunteeringStats> for VolunteeringStats {
+    fn from(s: linli_app::volunteering::VolunteeringStats) -> Self {
+        VolunteeringStats {
+            reported_members: s.figures.reported_members,
+            reporting_target: REPORTING_TARGET,
+            pending_reports: s.figures.pending_reports,
+            active_volunteers: s.figures.active_volunteers,
+            open_check_ins: s.figures.open_check_ins,
+            awaiting_verification: s.figures.awaiting_verification,
+            hours_by_month: s
+                .hours_by_month
+                .into_iter()
+                .map(|(month, verified_minutes)| MonthHours {
+                    month,
+                    verified_minutes,
+                })
+                .collect(),
+            top_teams: s.top_teams.into_iter().map(HoursView::from).collect(),
+        }
+    }
+}
+
+impl From<linli_app::volunteering::MyVolunteering> for MyVolunteering {
+    fn from(m: linli_app::volunteering::MyVolunteering) -> Self {
+        MyVolunteering {
+            person_id: m.person_id,
+            report: m.report.map(ReportView::from),
+            open_check_in: m.open_check_in.map(CheckInView::from),
+            verified_minutes: m.verified_minutes,
+            pending_minutes: m.pending_minutes,
+            leads_teams: m.leads_teams,
+        }
+    }
+}
+
+impl CheckInQuery {
+    /// The check-ins to list.
+    pub fn into_find(self) -> linli_app::volunteering::FindCheckIns {
+        linli_app::volunteering::FindCheckIns {
+            person_id: self.person_id,
+            activity_id: self.activity_id,
+            centre_id: self.centre_id,
+            open: self.open,
+            verification: self.verification,
+            flagged: self.flagged,
+            mine: self.mine.unwrap_or(false),
+            limit: self.limit,
+        }
+    }
+}
+
+impl From<linli_app::volunteering::SeenActivity> for ActivityView {
+    fn from(seen: linli_app::volunteering::SeenActivity) -> Self {
+        ActivityView::new(seen.activity, seen.mine)
+    }
+}
+
+impl ActivityQuery {
+    /// The activities to list, `now` being the server's time.
+    pub fn into_find(self, now: DateTime<Utc>) -> linli_app::volunteering::FindActivities {
+        linli_app::volunteering::FindActivities {
+            from: self.from,
+            to: self.to,
+            team_id: self.team_id,
+            now,
         }
     }
 }

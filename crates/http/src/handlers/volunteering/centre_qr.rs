@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, http::header, web};
 use chrono::Duration;
-use linli_domain::{policy::Action, volunteering::QR_TTL_SECONDS};
-use linli_persistence::{areas::scope_patterns, registry::centres};
+use linli_app::{in_transaction, volunteering};
+use linli_domain::volunteering::QR_TTL_SECONDS;
 use uuid::Uuid;
 
 use crate::{
@@ -19,9 +19,11 @@ pub async fn centre_qr(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let patterns = scope_patterns(&caller.scope(Action::ManageVolunteering)?);
-    let mut conn = state.db.conn().await?;
-    let centre = centres::find_visible(&mut conn, &patterns, id.into_inner()).await?;
+    let id = id.into_inner();
+    let centre = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::centre_qr(tx, &caller, id).await })
+    })
+    .await?;
     let now = state.clock().now();
     let token = super::qr(&state).issue(centre.id, now);
     Ok(HttpResponse::Ok()

@@ -1,9 +1,7 @@
 use actix_web::{get, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering};
 use uuid::Uuid;
 
-use super::{patterns_for, viewer};
 use crate::{
     auth::Caller, dto::volunteering::ActivityView, error::ApiResult, handlers::tags,
     state::AppState,
@@ -19,18 +17,10 @@ pub async fn get_activity(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<ActivityView>> {
-    let mut patterns = patterns_for(&caller, Action::ReadVolunteering);
-    patterns.extend(patterns_for(&caller, Action::Participate));
-    if patterns.is_empty() {
-        return Err(DomainError::Forbidden.into());
-    }
-    let mut conn = state.db.conn().await?;
-    let a = volunteering::activity(&mut conn, &patterns, id.into_inner()).await?;
-    let mine = match viewer(&mut conn, &caller).await? {
-        Some(p) => volunteering::signed_activities(&mut conn, p)
-            .await?
-            .contains(&a.id),
-        None => false,
-    };
-    Ok(web::Json(ActivityView::new(a, mine)))
+    let id = id.into_inner();
+    let seen = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::get_activity(tx, &caller, id).await })
+    })
+    .await?;
+    Ok(web::Json(ActivityView::from(seen)))
 }

@@ -1,9 +1,6 @@
 use actix_web::{get, web};
-use chrono::Duration;
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering};
 
-use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{ActivityList, ActivityQuery, ActivityView},
@@ -23,27 +20,12 @@ pub async fn list_activities(
     caller: Caller,
     query: web::Query<ActivityQuery>,
 ) -> ApiResult<web::Json<ActivityList>> {
-    let mut patterns = patterns_for(&caller, Action::ReadVolunteering);
-    patterns.extend(patterns_for(&caller, Action::Participate));
-    if patterns.is_empty() {
-        return Err(DomainError::Forbidden.into());
-    }
-    let from = query.from.unwrap_or_else(|| state.clock().now());
-    let to = query.to.unwrap_or(from + Duration::days(30));
-    let mut conn = state.db.conn().await?;
-    let mine = match viewer(&mut conn, &caller).await? {
-        Some(p) => volunteering::signed_activities(&mut conn, p).await?,
-        None => Vec::new(),
-    };
-    let items =
-        volunteering::activities(&mut conn, &patterns, from, to, query.team_id, 500).await?;
+    let find = query.into_inner().into_find(state.clock().now());
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::list_activities(tx, &caller, find).await })
+    })
+    .await?;
     Ok(web::Json(ActivityList {
-        items: items
-            .into_iter()
-            .map(|a| {
-                let signed = mine.contains(&a.id);
-                ActivityView::new(a, signed)
-            })
-            .collect(),
+        items: items.into_iter().map(ActivityView::from).collect(),
     }))
 }

@@ -1,8 +1,6 @@
 use actix_web::{get, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::volunteering::{self, CheckInFilter};
+use linli_app::{in_transaction, volunteering};
 
-use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{CheckInList, CheckInQuery, CheckInView},
@@ -23,28 +21,11 @@ pub async fn list_check_ins(
     caller: Caller,
     query: web::Query<CheckInQuery>,
 ) -> ApiResult<web::Json<CheckInList>> {
-    let patterns = patterns_for(&caller, Action::ReadVolunteering);
-    let mut conn = state.db.conn().await?;
-    let me = viewer(&mut conn, &caller).await?;
-    if patterns.is_empty() && me.is_none() {
-        return Err(DomainError::Forbidden.into());
-    }
-    let teams = match me {
-        Some(p) => Some(volunteering::teams_led(&mut conn, p).await?),
-        None => None,
-    };
-    let mine = query.mine.unwrap_or(false);
-    let filter = CheckInFilter {
-        person_id: if mine { me } else { query.person_id },
-        activity_id: query.activity_id,
-        centre_id: query.centre_id,
-        open: query.open,
-        verification: query.verification.clone(),
-        flagged: query.flagged,
-        teams,
-    };
-    let limit = query.limit.unwrap_or(200).clamp(1, 1000);
-    let items = volunteering::check_ins(&mut conn, &patterns, me, &filter, limit).await?;
+    let find = query.into_inner().into_find();
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::list_check_ins(tx, &caller, find).await })
+    })
+    .await?;
     Ok(web::Json(CheckInList {
         items: items.into_iter().map(CheckInView::from).collect(),
     }))

@@ -1,8 +1,6 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering};
 
-use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{ReportList, ReportQuery, ReportView},
@@ -22,14 +20,11 @@ pub async fn list_reports(
     caller: Caller,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<web::Json<ReportList>> {
-    let patterns = patterns_for(&caller, Action::ReadVolunteering);
-    if patterns.is_empty() {
-        caller.scope(Action::Participate)?;
-    }
-    let mut conn = state.db.conn().await?;
-    let me = viewer(&mut conn, &caller).await?;
-    let items =
-        volunteering::reports(&mut conn, &patterns, me, query.status.as_deref(), 500).await?;
+    let status = query.into_inner().status;
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::list_reports(tx, &caller, status).await })
+    })
+    .await?;
     Ok(web::Json(ReportList {
         items: items.into_iter().map(ReportView::from).collect(),
     }))

@@ -1,13 +1,11 @@
 use actix_web::{get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{registry::organisations, volunteering};
+use linli_app::{in_transaction, volunteering};
 use uuid::Uuid;
 
-use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{TeamMemberList, TeamMemberView},
-    error::{ApiError, ApiResult},
+    error::ApiResult,
     handlers::tags,
     state::AppState,
 };
@@ -24,20 +22,10 @@ pub async fn list_team_members(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<TeamMemberList>> {
     let team_id = id.into_inner();
-    let patterns = patterns_for(&caller, Action::ReadVolunteering);
-    let mut conn = state.db.conn().await?;
-    let in_area = !patterns.is_empty()
-        && organisations::find_visible(&mut conn, &patterns, team_id)
-            .await
-            .is_ok();
-    let leader = match viewer(&mut conn, &caller).await? {
-        Some(p) => volunteering::leads(&mut conn, p, team_id).await?,
-        None => false,
-    };
-    if !in_area && !leader {
-        return Err(ApiError::not_found("team"));
-    }
-    let items = volunteering::team_members(&mut conn, team_id).await?;
+    let items = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::list_team_members(tx, &caller, team_id).await })
+    })
+    .await?;
     Ok(web::Json(TeamMemberList {
         team_id,
         items: items.into_iter().map(TeamMemberView::from).collect(),

@@ -28,30 +28,7 @@ pub mod verify_certificate;
 pub mod verify_check_in;
 pub mod volunteering_stats;
 
-use linli_domain::policy::Action;
-use linli_persistence::{AsyncPgConnection, areas::scope_patterns};
-use uuid::Uuid;
-
-use crate::{auth::Caller, error::ApiResult, qr::QrSigner, state::AppState};
-
-/// The person a participating volunteer acts as. 403 for callers who do not participate,
-/// or whose account is not linked to a person record.
-async fn participant(conn: &mut AsyncPgConnection, caller: &Caller) -> ApiResult<Uuid> {
-    Ok(linli_app::volunteering::participant(conn, caller).await?)
-}
-
-/// The person record of a signed-in user, if linked.
-async fn viewer(conn: &mut AsyncPgConnection, caller: &Caller) -> ApiResult<Option<Uuid>> {
-    Ok(linli_app::volunteering::viewer(conn, caller).await?)
-}
-
-/// Patterns of the caller's `action` scope, or none.
-fn patterns_for(caller: &Caller, action: Action) -> Vec<String> {
-    caller
-        .scope(action)
-        .map(|s| scope_patterns(&s))
-        .unwrap_or_default()
-}
+use crate::{qr::QrSigner, state::AppState};
 
 /// The signer of the centres' QR codes.
 fn qr(state: &AppState) -> QrSigner {

@@ -1,9 +1,6 @@
 use actix_web::{get, web};
-use chrono::{Datelike, NaiveDate, Utc};
-use linli_domain::{DomainError, calendar::china, policy::Action};
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering};
 
-use super::{patterns_for, viewer};
 use crate::{
     auth::Caller,
     dto::volunteering::{HoursList, HoursQuery, HoursView},
@@ -25,41 +22,13 @@ pub async fn service_hours(
     caller: Caller,
     query: web::Query<HoursQuery>,
 ) -> ApiResult<web::Json<HoursList>> {
-    let group_by = query.group_by.clone().unwrap_or_else(|| "district".into());
-    if !["person", "team", "compound", "subdistrict", "district"].contains(&group_by.as_str()) {
-        return Err(DomainError::field(
-            "group_by",
-            "须为 person、team、compound、subdistrict 或 district",
-        )
-        .into());
-    }
-    let mut conn = state.db.conn().await?;
-    let me = viewer(&mut conn, &caller).await?;
-    let (patterns, person) =
-        if query.mine.unwrap_or(false) || caller.scope(Action::ReadVolunteering).is_err() {
-            (Vec::new(), Some(me.ok_or(DomainError::Forbidden)?))
-        } else {
-            (patterns_for(&caller, Action::ReadVolunteering), None)
-        };
-    let today = state.clock().today();
-    let from = query
-        .from
-        .unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today));
-    let to = query.to.unwrap_or(today);
-    let start = from
-        .and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(china()).single())
-        .map(|t| t.with_timezone(&Utc));
-    let end = to
-        .and_hms_opt(23, 59, 59)
-        .and_then(|t| t.and_local_timezone(china()).single())
-        .map(|t| t.with_timezone(&Utc));
-    let (Some(start), Some(end)) = (start, end) else {
-        return Err(DomainError::field("from", "日期无效 / invalid date").into());
-    };
-    let items = volunteering::hours(&mut conn, &patterns, person, &group_by, start, end).await?;
+    let find = query.into_inner().into_find(state.clock().today());
+    let hours = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::service_hours(tx, &caller, find).await })
+    })
+    .await?;
     Ok(web::Json(HoursList {
-        group_by,
-        items: items.into_iter().map(HoursView::from).collect(),
+        group_by: hours.group_by,
+        items: hours.rows.into_iter().map(HoursView::from).collect(),
     }))
 }

@@ -1,9 +1,9 @@
 use actix_web::{get, web};
-use linli_persistence::volunteering;
+use linli_app::{in_transaction, volunteering};
 
 use crate::{
     dto::volunteering::CertificateView,
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
 };
@@ -19,11 +19,10 @@ pub async fn verify_certificate(
     state: web::Data<AppState>,
     code: web::Path<String>,
 ) -> ApiResult<web::Json<CertificateView>> {
-    let code = code.into_inner().trim().to_uppercase();
-    if code.len() != 12 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(ApiError::not_found("certificate"));
-    }
-    let mut conn = state.db.conn().await?;
-    let c = volunteering::certificate_by_code(&mut conn, &code).await?;
+    let code = code.into_inner();
+    let c = in_transaction(&state.db, |tx| {
+        Box::pin(async move { volunteering::verify_certificate(tx, &code).await })
+    })
+    .await?;
     Ok(web::Json(CertificateView::new(c, true)))
 }
