@@ -14,6 +14,7 @@ pub mod areas;
 pub mod caller;
 pub mod complaints;
 pub mod compounds;
+pub mod meetings;
 pub mod password;
 pub mod public_revenue;
 pub mod special_audits;
