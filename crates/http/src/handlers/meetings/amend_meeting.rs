@@ -30,5 +30,5 @@ pub async fn amend_meeting(
         Box::pin(async move { meetings::amend_meeting(tx, &user, command).await })
     })
     .await?;
-    in_full(HttpResponse::Created(), record)
+    Ok(in_full(HttpResponse::Created(), record))
 }

@@ -27,5 +27,5 @@ pub async fn create_meeting(
         Box::pin(async move { meetings::create_meeting(tx, &caller, command).await })
     })
     .await?;
-    in_full(HttpResponse::Created(), record)
+    Ok(in_full(HttpResponse::Created(), record))
 }

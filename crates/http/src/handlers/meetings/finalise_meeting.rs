@@ -34,5 +34,5 @@ pub async fn finalise_meeting(
         Box::pin(async move { meetings::finalise_meeting(tx, &user, command).await })
     })
     .await?;
-    in_full(HttpResponse::Ok(), record)
+    Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -22,5 +22,5 @@ pub async fn get_meeting(
         Box::pin(async move { meetings::get_meeting(tx, &caller, meeting_id).await })
     })
     .await?;
-    in_full(HttpResponse::Ok(), record)
+    Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -10,11 +10,11 @@ pub mod update_meeting;
 use actix_web::{HttpResponse, HttpResponseBuilder, http::header};
 use linli_app::meetings::MeetingRecord;
 
-use crate::{dto::registry::MeetingView, error::ApiResult, extract::etag};
+use crate::{dto::registry::MeetingView, extract::etag};
 
 /// The full meeting response with its `ETag`.
-fn in_full(mut builder: HttpResponseBuilder, record: MeetingRecord) -> ApiResult<HttpResponse> {
-    Ok(builder
+fn in_full(mut builder: HttpResponseBuilder, record: MeetingRecord) -> HttpResponse {
+    builder
         .insert_header((header::ETAG, etag(record.meeting.version)))
-        .json(MeetingView::from(record)))
+        .json(MeetingView::from(record))
 }

@@ -37,5 +37,5 @@ pub async fn update_meeting(
         Box::pin(async move { meetings::update_meeting(tx, &caller, command).await })
     })
     .await?;
-    in_full(HttpResponse::Ok(), record)
+    Ok(in_full(HttpResponse::Ok(), record))
 }
