@@ -1,8 +1,12 @@
 //! The governance registry: figures from data, scoping, database-enforced rules, meeting
 //! records.
 
+use diesel::{QueryableByName, sql_types::Uuid as SqlUuid};
+use diesel_async::RunQueryDsl;
+use linli_domain::policy::Role;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 async fn first_id(app: &TestApp, token: &str, uri: &str) -> String {
     let res = app.get(uri).bearer(token).send().await;
@@ -756,4 +760,126 @@ async fn indicators_match_a_fixture_counted_by_hand() {
         .json();
     assert_eq!(members.as_array().map(Vec::len), Some(1));
     assert_eq!(members[0]["person_name"], "赵一");
+}
+
+#[actix_web::test]
+async fn a_caller_without_the_meeting_role_gets_403_even_for_an_invalid_record() {
+    let app = TestApp::new().await;
+    let compound = app.area_id("融城花苑").await;
+    let staff = app.user_with(Role::PropertyStaff, compound).await;
+    let nobody = Uuid::nil();
+    let invalid = json!({
+        "compound_id": compound, "held_on": "2026-11-20", "title": "", "location": "",
+        "convener_org_id": nobody,
+        "minutes": {"attendance": [], "agenda": [], "resolutions": []},
+        "action_items": [{"resolution_no": 9, "description": "", "owner_org_id": nobody, "due_on": "2026-12-31"}]
+    });
+    let before = app
+        .count("SELECT count(*) AS n FROM joint_meetings WHERE $1 = $1", "")
+        .await;
+    app.post("/api/v1/joint-meetings")
+        .bearer(&staff)
+        .json(&invalid)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.put(&format!("/api/v1/joint-meetings/{nobody}"))
+        .bearer(&staff)
+        .header("if-match", "\"v1\"")
+        .json(&invalid)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.post(&format!("/api/v1/joint-meetings/{nobody}/amendments"))
+        .bearer(&staff)
+        .json(&json!({"reason": "", "correction": ""}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.put(&format!("/api/v1/action-items/{nobody}"))
+        .bearer(&staff)
+        .header("if-match", "\"v1\"")
+        .json(&json!({"status": "done", "done_on": null}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM joint_meetings WHERE $1 = $1", "")
+            .await,
+        before
+    );
+}
+
+#[derive(QueryableByName)]
+struct Neighbour {
+    #[diesel(sql_type = SqlUuid)]
+    meeting: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    item: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    community: Uuid,
+    #[diesel(sql_type = SqlUuid)]
+    other_compound: Uuid,
+}
+
+#[actix_web::test]
+async fn a_meeting_seen_from_the_community_is_not_changed_by_the_secretary_of_another_compound() {
+    let app = TestApp::new().await;
+    // A finalised meeting with an open action item, and another compound of its community.
+    let n: Neighbour = {
+        let mut conn = app.conn().await;
+        diesel::sql_query(
+            "SELECT m.id AS meeting, i.id AS item, c.parent_id AS community, o.id AS other_compound \
+             FROM joint_meetings m JOIN action_items i ON i.meeting_id = m.id \
+             JOIN areas c ON c.id = m.compound_id \
+             JOIN areas o ON o.parent_id = c.parent_id AND o.kind = 'compound' AND o.id <> c.id \
+             WHERE m.status = 'finalised' AND i.status = 'open' ORDER BY m.id, i.id, o.id LIMIT 1",
+        )
+        .get_result(&mut *conn)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+    };
+    // Reads the community's registry; records the meetings of their own compound only.
+    let admin = app.token_for("admin").await;
+    let username = linli_tests::unique("neighbour.");
+    {
+        let mut conn = app.conn().await;
+        let (id, _) = linli_persistence::users::ensure(&mut conn, &username, "邻居书记", "x")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        for (role, area) in [
+            (Role::Auditor, n.community),
+            (Role::CompoundSecretary, n.other_compound),
+        ] {
+            linli_persistence::users::ensure_grant(&mut conn, id, role, area)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let neighbour = app.token_for(&username).await;
+    let meeting_uri = format!("/api/v1/joint-meetings/{}", n.meeting);
+    let item_uri = format!("/api/v1/action-items/{}", n.item);
+    let seen = app.get(&meeting_uri).bearer(&neighbour).send().await;
+    seen.assert_status(200);
+    let item = app.get(&item_uri).bearer(&neighbour).send().await;
+    item.assert_status(200);
+    let item_etag = item.header("etag").expect("the answer carries an ETag");
+    app.post(&format!("{meeting_uri}/amendments"))
+        .bearer(&neighbour)
+        .json(&json!({"reason": "出席名单有误", "correction": "更正内容"}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    app.put(&item_uri)
+        .bearer(&neighbour)
+        .header("if-match", &item_etag)
+        .json(&json!({"status": "cancelled"}))
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    let after = app.get(&item_uri).bearer(&admin).send().await;
+    assert_eq!(after.header("etag"), Some(item_etag));
+    assert_eq!(after.json()["status"], "open");
+    let amended = app.get(&meeting_uri).bearer(&admin).send().await.json();
+    assert_eq!(amended["amendments"], seen.json()["amendments"]);
 }

@@ -1,14 +1,17 @@
 //! Governance registry bodies.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use linli_app::meetings::{AmendMeeting, MeetingRecord, RecordMeeting, UpdateActionItem};
 use linli_domain::{
     pii::{mask_id_number, mask_phone},
-    registry::{ActionStatus, MeetingStatus, Minutes, OpeningHours, OrgKind},
+    registry::{
+        ActionItemDraft, ActionStatus, MeetingDraft, MeetingStatus, Minutes, OpeningHours, OrgKind,
+    },
 };
 use linli_persistence::registry::{
     centres::Centre,
     contracts::Contract,
-    meetings::{ActionItem, Amendment, Meeting},
+    meetings::{ActionItem, Amendment, ItemFilter, Meeting, MeetingFilter},
     organisations::Organisation,
     people::{CrossAppointment, Person, Post},
 };
@@ -394,9 +397,14 @@ pub struct MeetingView {
     pub created_at: DateTime<Utc>,
 }
 
-impl MeetingView {
+impl From<MeetingRecord> for MeetingView {
     /// A meeting with its items and amendments.
-    pub fn new(m: Meeting, items: Vec<ActionItem>, amendments: Vec<Amendment>) -> Self {
+    fn from(record: MeetingRecord) -> Self {
+        let MeetingRecord {
+            meeting: m,
+            action_items: items,
+            amendments,
+        } = record;
         let (status, minutes) = (m.status(), m.minutes());
         MeetingView {
             id: m.id,
@@ -527,6 +535,18 @@ pub struct MeetingQuery {
     pub cursor: Option<String>,
 }
 
+impl MeetingQuery {
+    /// The filters of the list.
+    pub fn to_filter(&self) -> MeetingFilter {
+        MeetingFilter {
+            compound_id: self.compound_id,
+            status: self.status,
+            from: self.from,
+            to: self.to,
+        }
+    }
+}
+
 /// An action item as written in a meeting record.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ActionItemInput {
@@ -555,6 +575,32 @@ pub struct MeetingInput {
     pub action_items: Vec<ActionItemInput>,
 }
 
+impl MeetingInput {
+    /// The record the use cases take.
+    pub fn into_command(self) -> RecordMeeting {
+        RecordMeeting {
+            draft: MeetingDraft {
+                compound_id: self.compound_id,
+                held_on: self.held_on,
+                title: self.title,
+                location: self.location,
+                convener_org_id: self.convener_org_id,
+                minutes: self.minutes,
+            },
+            action_items: self
+                .action_items
+                .into_iter()
+                .map(|i| ActionItemDraft {
+                    resolution_no: i.resolution_no,
+                    description: i.description,
+                    owner_org_id: i.owner_org_id,
+                    due_on: i.due_on,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A correction of a finalised record.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AmendmentInput {
@@ -562,6 +608,17 @@ pub struct AmendmentInput {
     pub reason: String,
     #[schema(min_length = 1, max_length = 2000)]
     pub correction: String,
+}
+
+impl AmendmentInput {
+    /// The amendment of meeting `meeting_id`.
+    pub fn into_command(self, meeting_id: Uuid) -> AmendMeeting {
+        AmendMeeting {
+            meeting_id,
+            reason: self.reason,
+            correction: self.correction,
+        }
+    }
 }
 
 /// A follow-up item (待办) of a meeting.
@@ -636,6 +693,30 @@ pub struct ActionItemStatusInput {
     pub status: ActionStatus,
     /// Required for `done`.
     pub done_on: Option<NaiveDate>,
+}
+
+impl ActionItemQuery {
+    /// The filters of the list.
+    pub fn to_filter(&self) -> ItemFilter {
+        ItemFilter {
+            overdue: self.overdue,
+            status: self.status,
+            owner_org_id: self.owner_org_id,
+            compound_id: self.compound_id,
+        }
+    }
+}
+
+impl ActionItemStatusInput {
+    /// The follow-up of item `item_id`, read at `expected_version`.
+    pub fn into_command(self, item_id: Uuid, expected_version: i64) -> UpdateActionItem {
+        UpdateActionItem {
+            item_id,
+            status: self.status,
+            done_on: self.done_on,
+            expected_version,
+        }
+    }
 }
 
 /// A neighbourhood centre (邻里中心).

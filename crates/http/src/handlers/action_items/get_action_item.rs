@@ -1,11 +1,10 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::meetings};
+use actix_web::{HttpResponse, get, web};
+use linli_app::{in_transaction, meetings};
 use uuid::Uuid;
 
+use super::item_response;
 use crate::{
-    auth::Caller, dto::registry::ActionItemView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
+    auth::Caller, dto::registry::ActionItemView, error::ApiResult, handlers::tags, state::AppState,
 };
 
 /// One action item; `ETag` for `If-Match` on follow-up.
@@ -18,10 +17,10 @@ pub async fn get_action_item(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let item = meetings::find_item(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(item.version)))
-        .json(ActionItemView::from(item)))
+    let item_id = id.into_inner();
+    let item = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { meetings::get_action_item(tx, &caller, item_id).await })
+    })
+    .await?;
+    Ok(item_response(item))
 }

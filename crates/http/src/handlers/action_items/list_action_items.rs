@@ -1,11 +1,6 @@
 use actix_web::{get, web};
-use chrono::NaiveDate;
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::scope_patterns,
-    registry::meetings::{self, ItemFilter},
-};
-use uuid::Uuid;
+use linli_app::{in_transaction, meetings};
+use linli_domain::page::clamp_limit;
 
 use crate::{
     auth::Caller,
@@ -27,23 +22,14 @@ pub async fn list_action_items(
     caller: Caller,
     query: web::Query<ActionItemQuery>,
 ) -> ApiResult<web::Json<ActionItemPage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
-    let after = cursor::decode_opt::<(NaiveDate, Uuid)>(query.cursor.as_deref())?;
-    let filter = ItemFilter {
-        overdue: query.overdue,
-        status: query.status,
-        owner_org_id: query.owner_org_id,
-        compound_id: query.compound_id,
-    };
-    let mut conn = state.db.conn().await?;
-    let mut list = meetings::items(
-        &mut conn,
-        &scope_patterns(&scope),
-        &filter,
-        after.as_ref(),
-        limit + 1,
-    )
+    let after = cursor::decode_opt::<meetings::ItemsAfter>(query.cursor.as_deref())?;
+    let filter = query.to_filter();
+    let mut list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            meetings::list_action_items(tx, &caller, filter, after.as_ref(), limit + 1).await
+        })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |i| cursor::encode(&(i.due_on, i.id)));
     Ok(web::Json(ActionItemPage {

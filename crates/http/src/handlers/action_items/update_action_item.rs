@@ -1,13 +1,13 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{policy::Action, registry::check_action_status};
-use linli_persistence::{areas::scope_patterns, registry::meetings};
+use actix_web::{HttpResponse, put, web};
+use linli_app::{in_transaction, meetings};
 use uuid::Uuid;
 
+use super::item_response;
 use crate::{
     auth::Caller,
     dto::registry::{ActionItemStatusInput, ActionItemView},
     error::ApiResult,
-    extract::{IfMatch, ValidJson, etag},
+    extract::{IfMatch, ValidJson},
     handlers::tags,
     state::AppState,
 };
@@ -27,32 +27,11 @@ pub async fn update_action_item(
     if_match: IfMatch,
     ValidJson(body): ValidJson<ActionItemStatusInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageMeetings)?;
-    let patterns = scope_patterns(&scope);
-    check_action_status(body.status, body.done_on, state.clock().today())?;
-    let mut conn = state.db.conn().await?;
-    let item = meetings::find_item(&mut conn, &patterns, id.into_inner()).await?;
-    // A draft's items are rewritten whenever the draft is saved: follow-up starts once the
-    // record is finalised, so nothing done here is lost.
-    if !item.meeting_finalised {
-        return Err(linli_domain::DomainError::WrongState {
-            code: "meeting_not_finalised",
-            detail: "会议纪要定稿后才能跟进待办事项 / follow-up starts once the meeting record is finalised".into(),
-            allowed: vec![],
-        }
-        .into());
-    }
-    let updated = meetings::set_item_status(
-        &mut conn,
-        &caller.audit,
-        &item,
-        body.status,
-        body.done_on,
-        if_match.0,
-        &patterns,
-    )
+    let command = body.into_command(id.into_inner(), if_match.0);
+    let today = state.clock().today();
+    let item = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { meetings::update_action_item(tx, &caller, today, command).await })
+    })
     .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(updated.version)))
-        .json(ActionItemView::from(updated)))
+    Ok(item_response(item))
 }

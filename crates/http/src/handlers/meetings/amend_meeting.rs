@@ -1,13 +1,12 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::{FieldErrors, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::meetings};
+use linli_app::{in_transaction, meetings};
 use uuid::Uuid;
 
-use super::respond;
+use super::in_full;
 use crate::{
     auth::AuthUser,
     dto::registry::{AmendmentInput, MeetingView},
-    error::{ApiError, ApiResult, Problem},
+    error::{ApiResult, Problem},
     extract::ValidJson,
     handlers::tags,
     state::AppState,
@@ -26,40 +25,10 @@ pub async fn amend_meeting(
     id: web::Path<Uuid>,
     ValidJson(body): ValidJson<AmendmentInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ManageMeetings)?;
-    let patterns = scope_patterns(&scope);
-    let (reason, correction) = (body.reason.trim(), body.correction.trim());
-    let mut errors = FieldErrors::new();
-    if !(4..=500).contains(&reason.chars().count()) {
-        errors.insert(
-            "reason".into(),
-            vec!["更正原因须为 4 到 500 个字 / the reason must be 4 to 500 characters".into()],
-        );
-    }
-    if !(1..=2000).contains(&correction.chars().count()) {
-        errors.insert(
-            "correction".into(),
-            vec![
-                "更正内容须为 1 到 2000 个字 / the correction must be 1 to 2000 characters".into(),
-            ],
-        );
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    let mut conn = state.db.conn().await?;
-    let current = meetings::find_visible(&mut conn, &patterns, id.into_inner()).await?;
-    meetings::amend(
-        &mut conn,
-        &user.audit,
-        &current,
-        user.user_id()?,
-        reason,
-        correction,
-    )
+    let command = body.into_command(id.into_inner());
+    let record = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { meetings::amend_meeting(tx, &user, command).await })
+    })
     .await?;
-    let meeting = meetings::find_visible(&mut conn, &patterns, current.id)
-        .await
-        .map_err(|e| linli_app::not_found_as(e, "meeting"))?;
-    respond(&mut conn, &mut HttpResponse::Created(), meeting).await
+    Ok(in_full(HttpResponse::Created(), record))
 }

@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::meetings};
+use linli_app::{in_transaction, meetings};
 
-use super::{checked, respond};
+use super::in_full;
 use crate::{
     auth::Caller,
     dto::registry::{MeetingInput, MeetingView},
@@ -23,17 +22,10 @@ pub async fn create_meeting(
     caller: Caller,
     ValidJson(body): ValidJson<MeetingInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageMeetings)?;
-    let mut conn = state.db.conn().await?;
-    let (draft, items, area_path) = checked(&mut conn, &scope, body).await?;
-    let meeting = meetings::create(
-        &mut conn,
-        &caller.audit,
-        &draft,
-        &items,
-        &area_path,
-        &scope_patterns(&scope),
-    )
+    let command = body.into_command();
+    let record = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { meetings::create_meeting(tx, &caller, command).await })
+    })
     .await?;
-    respond(&mut conn, &mut HttpResponse::Created(), meeting).await
+    Ok(in_full(HttpResponse::Created(), record))
 }

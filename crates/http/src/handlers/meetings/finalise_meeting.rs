@@ -1,9 +1,8 @@
 use actix_web::{HttpResponse, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::meetings};
+use linli_app::{in_transaction, meetings};
 use uuid::Uuid;
 
-use super::respond;
+use super::in_full;
 use crate::{
     auth::AuthUser,
     dto::registry::MeetingView,
@@ -27,18 +26,13 @@ pub async fn finalise_meeting(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    let scope = user.scope(Action::ManageMeetings)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let current = meetings::find_visible(&mut conn, &patterns, id.into_inner()).await?;
-    let meeting = meetings::finalise(
-        &mut conn,
-        &user.audit,
-        &current,
-        user.user_id()?,
-        if_match.0,
-        &patterns,
-    )
+    let command = meetings::FinaliseMeeting {
+        meeting_id: id.into_inner(),
+        expected_version: if_match.0,
+    };
+    let record = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { meetings::finalise_meeting(tx, &user, command).await })
+    })
     .await?;
-    respond(&mut conn, &mut HttpResponse::Ok(), meeting).await
+    Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -1,9 +1,8 @@
 use actix_web::{HttpResponse, get, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::meetings};
+use linli_app::{in_transaction, meetings};
 use uuid::Uuid;
 
-use super::respond;
+use super::in_full;
 use crate::{
     auth::Caller, dto::registry::MeetingView, error::ApiResult, handlers::tags, state::AppState,
 };
@@ -18,9 +17,10 @@ pub async fn get_meeting(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let meeting =
-        meetings::find_visible(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
-    respond(&mut conn, &mut HttpResponse::Ok(), meeting).await
+    let meeting_id = id.into_inner();
+    let record = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { meetings::get_meeting(tx, &caller, meeting_id).await })
+    })
+    .await?;
+    Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -1,11 +1,6 @@
 use actix_web::{get, web};
-use chrono::NaiveDate;
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::scope_patterns,
-    registry::meetings::{self, MeetingFilter},
-};
-use uuid::Uuid;
+use linli_app::{in_transaction, meetings};
+use linli_domain::page::clamp_limit;
 
 use crate::{
     auth::Caller,
@@ -26,23 +21,14 @@ pub async fn list_meetings(
     caller: Caller,
     query: web::Query<MeetingQuery>,
 ) -> ApiResult<web::Json<MeetingPage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
-    let after = cursor::decode_opt::<(NaiveDate, Uuid)>(query.cursor.as_deref())?;
-    let filter = MeetingFilter {
-        compound_id: query.compound_id,
-        status: query.status,
-        from: query.from,
-        to: query.to,
-    };
-    let mut conn = state.db.conn().await?;
-    let mut list = meetings::list(
-        &mut conn,
-        &scope_patterns(&scope),
-        &filter,
-        after.as_ref(),
-        limit + 1,
-    )
+    let after = cursor::decode_opt::<meetings::MeetingsAfter>(query.cursor.as_deref())?;
+    let filter = query.to_filter();
+    let mut list = in_transaction(&state.db, move |tx| {
+        Box::pin(async move {
+            meetings::list_meetings(tx, &caller, filter, after.as_ref(), limit + 1).await
+        })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |m| cursor::encode(&(m.held_on, m.id)));
     Ok(web::Json(MeetingPage {

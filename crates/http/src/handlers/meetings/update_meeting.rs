@@ -1,9 +1,8 @@
 use actix_web::{HttpResponse, put, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::meetings};
+use linli_app::{in_transaction, meetings};
 use uuid::Uuid;
 
-use super::{checked, respond};
+use super::in_full;
 use crate::{
     auth::Caller,
     dto::registry::{MeetingInput, MeetingView},
@@ -29,27 +28,14 @@ pub async fn update_meeting(
     if_match: IfMatch,
     ValidJson(body): ValidJson<MeetingInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageMeetings)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let current = meetings::find_visible(&mut conn, &patterns, id.into_inner()).await?;
-    if body.compound_id != current.compound_id {
-        return Err(DomainError::field(
-            "compound_id",
-            "会议所属小区不能修改 / a meeting stays with its compound",
-        )
-        .into());
-    }
-    let (draft, items, _) = checked(&mut conn, &scope, body).await?;
-    let meeting = meetings::update(
-        &mut conn,
-        &caller.audit,
-        &current,
-        &draft,
-        &items,
-        if_match.0,
-        &patterns,
-    )
+    let command = meetings::UpdateMeeting {
+        meeting_id: id.into_inner(),
+        record: body.into_command(),
+        expected_version: if_match.0,
+    };
+    let record = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { meetings::update_meeting(tx, &caller, command).await })
+    })
     .await?;
-    respond(&mut conn, &mut HttpResponse::Ok(), meeting).await
+    Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -1,0 +1,27 @@
+//! Listing joint meetings.
+
+use chrono::NaiveDate;
+use linli_domain::policy::Action;
+use linli_persistence::{
+    AsyncPgConnection,
+    areas::scope_patterns,
+    registry::meetings::{self, Meeting, MeetingFilter},
+};
+use uuid::Uuid;
+
+use crate::{Caller, Result};
+
+/// Where a meeting list continues: after the meeting held on this day with this id.
+pub type MeetingsAfter = (NaiveDate, Uuid);
+
+/// Up to `limit` meetings of the caller's area after `after`, newest first.
+pub async fn list_meetings(
+    tx: &mut AsyncPgConnection,
+    caller: &Caller,
+    filter: MeetingFilter,
+    after: Option<&MeetingsAfter>,
+    limit: i64,
+) -> Result<Vec<Meeting>> {
+    let scope = caller.scope(Action::ReadRegistry)?;
+    meetings::list(tx, &scope_patterns(&scope), &filter, after, limit).await
+}
