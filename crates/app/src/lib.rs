@@ -15,6 +15,7 @@ pub mod audit_log;
 pub mod caller;
 pub mod complaints;
 pub mod compounds;
+pub mod contracts;
 pub mod meetings;
 pub mod organisations;
 pub mod password;

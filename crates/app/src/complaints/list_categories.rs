@@ -31,3 +31,13 @@ pub async fn public_catalogue(tx: &mut AsyncPgConnection) -> Result<Vec<Category
 pub async fn public_category(tx: &mut AsyncPgConnection, code: &str) -> Result<Option<Category>> {
     Ok(complaints::category(tx, code).await?.filter(|c| c.active))
 }
+
+/// The working-day calendar of `year` (public holidays and the weekends worked instead),
+/// which complaint deadlines count on; anyone signed in may read it.
+pub async fn calendar_days(
+    tx: &mut AsyncPgConnection,
+    year: i32,
+) -> Result<Vec<linli_persistence::complaints::CalendarDay>> {
+    let year = linli_domain::calendar::checked_year(year)?;
+    complaints::calendar_days(tx, year).await
+}

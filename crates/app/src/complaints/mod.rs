@@ -18,7 +18,7 @@ pub use add_attachment::{AddAttachment, PhotoSlot, add_attachment, photo_slot};
 pub use decide_extension::{DecideExtension, decide_extension};
 pub use file_complaint::{FileComplaint, Via, file_complaint};
 pub use find_attachment::find_attachment;
-pub use list_categories::{list_categories, public_catalogue, public_category};
+pub use list_categories::{calendar_days, list_categories, public_catalogue, public_category};
 pub use list_complaints::{
     After, EXPORT_MAX_ROWS, FindComplaints, Search, count_complaints, export_complaints,
     list_complaints, search_complaints,

@@ -1,7 +1,6 @@
 use actix_web::{get, web};
 use chrono::Datelike;
-use linli_domain::calendar;
-use linli_persistence::complaints;
+use linli_app::{complaints::calendar_days, on_connection};
 
 use crate::{
     auth::Caller,
@@ -23,12 +22,11 @@ pub async fn list_calendar_days(
     _caller: Caller,
     query: web::Query<CalendarQuery>,
 ) -> ApiResult<web::Json<Vec<CalendarDayView>>> {
-    let year = match query.year {
-        Some(year) => calendar::checked_year(year)?,
-        None => state.clock().now().year(),
-    };
-    let mut conn = state.db.conn().await?;
-    let days = complaints::calendar_days(&mut conn, year).await?;
+    let year = query.year.unwrap_or_else(|| state.clock().now().year());
+    let days = on_connection(&state.db, move |tx| {
+        Box::pin(async move { calendar_days(tx, year).await })
+    })
+    .await?;
     Ok(web::Json(
         days.into_iter()
             .map(|d| CalendarDayView {

@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::contracts};
+use linli_app::{contracts::create_contract as create, in_transaction};
+use linli_domain::registry::ContractDraft;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{ContractInput, ContractView},
@@ -25,11 +24,11 @@ pub async fn create_contract(
     caller: Caller,
     ValidJson(body): ValidJson<ContractInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let draft = checked(&mut conn, &scope, body).await?;
-    let contract =
-        contracts::create(&mut conn, &caller.audit, &draft, &scope_patterns(&scope)).await?;
+    let draft = ContractDraft::from(body);
+    let contract = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { create(tx, &caller, draft).await })
+    })
+    .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(contract.version)))
         .insert_header((

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::contracts};
+use linli_app::{contracts::find_contract, on_connection};
 use uuid::Uuid;
 
 use crate::{
@@ -18,10 +17,11 @@ pub async fn get_contract(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let contract =
-        contracts::find_visible(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
+    let id = id.into_inner();
+    let contract = on_connection(&state.db, move |tx| {
+        Box::pin(async move { find_contract(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(contract.version)))
         .json(ContractView::from(contract)))

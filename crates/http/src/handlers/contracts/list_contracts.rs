@@ -1,9 +1,7 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::scope_patterns,
-    registry::contracts::{self, ContractFilter},
-};
+use linli_app::{contracts::list_contracts as list, on_connection};
+use linli_domain::page::clamp_limit;
+use linli_persistence::registry::contracts::ContractFilter;
 use uuid::Uuid;
 
 use crate::{
@@ -25,7 +23,6 @@ pub async fn list_contracts(
     caller: Caller,
     query: web::Query<ContractQuery>,
 ) -> ApiResult<web::Json<ContractPage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
     let filter = ContractFilter {
@@ -33,14 +30,9 @@ pub async fn list_contracts(
         compound_id: query.compound_id,
         active_on: query.active_on,
     };
-    let mut conn = state.db.conn().await?;
-    let mut list = contracts::list(
-        &mut conn,
-        &scope_patterns(&scope),
-        &filter,
-        before,
-        limit + 1,
-    )
+    let mut list = on_connection(&state.db, move |tx| {
+        Box::pin(async move { list(tx, &caller, filter, before, limit + 1).await })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&c.id));
     Ok(web::Json(ContractPage {

@@ -1,10 +1,8 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::access::for_write;
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::contracts};
+use linli_app::{contracts::update_contract as update, in_transaction};
+use linli_domain::registry::ContractDraft;
 use uuid::Uuid;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{ContractInput, ContractView},
@@ -30,25 +28,10 @@ pub async fn update_contract(
     if_match: IfMatch,
     ValidJson(body): ValidJson<ContractInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let current = for_write(
-        &scope,
-        contracts::find_visible(&mut conn, &patterns, id.into_inner()).await?,
-    )?;
-    if body.company_id != current.company_id {
-        return Err(DomainError::field("company_id", "合同的物业企业不能修改，请终止本合同并新签 / end this contract and record a new one instead").into());
-    }
-    let draft = checked(&mut conn, &scope, body).await?;
-    let contract = contracts::update(
-        &mut conn,
-        &caller.audit,
-        &current,
-        &draft,
-        if_match.0,
-        &patterns,
-    )
+    let (at, draft) = ((id.into_inner(), if_match.0), ContractDraft::from(body));
+    let contract = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, draft).await })
+    })
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(contract.version)))
