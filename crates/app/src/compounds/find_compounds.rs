@@ -46,6 +46,23 @@ async fn filter(
     })
 }
 
+/// Checks that every compound of `ids` lies in `scope`; the first that does not is a field
+/// error at `compound_ids[i]`.
+pub async fn all_in_scope(tx: &mut AsyncPgConnection, scope: &Scope, ids: &[Uuid]) -> Result<()> {
+    for (i, id) in ids.iter().enumerate() {
+        compounds::find_in_scope(tx, *id, scope)
+            .await
+            .map_err(|e| {
+                crate::not_found_as_field(
+                    e,
+                    &format!("compound_ids[{i}]"),
+                    "小区不存在 / no such compound",
+                )
+            })?;
+    }
+    Ok(())
+}
+
 /// The compound `id`, when it lies in the caller's area.
 pub async fn find_compound(
     tx: &mut AsyncPgConnection,

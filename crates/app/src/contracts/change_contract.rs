@@ -8,7 +8,6 @@ use linli_domain::{
 use linli_persistence::{
     AsyncPgConnection, Found,
     areas::scope_patterns,
-    compounds,
     registry::{
         contracts::{self, Contract},
         organisations,
@@ -16,7 +15,7 @@ use linli_persistence::{
 };
 use uuid::Uuid;
 
-use crate::{Caller, Result, access::for_write, not_found_as_field};
+use crate::{Caller, Result, access::for_write};
 
 /// Checks the draft: its rules, a property company the caller sees, compounds of `scope`.
 async fn checked(tx: &mut AsyncPgConnection, scope: &Scope, draft: &ContractDraft) -> Result<()> {
@@ -31,17 +30,7 @@ async fn checked(tx: &mut AsyncPgConnection, scope: &Scope, draft: &ContractDraf
         )
         .into());
     }
-    for (i, id) in draft.compound_ids.iter().enumerate() {
-        compounds::find_in_scope(tx, *id, scope)
-            .await
-            .map_err(|e| {
-                not_found_as_field(
-                    e,
-                    &format!("compound_ids[{i}]"),
-                    "小区不存在 / no such compound",
-                )
-            })?;
-    }
+    crate::compounds::all_in_scope(tx, scope, &draft.compound_ids).await?;
     Ok(())
 }
 

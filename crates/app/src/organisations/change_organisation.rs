@@ -8,7 +8,6 @@ use linli_domain::{
 use linli_persistence::{
     AsyncPgConnection,
     areas::{self, Area, scope_patterns},
-    compounds,
     registry::organisations::{self, Organisation},
 };
 use uuid::Uuid;
@@ -26,17 +25,7 @@ async fn checked(
     let area = areas::find_in_scope(tx, draft.area_id, scope)
         .await
         .map_err(|e| not_found_as_field(e, "area_id", "区域不存在 / no such area"))?;
-    for (i, id) in draft.compound_ids.iter().enumerate() {
-        compounds::find_in_scope(tx, *id, scope)
-            .await
-            .map_err(|e| {
-                not_found_as_field(
-                    e,
-                    &format!("compound_ids[{i}]"),
-                    "小区不存在 / no such compound",
-                )
-            })?;
-    }
+    crate::compounds::all_in_scope(tx, scope, &draft.compound_ids).await?;
     Ok(area)
 }
 
