@@ -34,6 +34,25 @@ pub struct AddAttachment {
     pub file_name: Option<String>,
 }
 
+impl AddAttachment {
+    /// The photo `bytes` of `content_type` for `slot`, named `file_name` by the uploader.
+    pub fn of(
+        slot: PhotoSlot,
+        content_type: &'static str,
+        bytes: &[u8],
+        file_name: Option<String>,
+    ) -> Self {
+        use sha2::{Digest, Sha256};
+        AddAttachment {
+            slot,
+            content_type,
+            size_bytes: i32::try_from(bytes.len()).unwrap_or(i32::MAX),
+            sha256: Sha256::digest(bytes).to_vec(),
+            file_name,
+        }
+    }
+}
+
 /// Whether the caller may add a photo of `purpose` (`report` by default: the complainant
 /// or a dispatcher; `result`: the handler) to the complaint, which must be open; where it
 /// goes if so. Asked before the bytes are read, so none are read in vain.

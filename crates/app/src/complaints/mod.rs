@@ -4,6 +4,7 @@ mod add_attachment;
 mod decide_extension;
 mod file_complaint;
 mod find_attachment;
+mod in_full;
 mod list_categories;
 mod list_complaints;
 mod list_duplicates;
@@ -18,6 +19,7 @@ pub use add_attachment::{AddAttachment, PhotoSlot, add_attachment, photo_slot};
 pub use decide_extension::{DecideExtension, decide_extension};
 pub use file_complaint::{FileComplaint, Via, file_complaint};
 pub use find_attachment::find_attachment;
+pub use in_full::{InFull, filed_in_full, in_full};
 pub use list_categories::{calendar_days, list_categories, public_catalogue, public_category};
 pub use list_complaints::{
     After, EXPORT_MAX_ROWS, FindComplaints, Search, count_complaints, export_complaints,

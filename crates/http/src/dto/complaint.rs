@@ -313,6 +313,22 @@ pub struct ComplaintDetail {
     pub allowed_actions: Vec<Transition>,
 }
 
+impl From<complaints::InFull> for ComplaintDetail {
+    fn from(f: complaints::InFull) -> Self {
+        ComplaintDetail {
+            complaint: ComplaintView::new(f.complaint, f.shows_contact),
+            timeline: f.timeline.into_iter().map(TimelineView::from).collect(),
+            attachments: f
+                .attachments
+                .into_iter()
+                .map(AttachmentView::from)
+                .collect(),
+            extensions: f.extensions.into_iter().map(ExtensionView::from).collect(),
+            allowed_actions: f.allowed_actions,
+        }
+    }
+}
+
 /// One page of complaints.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ComplaintPage {
@@ -656,4 +672,15 @@ pub fn export_row(c: &Complaint) -> Vec<String> {
         c.channel.clone(),
         time(Some(c.created_at)),
     ]
+}
+
+/// Where the photo belongs.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UploadQuery {
+    /// `report` (complainant or dispatcher: what is wrong) or `result` (handler: what was done).
+    pub purpose: Option<String>,
+    /// The file's name, for display.
+    #[param(max_length = 120)]
+    pub name: Option<String>,
 }

@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
-use linli_app::complaints::{Via, file_complaint};
+use linli_app::complaints::{Via, file_complaint, filed_in_full};
 
-use super::{detail, standing};
 use crate::{
     auth::Caller,
     dto::complaint::{ComplaintDetail, NewComplaintRequest},
@@ -35,16 +34,16 @@ pub async fn create_complaint(
     respond(&state, keyed, move |tx| {
         Box::pin(async move {
             let created = file_complaint(tx, &caller, Via::Api, command).await?;
-            let (id, version) = (created.id, created.version);
-            let st = standing(tx, &caller, &created).await?;
-            let view = detail(tx, &caller, created, st).await?;
+            let full = filed_in_full(tx, &caller, created).await?;
+            let location = format!("/api/v1/complaints/{}", full.complaint.id);
+            let headers = vec![
+                (header::ETAG, etag(full.complaint.version)),
+                (header::LOCATION, location),
+            ];
             Ok(reply(
                 StatusCode::CREATED,
-                &view,
-                vec![
-                    (header::ETAG, etag(version)),
-                    (header::LOCATION, format!("/api/v1/complaints/{id}")),
-                ],
+                &ComplaintDetail::from(full),
+                headers,
             ))
         })
     })

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, get, http::StatusCode, web};
 use linli_app::{complaints, in_transaction};
 use uuid::Uuid;
 
-use super::{in_full, seen_in_full};
+use super::in_full;
 use crate::{
     auth::Caller, dto::complaint::ComplaintDetail, error::ApiResult, handlers::tags,
     state::AppState,
@@ -22,7 +22,7 @@ pub async fn get_complaint(
     let full = in_transaction(&state.db, move |tx| {
         Box::pin(async move {
             let seen = complaints::visible(tx, &caller, id).await?;
-            seen_in_full(tx, &caller, seen).await
+            complaints::in_full(tx, &caller, seen).await
         })
     })
     .await?;

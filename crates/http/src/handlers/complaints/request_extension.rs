@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, http::StatusCode, post, web};
 use linli_app::{complaints, in_transaction};
 use uuid::Uuid;
 
-use super::{in_full, seen_in_full};
+use super::in_full;
 use crate::{
     auth::AuthUser,
     dto::complaint::{ComplaintDetail, ExtensionRequest},
@@ -28,7 +28,7 @@ pub async fn request_extension(
     let full = in_transaction(&state.db, move |tx| {
         Box::pin(async move {
             let seen = complaints::request_extension(tx, &user, command).await?;
-            seen_in_full(tx, &user, seen).await
+            complaints::in_full(tx, &user, seen).await
         })
     })
     .await?;

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, http::StatusCode, post, web};
 use linli_app::{complaints, in_transaction};
 use uuid::Uuid;
 
-use super::{in_full, seen_in_full};
+use super::in_full;
 use crate::{
     auth::Caller,
     dto::complaint::{ComplaintDetail, TransitionRequest},
@@ -37,7 +37,7 @@ pub async fn transition_complaint(
     let full = in_transaction(&state.db, move |tx| {
         Box::pin(async move {
             let seen = complaints::transition_complaint(tx, &caller, now, command).await?;
-            seen_in_full(tx, &caller, seen).await
+            complaints::in_full(tx, &caller, seen).await
         })
     })
     .await?;

@@ -1,31 +1,17 @@
 use actix_web::{HttpResponse, http::StatusCode, post, web};
 use linli_app::{complaints, in_transaction};
 use linli_domain::media::{MAX_PHOTO_BYTES, detect_image};
-use serde::Deserialize;
-use sha2::{Digest, Sha256};
-use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{in_full, seen_in_full};
+use super::in_full;
 use crate::{
     auth::Caller,
-    dto::complaint::ComplaintDetail,
+    dto::complaint::{ComplaintDetail, UploadQuery},
     error::{ApiResult, Problem},
     handlers::tags,
     state::AppState,
     upload,
 };
-
-/// Where the photo belongs.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct UploadQuery {
-    /// `report` (complainant or dispatcher: what is wrong) or `result` (handler: what was done).
-    pub purpose: Option<String>,
-    /// The file's name, for display.
-    #[param(max_length = 120)]
-    pub name: Option<String>,
-}
 
 /// Add a photo to a complaint: the raw image as the request body (JPEG, PNG or WebP, at
 /// most 5 MiB). The type is read from the bytes, not from the name or `Content-Type`; a
@@ -63,18 +49,12 @@ pub async fn upload_attachment(
             "只接受 JPEG、PNG 或 WebP 图片 / only JPEG, PNG or WebP images are accepted",
         )
     })?;
-    let command = complaints::AddAttachment {
-        content_type,
-        size_bytes: i32::try_from(bytes.len()).unwrap_or(i32::MAX),
-        sha256: Sha256::digest(&bytes).to_vec(),
-        file_name: name,
-        slot: slot.clone(),
-    };
+    let command = complaints::AddAttachment::of(slot.clone(), content_type, &bytes, name);
     upload::store(state.settings.upload_dir.clone(), &slot.stored_path, bytes).await?;
     let full = in_transaction(&state.db, move |tx| {
         Box::pin(async move {
             let seen = complaints::add_attachment(tx, &caller, command).await?;
-            seen_in_full(tx, &caller, seen).await
+            complaints::in_full(tx, &caller, seen).await
         })
     })
     .await?;
