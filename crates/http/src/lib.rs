@@ -15,6 +15,7 @@ pub mod handlers;
 pub mod idempotency;
 pub mod metrics;
 pub mod nul;
+pub mod open311;
 pub mod openapi;
 pub mod qr;
 pub mod request_id;

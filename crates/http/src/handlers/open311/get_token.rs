@@ -17,7 +17,7 @@ pub struct TokenAnswer {
 /// token is the request id itself.
 #[utoipa::path(tag = tags::OPEN311, params(("token" = String, Path)), responses(
     (status = 200, description = "The service request the token became", body = Vec<TokenAnswer>),
-    (status = 404, description = "No such token", body = Vec<super::Open311Error>),
+    (status = 404, description = "No such token", body = Vec<crate::dto::open311::Open311Error>),
 ))]
 #[get("/tokens/{token}.json")]
 pub async fn get_token(token: web::Path<String>) -> HttpResponse {
