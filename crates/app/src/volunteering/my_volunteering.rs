@@ -37,7 +37,13 @@ pub async fn my_volunteering(
     let report = volunteering::reports(tx, &[], Some(person), None, 10)
         .await?
         .into_iter()
-        .find(|r| matches!(r.status.as_str(), "requested" | "confirmed"));
+        .find(|r| {
+            matches!(
+                r.status(),
+                linli_domain::volunteering::ReportStatus::Requested
+                    | linli_domain::volunteering::ReportStatus::Confirmed
+            )
+        });
     let open_check_in = volunteering::open_check_in(tx, person).await?;
     let totals = volunteering::hours(
         tx,

@@ -647,7 +647,7 @@ pub fn export_row(c: &Complaint) -> Vec<String> {
         c.compound_name.clone(),
         c.category_name.clone(),
         c.title.clone(),
-        c.status.clone(),
+        c.status().as_str().to_owned(),
         c.handler_org_name.clone().unwrap_or_default(),
         time(c.accepted_at),
         time(c.sign_by),

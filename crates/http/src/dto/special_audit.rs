@@ -474,6 +474,7 @@ pub struct RectificationView {
 
 impl From<Rectification> for RectificationView {
     fn from(r: Rectification) -> Self {
+        let status = r.status().as_str().to_owned();
         RectificationView {
             id: r.id,
             finding_id: r.finding_id,
@@ -481,7 +482,7 @@ impl From<Rectification> for RectificationView {
             owner_org_id: r.owner_org_id,
             owner_org_name: r.owner_org_name,
             deadline: r.deadline,
-            status: r.status,
+            status,
             completion_evidence: r.completion_evidence,
             completed_at: r.completed_at,
             completed_by_name: r.completed_by_name,

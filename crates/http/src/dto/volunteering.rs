@@ -41,6 +41,7 @@ pub struct ReportView {
 
 impl From<Report> for ReportView {
     fn from(r: Report) -> Self {
+        let status = r.status().as_str().to_owned();
         ReportView {
             id: r.id,
             person_id: r.person_id,
@@ -48,7 +49,7 @@ impl From<Report> for ReportView {
             compound_id: r.compound_id,
             compound_name: r.compound_name,
             employer: r.employer,
-            status: r.status,
+            status,
             note: r.note,
             decline_reason: r.decline_reason,
             decided_at: r.decided_at,

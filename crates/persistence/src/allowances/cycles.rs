@@ -32,8 +32,6 @@ pub struct Cycle {
     pub month: NaiveDate,
     #[diesel(sql_type = Text)]
     pub area_path: String,
-    #[diesel(sql_type = Text)]
-    pub status: String,
     #[diesel(sql_type = SqlUuid)]
     pub prepared_by: Uuid,
     #[diesel(sql_type = Text)]
@@ -297,9 +295,9 @@ pub async fn transition(
             object_type: "payment_cycle",
             object_id: cycle_id.to_string(),
             area_path: Some(c.area_path.clone()),
-            before: Some(json!({"status": c.status})),
+            before: Some(json!({"status": c.status().as_str()})),
             after: Some(json!({"status": to.as_str(), "total_fen": c.total_fen, "included": c.included})),
-            event_data: json!({"programme_id": c.programme_id, "month": c.month, "from": c.status, "to": to.as_str(),
+            event_data: json!({"programme_id": c.programme_id, "month": c.month, "from": c.status().as_str(), "to": to.as_str(),
                 "total_fen": c.total_fen, "included": c.included}),
         })
         .await

@@ -49,7 +49,7 @@ pub async fn disburse(
                 },
                 detail: format!(
                     "只有已审批的批次才能发放（当前：{}）/ only an approved cycle can be disbursed (it is {})",
-                    c.status, c.status
+                    c.status().as_str(), c.status().as_str()
                 ),
                 allowed: vec![],
             }
@@ -86,7 +86,7 @@ pub async fn disburse(
             object_type: "payment_cycle",
             object_id: cycle_id.to_string(),
             area_path: Some(c.area_path.clone()),
-            before: Some(json!({"status": c.status})),
+            before: Some(json!({"status": c.status().as_str()})),
             after: Some(json!({"status": "disbursed", "transfers": created, "total_fen": c.total_fen})),
             event_data: json!({"programme_id": c.programme_id, "month": c.month, "transfers": created, "total_fen": c.total_fen}),
         })

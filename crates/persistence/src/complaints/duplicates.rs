@@ -62,9 +62,9 @@ pub async fn merge(
             object_type: "complaint",
             object_id: duplicate.id.to_string(),
             area_path: Some(duplicate.area_path.clone()),
-            before: Some(json!({"status": duplicate.status}),),
+            before: Some(json!({"status": duplicate.status().as_str()}),),
             after: Some(json!({"status": "closed", "duplicate_of": into.id})),
-            event_data: json!({"complaint_id": duplicate.id, "number": duplicate.number, "from": duplicate.status, "to": "closed", "action": "merge", "duplicate_of": into.id}),
+            event_data: json!({"complaint_id": duplicate.id, "number": duplicate.number, "from": duplicate.status().as_str(), "to": "closed", "action": "merge", "duplicate_of": into.id}),
         })
         .await?;
         Ok(())

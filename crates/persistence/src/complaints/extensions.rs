@@ -172,7 +172,7 @@ pub async fn decide_extension(
             area_path: Some(c.area_path.clone()),
             before: Some(json!({"resolve_by": c.resolve_by})),
             after: Some(json!({"extension_id": ext.id, "approved": approve, "resolve_by": new_resolve_by.filter(|_| approve).or(c.resolve_by)})),
-            event_data: json!({"complaint_id": c.id, "number": c.number, "from": c.status, "to": c.status, "action": action}),
+            event_data: json!({"complaint_id": c.id, "number": c.number, "from": c.status().as_str(), "to": c.status().as_str(), "action": action}),
         })
         .await?;
         Ok(())

@@ -92,8 +92,6 @@ pub struct Complaint {
     pub complainant_phone: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
     pub external_id: Option<String>,
-    #[diesel(sql_type = Text)]
-    pub status: String,
     #[diesel(sql_type = Nullable<SqlUuid>)]
     pub handler_org_id: Option<Uuid>,
     #[diesel(sql_type = Nullable<Text>)]

@@ -32,8 +32,6 @@ pub struct Account {
     #[diesel(sql_type = Text)]
     pub name_en: String,
     #[diesel(sql_type = Text)]
-    pub kind: String,
-    #[diesel(sql_type = Text)]
     pub category: String,
     #[diesel(sql_type = Bool)]
     pub active: bool,

@@ -45,8 +45,6 @@ pub struct Meeting {
     pub convener_name: String,
     #[diesel(sql_type = Jsonb)]
     pub minutes: serde_json::Value,
-    #[diesel(sql_type = Text)]
-    pub status: String,
     #[diesel(sql_type = Nullable<Timestamptz>)]
     pub finalised_at: Option<DateTime<Utc>>,
     #[diesel(sql_type = BigInt)]

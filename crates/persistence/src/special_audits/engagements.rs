@@ -49,8 +49,6 @@ pub struct Engagement {
     pub period_from: NaiveDate,
     #[diesel(sql_type = Date)]
     pub period_to: NaiveDate,
-    #[diesel(sql_type = Text)]
-    pub status: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub opinion: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
@@ -334,10 +332,10 @@ pub async fn transition(
                 object_type: "audit_engagement",
                 object_id: id.to_string(),
                 area_path: Some(current.area_path.clone()),
-                before: Some(json!({"status": current.status, "opinion": current.opinion})),
+                before: Some(json!({"status": current.status().as_str(), "opinion": current.opinion})),
                 after: Some(json!({"status": to.as_str(), "opinion": opinion.map(Opinion::as_str), "report_summary": report_summary})),
                 event_data: json!({"campaign_id": current.campaign_id, "compound_id": current.compound_id,
-                    "from": current.status, "to": to.as_str(), "opinion": opinion.map(Opinion::as_str)}),
+                    "from": current.status().as_str(), "to": to.as_str(), "opinion": opinion.map(Opinion::as_str)}),
             },
         )
         .await

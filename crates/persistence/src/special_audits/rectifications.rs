@@ -37,8 +37,6 @@ pub struct Rectification {
     pub owner_org_name: Option<String>,
     #[diesel(sql_type = Date)]
     pub deadline: NaiveDate,
-    #[diesel(sql_type = Text)]
-    pub status: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub completion_evidence: Option<String>,
     #[diesel(sql_type = Nullable<Timestamptz>)]
@@ -200,7 +198,7 @@ pub async fn complete_rectification(
                 object_type: "rectification",
                 object_id: r.id.to_string(),
                 area_path: Some(f.area_path.clone()),
-                before: Some(json!({"status": r.status, "completion_evidence": r.completion_evidence})),
+                before: Some(json!({"status": r.status().as_str(), "completion_evidence": r.completion_evidence})),
                 after: Some(json!({"status": "completed", "completion_evidence": evidence})),
                 event_data: json!({"finding_id": f.id}),
             },
@@ -248,7 +246,7 @@ pub async fn verify_rectification(
                 object_type: "rectification",
                 object_id: r.id.to_string(),
                 area_path: Some(f.area_path.clone()),
-                before: Some(json!({"status": r.status})),
+                before: Some(json!({"status": r.status().as_str()})),
                 after: Some(json!({"status": status, "verification_note": note})),
                 event_data: json!({"finding_id": f.id}),
             },

@@ -38,8 +38,6 @@ pub struct Report {
     pub area_path: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub employer: Option<String>,
-    #[diesel(sql_type = Text)]
-    pub status: String,
     #[diesel(sql_type = Nullable<Text>)]
     pub note: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
@@ -186,10 +184,10 @@ pub async fn decide_report(
             object_type: "report",
             object_id: current.id.to_string(),
             area_path: Some(current.area_path.clone()),
-            before: Some(json!({"status": current.status})),
+            before: Some(json!({"status": current.status().as_str()})),
             after: Some(json!({"status": to.as_str(), "reason": reason})),
             event_data: json!({"person_id": current.person_id, "compound_id": current.compound_id,
-                "from": current.status, "to": to.as_str()}),
+                "from": current.status().as_str(), "to": to.as_str()}),
         })
         .await
     })
