@@ -883,3 +883,42 @@ async fn a_meeting_seen_from_the_community_is_not_changed_by_the_secretary_of_an
     let amended = app.get(&meeting_uri).bearer(&admin).send().await.json();
     assert_eq!(amended["amendments"], seen.json()["amendments"]);
 }
+
+#[actix_web::test]
+async fn a_caller_without_the_registry_role_is_refused_before_a_centre_or_post_is_checked() {
+    let app = TestApp::new().await;
+    let community = app.area_id("雨花区").await;
+    let auditor = app.user_with(Role::Auditor, community).await;
+    app.post("/api/v1/centres")
+        .bearer(&auditor)
+        .json(&json!({"community_id": Uuid::new_v4(), "name": "", "address": "",
+            "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 5, "opening_hours": {"9": ["20:00", "08:00"]}}))
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.put(&format!("/api/v1/centres/{}", Uuid::new_v4()))
+        .bearer(&auditor)
+        .header("If-Match", "\"v1\"")
+        .json(
+            &json!({"community_id": Uuid::new_v4(), "name": "", "address": "",
+            "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 5, "opening_hours": {}}),
+        )
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    let post = json!({"person_id": Uuid::new_v4(), "organisation_id": Uuid::new_v4(), "title": "",
+        "start_date": "2028-01-01", "end_date": "2027-01-01"});
+    app.post("/api/v1/posts")
+        .bearer(&auditor)
+        .json(&post)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+    app.put(&format!("/api/v1/posts/{}", Uuid::new_v4()))
+        .bearer(&auditor)
+        .header("If-Match", "\"v1\"")
+        .json(&post)
+        .send()
+        .await
+        .assert_problem(403, "forbidden");
+}

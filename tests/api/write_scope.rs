@@ -289,3 +289,92 @@ async fn a_bank_account_is_set_only_by_finance_officers_covering_the_persons_hom
         .await;
     assert_eq!(filed, 1);
 }
+
+/// Staff of `mine` who also audit `theirs`: they read its registry but manage only their own.
+async fn auditor_of_theirs(app: &TestApp, p: &Pair) -> String {
+    let username = linli_tests::unique("auditor.");
+    {
+        let mut conn = app.conn().await;
+        let (id, _) = linli_persistence::users::ensure(&mut conn, &username, "审计员", "x")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        for (role, area) in [
+            (Role::Auditor, p.their_community),
+            (Role::CommunityStaff, p.my_community),
+        ] {
+            linli_persistence::users::ensure_grant(&mut conn, id, role, area)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    app.token_for(&username).await
+}
+
+/// `uri` (the row `id` of `table`, in their community) is read by an auditor of their
+/// community who is staff of mine, who cannot change it with `body`; their staff can.
+async fn read_but_not_changed(
+    app: &TestApp,
+    p: &Pair,
+    uri: &str,
+    (table, id): (&str, Uuid),
+    body: &serde_json::Value,
+) {
+    let auditor = auditor_of_theirs(app, p).await;
+    app.get(uri)
+        .bearer(&auditor)
+        .send()
+        .await
+        .assert_status(200);
+    app.put(uri)
+        .bearer(&auditor)
+        .header("If-Match", "\"v1\"")
+        .json(body)
+        .send()
+        .await
+        .assert_problem(404, "not_found");
+    assert_eq!(version(app, table, id).await, 1);
+    let their_clerk = app.user_with(Role::CommunityStaff, p.their_community).await;
+    app.put(uri)
+        .bearer(&their_clerk)
+        .header("If-Match", "\"v1\"")
+        .json(body)
+        .send()
+        .await
+        .assert_status(200);
+}
+
+#[actix_web::test]
+async fn a_centre_is_changed_only_by_staff_covering_its_community() {
+    let app = TestApp::new().await;
+    let p = two_communities(&app).await;
+    let admin = app.token_for("admin").await;
+    let body = json!({"community_id": p.their_community, "name": "测试邻里中心", "address": "测试路 1 号",
+        "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 150, "opening_hours": {"1": ["08:30", "20:00"]}});
+    let created = app
+        .post("/api/v1/centres")
+        .bearer(&admin)
+        .json(&body)
+        .send()
+        .await;
+    created.assert_status(201);
+    let id: Uuid = serde_json::from_value(created.json()["id"].clone()).expect("an id");
+    let uri = format!("/api/v1/centres/{id}");
+    read_but_not_changed(&app, &p, &uri, ("neighbourhood_centres", id), &body).await;
+}
+
+#[actix_web::test]
+async fn a_post_is_changed_only_by_staff_covering_its_organisations_area() {
+    let app = TestApp::new().await;
+    let p = two_communities(&app).await;
+    let (org, person, post) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    app.sql(&format!(
+        "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试委员', true, '{}'); \
+         INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'community_party_committee', '测试党委{org}', '{}'); \
+         INSERT INTO posts (id, person_id, organisation_id, title, start_date) VALUES ('{post}', '{person}', '{org}', '委员', '2020-01-01')",
+        p.theirs, p.their_community
+    ))
+    .await;
+    let body = json!({"person_id": person, "organisation_id": org, "title": "副书记", "start_date": "2020-01-01"});
+    let uri = format!("/api/v1/posts/{post}");
+    read_but_not_changed(&app, &p, &uri, ("posts", post), &body).await;
+}

@@ -5,7 +5,8 @@ use linli_app::meetings::{AmendMeeting, MeetingRecord, RecordMeeting, UpdateActi
 use linli_domain::{
     pii::{mask_id_number, mask_phone},
     registry::{
-        ActionItemDraft, ActionStatus, MeetingDraft, MeetingStatus, Minutes, OpeningHours, OrgKind,
+        ActionItemDraft, ActionStatus, CentreDraft, MeetingDraft, MeetingStatus, Minutes,
+        OpeningHours, OrgKind, PostDraft,
     },
 };
 use linli_persistence::registry::{
@@ -247,6 +248,19 @@ pub struct PostInput {
     pub single_holder: bool,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
+}
+
+impl From<PostInput> for PostDraft {
+    fn from(input: PostInput) -> Self {
+        PostDraft {
+            person_id: input.person_id,
+            organisation_id: input.organisation_id,
+            title: input.title,
+            single_holder: input.single_holder,
+            start_date: input.start_date,
+            end_date: input.end_date,
+        }
+    }
 }
 
 /// Someone holding posts in two or more of a compound's four bodies.
@@ -794,6 +808,24 @@ pub struct CentreInput {
     pub opening_hours: OpeningHours,
     #[serde(default)]
     pub services: Vec<String>,
+}
+
+impl From<CentreInput> for CentreDraft {
+    fn from(input: CentreInput) -> Self {
+        CentreDraft {
+            community_id: input.community_id,
+            name: input.name,
+            address: input.address,
+            location: input.location.into(),
+            geofence_radius_m: input.geofence_radius_m,
+            opening_hours: input.opening_hours,
+            services: input
+                .services
+                .into_iter()
+                .map(|s| s.trim().to_owned())
+                .collect(),
+        }
+    }
 }
 
 /// Governance indicators of one subdistrict (or the whole scope).

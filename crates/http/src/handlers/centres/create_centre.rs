@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::centres};
+use linli_app::{centres::create_centre as create, in_transaction};
+use linli_domain::registry::CentreDraft;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{CentreInput, CentreView},
@@ -22,16 +21,10 @@ pub async fn create_centre(
     caller: Caller,
     ValidJson(body): ValidJson<CentreInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let (draft, community) = checked(&mut conn, &scope, body).await?;
-    let centre = centres::create(
-        &mut conn,
-        &caller.audit,
-        &draft,
-        community.path.as_str(),
-        &scope_patterns(&scope),
-    )
+    let draft = CentreDraft::from(body);
+    let centre = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { create(tx, &caller, draft).await })
+    })
     .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(centre.version)))

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::centres};
+use linli_app::{centres::find_centre, on_connection};
 use uuid::Uuid;
 
 use crate::{
@@ -18,9 +17,11 @@ pub async fn get_centre(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let centre = centres::find_visible(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
+    let id = id.into_inner();
+    let centre = on_connection(&state.db, move |tx| {
+        Box::pin(async move { find_centre(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(centre.version)))
         .json(CentreView::from(centre)))

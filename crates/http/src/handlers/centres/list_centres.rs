@@ -1,9 +1,9 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::{self, scope_patterns},
-    registry::centres,
+use linli_app::{
+    centres::{FindCentres, list_centres as list},
+    on_connection,
 };
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
 use crate::{
@@ -25,34 +25,15 @@ pub async fn list_centres(
     caller: Caller,
     query: web::Query<CentreQuery>,
 ) -> ApiResult<web::Json<CentrePage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
-    let mut conn = state.db.conn().await?;
-    let within = match query.area_id {
-        Some(id) => Some(
-            areas::find_in_scope(&mut conn, id, &scope)
-                .await?
-                .path
-                .as_str()
-                .to_owned(),
-        ),
-        None => None,
+    let find = FindCentres {
+        area_id: query.area_id,
+        name: query.name.clone(),
     };
-    let name = query
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_owned);
-    let mut list = centres::list(
-        &mut conn,
-        &scope_patterns(&scope),
-        within,
-        name,
-        after.as_ref(),
-        limit + 1,
-    )
+    let mut list = on_connection(&state.db, move |tx| {
+        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&(&c.name, c.id)));
     Ok(web::Json(CentrePage {

@@ -1,9 +1,8 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{DomainError, policy::Action};
-use linli_persistence::{areas::scope_patterns, registry::centres};
+use linli_app::{centres::update_centre as update, in_transaction};
+use linli_domain::registry::CentreDraft;
 use uuid::Uuid;
 
-use super::checked;
 use crate::{
     auth::Caller,
     dto::registry::{CentreInput, CentreView},
@@ -27,26 +26,10 @@ pub async fn update_centre(
     if_match: IfMatch,
     ValidJson(body): ValidJson<CentreInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let current = centres::find_visible(&mut conn, &patterns, id.into_inner()).await?;
-    if body.community_id != current.community_id {
-        return Err(DomainError::field(
-            "community_id",
-            "邻里中心不能改换社区 / a centre stays in its community",
-        )
-        .into());
-    }
-    let (draft, _) = checked(&mut conn, &scope, body).await?;
-    let centre = centres::update(
-        &mut conn,
-        &caller.audit,
-        &current,
-        &draft,
-        if_match.0,
-        &patterns,
-    )
+    let (at, draft) = ((id.into_inner(), if_match.0), CentreDraft::from(body));
+    let centre = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, draft).await })
+    })
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(centre.version)))

@@ -1,10 +1,6 @@
 use actix_web::{HttpResponse, http::header, post, web};
-use linli_domain::{DomainError, policy::Action, registry::PostDraft};
-use linli_persistence::{
-    Found,
-    areas::scope_patterns,
-    registry::{organisations, people},
-};
+use linli_app::{in_transaction, posts::create_post as create};
+use linli_domain::registry::PostDraft;
 
 use crate::{
     auth::Caller,
@@ -27,32 +23,11 @@ pub async fn create_post(
     caller: Caller,
     ValidJson(body): ValidJson<PostInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let draft = PostDraft {
-        person_id: body.person_id,
-        organisation_id: body.organisation_id,
-        title: body.title,
-        single_holder: body.single_holder,
-        start_date: body.start_date,
-        end_date: body.end_date,
-    };
-    draft.check()?;
-    let mut conn = state.db.conn().await?;
-    let org = organisations::find_visible(&mut conn, &patterns, draft.organisation_id)
-        .await
-        .found()?
-        .filter(|o| scope.covers(&o.area_path))
-        .ok_or_else(|| {
-            DomainError::field("organisation_id", "组织不存在 / no such organisation")
-        })?;
-    people::find_visible(&mut conn, &patterns, draft.person_id)
-        .await
-        .map_err(|e| {
-            linli_app::not_found_as_field(e, "person_id", "人员不存在 / no such person")
-        })?;
-    let id = people::create_post(&mut conn, &caller.audit, &draft, org.area_path.as_str()).await?;
-    let post = people::find_post(&mut conn, &patterns, id).await?;
+    let draft = PostDraft::from(body);
+    let post = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { create(tx, &caller, draft).await })
+    })
+    .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(post.version)))
         .json(PostView::from(post)))

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, http::header, web};
-use linli_domain::policy::Action;
-use linli_persistence::{areas::scope_patterns, registry::people};
+use linli_app::{on_connection, posts::find_post};
 use uuid::Uuid;
 
 use crate::{
@@ -18,9 +17,11 @@ pub async fn get_post(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ReadRegistry)?;
-    let mut conn = state.db.conn().await?;
-    let post = people::find_post(&mut conn, &scope_patterns(&scope), id.into_inner()).await?;
+    let id = id.into_inner();
+    let post = on_connection(&state.db, move |tx| {
+        Box::pin(async move { find_post(tx, &caller, id).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(post.version)))
         .json(PostView::from(post)))

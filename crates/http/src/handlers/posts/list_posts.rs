@@ -1,9 +1,9 @@
 use actix_web::{get, web};
-use linli_domain::{page::clamp_limit, policy::Action};
-use linli_persistence::{
-    areas::scope_patterns,
-    registry::people::{self, PostFilter},
+use linli_app::{
+    on_connection,
+    posts::{FindPosts, list_posts as list},
 };
+use linli_domain::page::clamp_limit;
 use uuid::Uuid;
 
 use crate::{
@@ -25,22 +25,16 @@ pub async fn list_posts(
     caller: Caller,
     query: web::Query<PostQuery>,
 ) -> ApiResult<web::Json<PostPage>> {
-    let scope = caller.scope(Action::ReadRegistry)?;
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
-    let filter = PostFilter {
+    let find = FindPosts {
         person_id: query.person_id,
         organisation_id: query.organisation_id,
         active_on: query.active_on,
     };
-    let mut conn = state.db.conn().await?;
-    let mut list = people::posts(
-        &mut conn,
-        &scope_patterns(&scope),
-        &filter,
-        limit + 1,
-        after,
-    )
+    let mut list = on_connection(&state.db, move |tx| {
+        Box::pin(async move { list(tx, &caller, find, after, limit + 1).await })
+    })
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |p| cursor::encode(&p.id));
     Ok(web::Json(PostPage {

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, http::header, put, web};
-use linli_domain::{DomainError, policy::Action, registry::PostDraft};
-use linli_persistence::{areas::scope_patterns, registry::people};
+use linli_app::{in_transaction, posts::update_post as update};
+use linli_domain::registry::PostDraft;
 use uuid::Uuid;
 
 use crate::{
@@ -27,24 +27,11 @@ pub async fn update_post(
     if_match: IfMatch,
     ValidJson(body): ValidJson<PostInput>,
 ) -> ApiResult<HttpResponse> {
-    let scope = caller.scope(Action::ManageRegistry)?;
-    let patterns = scope_patterns(&scope);
-    let mut conn = state.db.conn().await?;
-    let current = people::find_post(&mut conn, &patterns, id.into_inner()).await?;
-    if body.person_id != current.person_id || body.organisation_id != current.organisation_id {
-        return Err(DomainError::field("person_id", "任职的人员和组织不能修改，请结束本任职并新建 / end this post and create a new one instead").into());
-    }
-    let draft = PostDraft {
-        person_id: current.person_id,
-        organisation_id: current.organisation_id,
-        title: body.title,
-        single_holder: body.single_holder,
-        start_date: body.start_date,
-        end_date: body.end_date,
-    };
-    draft.check()?;
-    people::update_post(&mut conn, &caller.audit, &current, &draft, if_match.0).await?;
-    let post = people::find_post(&mut conn, &patterns, current.id).await?;
+    let (at, draft) = ((id.into_inner(), if_match.0), PostDraft::from(body));
+    let post = in_transaction(&state.db, move |tx| {
+        Box::pin(async move { update(tx, &caller, at, draft).await })
+    })
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(post.version)))
         .json(PostView::from(post)))
