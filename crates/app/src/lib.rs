@@ -23,6 +23,7 @@ pub mod password;
 pub mod people;
 pub mod posts;
 pub mod public_revenue;
+pub mod sessions;
 pub mod special_audits;
 pub mod stats;
 pub mod users;

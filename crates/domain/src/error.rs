@@ -42,6 +42,17 @@ pub enum DomainError {
     /// The idempotency key was used before with a different request.
     #[error("this idempotency key was used with a different request")]
     IdempotencyMismatch,
+    /// Who asks could not be established (a wrong password, a dead refresh token); `code`
+    /// is stable for clients.
+    #[error("{detail}")]
+    Unauthenticated { code: &'static str, detail: String },
+    /// Too many attempts; the next may come after `retry_after_secs`.
+    #[error("{detail}")]
+    TooManyAttempts {
+        code: &'static str,
+        detail: String,
+        retry_after_secs: u64,
+    },
 }
 
 impl DomainError {

@@ -286,6 +286,13 @@ impl From<DomainError> for ApiError {
                 "precondition_failed",
                 "数据已被他人修改，请刷新后重试 / the object changed since you read it; reload and retry",
             ),
+            DomainError::Unauthenticated { code, detail } => ApiError::unauthorized(code, detail),
+            DomainError::TooManyAttempts {
+                code,
+                detail,
+                retry_after_secs,
+            } => ApiError::new(StatusCode::TOO_MANY_REQUESTS, code, detail)
+                .with_header(header::RETRY_AFTER, retry_after_secs.to_string()),
         }
     }
 }

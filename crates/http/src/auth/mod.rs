@@ -3,6 +3,5 @@
 pub mod api_key;
 pub mod jwt;
 pub mod principal;
-pub mod refresh;
 
 pub use principal::{AuthUser, Caller};

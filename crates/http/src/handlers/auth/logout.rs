@@ -1,8 +1,7 @@
 use actix_web::{HttpResponse, post, web};
-use linli_persistence::tokens;
+use linli_app::{on_connection, sessions::sign_out};
 
 use crate::{
-    auth::refresh as refresh_token,
     dto::auth::RefreshRequest,
     error::{ApiResult, Problem},
     extract::ValidJson,
@@ -22,7 +21,9 @@ pub async fn logout(
     state: web::Data<AppState>,
     ValidJson(body): ValidJson<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    let mut conn = state.db.conn().await?;
-    tokens::revoke_family_of(&mut conn, &refresh_token::digest(&body.refresh_token)).await?;
+    on_connection(&state.db, move |conn| {
+        Box::pin(async move { sign_out(conn, &body.refresh_token).await })
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
