@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use actix_web::{http::StatusCode, web};
 use futures_util::StreamExt;
+use linli_domain::media::{MAX_PHOTO_BYTES, detect_image};
 
 use crate::error::{ApiError, ApiResult};
 
@@ -41,6 +42,21 @@ pub fn unsupported(detail: &'static str) -> ApiError {
         "unsupported_media_type",
         detail,
     )
+}
+
+/// A photo from the request body: at most [`MAX_PHOTO_BYTES`], and a JPEG, PNG or WebP image
+/// by its bytes (415 otherwise). Returns the bytes and their type.
+pub async fn read_photo(payload: &mut web::Payload) -> ApiResult<(Vec<u8>, &'static str)> {
+    let bytes = read_body(
+        payload,
+        MAX_PHOTO_BYTES,
+        "照片不能超过 5 MB / photos are limited to 5 MB",
+    )
+    .await?;
+    let content_type = detect_image(&bytes).ok_or_else(|| {
+        unsupported("只接受 JPEG、PNG 或 WebP 图片 / only JPEG, PNG or WebP images are accepted")
+    })?;
+    Ok((bytes, content_type))
 }
 
 /// Writes `bytes` to `relative` under `upload_dir`, creating directories as needed, off the

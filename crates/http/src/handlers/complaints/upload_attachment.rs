@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, http::StatusCode, post, web};
 use linli_app::{complaints, in_transaction};
-use linli_domain::media::{MAX_PHOTO_BYTES, detect_image};
 use uuid::Uuid;
 
 use super::in_full;
@@ -38,17 +37,7 @@ pub async fn upload_attachment(
         Box::pin(async move { complaints::photo_slot(tx, &asker, id, purpose.as_deref()).await })
     })
     .await?;
-    let bytes = upload::read_body(
-        &mut payload,
-        MAX_PHOTO_BYTES,
-        "照片不能超过 5 MB / photos are limited to 5 MB",
-    )
-    .await?;
-    let content_type = detect_image(&bytes).ok_or_else(|| {
-        upload::unsupported(
-            "只接受 JPEG、PNG 或 WebP 图片 / only JPEG, PNG or WebP images are accepted",
-        )
-    })?;
+    let (bytes, content_type) = upload::read_photo(&mut payload).await?;
     let command = complaints::AddAttachment::of(slot.clone(), content_type, &bytes, name);
     upload::store(state.settings.upload_dir.clone(), &slot.stored_path, bytes).await?;
     let full = in_transaction(&state.db, move |tx| {
