@@ -3,7 +3,7 @@
 
 use diesel::{QueryableByName, sql_types::Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
-use linli_domain::policy::Role;
+use linli_domain::{policy::Role, registry::OrgKind};
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -314,23 +314,28 @@ async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing()
 #[actix_web::test]
 async fn a_compound_never_has_two_contracts_at_once_even_when_racing() {
     let app = TestApp::new().await;
-    let admin = app.token_for("admin").await;
-    let weiji = app.area_id("卫技新村").await;
-    let company = first_id(
-        &app,
-        &admin,
-        "/api/v1/organisations?kind=property_company&limit=1",
-    )
-    .await;
-    let contract = |start: &str, end: &str| json!({"company_id": company, "title": "卫技新村物业服务合同", "start_date": start, "end_date": end, "service_items": ["保洁"], "fee_fen_per_sqm": 60, "compound_ids": [weiji]});
+    let admin = app.admin().await;
+    let company = app.organisation(OrgKind::PropertyCompany).create().await;
+    let [first, second, third] = [
+        app.compound().create().await,
+        app.compound().create().await,
+        app.compound().create().await,
+    ];
+    let day = |d: i64| app.clock().today() + chrono::Duration::days(d);
+    let term = |compound: Uuid, from: i64, to: i64| {
+        app.contract(company)
+            .covering(compound)
+            .term(day(from), day(to))
+            .body()
+    };
     let (a, b) = futures_util::future::join(
         app.post("/api/v1/service-contracts")
             .bearer(&admin)
-            .json(&contract("2027-01-01", "2027-12-31"))
+            .json(&term(first.id, 30, 394))
             .send(),
         app.post("/api/v1/service-contracts")
             .bearer(&admin)
-            .json(&contract("2027-06-01", "2028-05-31"))
+            .json(&term(first.id, 180, 544))
             .send(),
     )
     .await;
@@ -342,14 +347,18 @@ async fn a_compound_never_has_two_contracts_at_once_even_when_racing() {
     // The next term after the first ends is fine.
     app.post("/api/v1/service-contracts")
         .bearer(&admin)
-        .json(&contract("2028-06-01", "2029-05-31"))
+        .json(&term(first.id, 560, 924))
         .send()
         .await
         .assert_status(201);
     // A bundle that includes a compound already under contract is refused whole.
-    let rongcheng = app.area_id("融城花苑").await;
-    let mut bundle = contract("2026-12-01", "2027-03-31");
-    bundle["compound_ids"] = json!([app.area_id("桂花小区").await, rongcheng]);
+    app.contract(company)
+        .covering(second.id)
+        .term(day(0), day(365))
+        .create()
+        .await;
+    let mut bundle = term(third.id, 100, 200);
+    bundle["compound_ids"] = json!([third.id, second.id]);
     let before = app
         .count(
             "SELECT count(*) AS n FROM service_contracts WHERE $1 = $1",

@@ -3,7 +3,7 @@
 
 use diesel::{QueryableByName, sql_types::Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
-use linli_domain::policy::Role;
+use linli_domain::{policy::Role, registry::OrgKind};
 use linli_tests::TestApp;
 use serde_json::json;
 use uuid::Uuid;
@@ -48,30 +48,11 @@ async fn version(app: &TestApp, table: &str, id: Uuid) -> i64 {
 async fn a_bundle_is_changed_only_by_staff_covering_all_its_compounds() {
     let app = TestApp::new().await;
     let p = two_communities(&app).await;
-    let admin = app.token_for("admin").await;
-    let company = Uuid::new_v4();
-    app.sql(&format!(
-        "INSERT INTO organisations (id, kind, name, area_id) VALUES ('{company}', 'property_company', '测试物业{company}', '{}')",
-        app.area_id("雨花区").await
-    ))
-    .await;
-    let start = app.clock().today() + chrono::Duration::days(400);
-    let body = |compounds: serde_json::Value| {
-        json!({"company_id": company, "title": "连片物业服务合同", "start_date": start,
-            "end_date": start + chrono::Duration::days(365), "service_items": ["保洁"],
-            "fee_fen_per_sqm": 60, "compound_ids": compounds})
-    };
-    let created = app
-        .post("/api/v1/service-contracts")
-        .bearer(&admin)
-        .json(&body(json!([p.mine, p.theirs])))
-        .send()
-        .await;
-    created.assert_status(201);
-    let id: Uuid = created.json()["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_default();
+    let company = app.organisation(OrgKind::PropertyCompany).create().await;
+    let bundle = app.contract(company).covering(p.mine).covering(p.theirs);
+    let mut narrowed = bundle.body();
+    narrowed["compound_ids"] = json!([p.mine]);
+    let id = bundle.create().await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/service-contracts/{id}");
     app.get(&uri).bearer(&clerk).send().await.assert_status(200);
@@ -79,7 +60,7 @@ async fn a_bundle_is_changed_only_by_staff_covering_all_its_compounds() {
     app.put(&uri)
         .bearer(&clerk)
         .header("If-Match", "\"v1\"")
-        .json(&body(json!([p.mine])))
+        .json(&narrowed)
         .send()
         .await
         .assert_problem(403, "forbidden");
@@ -105,7 +86,7 @@ async fn a_bundle_is_changed_only_by_staff_covering_all_its_compounds() {
     app.put(&uri)
         .bearer(&subdistrict)
         .header("If-Match", "\"v1\"")
-        .json(&body(json!([p.mine])))
+        .json(&narrowed)
         .send()
         .await
         .assert_status(200);

@@ -174,3 +174,25 @@ impl Query for Cached<'_> {
 }
 
 impl<Conn> diesel::RunQueryDsl<Conn> for Cached<'_> {}
+
+/// The one row of `sql`, which takes the caller's area patterns as `$1` and an id as `$2`:
+/// the object if it lies in sight, `NotFound(what)` when it is unknown or out of sight.
+pub async fn one_in_sight<T>(
+    conn: &mut diesel_async::AsyncPgConnection,
+    sql: &'static str,
+    (patterns, id): (&[String], Uuid),
+    what: &'static str,
+) -> crate::error::StoreResult<T>
+where
+    T: diesel::QueryableByName<Pg> + Send + 'static,
+{
+    use diesel_async::RunQueryDsl;
+    let rows: Vec<T> = query(sql)
+        .bind::<diesel::sql_types::Array<Text>, _>(patterns)
+        .bind::<SqlUuid, _>(id)
+        .load(conn)
+        .await?;
+    rows.into_iter()
+        .next()
+        .ok_or_else(|| linli_domain::DomainError::NotFound(what).into())
+}

@@ -17,7 +17,6 @@ use crate::{
     audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
-    registry::only_row,
 };
 
 /// An assessment with the person's name.
@@ -114,17 +113,18 @@ pub async fn assessment(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Assessment> {
-    let rows = crate::sql::query(concat!(
-        assessment_select!(),
-        " WHERE s.id = $2 AND (",
-        person_visible!(),
-        ")"
-    ))
-    .bind::<Array<Text>, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "assessment")
+    crate::sql::one_in_sight(
+        conn,
+        concat!(
+            assessment_select!(),
+            " WHERE s.id = $2 AND (",
+            person_visible!(),
+            ")"
+        ),
+        (patterns, id),
+        "assessment",
+    )
+    .await
 }
 
 /// Whether a person is visible in the scope.

@@ -16,7 +16,6 @@ use crate::{
     audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
-    registry::only_row,
 };
 
 /// A payment cycle with its totals.
@@ -128,16 +127,13 @@ pub async fn cycle(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Cycle> {
-    let rows = crate::sql::query(concat!(
-        cycle_select!(),
-        " WHERE c.id = $2 AND ",
-        cycle_visible!()
-    ))
-    .bind::<Array<Text>, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "payment cycle")
+    crate::sql::one_in_sight(
+        conn,
+        concat!(cycle_select!(), " WHERE c.id = $2 AND ", cycle_visible!()),
+        (patterns, id),
+        "payment cycle",
+    )
+    .await
 }
 
 /// Opens a cycle for a programme-month (one open cycle at a time) and generates its lines.

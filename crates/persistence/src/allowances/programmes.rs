@@ -18,7 +18,6 @@ use crate::{
     audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
-    registry::only_row,
 };
 
 /// An allowance programme.
@@ -106,16 +105,17 @@ pub async fn programme(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Programme> {
-    let rows = crate::sql::query(concat!(
-        programme_select!(),
-        " WHERE p.id = $2 AND ",
-        programme_visible!()
-    ))
-    .bind::<Array<Text>, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "allowance programme")
+    crate::sql::one_in_sight(
+        conn,
+        concat!(
+            programme_select!(),
+            " WHERE p.id = $2 AND ",
+            programme_visible!()
+        ),
+        (patterns, id),
+        "allowance programme",
+    )
+    .await
 }
 
 /// A programme's fields.

@@ -12,7 +12,7 @@ use linli_domain::{DomainError, registry::CentreDraft};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Patterns, only_row};
+use super::Patterns;
 use crate::{
     StoreError,
     audit_log::AuditContext,
@@ -91,15 +91,13 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Centre> {
-    let rows: Vec<Centre> = crate::sql::query(concat!(
-        select!(),
-        " WHERE c.id = $2 AND a.path LIKE ANY($1)"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "centre")
+    crate::sql::one_in_sight::<Centre>(
+        conn,
+        concat!(select!(), " WHERE c.id = $2 AND a.path LIKE ANY($1)"),
+        (patterns, id),
+        "centre",
+    )
+    .await
 }
 
 fn audit_json(d: &CentreDraft) -> serde_json::Value {

@@ -13,7 +13,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Patterns, only_row};
+use super::Patterns;
 use crate::{
     StoreError,
     audit_log::AuditContext,
@@ -185,15 +185,13 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Meeting> {
-    let rows: Vec<Meeting> = crate::sql::query(concat!(
-        select!(),
-        " WHERE m.id = $2 AND ca.path LIKE ANY($1)"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "meeting")
+    crate::sql::one_in_sight::<Meeting>(
+        conn,
+        concat!(select!(), " WHERE m.id = $2 AND ca.path LIKE ANY($1)"),
+        (patterns, id),
+        "meeting",
+    )
+    .await
 }
 
 /// A meeting's action items, in resolution order.
@@ -532,15 +530,13 @@ pub async fn find_item(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<ActionItem> {
-    let rows: Vec<ActionItem> = crate::sql::query(concat!(
-        select_item!(),
-        " WHERE i.id = $2 AND ca.path LIKE ANY($1)"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "action item")
+    crate::sql::one_in_sight::<ActionItem>(
+        conn,
+        concat!(select_item!(), " WHERE i.id = $2 AND ca.path LIKE ANY($1)"),
+        (patterns, id),
+        "action item",
+    )
+    .await
 }
 
 /// Follows an action item up (done, cancelled, reopened) — allowed after the meeting is

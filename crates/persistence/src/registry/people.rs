@@ -14,7 +14,7 @@ use linli_domain::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Patterns, only_row};
+use super::Patterns;
 use crate::{
     StoreError,
     audit_log::AuditContext,
@@ -112,16 +112,13 @@ pub async fn find_visible(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Person> {
-    let rows: Vec<Person> = crate::sql::query(concat!(
-        select_person!(),
-        " WHERE p.id = $2 AND ",
-        person_visible!()
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "person")
+    crate::sql::one_in_sight::<Person>(
+        conn,
+        concat!(select_person!(), " WHERE p.id = $2 AND ", person_visible!()),
+        (patterns, id),
+        "person",
+    )
+    .await
 }
 
 /// The audit form of a person: personal data masked.
@@ -358,15 +355,13 @@ pub async fn find_post(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Post> {
-    let rows: Vec<Post> = crate::sql::query(concat!(
-        select_post!(),
-        " WHERE ps.id = $2 AND oa.path LIKE ANY($1)"
-    ))
-    .bind::<Patterns, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "post")
+    crate::sql::one_in_sight::<Post>(
+        conn,
+        concat!(select_post!(), " WHERE ps.id = $2 AND oa.path LIKE ANY($1)"),
+        (patterns, id),
+        "post",
+    )
+    .await
 }
 
 fn post_json(p: &PostDraft) -> serde_json::Value {

@@ -15,7 +15,6 @@ use crate::{
     audit_log::AuditContext,
     error::StoreResult,
     journal::{self, Entry},
-    registry::only_row,
 };
 
 /// An activity with its place and sign-up count.
@@ -96,15 +95,16 @@ pub async fn activity(
     patterns: &[String],
     id: Uuid,
 ) -> StoreResult<Activity> {
-    let rows = crate::sql::query(concat!(
-        activity_select!(),
-        " WHERE a.id = $2 AND a.area_path LIKE ANY($1)"
-    ))
-    .bind::<Array<Text>, _>(patterns)
-    .bind::<SqlUuid, _>(id)
-    .load(conn)
-    .await?;
-    only_row(rows, "activity")
+    crate::sql::one_in_sight(
+        conn,
+        concat!(
+            activity_select!(),
+            " WHERE a.id = $2 AND a.area_path LIKE ANY($1)"
+        ),
+        (patterns, id),
+        "activity",
+    )
+    .await
 }
 
 /// An activity to create.
