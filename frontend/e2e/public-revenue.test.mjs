@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import {
   apiGet,
   BASE_URL,
+  clickInDialog,
   lastDayOfMonth,
   messagesGone,
   monthFromNow,
@@ -261,8 +262,7 @@ test('the committee posts, reverses and documents an entry, closes the first ope
   await current.getByTestId('period-open').waitFor();
   assert.ok(await current.getByRole('button', { name: '结账' }).isDisabled(), `${monthLabel(0)} has not ended`);
   await page.getByTestId(`close-${TO_CLOSE}`).click();
-  await settle(page); // the confirmation has finished opening
-  await page.getByTestId('close-period-confirm').click();
+  await clickInDialog(page, 'close-period-confirm');
   await closing.getByTestId('period-closed').waitFor();
   const periods = await apiGet(page, `/api/v1/compounds/${compoundId}/ledger/periods`);
   assert.equal(periods.items.find((p) => p.month === TO_CLOSE)?.closed, true);
@@ -299,8 +299,7 @@ test('the committee posts, reverses and documents an entry, closes the first ope
   await page.getByTestId('disclosure-note').fill(`${Number(TO_CLOSE.slice(5))}月公共收益收支情况 ${RUN}`);
   await shot(page, '76b-disclosure-preview');
   await page.getByTestId('disclosure-publish').click();
-  await settle(page); // the confirmation has finished opening
-  await page.getByTestId('disclosure-publish-confirm').click();
+  await clickInDialog(page, 'disclosure-publish-confirm');
   await page.waitForURL(/\/disclosures\/[0-9a-f-]{36}$/);
   await page.getByTestId('disclosure-notice').getByTestId('notice-note').getByText(RUN).waitFor();
   const { items: disclosures } = await apiGet(page, `/api/v1/compounds/${compoundId}/disclosures`);

@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import {
   apiGet,
   BASE_URL,
+  clickInDialog,
   dayFromNow,
-  dialogOpened,
   menuEntries,
   messagesGone,
   openBrowser,
@@ -138,9 +138,7 @@ test('the compound secretary records a joint meeting of 融城花苑, finalises 
   const item = page.locator('[data-testid="action-item-table"] tbody tr.ant-table-row').filter({ hasText: task });
   assert.equal(await item.getByTestId('action-status').getAttribute('data-status'), 'open');
   await item.getByTestId('done-action').click();
-  // Only once the dialog has finished opening: a click while it zooms in is now and then lost.
-  await dialogOpened(page, 'done-action-submit');
-  await page.getByTestId('done-action-submit').click();
+  await clickInDialog(page, 'done-action-submit');
   await item.locator('[data-testid="action-status"][data-status="done"]').waitFor();
   await item.getByText('已办结').waitFor();
   await item.getByTestId('reopen-action').waitFor();

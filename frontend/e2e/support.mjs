@@ -233,11 +233,17 @@ export async function pickOption(page, testId, label) {
 }
 
 /**
- * Waits until the dialog holding the element `testId` has finished opening: typing into it
- * or clicking in it while it still zooms in is now and then lost.
+ * Waits until the dialog or confirmation (a modal, or a popconfirm's popover) holding
+ * `testId` has finished opening: a click on its buttons while it zooms in is now and then lost.
  */
 export async function dialogOpened(page, testId) {
-  await page.locator(`.ant-modal${OPENED}`).filter({ has: page.getByTestId(testId) }).waitFor();
+  await page.locator(`:is(.ant-modal, .ant-popover)${OPENED}`).filter({ has: page.getByTestId(testId) }).waitFor();
+}
+
+/** Clicks the button `testId` of a dialog or confirmation once it has finished opening. */
+export async function clickInDialog(page, testId) {
+  await dialogOpened(page, testId);
+  await page.getByTestId(testId).click();
 }
 
 /** Waits until no dialog or popup is still animating in or out (for steady screenshots). */

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import {
   BASE_URL,
   chooseFromMenu,
+  clickInDialog,
   dialogOpened,
   menuEntries,
   openBrowser,
@@ -156,8 +157,7 @@ test('admin edits the clerk: a stale copy is reloaded, grants are added and remo
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="grant-table"] tbody tr.ant-table-row').length === 2);
   await shot(page, '44-user-two-grants');
   await grants.filter({ hasText: '志愿者' }).getByTestId('remove-grant').click();
-  await settle(page); // the confirmation has finished opening
-  await page.getByTestId('confirm-remove-grant').click();
+  await clickInDialog(page, 'confirm-remove-grant');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="grant-table"] tbody tr.ant-table-row').length === 1);
   await grants.filter({ hasText: '社区工作人员' }).waitFor();
   assert.ok(await grants.getByTestId('remove-grant').isDisabled(), 'the last grant stays');

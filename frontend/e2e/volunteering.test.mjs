@@ -413,7 +413,6 @@ test('a member asks to report to 融城花苑 on the phone; the party secretary 
     await volunteer.getByTestId('report-compound').click();
     await volunteer.keyboard.type('融城花苑');
     await volunteer.locator(`${OPEN_POPUP} .ant-select-item-option[title="融城花苑"]`).click();
-    await settle(volunteer); // the list of compounds has finished closing
     await card.getByTestId('report-submit').click();
     await card.getByTestId('report-status').filter({ hasText: '待确认' }).waitFor();
     await messagesGone(volunteer);

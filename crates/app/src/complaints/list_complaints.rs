@@ -115,7 +115,7 @@ pub async fn list_complaints(
 }
 
 /// The most rows one export holds.
-pub const EXPORT_MAX_ROWS: usize = 50_000;
+const EXPORT_MAX_ROWS: usize = 50_000;
 /// Rows read per statement while exporting.
 const EXPORT_BATCH: i64 = 500;
 

@@ -22,8 +22,7 @@ pub use find_attachment::find_attachment;
 pub use in_full::{InFull, filed_in_full, in_full};
 pub use list_categories::{calendar_days, list_categories, public_catalogue, public_category};
 pub use list_complaints::{
-    After, EXPORT_MAX_ROWS, FindComplaints, Search, count_complaints, export_complaints,
-    list_complaints, search_complaints,
+    After, FindComplaints, count_complaints, export_complaints, list_complaints,
 };
 pub use list_duplicates::list_duplicates;
 pub use merge_complaint::{MergeComplaint, merge_complaint};

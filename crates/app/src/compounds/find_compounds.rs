@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::{Caller, Result};
 
 /// The most rows one export holds.
-pub const EXPORT_MAX_ROWS: usize = 100_000;
+const EXPORT_MAX_ROWS: usize = 100_000;
 /// Rows read per statement while exporting.
 const EXPORT_BATCH: i64 = 500;
 

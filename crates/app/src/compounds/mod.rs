@@ -7,7 +7,7 @@ mod update_compound;
 
 pub use create_compound::create_compound;
 pub use find_compounds::{
-    EXPORT_MAX_ROWS, FindCompounds, all_in_scope, export_compounds, find_compound, list_compounds,
+    FindCompounds, all_in_scope, export_compounds, find_compound, list_compounds,
 };
 pub use governance::{Governance, cross_appointments, governance};
 pub use update_compound::update_compound;
