@@ -40,6 +40,20 @@ use linli_persistence::{AsyncPgConnection, Db};
 /// found, forbidden, wrong state — or the database).
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// `work` for [`on_connection`], [`in_transaction`] and the HTTP layer's keyed `respond`: the
+/// body, run with the connection bound to the name given, as the boxed future they take.
+/// Captured values are moved in.
+///
+/// ```ignore
+/// let area = in_transaction(&db, with_tx!(|tx| areas::create_area(tx, &caller, input).await)).await?;
+/// ```
+#[macro_export]
+macro_rules! with_tx {
+    (|$tx:ident| $body:expr) => {
+        move |$tx| ::std::boxed::Box::pin(async move { $body })
+    };
+}
+
 /// Runs `work` (a read: a use case that changes nothing) on one connection of `db`,
 /// without a transaction: no `BEGIN` and `COMMIT` round trips for what only reads.
 pub async fn on_connection<T, W>(db: &Db, work: W) -> Result<T>

@@ -19,6 +19,7 @@ pub mod ops;
 pub mod organisations;
 pub mod people;
 pub mod posts;
+pub mod prelude;
 pub mod public_revenue;
 pub mod special_audits;
 pub mod stats;

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{in_transaction, meetings};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 
 use super::item_response;
-use crate::{
-    auth::Caller, dto::registry::ActionItemView, error::ApiResult, handlers::tags, state::AppState,
-};
+use crate::dto::registry::ActionItemView;
 
 /// One action item; `ETag` for `If-Match` on follow-up.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_action_item(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let item_id = id.into_inner();
-    let item = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { meetings::get_action_item(tx, &caller, item_id).await })
-    })
+    let item = in_transaction(
+        &state.db,
+        with_tx!(|tx| meetings::get_action_item(tx, &caller, item_id).await),
+    )
     .await?;
     Ok(item_response(item))
 }

@@ -1,14 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, meetings};
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 use linli_domain::page::clamp_limit;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::registry::{ActionItemPage, ActionItemQuery, ActionItemView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Action items of joint meetings in your area, by due date; `overdue=true` lists open
@@ -25,11 +21,12 @@ pub async fn list_action_items(
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<meetings::ItemsAfter>(query.cursor.as_deref())?;
     let filter = query.to_filter();
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
-            meetings::list_action_items(tx, &caller, filter, after.as_ref(), limit + 1).await
-        })
-    })
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(
+            |tx| meetings::list_action_items(tx, &caller, filter, after.as_ref(), limit + 1).await
+        ),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |i| cursor::encode(&(i.due_on, i.id)));
     Ok(web::Json(ActionItemPage {

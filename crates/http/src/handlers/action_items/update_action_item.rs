@@ -1,15 +1,10 @@
-use actix_web::{HttpResponse, put, web};
-use linli_app::{in_transaction, meetings};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 
 use super::item_response;
 use crate::{
-    auth::Caller,
     dto::registry::{ActionItemStatusInput, ActionItemView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Follow an action item up: done (with the date), cancelled, or reopened. Allowed after
@@ -29,9 +24,10 @@ pub async fn update_action_item(
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner(), if_match.0);
     let today = state.clock().today();
-    let item = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { meetings::update_action_item(tx, &caller, today, command).await })
-    })
+    let item = in_transaction(
+        &state.db,
+        with_tx!(|tx| meetings::update_action_item(tx, &caller, today, command).await),
+    )
     .await?;
     Ok(item_response(item))
 }

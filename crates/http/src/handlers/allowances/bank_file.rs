@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
 use crate::{
-    auth::Caller,
     csv_file,
     dto::allowance::{BANK_FILE_COLUMNS, bank_file_rows},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// The bank transfer file of a disbursed cycle (CSV, UTF-8 with BOM). Columns: 参考号 (our
@@ -26,9 +21,10 @@ pub async fn bank_file(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let file = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::bank_file(tx, &caller, id).await })
-    })
+    let file = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::bank_file(tx, &caller, id).await),
+    )
     .await?;
     let (name, rows) = bank_file_rows(file);
     csv_file::attachment(&name, &BANK_FILE_COLUMNS, rows)

@@ -1,13 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{allowances, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances;
 
 use crate::{
-    auth::Caller,
     dto::allowance::{AssessmentInput, AssessmentView},
-    error::ApiResult,
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Record an assessment (考评) of a person for a period: score 0–100 and result. A person
@@ -22,9 +19,10 @@ pub async fn create_assessment(
     ValidJson(body): ValidJson<AssessmentInput>,
 ) -> ApiResult<HttpResponse> {
     let record = body.into_command();
-    let a = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::create_assessment(tx, &caller, record).await })
-    })
+    let a = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::create_assessment(tx, &caller, record).await),
+    )
     .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(a.version)))

@@ -1,13 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{allowances, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances;
 
 use crate::{
-    auth::Caller,
     dto::allowance::{CycleInput, CycleView},
-    error::{ApiResult, Problem},
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Open a payment cycle for a programme and month and generate it: every candidate (who held
@@ -28,9 +25,10 @@ pub async fn create_cycle(
     ValidJson(body): ValidJson<CycleInput>,
 ) -> ApiResult<HttpResponse> {
     let (command, today) = (body.into_command(), state.clock().today());
-    let cycle = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::create_cycle(tx, &caller, today, command).await })
-    })
+    let cycle = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::create_cycle(tx, &caller, today, command).await),
+    )
     .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(cycle.version)))

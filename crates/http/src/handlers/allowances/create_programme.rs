@@ -1,13 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{allowances, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances;
 
 use crate::{
-    auth::Caller,
     dto::allowance::{ProgrammeInput, ProgrammeView},
-    error::ApiResult,
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Set up an allowance programme: the eligible post (organisation kind and title, e.g.
@@ -24,9 +21,10 @@ pub async fn create_programme(
     ValidJson(body): ValidJson<ProgrammeInput>,
 ) -> ApiResult<HttpResponse> {
     let terms = body.into_command();
-    let p = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::create_programme(tx, &caller, terms).await })
-    })
+    let p = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::create_programme(tx, &caller, terms).await),
+    )
     .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(p.version)))

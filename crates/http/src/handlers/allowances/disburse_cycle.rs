@@ -1,16 +1,8 @@
-use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_app::{allowances, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 use serde::Deserialize;
-use uuid::Uuid;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::CycleView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
-};
+use crate::dto::allowance::CycleView;
 
 /// No body is needed; `{}` is accepted.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -40,15 +32,18 @@ pub async fn disburse_cycle(
     let keyed = input.keyed(&caller);
     let (cycle_id, asker) = (id.into_inner(), caller.clone());
     // Asked before the key is looked up, so a replay too needs the role over the cycle.
-    in_transaction(&state.db, move |tx| {
-        Box::pin(async move { allowances::may_prepare_payments(tx, &asker, cycle_id).await })
-    })
+    in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::may_prepare_payments(tx, &asker, cycle_id).await),
+    )
     .await?;
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let cycle = allowances::disburse_cycle(tx, &caller, cycle_id).await?;
             Ok(reply(StatusCode::OK, &CycleView::from(cycle), vec![]))
-        })
-    })
+        }),
+    )
     .await
 }

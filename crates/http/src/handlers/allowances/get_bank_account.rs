@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::BankAccountView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::allowance::BankAccountView;
 
 /// A person's bank account for allowances, masked: the full number only ever leaves in the
 /// bank transfer file.
@@ -23,9 +16,10 @@ pub async fn get_bank_account(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<BankAccountView>> {
     let person_id = id.into_inner();
-    let b = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::find_bank_account(tx, &caller, person_id).await })
-    })
+    let b = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::find_bank_account(tx, &caller, person_id).await),
+    )
     .await?;
     Ok(web::Json(BankAccountView::from(b)))
 }

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller, dto::allowance::CycleView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
-};
+use crate::{dto::allowance::CycleView, extract::etag};
 
 /// One payment cycle with totals and the actions its status allows; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_cycle(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let cycle = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::find_cycle(tx, &caller, id).await })
-    })
+    let cycle = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::find_cycle(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(cycle.version)))

@@ -1,17 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{
-    allowances::{self, HoldPayment},
-    in_transaction,
-};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances::{self, HoldPayment};
 
 use crate::{
-    auth::Caller,
     dto::allowance::{CycleView, HoldInput},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Hold an included line of a draft cycle with a reason (e.g. 待核实任职情况): it is not
@@ -34,9 +26,10 @@ pub async fn hold_payment(
         payment_id,
         reason: body.reason,
     };
-    let cycle = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::hold_payment(tx, &caller, command).await })
-    })
+    let cycle = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::hold_payment(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok().json(CycleView::from(cycle)))
 }

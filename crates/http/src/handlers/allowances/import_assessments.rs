@@ -1,14 +1,7 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{allowances, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::AssessmentImportResult,
-    error::{ApiError, ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-    upload,
-};
+use crate::{dto::allowance::AssessmentImportResult, error::ApiError, upload};
 
 /// Import assessments from CSV (UTF-8): `人员ID,姓名,考评开始,考评结束,得分,结果,考评人,备注`
 /// (English headers `person_id,name,period_start,period_end,score,result,assessor,notes` also
@@ -34,9 +27,10 @@ pub async fn import_assessments(
         "导入文件不能超过 8 MB / import files are limited to 8 MB",
     )
     .await?;
-    let imported = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::import_assessments(tx, &caller, &file).await })
-    })
+    let imported = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::import_assessments(tx, &caller, &file).await),
+    )
     .await?
     .map_err(ApiError::import_invalid)?;
     Ok(HttpResponse::Created().json(AssessmentImportResult { imported }))

@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{allowances, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::{CycleList, CycleQuery, CycleView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::allowance::{CycleList, CycleQuery, CycleView};
 
 /// Payment cycles you can see, newest month first, with totals.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), params(CycleQuery), responses(
@@ -20,9 +14,10 @@ pub async fn list_cycles(
     query: web::Query<CycleQuery>,
 ) -> ApiResult<web::Json<CycleList>> {
     let find = query.to_find();
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::list_cycles(tx, &caller, find).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::list_cycles(tx, &caller, find).await),
+    )
     .await?;
     Ok(web::Json(CycleList {
         items: items.into_iter().map(CycleView::from).collect(),

@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::{PaymentList, PaymentQuery, PaymentView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::allowance::{PaymentList, PaymentQuery, PaymentView};
 
 /// A cycle's lines in order: every candidate, the decision, the amount and why. Account
 /// numbers show their last four digits only.
@@ -23,12 +16,13 @@ pub async fn list_payments(
     query: web::Query<PaymentQuery>,
 ) -> ApiResult<web::Json<PaymentList>> {
     let (id, query) = (id.into_inner(), query.into_inner());
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move {
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let (decision, reason) = (query.decision.as_deref(), query.reason.as_deref());
             allowances::list_payments(tx, &caller, id, decision, reason).await
-        })
-    })
+        }),
+    )
     .await?;
     Ok(web::Json(PaymentList {
         items: items.into_iter().map(PaymentView::from).collect(),

@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{allowances, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::{ProgrammeList, ProgrammeView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::allowance::{ProgrammeList, ProgrammeView};
 
 /// Allowance programmes covering your area.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = []), ("api_key" = [])), responses(
@@ -18,9 +12,10 @@ pub async fn list_programmes(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<ProgrammeList>> {
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::list_programmes(tx, &caller).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::list_programmes(tx, &caller).await),
+    )
     .await?;
     Ok(web::Json(ProgrammeList {
         items: items.into_iter().map(ProgrammeView::from).collect(),

@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::{PaymentList, PaymentView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::allowance::{PaymentList, PaymentView};
 
 /// A person's allowance history: every cycle line (paid, failed, excluded and why), newest
 /// month first.
@@ -22,9 +15,10 @@ pub async fn person_payments(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<PaymentList>> {
     let person_id = id.into_inner();
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::person_payments(tx, &caller, person_id).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::person_payments(tx, &caller, person_id).await),
+    )
     .await?;
     Ok(web::Json(PaymentList {
         items: items.into_iter().map(PaymentView::from).collect(),

@@ -1,15 +1,8 @@
-use actix_web::{get, web};
+use crate::handlers::prelude::*;
 use chrono::Datelike;
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::{BudgetQuery, BudgetView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::allowance::{BudgetQuery, BudgetView};
 
 /// A programme-year's budget: committed (approved and later cycles, less failed
 /// transfers), paid (confirmed by the bank) and remaining. Approval is refused when a cycle
@@ -26,9 +19,10 @@ pub async fn programme_budget(
 ) -> ApiResult<web::Json<BudgetView>> {
     let year = query.year.unwrap_or_else(|| state.clock().today().year());
     let id = id.into_inner();
-    let budget = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::programme_budget(tx, &caller, id, year).await })
-    })
+    let budget = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::programme_budget(tx, &caller, id, year).await),
+    )
     .await?;
     Ok(web::Json(BudgetView::from(budget)))
 }

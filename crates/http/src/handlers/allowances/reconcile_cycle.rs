@@ -1,18 +1,7 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{
-    allowances::{self, ReconcileCycle},
-    in_transaction,
-};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances::{self, ReconcileCycle};
 
-use crate::{
-    auth::Caller,
-    dto::allowance::ReconciliationResult,
-    error::{ApiError, ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-    upload,
-};
+use crate::{dto::allowance::ReconciliationResult, error::ApiError, upload};
 
 /// Import the bank's return file (CSV): `参考号,结果,银行流水号,失败原因` (or
 /// `reference,result,bank_reference,failure_reason`); 结果 成功/paid or 失败/failed, a failure
@@ -36,9 +25,10 @@ pub async fn reconcile_cycle(
 ) -> ApiResult<HttpResponse> {
     let (cycle_id, asker) = (id.into_inner(), caller.clone());
     // Asked before the bytes are read; no connection is held while they arrive.
-    in_transaction(&state.db, move |tx| {
-        Box::pin(async move { allowances::may_prepare_payments(tx, &asker, cycle_id).await })
-    })
+    in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::may_prepare_payments(tx, &asker, cycle_id).await),
+    )
     .await?;
     let file = upload::read_body(
         &mut payload,
@@ -47,9 +37,10 @@ pub async fn reconcile_cycle(
     )
     .await?;
     let command = ReconcileCycle { cycle_id, file };
-    let result = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::reconcile_cycle(tx, &caller, command).await })
-    })
+    let result = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::reconcile_cycle(tx, &caller, command).await),
+    )
     .await?
     .map_err(ApiError::import_invalid)?;
     Ok(HttpResponse::Ok().json(ReconciliationResult::from(result)))

@@ -1,15 +1,8 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::CycleView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{dto::allowance::CycleView, extract::etag};
 
 /// Generate a draft cycle again from today's posts, assessments, payments and bank details
 /// (e.g. after an assessment was corrected). Holds on lines still included are kept.
@@ -24,9 +17,10 @@ pub async fn regenerate_cycle(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let cycle = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::regenerate_cycle(tx, &caller, id).await })
-    })
+    let cycle = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::regenerate_cycle(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(cycle.version)))

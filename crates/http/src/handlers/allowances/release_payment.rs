@@ -1,14 +1,7 @@
-use actix_web::{HttpResponse, delete, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
-use crate::{
-    auth::Caller,
-    dto::allowance::CycleView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::allowance::CycleView;
 
 /// Release a held line of a draft cycle: it is included again.
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])),
@@ -23,11 +16,10 @@ pub async fn release_payment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (cycle_id, payment_id) = path.into_inner();
-    let cycle = in_transaction(&state.db, |tx| {
-        Box::pin(
-            async move { allowances::release_payment(tx, &caller, cycle_id, payment_id).await },
-        )
-    })
+    let cycle = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::release_payment(tx, &caller, cycle_id, payment_id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok().json(CycleView::from(cycle)))
 }

@@ -1,14 +1,9 @@
-use actix_web::{put, web};
-use linli_app::{allowances, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::allowances;
 
 use crate::{
-    auth::Caller,
     dto::allowance::{BankAccountInput, BankAccountView},
-    error::ApiResult,
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Set the bank account allowances are paid into (finance officers). The answer and the
@@ -25,9 +20,10 @@ pub async fn set_bank_account(
     ValidJson(body): ValidJson<BankAccountInput>,
 ) -> ApiResult<web::Json<BankAccountView>> {
     let command = body.into_command(id.into_inner());
-    let b = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::set_bank_account(tx, &caller, command).await })
-    })
+    let b = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::set_bank_account(tx, &caller, command).await),
+    )
     .await?;
     Ok(web::Json(BankAccountView::from(b)))
 }

@@ -1,17 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{
-    allowances::{self, TransitionCycle},
-    in_transaction,
-};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances::{self, TransitionCycle};
 
 use crate::{
-    auth::Caller,
     dto::allowance::{CycleTransition, CycleView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Move a cycle: `submit` (draft → submitted, by a finance officer who prepares payments),
@@ -37,9 +30,10 @@ pub async fn transition_cycle(
         action: body.action,
         expected_version: if_match.0,
     };
-    let cycle = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::transition_cycle(tx, &caller, command).await })
-    })
+    let cycle = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::transition_cycle(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(cycle.version)))

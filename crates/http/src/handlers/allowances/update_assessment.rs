@@ -1,17 +1,10 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{
-    allowances::{self, UpdateAssessment},
-    in_transaction,
-};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances::{self, UpdateAssessment};
 
 use crate::{
-    auth::Caller,
     dto::allowance::{AssessmentInput, AssessmentView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Correct an assessment. If a payment cycle already used it, the cycle is flagged
@@ -34,9 +27,10 @@ pub async fn update_assessment(
         record: body.into_command(),
         expected_version: if_match.0,
     };
-    let a = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::update_assessment(tx, &caller, command).await })
-    })
+    let a = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::update_assessment(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(a.version)))

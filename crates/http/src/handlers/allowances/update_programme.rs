@@ -1,17 +1,10 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{
-    allowances::{self, UpdateProgramme},
-    in_transaction,
-};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::allowances::{self, UpdateProgramme};
 
 use crate::{
-    auth::Caller,
     dto::allowance::{ProgrammeInput, ProgrammeView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a programme (not its area). Cycles already generated keep their amounts; regenerate
@@ -33,9 +26,10 @@ pub async fn update_programme(
         terms: body.into_command(),
         expected_version: if_match.0,
     };
-    let p = in_transaction(&state.db, |tx| {
-        Box::pin(async move { allowances::update_programme(tx, &caller, command).await })
-    })
+    let p = in_transaction(
+        &state.db,
+        with_tx!(|tx| allowances::update_programme(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(p.version)))

@@ -1,13 +1,10 @@
-use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use linli_app::api_keys::create_api_key as create;
 
 use crate::{
     auth::AuthUser,
     dto::api_key::{ApiKeyView, CreateApiKeyRequest, CreatedApiKey},
-    error::ApiResult,
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
 };
 
 /// Issue an API key for a government system. The key is in the response once and never
@@ -25,8 +22,10 @@ pub async fn create_api_key(
 ) -> ApiResult<HttpResponse> {
     let keyed = input.keyed(&user);
     let command = input.body.into_command();
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let issued = create(tx, &user, command).await?;
             let location = format!("/api/v1/api-keys/{}", issued.record.id);
             let body = CreatedApiKey {
@@ -38,7 +37,7 @@ pub async fn create_api_key(
                 &body,
                 vec![(header::LOCATION, location)],
             ))
-        })
-    })
+        }),
+    )
     .await
 }

@@ -1,16 +1,14 @@
-use actix_web::{get, web};
-use linli_app::{api_keys, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::api_keys;
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
     auth::AuthUser,
     cursor,
-    dto::api_key::{ApiKeyPage, ApiKeyView},
-    dto::page::PageQuery,
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
+    dto::{
+        api_key::{ApiKeyPage, ApiKeyView},
+        page::PageQuery,
+    },
 };
 
 /// API keys issued in your area, newest first (secrets are never shown again).
@@ -27,9 +25,10 @@ pub async fn list_api_keys(
 ) -> ApiResult<web::Json<ApiKeyPage>> {
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { api_keys::list_api_keys(tx, &user, before, limit + 1).await })
-    })
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(|tx| api_keys::list_api_keys(tx, &user, before, limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |k| cursor::encode(&k.id));
     Ok(web::Json(ApiKeyPage {

@@ -1,8 +1,7 @@
-use actix_web::{HttpResponse, delete, web};
-use linli_app::{api_keys::revoke_api_key as revoke, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::api_keys::revoke_api_key as revoke;
 
-use crate::{auth::AuthUser, error::ApiResult, handlers::tags, state::AppState};
+use crate::auth::AuthUser;
 
 /// Revoke an API key: the next request with it fails. The record stays for the audit trail.
 #[utoipa::path(tag = tags::API_KEYS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -15,9 +14,6 @@ pub async fn revoke_api_key(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    in_transaction(&state.db, move |tx| {
-        Box::pin(async move { revoke(tx, &user, id).await })
-    })
-    .await?;
+    in_transaction(&state.db, with_tx!(|tx| revoke(tx, &user, id).await)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

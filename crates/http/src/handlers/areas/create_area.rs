@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::in_transaction;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use linli_domain::area::NewArea;
 
 use crate::{
-    auth::Caller,
     dto::area::{AreaView, CreateAreaRequest},
-    error::{ApiResult, Problem},
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Create an area node under a parent in your scope.
@@ -33,9 +29,10 @@ pub async fn create_area(
         name: body.name,
         code: body.code,
     };
-    let area = in_transaction(&state.db, |tx| {
-        Box::pin(async move { linli_app::areas::create_area(tx, &caller, new).await })
-    })
+    let area = in_transaction(
+        &state.db,
+        with_tx!(|tx| linli_app::areas::create_area(tx, &caller, new).await),
+    )
     .await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(area.version)))

@@ -1,15 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{areas::find_area, on_connection};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::areas::find_area;
 
-use crate::{
-    auth::Caller,
-    dto::area::AreaView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{dto::area::AreaView, extract::etag};
 
 /// One area node; `ETag` carries its version for `If-Match` on update.
 #[utoipa::path(tag = tags::AREAS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path, description = "Area id")), responses(
@@ -23,10 +16,8 @@ pub async fn get_area(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let (area, has_children) = on_connection(&state.db, move |tx| {
-        Box::pin(async move { find_area(tx, &caller, id).await })
-    })
-    .await?;
+    let (area, has_children) =
+        on_connection(&state.db, with_tx!(|tx| find_area(tx, &caller, id).await)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(area.version)))
         .json(AreaView::new(area, has_children)))

@@ -1,15 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{areas::list_areas as list_areas_in, on_connection};
+use crate::handlers::prelude::*;
+use linli_app::areas::list_areas as list_areas_in;
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::area::{AreaPage, AreaQuery, AreaView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// List area nodes: the roots of your scope, the children of a node, or every node of a kind.
@@ -30,9 +25,10 @@ pub async fn list_areas(
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
     let under = (query.parent_id, query.kind);
-    let mut list = on_connection(&state.db, move |tx| {
-        Box::pin(async move { list_areas_in(tx, &caller, under, after, limit + 1).await })
-    })
+    let mut list = on_connection(
+        &state.db,
+        with_tx!(|tx| list_areas_in(tx, &caller, under, after, limit + 1).await),
+    )
     .await?;
     let next_cursor =
         cursor::next_page(&mut list, limit, |(a, _)| cursor::encode(&(&a.name, a.id)));

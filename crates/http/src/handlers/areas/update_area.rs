@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{areas::update_area as update, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::areas::update_area as update;
 use linli_domain::area::AreaChanges;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::area::{AreaView, UpdateAreaRequest},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Rename an area node. Requires `If-Match` with the `ETag` you read.
@@ -34,9 +30,10 @@ pub async fn update_area(
         name: body.name,
         code: body.code,
     };
-    let (area, has_children) = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, changes).await })
-    })
+    let (area, has_children) = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, changes).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(area.version)))

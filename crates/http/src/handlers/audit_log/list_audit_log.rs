@@ -1,17 +1,11 @@
-use actix_web::{get, web};
-use linli_app::{
-    audit_log::{FindAuditEntries, list_audit_log as list},
-    on_connection,
-};
+use crate::handlers::prelude::*;
+use linli_app::audit_log::{FindAuditEntries, list_audit_log as list};
 use linli_domain::page::clamp_limit;
 
 use crate::{
     auth::AuthUser,
     cursor,
     dto::audit_log::{AuditEntryView, AuditPage, AuditQuery},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Audit entries, newest first, filtered by object, actor or action.
@@ -33,9 +27,10 @@ pub async fn list_audit_log(
         actor_id: query.actor_id,
         action: query.action,
     };
-    let mut rows = on_connection(&state.db, move |tx| {
-        Box::pin(async move { list(tx, &user, find, before, limit + 1).await })
-    })
+    let mut rows = on_connection(
+        &state.db,
+        with_tx!(|tx| list(tx, &user, find, before, limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut rows, limit, |r| cursor::encode(&r.id));
     Ok(web::Json(AuditPage {

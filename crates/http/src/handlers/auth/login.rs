@@ -1,17 +1,12 @@
-use actix_web::{HttpRequest, HttpResponse, post, web};
-use linli_app::{
-    on_connection,
-    sessions::{SignIn, sign_in},
-};
+use crate::handlers::prelude::*;
+use actix_web::HttpRequest;
+use linli_app::sessions::{SignIn, sign_in};
 
 use super::{refresh_expiry, token_pair};
 use crate::{
     auth::principal::client_ip,
     dto::auth::{LoginRequest, TokenResponse},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Sign in with username and password.
@@ -39,9 +34,10 @@ pub async fn login(
     };
     let now = state.clock().now();
     let expires_at = refresh_expiry(&state.settings.auth, now);
-    let session = on_connection(&state.db, move |conn| {
-        Box::pin(async move { sign_in(conn, attempt, now, expires_at).await })
-    })
+    let session = on_connection(
+        &state.db,
+        with_tx!(|conn| sign_in(conn, attempt, now, expires_at).await),
+    )
     .await?;
     Ok(HttpResponse::Ok().json(token_pair(&state.settings.auth, session)?))
 }

@@ -1,13 +1,7 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{on_connection, sessions::sign_out};
+use crate::handlers::prelude::*;
+use linli_app::sessions::sign_out;
 
-use crate::{
-    dto::auth::RefreshRequest,
-    error::{ApiResult, Problem},
-    extract::ValidJson,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{dto::auth::RefreshRequest, extract::ValidJson};
 
 /// Sign out: revoke the presented refresh token and every token of the same sign-in.
 ///
@@ -21,9 +15,10 @@ pub async fn logout(
     state: web::Data<AppState>,
     ValidJson(body): ValidJson<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    on_connection(&state.db, move |conn| {
-        Box::pin(async move { sign_out(conn, &body.refresh_token).await })
-    })
+    on_connection(
+        &state.db,
+        with_tx!(|conn| sign_out(conn, &body.refresh_token).await),
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

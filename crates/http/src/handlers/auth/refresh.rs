@@ -1,14 +1,12 @@
-use actix_web::{HttpRequest, HttpResponse, post, web};
-use linli_app::{on_connection, sessions};
+use crate::handlers::prelude::*;
+use actix_web::HttpRequest;
+use linli_app::sessions;
 
 use super::{refresh_expiry, token_pair};
 use crate::{
     auth::principal::request_context,
     dto::auth::{RefreshRequest, TokenResponse},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Exchange a refresh token for a new access token and a new refresh token.
@@ -28,9 +26,10 @@ pub async fn refresh(
     let now = state.clock().now();
     let period = (now, refresh_expiry(&state.settings.auth, now));
     let origin = request_context(&req, &state, None, "");
-    let session = on_connection(&state.db, move |conn| {
-        Box::pin(async move { sessions::refresh(conn, &body.refresh_token, period, origin).await })
-    })
+    let session = on_connection(
+        &state.db,
+        with_tx!(|conn| sessions::refresh(conn, &body.refresh_token, period, origin).await),
+    )
     .await?;
     Ok(HttpResponse::Ok().json(token_pair(&state.settings.auth, session)?))
 }

@@ -1,14 +1,11 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{centres::create_centre as create, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::centres::create_centre as create;
 use linli_domain::registry::CentreDraft;
 
 use crate::{
-    auth::Caller,
     dto::registry::{CentreInput, CentreView},
-    error::ApiResult,
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Register a neighbourhood centre with its geofence and opening hours.
@@ -22,10 +19,7 @@ pub async fn create_centre(
     ValidJson(body): ValidJson<CentreInput>,
 ) -> ApiResult<HttpResponse> {
     let draft = CentreDraft::from(body);
-    let centre = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { create(tx, &caller, draft).await })
-    })
-    .await?;
+    let centre = in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, draft).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(centre.version)))
         .insert_header((header::LOCATION, format!("/api/v1/centres/{}", centre.id)))

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{centres::find_centre, on_connection};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::centres::find_centre;
 
-use crate::{
-    auth::Caller, dto::registry::CentreView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
-};
+use crate::{dto::registry::CentreView, extract::etag};
 
 /// One centre; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,10 +15,8 @@ pub async fn get_centre(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let centre = on_connection(&state.db, move |tx| {
-        Box::pin(async move { find_centre(tx, &caller, id).await })
-    })
-    .await?;
+    let centre =
+        on_connection(&state.db, with_tx!(|tx| find_centre(tx, &caller, id).await)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(centre.version)))
         .json(CentreView::from(centre)))

@@ -1,18 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{
-    centres::{FindCentres, list_centres as list},
-    on_connection,
-};
+use crate::handlers::prelude::*;
+use linli_app::centres::{FindCentres, list_centres as list};
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::registry::{CentrePage, CentreQuery, CentreView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Neighbourhood centres in your area, by name.
@@ -31,9 +23,10 @@ pub async fn list_centres(
         area_id: query.area_id,
         name: query.name.clone(),
     };
-    let mut list = on_connection(&state.db, move |tx| {
-        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
-    })
+    let mut list = on_connection(
+        &state.db,
+        with_tx!(|tx| list(tx, &caller, find, after.as_ref(), limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&(&c.name, c.id)));
     Ok(web::Json(CentrePage {

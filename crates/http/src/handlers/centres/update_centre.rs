@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{centres::update_centre as update, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::centres::update_centre as update;
 use linli_domain::registry::CentreDraft;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::registry::{CentreInput, CentreView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a centre (it stays in its community). Requires `If-Match`.
@@ -27,9 +23,10 @@ pub async fn update_centre(
     ValidJson(body): ValidJson<CentreInput>,
 ) -> ApiResult<HttpResponse> {
     let (at, draft) = ((id.into_inner(), if_match.0), CentreDraft::from(body));
-    let centre = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, draft).await })
-    })
+    let centre = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, draft).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(centre.version)))

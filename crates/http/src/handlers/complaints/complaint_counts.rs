@@ -1,10 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{complaints, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
-use crate::{
-    auth::Caller, dto::complaint::StatusCountView, error::ApiResult, handlers::tags,
-    state::AppState,
-};
+use crate::dto::complaint::StatusCountView;
 
 /// How many complaints you can see per status, and how many of them are overdue (inbox badges).
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), responses(
@@ -15,9 +12,10 @@ pub async fn complaint_counts(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<Vec<StatusCountView>>> {
-    let counts = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::count_complaints(tx, &caller).await })
-    })
+    let counts = in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::count_complaints(tx, &caller).await),
+    )
     .await?;
     Ok(web::Json(
         counts

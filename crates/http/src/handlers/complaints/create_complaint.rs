@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use linli_app::complaints::{Via, file_complaint, filed_in_full};
 
 use crate::{
-    auth::Caller,
     dto::complaint::{ComplaintDetail, NewComplaintRequest},
-    error::{ApiResult, Problem},
     extract::etag,
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
 };
 
 /// File a complaint: a resident about their own compound, staff on a caller's behalf
@@ -31,8 +27,10 @@ pub async fn create_complaint(
 ) -> ApiResult<HttpResponse> {
     let keyed = input.keyed(&caller);
     let command = input.body.into_command();
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let created = file_complaint(tx, &caller, Via::Api, command).await?;
             let full = filed_in_full(tx, &caller, created).await?;
             let location = format!("/api/v1/complaints/{}", full.complaint.id);
@@ -45,7 +43,7 @@ pub async fn create_complaint(
                 &ComplaintDetail::from(full),
                 headers,
             ))
-        })
-    })
+        }),
+    )
     .await
 }

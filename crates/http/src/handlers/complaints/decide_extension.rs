@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
 use super::in_full;
 use crate::{
     auth::AuthUser,
     dto::complaint::{ComplaintDetail, ExtensionDecision},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// The community approves or denies an extension. Approval moves `resolve_by` by the
@@ -30,12 +26,13 @@ pub async fn decide_extension(
     let (id, extension_id) = path.into_inner();
     let command = body.into_command(id, extension_id);
     let now = state.clock().now();
-    let full = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let full = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let seen = complaints::decide_extension(tx, &user, now, command).await?;
             complaints::in_full(tx, &user, seen).await
-        })
-    })
+        }),
+    )
     .await?;
     in_full(StatusCode::OK, full)
 }

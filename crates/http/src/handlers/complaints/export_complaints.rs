@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{complaints, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
 use crate::{
-    auth::Caller,
     csv_file::{self, FileName},
     dto::complaint::{ComplaintQuery, EXPORT_HEADER, export_row},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Export the filtered complaint list as CSV (UTF-8 with BOM; times in China Standard
@@ -23,9 +19,10 @@ pub async fn export_complaints(
     query: web::Query<ComplaintQuery>,
 ) -> ApiResult<HttpResponse> {
     let find = query.to_find();
-    let list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::export_complaints(tx, &caller, find).await })
-    })
+    let list = in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::export_complaints(tx, &caller, find).await),
+    )
     .await?;
     let name = FileName::new("complaints.csv", "诉求.csv");
     csv_file::attachment(name, &EXPORT_HEADER, list.iter().map(export_row))

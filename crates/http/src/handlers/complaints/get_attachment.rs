@@ -1,13 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::complaints;
 
-use crate::{
-    auth::Caller,
-    error::{ApiError, ApiResult},
-    handlers::tags,
-    state::AppState,
-};
+use crate::error::ApiError;
 
 /// A complaint's photo, to those who may see the complaint (never cached by shared caches).
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), params(("id" = Uuid, Path), ("attachment_id" = Uuid, Path)), responses(
@@ -20,9 +15,10 @@ pub async fn get_attachment(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (id, attachment_id) = path.into_inner();
-    let a = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::find_attachment(tx, &caller, id, attachment_id).await })
-    })
+    let a = in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::find_attachment(tx, &caller, id, attachment_id).await),
+    )
     .await?;
     let file = state.settings.upload_dir.join(&a.stored_path);
     let bytes = web::block(move || std::fs::read(file))

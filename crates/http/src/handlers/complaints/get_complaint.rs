@@ -1,12 +1,8 @@
-use actix_web::{HttpResponse, get, http::StatusCode, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
 use super::in_full;
-use crate::{
-    auth::Caller, dto::complaint::ComplaintDetail, error::ApiResult, handlers::tags,
-    state::AppState,
-};
+use crate::dto::complaint::ComplaintDetail;
 
 /// One complaint with its timeline, deadlines and the actions you may take now.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -19,12 +15,13 @@ pub async fn get_complaint(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let full = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let full = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let seen = complaints::visible(tx, &caller, id).await?;
             complaints::in_full(tx, &caller, seen).await
-        })
-    })
+        }),
+    )
     .await?;
     in_full(StatusCode::OK, full)
 }

@@ -1,14 +1,8 @@
-use actix_web::{get, web};
+use crate::handlers::prelude::*;
 use chrono::Datelike;
-use linli_app::{complaints::calendar_days, on_connection};
+use linli_app::complaints::calendar_days;
 
-use crate::{
-    auth::Caller,
-    dto::complaint::{CalendarDayView, CalendarQuery},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::complaint::{CalendarDayView, CalendarQuery};
 
 /// Public holidays and make-up working days of a year (default: this year). Weekdays are
 /// working days and weekends are not, unless listed here.
@@ -23,10 +17,7 @@ pub async fn list_calendar_days(
     query: web::Query<CalendarQuery>,
 ) -> ApiResult<web::Json<Vec<CalendarDayView>>> {
     let year = query.year.unwrap_or_else(|| state.clock().now().year());
-    let days = on_connection(&state.db, move |tx| {
-        Box::pin(async move { calendar_days(tx, year).await })
-    })
-    .await?;
+    let days = on_connection(&state.db, with_tx!(|tx| calendar_days(tx, year).await)).await?;
     Ok(web::Json(
         days.into_iter()
             .map(|d| CalendarDayView {

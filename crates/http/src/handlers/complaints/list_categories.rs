@@ -1,15 +1,9 @@
-use actix_web::{get, web};
-use linli_app::{complaints, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::{
-    auth::Caller,
-    dto::complaint::CategoryView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::complaint::CategoryView;
 
 /// Which categories to list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -32,9 +26,10 @@ pub async fn list_categories(
     query: web::Query<CategoryQuery>,
 ) -> ApiResult<web::Json<Vec<CategoryView>>> {
     let all = query.all.unwrap_or(false);
-    let list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::list_categories(tx, &caller, all).await })
-    })
+    let list = in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::list_categories(tx, &caller, all).await),
+    )
     .await?;
     Ok(web::Json(
         list.into_iter().map(CategoryView::from).collect(),

@@ -1,14 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{complaints, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 use linli_domain::page::clamp_limit;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::complaint::{ComplaintPage, ComplaintQuery, ComplaintView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Complaints you may see (your area's, your organisation's, or your own), newest first,
@@ -27,11 +23,12 @@ pub async fn list_complaints(
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<complaints::After>(query.cursor.as_deref())?;
     let find = query.to_find();
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
-            complaints::list_complaints(tx, &caller, find, after.as_ref(), limit + 1).await
-        })
-    })
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(
+            |tx| complaints::list_complaints(tx, &caller, find, after.as_ref(), limit + 1).await
+        ),
+    )
     .await?;
     let next_cursor =
         cursor::next_page(&mut list, limit, |c| cursor::encode(&(c.created_at, c.id)));

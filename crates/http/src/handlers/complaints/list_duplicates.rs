@@ -1,10 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
-use crate::{
-    auth::Caller, dto::complaint::ComplaintView, error::ApiResult, handlers::tags, state::AppState,
-};
+use crate::dto::complaint::ComplaintView;
 
 /// Possible duplicates of a complaint: same compound and category, filed within three
 /// days, still open — for the dispatcher to merge.
@@ -18,9 +15,10 @@ pub async fn list_duplicates(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<Vec<ComplaintView>>> {
     let id = id.into_inner();
-    let list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::list_duplicates(tx, &caller, id).await })
-    })
+    let list = in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::list_duplicates(tx, &caller, id).await),
+    )
     .await?;
     Ok(web::Json(
         list.into_iter()

@@ -1,15 +1,10 @@
-use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
 use super::in_full;
 use crate::{
-    auth::Caller,
     dto::complaint::{ComplaintDetail, MergeRequest},
-    error::ApiResult,
     extract::{IfMatch, ValidJson},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Merge a complaint into another about the same compound and category: it is closed
@@ -29,12 +24,13 @@ pub async fn merge_complaint(
     ValidJson(body): ValidJson<MergeRequest>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner(), if_match.0);
-    let full = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let full = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let seen = complaints::merge_complaint(tx, &caller, command).await?;
             complaints::in_full(tx, &caller, seen).await
-        })
-    })
+        }),
+    )
     .await?;
     in_full(StatusCode::OK, full)
 }

@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
 use super::in_full;
 use crate::{
     auth::AuthUser,
     dto::complaint::{ComplaintDetail, ExtensionRequest},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// The handler asks for more time to resolve (延期申请); the community decides.
@@ -25,12 +21,13 @@ pub async fn request_extension(
     ValidJson(body): ValidJson<ExtensionRequest>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let full = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let full = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let seen = complaints::request_extension(tx, &user, command).await?;
             complaints::in_full(tx, &user, seen).await
-        })
-    })
+        }),
+    )
     .await?;
     in_full(StatusCode::CREATED, full)
 }

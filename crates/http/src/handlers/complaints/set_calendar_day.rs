@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, put, web};
+use crate::handlers::prelude::*;
 use chrono::NaiveDate;
-use linli_app::{complaints, in_transaction};
+use linli_app::complaints;
 
-use crate::{
-    auth::AuthUser, dto::complaint::CalendarDayInput, error::ApiResult, extract::ValidJson,
-    handlers::tags, state::AppState,
-};
+use crate::{auth::AuthUser, dto::complaint::CalendarDayInput, extract::ValidJson};
 
 /// Declare a day a public holiday, a make-up working day, or `normal` again; applies to
 /// deadlines computed from now on. Audited.
@@ -20,9 +17,10 @@ pub async fn set_calendar_day(
     ValidJson(body): ValidJson<CalendarDayInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(day.into_inner());
-    in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::set_calendar_day(tx, &user, command).await })
-    })
+    in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::set_calendar_day(tx, &user, command).await),
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,15 +1,10 @@
-use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
 use super::in_full;
 use crate::{
-    auth::Caller,
     dto::complaint::{ComplaintDetail, TransitionRequest},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Move a complaint along its life cycle (受理, 不予受理, 派单, 签收, 退单, 办理, 办结,
@@ -34,12 +29,13 @@ pub async fn transition_complaint(
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner(), if_match.0);
     let now = state.clock().now();
-    let full = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let full = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let seen = complaints::transition_complaint(tx, &caller, now, command).await?;
             complaints::in_full(tx, &caller, seen).await
-        })
-    })
+        }),
+    )
     .await?;
     in_full(StatusCode::OK, full)
 }

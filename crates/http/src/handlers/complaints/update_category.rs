@@ -1,13 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{complaints, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::complaints;
 
 use crate::{
     auth::AuthUser,
     dto::complaint::{CategoryUpdate, CategoryView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a category's deadlines (working hours), handler rule or active flag.
@@ -26,9 +24,10 @@ pub async fn update_category(
     ValidJson(body): ValidJson<CategoryUpdate>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(code.into_inner(), if_match.0);
-    let updated = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::update_category(tx, &user, command).await })
-    })
+    let updated = in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::update_category(tx, &user, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(updated.version)))

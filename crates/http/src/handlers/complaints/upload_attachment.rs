@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, http::StatusCode, post, web};
-use linli_app::{complaints, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::complaints;
 
 use super::in_full;
 use crate::{
-    auth::Caller,
     dto::complaint::{ComplaintDetail, UploadQuery},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
     upload,
 };
 
@@ -33,19 +28,21 @@ pub async fn upload_attachment(
     let (id, UploadQuery { purpose, name }) = (id.into_inner(), query.into_inner());
     let asker = caller.clone();
     // Asked before the bytes are read; no connection is held while they arrive.
-    let slot = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { complaints::photo_slot(tx, &asker, id, purpose.as_deref()).await })
-    })
+    let slot = in_transaction(
+        &state.db,
+        with_tx!(|tx| complaints::photo_slot(tx, &asker, id, purpose.as_deref()).await),
+    )
     .await?;
     let (bytes, content_type) = upload::read_photo(&mut payload).await?;
     let command = complaints::AddAttachment::of(slot.clone(), content_type, &bytes, name);
     upload::store(state.settings.upload_dir.clone(), &slot.stored_path, bytes).await?;
-    let full = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let full = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let seen = complaints::add_attachment(tx, &caller, command).await?;
             complaints::in_full(tx, &caller, seen).await
-        })
-    })
+        }),
+    )
     .await?;
     in_full(StatusCode::CREATED, full)
 }

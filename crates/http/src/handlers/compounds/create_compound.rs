@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use linli_app::compounds::create_compound as create;
 use linli_domain::compound::CompoundDraft;
 
 use crate::{
-    auth::Caller,
     dto::compound::{CompoundInput, CompoundView},
-    error::{ApiResult, Problem},
     extract::etag,
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
 };
 
 /// Register a compound under a community in your scope.
@@ -33,8 +29,10 @@ pub async fn create_compound(
 ) -> ApiResult<HttpResponse> {
     let keyed = input.keyed(&caller);
     let (draft, today) = (CompoundDraft::from(input.body), state.clock().today());
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let compound = create(tx, &caller, draft, today).await?;
             let location = format!("/api/v1/compounds/{}", compound.id);
             let headers = vec![
@@ -46,7 +44,7 @@ pub async fn create_compound(
                 &CompoundView::from(compound),
                 headers,
             ))
-        })
-    })
+        }),
+    )
     .await
 }

@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{compounds::export_compounds as export, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::compounds::export_compounds as export;
 
 use crate::{
-    auth::Caller,
     csv_file::{self, FileName},
     dto::compound::{CompoundQuery, EXPORT_HEADER, export_row},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Export the filtered compound list as CSV (UTF-8 with BOM, so spreadsheet programs
@@ -25,10 +21,7 @@ pub async fn export_compounds(
     query: web::Query<CompoundQuery>,
 ) -> ApiResult<HttpResponse> {
     let find = query.to_find();
-    let list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { export(tx, &caller, find).await })
-    })
-    .await?;
+    let list = in_transaction(&state.db, with_tx!(|tx| export(tx, &caller, find).await)).await?;
     let name = FileName::new("compounds.csv", "小区.csv");
     csv_file::attachment(name, &EXPORT_HEADER, list.iter().map(export_row))
 }

@@ -1,15 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{compounds::find_compound, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::compounds::find_compound;
 
-use crate::{
-    auth::Caller,
-    dto::compound::CompoundView,
-    error::{ApiResult, Problem},
-    extract::etag,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{dto::compound::CompoundView, extract::etag};
 
 /// One compound; `ETag` carries its version for `If-Match` on update.
 #[utoipa::path(tag = tags::COMPOUNDS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
@@ -23,9 +16,10 @@ pub async fn get_compound(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let compound = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { find_compound(tx, &caller, id).await })
-    })
+    let compound = in_transaction(
+        &state.db,
+        with_tx!(|tx| find_compound(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(compound.version)))

@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{compounds::governance, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::compounds::governance;
 
-use crate::{
-    auth::Caller,
-    dto::registry::{ContractView, CrossAppointmentView, GovernanceView, OrganisationView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::registry::{ContractView, CrossAppointmentView, GovernanceView, OrganisationView};
 
 /// Who governs a compound today: the organisations serving it, the service contract in
 /// force (with the other compounds of its bundle), cross-appointments and the latest
@@ -23,9 +16,10 @@ pub async fn get_governance(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<GovernanceView>> {
     let (id, today) = (id.into_inner(), state.clock().today());
-    let g = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { governance(tx, &caller, id, today).await })
-    })
+    let g = in_transaction(
+        &state.db,
+        with_tx!(|tx| governance(tx, &caller, id, today).await),
+    )
     .await?;
     Ok(web::Json(GovernanceView {
         compound_id: g.compound.id,

@@ -1,15 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{compounds::list_compounds as list, in_transaction};
+use crate::handlers::prelude::*;
+use linli_app::compounds::list_compounds as list;
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::compound::{CompoundPage, CompoundQuery, CompoundView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// List compounds in your scope, filtered by area, governance mode and name.
@@ -30,9 +25,10 @@ pub async fn list_compounds(
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
     let find = query.to_find();
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
-    })
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(|tx| list(tx, &caller, find, after.as_ref(), limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&(&c.name, c.id)));
     Ok(web::Json(CompoundPage {

@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{compounds::cross_appointments, in_transaction};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::compounds::cross_appointments;
 
-use crate::{
-    auth::Caller,
-    dto::registry::{CrossAppointmentView, OnQuery},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::registry::{CrossAppointmentView, OnQuery};
 
 /// People holding posts in two or more of the compound's four bodies (party branch,
 /// owners' committee, property company, supervisory committee) on a date (default today).
@@ -26,9 +19,10 @@ pub async fn list_cross_appointments(
         id.into_inner(),
         query.on.unwrap_or_else(|| state.clock().today()),
     );
-    let list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { cross_appointments(tx, &caller, id, on).await })
-    })
+    let list = in_transaction(
+        &state.db,
+        with_tx!(|tx| cross_appointments(tx, &caller, id, on).await),
+    )
     .await?;
     Ok(web::Json(
         list.into_iter().map(CrossAppointmentView::from).collect(),

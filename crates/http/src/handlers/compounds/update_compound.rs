@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{compounds::update_compound as update, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::compounds::update_compound as update;
 use linli_domain::compound::CompoundDraft;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::compound::{CompoundInput, CompoundView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Replace a compound's register entry. Requires `If-Match` with the `ETag` you read:
@@ -34,9 +30,10 @@ pub async fn update_compound(
 ) -> ApiResult<HttpResponse> {
     let at = (id.into_inner(), if_match.0);
     let (draft, today) = (CompoundDraft::from(body), state.clock().today());
-    let compound = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, draft, today).await })
-    })
+    let compound = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, draft, today).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(compound.version)))

@@ -1,14 +1,11 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{contracts::create_contract as create, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::contracts::create_contract as create;
 use linli_domain::registry::ContractDraft;
 
 use crate::{
-    auth::Caller,
     dto::registry::{ContractInput, ContractView},
-    error::{ApiResult, Problem},
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Record a property service contract for one compound or a bundle of several. A compound
@@ -25,10 +22,8 @@ pub async fn create_contract(
     ValidJson(body): ValidJson<ContractInput>,
 ) -> ApiResult<HttpResponse> {
     let draft = ContractDraft::from(body);
-    let contract = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { create(tx, &caller, draft).await })
-    })
-    .await?;
+    let contract =
+        in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, draft).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(contract.version)))
         .insert_header((

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{contracts::find_contract, on_connection};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::contracts::find_contract;
 
-use crate::{
-    auth::Caller, dto::registry::ContractView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
-};
+use crate::{dto::registry::ContractView, extract::etag};
 
 /// One contract with the compounds of its bundle; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_contract(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let contract = on_connection(&state.db, move |tx| {
-        Box::pin(async move { find_contract(tx, &caller, id).await })
-    })
+    let contract = on_connection(
+        &state.db,
+        with_tx!(|tx| find_contract(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(contract.version)))

@@ -1,16 +1,11 @@
-use actix_web::{get, web};
-use linli_app::{contracts::list_contracts as list, on_connection};
+use crate::handlers::prelude::*;
+use linli_app::contracts::list_contracts as list;
 use linli_domain::page::clamp_limit;
 use linli_persistence::registry::contracts::ContractFilter;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::registry::{ContractPage, ContractQuery, ContractView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Service contracts covering compounds in your area, newest first.
@@ -30,9 +25,10 @@ pub async fn list_contracts(
         compound_id: query.compound_id,
         active_on: query.active_on,
     };
-    let mut list = on_connection(&state.db, move |tx| {
-        Box::pin(async move { list(tx, &caller, filter, before, limit + 1).await })
-    })
+    let mut list = on_connection(
+        &state.db,
+        with_tx!(|tx| list(tx, &caller, filter, before, limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&c.id));
     Ok(web::Json(ContractPage {

@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{contracts::update_contract as update, in_transaction};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::contracts::update_contract as update;
 use linli_domain::registry::ContractDraft;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::registry::{ContractInput, ContractView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a contract: its term (e.g. end it early), items, fee or bundle. The company
@@ -29,9 +25,10 @@ pub async fn update_contract(
     ValidJson(body): ValidJson<ContractInput>,
 ) -> ApiResult<HttpResponse> {
     let (at, draft) = ((id.into_inner(), if_match.0), ContractDraft::from(body));
-    let contract = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, draft).await })
-    })
+    let contract = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, draft).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(contract.version)))

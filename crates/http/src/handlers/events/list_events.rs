@@ -1,14 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{on_connection, webhooks::list_events as feed};
+use crate::handlers::prelude::*;
+use linli_app::webhooks::list_events as feed;
 use linli_domain::page::clamp_limit;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::webhook::{EventEnvelope, EventPage, EventQuery},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Events in your area after a cursor, in commit order — for systems that cannot
@@ -32,9 +28,10 @@ pub async fn list_events(
             .collect::<Vec<_>>()
     });
     let limit = clamp_limit(query.limit);
-    let list = on_connection(&state.db, move |tx| {
-        Box::pin(async move { feed(tx, &caller, types, after, limit).await })
-    })
+    let list = on_connection(
+        &state.db,
+        with_tx!(|tx| feed(tx, &caller, types, after, limit).await),
+    )
     .await?;
     let last = list.last().and_then(|e| e.seq).unwrap_or(after);
     Ok(web::Json(EventPage {

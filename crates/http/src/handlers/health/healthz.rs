@@ -1,6 +1,4 @@
-use actix_web::{HttpResponse, get};
-
-use crate::handlers::tags;
+use crate::handlers::prelude::*;
 
 /// Liveness: the process is up and answering.
 #[utoipa::path(tag = tags::HEALTH, responses((status = 200, description = "The process is up", body = String, content_type = "text/plain")))]

@@ -1,10 +1,5 @@
-use actix_web::{HttpResponse, get, web};
-
-use crate::{
-    error::{ApiError, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::error::ApiError;
+use crate::handlers::prelude::*;
 
 /// Readiness: the database answers; 503 otherwise, so a load balancer stops routing here.
 #[utoipa::path(tag = tags::HEALTH, responses(

@@ -1,14 +1,7 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, users::change_password as change};
+use crate::handlers::prelude::*;
+use linli_app::users::change_password as change;
 
-use crate::{
-    auth::AuthUser,
-    dto::me::ChangePasswordRequest,
-    error::{ApiResult, Problem},
-    extract::ValidJson,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{auth::AuthUser, dto::me::ChangePasswordRequest, extract::ValidJson};
 
 /// Change your password. Every session and access token you hold ends; sign in again.
 #[utoipa::path(tag = tags::AUTH, security(("bearer" = [])), request_body = ChangePasswordRequest, responses(
@@ -23,9 +16,10 @@ pub async fn change_password(
     ValidJson(body): ValidJson<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     let (current, new) = (body.current_password, body.new_password);
-    in_transaction(&state.db, move |tx| {
-        Box::pin(async move { change(tx, &user, current, new).await })
-    })
+    in_transaction(
+        &state.db,
+        with_tx!(|tx| change(tx, &user, current, new).await),
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

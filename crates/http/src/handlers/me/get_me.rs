@@ -1,12 +1,9 @@
-use actix_web::{get, web};
-use linli_app::{on_connection, users::me};
+use crate::handlers::prelude::*;
+use linli_app::users::me;
 
 use crate::{
     auth::AuthUser,
     dto::me::{GrantView, MeResponse},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// The signed-in user, their grants (role x area) and the actions those allow.
@@ -20,10 +17,7 @@ pub async fn get_me(
     user: AuthUser,
 ) -> ApiResult<web::Json<MeResponse>> {
     let permissions = user.principal.permissions();
-    let (found, grants) = on_connection(&state.db, move |tx| {
-        Box::pin(async move { me(tx, &user).await })
-    })
-    .await?;
+    let (found, grants) = on_connection(&state.db, with_tx!(|tx| me(tx, &user).await)).await?;
     Ok(web::Json(MeResponse {
         id: found.id,
         username: found.username,

@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, meetings};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 
 use super::in_full;
 use crate::{
     auth::AuthUser,
     dto::registry::{AmendmentInput, MeetingView},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Correct a finalised record: the record stays as signed, the amendment says what was
@@ -26,9 +22,10 @@ pub async fn amend_meeting(
     ValidJson(body): ValidJson<AmendmentInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let record = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { meetings::amend_meeting(tx, &user, command).await })
-    })
+    let record = in_transaction(
+        &state.db,
+        with_tx!(|tx| meetings::amend_meeting(tx, &user, command).await),
+    )
     .await?;
     Ok(in_full(HttpResponse::Created(), record))
 }

@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, meetings};
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 
 use super::in_full;
 use crate::{
-    auth::Caller,
     dto::registry::{MeetingInput, MeetingView},
-    error::ApiResult,
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Record a joint meeting (as a draft): who attended for which body, the agenda, the
@@ -23,9 +19,10 @@ pub async fn create_meeting(
     ValidJson(body): ValidJson<MeetingInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command();
-    let record = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { meetings::create_meeting(tx, &caller, command).await })
-    })
+    let record = in_transaction(
+        &state.db,
+        with_tx!(|tx| meetings::create_meeting(tx, &caller, command).await),
+    )
     .await?;
     Ok(in_full(HttpResponse::Created(), record))
 }

@@ -1,16 +1,8 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, meetings};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 
 use super::in_full;
-use crate::{
-    auth::AuthUser,
-    dto::registry::MeetingView,
-    error::{ApiResult, Problem},
-    extract::IfMatch,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{auth::AuthUser, dto::registry::MeetingView, extract::IfMatch};
 
 /// Sign the record off. From then on it is read-only; corrections are amendments.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = [])),
@@ -30,9 +22,10 @@ pub async fn finalise_meeting(
         meeting_id: id.into_inner(),
         expected_version: if_match.0,
     };
-    let record = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { meetings::finalise_meeting(tx, &user, command).await })
-    })
+    let record = in_transaction(
+        &state.db,
+        with_tx!(|tx| meetings::finalise_meeting(tx, &user, command).await),
+    )
     .await?;
     Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{in_transaction, meetings};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 
 use super::in_full;
-use crate::{
-    auth::Caller, dto::registry::MeetingView, error::ApiResult, handlers::tags, state::AppState,
-};
+use crate::dto::registry::MeetingView;
 
 /// One meeting record: minutes, action items, amendments; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_meeting(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let meeting_id = id.into_inner();
-    let record = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { meetings::get_meeting(tx, &caller, meeting_id).await })
-    })
+    let record = in_transaction(
+        &state.db,
+        with_tx!(|tx| meetings::get_meeting(tx, &caller, meeting_id).await),
+    )
     .await?;
     Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -1,14 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, meetings};
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 use linli_domain::page::clamp_limit;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::registry::{MeetingPage, MeetingQuery, MeetingSummary},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Joint meetings in your area, newest first.
@@ -24,11 +20,12 @@ pub async fn list_meetings(
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<meetings::MeetingsAfter>(query.cursor.as_deref())?;
     let filter = query.to_filter();
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
-            meetings::list_meetings(tx, &caller, filter, after.as_ref(), limit + 1).await
-        })
-    })
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(
+            |tx| meetings::list_meetings(tx, &caller, filter, after.as_ref(), limit + 1).await
+        ),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |m| cursor::encode(&(m.held_on, m.id)));
     Ok(web::Json(MeetingPage {

@@ -1,15 +1,10 @@
-use actix_web::{HttpResponse, put, web};
-use linli_app::{in_transaction, meetings};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::meetings;
 
 use super::in_full;
 use crate::{
-    auth::Caller,
     dto::registry::{MeetingInput, MeetingView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a draft meeting record. A finalised record is read-only (409
@@ -33,9 +28,10 @@ pub async fn update_meeting(
         record: body.into_command(),
         expected_version: if_match.0,
     };
-    let record = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { meetings::update_meeting(tx, &caller, command).await })
-    })
+    let record = in_transaction(
+        &state.db,
+        with_tx!(|tx| meetings::update_meeting(tx, &caller, command).await),
+    )
     .await?;
     Ok(in_full(HttpResponse::Ok(), record))
 }

@@ -1,15 +1,12 @@
+use crate::handlers::prelude::*;
 use std::collections::HashMap;
 
-use actix_web::{HttpRequest, HttpResponse, http::StatusCode, post, web};
+use actix_web::HttpRequest;
 use linli_app::complaints::{Via, file_complaint};
 use linli_domain::DomainError;
 
 use super::{answer, error, key_caller};
-use crate::{
-    dto::open311::{CreatedRequest, Open311Error, complaint_from_form},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::open311::{CreatedRequest, Open311Error, complaint_from_form};
 
 /// Open311 POST service request (form-encoded, as the specification has it): `api_key`,
 /// `service_code`, `address_id` (the compound's id), `description`, optional `lat`/`long`,
@@ -39,21 +36,19 @@ pub async fn create_request(
     };
     answer(
         &state,
-        move |tx| {
-            Box::pin(async move {
-                let filed = file_complaint(tx, &caller, Via::Open311, command).await;
-                // The specification's field is `service_code`.
-                filed.map_err(|e| match e {
-                    linli_app::Error::Domain(DomainError::Validation(mut errors)) => {
-                        if let Some(message) = errors.remove("category") {
-                            errors.insert("service_code".to_owned(), message);
-                        }
-                        DomainError::Validation(errors).into()
+        with_tx!(|tx| {
+            let filed = file_complaint(tx, &caller, Via::Open311, command).await;
+            // The specification's field is `service_code`.
+            filed.map_err(|e| match e {
+                linli_app::Error::Domain(DomainError::Validation(mut errors)) => {
+                    if let Some(message) = errors.remove("category") {
+                        errors.insert("service_code".to_owned(), message);
                     }
-                    other => other,
-                })
+                    DomainError::Validation(errors).into()
+                }
+                other => other,
             })
-        },
+        }),
         |c| HttpResponse::Created().json([CreatedRequest::from(c)]),
     )
     .await

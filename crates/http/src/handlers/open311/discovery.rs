@@ -1,8 +1,7 @@
-use actix_web::{HttpRequest, get, web};
+use crate::handlers::prelude::*;
+use actix_web::HttpRequest;
 use serde::Serialize;
 use utoipa::ToSchema;
-
-use crate::handlers::tags;
 
 /// One endpoint of the discovery document.
 #[derive(Debug, Serialize, ToSchema)]

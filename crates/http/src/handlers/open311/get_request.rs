@@ -1,13 +1,9 @@
-use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, web};
+use crate::handlers::prelude::*;
+use actix_web::HttpRequest;
 use linli_app::complaints::visible;
-use uuid::Uuid;
 
 use super::{answer, error, key_caller};
-use crate::{
-    dto::open311::{KeyQuery, Open311Error, ServiceRequest},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::open311::{KeyQuery, Open311Error, ServiceRequest};
 
 /// Open311 GET one service request (an array of one, as the specification has it).
 #[utoipa::path(tag = tags::OPEN311, params(("service_request_id" = String, Path), KeyQuery), responses(
@@ -33,7 +29,7 @@ pub async fn get_request(
     };
     answer(
         &state,
-        move |tx| Box::pin(async move { visible(tx, &caller, id).await }),
+        with_tx!(|tx| visible(tx, &caller, id).await),
         |(c, _)| HttpResponse::Ok().json([ServiceRequest::from(c)]),
     )
     .await

@@ -1,10 +1,8 @@
-use actix_web::{HttpResponse, get, http::StatusCode, web};
+use crate::handlers::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 use super::error;
-use crate::handlers::tags;
 
 /// The id a token stands for.
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,12 +1,9 @@
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use crate::handlers::prelude::*;
+use actix_web::HttpRequest;
 use linli_app::complaints::{list_complaints, visible_among};
 
 use super::{answer, key_caller};
-use crate::{
-    dto::open311::{Open311Error, RequestQuery, ServiceRequest},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::open311::{Open311Error, RequestQuery, ServiceRequest};
 
 /// Open311 GET service requests in the key's area (newest first, at most 100; default
 /// the last 90 days as the specification suggests).

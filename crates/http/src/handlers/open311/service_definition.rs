@@ -1,12 +1,8 @@
-use actix_web::{HttpResponse, get, http::StatusCode, web};
+use crate::handlers::prelude::*;
 use linli_app::complaints::public_category;
 
 use super::{answer, error};
-use crate::{
-    dto::open311::{Open311Error, ServiceDefinition},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::open311::{Open311Error, ServiceDefinition};
 
 /// Open311 service definition: the typed attributes a request of this service may carry.
 #[utoipa::path(tag = tags::OPEN311, params(("service_code" = String, Path)), responses(
@@ -21,7 +17,7 @@ pub async fn service_definition(
     let code = code.into_inner();
     answer(
         &state,
-        move |tx| Box::pin(async move { public_category(tx, &code).await }),
+        with_tx!(|tx| public_category(tx, &code).await),
         |found| match found {
             Some(c) => HttpResponse::Ok().json(ServiceDefinition::from(c)),
             None => error(StatusCode::NOT_FOUND, "no such service_code"),

@@ -1,8 +1,8 @@
-use actix_web::{HttpResponse, get, web};
+use crate::handlers::prelude::*;
 use linli_app::complaints::public_catalogue;
 
 use super::answer;
-use crate::{dto::open311::Service, handlers::tags, state::AppState};
+use crate::dto::open311::Service;
 
 /// Open311 service list: the complaint categories.
 #[utoipa::path(tag = tags::OPEN311, responses((status = 200, description = "The services", body = Vec<Service>)))]

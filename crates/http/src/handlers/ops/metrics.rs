@@ -1,7 +1,5 @@
-use actix_web::{HttpResponse, get, web};
+use crate::handlers::prelude::*;
 use linli_domain::policy::Action;
-
-use crate::{auth::Caller, error::ApiResult, handlers::tags, state::AppState};
 
 /// Prometheus metrics: requests and latency by route template and status, database pool.
 ///

@@ -1,14 +1,11 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, organisations::create_organisation as create};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::organisations::create_organisation as create;
 use linli_domain::registry::OrganisationDraft;
 
 use crate::{
-    auth::Caller,
     dto::registry::{OrganisationInput, OrganisationView},
-    error::{ApiResult, Problem},
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Register an organisation in your area, with the compounds it serves.
@@ -23,10 +20,7 @@ pub async fn create_organisation(
     ValidJson(body): ValidJson<OrganisationInput>,
 ) -> ApiResult<HttpResponse> {
     let draft = OrganisationDraft::from(body);
-    let org = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { create(tx, &caller, draft).await })
-    })
-    .await?;
+    let org = in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, draft).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(org.version)))
         .insert_header((

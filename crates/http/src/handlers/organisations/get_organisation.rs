@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{on_connection, organisations::find_organisation};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::organisations::find_organisation;
 
-use crate::{
-    auth::Caller, dto::registry::OrganisationView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
-};
+use crate::{dto::registry::OrganisationView, extract::etag};
 
 /// One organisation; `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_organisation(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let org = on_connection(&state.db, move |tx| {
-        Box::pin(async move { find_organisation(tx, &caller, id).await })
-    })
+    let org = on_connection(
+        &state.db,
+        with_tx!(|tx| find_organisation(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(org.version)))

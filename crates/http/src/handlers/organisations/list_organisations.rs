@@ -1,18 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{
-    on_connection,
-    organisations::{FindOrganisations, list_organisations as list},
-};
+use crate::handlers::prelude::*;
+use linli_app::organisations::{FindOrganisations, list_organisations as list};
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::registry::{OrganisationPage, OrganisationQuery, OrganisationView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Organisations that sit in, serve, or hold contracts in your area, by name.
@@ -34,9 +26,10 @@ pub async fn list_organisations(
         name: query.name.clone(),
         compound_id: query.compound_id,
     };
-    let mut list = on_connection(&state.db, move |tx| {
-        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
-    })
+    let mut list = on_connection(
+        &state.db,
+        with_tx!(|tx| list(tx, &caller, find, after.as_ref(), limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |o| cursor::encode(&(&o.name, o.id)));
     Ok(web::Json(OrganisationPage {

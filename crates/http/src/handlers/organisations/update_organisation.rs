@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{in_transaction, organisations::update_organisation as update};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::organisations::update_organisation as update;
 use linli_domain::registry::OrganisationDraft;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::registry::{OrganisationInput, OrganisationView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change an organisation (its kind stays). Requires `If-Match`.
@@ -28,9 +24,10 @@ pub async fn update_organisation(
     ValidJson(body): ValidJson<OrganisationInput>,
 ) -> ApiResult<HttpResponse> {
     let (at, draft) = ((id.into_inner(), if_match.0), OrganisationDraft::from(body));
-    let org = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, draft).await })
-    })
+    let org = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, draft).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(org.version)))

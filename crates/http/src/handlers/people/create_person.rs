@@ -1,14 +1,11 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, people::create_person as create};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::people::create_person as create;
 use linli_domain::registry::PersonDraft;
 
 use crate::{
-    auth::Caller,
     dto::registry::{PersonInput, PersonView},
-    error::ApiResult,
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Register a person (a resident, committee member, party member …).
@@ -22,10 +19,7 @@ pub async fn create_person(
     ValidJson(body): ValidJson<PersonInput>,
 ) -> ApiResult<HttpResponse> {
     let draft = PersonDraft::from(body);
-    let person = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { create(tx, &caller, draft).await })
-    })
-    .await?;
+    let person = in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, draft).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(person.version)))
         .insert_header((header::LOCATION, format!("/api/v1/people/{}", person.id)))

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{on_connection, people::find_person};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::people::find_person;
 
-use crate::{
-    auth::Caller, dto::registry::PersonView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
-};
+use crate::{dto::registry::PersonView, extract::etag};
 
 /// One person (personal data masked); `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,10 +15,8 @@ pub async fn get_person(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let person = on_connection(&state.db, move |tx| {
-        Box::pin(async move { find_person(tx, &caller, id).await })
-    })
-    .await?;
+    let person =
+        on_connection(&state.db, with_tx!(|tx| find_person(tx, &caller, id).await)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(person.version)))
         .json(PersonView::from(person)))

@@ -1,18 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{
-    on_connection,
-    people::{FindPeople, list_people as list},
-};
+use crate::handlers::prelude::*;
+use linli_app::people::{FindPeople, list_people as list};
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::registry::{PersonPage, PersonQuery, PersonView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// People living or holding posts in your area, by name. Phones and ID numbers are masked.
@@ -32,9 +24,10 @@ pub async fn list_people(
         home_compound_id: query.compound_id,
         is_party_member: query.is_party_member,
     };
-    let mut list = on_connection(&state.db, move |tx| {
-        Box::pin(async move { list(tx, &caller, find, after.as_ref(), limit + 1).await })
-    })
+    let mut list = on_connection(
+        &state.db,
+        with_tx!(|tx| list(tx, &caller, find, after.as_ref(), limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |p| cursor::encode(&(&p.name, p.id)));
     Ok(web::Json(PersonPage {

@@ -1,14 +1,10 @@
-use actix_web::{post, web};
-use linli_app::{in_transaction, people::unmask_person as unmask};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::people::unmask_person as unmask;
 
 use crate::{
     auth::AuthUser,
     dto::{registry::PersonalData, user::UnmaskRequest},
-    error::ApiResult,
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// See a person's phone and ID number unmasked. Needs `pii.read` and a reason; audited.
@@ -23,9 +19,10 @@ pub async fn unmask_person(
     ValidJson(body): ValidJson<UnmaskRequest>,
 ) -> ApiResult<web::Json<PersonalData>> {
     let id = id.into_inner();
-    let person = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { unmask(tx, &user, id, &body.reason).await })
-    })
+    let person = in_transaction(
+        &state.db,
+        with_tx!(|tx| unmask(tx, &user, id, &body.reason).await),
+    )
     .await?;
     Ok(web::Json(PersonalData {
         phone: person.phone,

@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{in_transaction, people::update_person as update};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::people::update_person as update;
 use linli_domain::registry::PersonDraft;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::registry::{PersonInput, PersonView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a person. Send `phone` and `id_number` in full (reads return them masked:
@@ -29,9 +25,10 @@ pub async fn update_person(
     ValidJson(body): ValidJson<PersonInput>,
 ) -> ApiResult<HttpResponse> {
     let (at, draft) = ((id.into_inner(), if_match.0), PersonDraft::from(body));
-    let person = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, draft).await })
-    })
+    let person = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, draft).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(person.version)))

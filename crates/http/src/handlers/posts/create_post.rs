@@ -1,14 +1,11 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, posts::create_post as create};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::posts::create_post as create;
 use linli_domain::registry::PostDraft;
 
 use crate::{
-    auth::Caller,
     dto::registry::{PostInput, PostView},
-    error::{ApiResult, Problem},
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Appoint a person to a post. Two overlapping terms of a single-holder post (e.g. two
@@ -24,10 +21,7 @@ pub async fn create_post(
     ValidJson(body): ValidJson<PostInput>,
 ) -> ApiResult<HttpResponse> {
     let draft = PostDraft::from(body);
-    let post = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { create(tx, &caller, draft).await })
-    })
-    .await?;
+    let post = in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, draft).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(post.version)))
         .json(PostView::from(post)))

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{on_connection, posts::find_post};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::posts::find_post;
 
-use crate::{
-    auth::Caller, dto::registry::PostView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
-};
+use crate::{dto::registry::PostView, extract::etag};
 
 /// One post; `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::REGISTRY, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,10 +15,7 @@ pub async fn get_post(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let post = on_connection(&state.db, move |tx| {
-        Box::pin(async move { find_post(tx, &caller, id).await })
-    })
-    .await?;
+    let post = on_connection(&state.db, with_tx!(|tx| find_post(tx, &caller, id).await)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(post.version)))
         .json(PostView::from(post)))

@@ -1,18 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{
-    on_connection,
-    posts::{FindPosts, list_posts as list},
-};
+use crate::handlers::prelude::*;
+use linli_app::posts::{FindPosts, list_posts as list};
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::registry::{PostPage, PostQuery, PostView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Posts in organisations of your area, filtered by person, organisation or date held.
@@ -32,9 +24,10 @@ pub async fn list_posts(
         organisation_id: query.organisation_id,
         active_on: query.active_on,
     };
-    let mut list = on_connection(&state.db, move |tx| {
-        Box::pin(async move { list(tx, &caller, find, after, limit + 1).await })
-    })
+    let mut list = on_connection(
+        &state.db,
+        with_tx!(|tx| list(tx, &caller, find, after, limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |p| cursor::encode(&p.id));
     Ok(web::Json(PostPage {

@@ -1,15 +1,11 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{in_transaction, posts::update_post as update};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::posts::update_post as update;
 use linli_domain::registry::PostDraft;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::registry::{PostInput, PostView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a post's title or term — e.g. end it when the holder steps down. The person and
@@ -28,9 +24,10 @@ pub async fn update_post(
     ValidJson(body): ValidJson<PostInput>,
 ) -> ApiResult<HttpResponse> {
     let (at, draft) = ((id.into_inner(), if_match.0), PostDraft::from(body));
-    let post = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, draft).await })
-    })
+    let post = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, draft).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(post.version)))

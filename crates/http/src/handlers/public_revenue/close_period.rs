@@ -1,15 +1,7 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::ClosePeriodRequest,
-    error::{ApiResult, Problem},
-    extract::ValidJson,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{dto::public_revenue::ClosePeriodRequest, extract::ValidJson};
 
 /// Close a month (结账): nothing posts into it afterwards, not even imports; corrections
 /// go into an open month. Only a month that has ended can be closed; closing is final.
@@ -27,9 +19,10 @@ pub async fn close_period(
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
     let today = state.clock().today();
-    in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::close_period(tx, &caller, today, command).await })
-    })
+    in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::close_period(tx, &caller, today, command).await),
+    )
     .await?;
     Ok(HttpResponse::NoContent().finish())
 }

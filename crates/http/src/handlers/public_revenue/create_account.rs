@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
 use crate::{
-    auth::Caller,
     dto::public_revenue::{AccountView, NewAccountRequest},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Add an account of the compound's own (e.g. a second bank account, a new kind of
@@ -26,9 +21,10 @@ pub async fn create_account(
     ValidJson(body): ValidJson<NewAccountRequest>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let account = in_transaction(&state.db, |tx| {
-        Box::pin(async move { public_revenue::create_account(tx, &caller, command).await })
-    })
+    let account = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::create_account(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Created().json(AccountView::from(account)))
 }

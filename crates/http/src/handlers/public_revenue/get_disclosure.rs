@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::DisclosureView,
-    error::{ApiError, ApiResult},
-    handlers::tags,
-    state::AppState,
-};
+use crate::{dto::public_revenue::DisclosureView, error::ApiError};
 
 /// One published disclosure.
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -21,9 +14,10 @@ pub async fn get_disclosure(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<DisclosureView>> {
     let id = id.into_inner();
-    let d = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::find_disclosure(tx, &caller, id).await })
-    })
+    let d = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::find_disclosure(tx, &caller, id).await),
+    )
     .await?;
     DisclosureView::try_from(d)
         .map(web::Json)

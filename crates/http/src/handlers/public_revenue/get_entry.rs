@@ -1,10 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller, dto::public_revenue::EntryView, error::ApiResult, handlers::tags, state::AppState,
-};
+use crate::dto::public_revenue::EntryView;
 
 /// One journal entry with its lines.
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -17,9 +14,10 @@ pub async fn get_entry(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<EntryView>> {
     let id = id.into_inner();
-    let entry = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::get_entry(tx, &caller, id).await })
-    })
+    let entry = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::get_entry(tx, &caller, id).await),
+    )
     .await?;
     Ok(web::Json(EntryView::from(entry)))
 }

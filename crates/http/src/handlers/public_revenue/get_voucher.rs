@@ -1,13 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    error::{ApiError, ApiResult},
-    handlers::tags,
-    state::AppState,
-};
+use crate::error::ApiError;
 
 /// Download a voucher; whoever may read the ledger may read its vouchers.
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path), ("voucher_id" = Uuid, Path)), responses(
@@ -20,11 +15,10 @@ pub async fn get_voucher(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (entry_id, voucher_id) = path.into_inner();
-    let voucher = in_transaction(&state.db, move |tx| {
-        Box::pin(
-            async move { public_revenue::find_voucher(tx, &caller, entry_id, voucher_id).await },
-        )
-    })
+    let voucher = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::find_voucher(tx, &caller, entry_id, voucher_id).await),
+    )
     .await?;
     let path = state.settings.upload_dir.join(&voucher.stored_path);
     let bytes = web::block(move || std::fs::read(path))

@@ -1,17 +1,10 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{
-    in_transaction,
-    public_revenue::{self, Imported},
-};
+use crate::handlers::prelude::*;
+use linli_app::public_revenue::{self, Imported};
 use linli_domain::public_revenue::MAX_IMPORT_BYTES;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::public_revenue::{ImportQuery, ImportResult},
-    error::{ApiError, ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
+    error::ApiError,
     upload,
 };
 
@@ -38,17 +31,19 @@ pub async fn import_entries(
 ) -> ApiResult<HttpResponse> {
     let (id, asker) = (id.into_inner(), caller.clone());
     // Asked before the file is read; no connection is held while it arrives.
-    let compound_id = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::import_target(tx, &asker, id).await })
-    })
+    let compound_id = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::import_target(tx, &asker, id).await),
+    )
     .await?;
     let too_big =
         "导入文件不能超过 64 MB，请拆分 / import files are limited to 64 MB; split the file";
     let bytes = upload::read_body(&mut payload, MAX_IMPORT_BYTES, too_big).await?;
     let command = query.into_inner().into_command(compound_id, bytes);
-    let imported = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::import_entries(tx, &caller, command).await })
-    })
+    let imported = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::import_entries(tx, &caller, command).await),
+    )
     .await?;
     match imported {
         Imported::Refused(problems) => Err(ApiError::import_invalid(problems)),

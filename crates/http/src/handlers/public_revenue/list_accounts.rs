@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::{AccountList, AccountView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::public_revenue::{AccountList, AccountView};
 
 /// A compound's chart of accounts with balances. The standard chart is opened on first use.
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
@@ -21,9 +14,10 @@ pub async fn list_accounts(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<AccountList>> {
     let id = id.into_inner();
-    let (compound_id, accounts) = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::list_accounts(tx, &caller, id).await })
-    })
+    let (compound_id, accounts) = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::list_accounts(tx, &caller, id).await),
+    )
     .await?;
     Ok(web::Json(AccountList {
         compound_id,

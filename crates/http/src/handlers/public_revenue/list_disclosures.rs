@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::DisclosureList,
-    error::{ApiError, ApiResult},
-    handlers::tags,
-    state::AppState,
-};
+use crate::{dto::public_revenue::DisclosureList, error::ApiError};
 
 /// A compound's published public revenue disclosures (公示), newest first. Residents read
 /// their own compound's; a compound outside your scope answers 404.
@@ -22,9 +15,10 @@ pub async fn list_disclosures(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<DisclosureList>> {
     let id = id.into_inner();
-    let list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::list_disclosures(tx, &caller, id).await })
-    })
+    let list = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::list_disclosures(tx, &caller, id).await),
+    )
     .await?;
     DisclosureList::try_from(list)
         .map(web::Json)

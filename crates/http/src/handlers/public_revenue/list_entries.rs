@@ -1,15 +1,10 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::public_revenue::{EntryPage, EntryView, JournalQuery},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// A compound's journal, newest first, each entry with its lines.
@@ -26,11 +21,12 @@ pub async fn list_entries(
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<i64>(query.cursor.as_deref())?;
     let (id, filter) = (id.into_inner(), query.filter());
-    let mut entries = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
-            public_revenue::list_entries(tx, &caller, id, filter, before, limit + 1).await
-        })
-    })
+    let mut entries = in_transaction(
+        &state.db,
+        with_tx!(
+            |tx| public_revenue::list_entries(tx, &caller, id, filter, before, limit + 1).await
+        ),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut entries, limit, |e| cursor::encode(&e.entry.number));
     Ok(web::Json(EntryPage {

@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::{PeriodList, PeriodView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::public_revenue::{PeriodList, PeriodView};
 
 /// The months of a compound's ledger — every month with entries or closed — newest first.
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path, description = "Compound id")), responses(
@@ -21,9 +14,10 @@ pub async fn list_periods(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<PeriodList>> {
     let id = id.into_inner();
-    let periods = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::list_periods(tx, &caller, id).await })
-    })
+    let periods = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::list_periods(tx, &caller, id).await),
+    )
     .await?;
     Ok(web::Json(PeriodList {
         items: periods.into_iter().map(PeriodView::from).collect(),

@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::{VoucherList, VoucherView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::public_revenue::{VoucherList, VoucherView};
 
 /// The vouchers attached to an entry; whoever may read the ledger (auditors of the compound
 /// included) may list and open them.
@@ -22,9 +15,10 @@ pub async fn list_vouchers(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<VoucherList>> {
     let id = id.into_inner();
-    let items = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::list_vouchers(tx, &caller, id).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::list_vouchers(tx, &caller, id).await),
+    )
     .await?;
     Ok(web::Json(VoucherList {
         items: items.into_iter().map(VoucherView::from).collect(),

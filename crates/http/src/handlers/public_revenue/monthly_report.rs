@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{in_transaction, public_revenue};
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
 use crate::{
-    auth::Caller,
     csv_file,
     dto::public_revenue::{MonthlyQuery, MonthlyReport},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Monthly public revenue income and spending by category, for a compound or rolled up
@@ -30,12 +26,13 @@ pub async fn monthly_report(
         format,
     } = query.into_inner();
     let today = state.clock().today();
-    let report = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let report = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let (from, to) = (from.as_deref(), to.as_deref());
             public_revenue::monthly_report(tx, &caller, today, area_id, from, to).await
-        })
-    })
+        }),
+    )
     .await?;
     let report = MonthlyReport::from(report);
     if csv_file::wanted(format.as_deref())? {

@@ -1,15 +1,8 @@
-use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use linli_app::public_revenue;
-use uuid::Uuid;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::{EntryView, NewEntryRequest},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
-};
+use crate::dto::public_revenue::{EntryView, NewEntryRequest};
 
 /// Post a journal entry (记账). Debits must equal credits, every account must belong to
 /// the compound, and the month must be open. Posted entries never change: correct one by
@@ -31,8 +24,10 @@ pub async fn post_entry(
 ) -> ApiResult<HttpResponse> {
     let keyed = input.keyed(&caller);
     let command = input.body.into_command(id.into_inner());
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let entry = public_revenue::post_entry(tx, &caller, command).await?;
             let location = format!("/api/v1/ledger-entries/{}", entry.entry.id);
             let view = EntryView::from(entry);
@@ -41,7 +36,7 @@ pub async fn post_entry(
                 &view,
                 vec![(header::LOCATION, location)],
             ))
-        })
-    })
+        }),
+    )
     .await
 }

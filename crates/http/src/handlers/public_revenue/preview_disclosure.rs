@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::{DisclosureView, PreviewQuery},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::public_revenue::{DisclosureView, PreviewQuery};
 
 /// What a disclosure for the period would show, computed from the ledger now and not
 /// published: for the committee to check before publishing.
@@ -31,12 +24,18 @@ pub async fn preview_disclosure(
         },
     ) = (id.into_inner(), query.into_inner());
     let today = state.clock().today();
-    let preview = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
-            public_revenue::preview_disclosure(tx, &caller, today, id, &period_from, &period_to)
-                .await
-        })
-    })
+    let preview = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::preview_disclosure(
+            tx,
+            &caller,
+            today,
+            id,
+            &period_from,
+            &period_to
+        )
+        .await),
+    )
     .await?;
     Ok(web::Json(DisclosureView::from(preview)))
 }

@@ -1,14 +1,11 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::public_revenue;
 
 use crate::{
-    auth::Caller,
     dto::public_revenue::{DisclosureRequest, DisclosureView},
-    error::{ApiError, ApiResult},
+    error::ApiError,
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Publish a disclosure (公示) of the compound's public revenue for ended months: income and
@@ -28,11 +25,10 @@ pub async fn publish_disclosure(
     caller.user_id()?;
     let command = body.into_command(id.into_inner());
     let today = state.clock().today();
-    let d = in_transaction(&state.db, move |tx| {
-        Box::pin(
-            async move { public_revenue::publish_disclosure(tx, &caller, today, command).await },
-        )
-    })
+    let d = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::publish_disclosure(tx, &caller, today, command).await),
+    )
     .await?;
     let location = format!("/api/v1/disclosures/{}", d.id);
     let view = DisclosureView::try_from(d).map_err(|e| ApiError::internal(&e))?;

@@ -1,15 +1,8 @@
-use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use linli_app::public_revenue;
-use uuid::Uuid;
 
-use crate::{
-    auth::Caller,
-    dto::public_revenue::{EntryView, ReverseRequest},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
-};
+use crate::dto::public_revenue::{EntryView, ReverseRequest};
 
 /// Reverse a posted entry (冲销): a new entry with every debit and credit swapped, dated
 /// today (or `entry_date`) in an open month. An entry is reversed at most once.
@@ -30,8 +23,10 @@ pub async fn reverse_entry(
     let keyed = input.keyed(&caller);
     let command = input.body.into_command(id.into_inner());
     let today = state.clock().today();
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let entry = public_revenue::reverse_entry(tx, &caller, today, command).await?;
             let location = format!("/api/v1/ledger-entries/{}", entry.entry.id);
             let view = EntryView::from(entry);
@@ -40,7 +35,7 @@ pub async fn reverse_entry(
                 &view,
                 vec![(header::LOCATION, location)],
             ))
-        })
-    })
+        }),
+    )
     .await
 }

@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{in_transaction, public_revenue};
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
 use crate::{
-    auth::Caller,
     csv_file,
     dto::public_revenue::{RollupQuery, RollupReport},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Public revenue rolled up by the children of an area: the district by subdistrict, a
@@ -25,9 +21,10 @@ pub async fn rollup_report(
 ) -> ApiResult<HttpResponse> {
     let rollup = query.to_rollup();
     let today = state.clock().today();
-    let report = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::rollup_report(tx, &caller, today, rollup).await })
-    })
+    let report = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::rollup_report(tx, &caller, today, rollup).await),
+    )
     .await?;
     let report = RollupReport::from(report);
     if csv_file::wanted(query.format.as_deref())? {

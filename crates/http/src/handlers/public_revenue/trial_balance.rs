@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{in_transaction, public_revenue};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 
 use crate::{
-    auth::Caller,
     csv_file,
     dto::public_revenue::{AsOfQuery, TrialBalance},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// The trial balance (试算平衡表) of a compound: every account's debits, credits and
@@ -25,9 +20,10 @@ pub async fn trial_balance(
     query: web::Query<AsOfQuery>,
 ) -> ApiResult<HttpResponse> {
     let (id, as_of) = (id.into_inner(), query.as_of);
-    let (compound_id, accounts) = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::trial_balance(tx, &caller, id, as_of).await })
-    })
+    let (compound_id, accounts) = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::trial_balance(tx, &caller, id, as_of).await),
+    )
     .await?;
     let report = TrialBalance::new(compound_id, as_of, accounts);
     if csv_file::wanted(query.format.as_deref())? {

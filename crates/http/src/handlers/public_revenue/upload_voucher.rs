@@ -1,15 +1,10 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, public_revenue};
+use crate::handlers::prelude::*;
+use linli_app::public_revenue;
 use linli_domain::{media::MAX_PHOTO_BYTES, public_revenue::voucher_type};
 use sha2::{Digest, Sha256};
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     dto::public_revenue::{VoucherList, VoucherQuery, VoucherView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
     upload,
 };
 
@@ -32,9 +27,10 @@ pub async fn upload_voucher(
 ) -> ApiResult<HttpResponse> {
     let (id, asker) = (id.into_inner(), caller.clone());
     // Asked before the bytes are read; no connection is held while they arrive.
-    let slot = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::voucher_slot(tx, &asker, id).await })
-    })
+    let slot = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::voucher_slot(tx, &asker, id).await),
+    )
     .await?;
     let too_big = "凭证文件不能超过 5 MB / vouchers are limited to 5 MB";
     let bytes = upload::read_body(&mut payload, MAX_PHOTO_BYTES, too_big).await?;
@@ -49,9 +45,10 @@ pub async fn upload_voucher(
         slot: slot.clone(),
     };
     upload::store(state.settings.upload_dir.clone(), &slot.stored_path, bytes).await?;
-    let items = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { public_revenue::add_voucher(tx, &caller, command).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| public_revenue::add_voucher(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Created().json(VoucherList {
         items: items.into_iter().map(VoucherView::from).collect(),

@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, special_audits::add_rectification as add};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::special_audits::add_rectification as add;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{FindingView, RectificationInput},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Agree a rectification action (整改措施) on an open finding: what must be done, by whom,
@@ -26,9 +21,6 @@ pub async fn add_rectification(
     ValidJson(body): ValidJson<RectificationInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let f = in_transaction(&state.db, |tx| {
-        Box::pin(async move { add(tx, &caller, command).await })
-    })
-    .await?;
+    let f = in_transaction(&state.db, with_tx!(|tx| add(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Created().json(FindingView::from(f)))
 }

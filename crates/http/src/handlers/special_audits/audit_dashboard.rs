@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, special_audits};
+use crate::handlers::prelude::*;
+use linli_app::special_audits;
 
-use crate::{
-    auth::Caller,
-    dto::special_audit::{AuditDashboard, DashboardQuery},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::special_audit::{AuditDashboard, DashboardQuery};
 
 /// Special audit dashboard: budget used, engagements by status, findings and money at stake
 /// per subdistrict, and how many rectifications met their deadline.
@@ -21,9 +15,10 @@ pub async fn audit_dashboard(
     query: web::Query<DashboardQuery>,
 ) -> ApiResult<web::Json<AuditDashboard>> {
     let campaign_id = query.campaign_id;
-    let d = in_transaction(&state.db, |tx| {
-        Box::pin(async move { special_audits::audit_dashboard(tx, &caller, campaign_id).await })
-    })
+    let d = in_transaction(
+        &state.db,
+        with_tx!(|tx| special_audits::audit_dashboard(tx, &caller, campaign_id).await),
+    )
     .await?;
     Ok(web::Json(AuditDashboard::from(d)))
 }

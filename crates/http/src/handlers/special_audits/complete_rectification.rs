@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, special_audits::complete_rectification as complete};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::special_audits::complete_rectification as complete;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{CompletionInput, FindingView},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Report a rectification action done, with evidence (e.g. "补记停车收入 12,000 元，凭证
@@ -28,9 +23,10 @@ pub async fn complete_rectification(
     ValidJson(body): ValidJson<CompletionInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let f = in_transaction(&state.db, |tx| {
-        Box::pin(async move { complete(tx, &caller, command).await })
-    })
+    let f = in_transaction(
+        &state.db,
+        with_tx!(|tx| complete(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok().json(FindingView::from(f)))
 }

@@ -1,13 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, special_audits::create_campaign as create};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits::create_campaign as create;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{CampaignInput, CampaignView},
-    error::ApiResult,
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Open a special audit campaign over an area with a budget (integer fen) and the audit
@@ -22,10 +19,7 @@ pub async fn create_campaign(
     ValidJson(body): ValidJson<CampaignInput>,
 ) -> ApiResult<HttpResponse> {
     let fields = body.into_fields();
-    let c = in_transaction(&state.db, |tx| {
-        Box::pin(async move { create(tx, &caller, fields).await })
-    })
-    .await?;
+    let c = in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, fields).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(c.version)))
         .insert_header((

@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, special_audits::create_engagement as create};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits::create_engagement as create;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{EngagementInput, EngagementView},
-    error::{ApiResult, Problem},
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Add a compound to a campaign with one of its firms and a fee. The sum of fees can never
@@ -26,10 +22,7 @@ pub async fn create_engagement(
     ValidJson(body): ValidJson<EngagementInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let g = in_transaction(&state.db, |tx| {
-        Box::pin(async move { create(tx, &caller, command).await })
-    })
-    .await?;
+    let g = in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::ETAG, etag(g.version)))
         .insert_header((

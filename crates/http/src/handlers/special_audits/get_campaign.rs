@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{in_transaction, special_audits};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits;
 
-use crate::{
-    auth::Caller, dto::special_audit::CampaignView, error::ApiResult, extract::etag,
-    handlers::tags, state::AppState,
-};
+use crate::{dto::special_audit::CampaignView, extract::etag};
 
 /// One campaign; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::SPECIAL_AUDITS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_campaign(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let c = in_transaction(&state.db, |tx| {
-        Box::pin(async move { special_audits::get_campaign(tx, &caller, id).await })
-    })
+    let c = in_transaction(
+        &state.db,
+        with_tx!(|tx| special_audits::get_campaign(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(c.version)))

@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{in_transaction, special_audits};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits;
 
-use crate::{
-    auth::Caller, dto::special_audit::EngagementView, error::ApiResult, extract::etag,
-    handlers::tags, state::AppState,
-};
+use crate::{dto::special_audit::EngagementView, extract::etag};
 
 /// One engagement; `ETag` for `If-Match`.
 #[utoipa::path(tag = tags::SPECIAL_AUDITS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_engagement(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let g = in_transaction(&state.db, |tx| {
-        Box::pin(async move { special_audits::get_engagement(tx, &caller, id).await })
-    })
+    let g = in_transaction(
+        &state.db,
+        with_tx!(|tx| special_audits::get_engagement(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(g.version)))

@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, special_audits};
+use crate::handlers::prelude::*;
+use linli_app::special_audits;
 
-use crate::{
-    auth::Caller,
-    dto::special_audit::{CampaignList, CampaignView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::special_audit::{CampaignList, CampaignView};
 
 /// Special audit campaigns you take part in, newest year first, with budget use.
 #[utoipa::path(tag = tags::SPECIAL_AUDITS, security(("bearer" = [])), responses(
@@ -18,9 +12,10 @@ pub async fn list_campaigns(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<CampaignList>> {
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { special_audits::list_campaigns(tx, &caller).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| special_audits::list_campaigns(tx, &caller).await),
+    )
     .await?;
     Ok(web::Json(CampaignList {
         items: items.into_iter().map(CampaignView::from).collect(),

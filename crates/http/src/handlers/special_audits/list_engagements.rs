@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, special_audits};
+use crate::handlers::prelude::*;
+use linli_app::special_audits;
 
-use crate::{
-    auth::Caller,
-    dto::special_audit::{EngagementList, EngagementQuery, EngagementView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::special_audit::{EngagementList, EngagementQuery, EngagementView};
 
 /// Engagements you can see — auditors only their firm's — by compound name, with what each
 /// may move to next (the board groups them by status).
@@ -21,9 +15,10 @@ pub async fn list_engagements(
     query: web::Query<EngagementQuery>,
 ) -> ApiResult<web::Json<EngagementList>> {
     let find = query.to_find();
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { special_audits::list_engagements(tx, &caller, find).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| special_audits::list_engagements(tx, &caller, find).await),
+    )
     .await?;
     Ok(web::Json(EngagementList {
         items: items.into_iter().map(EngagementView::from).collect(),

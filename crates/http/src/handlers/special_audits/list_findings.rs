@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, special_audits};
+use crate::handlers::prelude::*;
+use linli_app::special_audits;
 
-use crate::{
-    auth::Caller,
-    dto::special_audit::{FindingList, FindingQuery, FindingView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::special_audit::{FindingList, FindingQuery, FindingView};
 
 /// Findings you can see with their rectification actions, newest first; `overdue=true`
 /// lists those with an action past its deadline.
@@ -21,9 +15,10 @@ pub async fn list_findings(
     query: web::Query<FindingQuery>,
 ) -> ApiResult<web::Json<FindingList>> {
     let find = query.to_find();
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { special_audits::list_findings(tx, &caller, find).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| special_audits::list_findings(tx, &caller, find).await),
+    )
     .await?;
     Ok(web::Json(FindingList {
         items: items.into_iter().map(FindingView::from).collect(),

@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, special_audits::raise_finding as raise};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits::raise_finding as raise;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{FindingInput, FindingView},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Raise a finding on an engagement during fieldwork or the draft report: what, how much
@@ -27,10 +23,7 @@ pub async fn raise_finding(
     ValidJson(body): ValidJson<FindingInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let f = in_transaction(&state.db, |tx| {
-        Box::pin(async move { raise(tx, &caller, command).await })
-    })
-    .await?;
+    let f = in_transaction(&state.db, with_tx!(|tx| raise(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((
             header::LOCATION,

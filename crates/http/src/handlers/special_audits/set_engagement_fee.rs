@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{in_transaction, special_audits::set_engagement_fee as set_fee};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits::set_engagement_fee as set_fee;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{EngagementView, FeeInput},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Set an engagement's fee (and scope). The campaign's budget caps the sum of fees: the
@@ -28,9 +24,10 @@ pub async fn set_engagement_fee(
     ValidJson(body): ValidJson<FeeInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner(), if_match.0);
-    let g = in_transaction(&state.db, |tx| {
-        Box::pin(async move { set_fee(tx, &caller, command).await })
-    })
+    let g = in_transaction(
+        &state.db,
+        with_tx!(|tx| set_fee(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(g.version)))

@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, special_audits::transition_engagement as transition};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits::transition_engagement as transition;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{EngagementTransition, EngagementView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Move an engagement along `planned -> fieldwork -> draft_report -> final_report ->
@@ -31,9 +27,10 @@ pub async fn transition_engagement(
     ValidJson(body): ValidJson<EngagementTransition>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner(), if_match.0);
-    let g = in_transaction(&state.db, |tx| {
-        Box::pin(async move { transition(tx, &caller, command).await })
-    })
+    let g = in_transaction(
+        &state.db,
+        with_tx!(|tx| transition(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(g.version)))

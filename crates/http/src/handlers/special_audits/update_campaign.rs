@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{in_transaction, special_audits::update_campaign as update};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::special_audits::update_campaign as update;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{CampaignInput, CampaignView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a campaign's name, budget, description or firms. The year and area stay; the
@@ -27,10 +23,7 @@ pub async fn update_campaign(
     ValidJson(body): ValidJson<CampaignInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_update(id.into_inner(), if_match.0);
-    let c = in_transaction(&state.db, |tx| {
-        Box::pin(async move { update(tx, &caller, command).await })
-    })
-    .await?;
+    let c = in_transaction(&state.db, with_tx!(|tx| update(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(c.version)))
         .json(CampaignView::from(c)))

@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, special_audits::verify_rectification as verify};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::special_audits::verify_rectification as verify;
 
 use crate::{
-    auth::Caller,
     dto::special_audit::{FindingView, VerificationInput},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Verify a completed rectification action — or send it back with a note. Only someone
@@ -28,9 +23,6 @@ pub async fn verify_rectification(
     ValidJson(body): ValidJson<VerificationInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let f = in_transaction(&state.db, |tx| {
-        Box::pin(async move { verify(tx, &caller, command).await })
-    })
-    .await?;
+    let f = in_transaction(&state.db, with_tx!(|tx| verify(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Ok().json(FindingView::from(f)))
 }

@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{on_connection, stats};
+use crate::handlers::prelude::*;
+use linli_app::stats;
 
-use crate::{
-    auth::Caller,
-    dto::complaint::{ComplaintGroupStats, ComplaintStatsQuery},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::complaint::{ComplaintGroupStats, ComplaintStatsQuery};
 
 /// Complaint statistics in your area, grouped by subdistrict, compound, category or
 /// handling organisation: volume, acceptance and resolution times (median, p90), on-time
@@ -31,11 +25,10 @@ pub async fn complaint_stats(
 ) -> ApiResult<web::Json<Vec<ComplaintGroupStats>>> {
     let query = query.into_inner();
     let period = (query.from, query.to);
-    let (rows, estimated) = on_connection(&state.db, move |tx| {
-        Box::pin(async move {
-            stats::complaint_stats(tx, &caller, query.group_by.as_deref(), period).await
-        })
-    })
+    let (rows, estimated) = on_connection(
+        &state.db,
+        with_tx!(|tx| stats::complaint_stats(tx, &caller, query.group_by.as_deref(), period).await),
+    )
     .await?;
     Ok(web::Json(
         rows.into_iter()

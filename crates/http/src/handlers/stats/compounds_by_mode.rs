@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{on_connection, stats};
+use crate::handlers::prelude::*;
+use linli_app::stats;
 
-use crate::{
-    auth::Caller,
-    dto::stats::CompoundsByModeResponse,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::stats::CompoundsByModeResponse;
 
 /// Compounds by governance mode for each subdistrict in your scope, with totals.
 #[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), responses(
@@ -19,9 +13,10 @@ pub async fn compounds_by_mode(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<CompoundsByModeResponse>> {
-    let rows = on_connection(&state.db, move |tx| {
-        Box::pin(async move { stats::compounds_by_mode(tx, &caller).await })
-    })
+    let rows = on_connection(
+        &state.db,
+        with_tx!(|tx| stats::compounds_by_mode(tx, &caller).await),
+    )
     .await?;
     Ok(web::Json(CompoundsByModeResponse::from(rows)))
 }

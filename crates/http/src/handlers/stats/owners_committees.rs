@@ -1,18 +1,13 @@
-use actix_web::{get, web};
-use linli_app::{on_connection, stats};
+use crate::handlers::prelude::*;
+use linli_app::stats;
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::{
         page::PageQuery,
         registry::{CommitteeSharePage, CommitteeShareView},
     },
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// The party-member share of each owners' committee in your area.
@@ -27,11 +22,10 @@ pub async fn owners_committees(
 ) -> ApiResult<web::Json<CommitteeSharePage>> {
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
-    let mut list = on_connection(&state.db, move |tx| {
-        Box::pin(
-            async move { stats::owners_committees(tx, &caller, after.as_ref(), limit + 1).await },
-        )
-    })
+    let mut list = on_connection(
+        &state.db,
+        with_tx!(|tx| stats::owners_committees(tx, &caller, after.as_ref(), limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| {
         cursor::encode(&(&c.organisation_name, c.organisation_id))

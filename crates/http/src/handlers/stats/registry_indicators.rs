@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{on_connection, stats};
+use crate::handlers::prelude::*;
+use linli_app::stats;
 
-use crate::{
-    auth::Caller,
-    dto::registry::{IndicatorsView, RegistryIndicators},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::registry::{IndicatorsView, RegistryIndicators};
 
 /// Governance indicators per subdistrict and in total: party-organisation coverage of
 /// compounds, party organisations in property companies, party members in owners'
@@ -21,9 +15,10 @@ pub async fn registry_indicators(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<RegistryIndicators>> {
-    let (items, totals) = on_connection(&state.db, move |tx| {
-        Box::pin(async move { stats::registry_indicators(tx, &caller).await })
-    })
+    let (items, totals) = on_connection(
+        &state.db,
+        with_tx!(|tx| stats::registry_indicators(tx, &caller).await),
+    )
     .await?;
     Ok(web::Json(RegistryIndicators {
         totals: IndicatorsView::from(totals),

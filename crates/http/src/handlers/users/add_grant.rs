@@ -1,18 +1,11 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{
-    in_transaction,
-    users::{AddGrant, add_grant as add},
-};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::users::{AddGrant, add_grant as add};
 
 use super::user_response;
 use crate::{
     auth::AuthUser,
     dto::user::{GrantInput, UserView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Give a user a role over an area. Their older access tokens stop working at once.
@@ -36,9 +29,6 @@ pub async fn add_grant(
         area_id: body.area_id,
         version: if_match.0,
     };
-    let updated = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { add(tx, &user, command).await })
-    })
-    .await?;
+    let updated = in_transaction(&state.db, with_tx!(|tx| add(tx, &user, command).await)).await?;
     Ok(user_response(&mut HttpResponse::Ok(), updated))
 }

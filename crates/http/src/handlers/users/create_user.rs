@@ -1,14 +1,11 @@
-use actix_web::{HttpResponse, http::StatusCode, http::header, post, web};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use linli_app::users::create_user as create;
 
 use crate::{
     auth::AuthUser,
     dto::user::{CreateUserRequest, UserView},
-    error::{ApiResult, Problem},
     extract::etag,
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
 };
 
 /// Create a user with at least one grant. You may grant only roles below your own, in
@@ -29,8 +26,10 @@ pub async fn create_user(
 ) -> ApiResult<HttpResponse> {
     let keyed = input.keyed(&user);
     let command = input.body.into_command();
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let created = create(tx, &user, command).await?;
             let location = format!("/api/v1/users/{}", created.user.id);
             let headers = vec![
@@ -42,7 +41,7 @@ pub async fn create_user(
                 &UserView::from(created),
                 headers,
             ))
-        })
-    })
+        }),
+    )
     .await
 }

@@ -1,15 +1,8 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{in_transaction, users::find_user};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::users::find_user;
 
 use super::user_response;
-use crate::{
-    auth::AuthUser,
-    dto::user::UserView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::{auth::AuthUser, dto::user::UserView};
 
 /// One user (phone masked); `ETag` for `If-Match` on changes.
 #[utoipa::path(tag = tags::USERS, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -23,9 +16,6 @@ pub async fn get_user(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let record = in_transaction(&state.db, |tx| {
-        Box::pin(async move { find_user(tx, &user, id).await })
-    })
-    .await?;
+    let record = in_transaction(&state.db, with_tx!(|tx| find_user(tx, &user, id).await)).await?;
     Ok(user_response(&mut HttpResponse::Ok(), record))
 }

@@ -1,14 +1,11 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, users};
+use crate::handlers::prelude::*;
+use linli_app::users;
 use linli_domain::page::clamp_limit;
 
 use crate::{
     auth::AuthUser,
     cursor,
     dto::user::{UserPage, UserQuery, UserView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Users holding a grant in your area, by username. Phones are masked.
@@ -25,12 +22,13 @@ pub async fn list_users(
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<String>(query.cursor.as_deref())?;
     let search = query.q.clone();
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move {
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(|tx| {
             let (search, after) = (search.as_deref(), after.as_deref());
             users::list_users(tx, &user, search, after, limit + 1).await
-        })
-    })
+        }),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |u| cursor::encode(&u.user.username));
     Ok(web::Json(UserPage {

@@ -1,16 +1,8 @@
-use actix_web::{HttpResponse, delete, web};
-use linli_app::{in_transaction, users::remove_grant as remove};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::users::remove_grant as remove;
 
 use super::user_response;
-use crate::{
-    auth::AuthUser,
-    dto::user::UserView,
-    error::{ApiResult, Problem},
-    extract::IfMatch,
-    handlers::tags,
-    state::AppState,
-};
+use crate::{auth::AuthUser, dto::user::UserView, extract::IfMatch};
 
 /// Take a grant away. A user keeps at least one (deactivate them instead); their older
 /// access tokens stop working at once.
@@ -28,9 +20,10 @@ pub async fn remove_grant(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let ids = path.into_inner();
-    let updated = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { remove(tx, &user, ids, if_match.0).await })
-    })
+    let updated = in_transaction(
+        &state.db,
+        with_tx!(|tx| remove(tx, &user, ids, if_match.0).await),
+    )
     .await?;
     Ok(user_response(&mut HttpResponse::Ok(), updated))
 }

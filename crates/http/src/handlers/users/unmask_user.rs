@@ -1,14 +1,10 @@
-use actix_web::{post, web};
-use linli_app::{in_transaction, users};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::users;
 
 use crate::{
     auth::AuthUser,
     dto::user::{UnmaskRequest, UnmaskResponse},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// See a user's personal data unmasked. Needs the `pii.read` permission and a reason;
@@ -26,9 +22,10 @@ pub async fn unmask_user(
     ValidJson(body): ValidJson<UnmaskRequest>,
 ) -> ApiResult<web::Json<UnmaskResponse>> {
     let id = id.into_inner();
-    let phone = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { users::unmask_user(tx, &user, id, &body.reason).await })
-    })
+    let phone = in_transaction(
+        &state.db,
+        with_tx!(|tx| users::unmask_user(tx, &user, id, &body.reason).await),
+    )
     .await?;
     Ok(web::Json(UnmaskResponse { phone }))
 }

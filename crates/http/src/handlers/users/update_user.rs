@@ -1,16 +1,12 @@
-use actix_web::{HttpResponse, put, web};
-use linli_app::{in_transaction, users::update_user as update};
+use crate::handlers::prelude::*;
+use linli_app::users::update_user as update;
 use linli_domain::user::UserProfile;
-use uuid::Uuid;
 
 use super::user_response;
 use crate::{
     auth::AuthUser,
     dto::user::{UpdateUserRequest, UserView},
-    error::{ApiResult, Problem},
     extract::{IfMatch, ValidJson},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a user's name, phone or active flag. Deactivating ends their sessions at once.
@@ -34,9 +30,10 @@ pub async fn update_user(
         is_active: body.is_active,
     };
     let at = (id.into_inner(), if_match.0);
-    let updated = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &user, at, profile).await })
-    })
+    let updated = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &user, at, profile).await),
+    )
     .await?;
     Ok(user_response(&mut HttpResponse::Ok(), updated))
 }

@@ -1,14 +1,7 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, volunteering::cancel_activity as cancel};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering::cancel_activity as cancel;
 
-use crate::{
-    auth::Caller,
-    dto::volunteering::ActivityView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::ActivityView;
 
 /// Cancel an activity: no more sign-ups or check-ins; the record stays.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -22,9 +15,6 @@ pub async fn cancel_activity(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let a = in_transaction(&state.db, |tx| {
-        Box::pin(async move { cancel(tx, &caller, id).await })
-    })
-    .await?;
+    let a = in_transaction(&state.db, with_tx!(|tx| cancel(tx, &caller, id).await)).await?;
     Ok(HttpResponse::Ok().json(ActivityView::new(a, false)))
 }

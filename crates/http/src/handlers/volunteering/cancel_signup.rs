@@ -1,11 +1,7 @@
-use actix_web::{HttpResponse, delete, web};
-use linli_app::{in_transaction, volunteering::cancel_signup as cancel};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering::cancel_signup as cancel;
 
-use crate::{
-    auth::Caller, dto::volunteering::ActivityView, error::ApiResult, handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::ActivityView;
 
 /// Withdraw one's sign-up, freeing the place.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +14,6 @@ pub async fn cancel_signup(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let a = in_transaction(&state.db, |tx| {
-        Box::pin(async move { cancel(tx, &caller, id).await })
-    })
-    .await?;
+    let a = in_transaction(&state.db, with_tx!(|tx| cancel(tx, &caller, id).await)).await?;
     Ok(HttpResponse::Ok().json(ActivityView::new(a, false)))
 }

@@ -1,12 +1,10 @@
-use actix_web::{HttpResponse, get, http::header, web};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
 use chrono::Duration;
-use linli_app::{in_transaction, volunteering};
+use linli_app::volunteering;
 use linli_domain::volunteering::QR_TTL_SECONDS;
-use uuid::Uuid;
 
-use crate::{
-    auth::Caller, dto::volunteering::QrCodeView, error::ApiResult, handlers::tags, state::AppState,
-};
+use crate::dto::volunteering::QrCodeView;
 
 /// The current check-in QR code of a centre, for the screen at its door: a server-signed
 /// token valid for a minute. The screen fetches a new one every 30 seconds.
@@ -20,9 +18,10 @@ pub async fn centre_qr(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let centre = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::centre_qr(tx, &caller, id).await })
-    })
+    let centre = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::centre_qr(tx, &caller, id).await),
+    )
     .await?;
     let now = state.clock().now();
     let token = super::qr(&state).issue(centre.id, now);

@@ -1,15 +1,8 @@
-use actix_web::{http::StatusCode, post, web};
+use crate::handlers::prelude::*;
 use linli_app::volunteering::check_in as record;
 
 use super::qr;
-use crate::{
-    auth::Caller,
-    dto::volunteering::{CheckInInput, CheckInView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    idempotency::{Idempotent, reply, respond},
-    state::AppState,
-};
+use crate::dto::volunteering::{CheckInInput, CheckInView};
 
 /// Check in at an activity or a centre from a phone: inside the place's geofence (the
 /// phone's position and accuracy; the distance is computed here and given in the refusal,
@@ -36,11 +29,13 @@ pub async fn check_in(
     let clock = state.clock();
     // Everything happens inside the keyed transaction, so a replay answers before the
     // place and the proof of presence are checked again.
-    respond(&state, keyed, move |tx| {
-        Box::pin(async move {
+    respond(
+        &state,
+        keyed,
+        with_tx!(|tx| {
             let c = record(tx, &caller, clock.now(), command).await?;
             Ok(reply(StatusCode::CREATED, &CheckInView::from(c), vec![]))
-        })
-    })
+        }),
+    )
     .await
 }

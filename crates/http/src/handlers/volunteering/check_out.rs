@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, volunteering::check_out as close};
+use crate::handlers::prelude::*;
+use linli_app::volunteering::check_out as close;
 
 use crate::{
-    auth::Caller,
     dto::volunteering::{CheckInView, CheckOutInput},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Check out: closes the caller's open check-in and computes the minutes served (at most
@@ -23,9 +19,6 @@ pub async fn check_out(
     ValidJson(_body): ValidJson<CheckOutInput>,
 ) -> ApiResult<HttpResponse> {
     let now = state.clock().now();
-    let c = in_transaction(&state.db, |tx| {
-        Box::pin(async move { close(tx, &caller, now).await })
-    })
-    .await?;
+    let c = in_transaction(&state.db, with_tx!(|tx| close(tx, &caller, now).await)).await?;
     Ok(HttpResponse::Ok().json(CheckInView::from(c)))
 }

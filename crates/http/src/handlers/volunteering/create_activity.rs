@@ -1,13 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, volunteering::create_activity as create};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::volunteering::create_activity as create;
 
 use crate::{
-    auth::Caller,
     dto::volunteering::{ActivityInput, ActivityView},
-    error::ApiResult,
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Create a service activity at a neighbourhood centre or in a compound, with a time
@@ -22,10 +19,7 @@ pub async fn create_activity(
     ValidJson(body): ValidJson<ActivityInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command();
-    let a = in_transaction(&state.db, |tx| {
-        Box::pin(async move { create(tx, &caller, command).await })
-    })
-    .await?;
+    let a = in_transaction(&state.db, with_tx!(|tx| create(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/activities/{}", a.id)))
         .json(ActivityView::new(a, false)))

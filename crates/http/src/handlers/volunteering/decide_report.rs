@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, volunteering::decide_report as decide};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering::decide_report as decide;
 
 use crate::{
-    auth::Caller,
     dto::volunteering::{ReportDecision, ReportView},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Decide on a report: the compound's party secretary (or community staff) `confirm`s or
@@ -27,9 +22,6 @@ pub async fn decide_report(
     ValidJson(body): ValidJson<ReportDecision>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command(id.into_inner());
-    let r = in_transaction(&state.db, |tx| {
-        Box::pin(async move { decide(tx, &caller, command).await })
-    })
-    .await?;
+    let r = in_transaction(&state.db, with_tx!(|tx| decide(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Ok().json(ReportView::from(r)))
 }

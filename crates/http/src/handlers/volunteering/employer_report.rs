@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
 use crate::{
-    auth::Caller,
     csv_file,
     dto::volunteering::{EMPLOYER_REPORT_HEADER, EmployerReportQuery, employer_report_row},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// The quarterly feedback to employers (CSV): each in-service party member with an
@@ -24,9 +20,10 @@ pub async fn employer_report(
     query: web::Query<EmployerReportQuery>,
 ) -> ApiResult<HttpResponse> {
     let find = query.into_inner().into_find(state.clock().today());
-    let report = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::employer_report(tx, &caller, find).await })
-    })
+    let report = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::employer_report(tx, &caller, find).await),
+    )
     .await?;
     csv_file::attachment(
         &format!("employer-report-{}.csv", report.quarter),

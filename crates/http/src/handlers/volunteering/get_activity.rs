@@ -1,11 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller, dto::volunteering::ActivityView, error::ApiResult, handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::ActivityView;
 
 /// One activity.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +14,10 @@ pub async fn get_activity(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<ActivityView>> {
     let id = id.into_inner();
-    let seen = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::get_activity(tx, &caller, id).await })
-    })
+    let seen = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::get_activity(tx, &caller, id).await),
+    )
     .await?;
     Ok(web::Json(ActivityView::from(seen)))
 }

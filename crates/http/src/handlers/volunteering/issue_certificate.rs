@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, volunteering::issue_certificate as issue};
+use crate::handlers::prelude::*;
+use linli_app::volunteering::issue_certificate as issue;
 
 use crate::{
-    auth::Caller,
     dto::volunteering::{CertificateInput, CertificateView},
-    error::ApiResult,
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Issue a service certificate (服务证明) of one's verified hours over a period, with a
@@ -22,9 +18,6 @@ pub async fn issue_certificate(
     ValidJson(body): ValidJson<CertificateInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command();
-    let c = in_transaction(&state.db, |tx| {
-        Box::pin(async move { issue(tx, &caller, command).await })
-    })
-    .await?;
+    let c = in_transaction(&state.db, with_tx!(|tx| issue(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Created().json(CertificateView::new(c, false)))
 }

@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller,
-    dto::volunteering::{ActivityList, ActivityQuery, ActivityView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::{ActivityList, ActivityQuery, ActivityView};
 
 /// Service activities in your area overlapping a window (default the next 30 days),
 /// soonest first, with places taken; a volunteer sees whether they signed up.
@@ -21,9 +15,10 @@ pub async fn list_activities(
     query: web::Query<ActivityQuery>,
 ) -> ApiResult<web::Json<ActivityList>> {
     let find = query.into_inner().into_find(state.clock().now());
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::list_activities(tx, &caller, find).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::list_activities(tx, &caller, find).await),
+    )
     .await?;
     Ok(web::Json(ActivityList {
         items: items.into_iter().map(ActivityView::from).collect(),

@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller,
-    dto::volunteering::{CheckInList, CheckInQuery, CheckInView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::{CheckInList, CheckInQuery, CheckInView};
 
 /// Check-ins: the live monitor (`open=true`), the verification queue
 /// (`verification=pending&open=false`), flagged ones, or the caller's own (`mine=true`).
@@ -22,9 +16,10 @@ pub async fn list_check_ins(
     query: web::Query<CheckInQuery>,
 ) -> ApiResult<web::Json<CheckInList>> {
     let find = query.into_inner().into_find();
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::list_check_ins(tx, &caller, find).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::list_check_ins(tx, &caller, find).await),
+    )
     .await?;
     Ok(web::Json(CheckInList {
         items: items.into_iter().map(CheckInView::from).collect(),

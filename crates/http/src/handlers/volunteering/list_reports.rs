@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller,
-    dto::volunteering::{ReportList, ReportQuery, ReportView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::{ReportList, ReportQuery, ReportView};
 
 /// Reports: a secretary's or staff member's area (the confirmation queue with
 /// `status=requested`), or a volunteer's own.
@@ -21,9 +15,10 @@ pub async fn list_reports(
     query: web::Query<ReportQuery>,
 ) -> ApiResult<web::Json<ReportList>> {
     let status = query.into_inner().status;
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::list_reports(tx, &caller, status).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::list_reports(tx, &caller, status).await),
+    )
     .await?;
     Ok(web::Json(ReportList {
         items: items.into_iter().map(ReportView::from).collect(),

@@ -1,14 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller,
-    dto::volunteering::{TeamMemberList, TeamMemberView},
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::{TeamMemberList, TeamMemberView};
 
 /// A volunteer team's members with their verified minutes, leaders first. Staff of the
 /// team's area and the team's own leaders see it.
@@ -22,9 +15,10 @@ pub async fn list_team_members(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<TeamMemberList>> {
     let team_id = id.into_inner();
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::list_team_members(tx, &caller, team_id).await })
-    })
+    let items = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::list_team_members(tx, &caller, team_id).await),
+    )
     .await?;
     Ok(web::Json(TeamMemberList {
         team_id,

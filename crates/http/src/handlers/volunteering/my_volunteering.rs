@@ -1,10 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller, dto::volunteering::MyVolunteering, error::ApiResult, handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::MyVolunteering;
 
 /// The signed-in volunteer's own picture for the phone page: active report, open check-in,
 /// verified and pending minutes (all time), teams they lead.
@@ -17,9 +14,10 @@ pub async fn my_volunteering(
     caller: Caller,
 ) -> ApiResult<web::Json<MyVolunteering>> {
     let now = state.clock().now();
-    let mine = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::my_volunteering(tx, &caller, now).await })
-    })
+    let mine = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::my_volunteering(tx, &caller, now).await),
+    )
     .await?;
     Ok(web::Json(MyVolunteering::from(mine)))
 }

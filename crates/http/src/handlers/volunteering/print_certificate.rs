@@ -1,10 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller, dto::volunteering::certificate_html, error::ApiResult, handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::certificate_html;
 
 /// The printable certificate (HTML, A4) for its holder or staff of the area.
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])), params(("code" = String, Path)), responses(
@@ -17,9 +15,10 @@ pub async fn print_certificate(
     code: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let code = code.into_inner();
-    let certificate = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::print_certificate(tx, &caller, &code).await })
-    })
+    let certificate = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::print_certificate(tx, &caller, &code).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

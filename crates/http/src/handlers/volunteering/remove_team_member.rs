@@ -1,16 +1,5 @@
-use actix_web::{HttpResponse, delete, web};
-use linli_app::{
-    in_transaction,
-    volunteering::{TeamMembership, remove_team_member as remove},
-};
-use uuid::Uuid;
-
-use crate::{
-    auth::Caller,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::handlers::prelude::*;
+use linli_app::volunteering::{TeamMembership, remove_team_member as remove};
 
 /// Take a person off a volunteer team (their recorded hours stay).
 #[utoipa::path(tag = tags::VOLUNTEERING, security(("bearer" = [])),
@@ -26,9 +15,6 @@ pub async fn remove_team_member(
 ) -> ApiResult<HttpResponse> {
     let (team_id, person_id) = path.into_inner();
     let command = TeamMembership { team_id, person_id };
-    in_transaction(&state.db, |tx| {
-        Box::pin(async move { remove(tx, &caller, command).await })
-    })
-    .await?;
+    in_transaction(&state.db, with_tx!(|tx| remove(tx, &caller, command).await)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,13 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, volunteering::request_report as request};
+use crate::handlers::prelude::*;
+use linli_app::volunteering::request_report as request;
 
 use crate::{
-    auth::Caller,
     dto::volunteering::{ReportInput, ReportView},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Ask to report to a compound (进小区报到) as an in-service party member. The compound's
@@ -24,9 +20,10 @@ pub async fn request_report(
     ValidJson(body): ValidJson<ReportInput>,
 ) -> ApiResult<HttpResponse> {
     let command = body.into_command();
-    let r = in_transaction(&state.db, |tx| {
-        Box::pin(async move { request(tx, &caller, command).await })
-    })
+    let r = in_transaction(
+        &state.db,
+        with_tx!(|tx| request(tx, &caller, command).await),
+    )
     .await?;
     Ok(HttpResponse::Created().json(ReportView::from(r)))
 }

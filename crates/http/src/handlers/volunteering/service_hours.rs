@@ -1,13 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller,
-    dto::volunteering::{HoursList, HoursQuery, HoursView},
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::{HoursList, HoursQuery, HoursView};
 
 /// Service minutes grouped by `person`, `team`, `compound`, `subdistrict` or `district`
 /// (default this calendar year). Only verified minutes count; pending ones are shown beside.
@@ -23,9 +17,10 @@ pub async fn service_hours(
     query: web::Query<HoursQuery>,
 ) -> ApiResult<web::Json<HoursList>> {
     let find = query.into_inner().into_find(state.clock().today());
-    let hours = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::service_hours(tx, &caller, find).await })
-    })
+    let hours = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::service_hours(tx, &caller, find).await),
+    )
     .await?;
     Ok(web::Json(HoursList {
         group_by: hours.group_by,

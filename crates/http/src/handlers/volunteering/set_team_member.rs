@@ -1,14 +1,9 @@
-use actix_web::{HttpResponse, put, web};
-use linli_app::{in_transaction, volunteering::set_team_member as set};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering::set_team_member as set;
 
 use crate::{
-    auth::Caller,
     dto::volunteering::{TeamMemberInput, TeamMemberList, TeamMemberView},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Add a person to a volunteer team (e.g. 左邻右里, 三色马甲) or change their role
@@ -27,10 +22,7 @@ pub async fn set_team_member(
 ) -> ApiResult<HttpResponse> {
     let (team_id, person_id) = path.into_inner();
     let command = body.into_command(team_id, person_id);
-    let items = in_transaction(&state.db, |tx| {
-        Box::pin(async move { set(tx, &caller, command).await })
-    })
-    .await?;
+    let items = in_transaction(&state.db, with_tx!(|tx| set(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Ok().json(TeamMemberList {
         team_id,
         items: items.into_iter().map(TeamMemberView::from).collect(),

@@ -1,14 +1,7 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, volunteering::sign_up as sign};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering::sign_up as sign;
 
-use crate::{
-    auth::Caller,
-    dto::volunteering::ActivityView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::ActivityView;
 
 /// Sign up for an activity. Never more sign-ups than places: the database checks under the
 /// activity's lock, so concurrent sign-ups beyond capacity get 409 `activity_full`.
@@ -23,9 +16,6 @@ pub async fn sign_up(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, now) = (id.into_inner(), state.clock().now());
-    let a = in_transaction(&state.db, |tx| {
-        Box::pin(async move { sign(tx, &caller, now, id).await })
-    })
-    .await?;
+    let a = in_transaction(&state.db, with_tx!(|tx| sign(tx, &caller, now, id).await)).await?;
     Ok(HttpResponse::Created().json(ActivityView::new(a, true)))
 }

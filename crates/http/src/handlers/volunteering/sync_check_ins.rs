@@ -1,14 +1,11 @@
-use actix_web::{post, web};
-use linli_app::{in_transaction, volunteering::sync_check_ins as sync};
+use crate::handlers::prelude::*;
+use linli_app::volunteering::sync_check_ins as sync;
 
 use super::qr;
 use crate::{
-    auth::Caller,
     dto::volunteering::{SyncInput, SyncOutcome, SyncResult},
-    error::{ApiError, ApiResult},
+    error::ApiError,
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Upload check-ins and check-outs a phone recorded offline, each with the phone's own id
@@ -28,9 +25,10 @@ pub async fn sync_check_ins(
     let client_ids: Vec<String> = body.items.iter().map(|i| i.client_id.clone()).collect();
     let items = body.into_command(&qr(&state));
     let received = state.clock().now();
-    let outcomes = in_transaction(&state.db, |tx| {
-        Box::pin(async move { sync(tx, &caller, received, items).await })
-    })
+    let outcomes = in_transaction(
+        &state.db,
+        with_tx!(|tx| sync(tx, &caller, received, items).await),
+    )
     .await?;
     let items = client_ids
         .into_iter()

@@ -1,12 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    dto::volunteering::CertificateView,
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::CertificateView;
 
 /// Check a service certificate by its code — public, no sign-in: an employer or school
 /// confirms the hours. The name shows only its first character.
@@ -20,9 +15,10 @@ pub async fn verify_certificate(
     code: web::Path<String>,
 ) -> ApiResult<web::Json<CertificateView>> {
     let code = code.into_inner();
-    let c = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::verify_certificate(tx, &code).await })
-    })
+    let c = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::verify_certificate(tx, &code).await),
+    )
     .await?;
     Ok(web::Json(CertificateView::new(c, true)))
 }

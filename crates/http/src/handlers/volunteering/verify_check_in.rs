@@ -1,17 +1,9 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{
-    in_transaction,
-    volunteering::{VerifyCheckIn, verify_check_in as verify},
-};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::volunteering::{VerifyCheckIn, verify_check_in as verify};
 
 use crate::{
-    auth::Caller,
     dto::volunteering::{CheckInView, HoursVerdict},
-    error::{ApiResult, Problem},
     extract::ValidJson,
-    handlers::tags,
-    state::AppState,
 };
 
 /// Verify (or reject) the hours of a closed check-in: the leader of the activity's team or
@@ -32,9 +24,6 @@ pub async fn verify_check_in(
         check_in_id: id.into_inner(),
         accepted: body.accepted,
     };
-    let c = in_transaction(&state.db, |tx| {
-        Box::pin(async move { verify(tx, &caller, command).await })
-    })
-    .await?;
+    let c = in_transaction(&state.db, with_tx!(|tx| verify(tx, &caller, command).await)).await?;
     Ok(HttpResponse::Ok().json(CheckInView::from(c)))
 }

@@ -1,10 +1,7 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, volunteering};
+use crate::handlers::prelude::*;
+use linli_app::volunteering;
 
-use crate::{
-    auth::Caller, dto::volunteering::VolunteeringStats, error::ApiResult, handlers::tags,
-    state::AppState,
-};
+use crate::dto::volunteering::VolunteeringStats;
 
 /// The volunteering dashboard: reported members against the district's 13,000 in-service
 /// party members, active volunteers, open check-ins, hours awaiting verification, verified
@@ -18,9 +15,10 @@ pub async fn volunteering_stats(
     caller: Caller,
 ) -> ApiResult<web::Json<VolunteeringStats>> {
     let (now, today) = (state.clock().now(), state.clock().today());
-    let stats = in_transaction(&state.db, |tx| {
-        Box::pin(async move { volunteering::volunteering_stats(tx, &caller, now, today).await })
-    })
+    let stats = in_transaction(
+        &state.db,
+        with_tx!(|tx| volunteering::volunteering_stats(tx, &caller, now, today).await),
+    )
     .await?;
     Ok(web::Json(VolunteeringStats::from(stats)))
 }

@@ -1,13 +1,10 @@
-use actix_web::{HttpResponse, http::header, post, web};
-use linli_app::{in_transaction, webhooks::create_subscription as create};
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::webhooks::create_subscription as create;
 
 use crate::{
-    auth::Caller,
     dto::webhook::{CreatedSubscription, SubscriptionInput, SubscriptionView},
-    error::{ApiResult, Problem},
     extract::{ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Subscribe a URL to events in an area. The signing secret is in this response only.
@@ -27,9 +24,10 @@ pub async fn create_subscription(
 ) -> ApiResult<HttpResponse> {
     let settings = body.into_settings();
     let hosts = state.settings.webhook_allow_hosts.clone();
-    let made = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { create(tx, &caller, &hosts, settings).await })
-    })
+    let made = in_transaction(
+        &state.db,
+        with_tx!(|tx| create(tx, &caller, &hosts, settings).await),
+    )
     .await?;
     let (secret, created) = (made.secret, made.subscription);
     Ok(HttpResponse::Created()

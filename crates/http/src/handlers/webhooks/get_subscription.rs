@@ -1,11 +1,8 @@
-use actix_web::{HttpResponse, get, http::header, web};
-use linli_app::{in_transaction, webhooks::find_subscription};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::webhooks::find_subscription;
 
-use crate::{
-    auth::Caller, dto::webhook::SubscriptionView, error::ApiResult, extract::etag, handlers::tags,
-    state::AppState,
-};
+use crate::{dto::webhook::SubscriptionView, extract::etag};
 
 /// One subscription; `ETag` for `If-Match` on update.
 #[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])), params(("id" = Uuid, Path)), responses(
@@ -18,9 +15,10 @@ pub async fn get_subscription(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let subscription = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { find_subscription(tx, &caller, id).await })
-    })
+    let subscription = in_transaction(
+        &state.db,
+        with_tx!(|tx| find_subscription(tx, &caller, id).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(subscription.version)))

@@ -1,18 +1,13 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, webhooks};
+use crate::handlers::prelude::*;
+use linli_app::webhooks;
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::{
         page::PageQuery,
         webhook::{DeliveryPage, DeliveryView},
     },
-    error::ApiResult,
-    handlers::tags,
-    state::AppState,
 };
 
 /// A subscription's deliveries, newest first, each with its attempt log (status,
@@ -30,9 +25,10 @@ pub async fn list_deliveries(
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
     let id = id.into_inner();
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { webhooks::list_deliveries(tx, &caller, id, before, limit + 1).await })
-    })
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(|tx| webhooks::list_deliveries(tx, &caller, id, before, limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |d| cursor::encode(&d.id));
     Ok(web::Json(DeliveryPage {

@@ -1,18 +1,13 @@
-use actix_web::{get, web};
-use linli_app::{in_transaction, webhooks};
+use crate::handlers::prelude::*;
+use linli_app::webhooks;
 use linli_domain::page::clamp_limit;
-use uuid::Uuid;
 
 use crate::{
-    auth::Caller,
     cursor,
     dto::{
         page::PageQuery,
         webhook::{SubscriptionPage, SubscriptionView},
     },
-    error::{ApiResult, Problem},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Webhook subscriptions in your area, newest first.
@@ -28,9 +23,10 @@ pub async fn list_subscriptions(
 ) -> ApiResult<web::Json<SubscriptionPage>> {
     let limit = clamp_limit(query.limit);
     let before = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
-    let mut list = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { webhooks::list_subscriptions(tx, &caller, before, limit + 1).await })
-    })
+    let mut list = in_transaction(
+        &state.db,
+        with_tx!(|tx| webhooks::list_subscriptions(tx, &caller, before, limit + 1).await),
+    )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |s| cursor::encode(&s.id));
     Ok(web::Json(SubscriptionPage {

@@ -1,8 +1,5 @@
-use actix_web::{HttpResponse, post, web};
-use linli_app::{in_transaction, webhooks};
-use uuid::Uuid;
-
-use crate::{auth::Caller, error::ApiResult, handlers::tags, state::AppState};
+use crate::handlers::prelude::*;
+use linli_app::webhooks;
 
 /// Send a delivery again now (same `webhook-id`), e.g. after fixing the receiver.
 #[utoipa::path(tag = tags::EVENTS, security(("bearer" = []), ("api_key" = [])),
@@ -17,9 +14,10 @@ pub async fn redeliver(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let ids = path.into_inner();
-    in_transaction(&state.db, move |tx| {
-        Box::pin(async move { webhooks::redeliver(tx, &caller, ids).await })
-    })
+    in_transaction(
+        &state.db,
+        with_tx!(|tx| webhooks::redeliver(tx, &caller, ids).await),
+    )
     .await?;
     Ok(HttpResponse::Accepted().finish())
 }

@@ -1,10 +1,7 @@
-use actix_web::{post, web};
-use linli_app::{in_transaction, webhooks::rotate_secret as rotate};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use linli_app::webhooks::rotate_secret as rotate;
 
-use crate::{
-    auth::Caller, dto::webhook::RotatedSecret, error::ApiResult, handlers::tags, state::AppState,
-};
+use crate::dto::webhook::RotatedSecret;
 
 /// Replace the signing secret. For 24 hours deliveries carry two signatures (new and
 /// previous secret), so the receiver can switch without dropping any.
@@ -18,10 +15,8 @@ pub async fn rotate_secret(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<RotatedSecret>> {
     let (id, now) = (id.into_inner(), state.clock().now());
-    let rotated = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { rotate(tx, &caller, id, now).await })
-    })
-    .await?;
+    let rotated =
+        in_transaction(&state.db, with_tx!(|tx| rotate(tx, &caller, id, now).await)).await?;
     Ok(web::Json(RotatedSecret {
         secret: rotated.secret,
         previous_secret_valid_until: rotated.previous_valid_until,

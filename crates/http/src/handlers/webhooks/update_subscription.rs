@@ -1,14 +1,10 @@
-use actix_web::{HttpResponse, http::header, put, web};
-use linli_app::{in_transaction, webhooks::update_subscription as update};
-use uuid::Uuid;
+use crate::handlers::prelude::*;
+use actix_web::http::header;
+use linli_app::webhooks::update_subscription as update;
 
 use crate::{
-    auth::Caller,
     dto::webhook::{SubscriptionInput, SubscriptionView},
-    error::ApiResult,
     extract::{IfMatch, ValidJson, etag},
-    handlers::tags,
-    state::AppState,
 };
 
 /// Change a subscription (URL, types, area, active). Re-activating one that a `410 Gone`
@@ -29,9 +25,10 @@ pub async fn update_subscription(
     let at = (id.into_inner(), if_match.0);
     let settings = body.into_settings();
     let hosts = state.settings.webhook_allow_hosts.clone();
-    let updated = in_transaction(&state.db, move |tx| {
-        Box::pin(async move { update(tx, &caller, at, &hosts, settings).await })
-    })
+    let updated = in_transaction(
+        &state.db,
+        with_tx!(|tx| update(tx, &caller, at, &hosts, settings).await),
+    )
     .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(updated.version)))
