@@ -14,6 +14,7 @@ mod contract_fuzz;
 mod enums;
 mod errors;
 mod events;
+mod hardening;
 mod health;
 mod idempotency;
 mod limits;

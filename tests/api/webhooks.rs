@@ -16,17 +16,18 @@ async fn app() -> TestApp {
     .await
 }
 
+/// The test relay's settings: the receiver's host allowed, short timeouts.
+fn relay_settings() -> RelaySettings {
+    RelaySettings {
+        allow_hosts: vec!["127.0.0.1".to_owned()],
+        timeout: Duration::from_secs(2),
+        batch: 64,
+        idle: Duration::from_millis(20),
+    }
+}
+
 fn relay(app: &TestApp) -> Relay {
-    Relay::new(
-        app.state.db.clone(),
-        RelaySettings {
-            allow_hosts: vec!["127.0.0.1".to_owned()],
-            timeout: Duration::from_secs(2),
-            batch: 64,
-            idle: Duration::from_millis(20),
-        },
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    Relay::new(app.state.db.clone(), relay_settings()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Subscribes the receiver to `types` over 雨花区; returns (id, secret).
@@ -392,4 +393,93 @@ async fn keys_subscribe_only_to_what_their_scopes_read() {
         .send()
         .await
         .assert_problem(422, "validation_failed");
+}
+
+/// The deliveries of subscription `id`, as the district admin sees them.
+async fn deliveries_of(app: &TestApp, id: &str) -> Value {
+    let admin = app.token_for("admin").await;
+    app.get(&format!("/api/v1/webhook-subscriptions/{id}/deliveries"))
+        .bearer(&admin)
+        .send()
+        .await
+        .json()
+}
+
+/// Answers a public address for the first lookup and `127.0.0.1` for every later one, as a
+/// name under an attacker's control can (DNS rebinding); counts the lookups.
+#[derive(Debug, Default)]
+struct Rebinding {
+    lookups: std::sync::atomic::AtomicUsize,
+}
+
+impl linli_app::webhooks::target::Lookup for Rebinding {
+    fn lookup<'a>(
+        &'a self,
+        _host: &'a str,
+    ) -> futures_util::future::BoxFuture<'a, std::io::Result<Vec<std::net::IpAddr>>> {
+        let n = self
+            .lookups
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let ip = if n == 0 {
+            [93, 184, 215, 14]
+        } else {
+            [127, 0, 0, 1]
+        };
+        Box::pin(async move { Ok(vec![std::net::IpAddr::from(ip)]) })
+    }
+}
+
+#[actix_web::test]
+async fn a_name_that_turns_internal_after_it_was_checked_gets_no_delivery_through() {
+    let app = app().await;
+    let receiver = Receiver::start().await;
+    let (id, _) = subscribe(&app, &receiver, json!(["compound.updated"])).await;
+    let dns = std::sync::Arc::new(Rebinding::default());
+    let url = receiver.url.replace("127.0.0.1", "rebind.linli.test");
+    // When the subscription was saved, the name answered a public address.
+    linli_app::webhooks::target::check_with(dns.as_ref(), &url, &[])
+        .await
+        .expect("a public address passes");
+    app.sql(&format!(
+        "UPDATE webhook_subscriptions SET url = '{url}' WHERE id = '{id}'"
+    ))
+    .await;
+    let worker = Relay::resolving_with(app.state.db.clone(), relay_settings(), dns.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    update_weiji(&app, 311).await;
+    drain(&worker).await;
+    assert!(
+        receiver.received().is_empty(),
+        "nothing reaches the internal address the name turned into"
+    );
+    assert_eq!(
+        dns.lookups.load(std::sync::atomic::Ordering::SeqCst),
+        2,
+        "resolved once when saved and once for the delivery, whose connection used that answer"
+    );
+    let deliveries = deliveries_of(&app, &id).await;
+    let d = &deliveries["items"][0];
+    assert_eq!(d["last_error"], "目标地址不被允许 / target refused");
+    assert_eq!(
+        d["log"][0]["error"], "目标地址不被允许 / target refused",
+        "the subscriber learns the kind of failure, not what answered inside"
+    );
+}
+
+#[actix_web::test]
+async fn a_receiver_that_cannot_be_reached_is_reported_without_the_error_text() {
+    let app = app().await;
+    let receiver = Receiver::start().await;
+    let (id, _) = subscribe(&app, &receiver, json!(["compound.updated"])).await;
+    // A port nobody listens on (allow-listed host, so only the connection fails).
+    app.sql(&format!(
+        "UPDATE webhook_subscriptions SET url = 'http://127.0.0.1:9/hook' WHERE id = '{id}'"
+    ))
+    .await;
+    update_weiji(&app, 312).await;
+    drain(&relay(&app)).await;
+    assert_eq!(
+        deliveries_of(&app, &id).await["items"][0]["last_error"],
+        "无法连接 / could not connect"
+    );
 }

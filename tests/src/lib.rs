@@ -384,7 +384,7 @@ impl TestApp {
             auth: auth_settings(),
             body_limit: 64 * 1024,
             static_dir: None,
-            trust_proxy: false,
+            trusted_proxies: Vec::new(),
             cors_origins: Vec::new(),
             webhook_allow_hosts: Vec::new(),
             upload_dir: std::env::temp_dir().join(format!("linli-uploads-{database}")),

@@ -137,7 +137,8 @@ pub fn retry_delay_secs(attempt: i32, jitter: f64) -> Option<i64> {
 }
 
 /// Addresses a webhook must never reach unless explicitly allowed: loopback, private,
-/// link-local, shared, unspecified, multicast, documentation and other reserved ranges
+/// link-local, site-local, shared, unspecified, multicast, documentation and other reserved
+/// ranges, and the IPv6 prefixes that carry an IPv4 address to a translator (NAT64, 6to4)
 /// (the usual server-side request forgery targets, such as cloud metadata services).
 pub fn is_internal_address(ip: IpAddr) -> bool {
     match ip {
@@ -162,6 +163,10 @@ pub fn is_internal_address(ip: IpAddr) -> bool {
                 || v6.is_multicast()
                 || (s[0] & 0xfe00) == 0xfc00 // unique local
                 || (s[0] & 0xffc0) == 0xfe80 // link-local
+                || (s[0] & 0xffc0) == 0xfec0 // site-local (deprecated, still routed by some)
+                || (s[0] == 0x64 && s[1] == 0xff9b) // NAT64 (64:ff9b::/96 and 64:ff9b:1::/48)
+                || s[0] == 0x2002 // 6to4: an IPv4 address inside
+                || (s[0] == 0x2001 && s[1] == 0x0db8) // documentation
                 || v6.to_ipv4_mapped().is_some_and(|v4| is_internal_address(IpAddr::V4(v4)))
         }
     }
@@ -232,6 +237,11 @@ mod tests {
             "fd00::1",
             "fe80::1",
             "::ffff:10.0.0.1",
+            "64:ff9b::7f00:1",
+            "64:ff9b:1::a00:1",
+            "2002:7f00:1::1",
+            "fec0::1",
+            "2001:db8::1",
         ] {
             assert!(
                 is_internal_address(ip.parse().unwrap_or(IpAddr::from([127, 0, 0, 1]))),

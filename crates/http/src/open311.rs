@@ -60,7 +60,7 @@ pub async fn key_caller(
         state.clone(),
         None,
         Some(key),
-        client_ip(req, state.settings.trust_proxy),
+        client_ip(req, &state.settings.trusted_proxies),
         request_id,
     )
     .await

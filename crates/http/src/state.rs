@@ -44,9 +44,9 @@ pub struct HttpSettings {
     pub body_limit: usize,
     /// Built SPA assets served at `/` (absent: no SPA).
     pub static_dir: Option<PathBuf>,
-    /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a proxy
-    /// that sets them).
-    pub trust_proxy: bool,
+    /// Proxies whose `X-Forwarded-For` is believed (`crate::client_addr`); empty: the
+    /// client is the TCP peer.
+    pub trusted_proxies: Vec<crate::client_addr::Cidr>,
     /// Origins allowed to call the API from a browser (CORS); empty: none.
     pub cors_origins: Vec<String>,
     /// Hosts (`host` or `host:port`) webhooks may reach although they resolve to internal

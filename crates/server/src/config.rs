@@ -26,7 +26,7 @@ use linli_persistence::PoolSettings;
 /// | `LINLI_STATIC_DIR` | `frontend/dist` | built SPA served at `/` (skipped when absent) |
 /// | `LINLI_WORKERS` | number of CPUs | HTTP worker threads |
 /// | `LINLI_DB_STATEMENT_TIMEOUT_MS` | `5000` | PostgreSQL `statement_timeout` for requests |
-/// | `LINLI_TRUST_PROXY` | `0` | `1`: client address from `X-Forwarded-For` (only behind a proxy that sets it) |
+/// | `LINLI_TRUSTED_PROXIES` | — | comma-separated addresses or blocks (`10.0.0.0/8`) of the reverse proxies in front; from them, the client is the right-most `X-Forwarded-For` hop that is not a trusted proxy; from anyone else the header is ignored |
 /// | `LINLI_CORS_ORIGINS` | — | comma-separated origins allowed to call the API from browsers |
 /// | `LINLI_METRICS_BIND` | — | extra address serving `/metrics` without a token (keep it internal) |
 /// | `LINLI_SHUTDOWN_TIMEOUT_SECS` | `30` | on SIGTERM, how long in-flight requests may finish |
@@ -70,6 +70,23 @@ fn parsed<T: std::str::FromStr>(name: &str, default: T) -> Result<T, ConfigError
             .parse()
             .map_err(|_| ConfigError(format!("{name}={v} is not a valid value"))),
     }
+}
+
+/// `LINLI_TRUSTED_PROXIES`, each entry checked; the former on/off switch is refused so that
+/// nobody believes a header they think they trust.
+fn trusted_proxies() -> Result<Vec<linli_http::client_addr::Cidr>, ConfigError> {
+    if var("LINLI_TRUST_PROXY").is_some() {
+        return Err(ConfigError(
+            "LINLI_TRUST_PROXY is replaced by LINLI_TRUSTED_PROXIES: list your proxies' addresses (e.g. 127.0.0.1,10.0.0.0/8)".into(),
+        ));
+    }
+    list("LINLI_TRUSTED_PROXIES")
+        .iter()
+        .map(|c| {
+            c.parse()
+                .map_err(|e| ConfigError(format!("LINLI_TRUSTED_PROXIES: {e}")))
+        })
+        .collect()
 }
 
 fn list(name: &str) -> Vec<String> {
@@ -194,7 +211,7 @@ impl Config {
                 static_dir: Some(PathBuf::from(
                     var("LINLI_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
                 )),
-                trust_proxy: flag("LINLI_TRUST_PROXY"),
+                trusted_proxies: trusted_proxies()?,
                 cors_origins: list("LINLI_CORS_ORIGINS"),
                 webhook_allow_hosts: list("LINLI_WEBHOOK_ALLOW_HOSTS"),
                 upload_dir: PathBuf::from(

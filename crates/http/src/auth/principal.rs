@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::{
     auth::{api_key, jwt},
+    client_addr::{Cidr, client_address},
     error::ApiError,
     request_id::RequestId,
     state::AppState,
@@ -63,19 +64,18 @@ fn api_key_not_allowed() -> ApiError {
     )
 }
 
-/// The client's address: the peer, or the first `X-Forwarded-For` hop when the server
-/// runs behind a trusted proxy.
-pub fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
-    let forwarded = trust_proxy
-        .then(|| {
-            req.connection_info()
-                .realip_remote_addr()
-                .map(str::to_owned)
-        })
-        .flatten();
-    forwarded
-        .or_else(|| req.peer_addr().map(|a| a.ip().to_string()))
-        .unwrap_or_else(|| "unknown".to_owned())
+/// The client's address: the peer, or behind trusted proxies the right-most
+/// `X-Forwarded-For` hop that is not one of them ([`client_address`]).
+pub fn client_ip(req: &HttpRequest, trusted_proxies: &[Cidr]) -> String {
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
+        return "unknown".to_owned();
+    };
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    client_address(peer, &forwarded, trusted_proxies).to_string()
 }
 
 /// The audit context of a request made before anyone is authenticated (sign-in,
@@ -90,7 +90,7 @@ pub fn request_context(
         actor_kind: if actor_id.is_some() { "user" } else { "system" },
         actor_id,
         actor_name: actor_name.to_owned(),
-        client_ip: Some(client_ip(req, state.settings.trust_proxy)),
+        client_ip: Some(client_ip(req, &state.settings.trusted_proxies)),
         request_id: req.extensions().get::<RequestId>().map(|r| r.0.clone()),
     }
 }
@@ -175,8 +175,12 @@ impl FromRequest for Caller {
             .map(str::to_owned);
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
-        let trust_proxy = state.as_ref().is_some_and(|s| s.settings.trust_proxy);
-        let ip = client_ip(req, trust_proxy);
+        let ip = client_ip(
+            req,
+            state
+                .as_ref()
+                .map_or(&[][..], |s| &s.settings.trusted_proxies),
+        );
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal(&"application state missing"))?;
             authenticate(state, token, key, ip, request_id).await

@@ -30,7 +30,7 @@ pub async fn login(
     let attempt = SignIn {
         username: body.username,
         password: body.password,
-        client_ip: client_ip(&req, state.settings.trust_proxy),
+        client_ip: client_ip(&req, &state.settings.trusted_proxies),
     };
     let now = state.clock().now();
     let expires_at = refresh_expiry(&state.settings.auth, now);
