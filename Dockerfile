@@ -25,4 +25,5 @@ ENV LINLI_BIND=0.0.0.0:8080 LINLI_STATIC_DIR=/srv/linli/spa RUST_LOG=info
 USER linli
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s CMD curl -fs http://127.0.0.1:8080/readyz || exit 1
-CMD ["sh", "-c", "linli migrate && linli seed-demo && exec linli serve"]
+# Migrations, then the demo district only when LINLI_DEMO=1, then the server.
+CMD ["linli", "start"]

@@ -82,3 +82,82 @@ async fn behind_a_trusted_proxy_the_client_is_the_right_most_hop_it_did_not_writ
         .await;
     assert_eq!(recorded, 1, "the sign-in record names the real client");
 }
+
+/// Runs `linli start`'s preparation on `url` (on a runtime of its own: migrations need one
+/// with several threads) and counts the users it left.
+fn prepare(url: &str, demo_mode: bool) -> (usize, i64) {
+    let url = url.to_owned();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        rt.block_on(async {
+            let db = linli_persistence::Db::connect(&url, &linli_tests::pool_settings(1))
+                .expect("a pool");
+            let prepared = linli::startup::prepare(&db, demo_mode, DEMO_PASSWORD)
+                .await
+                .expect("prepared");
+            let mut conn = db.conn().await.expect("a connection");
+            use diesel::{QueryDsl, dsl::count_star};
+            use diesel_async::RunQueryDsl;
+            let users: i64 = linli_persistence::schema::users::table
+                .select(count_star())
+                .first(&mut conn)
+                .await
+                .expect("users counted");
+            (prepared.demo_users, users)
+        })
+    })
+    .join()
+    .expect("the preparation ran")
+}
+
+#[actix_web::test]
+async fn a_start_outside_demo_mode_creates_no_demo_users() {
+    let database = linli_tests::EmptyDatabase::create().await;
+    assert_eq!(
+        prepare(&database.url, false),
+        (0, 0),
+        "no admin with the published demo password"
+    );
+    let (created, users) = prepare(&database.url, true);
+    assert!(created > 0 && users == i64::try_from(created).expect("a count"));
+}
+
+#[actix_web::test]
+async fn pages_carry_a_strict_content_security_policy_and_https_adds_hsts() {
+    let app = TestApp::with(linli_tests::pool_settings(4), |s| {
+        s.public_url = Some("https://linli.example.gov.cn".into());
+    })
+    .await;
+    let spa = app.get("/complaints").send().await;
+    let docs = app.get("/docs/").send().await;
+    let api = app.get("/api/v1/health").send().await;
+    let csp = |r: &linli_tests::Response| r.header("content-security-policy").unwrap_or_default();
+    assert!(
+        csp(&spa).contains("script-src 'self';") && csp(&spa).contains("frame-ancestors 'none'")
+    );
+    assert!(
+        !csp(&spa).contains("unsafe-eval")
+            && !csp(&spa).contains("script-src 'self' 'unsafe-inline'")
+    );
+    assert!(
+        csp(&docs).contains("script-src 'self';") && csp(&docs).contains("frame-ancestors 'none'")
+    );
+    assert!(csp(&api).starts_with("default-src 'none'"));
+    for r in [&spa, &docs, &api] {
+        assert_eq!(
+            r.header("strict-transport-security").as_deref(),
+            Some("max-age=31536000; includeSubDomains")
+        );
+    }
+    let plain = TestApp::new().await;
+    let res = plain.get("/api/v1/health").send().await;
+    assert_eq!(
+        res.header("strict-transport-security"),
+        None,
+        "no HSTS over plain http"
+    );
+}

@@ -385,6 +385,7 @@ impl TestApp {
             body_limit: 64 * 1024,
             static_dir: None,
             trusted_proxies: Vec::new(),
+            public_url: None,
             cors_origins: Vec::new(),
             webhook_allow_hosts: Vec::new(),
             upload_dir: std::env::temp_dir().join(format!("linli-uploads-{database}")),
@@ -532,8 +533,39 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
-        let database = self.database.clone();
-        // Drop needs its own runtime: the test's may be shutting down.
+        drop_database(self.database.clone());
+    }
+}
+
+/// A database with nothing in it (not even the schema), dropped with the value: for tests of
+/// what a server does when it starts.
+#[derive(Debug)]
+pub struct EmptyDatabase {
+    pub name: String,
+    pub url: String,
+}
+
+impl EmptyDatabase {
+    pub async fn create() -> EmptyDatabase {
+        let name = format!("linli_t_{}", Uuid::new_v4().simple());
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut admin_conn().await)
+            .await
+            .unwrap_or_else(|e| panic!("create {name}: {e}"));
+        let url = db_url(&name);
+        EmptyDatabase { name, url }
+    }
+}
+
+impl Drop for EmptyDatabase {
+    fn drop(&mut self) {
+        drop_database(self.name.clone());
+    }
+}
+
+/// Drops `database` on a runtime of its own (the test's may be shutting down).
+fn drop_database(database: String) {
+    {
         let _ = std::thread::spawn(move || {
             let Ok(rt) = tokio::runtime::Builder::new_current_thread()
                 .enable_all()

@@ -297,6 +297,7 @@ pub fn build_app(
                 .add((header::X_FRAME_OPTIONS, "DENY"))
                 .add((header::REFERRER_POLICY, "no-referrer")),
         )
+        .wrap(from_fn(crate::browser_policy::apply))
         .wrap(from_fn(crate::request_id::assign))
         .wrap(
             Logger::new("%a \"%r\" %s %b %Dms request_id=%{x-request-id}o")

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod browser_policy;
 pub mod client_addr;
 pub mod csv_file;
 pub mod cursor;

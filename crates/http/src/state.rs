@@ -54,6 +54,18 @@ pub struct HttpSettings {
     pub webhook_allow_hosts: Vec<String>,
     /// Where uploaded photos are stored.
     pub upload_dir: PathBuf,
+    /// The address the public reaches Linli at (`LINLI_PUBLIC_URL`), when set: links in
+    /// messages start with it, and an `https` one turns on HSTS.
+    pub public_url: Option<String>,
+}
+
+impl HttpSettings {
+    /// Whether the public reaches Linli over https.
+    pub fn is_https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.len() > 8 && u[..8].eq_ignore_ascii_case("https://"))
+    }
 }
 
 /// Shared application state (cheap to clone; one per worker).

@@ -27,6 +27,7 @@ use linli_persistence::PoolSettings;
 /// | `LINLI_WORKERS` | number of CPUs | HTTP worker threads |
 /// | `LINLI_DB_STATEMENT_TIMEOUT_MS` | `5000` | PostgreSQL `statement_timeout` for requests |
 /// | `LINLI_TRUSTED_PROXIES` | — | comma-separated addresses or blocks (`10.0.0.0/8`) of the reverse proxies in front; from them, the client is the right-most `X-Forwarded-For` hop that is not a trusted proxy; from anyone else the header is ignored |
+/// | `LINLI_PUBLIC_URL` | — | the address the public reaches Linli at (`https://linli.example.gov.cn`); an `https` one turns on HSTS |
 /// | `LINLI_CORS_ORIGINS` | — | comma-separated origins allowed to call the API from browsers |
 /// | `LINLI_METRICS_BIND` | — | extra address serving `/metrics` without a token (keep it internal) |
 /// | `LINLI_SHUTDOWN_TIMEOUT_SECS` | `30` | on SIGTERM, how long in-flight requests may finish |
@@ -104,6 +105,27 @@ fn flag(name: &str) -> bool {
     matches!(var(name).as_deref(), Some("1" | "true" | "yes" | "on"))
 }
 
+/// Whether `secret` is a value from an example, a compose file or the docs rather than a
+/// key: anyone who read them could sign tokens with it.
+pub fn is_placeholder_secret(secret: &str) -> bool {
+    let lower = secret.to_ascii_lowercase();
+    [
+        "change-me",
+        "changeme",
+        "change_me",
+        "replace-me",
+        "replace_me",
+        "placeholder",
+        "your-secret",
+        "your_secret",
+        "example",
+        "secret-secret",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        || secret.bytes().all(|b| b == secret.as_bytes()[0])
+}
+
 /// The smallest HS256 key we accept (RFC 7518 §3.2: a key at least as long as the hash).
 const MIN_SECRET_BYTES: usize = 32;
 
@@ -150,6 +172,11 @@ impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
         let demo = flag("LINLI_DEMO");
         let jwt_secret = match var("LINLI_JWT_SECRET") {
+            Some(secret) if is_placeholder_secret(&secret) => {
+                return Err(ConfigError(
+                    "LINLI_JWT_SECRET is a placeholder from an example: give it a random value of at least 32 bytes (e.g. `openssl rand -base64 48`), or leave it unset with LINLI_DEMO=1 for a throwaway demo".into(),
+                ));
+            }
             Some(secret) if secret.len() >= MIN_SECRET_BYTES => secret.into_bytes(),
             Some(_) => {
                 return Err(ConfigError(format!(
@@ -217,6 +244,7 @@ impl Config {
                 upload_dir: PathBuf::from(
                     var("LINLI_UPLOAD_DIR").unwrap_or_else(|| ".data/uploads".into()),
                 ),
+                public_url: var("LINLI_PUBLIC_URL"),
             },
             workers,
             statement_timeout_ms: parsed("LINLI_DB_STATEMENT_TIMEOUT_MS", 5000)?,
@@ -234,7 +262,22 @@ impl Config {
 
 #[cfg(test)]
 mod tests {
-    use super::Config;
+    use super::{Config, is_placeholder_secret};
+
+    #[test]
+    fn placeholder_secrets_are_recognised() {
+        for placeholder in [
+            "change-me-to-32-or-more-random-bytes-please",
+            "CHANGEME-CHANGEME-CHANGEME-CHANGEME",
+            "your-secret-goes-here-at-least-32-bytes",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        ] {
+            assert!(is_placeholder_secret(placeholder), "{placeholder}");
+        }
+        assert!(!is_placeholder_secret(
+            "q8Jx3lY0s2mW+vR7bT1nK5pZ9cF4hG6dA0eU2iO8yL3wQ/"
+        ));
+    }
 
     #[test]
     fn a_shifted_clock_is_refused_outside_demo_mode() {

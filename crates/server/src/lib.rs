@@ -7,4 +7,5 @@ pub mod periodic;
 pub mod relay;
 pub mod sealer;
 pub mod signature;
+pub mod startup;
 pub mod stats_rollup;

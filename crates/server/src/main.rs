@@ -1,6 +1,7 @@
 //! `linli`: the Linli server and its maintenance commands.
 //!
 //! ```text
+//! linli start       migrate, load the demo district in demo mode only, then serve
 //! linli serve       run the API, the SPA and the docs UI
 //! linli migrate     apply pending database migrations
 //! linli seed-demo   load the demo district (idempotent)
@@ -17,7 +18,8 @@ use linli_http::{AppState, build_app, openapi_document};
 use linli_persistence::{Db, PoolSettings};
 use linli_seed as demo;
 
-const USAGE: &str = "usage: linli <serve|migrate|seed-demo|openapi|relay|import-ledger>\n\n  \
+const USAGE: &str = "usage: linli <start|serve|migrate|seed-demo|openapi|relay|import-ledger>\n\n  \
+start      what a container runs: migrate, load the demo district only when LINLI_DEMO=1, serve\n  \
 serve      run the API, the SPA and the docs UI (configuration from the environment, see README)\n  \
 relay      run only the webhook relay (for extra relay processes; serve runs one too)\n  \
 migrate    apply pending database migrations\n  \
@@ -47,6 +49,7 @@ async fn main() -> ExitCode {
         .init();
     let command = std::env::args().nth(1).unwrap_or_default();
     let result = match command.as_str() {
+        "start" => start().await,
         "serve" => serve().await,
         "migrate" => migrate().await,
         "seed-demo" => seed_demo().await,
@@ -101,16 +104,8 @@ async fn seed_demo() -> Result<(), String> {
     // The demo is demo data on any clock: `LINLI_CLOCK` needs no demo mode here.
     let clock = Config::clock(true).map_err(|e| e.to_string())?;
     let db = maintenance_db(clock)?;
-    let password = Config::demo_password();
     println!("seeding the demo district 雨花区 ...");
-    let hash = tokio::task::spawn_blocking(move || linli_app::password::hash(&password))
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())?;
-    let mut conn = db.conn().await.map_err(|e| e.to_string())?;
-    let report = demo::seed(&mut conn, &hash, &clock)
-        .await
-        .map_err(|e| e.to_string())?;
+    let report = linli::startup::seed_demo(&db, &Config::demo_password(), &clock).await?;
     if report.district_created {
         println!(
             "demo district created: {} areas, {} compounds",
@@ -125,6 +120,29 @@ async fn seed_demo() -> Result<(), String> {
         demo::DEMO_USERS.len()
     );
     Ok(())
+}
+
+/// Migrations, the demo district in demo mode only, then [`serve`].
+async fn start() -> Result<(), String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let clock = Config::clock(config.demo).map_err(|e| e.to_string())?;
+    let prepared = linli::startup::prepare(
+        &maintenance_db(clock)?,
+        config.demo,
+        &Config::demo_password(),
+    )
+    .await?;
+    println!(
+        "migrations applied: {}; demo users created: {}{}",
+        prepared.migrations,
+        prepared.demo_users,
+        if config.demo {
+            ""
+        } else {
+            " (not in demo mode)"
+        }
+    );
+    serve().await
 }
 
 async fn relay() -> Result<(), String> {
