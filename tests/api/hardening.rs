@@ -161,3 +161,40 @@ async fn pages_carry_a_strict_content_security_policy_and_https_adds_hsts() {
         "no HSTS over plain http"
     );
 }
+
+#[actix_web::test]
+async fn a_new_api_keys_secret_is_not_kept_for_replays() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let body = json!({"name": "12345 市民热线", "scopes": ["complaints:read"], "area_id": app.area_id("雨花区").await});
+    let issue = || {
+        app.post("/api/v1/api-keys")
+            .bearer(&admin)
+            .header("Idempotency-Key", "issue-hotline-key-1")
+            .json(&body)
+            .send()
+    };
+    let first = issue().await;
+    first.assert_status(201);
+    let key = first.json()["key"]
+        .as_str()
+        .expect("the key, once")
+        .to_owned();
+    let stored = app
+        .count(
+            "SELECT count(*) AS n FROM idempotency_keys WHERE position($1::bytea IN response_body) > 0",
+            &key,
+        )
+        .await;
+    assert_eq!(stored, 0, "the secret is not in the idempotency store");
+    let replay = issue().await;
+    replay.assert_status(201);
+    assert_eq!(
+        replay.header("idempotent-replayed").as_deref(),
+        Some("true")
+    );
+    let replayed = replay.json();
+    assert_eq!(replayed["api_key"], first.json()["api_key"]);
+    let masked = replayed["key"].as_str().unwrap_or_default();
+    assert!(masked.ends_with('…') && !masked.contains(&key), "{masked}");
+}

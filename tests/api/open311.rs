@@ -284,3 +284,25 @@ async fn requests_asked_for_by_id_are_those_in_the_keys_area_whatever_the_other_
         .collect();
     assert_eq!(ids, [own]);
 }
+
+#[actix_web::test]
+async fn the_key_may_come_as_a_header_and_then_stays_out_of_the_address() {
+    let app = TestApp::new().await;
+    let key = key(&app, json!(["open311"])).await;
+    let listed = app
+        .get("/open311/v2/requests.json")
+        .header("X-Api-Key", &key)
+        .send()
+        .await;
+    listed.assert_status(200);
+    assert!(listed.json().is_array());
+    app.get("/open311/v2/requests.json")
+        .header("X-Api-Key", "lk_forged0000000000000000")
+        .send()
+        .await
+        .assert_status(401);
+    app.get("/open311/v2/requests.json")
+        .send()
+        .await
+        .assert_status(401);
+}

@@ -300,7 +300,15 @@ pub fn build_app(
         .wrap(from_fn(crate::browser_policy::apply))
         .wrap(from_fn(crate::request_id::assign))
         .wrap(
-            Logger::new("%a \"%r\" %s %b %Dms request_id=%{x-request-id}o")
+            Logger::new("%{client}xi \"%{request}xi\" %s %b %Dms request_id=%{x-request-id}o")
+                .custom_request_replace("client", |req| {
+                    let trusted = req
+                        .app_data::<web::Data<AppState>>()
+                        .map(|s| s.settings.trusted_proxies.clone())
+                        .unwrap_or_default();
+                    crate::auth::principal::client_ip(req.request(), &trusted)
+                })
+                .custom_request_replace("request", crate::access_log::request_line)
                 .log_target("linli::access"),
         )
 }

@@ -115,6 +115,21 @@ pub fn reply<V: Serialize>(
             .chain(headers.into_iter().map(|(n, v)| (n.as_str().to_owned(), v)))
             .collect(),
         body: serde_json::to_vec(body).unwrap_or_default(),
+        replay_body: None,
+    }
+}
+
+/// [`reply`] whose body holds a secret shown once: replays answer `replay` (the body with
+/// the secret masked), and only that is stored.
+pub fn reply_once<V: Serialize, R: Serialize>(
+    status: StatusCode,
+    body: &V,
+    replay: &R,
+    headers: Vec<(header::HeaderName, String)>,
+) -> StoredResponse {
+    StoredResponse {
+        replay_body: Some(serde_json::to_vec(replay).unwrap_or_default()),
+        ..reply(status, body, headers)
     }
 }
 

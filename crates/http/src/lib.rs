@@ -4,6 +4,7 @@
 //! Routes are registered only through `utoipa-actix-web`, so every route the server
 //! answers is in the contract (`openapi/openapi.json`) and the contract cannot drift.
 
+pub mod access_log;
 pub mod app;
 pub mod auth;
 pub mod browser_policy;

@@ -46,13 +46,20 @@ pub fn from_api(e: &ApiError) -> HttpResponse {
     error(status, description)
 }
 
-/// Authenticates the `api_key` parameter; only keys with the `open311` scope may use it.
+/// Authenticates the key from the `X-Api-Key` header (preferred: headers stay out of access
+/// logs and browser histories) or else the `api_key` parameter the specification names;
+/// only keys with the `open311` scope may use it.
 pub async fn key_caller(
     state: &web::Data<AppState>,
     req: &HttpRequest,
     api_key: Option<String>,
 ) -> Result<Caller, HttpResponse> {
-    let Some(key) = api_key.filter(|k| !k.is_empty()) else {
+    let from_header = req
+        .headers()
+        .get(crate::auth::api_key::HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let Some(key) = from_header.or(api_key).filter(|k| !k.is_empty()) else {
         return Err(error(StatusCode::UNAUTHORIZED, "api_key is required"));
     };
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());

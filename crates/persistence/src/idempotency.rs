@@ -26,6 +26,9 @@ pub struct StoredResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// What a replay answers instead of `body`, when `body` holds a secret shown once (a new
+    /// API key): only this is stored.
+    pub replay_body: Option<Vec<u8>>,
 }
 
 /// What to do with a request's key.
@@ -128,11 +131,13 @@ async fn guarded<E: Send>(
                     status: status as u16,
                     headers,
                     body,
+                    replay_body: None,
                 },
                 true,
             ));
         }
         let response = work(tx).await.map_err(Failure::Work)?;
+        let kept = response.replay_body.as_ref().unwrap_or(&response.body);
         diesel::insert_into(idempotency_keys::table)
             .values((
                 idempotency_keys::principal.eq(&keyed.principal),
@@ -141,7 +146,7 @@ async fn guarded<E: Send>(
                 idempotency_keys::response_status.eq(i32::from(response.status)),
                 idempotency_keys::response_headers
                     .eq(serde_json::to_value(&response.headers).unwrap_or_default()),
-                idempotency_keys::response_body.eq(&response.body),
+                idempotency_keys::response_body.eq(kept),
             ))
             .on_conflict((idempotency_keys::principal, idempotency_keys::key))
             .do_update()
@@ -150,7 +155,7 @@ async fn guarded<E: Send>(
                 idempotency_keys::response_status.eq(i32::from(response.status)),
                 idempotency_keys::response_headers
                     .eq(serde_json::to_value(&response.headers).unwrap_or_default()),
-                idempotency_keys::response_body.eq(&response.body),
+                idempotency_keys::response_body.eq(kept),
                 idempotency_keys::created_at.eq(crate::clock::linli_now()),
             ))
             .execute(tx)

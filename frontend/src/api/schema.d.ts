@@ -217,7 +217,9 @@ export interface paths {
         put?: never;
         /**
          * Issue an API key for a government system. The key is in the response once and never
-         *     again; store it in the system's secret store.
+         *     again; store it in the system's secret store. A retry with the same `Idempotency-Key`
+         *     gets the same key record with the secret masked (only its prefix), since the secret is
+         *     never stored: if the first answer was lost, revoke that key and issue another.
          */
         post: operations["create_api_key"];
         delete?: never;
@@ -2711,7 +2713,8 @@ export interface paths {
         get: operations["list_requests"];
         put?: never;
         /**
-         * Open311 POST service request (form-encoded, as the specification has it): `api_key`,
+         * Open311 POST service request (form-encoded, as the specification has it): the key as the
+         *     `X-Api-Key` header or the `api_key` field,
          *     `service_code`, `address_id` (the compound's id), `description`, optional `lat`/`long`,
          *     `first_name`, `last_name`, `phone`, `attribute[code]=…`. Filed as a hotline-style
          *     complaint in the key's area and routed like any other.
@@ -6086,7 +6089,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes retries safe (the replay shows the same key) */
+                /** @description Makes retries safe (the replay shows the same key record, its secret masked) */
                 "Idempotency-Key"?: string | null;
             };
             path?: never;
@@ -12128,6 +12131,10 @@ export interface operations {
     list_requests: {
         parameters: {
             query?: {
+                /**
+                 * @description The key, when it is not sent as the `X-Api-Key` header (preferred: a header stays out
+                 *     of access logs and proxies' records).
+                 */
                 api_key?: string;
                 /** @description Comma-separated ids. */
                 service_request_id?: string;
@@ -12137,7 +12144,10 @@ export interface operations {
                 /** @description `open` or `closed`. */
                 status?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API key (preferred to the `api_key` parameter) */
+                "X-Api-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12184,7 +12194,10 @@ export interface operations {
     create_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The API key (preferred to the `api_key` parameter) */
+                "X-Api-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12254,9 +12267,16 @@ export interface operations {
     get_request: {
         parameters: {
             query?: {
+                /**
+                 * @description The key, when it is not sent as the `X-Api-Key` header (preferred: a header stays out
+                 *     of access logs and proxies' records).
+                 */
                 api_key?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The API key (preferred to the `api_key` parameter) */
+                "X-Api-Key"?: string | null;
+            };
             path: {
                 service_request_id: string;
             };

@@ -169,6 +169,8 @@ impl From<Complaint> for CreatedRequest {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct KeyQuery {
+    /// The key, when it is not sent as the `X-Api-Key` header (preferred: a header stays out
+    /// of access logs and proxies' records).
     pub api_key: Option<String>,
 }
 
@@ -176,6 +178,8 @@ pub struct KeyQuery {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RequestQuery {
+    /// The key, when it is not sent as the `X-Api-Key` header (preferred: a header stays out
+    /// of access logs and proxies' records).
     pub api_key: Option<String>,
     /// Comma-separated ids.
     pub service_request_id: Option<String>,

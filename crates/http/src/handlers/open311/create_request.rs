@@ -8,11 +8,12 @@ use linli_domain::DomainError;
 use super::{answer, error, key_caller};
 use crate::dto::open311::{CreatedRequest, Open311Error, complaint_from_form};
 
-/// Open311 POST service request (form-encoded, as the specification has it): `api_key`,
+/// Open311 POST service request (form-encoded, as the specification has it): the key as the
+/// `X-Api-Key` header or the `api_key` field,
 /// `service_code`, `address_id` (the compound's id), `description`, optional `lat`/`long`,
 /// `first_name`, `last_name`, `phone`, `attribute[code]=…`. Filed as a hotline-style
 /// complaint in the key's area and routed like any other.
-#[utoipa::path(tag = tags::OPEN311, request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "Open311 request parameters"), responses(
+#[utoipa::path(tag = tags::OPEN311, params(("X-Api-Key" = Option<String>, Header, description = "The API key (preferred to the `api_key` parameter)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "Open311 request parameters"), responses(
     (status = 201, description = "Created: the service request numbers", body = Vec<CreatedRequest>),
     (status = 400, description = "A required field is missing or breaks a rule; `description` says which", body = Vec<Open311Error>),
     (status = 401, description = "Missing or unknown `api_key`", body = Vec<Open311Error>),

@@ -6,7 +6,7 @@ use super::{answer, error, key_caller};
 use crate::dto::open311::{KeyQuery, Open311Error, ServiceRequest};
 
 /// Open311 GET one service request (an array of one, as the specification has it).
-#[utoipa::path(tag = tags::OPEN311, params(("service_request_id" = String, Path), KeyQuery), responses(
+#[utoipa::path(tag = tags::OPEN311, params(("service_request_id" = String, Path), KeyQuery, ("X-Api-Key" = Option<String>, Header, description = "The API key (preferred to the `api_key` parameter)")), responses(
     (status = 200, description = "The service requests", body = Vec<ServiceRequest>),
     (status = 400, description = "The query does not parse", body = Vec<Open311Error>),
     (status = 401, description = "`api_key` missing or not valid", body = Vec<Open311Error>),

@@ -7,7 +7,7 @@ use crate::dto::open311::{Open311Error, RequestQuery, ServiceRequest};
 
 /// Open311 GET service requests in the key's area (newest first, at most 100; default
 /// the last 90 days as the specification suggests).
-#[utoipa::path(tag = tags::OPEN311, params(RequestQuery), responses(
+#[utoipa::path(tag = tags::OPEN311, params(RequestQuery, ("X-Api-Key" = Option<String>, Header, description = "The API key (preferred to the `api_key` parameter)")), responses(
     (status = 200, description = "The service requests", body = Vec<ServiceRequest>),
     (status = 400, description = "A parameter does not parse (e.g. `start_date` not RFC 3339)", body = Vec<Open311Error>),
     (status = 401, description = "`api_key` missing or not valid", body = Vec<Open311Error>),
