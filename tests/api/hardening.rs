@@ -198,3 +198,29 @@ async fn a_new_api_keys_secret_is_not_kept_for_replays() {
     let masked = replayed["key"].as_str().unwrap_or_default();
     assert!(masked.ends_with('…') && !masked.contains(&key), "{masked}");
 }
+
+#[actix_web::test]
+async fn a_duplicate_names_the_field_and_never_the_database_constraint() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let compound = app.compound().create().await;
+    let body = json!({"kind": "compound_party_branch", "name": "测试党支部", "area_id": compound.id, "compound_ids": [compound.id]});
+    app.post("/api/v1/organisations")
+        .bearer(&admin)
+        .json(&body)
+        .send()
+        .await
+        .assert_status(201);
+    let again = app
+        .post("/api/v1/organisations")
+        .bearer(&admin)
+        .json(&body)
+        .send()
+        .await;
+    let problem = again.assert_problem(422, "validation_failed");
+    assert!(problem["errors"]["name"].is_array());
+    assert!(
+        !again.text().contains("organisations_unique_name"),
+        "no constraint name leaves the server"
+    );
+}

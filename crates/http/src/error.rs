@@ -260,11 +260,15 @@ impl From<DomainError> for ApiError {
             DomainError::Refused { code, detail } => {
                 ApiError::new(StatusCode::FORBIDDEN, code, detail)
             }
-            DomainError::Conflict(what) => ApiError::new(
-                StatusCode::CONFLICT,
-                "conflict",
-                format!("与现有数据冲突 / conflicts with existing data ({what})"),
-            ),
+            // `what` names a database constraint: logged for the operator, never sent.
+            DomainError::Conflict(what) => {
+                log::info!("conflict with existing data: {what}");
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    "conflict",
+                    "与现有数据冲突 / conflicts with existing data",
+                )
+            }
             DomainError::WrongState { code, detail, allowed } => {
                 let mut e = ApiError::new(StatusCode::CONFLICT, code, detail);
                 e.allowed = Some(allowed.into_boxed_slice());

@@ -112,6 +112,17 @@ fn unique_violation(constraint: &str) -> DomainError {
             "username",
             "该用户名已被使用 / this username is already taken",
         ),
+        "organisations_unique_name" => DomainError::field(
+            "name",
+            "该区域已有同类同名组织 / an organisation of this kind with this name already exists in the area",
+        ),
+        "centres_unique_name" => DomainError::field(
+            "name",
+            "该社区已有同名邻里中心 / a centre with this name already exists in the community",
+        ),
+        "ledger_accounts_code_once" => {
+            DomainError::field("code", "该科目代码已被使用 / this code is already in use")
+        }
         other => DomainError::Conflict(other.to_owned()),
     }
 }

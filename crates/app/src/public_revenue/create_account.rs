@@ -6,7 +6,7 @@ use linli_domain::{
     public_revenue::{AccountDraft, AccountKind, check_account},
 };
 use linli_persistence::{
-    AsyncPgConnection, StoreError, compounds,
+    AsyncPgConnection, compounds,
     public_revenue::{self, Account, NewAccount},
 };
 use uuid::Uuid;
@@ -55,14 +55,7 @@ pub async fn create_account(
     };
     let account_id =
         public_revenue::add_account(tx, &caller.audit, compound.id, compound.path.as_str(), &new)
-            .await
-            .map_err(|e| match e {
-                StoreError::Domain(DomainError::Conflict(_)) => {
-                    DomainError::field("code", "该科目代码已被使用 / this code is already in use")
-                        .into()
-                }
-                other => other,
-            })?;
+            .await?;
     public_revenue::accounts(tx, compound.id, None)
         .await?
         .into_iter()
