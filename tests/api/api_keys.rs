@@ -8,10 +8,11 @@ async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
     let admin = app.token_for("admin").await;
     let area_id = app.area_id(area).await;
     let res = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "12345 市民热线", "scopes": scopes, "area_id": area_id}))
-        .send()
+        .post_as(
+            &admin,
+            "/api/v1/api-keys",
+            &json!({"name": "12345 市民热线", "scopes": scopes, "area_id": area_id}),
+        )
         .await;
     res.assert_status(201);
     let body = res.json();
@@ -94,12 +95,7 @@ async fn revoked_and_forged_keys_fail_at_once() {
         .await
         .assert_status(200);
     let admin = app.token_for("admin").await;
-    let listed = app
-        .get("/api/v1/api-keys")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let listed = app.get_as(&admin, "/api/v1/api-keys").await.json();
     let text = listed.to_string();
     assert!(!text.contains(&key), "the secret is never listed");
     assert!(listed["items"][0]["last_used_at"].is_string());
@@ -131,9 +127,7 @@ async fn revoked_and_forged_keys_fail_at_once() {
     let stored = app.count("SELECT count(*) AS n FROM api_keys WHERE encode(key_hash, 'escape') LIKE '%' || $1 || '%'", &key[12..]).await;
     assert_eq!(stored, 0);
     let log = app
-        .get("/api/v1/audit-log?object_type=api_key")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/audit-log?object_type=api_key")
         .await
         .json();
     let actions: Vec<&str> = log["items"]
@@ -150,27 +144,30 @@ async fn only_district_admins_issue_keys() {
     let app = TestApp::new().await;
     let area = app.area_id("侯家塘街道").await;
     let staff = app.user(Role::SubdistrictStaff).over(area).create().await;
-    app.post("/api/v1/api-keys")
-        .bearer(&staff.token)
-        .json(&json!({"name": "x", "scopes": ["registry:read"], "area_id": area}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &staff.token,
+        "/api/v1/api-keys",
+        &json!({"name": "x", "scopes": ["registry:read"], "area_id": area}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     let admin = app.token_for("admin").await;
     let res = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "", "scopes": [], "area_id": area}))
-        .send()
+        .post_as(
+            &admin,
+            "/api/v1/api-keys",
+            &json!({"name": "", "scopes": [], "area_id": area}),
+        )
         .await;
     let problem = res.assert_problem(422, "validation_failed");
     assert!(problem["errors"]["name"].is_array() && problem["errors"]["scopes"].is_array());
-    app.post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "x", "scopes": ["everything"], "area_id": area}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post_as(
+        &admin,
+        "/api/v1/api-keys",
+        &json!({"name": "x", "scopes": ["everything"], "area_id": area}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
 }
 
 #[actix_web::test]
@@ -187,17 +184,11 @@ async fn staff_who_may_not_connect_systems_are_refused_before_their_input_is_che
     };
     let before = counts().await;
     let bad_key = json!({"name": "", "scopes": [], "area_id": uuid::Uuid::nil()});
-    app.post("/api/v1/api-keys")
-        .bearer(&staff.token)
-        .json(&bad_key)
-        .send()
+    app.post_as(&staff.token, "/api/v1/api-keys", &bad_key)
         .await
         .assert_problem(403, "forbidden");
     let bad_hook = json!({"url": "ftp://x", "event_types": [], "area_id": uuid::Uuid::nil()});
-    app.post("/api/v1/webhook-subscriptions")
-        .bearer(&staff.token)
-        .json(&bad_hook)
-        .send()
+    app.post_as(&staff.token, "/api/v1/webhook-subscriptions", &bad_hook)
         .await
         .assert_problem(403, "forbidden");
     assert_eq!(counts().await, before);

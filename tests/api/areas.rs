@@ -6,7 +6,7 @@ use serde_json::json;
 async fn the_tree_opens_from_the_scope_roots() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let roots = app.get("/api/v1/areas").bearer(&admin).send().await;
+    let roots = app.get_as(&admin, "/api/v1/areas").await;
     roots.assert_status(200);
     let roots = roots.json();
     assert_eq!(roots["items"].as_array().map(Vec::len), Some(1));
@@ -17,9 +17,10 @@ async fn the_tree_opens_from_the_scope_roots() {
         .unwrap_or_default()
         .to_owned();
     let subdistricts = app
-        .get(&format!("/api/v1/areas?parent_id={district}&limit=100"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/areas?parent_id={district}&limit=100"),
+        )
         .await
         .json();
     let names: Vec<&str> = subdistricts["items"]
@@ -40,18 +41,11 @@ async fn the_tree_opens_from_the_scope_roots() {
     );
     // Community staff start at their community.
     let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
-    let mine = app
-        .get("/api/v1/areas")
-        .bearer(&ziyuan.token)
-        .send()
-        .await
-        .json();
+    let mine = app.get_as(&ziyuan.token, "/api/v1/areas").await.json();
     assert_eq!(mine["items"][0]["name"], "梓园社区");
     // Nodes of a kind, anywhere in the scope, paged.
     let communities = app
-        .get("/api/v1/areas?kind=community&limit=5")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/areas?kind=community&limit=5")
         .await
         .json();
     assert_eq!(communities["items"].as_array().map(Vec::len), Some(5));
@@ -69,10 +63,11 @@ async fn subdistrict_staff_manage_their_subtree_only() {
         .await
         .token;
     let created = app
-        .post("/api/v1/areas")
-        .bearer(&staff)
-        .json(&json!({"parent_id": own, "kind": "community", "name": "新建社区"}))
-        .send()
+        .post_as(
+            &staff,
+            "/api/v1/areas",
+            &json!({"parent_id": own, "kind": "community", "name": "新建社区"}),
+        )
         .await;
     created.assert_status(201);
     let id = created.json()["id"]
@@ -81,24 +76,24 @@ async fn subdistrict_staff_manage_their_subtree_only() {
         .to_owned();
     let etag = created.header("etag").expect("the answer carries an ETag");
     // Wrong kind for the parent.
-    app.post("/api/v1/areas")
-        .bearer(&staff)
-        .json(&json!({"parent_id": own, "kind": "building", "name": "1栋"}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post_as(
+        &staff,
+        "/api/v1/areas",
+        &json!({"parent_id": own, "kind": "building", "name": "1栋"}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     // Another subdistrict's node is not a parent they can see.
     let other = app.area_id("同升街道").await;
     let res = app
-        .post("/api/v1/areas")
-        .bearer(&staff)
-        .json(&json!({"parent_id": other, "kind": "community", "name": "越界社区"}))
-        .send()
+        .post_as(
+            &staff,
+            "/api/v1/areas",
+            &json!({"parent_id": other, "kind": "community", "name": "越界社区"}),
+        )
         .await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["parent_id"].is_array());
-    app.get(&format!("/api/v1/areas/{other}"))
-        .bearer(&staff)
-        .send()
+    app.get_as(&staff, &format!("/api/v1/areas/{other}"))
         .await
         .assert_problem(404, "not_found");
     // Rename with If-Match.
@@ -113,10 +108,11 @@ async fn subdistrict_staff_manage_their_subtree_only() {
     assert_eq!(renamed.json()["name"], "更名社区");
     // Community staff may not manage areas at all.
     let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
-    app.post("/api/v1/areas")
-        .bearer(&ziyuan.token)
-        .json(&json!({"parent_id": own, "kind": "community", "name": "x"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &ziyuan.token,
+        "/api/v1/areas",
+        &json!({"parent_id": own, "kind": "community", "name": "x"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
 }

@@ -28,9 +28,10 @@ async fn login_issues_tokens_that_open_me() {
             .is_some_and(|t| t.starts_with("lrt_"))
     );
     let me = app
-        .get("/api/v1/me")
-        .bearer(body["access_token"].as_str().unwrap_or_default())
-        .send()
+        .get_as(
+            body["access_token"].as_str().unwrap_or_default(),
+            "/api/v1/me",
+        )
         .await;
     me.assert_status(200);
     let me = me.json();
@@ -105,9 +106,7 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
     let app = TestApp::new().await;
     let good = admin_claims(&app, json!({})).await;
     // Control: a correctly signed token for admin works, so the refusals below are real.
-    app.get("/api/v1/me")
-        .bearer(&sign(&good, JWT_SECRET))
-        .send()
+    app.get_as(&sign(&good, JWT_SECRET), "/api/v1/me")
         .await
         .assert_status(200);
 
@@ -117,9 +116,7 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
         json!({"exp": past, "iat": past - 900, "nbf": past - 900}),
     )
     .await;
-    app.get("/api/v1/me")
-        .bearer(&sign(&expired, JWT_SECRET))
-        .send()
+    app.get_as(&sign(&expired, JWT_SECRET), "/api/v1/me")
         .await
         .assert_problem(401, "token_expired");
 
@@ -149,7 +146,7 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
         ("alg none", alg_none),
         ("garbage", "not.a.jwt".to_owned()),
     ] {
-        let res = app.get("/api/v1/me").bearer(&token).send().await;
+        let res = app.get_as(&token, "/api/v1/me").await;
         assert_eq!(res.status.as_u16(), 401, "{label}: {}", res.text());
         assert_eq!(res.json()["code"], "invalid_token", "{label}");
     }
@@ -166,9 +163,7 @@ async fn a_refresh_token_is_not_an_access_token() {
     let refresh = tokens["refresh_token"]
         .as_str()
         .expect("the answer carries its refresh_token");
-    app.get("/api/v1/me")
-        .bearer(refresh)
-        .send()
+    app.get_as(refresh, "/api/v1/me")
         .await
         .assert_problem(401, "invalid_token");
 }

@@ -112,12 +112,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     );
 
     let admin = app.token_for("admin").await;
-    let listed = app
-        .get("/api/v1/complaints")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let listed = app.get_as(&admin, "/api/v1/complaints").await.json();
     assert_eq!(
         listed["items"][0]["complainant_phone"], "137****1234",
         "lists mask the number"
@@ -137,12 +132,13 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     assert!(c["sign_by"].is_string(), "the sign-for deadline is visible");
     let committee = estate.member.token.clone();
     let mine = app
-        .get(&format!(
-            "/api/v1/complaints/{}",
-            c["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&committee)
-        .send()
+        .get_as(
+            &committee,
+            &format!(
+                "/api/v1/complaints/{}",
+                c["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     assert_eq!(mine["allowed_actions"], json!(["sign", "return"]));
@@ -216,9 +212,7 @@ async fn routing_follows_the_governance_mode_and_the_category() {
         let c = res.json();
         let handler = c["handler_org_id"].as_str().unwrap_or_default();
         let org = app
-            .get(&format!("/api/v1/organisations/{handler}"))
-            .bearer(&admin)
-            .send()
+            .get_as(&admin, &format!("/api/v1/organisations/{handler}"))
             .await
             .json();
         assert_eq!(
@@ -282,12 +276,13 @@ async fn illegal_transitions_and_wrong_parties_are_refused() {
         .over(app.area_id("梓园社区").await)
         .create()
         .await;
-    app.get(&format!(
-        "/api/v1/complaints/{}",
-        c["id"].as_str().expect("the answer carries its id")
-    ))
-    .bearer(&ziyuan.token)
-    .send()
+    app.get_as(
+        &ziyuan.token,
+        &format!(
+            "/api/v1/complaints/{}",
+            c["id"].as_str().expect("the answer carries its id")
+        ),
+    )
     .await
     .assert_problem(404, "not_found");
     // And a resident may file only for their own compound.
@@ -392,12 +387,13 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
     assert_eq!(again, 0, "escalated once per missed deadline");
     drop(conn);
     let detail = app
-        .get(&format!(
-            "/api/v1/complaints/{}",
-            c["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!(
+                "/api/v1/complaints/{}",
+                c["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     assert_eq!(detail["overdue"], true);
@@ -416,18 +412,11 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
         1
     );
     let overdue = app
-        .get("/api/v1/complaints?overdue=true")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaints?overdue=true")
         .await
         .json();
     assert_eq!(overdue["items"].as_array().map(Vec::len), Some(1));
-    let counts = app
-        .get("/api/v1/complaints/counts")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let counts = app.get_as(&admin, "/api/v1/complaints/counts").await.json();
     assert!(counts.as_array().is_some_and(|c| {
         c.iter()
             .any(|s| s["status"] == "assigned" && s["overdue"] == 1)
@@ -442,12 +431,13 @@ async fn duplicates_are_suggested_and_merged() {
     let first = file(&app, &admin, compound, "elevator").await.json();
     let second = file(&app, &admin, compound, "elevator").await.json();
     let suggested = app
-        .get(&format!(
-            "/api/v1/complaints/{}/duplicates",
-            second["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!(
+                "/api/v1/complaints/{}/duplicates",
+                second["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     assert_eq!(suggested[0]["id"], first["id"]);
@@ -470,12 +460,7 @@ async fn duplicates_are_suggested_and_merged() {
 async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let key = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "12345 市民热线", "scopes": ["complaints:write"], "area_id": app.area_id("雨花区").await}))
-        .send()
-        .await
+    let key = app.post_as(&admin, "/api/v1/api-keys", &json!({"name": "12345 市民热线", "scopes": ["complaints:write"], "area_id": app.area_id("雨花区").await})).await
         .json()["key"]
         .as_str()
         .unwrap_or_default()
@@ -508,12 +493,7 @@ async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
     let mut walk_in = body.clone();
     walk_in["external_id"] = Value::Null;
     walk_in["complainant_phone"] = Value::Null;
-    let res = app
-        .post("/api/v1/complaints")
-        .bearer(&admin)
-        .json(&walk_in)
-        .send()
-        .await;
+    let res = app.post_as(&admin, "/api/v1/complaints", &walk_in).await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["complainant_phone"].is_array());
 }
 
@@ -543,9 +523,7 @@ async fn statistics_count_volume_speed_and_satisfaction() {
         .await
         .assert_status(201);
     let by_category = app
-        .get("/api/v1/stats/complaints?group_by=category")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/stats/complaints?group_by=category")
         .await
         .json();
     let sanitation = by_category
@@ -565,12 +543,7 @@ async fn statistics_count_volume_speed_and_satisfaction() {
             .as_f64()
             .is_some_and(|h| h >= 0.0)
     );
-    let by_sub = app
-        .get("/api/v1/stats/complaints")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let by_sub = app.get_as(&admin, "/api/v1/stats/complaints").await.json();
     assert_eq!(by_sub.as_array().map(Vec::len), Some(2), "two subdistricts");
     // Scoped: subdistrict staff elsewhere see nothing of these.
     let staff = app
@@ -579,20 +552,14 @@ async fn statistics_count_volume_speed_and_satisfaction() {
         .create()
         .await;
     let theirs = app
-        .get("/api/v1/stats/complaints")
-        .bearer(&staff.token)
-        .send()
+        .get_as(&staff.token, "/api/v1/stats/complaints")
         .await
         .json();
     assert_eq!(theirs.as_array().map(Vec::len), Some(0));
-    app.get("/api/v1/stats/complaints?group_by=nonsense")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/stats/complaints?group_by=nonsense")
         .await
         .assert_problem(422, "validation_failed");
-    app.get("/api/v1/stats/complaints")
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, "/api/v1/stats/complaints")
         .await
         .assert_problem(403, "forbidden");
 }
@@ -665,7 +632,7 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
         .as_str()
         .expect("the answer carries its url")
         .to_owned();
-    let fetched = app.get(&url).bearer(&resident).send().await;
+    let fetched = app.get_as(&resident, &url).await;
     fetched.assert_status(200);
     assert_eq!(
         fetched.header("content-type").as_deref(),
@@ -673,15 +640,13 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
     );
     assert_eq!(fetched.body, jpeg());
     let admin = app.token_for("admin").await;
-    app.get(&url).bearer(&admin).send().await.assert_status(200);
+    app.get_as(&admin, &url).await.assert_status(200);
     let outsider = app
         .user(Role::CommunityStaff)
         .over(app.area_id("梓园社区").await)
         .create()
         .await;
-    app.get(&url)
-        .bearer(&outsider.token)
-        .send()
+    app.get_as(&outsider.token, &url)
         .await
         .assert_problem(404, "not_found");
     app.get(&url)
@@ -711,44 +676,45 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
         .as_str()
         .expect("the answer carries its id")
         .to_owned();
-    app.post(&format!("/api/v1/complaints/{id}/extensions"))
-        .bearer(&admin)
-        .json(&json!({"hours": 24, "reason": "需要采购配件"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &admin,
+        &format!("/api/v1/complaints/{id}/extensions"),
+        &json!({"hours": 24, "reason": "需要采购配件"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     let asked = app
-        .post(&format!("/api/v1/complaints/{id}/extensions"))
-        .bearer(&committee)
-        .json(&json!({"hours": 24, "reason": "需要采购配件"}))
-        .send()
+        .post_as(
+            &committee,
+            &format!("/api/v1/complaints/{id}/extensions"),
+            &json!({"hours": 24, "reason": "需要采购配件"}),
+        )
         .await;
     asked.assert_status(201);
-    app.post(&format!("/api/v1/complaints/{id}/extensions"))
-        .bearer(&committee)
-        .json(&json!({"hours": 8, "reason": "再申请一次"}))
-        .send()
-        .await
-        .assert_problem(409, "extension_pending");
+    app.post_as(
+        &committee,
+        &format!("/api/v1/complaints/{id}/extensions"),
+        &json!({"hours": 8, "reason": "再申请一次"}),
+    )
+    .await
+    .assert_problem(409, "extension_pending");
     let ext = asked.json()["extensions"][0]["id"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    app.post(&format!(
-        "/api/v1/complaints/{id}/extensions/{ext}/decision"
-    ))
-    .bearer(&committee)
-    .json(&json!({"approve": true}))
-    .send()
+    app.post_as(
+        &committee,
+        &format!("/api/v1/complaints/{id}/extensions/{ext}/decision"),
+        &json!({"approve": true}),
+    )
     .await
     .assert_problem(403, "forbidden");
     let decided = app
-        .post(&format!(
-            "/api/v1/complaints/{id}/extensions/{ext}/decision"
-        ))
-        .bearer(&admin)
-        .json(&json!({"approve": true, "note": "同意"}))
-        .send()
+        .post_as(
+            &admin,
+            &format!("/api/v1/complaints/{id}/extensions/{ext}/decision"),
+            &json!({"approve": true, "note": "同意"}),
+        )
         .await;
     decided.assert_status(200);
     let after = decided.json()["resolve_by"]
@@ -758,22 +724,22 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
     assert!(after > before, "{before} -> {after}");
     assert_eq!(decided.json()["extensions"][0]["status"], "approved");
     // The calendar is data: declaring a holiday is audited and listed.
-    app.put("/api/v1/calendar-days/2026-12-31")
-        .bearer(&committee)
-        .json(&json!({"kind": "holiday"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.put("/api/v1/calendar-days/2026-12-31")
-        .bearer(&admin)
-        .json(&json!({"kind": "holiday", "note": "测试假日"}))
-        .send()
-        .await
-        .assert_status(204);
+    app.put_as(
+        &committee,
+        "/api/v1/calendar-days/2026-12-31",
+        &json!({"kind": "holiday"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.put_as(
+        &admin,
+        "/api/v1/calendar-days/2026-12-31",
+        &json!({"kind": "holiday", "note": "测试假日"}),
+    )
+    .await
+    .assert_status(204);
     let days = app
-        .get("/api/v1/calendar-days?year=2026")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/calendar-days?year=2026")
         .await
         .json();
     assert!(days.as_array().is_some_and(|d| {
@@ -799,9 +765,7 @@ async fn the_inbox_exports_as_csv_with_phones_masked() {
         .await
         .assert_status(201);
     let res = app
-        .get("/api/v1/complaints/export?category=elevator")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaints/export?category=elevator")
         .await;
     res.assert_status(200);
     assert!(
@@ -816,11 +780,7 @@ async fn the_inbox_exports_as_csv_with_phones_masked() {
     assert_eq!(rows[0].get(14), Some("137****1234"));
     assert!(!text.contains("13700001234"));
     let resident = estate.resident.token;
-    let own = app
-        .get("/api/v1/complaints/export")
-        .bearer(&resident)
-        .send()
-        .await;
+    let own = app.get_as(&resident, "/api/v1/complaints/export").await;
     own.assert_status(200);
     assert_eq!(
         csv::Reader::from_reader(own.text().trim_start_matches('\u{feff}').as_bytes())
@@ -843,12 +803,10 @@ async fn a_title_written_as_a_formula_is_exported_inert() {
         .create()
         .await;
     let res = app
-        .get(&format!(
-            "/api/v1/complaints/export?compound_id={}",
-            compound.id
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/complaints/export?compound_id={}", compound.id),
+        )
         .await;
     res.assert_status(200);
     assert!(
@@ -867,9 +825,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
     let all = app
-        .get("/api/v1/complaint-categories?all=true")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaint-categories?all=true")
         .await
         .json();
     let greening = all
@@ -887,9 +843,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
         .await
         .assert_status(200);
     let active = app
-        .get("/api/v1/complaint-categories")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaint-categories")
         .await
         .json();
     assert!(
@@ -898,9 +852,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
             .is_some_and(|c| c.iter().any(|x| x["code"] == "greening"))
     );
     let all = app
-        .get("/api/v1/complaint-categories?all=true")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaint-categories?all=true")
         .await
         .json();
     assert!(all.as_array().is_some_and(|c| {
@@ -909,9 +861,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
     }));
     let estate = estate(&app).await;
     let resident = estate.resident.token;
-    app.get("/api/v1/complaint-categories?all=true")
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, "/api/v1/complaint-categories?all=true")
         .await
         .assert_problem(403, "forbidden");
     file(&app, &resident, estate.compound.id, "greening")

@@ -24,18 +24,17 @@ async fn filters_by_mode_name_and_area() {
     let app = TestApp::new().await;
     let token = app.token_for("admin").await;
     let res = app
-        .get("/api/v1/compounds?governance_mode=self_managed&limit=100")
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            "/api/v1/compounds?governance_mode=self_managed&limit=100",
+        )
         .await;
     res.assert_status(200);
     let items = res.json()["items"].as_array().cloned().unwrap_or_default();
     assert!(!items.is_empty());
     assert!(items.iter().all(|c| c["governance_mode"] == "self_managed"));
     let weiji = app
-        .get(&format!("/api/v1/compounds?name={}", enc("卫技")))
-        .bearer(&token)
-        .send()
+        .get_as(&token, &format!("/api/v1/compounds?name={}", enc("卫技")))
         .await
         .json();
     assert_eq!(weiji["items"].as_array().map(Vec::len), Some(1));
@@ -44,19 +43,16 @@ async fn filters_by_mode_name_and_area() {
     assert_eq!(weiji["items"][0]["is_open"], true);
     // `%` in a name filter is literal text, not a wildcard.
     let none = app
-        .get("/api/v1/compounds?name=%25")
-        .bearer(&token)
-        .send()
+        .get_as(&token, "/api/v1/compounds?name=%25")
         .await
         .json();
     assert_eq!(none["items"].as_array().map(Vec::len), Some(0));
     let ziyuan = app.area_id("梓园社区").await;
     let in_ziyuan = app
-        .get(&format!(
-            "/api/v1/compounds?area_id={ziyuan}&governance_mode=entrusted&limit=100"
-        ))
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            &format!("/api/v1/compounds?area_id={ziyuan}&governance_mode=entrusted&limit=100"),
+        )
         .await
         .json();
     let buildings: i64 = in_ziyuan["items"]
@@ -70,9 +66,10 @@ async fn filters_by_mode_name_and_area() {
         "梓园's bundled micro-compounds hold 27 buildings"
     );
     let rongcheng = app
-        .get(&format!("/api/v1/compounds?name={}", enc("融城花苑")))
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            &format!("/api/v1/compounds?name={}", enc("融城花苑")),
+        )
         .await
         .json();
     assert_eq!(rongcheng["items"][0]["year_built"], 2002);
@@ -159,14 +156,10 @@ async fn keyset_pages_never_repeat_or_drop_items_while_rows_are_inserted() {
 async fn bad_cursors_are_refused() {
     let app = TestApp::new().await;
     let token = app.token_for("admin").await;
-    app.get("/api/v1/compounds?cursor=garbage")
-        .bearer(&token)
-        .send()
+    app.get_as(&token, "/api/v1/compounds?cursor=garbage")
         .await
         .assert_problem(400, "invalid_cursor");
-    app.get("/api/v1/compounds?governance_mode=castle")
-        .bearer(&token)
-        .send()
+    app.get_as(&token, "/api/v1/compounds?governance_mode=castle")
         .await
         .assert_problem(400, "invalid_query");
 }
@@ -179,9 +172,7 @@ async fn csv_export_holds_the_filtered_list() {
         .await
         .token;
     let res = app
-        .get("/api/v1/compounds/export?governance_mode=entrusted")
-        .bearer(&token)
-        .send()
+        .get_as(&token, "/api/v1/compounds/export?governance_mode=entrusted")
         .await;
     res.assert_status(200);
     assert!(
@@ -198,9 +189,10 @@ async fn csv_export_holds_the_filtered_list() {
     assert_eq!(headers.get(1), Some("小区名称"));
     let rows: Vec<csv::StringRecord> = reader.records().flatten().collect();
     let listed = app
-        .get("/api/v1/compounds?governance_mode=entrusted&limit=100")
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            "/api/v1/compounds?governance_mode=entrusted&limit=100",
+        )
         .await
         .json();
     let listed_names: Vec<&str> = listed["items"]
@@ -228,10 +220,11 @@ async fn create_then_read_then_update_with_if_match() {
         .await
         .token;
     let created = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&new_compound(community, "梓园新苑"))
-        .send()
+        .post_as(
+            &token,
+            "/api/v1/compounds",
+            &new_compound(community, "梓园新苑"),
+        )
         .await;
     created.assert_status(201);
     let etag = created.header("etag").expect("the answer carries an ETag");
@@ -251,10 +244,7 @@ async fn create_then_read_then_update_with_if_match() {
     changed["household_count"] = json!(320);
     changed["governance_mode"] = json!("property_managed");
     let uri = format!("/api/v1/compounds/{id}");
-    app.put(&uri)
-        .bearer(&token)
-        .json(&changed)
-        .send()
+    app.put_as(&token, &uri, &changed)
         .await
         .assert_problem(428, "precondition_required");
     let updated = app
@@ -275,7 +265,7 @@ async fn create_then_read_then_update_with_if_match() {
         .send()
         .await
         .assert_problem(412, "precondition_failed");
-    let read = app.get(&uri).bearer(&token).send().await;
+    let read = app.get_as(&token, &uri).await;
     assert_eq!(read.json()["governance_mode"], "property_managed");
     assert_eq!(read.header("etag"), updated.header("etag"));
 }
@@ -287,7 +277,7 @@ async fn of_two_racing_updates_one_wins() {
     let compound = app.compound().self_managed().create().await;
     let id = compound.id;
     let uri = format!("/api/v1/compounds/{id}");
-    let read = app.get(&uri).bearer(&token).send().await;
+    let read = app.get_as(&token, &uri).await;
     let etag = read.header("etag").expect("the answer carries an ETag");
     let current = read.json();
     let mut a = json!({
@@ -325,12 +315,7 @@ async fn invalid_compounds_are_refused_with_field_errors_and_nothing_is_stored()
     bad["building_count"] = json!(-3);
     bad["year_built"] = json!(2999);
     bad["location"] = json!({"lat": 123.0, "lon": 0.0});
-    let res = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&bad)
-        .send()
-        .await;
+    let res = app.post_as(&token, "/api/v1/compounds", &bad).await;
     let problem = res.assert_problem(422, "validation_failed");
     for field in ["name", "building_count", "year_built", "location.lat"] {
         assert!(
@@ -341,29 +326,28 @@ async fn invalid_compounds_are_refused_with_field_errors_and_nothing_is_stored()
     let mut wrong_type = new_compound(community, "好名字");
     wrong_type["governance_mode"] = json!("castle");
     let problem = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&wrong_type)
-        .send()
+        .post_as(&token, "/api/v1/compounds", &wrong_type)
         .await
         .assert_problem(422, "validation_failed");
     assert!(problem["errors"]["governance_mode"].is_array(), "{problem}");
     // A compound must hang under a community, not a subdistrict.
     let subdistrict = app.area_id("侯家塘街道").await;
     let problem = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&new_compound(subdistrict, "好名字"))
-        .send()
+        .post_as(
+            &token,
+            "/api/v1/compounds",
+            &new_compound(subdistrict, "好名字"),
+        )
         .await
         .assert_problem(422, "validation_failed");
     assert!(problem["errors"]["community_id"].is_array());
     // A duplicate name in the same community is a field error too.
     let problem = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&new_compound(community, "梓园一片"))
-        .send()
+        .post_as(
+            &token,
+            "/api/v1/compounds",
+            &new_compound(community, "梓园一片"),
+        )
         .await
         .assert_problem(422, "validation_failed");
     assert!(problem["errors"]["name"].is_array());

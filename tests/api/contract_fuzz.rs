@@ -2,6 +2,7 @@
 //! found: input PostgreSQL cannot store answered 500, and answers the contract did not
 //! declare.
 
+use linli_domain::policy::Role;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
@@ -10,15 +11,11 @@ async fn a_nul_in_a_query_or_path_is_refused_before_it_reaches_the_database() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
     let problem = app
-        .get("/api/v1/compounds?name=a%00b")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/compounds?name=a%00b")
         .await
         .assert_problem(400, "invalid_query");
     assert!(problem["request_id"].is_string(), "{problem}");
-    app.get("/api/v1/people?name=%00")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/people?name=%00")
         .await
         .assert_problem(400, "invalid_query");
     // A text path parameter: nothing can be named by it.
@@ -45,10 +42,11 @@ async fn a_nul_in_a_json_string_is_a_field_error_and_nothing_is_stored() {
     let admin = app.token_for("admin").await;
     let community = app.area_id("梓园社区").await;
     let problem = app
-        .post("/api/v1/areas")
-        .bearer(&admin)
-        .json(&json!({"parent_id": community, "kind": "compound", "name": "零\u{0}号小区"}))
-        .send()
+        .post_as(
+            &admin,
+            "/api/v1/areas",
+            &json!({"parent_id": community, "kind": "compound", "name": "零\u{0}号小区"}),
+        )
         .await
         .assert_problem(422, "validation_failed");
     assert!(problem["errors"]["name"].is_array(), "{problem}");
@@ -65,8 +63,8 @@ async fn a_nul_in_a_json_string_is_a_field_error_and_nothing_is_stored() {
 #[actix_web::test]
 async fn a_nul_in_an_uploaded_csv_is_a_row_error_not_a_500() {
     let app = TestApp::new().await;
-    let property = app.token_for("rongcheng.property").await;
-    let compound = app.area_id("融城花苑").await;
+    let compound = app.compound().property_managed().create().await.id;
+    let property = app.user_with(Role::PropertyStaff, compound).await;
     let file = "日期,凭证号,摘要,科目,收入,支出,收付方式\n\
         2026-11-02,J001,停车费,4001,100,,银行\n\
         2026-11-03,J002,广告\0费,4003,200,,银行\n";
@@ -96,16 +94,12 @@ async fn a_calendar_year_far_out_of_range_is_a_field_error_not_a_500() {
     let admin = app.token_for("admin").await;
     for year in ["5874898", "-4714", "1999", "2101"] {
         let problem = app
-            .get(&format!("/api/v1/calendar-days?year={year}"))
-            .bearer(&admin)
-            .send()
+            .get_as(&admin, &format!("/api/v1/calendar-days?year={year}"))
             .await
             .assert_problem(422, "validation_failed");
         assert!(problem["errors"]["year"].is_array(), "{year}: {problem}");
     }
-    app.get("/api/v1/calendar-days?year=2026")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/calendar-days?year=2026")
         .await
         .assert_status(200);
 }

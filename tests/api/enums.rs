@@ -213,9 +213,7 @@ fn json_forms_are_the_codes() {
 async fn an_unknown_stored_code_is_an_internal_error_not_a_default() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    app.get("/api/v1/compounds")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/compounds")
         .await
         .assert_status(200);
     // Only a broken migration or a hand edit could store this; it must not read as a mode.
@@ -223,9 +221,7 @@ async fn an_unknown_stored_code_is_an_internal_error_not_a_default() {
         .await;
     app.sql("UPDATE compounds SET governance_mode = 'bogus'")
         .await;
-    app.get("/api/v1/compounds")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/compounds")
         .await
         .assert_status(500);
 }

@@ -1,5 +1,6 @@
 //! Idempotency-Key: one row for any number of identical retries.
 
+use linli_domain::policy::Role;
 use linli_tests::TestApp;
 use serde_json::{Value, json};
 
@@ -10,6 +11,15 @@ fn compound(community: uuid::Uuid, name: &str) -> Value {
     })
 }
 
+/// A community of its own and a member of its staff, who registers its compounds.
+async fn community_staff(app: &TestApp) -> (uuid::Uuid, String) {
+    let community = app.community().create().await;
+    (
+        community,
+        app.user_with(Role::CommunityStaff, community).await,
+    )
+}
+
 async fn named(app: &TestApp, name: &str) -> i64 {
     app.count("SELECT count(*) AS n FROM areas WHERE name = $1", name)
         .await
@@ -18,8 +28,7 @@ async fn named(app: &TestApp, name: &str) -> i64 {
 #[actix_web::test]
 async fn fifty_parallel_identical_requests_create_one_row() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
+    let (community, token) = community_staff(&app).await;
     let body = compound(community, "幂等小区");
     let sends = (0..50).map(|_| {
         app.post("/api/v1/compounds")
@@ -64,8 +73,7 @@ async fn fifty_parallel_identical_requests_create_one_row() {
 #[actix_web::test]
 async fn the_same_key_with_another_body_is_refused() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
+    let (community, token) = community_staff(&app).await;
     app.post("/api/v1/compounds")
         .bearer(&token)
         .header("idempotency-key", "key-aaaa-0001")
@@ -95,9 +103,8 @@ async fn the_same_key_with_another_body_is_refused() {
 #[actix_web::test]
 async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
-    let me = app.get("/api/v1/me").bearer(&token).send().await.json();
+    let (community, token) = community_staff(&app).await;
+    let me = app.get_as(&token, "/api/v1/me").await.json();
     let principal = format!(
         "user:{}",
         me["id"].as_str().expect("the answer carries its id")
@@ -147,8 +154,7 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
 #[actix_web::test]
 async fn malformed_keys_are_refused() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
+    let (community, token) = community_staff(&app).await;
     for key in ["short", "has spaces in it", "slash/not-allowed"] {
         app.post("/api/v1/compounds")
             .bearer(&token)

@@ -5,12 +5,13 @@ use serde_json::{Value, json};
 
 async fn key(app: &TestApp, scopes: Value) -> String {
     let admin = app.token_for("admin").await;
-    app.post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "市民服务平台", "scopes": scopes, "area_id": app.area_id("雨花区").await}))
-        .send()
-        .await
-        .json()["key"]
+    app.post_as(
+        &admin,
+        "/api/v1/api-keys",
+        &json!({"name": "市民服务平台", "scopes": scopes, "area_id": app.area_id("雨花区").await}),
+    )
+    .await
+    .json()["key"]
         .as_str()
         .unwrap_or_default()
         .to_owned()
@@ -118,9 +119,7 @@ async fn a_request_filed_over_open311_can_be_followed() {
     // The same complaint through the regular API, filed on the open311 channel.
     let admin = app.token_for("admin").await;
     let c = app
-        .get(&format!("/api/v1/complaints/{id}"))
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, &format!("/api/v1/complaints/{id}"))
         .await
         .json();
     assert_eq!(c["channel"], "open311");
@@ -248,10 +247,11 @@ async fn requests_asked_for_by_id_are_those_in_the_keys_area_whatever_the_other_
         .create()
         .await;
     let key = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "社区网格平台", "scopes": ["open311"], "area_id": mine.community_id}))
-        .send()
+        .post_as(
+            &admin,
+            "/api/v1/api-keys",
+            &json!({"name": "社区网格平台", "scopes": ["open311"], "area_id": mine.community_id}),
+        )
         .await
         .json()["key"]
         .as_str()

@@ -24,41 +24,34 @@ async fn changing_the_password_ends_every_session() {
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    app.get("/api/v1/me")
-        .bearer(&access)
-        .send()
-        .await
-        .assert_status(200);
+    app.get_as(&access, "/api/v1/me").await.assert_status(200);
     // Wrong current password: refused, nothing changes.
     let res = app
-        .post("/api/v1/me/password")
-        .bearer(&access)
-        .json(&json!({"current_password": "nope", "new_password": "a brand new passphrase"}))
-        .send()
+        .post_as(
+            &access,
+            "/api/v1/me/password",
+            &json!({"current_password": "nope", "new_password": "a brand new passphrase"}),
+        )
         .await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["current_password"].is_array());
     let res = app
-        .post("/api/v1/me/password")
-        .bearer(&access)
-        .json(&json!({"current_password": DEMO_PASSWORD, "new_password": "short"}))
-        .send()
+        .post_as(
+            &access,
+            "/api/v1/me/password",
+            &json!({"current_password": DEMO_PASSWORD, "new_password": "short"}),
+        )
         .await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["new_password"].is_array());
-    app.get("/api/v1/me")
-        .bearer(&access)
-        .send()
-        .await
-        .assert_status(200);
+    app.get_as(&access, "/api/v1/me").await.assert_status(200);
 
-    app.post("/api/v1/me/password")
-        .bearer(&access)
-        .json(&json!({"current_password": DEMO_PASSWORD, "new_password": "a brand new passphrase"}))
-        .send()
-        .await
-        .assert_status(204);
-    app.get("/api/v1/me")
-        .bearer(&access)
-        .send()
+    app.post_as(
+        &access,
+        "/api/v1/me/password",
+        &json!({"current_password": DEMO_PASSWORD, "new_password": "a brand new passphrase"}),
+    )
+    .await
+    .assert_status(204);
+    app.get_as(&access, "/api/v1/me")
         .await
         .assert_problem(401, "invalid_token");
     app.post("/api/v1/auth/refresh")
@@ -74,9 +67,7 @@ async fn changing_the_password_ends_every_session() {
         .assert_status(200);
     let admin = app.token_for("admin").await;
     let log = app
-        .get("/api/v1/audit-log?action=user.password_changed")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/audit-log?action=user.password_changed")
         .await
         .json();
     assert_eq!(log["items"].as_array().map(Vec::len), Some(1));
@@ -89,11 +80,7 @@ async fn a_grant_change_revokes_older_access_tokens() {
     let staff_token = staff.token.clone();
     let admin = app.admin().await;
     let id = staff.id;
-    let read = app
-        .get(&format!("/api/v1/users/{id}"))
-        .bearer(&admin)
-        .send()
-        .await;
+    let read = app.get_as(&admin, &format!("/api/v1/users/{id}")).await;
     let etag = read.header("etag").expect("the answer carries an ETag");
     let other = app.area_id("卫技社区").await;
     app.post(&format!("/api/v1/users/{id}/grants"))
@@ -103,14 +90,12 @@ async fn a_grant_change_revokes_older_access_tokens() {
         .send()
         .await
         .assert_status(200);
-    app.get("/api/v1/me")
-        .bearer(&staff_token)
-        .send()
+    app.get_as(&staff_token, "/api/v1/me")
         .await
         .assert_problem(401, "invalid_token");
     // A fresh token carries the new grant.
     let fresh = app.token_for(&staff.username).await;
-    let me = app.get("/api/v1/me").bearer(&fresh).send().await.json();
+    let me = app.get_as(&fresh, "/api/v1/me").await.json();
     assert_eq!(me["grants"].as_array().map(Vec::len), Some(2));
 }
 
@@ -172,9 +157,10 @@ async fn reuse_of_a_refresh_token_is_audited() {
         .assert_status(401);
     let admin = app.token_for("admin").await;
     let log = app
-        .get("/api/v1/audit-log?action=session.refresh_token_reused")
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            "/api/v1/audit-log?action=session.refresh_token_reused",
+        )
         .await
         .json();
     assert_eq!(log["items"].as_array().map(Vec::len), Some(1));

@@ -32,12 +32,7 @@ fn relay(app: &TestApp) -> Relay {
 /// Subscribes the receiver to `types` over 雨花区; returns (id, secret).
 async fn subscribe(app: &TestApp, receiver: &Receiver, types: Value) -> (String, String) {
     let admin = app.token_for("admin").await;
-    let res = app
-        .post("/api/v1/webhook-subscriptions")
-        .bearer(&admin)
-        .json(&json!({"url": receiver.url, "event_types": types, "area_id": app.area_id("雨花区").await}))
-        .send()
-        .await;
+    let res = app.post_as(&admin, "/api/v1/webhook-subscriptions", &json!({"url": receiver.url, "event_types": types, "area_id": app.area_id("雨花区").await})).await;
     res.assert_status(201);
     let body = res.json();
     assert!(
@@ -61,7 +56,7 @@ async fn subscribe(app: &TestApp, receiver: &Receiver, types: Value) -> (String,
 async fn update_weiji(app: &TestApp, households: i64) {
     let admin = app.token_for("admin").await;
     let uri = format!("/api/v1/compounds/{}", app.area_id("卫技新村").await);
-    let read = app.get(&uri).bearer(&admin).send().await;
+    let read = app.get_as(&admin, &uri).await;
     let etag = read.header("etag").expect("the answer carries an ETag");
     let mut body = read.json();
     body["household_count"] = json!(households);
@@ -131,9 +126,10 @@ async fn failures_are_retried_on_schedule_and_410_disables_the_subscription() {
     assert_eq!(receiver.received().len(), 1);
     let admin = app.token_for("admin").await;
     let deliveries = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}/deliveries"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/webhook-subscriptions/{id}/deliveries"),
+        )
         .await
         .json();
     let d = &deliveries["items"][0];
@@ -158,9 +154,10 @@ async fn failures_are_retried_on_schedule_and_410_disables_the_subscription() {
         "retries keep the webhook-id"
     );
     let deliveries = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}/deliveries"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/webhook-subscriptions/{id}/deliveries"),
+        )
         .await
         .json();
     assert_eq!(deliveries["items"][0]["status"], "delivered");
@@ -173,9 +170,7 @@ async fn failures_are_retried_on_schedule_and_410_disables_the_subscription() {
     update_weiji(&app, 302).await;
     drain(&worker).await;
     let sub = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}"))
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, &format!("/api/v1/webhook-subscriptions/{id}"))
         .await
         .json();
     assert_eq!(sub["active"], false);
@@ -274,9 +269,10 @@ async fn a_rotated_secret_signs_alongside_the_old_one() {
     assert_eq!(verify_signature(&old, &got[0]), [false, true]);
     // Manual redelivery sends the same message again.
     let deliveries = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}/deliveries"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/webhook-subscriptions/{id}/deliveries"),
+        )
         .await
         .json();
     let delivery = deliveries["items"][0]["id"]
@@ -356,12 +352,13 @@ async fn keys_subscribe_only_to_what_their_scopes_read() {
         let app = &app;
         let admin = admin.clone();
         async move {
-            app.post("/api/v1/api-keys")
-                .bearer(&admin)
-                .json(&json!({"name": "数据平台", "scopes": scopes, "area_id": area}))
-                .send()
-                .await
-                .json()["key"]
+            app.post_as(
+                &admin,
+                "/api/v1/api-keys",
+                &json!({"name": "数据平台", "scopes": scopes, "area_id": area}),
+            )
+            .await
+            .json()["key"]
                 .as_str()
                 .unwrap_or_default()
                 .to_owned()

@@ -55,7 +55,7 @@ async fn a_bundle_is_changed_only_by_staff_covering_all_its_compounds() {
     let id = bundle.create().await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/service-contracts/{id}");
-    app.get(&uri).bearer(&clerk).send().await.assert_status(200);
+    app.get_as(&clerk, &uri).await.assert_status(200);
     // Dropping the other community's compound from the bundle is not theirs to do.
     app.put(&uri)
         .bearer(&clerk)
@@ -107,7 +107,7 @@ async fn a_person_is_changed_only_by_staff_covering_their_home() {
     .await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/people/{person}");
-    app.get(&uri).bearer(&clerk).send().await.assert_status(200);
+    app.get_as(&clerk, &uri).await.assert_status(200);
     // Moving them into my compound would take them from the community they live in.
     app.put(&uri)
         .bearer(&clerk)
@@ -142,10 +142,7 @@ async fn a_teams_members_are_set_only_by_staff_covering_the_teams_area() {
     .await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/volunteer-teams/{team}/members/{person}");
-    app.put(&uri)
-        .bearer(&clerk)
-        .json(&json!({"role": "member"}))
-        .send()
+    app.put_as(&clerk, &uri, &json!({"role": "member"}))
         .await
         .assert_problem(403, "forbidden");
     app.delete(&uri)
@@ -161,10 +158,7 @@ async fn a_teams_members_are_set_only_by_staff_covering_the_teams_area() {
         .await;
     assert_eq!(members, 0);
     let team_clerk = app.user_with(Role::CommunityStaff, p.their_community).await;
-    app.put(&uri)
-        .bearer(&team_clerk)
-        .json(&json!({"role": "member"}))
-        .send()
+    app.put_as(&team_clerk, &uri, &json!({"role": "member"}))
         .await
         .assert_status(200);
 }
@@ -182,10 +176,7 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
     let mut filed = Vec::new();
     for _ in 0..2 {
         let created = app
-            .post("/api/v1/complaints")
-            .bearer(&admin)
-            .json(&body(p.theirs))
-            .send()
+            .post_as(&admin, "/api/v1/complaints", &body(p.theirs))
             .await;
         created.assert_status(201);
         filed.push(created.json());
@@ -201,7 +192,7 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
         "/api/v1/complaints/{}",
         filed[0]["id"].as_str().expect("the answer carries its id")
     );
-    let seen = app.get(&uri).bearer(&clerk).send().await;
+    let seen = app.get_as(&clerk, &uri).await;
     seen.assert_status(200);
     let version = seen.json()["version"].clone();
     app.post(&format!("{uri}/merge"))
@@ -211,13 +202,14 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
         .send()
         .await
         .assert_problem(403, "forbidden");
-    app.post(&format!("{uri}/extensions/{}/decision", Uuid::new_v4()))
-        .bearer(&clerk)
-        .json(&json!({"approve": true}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    let after = app.get(&uri).bearer(&admin).send().await.json();
+    app.post_as(
+        &clerk,
+        &format!("{uri}/extensions/{}/decision", Uuid::new_v4()),
+        &json!({"approve": true}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    let after = app.get_as(&admin, &uri).await.json();
     assert_eq!(after["status"], "submitted");
     assert_eq!(after["version"], version);
 }
@@ -239,24 +231,16 @@ async fn a_bank_account_is_set_only_by_finance_officers_covering_the_persons_hom
     let uri = format!("/api/v1/people/{person}/bank-account");
     let officer = app.user_with(Role::FinanceOfficer, p.my_community).await;
     // Seen through the post (no account on file yet), but not theirs to change.
-    app.get(&uri)
-        .bearer(&officer)
-        .send()
+    app.get_as(&officer, &uri)
         .await
         .assert_problem(404, "not_found");
-    app.put(&uri)
-        .bearer(&officer)
-        .json(&body)
-        .send()
+    app.put_as(&officer, &uri, &body)
         .await
         .assert_problem(403, "forbidden");
     let accounts = "SELECT count(*) AS n FROM bank_accounts WHERE person_id::text = $1";
     assert_eq!(app.count(accounts, &person.to_string()).await, 0);
     let home_officer = app.user_with(Role::FinanceOfficer, p.their_community).await;
-    app.put(&uri)
-        .bearer(&home_officer)
-        .json(&body)
-        .send()
+    app.put_as(&home_officer, &uri, &body)
         .await
         .assert_status(200);
     assert_eq!(app.count(accounts, &person.to_string()).await, 1);
@@ -301,11 +285,7 @@ async fn read_but_not_changed(
     body: &serde_json::Value,
 ) {
     let auditor = auditor_of_theirs(app, p).await;
-    app.get(uri)
-        .bearer(&auditor)
-        .send()
-        .await
-        .assert_status(200);
+    app.get_as(&auditor, uri).await.assert_status(200);
     app.put(uri)
         .bearer(&auditor)
         .header("If-Match", "\"v1\"")
@@ -331,12 +311,7 @@ async fn a_centre_is_changed_only_by_staff_covering_its_community() {
     let admin = app.token_for("admin").await;
     let body = json!({"community_id": p.their_community, "name": "测试邻里中心", "address": "测试路 1 号",
         "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 150, "opening_hours": {"1": ["08:30", "20:00"]}});
-    let created = app
-        .post("/api/v1/centres")
-        .bearer(&admin)
-        .json(&body)
-        .send()
-        .await;
+    let created = app.post_as(&admin, "/api/v1/centres", &body).await;
     created.assert_status(201);
     let id: Uuid = serde_json::from_value(created.json()["id"].clone()).expect("an id");
     let uri = format!("/api/v1/centres/{id}");

@@ -17,13 +17,23 @@ use uuid::Uuid;
 
 use crate::{DEMO_PASSWORD, TestApp};
 
+mod allowances;
+mod revenue;
+mod volunteering;
+
+pub use allowances::{PostHolder, PostHolderBuilder, ProgrammeBuilder};
+pub use revenue::{Books, ledger_entry};
+pub use volunteering::{
+    ActivityBuilder, Centre, CentreBuilder, TeamBuilder, Volunteer, VolunteerBuilder,
+};
+
 /// A short unique suffix for names that must not collide with the demo's or each other's.
 pub fn unique(prefix: &str) -> String {
     format!("{prefix}{}", &Uuid::new_v4().simple().to_string()[..8])
 }
 
 /// A JSON string value as text, for enums serialised by serde.
-fn code<T: serde::Serialize + std::fmt::Debug>(value: T) -> String {
+pub(crate) fn code<T: serde::Serialize + std::fmt::Debug>(value: T) -> String {
     serde_json::to_value(&value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -31,7 +41,7 @@ fn code<T: serde::Serialize + std::fmt::Debug>(value: T) -> String {
 }
 
 /// The id in a created resource's body.
-fn id_of(body: &Value, what: &str) -> Uuid {
+pub(crate) fn id_of(body: &Value, what: &str) -> Uuid {
     body["id"]
         .as_str()
         .and_then(|s| s.parse().ok())
@@ -45,9 +55,20 @@ impl TestApp {
     }
 
     /// POSTs `body` to `path` as the administrator and returns the created resource.
-    async fn create_as_admin(&self, path: &str, body: &Value, what: &str) -> Value {
+    pub(crate) async fn create_as_admin(&self, path: &str, body: &Value, what: &str) -> Value {
         let admin = self.admin().await;
-        let res = self.post(path).bearer(&admin).json(body).send().await;
+        self.create_as(&admin, path, body, what).await
+    }
+
+    /// POSTs `body` to `path` as the holder of `token` and returns the created resource.
+    pub(crate) async fn create_as(
+        &self,
+        token: &str,
+        path: &str,
+        body: &Value,
+        what: &str,
+    ) -> Value {
+        let res = self.post_as(token, path, body).await;
         assert_eq!(
             res.status.as_u16(),
             201,
@@ -113,6 +134,27 @@ impl TestApp {
     pub async fn user_over(&self, role: Role, area: &str) -> User {
         let area = self.area_id(area).await;
         self.user(role).over(area).create().await
+    }
+
+    /// A community to build (under the demo's 侯家塘街道 unless told otherwise): a corner
+    /// of the district no demo row lives in.
+    pub fn community(&self) -> AreaBuilder<'_> {
+        AreaBuilder {
+            app: self,
+            kind: "community",
+            parent: None,
+            name: unique("测试社区"),
+        }
+    }
+
+    /// A subdistrict of the demo's 雨花区 to build.
+    pub fn subdistrict(&self) -> AreaBuilder<'_> {
+        AreaBuilder {
+            app: self,
+            kind: "subdistrict",
+            parent: None,
+            name: unique("测试街道"),
+        }
     }
 
     /// A property service contract of `company` (a property company) to build: a year from
@@ -245,6 +287,40 @@ impl CompoundBuilder<'_> {
             community_id: community,
             body,
         }
+    }
+}
+
+/// Builds an area (a subdistrict or a community) through `POST /api/v1/areas`.
+pub struct AreaBuilder<'a> {
+    app: &'a TestApp,
+    kind: &'static str,
+    parent: Option<Uuid>,
+    name: String,
+}
+
+impl AreaBuilder<'_> {
+    /// The area it belongs to (a community's subdistrict).
+    pub fn under(mut self, parent: Uuid) -> Self {
+        self.parent = Some(parent);
+        self
+    }
+
+    /// Creates it as the administrator and returns its id.
+    pub async fn create(self) -> Uuid {
+        let parent = match (self.parent, self.kind) {
+            (Some(p), _) => p,
+            (None, "subdistrict") => self.app.area_id("雨花区").await,
+            (None, _) => self.app.area_id("侯家塘街道").await,
+        };
+        let body = self
+            .app
+            .create_as_admin(
+                "/api/v1/areas",
+                &json!({"parent_id": parent, "kind": self.kind, "name": self.name}),
+                self.kind,
+            )
+            .await;
+        id_of(&body, self.kind)
     }
 }
 

@@ -467,6 +467,21 @@ impl TestApp {
         self.request(Method::DELETE, path)
     }
 
+    /// GETs `path` as the holder of `token`.
+    pub async fn get_as(&self, token: &str, path: &str) -> Response {
+        self.get(path).bearer(token).send().await
+    }
+
+    /// POSTs the JSON `body` to `path` as the holder of `token`.
+    pub async fn post_as(&self, token: &str, path: &str, body: &Value) -> Response {
+        self.post(path).bearer(token).json(body).send().await
+    }
+
+    /// PUTs the JSON `body` to `path` as the holder of `token`.
+    pub async fn put_as(&self, token: &str, path: &str, body: &Value) -> Response {
+        self.put(path).bearer(token).json(body).send().await
+    }
+
     /// An access token for a seeded user, minted as the server would.
     pub async fn token_for(&self, username: &str) -> String {
         let mut conn = self.conn().await;
