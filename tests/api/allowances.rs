@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use linli_domain::{policy::Role, registry::OrgKind};
 use linli_tests::{TestApp, unique};
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -161,10 +162,7 @@ async fn act(app: &TestApp, token: &str, cycle: &str, action: &str) -> linli_tes
 
 async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> String {
     let cycle = open_cycle(app, f, month).await;
-    let id = cycle["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&cycle["id"]);
     act(app, &f.maker, &id, "submit").await.assert_status(200);
     act(app, &f.checker, &id, "approve")
         .await
@@ -503,10 +501,7 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
 
     // November carries A's October and pays it once.
     let november = open_cycle(&app, &f, &f.november).await;
-    let nid = november["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let nid = id_in(&november["id"]);
     let all = app
         .get_as(&f.maker, &format!("/api/v1/payment-cycles/{nid}/payments"))
         .await
@@ -610,10 +605,7 @@ async fn approval_past_the_annual_budget_is_refused() {
         app.story("2026-09")
     };
     let november = open_cycle(&app, &f, &second).await;
-    let nid = november["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let nid = id_in(&november["id"]);
     act(&app, &f.maker, &nid, "submit").await.assert_status(200);
     let p = act(&app, &f.checker, &nid, "approve")
         .await
@@ -631,15 +623,9 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
     let cycle = open_cycle(&app, &f, &f.october).await;
-    let id = cycle["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&cycle["id"]);
     let l = lines(&app, &f.maker, &id).await;
-    let line_f = l[&f.people["F"]]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let line_f = text(&l[&f.people["F"]]["id"]);
     let held = app
         .post_as(
             &f.maker,
@@ -651,10 +637,7 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
     assert_eq!(held.json()["held"], 1);
     assert_eq!(held.json()["total_fen"], 80_000);
     // Excluded lines cannot be held.
-    let line_d = l[&f.people["D"]]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let line_d = text(&l[&f.people["D"]]["id"]);
     app.post_as(
         &f.maker,
         &format!("/api/v1/payment-cycles/{id}/payments/{line_d}/hold"),
@@ -670,10 +653,7 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
         )
         .await
         .json();
-    let assessment = list["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let assessment = text(&list["items"][0]["id"]);
     assert_eq!(list["items"][0]["used_by_cycles"], 1);
     app.put(&format!("/api/v1/assessments/{assessment}"))
         .bearer(&f.admin)

@@ -2,6 +2,7 @@
 
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::text;
 use serde_json::{Value, json};
 
 async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
@@ -20,10 +21,7 @@ async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
         .as_str()
         .expect("the answer carries its key")
         .to_owned();
-    let id = body["api_key"]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&body["api_key"]["id"]);
     assert!(key.starts_with(body["api_key"]["prefix"].as_str().unwrap_or("?")));
     (key, id)
 }

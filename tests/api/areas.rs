@@ -1,5 +1,6 @@
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::{id_in, text};
 use serde_json::json;
 
 #[actix_web::test]
@@ -12,10 +13,7 @@ async fn the_tree_opens_from_the_scope_roots() {
     assert_eq!(roots["items"].as_array().map(Vec::len), Some(1));
     assert_eq!(roots["items"][0]["name"], "雨花区");
     assert_eq!(roots["items"][0]["has_children"], true);
-    let district = roots["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let district = text(&roots["items"][0]["id"]);
     let subdistricts = app
         .get_as(
             &admin,
@@ -70,10 +68,7 @@ async fn subdistrict_staff_manage_their_subtree_only() {
         )
         .await;
     created.assert_status(201);
-    let id = created.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&created.json()["id"]);
     let etag = created.header("etag").expect("the answer carries an ETag");
     // Wrong kind for the parent.
     app.post_as(

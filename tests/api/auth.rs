@@ -1,5 +1,6 @@
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use linli_tests::text;
 use linli_tests::{DEMO_PASSWORD, JWT_SECRET, TestApp};
 use serde_json::{Value, json};
 
@@ -172,20 +173,14 @@ async fn a_refresh_token_is_not_an_access_token() {
 async fn refresh_rotates_and_reuse_revokes_the_family() {
     let app = TestApp::new().await;
     let first = login(&app, "ziyuan", DEMO_PASSWORD).await.json();
-    let r1 = first["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let r1 = text(&first["refresh_token"]);
     let second = app
         .post("/api/v1/auth/refresh")
         .json(&json!({"refresh_token": r1}))
         .send()
         .await;
     second.assert_status(200);
-    let r2 = second.json()["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let r2 = text(&second.json()["refresh_token"]);
     assert_ne!(r1, r2);
     // Replaying the first token: refused, and the live successor dies with it.
     app.post("/api/v1/auth/refresh")
@@ -204,10 +199,7 @@ async fn refresh_rotates_and_reuse_revokes_the_family() {
 async fn logout_revokes_the_refresh_token() {
     let app = TestApp::new().await;
     let tokens = login(&app, "houjiatang", DEMO_PASSWORD).await.json();
-    let refresh = tokens["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let refresh = text(&tokens["refresh_token"]);
     app.post("/api/v1/auth/logout")
         .json(&json!({"refresh_token": refresh}))
         .send()

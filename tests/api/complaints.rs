@@ -2,6 +2,7 @@
 
 use linli_domain::{policy::Role, registry::OrgKind};
 use linli_tests::{Compound, DEMO_PASSWORD, TestApp, User};
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -672,10 +673,7 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
         c = act(&app, who, &c, body).await.json();
     }
     let before = c["resolve_by"].as_str().unwrap_or_default().to_owned();
-    let id = c["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&c["id"]);
     app.post_as(
         &admin,
         &format!("/api/v1/complaints/{id}/extensions"),
@@ -698,10 +696,7 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
     )
     .await
     .assert_problem(409, "extension_pending");
-    let ext = asked.json()["extensions"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let ext = text(&asked.json()["extensions"][0]["id"]);
     app.post_as(
         &committee,
         &format!("/api/v1/complaints/{id}/extensions/{ext}/decision"),
@@ -717,10 +712,7 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
         )
         .await;
     decided.assert_status(200);
-    let after = decided.json()["resolve_by"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let after = text(&decided.json()["resolve_by"]);
     assert!(after > before, "{before} -> {after}");
     assert_eq!(decided.json()["extensions"][0]["status"], "approved");
     // The calendar is data: declaring a holiday is audited and listed.

@@ -2,6 +2,7 @@ use std::collections::HashSet;
 
 use diesel_async::RunQueryDsl;
 use linli_domain::policy::Role;
+use linli_tests::id_in;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
@@ -229,10 +230,7 @@ async fn create_then_read_then_update_with_if_match() {
     created.assert_status(201);
     let etag = created.header("etag").expect("the answer carries an ETag");
     let body = created.json();
-    let id = body["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&body["id"]);
     assert_eq!(body["community_name"], "梓园社区");
     assert_eq!(body["subdistrict_name"], "侯家塘街道");
     assert_eq!(

@@ -1,5 +1,6 @@
 //! Open311 GeoReport v2: a round trip with the specification's field names.
 
+use linli_tests::text;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
@@ -78,10 +79,7 @@ async fn a_request_filed_over_open311_can_be_followed() {
         .send()
         .await;
     created.assert_status(201);
-    let id = created.json()[0]["service_request_id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&created.json()[0]["service_request_id"]);
     let one = app
         .get(&format!(
             "/open311/v2/requests/{id}.json?api_key={}",
@@ -195,10 +193,7 @@ async fn open311_files_like_the_api_keeping_the_key_and_a_hundred_character_titl
         .send()
         .await;
     created.assert_status(201);
-    let id = created.json()[0]["service_request_id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&created.json()[0]["service_request_id"]);
     let stored = app
         .count(
             "SELECT count(*) AS n FROM complaints c JOIN api_keys k ON k.id = c.source_key_id \

@@ -2,6 +2,7 @@
 //! reason, and every unmasking audited.
 
 use linli_tests::TestApp;
+use linli_tests::id_in;
 use serde_json::json;
 
 const PHONE: &str = "13812345678";
@@ -30,10 +31,7 @@ async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
         })).await;
     created.assert_status(201);
     assert_eq!(created.json()["phone"], "138****5678");
-    let id = created.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&created.json()["id"]);
     let etag = created.header("etag").expect("the answer carries an ETag");
     app.get_as(&clerk, "/api/v1/users").await.assert_status(200);
     app.get_as(&clerk, &format!("/api/v1/users/{id}"))
@@ -87,10 +85,7 @@ async fn unmasking_needs_a_reason_and_is_audited() {
             "phone": PHONE, "grants": [{"role": "committee_member", "area_id": app.area_id("卫技新村").await}]
         })).await;
     created.assert_status(201);
-    let id = created.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&created.json()["id"]);
     app.post_as(
         &admin,
         &format!("/api/v1/users/{id}/unmask"),

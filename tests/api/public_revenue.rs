@@ -3,6 +3,7 @@
 
 use linli_domain::policy::Role;
 use linli_tests::{TestApp, builders::ledger_entry as entry};
+use linli_tests::{id_in, text};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -188,10 +189,7 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
         .get_as(&property, &format!("/api/v1/ledger-entries/{id}/vouchers"))
         .await
         .json();
-    let url = listed["items"][0]["url"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let url = text(&listed["items"][0]["url"]);
     let file = app.get_as(&property, &url).await;
     file.assert_status(200);
     assert_eq!(file.body, pdf);
@@ -434,10 +432,7 @@ async fn a_disclosure_is_read_by_that_compounds_residents_only() {
         )
         .await;
     published.assert_status(201);
-    let id = published.json()["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&published.json()["id"]);
     assert_eq!(published.json()["summary"], preview["summary"]);
 
     let resident = app.user_with(Role::Resident, compound).await;
@@ -684,10 +679,7 @@ async fn a_ledger_seen_but_not_kept_is_not_written() {
         )
         .await;
     posted.assert_status(201);
-    let id = posted.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&posted.json()["id"]);
     app.get_as(&follower, &format!("/api/v1/ledger-entries/{id}"))
         .await
         .assert_status(200);

@@ -5,6 +5,7 @@ use diesel::{QueryableByName, sql_types::Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
 use linli_domain::{policy::Role, registry::OrgKind};
 use linli_tests::{TestApp, enc};
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -158,10 +159,7 @@ async fn personal_data_of_people_is_masked_and_unmasked_only_with_a_reason() {
     let body = created.json();
     assert_eq!(body["phone"], "139****1111");
     assert_eq!(body["id_number"], "4****************4");
-    let id = body["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&body["id"]);
     app.get_as(&clerk, "/api/v1/people?limit=100")
         .await
         .assert_status(200);
@@ -212,10 +210,7 @@ async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing()
     let compound = app.area_id("梓园新居").await;
     let branch = app.post_as(&admin, "/api/v1/organisations", &json!({"kind": "compound_party_branch", "name": "测试党支部", "area_id": compound, "compound_ids": [compound]})).await;
     branch.assert_status(201);
-    let branch = branch.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let branch = id_in(&branch.json()["id"]);
     let mut people = Vec::new();
     for name in ["甲", "乙", "丙"] {
         let p = app.post_as(&admin, "/api/v1/people", &json!({"name": format!("书记{name}"), "is_party_member": true, "home_compound_id": compound})).await;
@@ -415,10 +410,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
         .await;
     created.assert_status(201);
     let body = created.json();
-    let id = body["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&body["id"]);
     assert_eq!(body["status"], "draft");
     let bodies_seen: Vec<&str> = body["minutes"]["attendance"]
         .as_array()
@@ -430,10 +422,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     let uri = format!("/api/v1/joint-meetings/{id}");
     let etag = created.header("etag").expect("the answer carries an ETag");
     // Follow-up waits for the signed record (a draft's items are rewritten on save).
-    let draft_item = body["action_items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let draft_item = text(&body["action_items"][0]["id"]);
     let item_read = app
         .get_as(&secretary, &format!("/api/v1/action-items/{draft_item}"))
         .await;
@@ -490,10 +479,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     );
     // Follow-up continues on the finalised record.
     let item = &amended.json()["action_items"][0];
-    let item_id = item["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let item_id = id_in(&item["id"]);
     let res = app
         .put(&format!("/api/v1/action-items/{item_id}"))
         .bearer(&secretary)

@@ -1,6 +1,7 @@
 //! Session safety: revocation on password, grant and status changes; hash upgrades.
 
 use linli_domain::policy::Role;
+use linli_tests::text;
 use linli_tests::{DEMO_PASSWORD, TestApp};
 use serde_json::json;
 
@@ -16,14 +17,8 @@ async fn changing_the_password_ends_every_session() {
     let app = TestApp::new().await;
     let user = app.user_over(Role::CommunityStaff, "梓园社区").await;
     let tokens = login(&app, &user.username, DEMO_PASSWORD).await.json();
-    let access = tokens["access_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let refresh = tokens["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let access = text(&tokens["access_token"]);
+    let refresh = text(&tokens["refresh_token"]);
     app.get_as(&access, "/api/v1/me").await.assert_status(200);
     // Wrong current password: refused, nothing changes.
     let res = app
@@ -141,10 +136,7 @@ async fn reuse_of_a_refresh_token_is_audited() {
     let home = app.compound().create().await;
     let resident = app.user(Role::Resident).over(home.id).create().await;
     let tokens = login(&app, &resident.username, DEMO_PASSWORD).await.json();
-    let r1 = tokens["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let r1 = text(&tokens["refresh_token"]);
     app.post("/api/v1/auth/refresh")
         .json(&json!({"refresh_token": r1}))
         .send()

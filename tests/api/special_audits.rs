@@ -4,6 +4,7 @@
 use diesel_async::RunQueryDsl;
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -244,10 +245,7 @@ async fn an_auditor_takes_an_engagement_to_closed_with_a_finding_rectified_on_th
     let compound = app.area_id("融城花苑").await;
     let c = campaign(&app, &admin, 10_000_000, &[firm]).await;
     let g = engagement(&app, &admin, &c, compound, firm, 5_000_000).await;
-    let gid = g["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let gid = id_in(&g["id"]);
     assert_eq!(g["status"], "planned");
     assert_eq!(g["next"], json!(["fieldwork"]));
     // Findings wait for fieldwork.
@@ -271,10 +269,7 @@ async fn an_auditor_takes_an_engagement_to_closed_with_a_finding_rectified_on_th
         )
         .await;
     raised.assert_status(201);
-    let fid = raised.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let fid = id_in(&raised.json()["id"]);
     step(&app, &auditor, &g, json!({"to": "draft_report"}))
         .await
         .assert_status(200);
@@ -299,10 +294,7 @@ async fn an_auditor_takes_an_engagement_to_closed_with_a_finding_rectified_on_th
         )
         .await;
     with_action.assert_status(201);
-    let rid = with_action.json()["rectifications"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let rid = text(&with_action.json()["rectifications"][0]["id"]);
     let p = step(&app, &auditor, &g, json!({"to": "closed"}))
         .await
         .assert_problem(409, "findings_open");
@@ -593,10 +585,7 @@ async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
         )
         .await
         .json();
-    let fid = f["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let fid = id_in(&f["id"]);
     let problem = app
         .post_as(
             &auditor,
@@ -715,10 +704,7 @@ async fn a_campaign_seen_but_not_owned_is_not_changed() {
     )
     .await[0];
     let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
-    let cid = c["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let cid = id_in(&c["id"]);
     // The subdistrict's audit office sees the district's campaign...
     let staff = app.user_with(Role::SubdistrictStaff, subdistrict).await;
     let seen = app

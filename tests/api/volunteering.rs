@@ -9,6 +9,7 @@ use linli_tests::{
     TestApp,
     builders::{Centre, Volunteer},
 };
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -415,10 +416,7 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
         .get_as(&leader, "/api/v1/check-ins?verification=pending&open=false")
         .await
         .json();
-    let id = queue["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&queue["items"][0]["id"]);
     assert!(!id.is_empty(), "{queue}");
     app.post_as(
         &member,
@@ -515,10 +513,7 @@ async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
         json!({"compound_id": compound, "note": "居住在本小区"}),
     )
     .await;
-    let id = r["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&r["id"]);
     assert_eq!(r["employer"], "雨花区卫健局");
     app.post_as(&token, "/api/v1/reports", &json!({"compound_id": other}))
         .await
@@ -593,10 +588,7 @@ async fn a_caller_who_may_not_act_is_refused_before_their_input_is_checked() {
     let compound = at.compound;
     let token = volunteer(&app, &at).await.token;
     let r = request_report(&app, &token, json!({"compound_id": compound})).await;
-    let id = r["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&r["id"]);
     // Declining needs a reason, but the member may not decline at all: 403, not 422.
     app.post_as(
         &token,

@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use linli::relay::{Relay, RelaySettings};
+use linli_tests::text;
 use linli_tests::{
     TestApp,
     receiver::{Receiver, verify_signature},
@@ -257,10 +258,7 @@ async fn a_rotated_secret_signs_alongside_the_old_one() {
         .send()
         .await;
     rotated.assert_status(200);
-    let new = rotated.json()["secret"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let new = text(&rotated.json()["secret"]);
     assert_ne!(new, old);
     update_weiji(&app, 320).await;
     drain(&relay(&app)).await;
@@ -275,10 +273,7 @@ async fn a_rotated_secret_signs_alongside_the_old_one() {
         )
         .await
         .json();
-    let delivery = deliveries["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let delivery = text(&deliveries["items"][0]["id"]);
     app.post(&format!(
         "/api/v1/webhook-subscriptions/{id}/deliveries/{delivery}/redeliver"
     ))

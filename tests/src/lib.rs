@@ -49,6 +49,19 @@ fn db_url(name: &str) -> String {
     format!("{}/{name}", server_url())
 }
 
+/// The text of a JSON string value, empty when it is not one.
+pub fn text(value: &Value) -> String {
+    value.as_str().unwrap_or_default().to_owned()
+}
+
+/// The id an answer carries at `value` (panics with the value when there is none).
+pub fn id_in(value: &Value) -> String {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("the answer carries no id: {value}"))
+        .to_owned()
+}
+
 /// Percent-encodes text for a query string.
 pub fn enc(text: &str) -> String {
     text.bytes()
@@ -344,6 +357,31 @@ impl Response {
     }
 }
 
+/// One request of a table-driven test: what is asked, of which path, with which body.
+#[derive(Debug, Clone)]
+pub enum Call {
+    Get(String),
+    Post(String, Value),
+    Put(String, Value),
+}
+
+impl Call {
+    /// A GET of `path`.
+    pub fn get(path: &str) -> Call {
+        Call::Get(path.to_owned())
+    }
+
+    /// A POST of `body` to `path`.
+    pub fn post(path: &str, body: &Value) -> Call {
+        Call::Post(path.to_owned(), body.clone())
+    }
+
+    /// A PUT of `body` to `path`.
+    pub fn put(path: &str, body: &Value) -> Call {
+        Call::Put(path.to_owned(), body.clone())
+    }
+}
+
 /// The application under test, on a database of its own.
 pub struct TestApp {
     pub state: AppState,
@@ -480,6 +518,36 @@ impl TestApp {
     /// PUTs the JSON `body` to `path` as the holder of `token`.
     pub async fn put_as(&self, token: &str, path: &str, body: &Value) -> Response {
         self.put(path).bearer(token).json(body).send().await
+    }
+
+    /// Sends `call` as the holder of `token`.
+    pub async fn call_as(&self, token: &str, call: &Call) -> Response {
+        match call {
+            Call::Get(path) => self.get_as(token, path).await,
+            Call::Post(path, body) => self.post_as(token, path, body).await,
+            Call::Put(path, body) => self.put_as(token, path, body).await,
+        }
+    }
+
+    /// Sends each of `calls` in turn as the holder of `token` and asserts each is answered
+    /// with the problem `status` and `code`.
+    pub async fn assert_refused<const N: usize>(
+        &self,
+        token: &str,
+        status: u16,
+        code: &str,
+        calls: [Call; N],
+    ) {
+        for call in calls {
+            let res = self.call_as(token, &call).await;
+            assert_eq!(
+                res.status.as_u16(),
+                status,
+                "{call:?} answered {}",
+                res.text()
+            );
+            res.assert_problem(status, code);
+        }
     }
 
     /// An access token for a seeded user, minted as the server would.
