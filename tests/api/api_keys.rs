@@ -2,6 +2,7 @@
 
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::each;
 use linli_tests::text;
 use serde_json::{Value, json};
 
@@ -30,19 +31,13 @@ async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
 async fn a_key_reads_within_its_scope_and_area_only() {
     let app = TestApp::new().await;
     let (key, _) = issue(&app, json!(["registry:read"]), "侯家塘街道").await;
-    let list = app
-        .get("/api/v1/compounds?limit=100")
-        .api_key(&key)
-        .send()
-        .await;
+    let list = app.get_with_key(&key, "/api/v1/compounds?limit=100").await;
     list.assert_status(200);
     let items = list.json()["items"].as_array().cloned().unwrap_or_default();
     assert!(!items.is_empty());
     assert!(items.iter().all(|c| c["subdistrict_name"] == "侯家塘街道"));
     let elsewhere = app.area_id("融城花苑").await;
-    app.get(&format!("/api/v1/compounds/{elsewhere}"))
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, &format!("/api/v1/compounds/{elsewhere}"))
         .await
         .assert_problem(404, "not_found");
     // Reading is not writing.
@@ -54,9 +49,7 @@ async fn a_key_reads_within_its_scope_and_area_only() {
         .await
         .assert_problem(403, "forbidden");
     // People-only routes refuse keys outright.
-    app.get("/api/v1/me")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/me")
         .await
         .assert_problem(403, "api_key_not_allowed");
     app.post("/api/v1/me/password")
@@ -65,9 +58,7 @@ async fn a_key_reads_within_its_scope_and_area_only() {
         .send()
         .await
         .assert_problem(403, "api_key_not_allowed");
-    app.get("/api/v1/users")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/users")
         .await
         .assert_problem(403, "api_key_not_allowed");
 }
@@ -76,9 +67,7 @@ async fn a_key_reads_within_its_scope_and_area_only() {
 async fn a_key_without_the_scope_is_forbidden() {
     let app = TestApp::new().await;
     let (key, _) = issue(&app, json!(["complaints:read"]), "雨花区").await;
-    app.get("/api/v1/compounds")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/compounds")
         .await
         .assert_problem(403, "forbidden");
 }
@@ -87,9 +76,7 @@ async fn a_key_without_the_scope_is_forbidden() {
 async fn revoked_and_forged_keys_fail_at_once() {
     let app = TestApp::new().await;
     let (key, id) = issue(&app, json!(["registry:read"]), "雨花区").await;
-    app.get("/api/v1/areas")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/areas")
         .await
         .assert_status(200);
     let admin = app.token_for("admin").await;
@@ -105,20 +92,14 @@ async fn revoked_and_forged_keys_fail_at_once() {
     .send()
     .await
     .assert_status(204);
-    app.get("/api/v1/areas")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/areas")
         .await
         .assert_problem(401, "invalid_api_key");
     let forged = format!("{}x", &key[..key.len() - 1]);
-    app.get("/api/v1/areas")
-        .api_key(&forged)
-        .send()
+    app.get_with_key(&forged, "/api/v1/areas")
         .await
         .assert_problem(401, "invalid_api_key");
-    app.get("/api/v1/areas")
-        .api_key("garbage")
-        .send()
+    app.get_with_key("garbage", "/api/v1/areas")
         .await
         .assert_problem(401, "invalid_api_key");
     // Stored only as a digest.
@@ -128,10 +109,7 @@ async fn revoked_and_forged_keys_fail_at_once() {
         .get_as(&admin, "/api/v1/audit-log?object_type=api_key")
         .await
         .json();
-    let actions: Vec<&str> = log["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let actions: Vec<&str> = each(&log["items"])
         .filter_map(|e| e["action"].as_str())
         .collect();
     assert_eq!(actions, ["api_key.revoked", "api_key.created"]);

@@ -1,5 +1,6 @@
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::each;
 use linli_tests::{id_in, text};
 use serde_json::json;
 
@@ -21,22 +22,13 @@ async fn the_tree_opens_from_the_scope_roots() {
         )
         .await
         .json();
-    let names: Vec<&str> = subdistricts["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let names: Vec<&str> = each(&subdistricts["items"])
         .filter_map(|a| a["name"].as_str())
         .collect();
     for expected in ["侯家塘街道", "左家塘街道", "同升街道"] {
         assert!(names.contains(&expected), "{expected} in {names:?}");
     }
-    assert!(
-        subdistricts["items"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .all(|a| a["kind"] == "subdistrict")
-    );
+    assert!(each(&subdistricts["items"]).all(|a| a["kind"] == "subdistrict"));
     // Community staff start at their community.
     let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
     let mine = app.get_as(&ziyuan.token, "/api/v1/areas").await.json();

@@ -151,8 +151,7 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
         assert_eq!(res.status.as_u16(), 401, "{label}: {}", res.text());
         assert_eq!(res.json()["code"], "invalid_token", "{label}");
     }
-    app.get("/api/v1/me")
-        .send()
+    app.get_public("/api/v1/me")
         .await
         .assert_problem(401, "unauthorized");
 }

@@ -1,6 +1,7 @@
 //! Complaints: intake, routing, the life cycle, deadlines and escalation.
 
 use linli_domain::{policy::Role, registry::OrgKind};
+use linli_tests::each;
 use linli_tests::{Compound, DEMO_PASSWORD, TestApp, User};
 use linli_tests::{id_in, text};
 use serde_json::{Value, json};
@@ -175,10 +176,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     let c = c.json();
     assert_eq!(c["status"], "closed");
     assert_eq!(c["rating"], 5);
-    let steps: Vec<&str> = c["timeline"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let steps: Vec<&str> = each(&c["timeline"])
         .filter_map(|e| e["action"].as_str())
         .collect();
     assert_eq!(
@@ -650,8 +648,7 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
     app.get_as(&outsider.token, &url)
         .await
         .assert_problem(404, "not_found");
-    app.get(&url)
-        .send()
+    app.get_public(&url)
         .await
         .assert_problem(401, "unauthorized");
 }

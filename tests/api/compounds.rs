@@ -2,6 +2,7 @@ use std::collections::HashSet;
 
 use diesel_async::RunQueryDsl;
 use linli_domain::policy::Role;
+use linli_tests::each;
 use linli_tests::id_in;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
@@ -56,10 +57,7 @@ async fn filters_by_mode_name_and_area() {
         )
         .await
         .json();
-    let buildings: i64 = in_ziyuan["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let buildings: i64 = each(&in_ziyuan["items"])
         .map(|c| c["building_count"].as_i64().unwrap_or(0))
         .sum();
     assert_eq!(
@@ -108,7 +106,7 @@ async fn keyset_pages_never_repeat_or_drop_items_while_rows_are_inserted() {
         inserted += 1;
         page.assert_status(200);
         let body = page.json();
-        for item in body["items"].as_array().into_iter().flatten() {
+        for item in each(&body["items"]) {
             seen.push(
                 item["id"]
                     .as_str()
@@ -196,10 +194,7 @@ async fn csv_export_holds_the_filtered_list() {
         )
         .await
         .json();
-    let listed_names: Vec<&str> = listed["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let listed_names: Vec<&str> = each(&listed["items"])
         .filter_map(|c| c["name"].as_str())
         .collect();
     let exported: Vec<&str> = rows.iter().filter_map(|r| r.get(1)).collect();

@@ -3,6 +3,7 @@
 //! declare.
 
 use linli_domain::policy::Role;
+use linli_tests::each;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
@@ -19,8 +20,7 @@ async fn a_nul_in_a_query_or_path_is_refused_before_it_reaches_the_database() {
         .await
         .assert_problem(400, "invalid_query");
     // A text path parameter: nothing can be named by it.
-    app.get("/api/v1/public/service-certificates/AB%00CD")
-        .send()
+    app.get_public("/api/v1/public/service-certificates/AB%00CD")
         .await
         .assert_problem(404, "not_found");
 }
@@ -108,11 +108,10 @@ async fn a_calendar_year_far_out_of_range_is_a_field_error_not_a_500() {
 async fn open311_answers_a_parameter_it_cannot_read_in_its_own_error_format() {
     let app = TestApp::new().await;
     let res = app
-        .get(&format!(
+        .get_public(&format!(
             "/open311/v2/requests.json?api_key=x&start_date={}",
             enc("yesterday")
         ))
-        .send()
         .await;
     res.assert_status(400);
     assert_eq!(
@@ -133,7 +132,7 @@ fn every_operation_declares_the_errors_the_shared_machinery_gives() {
         }
         for (method, op) in item.as_object().into_iter().flatten() {
             let declares = |status: &str| op["responses"][status].is_object();
-            let params: Vec<&Value> = op["parameters"].as_array().into_iter().flatten().collect();
+            let params: Vec<&Value> = each(&op["parameters"]).collect();
             let is_in = |at: &str| params.iter().any(|p| p["in"] == at);
             let json_body = op["requestBody"]["content"]["application/json"].is_object();
             let where_ = format!("{method} {path}");

@@ -5,8 +5,7 @@ use linli_tests::TestApp;
 #[actix_web::test]
 async fn unknown_routes_bad_json_wrong_media_type_and_oversized_bodies() {
     let app = TestApp::new().await;
-    app.get("/api/v1/no-such-thing")
-        .send()
+    app.get_public("/api/v1/no-such-thing")
         .await
         .assert_problem(404, "route_not_found");
     app.post("/api/v1/auth/login")

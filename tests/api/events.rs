@@ -149,20 +149,10 @@ async fn the_feed_is_scoped_by_area_and_key_scopes() {
         }
     };
     let registry = key_for(json!(["registry:read"])).await;
-    let page = app
-        .get("/api/v1/events")
-        .api_key(&registry)
-        .send()
-        .await
-        .json();
+    let page = app.get_with_key(&registry, "/api/v1/events").await.json();
     assert_eq!(page["items"].as_array().map(Vec::len), Some(2));
     let complaints = key_for(json!(["complaints:read"])).await;
-    let page = app
-        .get("/api/v1/events")
-        .api_key(&complaints)
-        .send()
-        .await
-        .json();
+    let page = app.get_with_key(&complaints, "/api/v1/events").await.json();
     assert_eq!(
         page["items"].as_array().map(Vec::len),
         Some(0),

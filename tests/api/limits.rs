@@ -36,7 +36,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after_instead_of_hanging() {
 #[actix_web::test]
 async fn responses_carry_security_headers_and_request_ids() {
     let app = TestApp::new().await;
-    let res = app.get("/healthz").send().await;
+    let res = app.get_public("/healthz").await;
     assert_eq!(
         res.header("x-content-type-options").as_deref(),
         Some("nosniff")
@@ -116,8 +116,7 @@ async fn metrics_count_requests_by_route_template_for_admins_only() {
         !text.contains(&id.to_string()),
         "raw ids never become labels"
     );
-    app.get("/metrics")
-        .send()
+    app.get_public("/metrics")
         .await
         .assert_problem(401, "unauthorized");
     let resident = app.user(Role::Resident).over(id).create().await;

@@ -2,14 +2,62 @@
 //! disclosures, and who may see them.
 
 use linli_domain::policy::Role;
-use linli_tests::{TestApp, builders::ledger_entry as entry};
+use linli_tests::each;
+use linli_tests::{
+    TestApp,
+    builders::{Books, ledger_entry as entry},
+};
 use linli_tests::{id_in, text};
-use serde_json::json;
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 /// A compound of its own, with no ledger yet.
 async fn fresh_compound(app: &TestApp) -> Uuid {
     app.compound().create().await.id
+}
+
+/// A compound of its own whose books a holder of `role` keeps: their token, the books as
+/// they read them, and the path of its entries.
+struct Kept {
+    compound: Uuid,
+    keeper: String,
+    books: Books,
+    entries: String,
+}
+
+async fn kept_by(app: &TestApp, role: Role) -> Kept {
+    let compound = fresh_compound(app).await;
+    let keeper = app.user_with(role, compound).await;
+    let books = app.books_as(&keeper, compound).await;
+    Kept {
+        entries: format!("/api/v1/compounds/{compound}/ledger/entries"),
+        compound,
+        keeper,
+        books,
+    }
+}
+
+/// The trial balance of `compound` as the holder of `token` reads it, and the balance of
+/// each account by code.
+async fn trial_balance(
+    app: &TestApp,
+    token: &str,
+    compound: Uuid,
+) -> (Value, HashMap<String, i64>) {
+    let tb = app
+        .get_as(
+            token,
+            &format!("/api/v1/compounds/{compound}/ledger/trial-balance"),
+        )
+        .await;
+    tb.assert_status(200);
+    let tb = tb.json();
+    let balances = each(&tb["accounts"])
+        .filter_map(|a| Some((a["code"].as_str()?.to_owned(), a["balance_fen"].as_i64()?)))
+        .collect();
+    (tb, balances)
 }
 
 /// The invariant every test ends on: no entry in the database is unbalanced.
@@ -32,11 +80,13 @@ async fn entries_of(app: &TestApp, compound: Uuid) -> i64 {
 #[actix_web::test]
 async fn an_unbalanced_entry_is_refused_and_nothing_is_stored() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let committee = app.user_with(Role::CommitteeMember, compound).await;
-    let chart = app.books_as(&committee, compound).await;
+    let Kept {
+        compound,
+        keeper: committee,
+        books: chart,
+        entries: uri,
+    } = kept_by(&app, Role::CommitteeMember).await;
     let (bank, parking) = (chart.account("1001"), chart.account("4001"));
-    let uri = format!("/api/v1/compounds/{compound}/ledger/entries");
     let mut body = entry("2026-11-02", "停车费", &bank, &parking, 10_000);
     body["lines"][1]["credit_fen"] = json!(9_999);
     let problem = app
@@ -86,46 +136,32 @@ async fn an_unbalanced_entry_is_refused_and_nothing_is_stored() {
 #[actix_web::test]
 async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let property = app.user_with(Role::PropertyStaff, compound).await;
-    let chart = app.books_as(&property, compound).await;
+    let Kept {
+        compound,
+        keeper: property,
+        books: chart,
+        entries: uri,
+    } = kept_by(&app, Role::PropertyStaff).await;
     let (bank, parking, cleaning) = (
         chart.account("1001"),
         chart.account("4001"),
         chart.account("5002"),
     );
-    let uri = format!("/api/v1/compounds/{compound}/ledger/entries");
-    let income = app
-        .post(&uri)
-        .bearer(&property)
-        .header("Idempotency-Key", "ledger-income-0001")
-        .json(&entry(
-            "2026-11-03",
-            "十一月停车费",
-            &bank,
-            &parking,
-            120_000,
-        ))
-        .send()
-        .await;
+    let income_entry = entry("2026-11-03", "十一月停车费", &bank, &parking, 120_000);
+    let post_income = || {
+        app.post(&uri)
+            .bearer(&property)
+            .header("Idempotency-Key", "ledger-income-0001")
+            .json(&income_entry)
+            .send()
+    };
+    let income = post_income().await;
     income.assert_status(201);
     let income = income.json();
     assert_eq!(income["amount_fen"], 120_000);
     assert_eq!(income["lines"].as_array().map(Vec::len), Some(2));
     // A retry with the same key posts nothing new.
-    app.post(&uri)
-        .bearer(&property)
-        .header("Idempotency-Key", "ledger-income-0001")
-        .json(&entry(
-            "2026-11-03",
-            "十一月停车费",
-            &bank,
-            &parking,
-            120_000,
-        ))
-        .send()
-        .await
-        .assert_status(201);
+    post_income().await.assert_status(201);
     app.post_as(
         &property,
         &uri,
@@ -147,22 +183,10 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
     let reversal = reversed.json();
     assert_eq!(reversal["reverses_id"], id);
     assert_eq!(reversal["source"], "reversal");
-    let tb = app
-        .get_as(
-            &property,
-            &format!("/api/v1/compounds/{compound}/ledger/trial-balance"),
-        )
-        .await;
-    tb.assert_status(200);
-    let tb = tb.json();
+    let (tb, balances) = trial_balance(&app, &property, compound).await;
     assert_eq!(tb["balanced"], true);
     assert_eq!(tb["total_debit_fen"], tb["total_credit_fen"]);
-    let balance = |code: &str| {
-        tb["accounts"]
-            .as_array()
-            .and_then(|a| a.iter().find(|x| x["code"] == code))
-            .map(|x| x["balance_fen"].as_i64().unwrap_or(i64::MIN))
-    };
+    let balance = |code: &str| balances.get(code).copied();
     assert_eq!(balance("4001"), Some(0));
     assert_eq!(balance("5002"), Some(30_000));
     assert_eq!(balance("1001"), Some(-30_000));
@@ -230,11 +254,13 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
 #[actix_web::test]
 async fn nothing_posts_into_a_closed_month() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let committee = app.user_with(Role::CommitteeMember, compound).await;
-    let chart = app.books_as(&committee, compound).await;
+    let Kept {
+        compound,
+        keeper: committee,
+        books: chart,
+        entries,
+    } = kept_by(&app, Role::CommitteeMember).await;
     let (bank, ads) = (chart.account("1001"), chart.account("4003"));
-    let entries = format!("/api/v1/compounds/{compound}/ledger/entries");
     let periods = format!("/api/v1/compounds/{compound}/ledger/periods");
     app.post_as(
         &committee,
@@ -359,19 +385,8 @@ async fn a_csv_import_is_all_or_nothing_with_precise_row_errors_and_idempotent()
     assert_eq!(again.json()["import_id"], first["import_id"]);
     assert_eq!(entries_of(&app, compound).await, 4);
 
-    let tb = app
-        .get_as(
-            &property,
-            &format!("/api/v1/compounds/{compound}/ledger/trial-balance"),
-        )
-        .await
-        .json();
-    let balance = |code: &str| {
-        tb["accounts"]
-            .as_array()
-            .and_then(|a| a.iter().find(|x| x["code"] == code))
-            .map(|x| x["balance_fen"].as_i64().unwrap_or(i64::MIN))
-    };
+    let (_, balances) = trial_balance(&app, &property, compound).await;
+    let balance = |code: &str| balances.get(code).copied();
     assert_eq!(balance("1001"), Some(360_000 + 80_000 + 45_000));
     assert_eq!(balance("1002"), Some(-120_050));
     assert_eq!(balance("4002"), Some(45_000));
@@ -397,15 +412,17 @@ async fn a_csv_import_is_all_or_nothing_with_precise_row_errors_and_idempotent()
 #[actix_web::test]
 async fn a_disclosure_is_read_by_that_compounds_residents_only() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let committee = app.user_with(Role::CommitteeMember, compound).await;
-    let chart = app.books_as(&committee, compound).await;
+    let Kept {
+        compound,
+        keeper: committee,
+        books: chart,
+        entries,
+    } = kept_by(&app, Role::CommitteeMember).await;
     let (bank, parking, repair) = (
         chart.account("1001"),
         chart.account("4001"),
         chart.account("5001"),
     );
-    let entries = format!("/api/v1/compounds/{compound}/ledger/entries");
     for (date, memo, debit, credit, fen) in [
         ("2026-09-10", "九月停车费", &bank, &parking, 200_000),
         ("2026-10-10", "十月停车费", &bank, &parking, 210_000),

@@ -4,6 +4,7 @@
 use diesel::{QueryableByName, sql_types::Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
 use linli_domain::{policy::Role, registry::OrgKind};
+use linli_tests::each;
 use linli_tests::{TestApp, enc};
 use linli_tests::{id_in, text};
 use serde_json::{Value, json};
@@ -75,10 +76,7 @@ async fn bundles_and_self_governance_show_in_a_compounds_governance() {
         .await
         .json();
     assert!(gov["contract"].is_null());
-    let kinds: Vec<&str> = gov["organisations"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let kinds: Vec<&str> = each(&gov["organisations"])
         .filter_map(|o| o["kind"].as_str())
         .collect();
     assert!(kinds.contains(&"residents_committee"), "{kinds:?}");
@@ -92,10 +90,7 @@ async fn registry_reads_are_scoped_for_every_role() {
         .get_as(&ziyuan, "/api/v1/organisations?limit=100")
         .await
         .json();
-    let names: Vec<&str> = list["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let names: Vec<&str> = each(&list["items"])
         .filter_map(|o| o["name"].as_str())
         .collect();
     assert!(names.iter().any(|n| n.contains("梓园")), "{names:?}");
@@ -348,10 +343,7 @@ async fn four_bodies(app: &TestApp, token: &str, compound: &str) -> Vec<(String,
         )
         .await
         .json();
-    list["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    each(&list["items"])
         .filter(|o| {
             [
                 "compound_party_branch",
@@ -412,10 +404,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     let body = created.json();
     let id = id_in(&body["id"]);
     assert_eq!(body["status"], "draft");
-    let bodies_seen: Vec<&str> = body["minutes"]["attendance"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let bodies_seen: Vec<&str> = each(&body["minutes"]["attendance"])
         .filter_map(|a| a["body"].as_str())
         .collect();
     assert_eq!(bodies_seen.len(), 4);
@@ -493,10 +482,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
         .get_as(&staff, &format!("/api/v1/audit-log?object_id={id}"))
         .await
         .json();
-    let actions: Vec<&str> = log["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let actions: Vec<&str> = each(&log["items"])
         .filter_map(|e| e["action"].as_str())
         .collect();
     assert_eq!(
@@ -649,10 +635,7 @@ async fn indicators_match_a_fixture_counted_by_hand() {
                       "minutes": {"attendance": [{"organisation_id": branch, "attendees": ["赵一"]}], "agenda": [{"no": 1, "title": "议题"}], "resolutions": []}})).await
         .assert_status(201);
     let stats = app.get_as(&admin, "/api/v1/stats/registry").await.json();
-    let row = stats["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let row = each(&stats["items"])
         .find(|r| r["area_name"] == "测试街道")
         .cloned()
         .unwrap_or_default();

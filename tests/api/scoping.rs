@@ -2,6 +2,7 @@
 
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::each;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -154,10 +155,7 @@ async fn statistics_cover_the_callers_scope() {
         all["totals"]["total"].as_i64(),
         Some(compounds_under(&app, app.area_id("雨花区").await).await)
     );
-    let sum: i64 = all["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let sum: i64 = each(&all["items"])
         .map(|i| i["total"].as_i64().unwrap_or(0))
         .sum();
     assert_eq!(Some(sum), all["totals"]["total"].as_i64());

@@ -2,6 +2,7 @@
 
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::each;
 use serde_json::json;
 
 #[actix_web::test]
@@ -17,10 +18,7 @@ async fn managers_see_users_of_their_area_and_cannot_touch_their_betters() {
     let outsider = app.user(Role::Resident).over(elsewhere.id).create().await;
     let staff = manager.token.clone();
     let listed = app.get_as(&staff, "/api/v1/users?limit=100").await.json();
-    let names: Vec<&str> = listed["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let names: Vec<&str> = each(&listed["items"])
         .filter_map(|u| u["username"].as_str())
         .collect();
     assert!(

@@ -463,8 +463,7 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
     let code = cert.json()["code"].as_str().unwrap_or_default().to_owned();
     assert_eq!(cert.json()["total_minutes"], 90);
     let public = app
-        .get(&format!("/api/v1/public/service-certificates/{code}"))
-        .send()
+        .get_public(&format!("/api/v1/public/service-certificates/{code}"))
         .await;
     public.assert_status(200);
     assert_eq!(public.json()["total_minutes"], 90);
@@ -473,8 +472,7 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
             .as_str()
             .is_some_and(|n| n.starts_with('志') && n.contains('*'))
     );
-    app.get("/api/v1/public/service-certificates/AAAAAAAAAAAA")
-        .send()
+    app.get_public("/api/v1/public/service-certificates/AAAAAAAAAAAA")
         .await
         .assert_problem(404, "not_found");
     let print = app

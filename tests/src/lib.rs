@@ -62,6 +62,11 @@ pub fn id_in(value: &Value) -> String {
         .to_owned()
 }
 
+/// The elements of a JSON array (none when `value` is not one).
+pub fn each(value: &Value) -> std::slice::Iter<'_, Value> {
+    value.as_array().map(|a| a.iter()).unwrap_or_default()
+}
+
 /// Percent-encodes text for a query string.
 pub fn enc(text: &str) -> String {
     text.bytes()
@@ -508,6 +513,16 @@ impl TestApp {
     /// GETs `path` as the holder of `token`.
     pub async fn get_as(&self, token: &str, path: &str) -> Response {
         self.get(path).bearer(token).send().await
+    }
+
+    /// GETs `path` with no credential.
+    pub async fn get_public(&self, path: &str) -> Response {
+        self.get(path).send().await
+    }
+
+    /// GETs `path` with the API key `key`.
+    pub async fn get_with_key(&self, key: &str, path: &str) -> Response {
+        self.get(path).api_key(key).send().await
     }
 
     /// POSTs the JSON `body` to `path` as the holder of `token`.
