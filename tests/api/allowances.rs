@@ -160,18 +160,31 @@ async fn act(app: &TestApp, token: &str, cycle: &str, action: &str) -> linli_tes
         .await
 }
 
-async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> String {
-    let cycle = open_cycle(app, f, month).await;
-    let id = id_in(&cycle["id"]);
-    act(app, &f.maker, &id, "submit").await.assert_status(200);
-    act(app, &f.checker, &id, "approve")
-        .await
-        .assert_status(200);
+/// The id of a cycle opened for `month`.
+async fn opened(app: &TestApp, f: &Fixture, month: &str) -> String {
+    id_in(&open_cycle(app, f, month).await["id"])
+}
+
+/// Submits the cycle `id` by its preparer and approves it by the other officer.
+async fn submitted_and_approved(app: &TestApp, f: &Fixture, id: &str) {
+    act(app, &f.maker, id, "submit").await.assert_status(200);
+    act(app, &f.checker, id, "approve").await.assert_status(200);
+}
+
+/// Asks for the cycle `id` to be disbursed, as its preparer, with the Idempotency-Key `key`.
+async fn disburse(app: &TestApp, f: &Fixture, id: &str, key: &str) -> linli_tests::Response {
     app.post(&format!("/api/v1/payment-cycles/{id}/disburse"))
         .bearer(&f.maker)
-        .header("Idempotency-Key", &format!("disburse-{id}"))
+        .header("Idempotency-Key", key)
         .json(&json!({}))
         .send()
+        .await
+}
+
+async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> String {
+    let id = opened(app, f, month).await;
+    submitted_and_approved(app, f, &id).await;
+    disburse(app, f, &id, &format!("disburse-{id}"))
         .await
         .assert_status(200);
     id
@@ -224,15 +237,8 @@ async fn every_candidate_is_explained() {
     .await
     .assert_problem(422, "validation_failed");
     // …and then sees who was paid: a supplementary cycle pays no one twice.
-    act(&app, &f.maker, id, "submit").await.assert_status(200);
-    act(&app, &f.checker, id, "approve")
-        .await
-        .assert_status(200);
-    app.post(&format!("/api/v1/payment-cycles/{id}/disburse"))
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-first-0001")
-        .json(&json!({}))
-        .send()
+    submitted_and_approved(&app, &f, id).await;
+    disburse(&app, &f, id, "disburse-first-0001")
         .await
         .assert_status(200);
     let again = open_cycle(&app, &f, &f.october).await;
@@ -260,10 +266,7 @@ async fn every_candidate_is_explained() {
 async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, &f.october).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = opened(&app, &f, &f.october).await;
     // Approving a draft is not a thing; submitting is.
     act(&app, &f.checker, &id, "approve")
         .await
@@ -306,10 +309,7 @@ async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
 async fn an_unapproved_cycle_is_never_disbursed() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, &f.october).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = opened(&app, &f, &f.october).await;
     let uri = format!("/api/v1/payment-cycles/{id}/disburse");
     app.post_as(&f.maker, &uri, &json!({}))
         .await
@@ -343,14 +343,8 @@ async fn an_unapproved_cycle_is_never_disbursed() {
 async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, &f.october).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    act(&app, &f.maker, &id, "submit").await.assert_status(200);
-    act(&app, &f.checker, &id, "approve")
-        .await
-        .assert_status(200);
+    let id = opened(&app, &f, &f.october).await;
+    submitted_and_approved(&app, &f, &id).await;
     let uri = format!("/api/v1/payment-cycles/{id}/disburse");
     let keys: Vec<String> = (0..50).map(|i| format!("disburse-race-{i:04}")).collect();
     let sends = keys.iter().map(|k| {
@@ -518,15 +512,8 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
             .as_str()
             .is_some_and(|e| e.contains("户名与账号不符"))
     );
-    act(&app, &f.maker, &nid, "submit").await.assert_status(200);
-    act(&app, &f.checker, &nid, "approve")
-        .await
-        .assert_status(200);
-    app.post(&format!("/api/v1/payment-cycles/{nid}/disburse"))
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-november-01")
-        .json(&json!({}))
-        .send()
+    submitted_and_approved(&app, &f, &nid).await;
+    disburse(&app, &f, &nid, "disburse-november-01")
         .await
         .assert_status(200);
     let mut conn = app.conn().await;
