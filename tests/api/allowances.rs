@@ -173,12 +173,13 @@ async fn submitted_and_approved(app: &TestApp, f: &Fixture, id: &str) {
 
 /// Asks for the cycle `id` to be disbursed, as its preparer, with the Idempotency-Key `key`.
 async fn disburse(app: &TestApp, f: &Fixture, id: &str, key: &str) -> linli_tests::Response {
-    app.post(&format!("/api/v1/payment-cycles/{id}/disburse"))
-        .bearer(&f.maker)
-        .header("Idempotency-Key", key)
-        .json(&json!({}))
-        .send()
-        .await
+    app.post_once(
+        &f.maker,
+        &format!("/api/v1/payment-cycles/{id}/disburse"),
+        key,
+        &json!({}),
+    )
+    .await
 }
 
 async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> String {
@@ -314,19 +315,11 @@ async fn an_unapproved_cycle_is_never_disbursed() {
     app.post_as(&f.maker, &uri, &json!({}))
         .await
         .assert_problem(400, "idempotency_key_required");
-    app.post(&uri)
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-draft-01")
-        .json(&json!({}))
-        .send()
+    app.post_once(&f.maker, &uri, "disburse-draft-01", &json!({}))
         .await
         .assert_problem(409, "cycle_not_approved");
     act(&app, &f.maker, &id, "submit").await.assert_status(200);
-    app.post(&uri)
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-submitted-01")
-        .json(&json!({}))
-        .send()
+    app.post_once(&f.maker, &uri, "disburse-submitted-01", &json!({}))
         .await
         .assert_problem(409, "cycle_not_approved");
     assert_eq!(
@@ -347,13 +340,7 @@ async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
     submitted_and_approved(&app, &f, &id).await;
     let uri = format!("/api/v1/payment-cycles/{id}/disburse");
     let keys: Vec<String> = (0..50).map(|i| format!("disburse-race-{i:04}")).collect();
-    let sends = keys.iter().map(|k| {
-        app.post(&uri)
-            .bearer(&f.maker)
-            .header("Idempotency-Key", k)
-            .json(&json!({}))
-            .send()
-    });
+    let sends = keys.iter().map(|k| disburse(&app, &f, &id, k));
     let responses = futures_util::future::join_all(sends).await;
     assert_eq!(responses.iter().filter(|r| r.status == 200).count(), 1);
     for r in responses.iter().filter(|r| r.status != 200) {
@@ -377,13 +364,7 @@ async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
         2
     );
     // The same key again replays the answer rather than disbursing.
-    let replay = app
-        .post(&uri)
-        .bearer(&f.maker)
-        .header("Idempotency-Key", &keys[0])
-        .json(&json!({}))
-        .send()
-        .await;
+    let replay = app.post_once(&f.maker, &uri, &keys[0], &json!({})).await;
     assert!(replay.status == 200 || replay.status == 409);
     // The database itself refuses a second live transfer for the person-month, even from
     // another cycle.

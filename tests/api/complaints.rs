@@ -76,13 +76,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     let app = TestApp::new().await;
     let estate = estate(&app).await;
     let resident = estate.resident.token.clone();
-    let filed = app
-        .post("/api/v1/complaints")
-        .bearer(&resident)
-        .header("idempotency-key", "phone-retry-0001")
-        .json(&json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
-        .send()
-        .await;
+    let filed = app.post_once(&resident, "/api/v1/complaints", "phone-retry-0001", &json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}})).await;
     filed.assert_status(201);
     let c = filed.json();
     assert_eq!(c["status"], "submitted");
@@ -99,13 +93,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
         "the complainant sees their own number"
     );
     // The phone's retry files nothing new.
-    let again = app
-        .post("/api/v1/complaints")
-        .bearer(&resident)
-        .header("idempotency-key", "phone-retry-0001")
-        .json(&json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
-        .send()
-        .await;
+    let again = app.post_once(&resident, "/api/v1/complaints", "phone-retry-0001", &json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}})).await;
     assert_eq!(again.json()["id"], c["id"]);
     assert_eq!(
         app.count("SELECT count(*) AS n FROM complaints WHERE $1 = $1", "")

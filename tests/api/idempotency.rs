@@ -30,13 +30,8 @@ async fn fifty_parallel_identical_requests_create_one_row() {
     let app = TestApp::new().await;
     let (community, token) = community_staff(&app).await;
     let body = compound(community, "幂等小区");
-    let sends = (0..50).map(|_| {
-        app.post("/api/v1/compounds")
-            .bearer(&token)
-            .header("idempotency-key", "create-mi-deng-0001")
-            .json(&body)
-            .send()
-    });
+    let sends =
+        (0..50).map(|_| app.post_once(&token, "/api/v1/compounds", "create-mi-deng-0001", &body));
     let responses = futures_util::future::join_all(sends).await;
     assert_eq!(named(&app, "幂等小区").await, 1);
     let created: Vec<&linli_tests::Response> = responses
@@ -55,11 +50,7 @@ async fn fifty_parallel_identical_requests_create_one_row() {
     }
     // A retry after the fact replays the stored response.
     let replay = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "create-mi-deng-0001")
-        .json(&body)
-        .send()
+        .post_once(&token, "/api/v1/compounds", "create-mi-deng-0001", &body)
         .await;
     replay.assert_status(201);
     assert_eq!(
@@ -74,30 +65,33 @@ async fn fifty_parallel_identical_requests_create_one_row() {
 async fn the_same_key_with_another_body_is_refused() {
     let app = TestApp::new().await;
     let (community, token) = community_staff(&app).await;
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-aaaa-0001")
-        .json(&compound(community, "甲小区"))
-        .send()
-        .await
-        .assert_status(201);
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-aaaa-0001")
-        .json(&compound(community, "乙小区"))
-        .send()
-        .await
-        .assert_problem(422, "idempotency_key_reused");
+    app.post_once(
+        &token,
+        "/api/v1/compounds",
+        "key-aaaa-0001",
+        &compound(community, "甲小区"),
+    )
+    .await
+    .assert_status(201);
+    app.post_once(
+        &token,
+        "/api/v1/compounds",
+        "key-aaaa-0001",
+        &compound(community, "乙小区"),
+    )
+    .await
+    .assert_problem(422, "idempotency_key_reused");
     assert_eq!(named(&app, "乙小区").await, 0);
     // Keys belong to their caller: another user may use the same key freely.
     let other = app.token_for("admin").await;
-    app.post("/api/v1/compounds")
-        .bearer(&other)
-        .header("idempotency-key", "key-aaaa-0001")
-        .json(&compound(community, "乙小区"))
-        .send()
-        .await
-        .assert_status(201);
+    app.post_once(
+        &other,
+        "/api/v1/compounds",
+        "key-aaaa-0001",
+        &compound(community, "乙小区"),
+    )
+    .await
+    .assert_status(201);
 }
 
 #[actix_web::test]
@@ -119,11 +113,12 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let res = app
-            .post("/api/v1/compounds")
-            .bearer(&token)
-            .header("idempotency-key", "key-held-0001")
-            .json(&compound(community, "锁住小区"))
-            .send()
+            .post_once(
+                &token,
+                "/api/v1/compounds",
+                "key-held-0001",
+                &compound(community, "锁住小区"),
+            )
             .await;
         res.assert_problem(409, "idempotency_in_flight");
         assert!(res.header("retry-after").is_some());
@@ -135,20 +130,17 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
     // A request that fails validation stores no key: fixing the body and retrying works.
     let mut bad = compound(community, "");
     bad["building_count"] = json!(-1);
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-held-0001")
-        .json(&bad)
-        .send()
+    app.post_once(&token, "/api/v1/compounds", "key-held-0001", &bad)
         .await
         .assert_status(422);
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-held-0001")
-        .json(&compound(community, "锁住小区"))
-        .send()
-        .await
-        .assert_status(201);
+    app.post_once(
+        &token,
+        "/api/v1/compounds",
+        "key-held-0001",
+        &compound(community, "锁住小区"),
+    )
+    .await
+    .assert_status(201);
 }
 
 #[actix_web::test]
@@ -156,13 +148,14 @@ async fn malformed_keys_are_refused() {
     let app = TestApp::new().await;
     let (community, token) = community_staff(&app).await;
     for key in ["short", "has spaces in it", "slash/not-allowed"] {
-        app.post("/api/v1/compounds")
-            .bearer(&token)
-            .header("idempotency-key", key)
-            .json(&compound(community, "格式小区"))
-            .send()
-            .await
-            .assert_problem(400, "invalid_idempotency_key");
+        app.post_once(
+            &token,
+            "/api/v1/compounds",
+            key,
+            &compound(community, "格式小区"),
+        )
+        .await
+        .assert_problem(400, "invalid_idempotency_key");
     }
     assert_eq!(named(&app, "格式小区").await, 0);
 }

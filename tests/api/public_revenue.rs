@@ -148,13 +148,7 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
         chart.account("5002"),
     );
     let income_entry = entry("2026-11-03", "十一月停车费", &bank, &parking, 120_000);
-    let post_income = || {
-        app.post(&uri)
-            .bearer(&property)
-            .header("Idempotency-Key", "ledger-income-0001")
-            .json(&income_entry)
-            .send()
-    };
+    let post_income = || app.post_once(&property, &uri, "ledger-income-0001", &income_entry);
     let income = post_income().await;
     income.assert_status(201);
     let income = income.json();

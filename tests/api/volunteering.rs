@@ -123,13 +123,8 @@ async fn a_check_in_retried_with_its_idempotency_key_is_answered_once() {
     let Volunteer { token, person, .. } = volunteer(&app, &at).await;
     let body = at_position(c, 5.0);
     // A phone whose answer was lost sends the same request again, several times at once.
-    let sends = (0..6).map(|_| {
-        app.post("/api/v1/check-ins")
-            .bearer(&token)
-            .header("Idempotency-Key", "phone-checkin-0001")
-            .json(&body)
-            .send()
-    });
+    let sends =
+        (0..6).map(|_| app.post_once(&token, "/api/v1/check-ins", "phone-checkin-0001", &body));
     let responses = futures_util::future::join_all(sends).await;
     let created: Vec<&linli_tests::Response> =
         responses.iter().filter(|r| r.status == 201).collect();
@@ -140,31 +135,24 @@ async fn a_check_in_retried_with_its_idempotency_key_is_answered_once() {
     let id = created[0].json()["id"].clone();
     assert!(created.iter().all(|r| r.json()["id"] == id));
     let retry = app
-        .post("/api/v1/check-ins")
-        .bearer(&token)
-        .header("Idempotency-Key", "phone-checkin-0001")
-        .json(&body)
-        .send()
+        .post_once(&token, "/api/v1/check-ins", "phone-checkin-0001", &body)
         .await;
     retry.assert_status(201);
     assert_eq!(retry.header("idempotent-replayed").as_deref(), Some("true"));
     assert_eq!(retry.json()["id"], id);
     // Another key is a new check-in, refused while the first is open.
-    app.post("/api/v1/check-ins")
-        .bearer(&token)
-        .header("Idempotency-Key", "phone-checkin-0002")
-        .json(&body)
-        .send()
+    app.post_once(&token, "/api/v1/check-ins", "phone-checkin-0002", &body)
         .await
         .assert_problem(409, "already_checked_in");
     // The same key with another body is a mistake, not a retry.
-    app.post("/api/v1/check-ins")
-        .bearer(&token)
-        .header("Idempotency-Key", "phone-checkin-0001")
-        .json(&at_position(c, 9.0))
-        .send()
-        .await
-        .assert_problem(422, "idempotency_key_reused");
+    app.post_once(
+        &token,
+        "/api/v1/check-ins",
+        "phone-checkin-0001",
+        &at_position(c, 9.0),
+    )
+    .await
+    .assert_problem(422, "idempotency_key_reused");
     assert_eq!(
         app.count(
             "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",

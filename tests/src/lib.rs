@@ -530,6 +530,17 @@ impl TestApp {
         self.post(path).bearer(token).json(body).send().await
     }
 
+    /// POSTs the JSON `body` to `path` as the holder of `token` with the Idempotency-Key
+    /// `key`.
+    pub async fn post_once(&self, token: &str, path: &str, key: &str, body: &Value) -> Response {
+        self.post(path)
+            .bearer(token)
+            .header("Idempotency-Key", key)
+            .json(body)
+            .send()
+            .await
+    }
+
     /// PUTs the JSON `body` to `path` as the holder of `token`.
     pub async fn put_as(&self, token: &str, path: &str, body: &Value) -> Response {
         self.put(path).bearer(token).json(body).send().await
