@@ -5,18 +5,11 @@ use linli_tests::text;
 use linli_tests::{DEMO_PASSWORD, TestApp};
 use serde_json::json;
 
-async fn login(app: &TestApp, username: &str, password: &str) -> linli_tests::Response {
-    app.post("/api/v1/auth/login")
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-}
-
 #[actix_web::test]
 async fn changing_the_password_ends_every_session() {
     let app = TestApp::new().await;
     let user = app.user_over(Role::CommunityStaff, "梓园社区").await;
-    let tokens = login(&app, &user.username, DEMO_PASSWORD).await.json();
+    let tokens = app.login(&user.username, DEMO_PASSWORD).await.json();
     let access = text(&tokens["access_token"]);
     let refresh = text(&tokens["refresh_token"]);
     app.get_as(&access, "/api/v1/me").await.assert_status(200);
@@ -49,15 +42,13 @@ async fn changing_the_password_ends_every_session() {
     app.get_as(&access, "/api/v1/me")
         .await
         .assert_problem(401, "invalid_token");
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": refresh}))
-        .send()
+    app.refresh(&refresh)
         .await
         .assert_problem(401, "invalid_refresh_token");
-    login(&app, &user.username, DEMO_PASSWORD)
+    app.login(&user.username, DEMO_PASSWORD)
         .await
         .assert_problem(401, "invalid_credentials");
-    login(&app, &user.username, "a brand new passphrase")
+    app.login(&user.username, "a brand new passphrase")
         .await
         .assert_status(200);
     let admin = app.token_for("admin").await;
@@ -115,9 +106,7 @@ async fn weaker_password_hashes_are_upgraded_at_sign_in() {
         "UPDATE users SET password_hash = '{weak}' WHERE username = '{username}'"
     ))
     .await;
-    login(&app, username, DEMO_PASSWORD)
-        .await
-        .assert_status(200);
+    app.login(username, DEMO_PASSWORD).await.assert_status(200);
     let upgraded = app
         .count(
             "SELECT count(*) AS n FROM users WHERE username = $1 AND password_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'",
@@ -125,9 +114,7 @@ async fn weaker_password_hashes_are_upgraded_at_sign_in() {
         )
         .await;
     assert_eq!(upgraded, 1);
-    login(&app, username, DEMO_PASSWORD)
-        .await
-        .assert_status(200);
+    app.login(username, DEMO_PASSWORD).await.assert_status(200);
 }
 
 #[actix_web::test]
@@ -135,18 +122,10 @@ async fn reuse_of_a_refresh_token_is_audited() {
     let app = TestApp::new().await;
     let home = app.compound().create().await;
     let resident = app.user(Role::Resident).over(home.id).create().await;
-    let tokens = login(&app, &resident.username, DEMO_PASSWORD).await.json();
+    let tokens = app.login(&resident.username, DEMO_PASSWORD).await.json();
     let r1 = text(&tokens["refresh_token"]);
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": r1}))
-        .send()
-        .await
-        .assert_status(200);
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": r1}))
-        .send()
-        .await
-        .assert_status(401);
+    app.refresh(&r1).await.assert_status(200);
+    app.refresh(&r1).await.assert_status(401);
     let admin = app.token_for("admin").await;
     let log = app
         .get_as(

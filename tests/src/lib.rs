@@ -515,6 +515,22 @@ impl TestApp {
         self.get(path).bearer(token).send().await
     }
 
+    /// Signs in through `POST /api/v1/auth/login` and returns the answer.
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.post("/api/v1/auth/login")
+            .json(&serde_json::json!({"username": username, "password": password}))
+            .send()
+            .await
+    }
+
+    /// Exchanges a refresh token through `POST /api/v1/auth/refresh` and returns the answer.
+    pub async fn refresh(&self, refresh_token: &str) -> Response {
+        self.post("/api/v1/auth/refresh")
+            .json(&serde_json::json!({ "refresh_token": refresh_token }))
+            .send()
+            .await
+    }
+
     /// GETs `path` with no credential.
     pub async fn get_public(&self, path: &str) -> Response {
         self.get(path).send().await
