@@ -50,35 +50,39 @@ async fn mutations_are_recorded_with_who_what_and_before_after() {
     assert_eq!(items[1]["action"], "compound.created");
     // Others may not read the log.
     let staff = app.token_for("houjiatang").await;
-    app.get_as(&staff, "/api/v1/audit-log")
-        .await
-        .assert_problem(403, "forbidden");
-    app.get_as(&staff, "/api/v1/audit-log/verify")
-        .await
-        .assert_problem(403, "forbidden");
+    for path in ["/api/v1/audit-log", "/api/v1/audit-log/verify"] {
+        app.get_as(&staff, path)
+            .await
+            .assert_problem(403, "forbidden");
+    }
 }
 
 #[actix_web::test]
 async fn the_log_cannot_be_changed_through_ordinary_sql() {
     let app = TestApp::new().await;
     make_changes(&app).await;
-    let mut conn = app.conn().await;
-    use diesel_async::RunQueryDsl;
     for sql in [
         "UPDATE audit_log SET actor_name = 'someone else'",
         "DELETE FROM audit_log",
         "TRUNCATE audit_log",
     ] {
-        let err = diesel::sql_query(sql)
-            .execute(&mut *conn)
-            .await
-            .err()
-            .map(|e| e.to_string());
-        assert!(
-            err.as_deref().is_some_and(|e| e.contains("append-only")),
-            "{sql}: {err:?}"
-        );
+        assert_append_only(&app, sql).await;
     }
+}
+
+/// Runs `sql` directly and asserts the log refuses it as append-only.
+async fn assert_append_only(app: &TestApp, sql: &str) {
+    use diesel_async::RunQueryDsl;
+    let mut conn = app.conn().await;
+    let err = diesel::sql_query(sql)
+        .execute(&mut *conn)
+        .await
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        err.as_deref().is_some_and(|e| e.contains("append-only")),
+        "{sql}: {err:?}"
+    );
 }
 
 /// The three newest compound entries of the log.
@@ -97,21 +101,13 @@ async fn entries_are_sealed_after_commit_and_sealing_is_the_one_update_allowed()
     let items = fresh["items"].as_array().cloned().unwrap_or_default();
     assert_eq!(items.len(), 3);
     assert!(items.iter().all(|e| e["hash"].is_null()), "{items:?}");
-    let mut conn = app.conn().await;
-    use diesel_async::RunQueryDsl;
     // Sealing may not smuggle in a change of content.
-    let err = diesel::sql_query(
+    assert_append_only(
+        &app,
         "UPDATE audit_log SET actor_name = 'someone else', chain_seq = 999999999, \
          prev_hash = '\\x00', hash = '\\x01' WHERE id = (SELECT max(id) FROM audit_log)",
     )
-    .execute(&mut *conn)
-    .await
-    .err()
-    .map(|e| e.to_string());
-    assert!(
-        err.as_deref().is_some_and(|e| e.contains("append-only")),
-        "{err:?}"
-    );
+    .await;
     // Verification seals what is committed; then every entry has its hash.
     let verified = app.get_as(&admin, "/api/v1/audit-log/verify").await.json();
     assert_eq!(verified["ok"], true);
@@ -124,15 +120,11 @@ async fn entries_are_sealed_after_commit_and_sealing_is_the_one_update_allowed()
         "{items:?}"
     );
     // Sealed once: not again, not even to the same values.
-    let err = diesel::sql_query("UPDATE audit_log SET hash = hash, chain_seq = chain_seq")
-        .execute(&mut *conn)
-        .await
-        .err()
-        .map(|e| e.to_string());
-    assert!(
-        err.as_deref().is_some_and(|e| e.contains("append-only")),
-        "{err:?}"
-    );
+    assert_append_only(
+        &app,
+        "UPDATE audit_log SET hash = hash, chain_seq = chain_seq",
+    )
+    .await;
 }
 
 #[actix_web::test]

@@ -126,15 +126,15 @@ async fn roles_without_the_action_get_403() {
             .assert_problem(403, "forbidden");
     }
     let resident = &tokens[0];
-    app.get_as(resident, "/api/v1/areas")
-        .await
-        .assert_problem(403, "forbidden");
-    app.get_as(resident, "/api/v1/compounds/export")
-        .await
-        .assert_problem(403, "forbidden");
-    app.get_as(resident, "/api/v1/stats/compounds-by-governance-mode")
-        .await
-        .assert_problem(403, "forbidden");
+    for path in [
+        "/api/v1/areas",
+        "/api/v1/compounds/export",
+        "/api/v1/stats/compounds-by-governance-mode",
+    ] {
+        app.get_as(resident, path)
+            .await
+            .assert_problem(403, "forbidden");
+    }
     // Community staff of another community may create, but not there: 422 on the field.
     let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
     let res = app.post_as(&ziyuan.token, "/api/v1/compounds", &body).await;
