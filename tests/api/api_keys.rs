@@ -7,21 +7,8 @@ use linli_tests::text;
 use serde_json::{Value, json};
 
 async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
-    let admin = app.token_for("admin").await;
     let area_id = app.area_id(area).await;
-    let res = app
-        .post_as(
-            &admin,
-            "/api/v1/api-keys",
-            &json!({"name": "12345 市民热线", "scopes": scopes, "area_id": area_id}),
-        )
-        .await;
-    res.assert_status(201);
-    let body = res.json();
-    let key = body["key"]
-        .as_str()
-        .expect("the answer carries its key")
-        .to_owned();
+    let (key, body) = app.api_key("12345 市民热线", scopes, area_id).await;
     let id = text(&body["api_key"]["id"]);
     assert!(key.starts_with(body["api_key"]["prefix"].as_str().unwrap_or("?")));
     (key, id)

@@ -447,11 +447,10 @@ async fn duplicates_are_suggested_and_merged() {
 async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let key = app.post_as(&admin, "/api/v1/api-keys", &json!({"name": "12345 市民热线", "scopes": ["complaints:write"], "area_id": app.area_id("雨花区").await})).await
-        .json()["key"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let district = app.area_id("雨花区").await;
+    let (key, _) = app
+        .api_key("12345 市民热线", json!(["complaints:write"]), district)
+        .await;
     let body = json!({"compound_id": elsewhere(&app).await.id, "category": "noise", "title": "夜间施工噪音", "description": "晚上十一点仍在施工", "complainant_name": "市民", "complainant_phone": "13800001111", "external_id": "12345-2026-000123"});
     let first = app
         .post("/api/v1/complaints")

@@ -131,22 +131,10 @@ async fn the_feed_is_scoped_by_area_and_key_scopes() {
     let (mine, _) = feed_all(&app, &staff, None).await;
     assert_eq!(mine.len(), 1, "only the subdistrict's event");
     assert_eq!(mine[0]["data"]["community_id"], ziyuan.to_string());
+    let district = app.area_id("雨花区").await;
     let key_for = |scopes: Value| {
         let app = &app;
-        let admin = admin.clone();
-        async move {
-            let area = app.area_id("雨花区").await;
-            app.post_as(
-                &admin,
-                "/api/v1/api-keys",
-                &json!({"name": "数据平台", "scopes": scopes, "area_id": area}),
-            )
-            .await
-            .json()["key"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned()
-        }
+        async move { app.api_key("数据平台", scopes, district).await.0 }
     };
     let registry = key_for(json!(["registry:read"])).await;
     let page = app.get_with_key(&registry, "/api/v1/events").await.json();

@@ -5,17 +5,8 @@ use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
 async fn key(app: &TestApp, scopes: Value) -> String {
-    let admin = app.token_for("admin").await;
-    app.post_as(
-        &admin,
-        "/api/v1/api-keys",
-        &json!({"name": "市民服务平台", "scopes": scopes, "area_id": app.area_id("雨花区").await}),
-    )
-    .await
-    .json()["key"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+    let district = app.area_id("雨花区").await;
+    app.api_key("市民服务平台", scopes, district).await.0
 }
 
 fn form(pairs: &[(&str, &str)]) -> String {
@@ -228,24 +219,15 @@ async fn open311_files_like_the_api_keeping_the_key_and_a_hundred_character_titl
 #[actix_web::test]
 async fn requests_asked_for_by_id_are_those_in_the_keys_area_whatever_the_other_filters() {
     let app = TestApp::new().await;
-    let admin = app.admin().await;
     let mine = app.compound().create().await;
     let elsewhere = app
         .compound()
         .in_community(app.area_id("卫技社区").await)
         .create()
         .await;
-    let key = app
-        .post_as(
-            &admin,
-            "/api/v1/api-keys",
-            &json!({"name": "社区网格平台", "scopes": ["open311"], "area_id": mine.community_id}),
-        )
-        .await
-        .json()["key"]
-        .as_str()
-        .expect("a key is issued")
-        .to_owned();
+    let (key, _) = app
+        .api_key("社区网格平台", json!(["open311"]), mine.community_id)
+        .await;
     let own = app.complaint(mine.id).create().await["id"]
         .as_str()
         .expect("the complaint has an id")

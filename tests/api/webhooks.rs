@@ -341,23 +341,10 @@ async fn internal_targets_and_unknown_types_are_refused() {
 #[actix_web::test]
 async fn keys_subscribe_only_to_what_their_scopes_read() {
     let app = app().await;
-    let admin = app.token_for("admin").await;
     let area = app.area_id("侯家塘街道").await;
     let issue = |scopes: Value| {
         let app = &app;
-        let admin = admin.clone();
-        async move {
-            app.post_as(
-                &admin,
-                "/api/v1/api-keys",
-                &json!({"name": "数据平台", "scopes": scopes, "area_id": area}),
-            )
-            .await
-            .json()["key"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned()
-        }
+        async move { app.api_key("数据平台", scopes, area).await.0 }
     };
     let full = issue(json!(["webhooks:manage", "registry:read"])).await;
     let bare = issue(json!(["webhooks:manage"])).await;

@@ -157,6 +157,23 @@ impl TestApp {
         }
     }
 
+    /// Issues an API key named `name` with `scopes` over `area` as the administrator and
+    /// returns the key and the issued key as the API shows it.
+    pub async fn api_key(&self, name: &str, scopes: Value, area: Uuid) -> (String, Value) {
+        let body = self
+            .create_as_admin(
+                "/api/v1/api-keys",
+                &json!({"name": name, "scopes": scopes, "area_id": area}),
+                "API key",
+            )
+            .await;
+        let key = body["key"]
+            .as_str()
+            .unwrap_or_else(|| panic!("an API key is issued: {body}"))
+            .to_owned();
+        (key, body)
+    }
+
     /// A property service contract of `company` (a property company) to build: a year from
     /// 400 days ahead unless told otherwise, so it overlaps none of the demo's.
     pub fn contract(&self, company: Uuid) -> ContractBuilder<'_> {
