@@ -17,6 +17,19 @@ use uuid::Uuid;
 
 use crate::{DEMO_PASSWORD, TestApp};
 
+/// Builder methods that each set one field: `name(arg: Type) => field = value;`.
+macro_rules! setters {
+    ($($(#[$doc:meta])* $name:ident($arg:ident: $ty:ty) => $field:ident = $value:expr;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, $arg: $ty) -> Self {
+                self.$field = $value;
+                self
+            }
+        )*
+    };
+}
+
 mod allowances;
 mod revenue;
 mod volunteering;
@@ -52,6 +65,14 @@ impl TestApp {
     /// An access token for the demo district's administrator, as whom builders create.
     pub async fn admin(&self) -> String {
         self.token_for("admin").await
+    }
+
+    /// `by`, or else the administrator's token.
+    pub(crate) async fn token_or_admin(&self, by: Option<String>) -> String {
+        match by {
+            Some(token) => token,
+            None => self.admin().await,
+        }
     }
 
     /// POSTs `body` to `path` as the administrator and returns the created resource.
@@ -224,16 +245,12 @@ pub struct Compound {
 }
 
 impl CompoundBuilder<'_> {
-    /// The community (an area) the compound belongs to.
-    pub fn in_community(mut self, community: Uuid) -> Self {
-        self.community = Some(community);
-        self
-    }
+    setters! {
+        /// The community (an area) the compound belongs to.
+        in_community(community: Uuid) => community = Some(community);
 
-    /// Its name (unique by default).
-    pub fn named(mut self, name: &str) -> Self {
-        self.name = name.to_owned();
-        self
+        /// Its name (unique by default).
+        named(name: &str) => name = name.to_owned();
     }
 
     /// Governed by its residents' own committee.
@@ -254,28 +271,18 @@ impl CompoundBuilder<'_> {
         self
     }
 
-    /// How many buildings it has.
-    pub fn buildings(mut self, n: i32) -> Self {
-        self.buildings = n;
-        self
-    }
+    setters! {
+        /// How many buildings it has.
+        buildings(n: i32) => buildings = n;
 
-    /// How many households live there.
-    pub fn households(mut self, n: i32) -> Self {
-        self.households = n;
-        self
-    }
+        /// How many households live there.
+        households(n: i32) => households = n;
 
-    /// The year it was built (`None`: unknown).
-    pub fn built(mut self, year: Option<i32>) -> Self {
-        self.year_built = year;
-        self
-    }
+        /// The year it was built (`None`: unknown).
+        built(year: Option<i32>) => year_built = year;
 
-    /// Whether it has no gate.
-    pub fn open(mut self, is_open: bool) -> Self {
-        self.is_open = is_open;
-        self
+        /// Whether it has no gate.
+        open(is_open: bool) => is_open = is_open;
     }
 
     /// Creates it as the administrator.
@@ -316,10 +323,9 @@ pub struct AreaBuilder<'a> {
 }
 
 impl AreaBuilder<'_> {
-    /// The area it belongs to (a community's subdistrict).
-    pub fn under(mut self, parent: Uuid) -> Self {
-        self.parent = Some(parent);
-        self
+    setters! {
+        /// The area it belongs to (a community's subdistrict).
+        under(parent: Uuid) => parent = Some(parent);
     }
 
     /// Creates it as the administrator and returns its id.
@@ -352,16 +358,12 @@ pub struct OrganisationBuilder<'a> {
 }
 
 impl OrganisationBuilder<'_> {
-    /// Its name (unique by default).
-    pub fn named(mut self, name: &str) -> Self {
-        self.name = name.to_owned();
-        self
-    }
+    setters! {
+        /// Its name (unique by default).
+        named(name: &str) => name = name.to_owned();
 
-    /// The area it sits in (default: the first compound it serves, else the district).
-    pub fn in_area(mut self, area: Uuid) -> Self {
-        self.area = Some(area);
-        self
+        /// The area it sits in (default: the first compound it serves, else the district).
+        in_area(area: Uuid) => area = Some(area);
     }
 
     /// A compound it serves (a committee's or a company's).
@@ -370,10 +372,9 @@ impl OrganisationBuilder<'_> {
         self
     }
 
-    /// Its contact number.
-    pub fn phone(mut self, phone: &str) -> Self {
-        self.phone = Some(phone.to_owned());
-        self
+    setters! {
+        /// Its contact number.
+        phone(phone: &str) => phone = Some(phone.to_owned());
     }
 
     /// Creates it as the administrator and returns its id.
@@ -410,22 +411,15 @@ pub struct PersonBuilder<'a> {
 }
 
 impl PersonBuilder<'_> {
-    /// Their name (unique by default).
-    pub fn named(mut self, name: &str) -> Self {
-        self.name = name.to_owned();
-        self
-    }
+    setters! {
+        /// Their name (unique by default).
+        named(name: &str) => name = name.to_owned();
 
-    /// Their phone number.
-    pub fn phone(mut self, phone: &str) -> Self {
-        self.phone = Some(phone.to_owned());
-        self
-    }
+        /// Their phone number.
+        phone(phone: &str) => phone = Some(phone.to_owned());
 
-    /// Their identity card number.
-    pub fn id_number(mut self, id_number: &str) -> Self {
-        self.id_number = Some(id_number.to_owned());
-        self
+        /// Their identity card number.
+        id_number(id_number: &str) => id_number = Some(id_number.to_owned());
     }
 
     /// A member of the party.
@@ -434,10 +428,9 @@ impl PersonBuilder<'_> {
         self
     }
 
-    /// Where they work.
-    pub fn employer(mut self, employer: &str) -> Self {
-        self.employer = Some(employer.to_owned());
-        self
+    setters! {
+        /// Where they work.
+        employer(employer: &str) => employer = Some(employer.to_owned());
     }
 
     /// Creates them as the administrator and returns the person as the API shows it.
@@ -477,22 +470,15 @@ pub struct User {
 }
 
 impl UserBuilder<'_> {
-    /// The area their grant covers (default: the district).
-    pub fn over(mut self, area: Uuid) -> Self {
-        self.area = Some(area);
-        self
-    }
+    setters! {
+        /// The area their grant covers (default: the district).
+        over(area: Uuid) => area = Some(area);
 
-    /// Their display name.
-    pub fn named(mut self, name: &str) -> Self {
-        self.display_name = Some(name.to_owned());
-        self
-    }
+        /// Their display name.
+        named(name: &str) => display_name = Some(name.to_owned());
 
-    /// Their phone number.
-    pub fn phone(mut self, phone: &str) -> Self {
-        self.phone = Some(phone.to_owned());
-        self
+        /// Their phone number.
+        phone(phone: &str) => phone = Some(phone.to_owned());
     }
 
     /// An organisation they work for (a committee's member handles its complaints).
@@ -615,18 +601,14 @@ impl ComplaintBuilder<'_> {
         self
     }
 
-    /// Filed by the holder of `token` (default: the administrator).
-    pub fn by(mut self, token: &str) -> Self {
-        self.by = Some(token.to_owned());
-        self
+    setters! {
+        /// Filed by the holder of `token` (default: the administrator).
+        by(token: &str) => by = Some(token.to_owned());
     }
 
     /// Files it and returns the answer, whatever it is (for tests of refusals).
     pub async fn send(self) -> crate::Response {
-        let token = match self.by {
-            Some(t) => t,
-            None => self.app.admin().await,
-        };
+        let token = self.app.token_or_admin(self.by).await;
         debug_assert_eq!(self.body["compound_id"], json!(self.compound));
         self.app
             .post("/api/v1/complaints")

@@ -54,36 +54,23 @@ pub struct ProgrammeBuilder<'a> {
 }
 
 impl ProgrammeBuilder<'_> {
-    /// Its annual budget in fen.
-    pub fn budget(mut self, fen: i64) -> Self {
-        self.budget_fen = fen;
-        self
-    }
+    setters! {
+        /// Its annual budget in fen.
+        budget(fen: i64) => budget_fen = fen;
 
-    /// The monthly amount in fen.
-    pub fn monthly(mut self, fen: i64) -> Self {
-        self.amount_fen = fen;
-        self
-    }
+        /// The monthly amount in fen.
+        monthly(fen: i64) => amount_fen = fen;
 
-    /// The title of the post it pays.
-    pub fn for_post(mut self, title: &str) -> Self {
-        self.post_title = title.to_owned();
-        self
-    }
+        /// The title of the post it pays.
+        for_post(title: &str) => post_title = title.to_owned();
 
-    /// Created by the holder of `token` (default: the administrator).
-    pub fn by(mut self, token: &str) -> Self {
-        self.by = Some(token.to_owned());
-        self
+        /// Created by the holder of `token` (default: the administrator).
+        by(token: &str) => by = Some(token.to_owned());
     }
 
     /// Creates it and returns its id.
     pub async fn create(self) -> Uuid {
-        let token = match self.by {
-            Some(t) => t,
-            None => self.app.admin().await,
-        };
+        let token = self.app.token_or_admin(self.by).await;
         let body = self
             .app
             .create_as(
@@ -125,10 +112,9 @@ pub struct PostHolder {
 }
 
 impl PostHolderBuilder<'_> {
-    /// Their name (unique by default).
-    pub fn named(mut self, name: &str) -> Self {
-        self.name = name.to_owned();
-        self
+    setters! {
+        /// Their name (unique by default).
+        named(name: &str) => name = name.to_owned();
     }
 
     /// The post's term: from `start`, until `end` (`None`: still in post).

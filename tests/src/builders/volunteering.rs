@@ -82,10 +82,9 @@ impl Centre {
 }
 
 impl CentreBuilder<'_> {
-    /// The radius of its geofence in metres.
-    pub fn radius(mut self, metres: i32) -> Self {
-        self.radius = metres;
-        self
+    setters! {
+        /// The radius of its geofence in metres.
+        radius(metres: i32) => radius = metres;
     }
 
     /// Creates it as the administrator.
@@ -134,16 +133,12 @@ pub struct Volunteer {
 }
 
 impl VolunteerBuilder<'_> {
-    /// The area their grant covers (default: their home compound).
-    pub fn over(mut self, area: Uuid) -> Self {
-        self.area = Some(area);
-        self
-    }
+    setters! {
+        /// The area their grant covers (default: their home compound).
+        over(area: Uuid) => area = Some(area);
 
-    /// Where they work (default 雨花区卫健局).
-    pub fn employer(mut self, employer: &str) -> Self {
-        self.employer = employer.to_owned();
-        self
+        /// Where they work (default 雨花区卫健局).
+        employer(employer: &str) => employer = employer.to_owned();
     }
 
     /// Creates them as the administrator.
@@ -238,42 +233,26 @@ pub struct ActivityBuilder<'a> {
 }
 
 impl ActivityBuilder<'_> {
-    /// When it starts.
-    pub fn starting(mut self, at: DateTime<Utc>) -> Self {
-        self.starts = at;
-        self
-    }
+    setters! {
+        /// When it starts.
+        starting(at: DateTime<Utc>) => starts = at;
 
-    /// How many hours it lasts.
-    pub fn lasting(mut self, hours: i64) -> Self {
-        self.hours = hours;
-        self
-    }
+        /// How many hours it lasts.
+        lasting(hours: i64) => hours = hours;
 
-    /// How many volunteers it takes.
-    pub fn places(mut self, n: i32) -> Self {
-        self.places = n;
-        self
-    }
+        /// How many volunteers it takes.
+        places(n: i32) => places = n;
 
-    /// The team that runs it (whose leader verifies its hours).
-    pub fn of_team(mut self, team: Uuid) -> Self {
-        self.team = Some(team);
-        self
-    }
+        /// The team that runs it (whose leader verifies its hours).
+        of_team(team: Uuid) => team = Some(team);
 
-    /// Created by the holder of `token` (default: the administrator).
-    pub fn by(mut self, token: &str) -> Self {
-        self.by = Some(token.to_owned());
-        self
+        /// Created by the holder of `token` (default: the administrator).
+        by(token: &str) => by = Some(token.to_owned());
     }
 
     /// Creates it and returns its id.
     pub async fn create(self) -> String {
-        let token = match self.by {
-            Some(t) => t,
-            None => self.app.admin().await,
-        };
+        let token = self.app.token_or_admin(self.by).await;
         let body = self
             .app
             .create_as(
