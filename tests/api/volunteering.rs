@@ -37,6 +37,15 @@ async fn volunteer(app: &TestApp, at: &Place) -> Volunteer {
     app.volunteer(at.compound).over(at.community).create().await
 }
 
+/// How many check-ins `person` has.
+async fn check_ins_of(app: &TestApp, person: Uuid) -> i64 {
+    app.count(
+        "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
+        &person.to_string(),
+    )
+    .await
+}
+
 /// A point `metres` north of the centre.
 fn north(c: &Centre, metres: f64) -> (f64, f64) {
     (c.lat + metres / 111_194.93, c.lon)
@@ -94,25 +103,13 @@ async fn two_check_ins_at_once_open_one() {
     let c = &at.centre;
     let Volunteer { token, person, .. } = volunteer(&app, &at).await;
     let body = at_position(c, 5.0);
-    let sends = (0..8).map(|_| {
-        app.post("/api/v1/check-ins")
-            .bearer(&token)
-            .json(&body)
-            .send()
-    });
+    let sends = (0..8).map(|_| app.post_as(&token, "/api/v1/check-ins", &body));
     let responses = futures_util::future::join_all(sends).await;
     assert_eq!(responses.iter().filter(|r| r.status == 201).count(), 1);
     for r in responses.iter().filter(|r| r.status != 201) {
         r.assert_problem(409, "already_checked_in");
     }
-    assert_eq!(
-        app.count(
-            "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
-            &person.to_string()
-        )
-        .await,
-        1
-    );
+    assert_eq!(check_ins_of(&app, person).await, 1);
 }
 
 #[actix_web::test]
@@ -153,14 +150,7 @@ async fn a_check_in_retried_with_its_idempotency_key_is_answered_once() {
     )
     .await
     .assert_problem(422, "idempotency_key_reused");
-    assert_eq!(
-        app.count(
-            "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
-            &person.to_string()
-        )
-        .await,
-        1
-    );
+    assert_eq!(check_ins_of(&app, person).await, 1);
 }
 
 #[actix_web::test]
