@@ -8,32 +8,44 @@ use linli_tests::TestApp;
 use serde_json::json;
 use uuid::Uuid;
 
-#[derive(QueryableByName)]
 struct Pair {
-    #[diesel(sql_type = SqlUuid)]
     mine: Uuid,
-    #[diesel(sql_type = SqlUuid)]
     theirs: Uuid,
-    #[diesel(sql_type = SqlUuid)]
     my_community: Uuid,
-    #[diesel(sql_type = SqlUuid)]
     their_community: Uuid,
 }
 
 /// Two compounds of two communities of one subdistrict, neither under contract.
 async fn two_communities(app: &TestApp) -> Pair {
-    let mut conn = app.conn().await;
-    diesel::sql_query(
-        "SELECT a.id AS mine, b.id AS theirs, a.parent_id AS my_community, b.parent_id AS their_community \
-         FROM areas a JOIN areas ca ON ca.id = a.parent_id \
-         JOIN areas b ON b.kind = 'compound' JOIN areas cb ON cb.id = b.parent_id \
-         WHERE a.kind = 'compound' AND cb.parent_id = ca.parent_id AND cb.id <> ca.id \
-           AND NOT EXISTS (SELECT 1 FROM contract_compounds cc WHERE cc.compound_id IN (a.id, b.id)) \
-         ORDER BY a.path, b.path LIMIT 1",
-    )
-    .get_result(&mut *conn)
-    .await
-    .unwrap_or_else(|e| panic!("{e}"))
+    let subdistrict = app.subdistrict().create().await;
+    let my_community = app.community().under(subdistrict).create().await;
+    let their_community = app.community().under(subdistrict).create().await;
+    Pair {
+        mine: app.compound().in_community(my_community).create().await.id,
+        theirs: app
+            .compound()
+            .in_community(their_community)
+            .create()
+            .await
+            .id,
+        my_community,
+        their_community,
+    }
+}
+
+/// A person living in their compound who holds the post `title` in a party branch of mine.
+async fn theirs_with_a_post_of_mine(app: &TestApp, p: &Pair, name: &str, title: &str) -> Uuid {
+    let branch = app
+        .organisation(OrgKind::CompoundPartyBranch)
+        .in_area(p.mine)
+        .create()
+        .await;
+    app.post_holder(branch, p.theirs)
+        .named(name)
+        .titled(title)
+        .create()
+        .await
+        .person
 }
 
 async fn version(app: &TestApp, table: &str, id: Uuid) -> i64 {
@@ -97,14 +109,7 @@ async fn a_person_is_changed_only_by_staff_covering_their_home() {
     let app = TestApp::new().await;
     let p = two_communities(&app).await;
     // Lives in their compound, holds a post in an organisation of mine.
-    let (person, org) = (Uuid::new_v4(), Uuid::new_v4());
-    app.sql(&format!(
-        "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试居民', true, '{}'); \
-         INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试支部{org}', '{}'); \
-         INSERT INTO posts (id, person_id, organisation_id, title, start_date) VALUES ('{}', '{person}', '{org}', '委员', '2020-01-01')",
-        p.theirs, p.mine, Uuid::new_v4()
-    ))
-    .await;
+    let person = theirs_with_a_post_of_mine(&app, &p, "测试居民", "委员").await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/people/{person}");
     app.get_as(&clerk, &uri).await.assert_status(200);
@@ -219,14 +224,7 @@ async fn a_bank_account_is_set_only_by_finance_officers_covering_the_persons_hom
     let app = TestApp::new().await;
     let p = two_communities(&app).await;
     // Lives in their compound, holds a post in a branch of mine.
-    let (person, org) = (Uuid::new_v4(), Uuid::new_v4());
-    app.sql(&format!(
-        "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试书记', true, '{}'); \
-         INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试支部{org}', '{}'); \
-         INSERT INTO posts (id, person_id, organisation_id, title, start_date) VALUES ('{}', '{person}', '{org}', '书记', '2020-01-01')",
-        p.theirs, p.mine, Uuid::new_v4()
-    ))
-    .await;
+    let person = theirs_with_a_post_of_mine(&app, &p, "测试书记", "书记").await;
     let body = json!({"bank_name": "长沙银行雨花支行", "account_no": "6222020200112233", "account_name": "测试书记"});
     let uri = format!("/api/v1/people/{person}/bank-account");
     let officer = app.user_with(Role::FinanceOfficer, p.my_community).await;

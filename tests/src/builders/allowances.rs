@@ -115,6 +115,9 @@ impl PostHolderBuilder<'_> {
     setters! {
         /// Their name (unique by default).
         named(name: &str) => name = name.to_owned();
+
+        /// The post's title (default 测试书记).
+        titled(title: &str) => title = title.to_owned();
     }
 
     /// The post's term: from `start`, until `end` (`None`: still in post).
