@@ -202,64 +202,44 @@ async fn personal_data_of_people_is_masked_and_unmasked_only_with_a_reason() {
 async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let compound = app.area_id("梓园新居").await;
-    let branch = app.post_as(&admin, "/api/v1/organisations", &json!({"kind": "compound_party_branch", "name": "测试党支部", "area_id": compound, "compound_ids": [compound]})).await;
-    branch.assert_status(201);
-    let branch = id_in(&branch.json()["id"]);
+    let compound = app.compound().create().await.id;
+    let branch = app
+        .organisation(OrgKind::CompoundPartyBranch)
+        .serving(compound)
+        .create()
+        .await;
     let mut people = Vec::new();
     for name in ["甲", "乙", "丙"] {
-        let p = app.post_as(&admin, "/api/v1/people", &json!({"name": format!("书记{name}"), "is_party_member": true, "home_compound_id": compound})).await;
-        p.assert_status(201);
-        people.push(
-            p.json()["id"]
-                .as_str()
-                .expect("the answer carries its id")
-                .to_owned(),
-        );
+        let p = app
+            .person(compound)
+            .named(&format!("书记{name}"))
+            .party_member()
+            .create()
+            .await;
+        people.push(id_in(&p["id"]));
     }
-    let post = |person: &str, start: &str, end: Value| json!({"person_id": person, "organisation_id": branch, "title": "书记", "single_holder": true, "start_date": start, "end_date": end});
-    app.post_as(
-        &admin,
-        "/api/v1/posts",
-        &post(&people[0], "2026-01-01", json!("2026-07-01")),
-    )
-    .await
-    .assert_status(201);
-    let res = app
-        .post_as(
-            &admin,
-            "/api/v1/posts",
-            &post(&people[1], "2026-06-01", Value::Null),
-        )
-        .await;
+    let appoint = |person: &str, start: &str, end: Value| {
+        let body = json!({"person_id": person, "organisation_id": branch, "title": "书记",
+            "single_holder": true, "start_date": start, "end_date": end});
+        let (app, admin) = (&app, admin.clone());
+        async move { app.post_as(&admin, "/api/v1/posts", &body).await }
+    };
+    appoint(&people[0], "2026-01-01", json!("2026-07-01"))
+        .await
+        .assert_status(201);
+    let res = appoint(&people[1], "2026-06-01", Value::Null).await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["start_date"].is_array());
     // Handing over the day the previous term ends is fine.
-    app.post_as(
-        &admin,
-        "/api/v1/posts",
-        &post(&people[1], "2026-07-01", json!("2027-01-01")),
-    )
-    .await
-    .assert_status(201);
+    appoint(&people[1], "2026-07-01", json!("2027-01-01"))
+        .await
+        .assert_status(201);
     // End before start.
-    let res = app
-        .post_as(
-            &admin,
-            "/api/v1/posts",
-            &post(&people[2], "2028-01-01", json!("2027-01-01")),
-        )
-        .await;
+    let res = appoint(&people[2], "2028-01-01", json!("2027-01-01")).await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["end_date"].is_array());
     // Two racing appointments for the same open term: one wins.
     let (a, b) = futures_util::future::join(
-        app.post("/api/v1/posts")
-            .bearer(&admin)
-            .json(&post(&people[0], "2027-01-01", Value::Null))
-            .send(),
-        app.post("/api/v1/posts")
-            .bearer(&admin)
-            .json(&post(&people[2], "2027-01-01", Value::Null))
-            .send(),
+        appoint(&people[0], "2027-01-01", Value::Null),
+        appoint(&people[2], "2027-01-01", Value::Null),
     )
     .await;
     let mut statuses = [a.status.as_u16(), b.status.as_u16()];
