@@ -228,14 +228,14 @@ async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing()
         .await
         .assert_status(201);
     let res = appoint(&people[1], "2026-06-01", Value::Null).await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["start_date"].is_array());
+    res.assert_field_error("start_date");
     // Handing over the day the previous term ends is fine.
     appoint(&people[1], "2026-07-01", json!("2027-01-01"))
         .await
         .assert_status(201);
     // End before start.
     let res = appoint(&people[2], "2028-01-01", json!("2027-01-01")).await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["end_date"].is_array());
+    res.assert_field_error("end_date");
     // Two racing appointments for the same open term: one wins.
     let (a, b) = futures_util::future::join(
         appoint(&people[0], "2027-01-01", Value::Null),

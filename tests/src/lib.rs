@@ -342,6 +342,17 @@ impl Response {
         self
     }
 
+    /// Asserts a 422 validation problem whose errors name `field`, and returns it.
+    #[track_caller]
+    pub fn assert_field_error(&self, field: &str) -> Value {
+        let problem = self.assert_problem(422, "validation_failed");
+        assert!(
+            problem["errors"][field].is_array(),
+            "no error for {field}: {problem}"
+        );
+        problem
+    }
+
     /// Asserts a problem+json body with this status and code.
     #[track_caller]
     pub fn assert_problem(&self, status: u16, code: &str) -> Value {
