@@ -11,6 +11,19 @@ fn compound(community: uuid::Uuid, name: &str) -> Value {
     })
 }
 
+/// Registers the compound `name` in `community` as the holder of `token`, with the
+/// Idempotency-Key `key`.
+async fn create(
+    app: &TestApp,
+    token: &str,
+    key: &str,
+    community: uuid::Uuid,
+    name: &str,
+) -> linli_tests::Response {
+    app.post_once(token, "/api/v1/compounds", key, &compound(community, name))
+        .await
+}
+
 /// A community of its own and a member of its staff, who registers its compounds.
 async fn community_staff(app: &TestApp) -> (uuid::Uuid, String) {
     let community = app.community().create().await;
@@ -65,33 +78,18 @@ async fn fifty_parallel_identical_requests_create_one_row() {
 async fn the_same_key_with_another_body_is_refused() {
     let app = TestApp::new().await;
     let (community, token) = community_staff(&app).await;
-    app.post_once(
-        &token,
-        "/api/v1/compounds",
-        "key-aaaa-0001",
-        &compound(community, "甲小区"),
-    )
-    .await
-    .assert_status(201);
-    app.post_once(
-        &token,
-        "/api/v1/compounds",
-        "key-aaaa-0001",
-        &compound(community, "乙小区"),
-    )
-    .await
-    .assert_problem(422, "idempotency_key_reused");
+    create(&app, &token, "key-aaaa-0001", community, "甲小区")
+        .await
+        .assert_status(201);
+    create(&app, &token, "key-aaaa-0001", community, "乙小区")
+        .await
+        .assert_problem(422, "idempotency_key_reused");
     assert_eq!(named(&app, "乙小区").await, 0);
     // Keys belong to their caller: another user may use the same key freely.
     let other = app.token_for("admin").await;
-    app.post_once(
-        &other,
-        "/api/v1/compounds",
-        "key-aaaa-0001",
-        &compound(community, "乙小区"),
-    )
-    .await
-    .assert_status(201);
+    create(&app, &other, "key-aaaa-0001", community, "乙小区")
+        .await
+        .assert_status(201);
 }
 
 #[actix_web::test]
@@ -133,14 +131,9 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
     app.post_once(&token, "/api/v1/compounds", "key-held-0001", &bad)
         .await
         .assert_status(422);
-    app.post_once(
-        &token,
-        "/api/v1/compounds",
-        "key-held-0001",
-        &compound(community, "锁住小区"),
-    )
-    .await
-    .assert_status(201);
+    create(&app, &token, "key-held-0001", community, "锁住小区")
+        .await
+        .assert_status(201);
 }
 
 #[actix_web::test]

@@ -20,6 +20,16 @@ fn has_unmasked_phone(text: &str) -> bool {
     })
 }
 
+/// Asks to see the user `id`'s personal data unmasked, as the holder of `token`, for `reason`.
+async fn unmask(app: &TestApp, token: &str, id: &str, reason: &str) -> linli_tests::Response {
+    app.post_as(
+        token,
+        &format!("/api/v1/users/{id}/unmask"),
+        &json!({ "reason": reason }),
+    )
+    .await
+}
+
 #[actix_web::test]
 async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
     let app = TestApp::new().await;
@@ -47,13 +57,9 @@ async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
         .send()
         .await
         .assert_status(200);
-    app.post_as(
-        &clerk,
-        &format!("/api/v1/users/{id}/unmask"),
-        &json!({"reason": "核实居民身份"}),
-    )
-    .await
-    .assert_problem(403, "forbidden");
+    unmask(&app, &clerk, &id, "核实居民身份")
+        .await
+        .assert_problem(403, "forbidden");
     // Community staff may register residents, but not grant roles at or above their own.
     let res = app
         .post_as(
@@ -86,20 +92,10 @@ async fn unmasking_needs_a_reason_and_is_audited() {
         })).await;
     created.assert_status(201);
     let id = id_in(&created.json()["id"]);
-    app.post_as(
-        &admin,
-        &format!("/api/v1/users/{id}/unmask"),
-        &json!({"reason": "  "}),
-    )
-    .await
-    .assert_problem(422, "validation_failed");
-    let res = app
-        .post_as(
-            &admin,
-            &format!("/api/v1/users/{id}/unmask"),
-            &json!({"reason": "联系委员核实投诉"}),
-        )
-        .await;
+    unmask(&app, &admin, &id, "  ")
+        .await
+        .assert_problem(422, "validation_failed");
+    let res = unmask(&app, &admin, &id, "联系委员核实投诉").await;
     res.assert_status(200);
     assert_eq!(res.json()["phone"], PHONE);
     let log = app
