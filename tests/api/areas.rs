@@ -46,12 +46,7 @@ async fn the_tree_opens_from_the_scope_roots() {
 async fn subdistrict_staff_manage_their_subtree_only() {
     let app = TestApp::new().await;
     let own = app.area_id("侯家塘街道").await;
-    let staff = app
-        .user(Role::SubdistrictStaff)
-        .over(own)
-        .create()
-        .await
-        .token;
+    let staff = app.token_over(Role::SubdistrictStaff, own).await;
     let created = app
         .post_as(
             &staff,

@@ -4,6 +4,7 @@ use diesel_async::RunQueryDsl;
 use linli_domain::policy::Role;
 use linli_tests::each;
 use linli_tests::id_in;
+use linli_tests::unique;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
@@ -208,13 +209,15 @@ async fn csv_export_holds_the_filtered_list() {
 #[actix_web::test]
 async fn create_then_read_then_update_with_if_match() {
     let app = TestApp::new().await;
-    let community = app.area_id("梓园社区").await;
-    let token = app
-        .user(Role::CommunityStaff)
-        .over(community)
+    let (subdistrict_name, community_name) = (unique("测试街道"), unique("测试社区"));
+    let subdistrict = app.subdistrict().named(&subdistrict_name).create().await;
+    let community = app
+        .community()
+        .under(subdistrict)
+        .named(&community_name)
         .create()
-        .await
-        .token;
+        .await;
+    let token = app.token_over(Role::CommunityStaff, community).await;
     let created = app
         .post_as(
             &token,
@@ -226,8 +229,8 @@ async fn create_then_read_then_update_with_if_match() {
     let etag = created.header("etag").expect("the answer carries an ETag");
     let body = created.json();
     let id = id_in(&body["id"]);
-    assert_eq!(body["community_name"], "梓园社区");
-    assert_eq!(body["subdistrict_name"], "侯家塘街道");
+    assert_eq!(body["community_name"], community_name.as_str());
+    assert_eq!(body["subdistrict_name"], subdistrict_name.as_str());
     assert_eq!(
         created.header("location"),
         Some(format!("/api/v1/compounds/{id}"))

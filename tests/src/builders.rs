@@ -75,6 +75,19 @@ impl TestApp {
         }
     }
 
+    /// POSTs `body` to `path` as `by` (default: the administrator) and returns the created
+    /// resource.
+    pub(crate) async fn create_by(
+        &self,
+        by: Option<String>,
+        path: &str,
+        body: &Value,
+        what: &str,
+    ) -> Value {
+        let token = self.token_or_admin(by).await;
+        self.create_as(&token, path, body, what).await
+    }
+
     /// POSTs `body` to `path` as the administrator and returns the created resource.
     pub(crate) async fn create_as_admin(&self, path: &str, body: &Value, what: &str) -> Value {
         let admin = self.admin().await;
@@ -148,6 +161,11 @@ impl TestApp {
             phone: None,
             organisations: Vec::new(),
         }
+    }
+
+    /// The access token of a user built holding `role` over `area`.
+    pub async fn token_over(&self, role: Role, area: Uuid) -> String {
+        self.user(role).over(area).create().await.token
     }
 
     /// A user holding `role` over the demo area named `area` (the tree is the environment
@@ -323,6 +341,11 @@ pub struct AreaBuilder<'a> {
 }
 
 impl AreaBuilder<'_> {
+    setters! {
+        /// Its name (unique by default).
+        named(name: &str) => name = name.to_owned();
+    }
+
     setters! {
         /// The area it belongs to (a community's subdistrict).
         under(parent: Uuid) => parent = Some(parent);

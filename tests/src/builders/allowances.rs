@@ -70,11 +70,10 @@ impl ProgrammeBuilder<'_> {
 
     /// Creates it and returns its id.
     pub async fn create(self) -> Uuid {
-        let token = self.app.token_or_admin(self.by).await;
         let body = self
             .app
-            .create_as(
-                &token,
+            .create_by(
+                self.by,
                 "/api/v1/allowance-programmes",
                 &json!({
                     "name": unique("测试岗位津贴"), "area_id": self.area,

@@ -252,11 +252,10 @@ impl ActivityBuilder<'_> {
 
     /// Creates it and returns its id.
     pub async fn create(self) -> String {
-        let token = self.app.token_or_admin(self.by).await;
         let body = self
             .app
-            .create_as(
-                &token,
+            .create_by(
+                self.by,
                 "/api/v1/activities",
                 &json!({
                     "title": "周末义诊", "centre_id": self.centre, "starts_at": self.starts,
