@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
-use linli_domain::policy::Role;
-use linli_tests::TestApp;
+use chrono::NaiveDate;
+use linli_domain::{policy::Role, registry::OrgKind};
+use linli_tests::{TestApp, unique};
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -16,6 +18,8 @@ struct Fixture {
     admin: String,
     programme: String,
     people: HashMap<&'static str, Uuid>,
+    /// Their names, as assessment imports find them.
+    names: HashMap<&'static str, String>,
     /// The story's October (the month before last by the clock) and November (last month).
     october: String,
     november: String,
@@ -23,9 +27,10 @@ struct Fixture {
     october_days: i64,
 }
 
-/// Six secretaries of a test branch in 融城花苑, each set up for one outcome in the story's
-/// October (the month before last): A eligible, B post ended the month before, C no
-/// assessment, D unqualified, E no bank account, F in post for the last ten days.
+/// Six secretaries of a party branch in a compound of their own, each set up for one
+/// outcome in the story's October (the month before last): A eligible, B post ended the
+/// month before, C no assessment, D unqualified, E no bank account, F in post for the last
+/// ten days.
 async fn fixture(app: &TestApp, budget_fen: i64) -> Fixture {
     let october = app.story("2026-10");
     let first =
@@ -34,98 +39,94 @@ async fn fixture(app: &TestApp, budget_fen: i64) -> Fixture {
         .checked_add_months(chrono::Months::new(1))
         .unwrap_or_default();
     let october_days = (next - first).num_days();
-    let b_ended = (first - chrono::Duration::days(1)).to_string();
-    let f_started = (next - chrono::Duration::days(10)).to_string();
-    let compound = app.area_id("融城花苑").await;
+    let since = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+    let b_started = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+    let compound = app.compound().create().await.id;
     let district = app.area_id("雨花区").await;
-    let org = Uuid::new_v4();
-    app.sql(&format!(
-        "INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试党支部{org}', '{compound}')"
-    ))
-    .await;
-    let mut people = HashMap::new();
-    for (key, start, end) in [
-        ("A", "2020-01-01", None),
-        ("B", "2025-01-01", Some(b_ended.as_str())),
-        ("C", "2020-01-01", None),
-        ("D", "2020-01-01", None),
-        ("E", "2020-01-01", None),
-        ("F", f_started.as_str(), None),
-    ] {
-        let id = Uuid::new_v4();
-        let end = end.map_or("NULL".to_owned(), |e| format!("'{e}'"));
-        app.sql(&format!(
-            "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{id}', '测试{key}{id}', true, '{compound}'); \
-             INSERT INTO posts (id, person_id, organisation_id, title, start_date, end_date) \
-             VALUES ('{}', '{id}', '{org}', '测试书记', '{start}', {end})",
-            Uuid::new_v4()
-        ))
+    let branch = app
+        .organisation(OrgKind::CompoundPartyBranch)
+        .in_area(compound)
+        .create()
         .await;
-        people.insert(key, id);
-    }
-    let admin = app.token_for("admin").await;
-    for (key, result, score) in [
-        ("A", "qualified", 85),
-        ("B", "qualified", 80),
-        ("D", "unqualified", 50),
-        ("E", "excellent", 95),
-        ("F", "qualified", 78),
-    ] {
-        app.post("/api/v1/assessments")
-            .bearer(&admin)
-            .json(&json!({"person_id": people[key], "period_start": app.story("2026-07-01"), "period_end": app.story("2026-12-31"),
-                "score": score, "result": result, "assessor": "雨花区委组织部"}))
-            .send()
-            .await
-            .assert_status(201);
-    }
     let maker = app.user_with(Role::FinanceOfficer, district).await;
     let checker = app.user_with(Role::FinanceOfficer, district).await;
-    for (i, key) in ["A", "B", "C", "D", "F"].iter().enumerate() {
-        let account = if *key == "A" {
-            ACCOUNT_A.to_owned()
-        } else {
-            format!("62220202001122330{i:02}")
-        };
-        let res = app
-            .put(&format!("/api/v1/people/{}/bank-account", people[key]))
-            .bearer(&maker)
-            .json(&json!({"bank_name": "长沙银行雨花支行", "account_no": account, "account_name": format!("测试{key}")}))
-            .send()
-            .await;
-        res.assert_status(200);
-        assert!(res.text().contains("****"), "masked: {}", res.text());
+    let (period_start, period_end) = (app.story("2026-07-01"), app.story("2026-12-31"));
+    let mut people = HashMap::new();
+    let mut names = HashMap::new();
+    for (i, (key, start, end, assessment, paid)) in [
+        ("A", since, None, Some(("qualified", 85)), true),
+        (
+            "B",
+            b_started,
+            Some(first - chrono::Duration::days(1)),
+            Some(("qualified", 80)),
+            true,
+        ),
+        ("C", since, None, None, true),
+        ("D", since, None, Some(("unqualified", 50)), true),
+        ("E", since, None, Some(("excellent", 95)), false),
+        (
+            "F",
+            next - chrono::Duration::days(10),
+            None,
+            Some(("qualified", 78)),
+            true,
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut holder = app
+            .post_holder(branch, compound)
+            .named(&unique(&format!("测试{key}")))
+            .term(start, end);
+        if let Some((result, score)) = assessment {
+            holder = holder.assessed(result, score, &period_start, &period_end);
+        }
+        if paid {
+            let account = if key == "A" {
+                ACCOUNT_A.to_owned()
+            } else {
+                format!("62220202001122330{i:02}")
+            };
+            holder = holder.bank_account(&account, &maker);
+        }
+        let holder = holder.create().await;
+        people.insert(key, holder.person);
+        names.insert(key, holder.name);
     }
     let programme = app
-        .post("/api/v1/allowance-programmes")
-        .bearer(&maker)
-        .json(&json!({"name": format!("测试岗位津贴{}", Uuid::new_v4()), "area_id": district,
-            "org_kind": "compound_party_branch", "post_title": "测试书记", "amount_fen_per_month": 80_000,
-            "required_result": "qualified", "annual_budget_fen": budget_fen}))
-        .send()
+        .programme(district)
+        .budget(budget_fen)
+        .by(&maker)
+        .create()
         .await;
-    programme.assert_status(201);
     Fixture {
         november: app.story("2026-11"),
         october,
         october_days,
         maker,
         checker,
-        admin,
-        programme: programme.json()["id"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned(),
+        admin: app.admin().await,
+        programme: programme.to_string(),
         people,
+        names,
     }
+}
+
+/// Property staff of a compound of their own: no part in allowances.
+async fn property_staff(app: &TestApp) -> String {
+    let compound = app.compound().property_managed().create().await.id;
+    app.user_with(Role::PropertyStaff, compound).await
 }
 
 async fn open_cycle(app: &TestApp, f: &Fixture, month: &str) -> Value {
     let res = app
-        .post("/api/v1/payment-cycles")
-        .bearer(&f.maker)
-        .json(&json!({"programme_id": f.programme, "month": month}))
-        .send()
+        .post_as(
+            &f.maker,
+            "/api/v1/payment-cycles",
+            &json!({"programme_id": f.programme, "month": month}),
+        )
         .await;
     res.assert_status(201);
     res.json()
@@ -133,9 +134,7 @@ async fn open_cycle(app: &TestApp, f: &Fixture, month: &str) -> Value {
 
 async fn lines(app: &TestApp, token: &str, cycle: &str) -> HashMap<Uuid, Value> {
     let res = app
-        .get(&format!("/api/v1/payment-cycles/{cycle}/payments"))
-        .bearer(token)
-        .send()
+        .get_as(token, &format!("/api/v1/payment-cycles/{cycle}/payments"))
         .await;
     res.assert_status(200);
     res.json()["items"]
@@ -150,9 +149,7 @@ async fn lines(app: &TestApp, token: &str, cycle: &str) -> HashMap<Uuid, Value> 
 
 async fn act(app: &TestApp, token: &str, cycle: &str, action: &str) -> linli_tests::Response {
     let current = app
-        .get(&format!("/api/v1/payment-cycles/{cycle}"))
-        .bearer(token)
-        .send()
+        .get_as(token, &format!("/api/v1/payment-cycles/{cycle}"))
         .await;
     let etag = current.header("etag").expect("the answer carries an ETag");
     app.post(&format!("/api/v1/payment-cycles/{cycle}/transitions"))
@@ -163,21 +160,32 @@ async fn act(app: &TestApp, token: &str, cycle: &str, action: &str) -> linli_tes
         .await
 }
 
+/// The id of a cycle opened for `month`.
+async fn opened(app: &TestApp, f: &Fixture, month: &str) -> String {
+    id_in(&open_cycle(app, f, month).await["id"])
+}
+
+/// Submits the cycle `id` by its preparer and approves it by the other officer.
+async fn submitted_and_approved(app: &TestApp, f: &Fixture, id: &str) {
+    act(app, &f.maker, id, "submit").await.assert_status(200);
+    act(app, &f.checker, id, "approve").await.assert_status(200);
+}
+
+/// Asks for the cycle `id` to be disbursed, as its preparer, with the Idempotency-Key `key`.
+async fn disburse(app: &TestApp, f: &Fixture, id: &str, key: &str) -> linli_tests::Response {
+    app.post_once(
+        &f.maker,
+        &format!("/api/v1/payment-cycles/{id}/disburse"),
+        key,
+        &json!({}),
+    )
+    .await
+}
+
 async fn approved_and_disbursed(app: &TestApp, f: &Fixture, month: &str) -> String {
-    let cycle = open_cycle(app, f, month).await;
-    let id = cycle["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    act(app, &f.maker, &id, "submit").await.assert_status(200);
-    act(app, &f.checker, &id, "approve")
-        .await
-        .assert_status(200);
-    app.post(&format!("/api/v1/payment-cycles/{id}/disburse"))
-        .bearer(&f.maker)
-        .header("Idempotency-Key", &format!("disburse-{id}"))
-        .json(&json!({}))
-        .send()
+    let id = opened(app, f, month).await;
+    submitted_and_approved(app, f, &id).await;
+    disburse(app, f, &id, &format!("disburse-{id}"))
         .await
         .assert_status(200);
     id
@@ -222,22 +230,16 @@ async fn every_candidate_is_explained() {
     }
     assert_eq!(cycle["total_fen"], 80_000 + 80_000 * 10 / f.october_days);
     // A second cycle for the month waits until this one is disbursed…
-    app.post("/api/v1/payment-cycles")
-        .bearer(&f.maker)
-        .json(&json!({"programme_id": f.programme, "month": f.october}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post_as(
+        &f.maker,
+        "/api/v1/payment-cycles",
+        &json!({"programme_id": f.programme, "month": f.october}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     // …and then sees who was paid: a supplementary cycle pays no one twice.
-    act(&app, &f.maker, id, "submit").await.assert_status(200);
-    act(&app, &f.checker, id, "approve")
-        .await
-        .assert_status(200);
-    app.post(&format!("/api/v1/payment-cycles/{id}/disburse"))
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-first-0001")
-        .json(&json!({}))
-        .send()
+    submitted_and_approved(&app, &f, id).await;
+    disburse(&app, &f, id, "disburse-first-0001")
         .await
         .assert_status(200);
     let again = open_cycle(&app, &f, &f.october).await;
@@ -265,10 +267,7 @@ async fn every_candidate_is_explained() {
 async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, &f.october).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = opened(&app, &f, &f.october).await;
     // Approving a draft is not a thing; submitting is.
     act(&app, &f.checker, &id, "approve")
         .await
@@ -283,16 +282,14 @@ async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
     act(&app, &f.admin, &id, "approve")
         .await
         .assert_problem(403, "forbidden");
-    let local = app
-        .user_with(Role::FinanceOfficer, app.area_id("侯家塘街道").await)
-        .await;
+    let subdistrict = app.subdistrict().create().await;
+    let local = app.user_with(Role::FinanceOfficer, subdistrict).await;
     act(&app, &local, &id, "approve")
         .await
         .assert_problem(403, "forbidden");
-    let resident = app.token_for("weiji.resident").await;
-    app.get(&format!("/api/v1/payment-cycles/{id}"))
-        .bearer(&resident)
-        .send()
+    let home = app.compound().create().await.id;
+    let resident = app.user_with(Role::Resident, home).await;
+    app.get_as(&resident, &format!("/api/v1/payment-cycles/{id}"))
         .await
         .assert_problem(403, "forbidden");
     let approved = act(&app, &f.checker, &id, "approve").await;
@@ -313,30 +310,16 @@ async fn the_preparer_cannot_approve_and_only_finance_officers_act() {
 async fn an_unapproved_cycle_is_never_disbursed() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, &f.october).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = opened(&app, &f, &f.october).await;
     let uri = format!("/api/v1/payment-cycles/{id}/disburse");
-    app.post(&uri)
-        .bearer(&f.maker)
-        .json(&json!({}))
-        .send()
+    app.post_as(&f.maker, &uri, &json!({}))
         .await
         .assert_problem(400, "idempotency_key_required");
-    app.post(&uri)
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-draft-01")
-        .json(&json!({}))
-        .send()
+    app.post_once(&f.maker, &uri, "disburse-draft-01", &json!({}))
         .await
         .assert_problem(409, "cycle_not_approved");
     act(&app, &f.maker, &id, "submit").await.assert_status(200);
-    app.post(&uri)
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-submitted-01")
-        .json(&json!({}))
-        .send()
+    app.post_once(&f.maker, &uri, "disburse-submitted-01", &json!({}))
         .await
         .assert_problem(409, "cycle_not_approved");
     assert_eq!(
@@ -353,23 +336,11 @@ async fn an_unapproved_cycle_is_never_disbursed() {
 async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let id = open_cycle(&app, &f, &f.october).await["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    act(&app, &f.maker, &id, "submit").await.assert_status(200);
-    act(&app, &f.checker, &id, "approve")
-        .await
-        .assert_status(200);
+    let id = opened(&app, &f, &f.october).await;
+    submitted_and_approved(&app, &f, &id).await;
     let uri = format!("/api/v1/payment-cycles/{id}/disburse");
     let keys: Vec<String> = (0..50).map(|i| format!("disburse-race-{i:04}")).collect();
-    let sends = keys.iter().map(|k| {
-        app.post(&uri)
-            .bearer(&f.maker)
-            .header("Idempotency-Key", k)
-            .json(&json!({}))
-            .send()
-    });
+    let sends = keys.iter().map(|k| disburse(&app, &f, &id, k));
     let responses = futures_util::future::join_all(sends).await;
     assert_eq!(responses.iter().filter(|r| r.status == 200).count(), 1);
     for r in responses.iter().filter(|r| r.status != 200) {
@@ -393,13 +364,7 @@ async fn fifty_concurrent_disbursements_pay_each_person_month_once() {
         2
     );
     // The same key again replays the answer rather than disbursing.
-    let replay = app
-        .post(&uri)
-        .bearer(&f.maker)
-        .header("Idempotency-Key", &keys[0])
-        .json(&json!({}))
-        .send()
-        .await;
+    let replay = app.post_once(&f.maker, &uri, &keys[0], &json!({})).await;
     assert!(replay.status == 200 || replay.status == 409);
     // The database itself refuses a second live transfer for the person-month, even from
     // another cycle.
@@ -434,9 +399,10 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
     let october = approved_and_disbursed(&app, &f, &f.october).await;
     // The bank file carries the full number; the JSON never does.
     let file = app
-        .get(&format!("/api/v1/payment-cycles/{october}/bank-file"))
-        .bearer(&f.maker)
-        .send()
+        .get_as(
+            &f.maker,
+            &format!("/api/v1/payment-cycles/{october}/bank-file"),
+        )
         .await;
     file.assert_status(200);
     let csv = file.text();
@@ -445,11 +411,12 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
         app.count("SELECT count(*) AS n FROM audit_log WHERE action = 'payment_cycle.bank_file_exported' AND object_id = $1", &october).await,
         1
     );
-    app.get(&format!("/api/v1/payment-cycles/{october}/bank-file"))
-        .bearer(&f.admin)
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.get_as(
+        &f.admin,
+        &format!("/api/v1/payment-cycles/{october}/bank-file"),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     let l = lines(&app, &f.maker, &october).await;
     let reference = |k: &str| {
         l[&f.people[k]]["transfer_reference"]
@@ -501,9 +468,7 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
         .assert_problem(422, "import_invalid");
     assert_eq!(p["row_errors"][0]["row"], 2);
     let cycle = app
-        .get(&format!("/api/v1/payment-cycles/{october}"))
-        .bearer(&f.maker)
-        .send()
+        .get_as(&f.maker, &format!("/api/v1/payment-cycles/{october}"))
         .await
         .json();
     assert_eq!(cycle["status"], "reconciled");
@@ -511,14 +476,9 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
 
     // November carries A's October and pays it once.
     let november = open_cycle(&app, &f, &f.november).await;
-    let nid = november["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let nid = id_in(&november["id"]);
     let all = app
-        .get(&format!("/api/v1/payment-cycles/{nid}/payments"))
-        .bearer(&f.maker)
-        .send()
+        .get_as(&f.maker, &format!("/api/v1/payment-cycles/{nid}/payments"))
         .await
         .json();
     let carried: Vec<&Value> = all["items"]
@@ -533,15 +493,8 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
             .as_str()
             .is_some_and(|e| e.contains("户名与账号不符"))
     );
-    act(&app, &f.maker, &nid, "submit").await.assert_status(200);
-    act(&app, &f.checker, &nid, "approve")
-        .await
-        .assert_status(200);
-    app.post(&format!("/api/v1/payment-cycles/{nid}/disburse"))
-        .bearer(&f.maker)
-        .header("Idempotency-Key", "disburse-november-01")
-        .json(&json!({}))
-        .send()
+    submitted_and_approved(&app, &f, &nid).await;
+    disburse(&app, &f, &nid, "disburse-november-01")
         .await
         .assert_status(200);
     let mut conn = app.conn().await;
@@ -559,9 +512,10 @@ async fn reconciliation_is_idempotent_and_a_failed_line_is_carried_and_paid_once
     drop(conn);
     // A third cycle does not carry it again.
     let history = app
-        .get(&format!("/api/v1/people/{}/payments", f.people["A"]))
-        .bearer(&f.maker)
-        .send()
+        .get_as(
+            &f.maker,
+            &format!("/api/v1/people/{}/payments", f.people["A"]),
+        )
         .await;
     history.assert_status(200);
     let months: Vec<String> = history.json()["items"]
@@ -596,13 +550,14 @@ async fn approval_past_the_annual_budget_is_refused() {
     let f = fixture(&app, 120_000).await;
     let october = approved_and_disbursed(&app, &f, &f.october).await;
     let budget = app
-        .get(&format!(
-            "/api/v1/allowance-programmes/{}/budget?year={}",
-            f.programme,
-            &f.october[..4]
-        ))
-        .bearer(&f.maker)
-        .send()
+        .get_as(
+            &f.maker,
+            &format!(
+                "/api/v1/allowance-programmes/{}/budget?year={}",
+                f.programme,
+                &f.october[..4]
+            ),
+        )
         .await
         .json();
     assert_eq!(
@@ -618,19 +573,14 @@ async fn approval_past_the_annual_budget_is_refused() {
         app.story("2026-09")
     };
     let november = open_cycle(&app, &f, &second).await;
-    let nid = november["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let nid = id_in(&november["id"]);
     act(&app, &f.maker, &nid, "submit").await.assert_status(200);
     let p = act(&app, &f.checker, &nid, "approve")
         .await
         .assert_problem(409, "budget_exceeded");
     assert!(p["detail"].as_str().is_some_and(|d| d.contains("预算")));
     let still = app
-        .get(&format!("/api/v1/payment-cycles/{nid}"))
-        .bearer(&f.maker)
-        .send()
+        .get_as(&f.maker, &format!("/api/v1/payment-cycles/{nid}"))
         .await
         .json();
     assert_eq!(still["status"], "submitted");
@@ -641,50 +591,37 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
     let cycle = open_cycle(&app, &f, &f.october).await;
-    let id = cycle["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&cycle["id"]);
     let l = lines(&app, &f.maker, &id).await;
-    let line_f = l[&f.people["F"]]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let line_f = text(&l[&f.people["F"]]["id"]);
     let held = app
-        .post(&format!(
-            "/api/v1/payment-cycles/{id}/payments/{line_f}/hold"
-        ))
-        .bearer(&f.maker)
-        .json(&json!({"reason": "待核实任职起始日期"}))
-        .send()
+        .post_as(
+            &f.maker,
+            &format!("/api/v1/payment-cycles/{id}/payments/{line_f}/hold"),
+            &json!({"reason": "待核实任职起始日期"}),
+        )
         .await;
     held.assert_status(200);
     assert_eq!(held.json()["held"], 1);
     assert_eq!(held.json()["total_fen"], 80_000);
     // Excluded lines cannot be held.
-    let line_d = l[&f.people["D"]]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    app.post(&format!(
-        "/api/v1/payment-cycles/{id}/payments/{line_d}/hold"
-    ))
-    .bearer(&f.maker)
-    .json(&json!({"reason": "待核实"}))
-    .send()
+    let line_d = text(&l[&f.people["D"]]["id"]);
+    app.post_as(
+        &f.maker,
+        &format!("/api/v1/payment-cycles/{id}/payments/{line_d}/hold"),
+        &json!({"reason": "待核实"}),
+    )
     .await
     .assert_problem(409, "line_not_holdable");
     // Correcting D's assessment flags the cycle; regenerating picks it up.
     let list = app
-        .get(&format!("/api/v1/assessments?person_id={}", f.people["D"]))
-        .bearer(&f.admin)
-        .send()
+        .get_as(
+            &f.admin,
+            &format!("/api/v1/assessments?person_id={}", f.people["D"]),
+        )
         .await
         .json();
-    let assessment = list["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let assessment = text(&list["items"][0]["id"]);
     assert_eq!(list["items"][0]["used_by_cycles"], 1);
     app.put(&format!("/api/v1/assessments/{assessment}"))
         .bearer(&f.admin)
@@ -695,9 +632,7 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
         .await
         .assert_status(200);
     let flagged = app
-        .get(&format!("/api/v1/payment-cycles/{id}"))
-        .bearer(&f.maker)
-        .send()
+        .get_as(&f.maker, &format!("/api/v1/payment-cycles/{id}"))
         .await
         .json();
     assert_eq!(flagged["assessments_changed"], true);
@@ -717,7 +652,7 @@ async fn holds_and_assessment_changes_are_visible_on_the_cycle() {
 async fn assessment_imports_are_all_or_nothing() {
     let app = TestApp::new().await;
     let f = fixture(&app, 100_000_000).await;
-    let name_c = format!("测试C{}", f.people["C"]);
+    let name_c = &f.names["C"];
     let bad = app.story(&format!(
         "姓名,考评开始,考评结束,得分,结果,考评人\n{name_c},2026-07-01,2026-12-31,90,优秀,社区党总支\n查无此人,2026-07-01,2026-12-31,90,合格,社区党总支\n{name_c},2026-07-01,2026-06-01,120,良好,\n"
     ));
@@ -757,7 +692,7 @@ async fn assessment_imports_are_all_or_nothing() {
         .assert_problem(422, "validation_failed");
     assert_eq!(app.count(count_sql, &c).await, 1);
     // Property staff do not assess.
-    let property = app.token_for("rongcheng.property").await;
+    let property = property_staff(&app).await;
     app.post("/api/v1/assessments/imports")
         .bearer(&property)
         .raw("text/csv", "x")
@@ -769,35 +704,36 @@ async fn assessment_imports_are_all_or_nothing() {
 #[actix_web::test]
 async fn callers_without_the_role_are_refused_before_their_input_is_checked() {
     let app = TestApp::new().await;
-    let property = app.token_for("rongcheng.property").await;
+    let property = property_staff(&app).await;
     let district = app.area_id("雨花区").await;
-    app.post("/api/v1/allowance-programmes")
-        .bearer(&property)
-        .json(
-            &json!({"name": "", "area_id": district, "org_kind": "compound_party_branch",
+    app.post_as(
+        &property,
+        "/api/v1/allowance-programmes",
+        &json!({"name": "", "area_id": district, "org_kind": "compound_party_branch",
             "post_title": "", "amount_fen_per_month": 0, "required_result": "unqualified",
             "annual_budget_fen": 0}),
-        )
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.put(&format!("/api/v1/people/{}/bank-account", Uuid::new_v4()))
-        .bearer(&property)
-        .json(&json!({"bank_name": "", "account_no": "x", "account_name": ""}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.put_as(
+        &property,
+        &format!("/api/v1/people/{}/bank-account", Uuid::new_v4()),
+        &json!({"bank_name": "", "account_no": "x", "account_name": ""}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     // A district administrator reads allowances but does not prepare payments: holding a
     // line is refused whatever the reason given.
-    let admin = app.token_for("admin").await;
-    app.post(&format!(
-        "/api/v1/payment-cycles/{}/payments/{}/hold",
-        Uuid::new_v4(),
-        Uuid::new_v4()
-    ))
-    .bearer(&admin)
-    .json(&json!({"reason": ""}))
-    .send()
+    let admin = app.admin().await;
+    app.post_as(
+        &admin,
+        &format!(
+            "/api/v1/payment-cycles/{}/payments/{}/hold",
+            Uuid::new_v4(),
+            Uuid::new_v4()
+        ),
+        &json!({"reason": ""}),
+    )
     .await
     .assert_problem(403, "forbidden");
 }

@@ -2,27 +2,14 @@
 
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::each;
+use linli_tests::text;
 use serde_json::{Value, json};
 
 async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
-    let admin = app.token_for("admin").await;
     let area_id = app.area_id(area).await;
-    let res = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "12345 市民热线", "scopes": scopes, "area_id": area_id}))
-        .send()
-        .await;
-    res.assert_status(201);
-    let body = res.json();
-    let key = body["key"]
-        .as_str()
-        .expect("the answer carries its key")
-        .to_owned();
-    let id = body["api_key"]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let (key, body) = app.api_key("12345 市民热线", scopes, area_id).await;
+    let id = text(&body["api_key"]["id"]);
     assert!(key.starts_with(body["api_key"]["prefix"].as_str().unwrap_or("?")));
     (key, id)
 }
@@ -31,19 +18,13 @@ async fn issue(app: &TestApp, scopes: Value, area: &str) -> (String, String) {
 async fn a_key_reads_within_its_scope_and_area_only() {
     let app = TestApp::new().await;
     let (key, _) = issue(&app, json!(["registry:read"]), "侯家塘街道").await;
-    let list = app
-        .get("/api/v1/compounds?limit=100")
-        .api_key(&key)
-        .send()
-        .await;
+    let list = app.get_with_key(&key, "/api/v1/compounds?limit=100").await;
     list.assert_status(200);
     let items = list.json()["items"].as_array().cloned().unwrap_or_default();
     assert!(!items.is_empty());
     assert!(items.iter().all(|c| c["subdistrict_name"] == "侯家塘街道"));
     let elsewhere = app.area_id("融城花苑").await;
-    app.get(&format!("/api/v1/compounds/{elsewhere}"))
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, &format!("/api/v1/compounds/{elsewhere}"))
         .await
         .assert_problem(404, "not_found");
     // Reading is not writing.
@@ -55,9 +36,7 @@ async fn a_key_reads_within_its_scope_and_area_only() {
         .await
         .assert_problem(403, "forbidden");
     // People-only routes refuse keys outright.
-    app.get("/api/v1/me")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/me")
         .await
         .assert_problem(403, "api_key_not_allowed");
     app.post("/api/v1/me/password")
@@ -66,9 +45,7 @@ async fn a_key_reads_within_its_scope_and_area_only() {
         .send()
         .await
         .assert_problem(403, "api_key_not_allowed");
-    app.get("/api/v1/users")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/users")
         .await
         .assert_problem(403, "api_key_not_allowed");
 }
@@ -77,9 +54,7 @@ async fn a_key_reads_within_its_scope_and_area_only() {
 async fn a_key_without_the_scope_is_forbidden() {
     let app = TestApp::new().await;
     let (key, _) = issue(&app, json!(["complaints:read"]), "雨花区").await;
-    app.get("/api/v1/compounds")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/compounds")
         .await
         .assert_problem(403, "forbidden");
 }
@@ -88,18 +63,11 @@ async fn a_key_without_the_scope_is_forbidden() {
 async fn revoked_and_forged_keys_fail_at_once() {
     let app = TestApp::new().await;
     let (key, id) = issue(&app, json!(["registry:read"]), "雨花区").await;
-    app.get("/api/v1/areas")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/areas")
         .await
         .assert_status(200);
     let admin = app.token_for("admin").await;
-    let listed = app
-        .get("/api/v1/api-keys")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let listed = app.get_as(&admin, "/api/v1/api-keys").await.json();
     let text = listed.to_string();
     assert!(!text.contains(&key), "the secret is never listed");
     assert!(listed["items"][0]["last_used_at"].is_string());
@@ -111,35 +79,24 @@ async fn revoked_and_forged_keys_fail_at_once() {
     .send()
     .await
     .assert_status(204);
-    app.get("/api/v1/areas")
-        .api_key(&key)
-        .send()
+    app.get_with_key(&key, "/api/v1/areas")
         .await
         .assert_problem(401, "invalid_api_key");
     let forged = format!("{}x", &key[..key.len() - 1]);
-    app.get("/api/v1/areas")
-        .api_key(&forged)
-        .send()
+    app.get_with_key(&forged, "/api/v1/areas")
         .await
         .assert_problem(401, "invalid_api_key");
-    app.get("/api/v1/areas")
-        .api_key("garbage")
-        .send()
+    app.get_with_key("garbage", "/api/v1/areas")
         .await
         .assert_problem(401, "invalid_api_key");
     // Stored only as a digest.
     let stored = app.count("SELECT count(*) AS n FROM api_keys WHERE encode(key_hash, 'escape') LIKE '%' || $1 || '%'", &key[12..]).await;
     assert_eq!(stored, 0);
     let log = app
-        .get("/api/v1/audit-log?object_type=api_key")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/audit-log?object_type=api_key")
         .await
         .json();
-    let actions: Vec<&str> = log["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let actions: Vec<&str> = each(&log["items"])
         .filter_map(|e| e["action"].as_str())
         .collect();
     assert_eq!(actions, ["api_key.revoked", "api_key.created"]);
@@ -150,27 +107,30 @@ async fn only_district_admins_issue_keys() {
     let app = TestApp::new().await;
     let area = app.area_id("侯家塘街道").await;
     let staff = app.user(Role::SubdistrictStaff).over(area).create().await;
-    app.post("/api/v1/api-keys")
-        .bearer(&staff.token)
-        .json(&json!({"name": "x", "scopes": ["registry:read"], "area_id": area}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &staff.token,
+        "/api/v1/api-keys",
+        &json!({"name": "x", "scopes": ["registry:read"], "area_id": area}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     let admin = app.token_for("admin").await;
     let res = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "", "scopes": [], "area_id": area}))
-        .send()
+        .post_as(
+            &admin,
+            "/api/v1/api-keys",
+            &json!({"name": "", "scopes": [], "area_id": area}),
+        )
         .await;
     let problem = res.assert_problem(422, "validation_failed");
     assert!(problem["errors"]["name"].is_array() && problem["errors"]["scopes"].is_array());
-    app.post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "x", "scopes": ["everything"], "area_id": area}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post_as(
+        &admin,
+        "/api/v1/api-keys",
+        &json!({"name": "x", "scopes": ["everything"], "area_id": area}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
 }
 
 #[actix_web::test]
@@ -187,17 +147,11 @@ async fn staff_who_may_not_connect_systems_are_refused_before_their_input_is_che
     };
     let before = counts().await;
     let bad_key = json!({"name": "", "scopes": [], "area_id": uuid::Uuid::nil()});
-    app.post("/api/v1/api-keys")
-        .bearer(&staff.token)
-        .json(&bad_key)
-        .send()
+    app.post_as(&staff.token, "/api/v1/api-keys", &bad_key)
         .await
         .assert_problem(403, "forbidden");
     let bad_hook = json!({"url": "ftp://x", "event_types": [], "area_id": uuid::Uuid::nil()});
-    app.post("/api/v1/webhook-subscriptions")
-        .bearer(&staff.token)
-        .json(&bad_hook)
-        .send()
+    app.post_as(&staff.token, "/api/v1/webhook-subscriptions", &bad_hook)
         .await
         .assert_problem(403, "forbidden");
     assert_eq!(counts().await, before);

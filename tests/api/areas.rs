@@ -1,57 +1,41 @@
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::each;
+use linli_tests::{id_in, text};
 use serde_json::json;
 
 #[actix_web::test]
 async fn the_tree_opens_from_the_scope_roots() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let roots = app.get("/api/v1/areas").bearer(&admin).send().await;
+    let roots = app.get_as(&admin, "/api/v1/areas").await;
     roots.assert_status(200);
     let roots = roots.json();
     assert_eq!(roots["items"].as_array().map(Vec::len), Some(1));
     assert_eq!(roots["items"][0]["name"], "雨花区");
     assert_eq!(roots["items"][0]["has_children"], true);
-    let district = roots["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let district = text(&roots["items"][0]["id"]);
     let subdistricts = app
-        .get(&format!("/api/v1/areas?parent_id={district}&limit=100"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/areas?parent_id={district}&limit=100"),
+        )
         .await
         .json();
-    let names: Vec<&str> = subdistricts["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let names: Vec<&str> = each(&subdistricts["items"])
         .filter_map(|a| a["name"].as_str())
         .collect();
     for expected in ["侯家塘街道", "左家塘街道", "同升街道"] {
         assert!(names.contains(&expected), "{expected} in {names:?}");
     }
-    assert!(
-        subdistricts["items"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .all(|a| a["kind"] == "subdistrict")
-    );
+    assert!(each(&subdistricts["items"]).all(|a| a["kind"] == "subdistrict"));
     // Community staff start at their community.
     let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
-    let mine = app
-        .get("/api/v1/areas")
-        .bearer(&ziyuan.token)
-        .send()
-        .await
-        .json();
+    let mine = app.get_as(&ziyuan.token, "/api/v1/areas").await.json();
     assert_eq!(mine["items"][0]["name"], "梓园社区");
     // Nodes of a kind, anywhere in the scope, paged.
     let communities = app
-        .get("/api/v1/areas?kind=community&limit=5")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/areas?kind=community&limit=5")
         .await
         .json();
     assert_eq!(communities["items"].as_array().map(Vec::len), Some(5));
@@ -62,43 +46,36 @@ async fn the_tree_opens_from_the_scope_roots() {
 async fn subdistrict_staff_manage_their_subtree_only() {
     let app = TestApp::new().await;
     let own = app.area_id("侯家塘街道").await;
-    let staff = app
-        .user(Role::SubdistrictStaff)
-        .over(own)
-        .create()
-        .await
-        .token;
+    let staff = app.token_over(Role::SubdistrictStaff, own).await;
     let created = app
-        .post("/api/v1/areas")
-        .bearer(&staff)
-        .json(&json!({"parent_id": own, "kind": "community", "name": "新建社区"}))
-        .send()
+        .post_as(
+            &staff,
+            "/api/v1/areas",
+            &json!({"parent_id": own, "kind": "community", "name": "新建社区"}),
+        )
         .await;
     created.assert_status(201);
-    let id = created.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&created.json()["id"]);
     let etag = created.header("etag").expect("the answer carries an ETag");
     // Wrong kind for the parent.
-    app.post("/api/v1/areas")
-        .bearer(&staff)
-        .json(&json!({"parent_id": own, "kind": "building", "name": "1栋"}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post_as(
+        &staff,
+        "/api/v1/areas",
+        &json!({"parent_id": own, "kind": "building", "name": "1栋"}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     // Another subdistrict's node is not a parent they can see.
     let other = app.area_id("同升街道").await;
     let res = app
-        .post("/api/v1/areas")
-        .bearer(&staff)
-        .json(&json!({"parent_id": other, "kind": "community", "name": "越界社区"}))
-        .send()
+        .post_as(
+            &staff,
+            "/api/v1/areas",
+            &json!({"parent_id": other, "kind": "community", "name": "越界社区"}),
+        )
         .await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["parent_id"].is_array());
-    app.get(&format!("/api/v1/areas/{other}"))
-        .bearer(&staff)
-        .send()
+    res.assert_field_error("parent_id");
+    app.get_as(&staff, &format!("/api/v1/areas/{other}"))
         .await
         .assert_problem(404, "not_found");
     // Rename with If-Match.
@@ -113,10 +90,11 @@ async fn subdistrict_staff_manage_their_subtree_only() {
     assert_eq!(renamed.json()["name"], "更名社区");
     // Community staff may not manage areas at all.
     let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
-    app.post("/api/v1/areas")
-        .bearer(&ziyuan.token)
-        .json(&json!({"parent_id": own, "kind": "community", "name": "x"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &ziyuan.token,
+        "/api/v1/areas",
+        &json!({"parent_id": own, "kind": "community", "name": "x"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
 }

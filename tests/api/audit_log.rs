@@ -7,11 +7,7 @@ async fn make_changes(app: &TestApp) -> String {
     let admin = app.token_for("admin").await;
     let community = app.area_id("梓园社区").await;
     for name in ["审计一号", "审计二号", "审计三号"] {
-        app.post("/api/v1/compounds")
-            .bearer(&admin)
-            .json(&json!({"community_id": community, "name": name, "address": "审计路", "building_count": 1, "household_count": 10, "governance_mode": "self_managed"}))
-            .send()
-            .await
+        app.post_as(&admin, "/api/v1/compounds", &json!({"community_id": community, "name": name, "address": "审计路", "building_count": 1, "household_count": 10, "governance_mode": "self_managed"})).await
             .assert_status(201);
     }
     admin
@@ -23,7 +19,7 @@ async fn mutations_are_recorded_with_who_what_and_before_after() {
     let admin = make_changes(&app).await;
     let id = app.area_id("审计二号").await;
     let uri = format!("/api/v1/compounds/{id}");
-    let read = app.get(&uri).bearer(&admin).send().await;
+    let read = app.get_as(&admin, &uri).await;
     let etag = read.header("etag").expect("the answer carries an ETag");
     let mut body = read.json();
     body["household_count"] = json!(99);
@@ -36,11 +32,10 @@ async fn mutations_are_recorded_with_who_what_and_before_after() {
         .await
         .assert_status(200);
     let log = app
-        .get(&format!(
-            "/api/v1/audit-log?object_type=compound&object_id={id}"
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/audit-log?object_type=compound&object_id={id}"),
+        )
         .await
         .json();
     let items = log["items"].as_array().cloned().unwrap_or_default();
@@ -55,46 +50,44 @@ async fn mutations_are_recorded_with_who_what_and_before_after() {
     assert_eq!(items[1]["action"], "compound.created");
     // Others may not read the log.
     let staff = app.token_for("houjiatang").await;
-    app.get("/api/v1/audit-log")
-        .bearer(&staff)
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.get("/api/v1/audit-log/verify")
-        .bearer(&staff)
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    for path in ["/api/v1/audit-log", "/api/v1/audit-log/verify"] {
+        app.get_as(&staff, path)
+            .await
+            .assert_problem(403, "forbidden");
+    }
 }
 
 #[actix_web::test]
 async fn the_log_cannot_be_changed_through_ordinary_sql() {
     let app = TestApp::new().await;
     make_changes(&app).await;
-    let mut conn = app.conn().await;
-    use diesel_async::RunQueryDsl;
     for sql in [
         "UPDATE audit_log SET actor_name = 'someone else'",
         "DELETE FROM audit_log",
         "TRUNCATE audit_log",
     ] {
-        let err = diesel::sql_query(sql)
-            .execute(&mut *conn)
-            .await
-            .err()
-            .map(|e| e.to_string());
-        assert!(
-            err.as_deref().is_some_and(|e| e.contains("append-only")),
-            "{sql}: {err:?}"
-        );
+        assert_append_only(&app, sql).await;
     }
+}
+
+/// Runs `sql` directly and asserts the log refuses it as append-only.
+async fn assert_append_only(app: &TestApp, sql: &str) {
+    use diesel_async::RunQueryDsl;
+    let mut conn = app.conn().await;
+    let err = diesel::sql_query(sql)
+        .execute(&mut *conn)
+        .await
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        err.as_deref().is_some_and(|e| e.contains("append-only")),
+        "{sql}: {err:?}"
+    );
 }
 
 /// The three newest compound entries of the log.
 async fn newest_compound_entries(app: &TestApp, admin: &str) -> serde_json::Value {
-    app.get("/api/v1/audit-log?object_type=compound&limit=3")
-        .bearer(admin)
-        .send()
+    app.get_as(admin, "/api/v1/audit-log?object_type=compound&limit=3")
         .await
         .json()
 }
@@ -108,28 +101,15 @@ async fn entries_are_sealed_after_commit_and_sealing_is_the_one_update_allowed()
     let items = fresh["items"].as_array().cloned().unwrap_or_default();
     assert_eq!(items.len(), 3);
     assert!(items.iter().all(|e| e["hash"].is_null()), "{items:?}");
-    let mut conn = app.conn().await;
-    use diesel_async::RunQueryDsl;
     // Sealing may not smuggle in a change of content.
-    let err = diesel::sql_query(
+    assert_append_only(
+        &app,
         "UPDATE audit_log SET actor_name = 'someone else', chain_seq = 999999999, \
          prev_hash = '\\x00', hash = '\\x01' WHERE id = (SELECT max(id) FROM audit_log)",
     )
-    .execute(&mut *conn)
-    .await
-    .err()
-    .map(|e| e.to_string());
-    assert!(
-        err.as_deref().is_some_and(|e| e.contains("append-only")),
-        "{err:?}"
-    );
+    .await;
     // Verification seals what is committed; then every entry has its hash.
-    let verified = app
-        .get("/api/v1/audit-log/verify")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let verified = app.get_as(&admin, "/api/v1/audit-log/verify").await.json();
     assert_eq!(verified["ok"], true);
     let sealed = newest_compound_entries(&app, &admin).await;
     let items = sealed["items"].as_array().cloned().unwrap_or_default();
@@ -140,15 +120,11 @@ async fn entries_are_sealed_after_commit_and_sealing_is_the_one_update_allowed()
         "{items:?}"
     );
     // Sealed once: not again, not even to the same values.
-    let err = diesel::sql_query("UPDATE audit_log SET hash = hash, chain_seq = chain_seq")
-        .execute(&mut *conn)
-        .await
-        .err()
-        .map(|e| e.to_string());
-    assert!(
-        err.as_deref().is_some_and(|e| e.contains("append-only")),
-        "{err:?}"
-    );
+    assert_append_only(
+        &app,
+        "UPDATE audit_log SET hash = hash, chain_seq = chain_seq",
+    )
+    .await;
 }
 
 #[actix_web::test]
@@ -159,12 +135,7 @@ async fn verification_names_the_row_a_superuser_altered() {
         .count("SELECT count(*) AS n FROM audit_log WHERE $1 = $1", "")
         .await;
     let admin = make_changes(&app).await;
-    let ok = app
-        .get("/api/v1/audit-log/verify")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let ok = app.get_as(&admin, "/api/v1/audit-log/verify").await.json();
     assert_eq!(ok["ok"], true);
     assert_eq!(ok["checked"], seeded + 3);
     // The second of the three changes this test made.
@@ -178,12 +149,7 @@ async fn verification_names_the_row_a_superuser_altered() {
          SET session_replication_role = DEFAULT"
     ))
     .await;
-    let broken = app
-        .get("/api/v1/audit-log/verify")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let broken = app.get_as(&admin, "/api/v1/audit-log/verify").await.json();
     assert_eq!(broken["ok"], false);
     assert_eq!(broken["first_broken_id"], second);
     assert_eq!(broken["checked"], seeded + 2);
@@ -206,12 +172,7 @@ async fn concurrent_writers_keep_one_unbroken_chain() {
     for r in futures_util::future::join_all(sends).await {
         r.assert_status(201);
     }
-    let result = app
-        .get("/api/v1/audit-log/verify")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let result = app.get_as(&admin, "/api/v1/audit-log/verify").await.json();
     assert_eq!(result["ok"], true);
     assert_eq!(result["checked"], seeded + 20);
 }

@@ -1,19 +1,13 @@
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use linli_tests::text;
 use linli_tests::{DEMO_PASSWORD, JWT_SECRET, TestApp};
 use serde_json::{Value, json};
-
-async fn login(app: &TestApp, username: &str, password: &str) -> linli_tests::Response {
-    app.post("/api/v1/auth/login")
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-}
 
 #[actix_web::test]
 async fn login_issues_tokens_that_open_me() {
     let app = TestApp::new().await;
-    let res = login(&app, "admin", DEMO_PASSWORD).await;
+    let res = app.login("admin", DEMO_PASSWORD).await;
     res.assert_status(200);
     let body = res.json();
     assert_eq!(body["token_type"], "Bearer");
@@ -28,9 +22,10 @@ async fn login_issues_tokens_that_open_me() {
             .is_some_and(|t| t.starts_with("lrt_"))
     );
     let me = app
-        .get("/api/v1/me")
-        .bearer(body["access_token"].as_str().unwrap_or_default())
-        .send()
+        .get_as(
+            body["access_token"].as_str().unwrap_or_default(),
+            "/api/v1/me",
+        )
         .await;
     me.assert_status(200);
     let me = me.json();
@@ -47,8 +42,8 @@ async fn login_issues_tokens_that_open_me() {
 #[actix_web::test]
 async fn unknown_user_and_wrong_password_answer_identically() {
     let app = TestApp::new().await;
-    let wrong = login(&app, "admin", "not-the-password").await;
-    let unknown = login(&app, "nobody-here", "not-the-password").await;
+    let wrong = app.login("admin", "not-the-password").await;
+    let unknown = app.login("nobody-here", "not-the-password").await;
     wrong.assert_problem(401, "invalid_credentials");
     assert_eq!(wrong.status, unknown.status);
     assert_eq!(wrong.json_sans_request_id(), unknown.json_sans_request_id());
@@ -61,9 +56,8 @@ async fn unknown_user_and_wrong_password_answer_identically() {
 #[actix_web::test]
 async fn missing_and_overlong_credentials_are_validation_errors() {
     let app = TestApp::new().await;
-    let res = login(&app, "", &"x".repeat(300)).await;
-    let body = res.assert_problem(422, "validation_failed");
-    assert!(body["errors"]["username"].is_array());
+    let res = app.login("", &"x".repeat(300)).await;
+    let body = res.assert_field_error("username");
     assert!(body["errors"]["password"].is_array());
 }
 
@@ -105,9 +99,7 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
     let app = TestApp::new().await;
     let good = admin_claims(&app, json!({})).await;
     // Control: a correctly signed token for admin works, so the refusals below are real.
-    app.get("/api/v1/me")
-        .bearer(&sign(&good, JWT_SECRET))
-        .send()
+    app.get_as(&sign(&good, JWT_SECRET), "/api/v1/me")
         .await
         .assert_status(200);
 
@@ -117,9 +109,7 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
         json!({"exp": past, "iat": past - 900, "nbf": past - 900}),
     )
     .await;
-    app.get("/api/v1/me")
-        .bearer(&sign(&expired, JWT_SECRET))
-        .send()
+    app.get_as(&sign(&expired, JWT_SECRET), "/api/v1/me")
         .await
         .assert_problem(401, "token_expired");
 
@@ -149,12 +139,11 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
         ("alg none", alg_none),
         ("garbage", "not.a.jwt".to_owned()),
     ] {
-        let res = app.get("/api/v1/me").bearer(&token).send().await;
+        let res = app.get_as(&token, "/api/v1/me").await;
         assert_eq!(res.status.as_u16(), 401, "{label}: {}", res.text());
         assert_eq!(res.json()["code"], "invalid_token", "{label}");
     }
-    app.get("/api/v1/me")
-        .send()
+    app.get_public("/api/v1/me")
         .await
         .assert_problem(401, "unauthorized");
 }
@@ -162,13 +151,11 @@ async fn forged_expired_and_unsigned_tokens_are_rejected() {
 #[actix_web::test]
 async fn a_refresh_token_is_not_an_access_token() {
     let app = TestApp::new().await;
-    let tokens = login(&app, "admin", DEMO_PASSWORD).await.json();
+    let tokens = app.login("admin", DEMO_PASSWORD).await.json();
     let refresh = tokens["refresh_token"]
         .as_str()
         .expect("the answer carries its refresh_token");
-    app.get("/api/v1/me")
-        .bearer(refresh)
-        .send()
+    app.get_as(refresh, "/api/v1/me")
         .await
         .assert_problem(401, "invalid_token");
 }
@@ -176,51 +163,31 @@ async fn a_refresh_token_is_not_an_access_token() {
 #[actix_web::test]
 async fn refresh_rotates_and_reuse_revokes_the_family() {
     let app = TestApp::new().await;
-    let first = login(&app, "ziyuan", DEMO_PASSWORD).await.json();
-    let r1 = first["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let second = app
-        .post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": r1}))
-        .send()
-        .await;
+    let first = app.login("ziyuan", DEMO_PASSWORD).await.json();
+    let r1 = text(&first["refresh_token"]);
+    let second = app.refresh(&r1).await;
     second.assert_status(200);
-    let r2 = second.json()["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let r2 = text(&second.json()["refresh_token"]);
     assert_ne!(r1, r2);
     // Replaying the first token: refused, and the live successor dies with it.
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": r1}))
-        .send()
-        .await
-        .assert_problem(401, "invalid_refresh_token");
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": r2}))
-        .send()
-        .await
-        .assert_problem(401, "invalid_refresh_token");
+    for refresh in [&r1, &r2] {
+        app.refresh(refresh)
+            .await
+            .assert_problem(401, "invalid_refresh_token");
+    }
 }
 
 #[actix_web::test]
 async fn logout_revokes_the_refresh_token() {
     let app = TestApp::new().await;
-    let tokens = login(&app, "houjiatang", DEMO_PASSWORD).await.json();
-    let refresh = tokens["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let tokens = app.login("houjiatang", DEMO_PASSWORD).await.json();
+    let refresh = text(&tokens["refresh_token"]);
     app.post("/api/v1/auth/logout")
         .json(&json!({"refresh_token": refresh}))
         .send()
         .await
         .assert_status(204);
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": refresh}))
-        .send()
+    app.refresh(&refresh)
         .await
         .assert_problem(401, "invalid_refresh_token");
 }

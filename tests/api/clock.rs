@@ -1,7 +1,7 @@
 //! One clock: what the server's clock says, PostgreSQL says too.
 
 use chrono::TimeDelta;
-use linli_domain::clock::Clock;
+use linli_domain::{clock::Clock, policy::Role};
 use linli_tests::{TestApp, pool_settings};
 use serde_json::json;
 
@@ -47,13 +47,14 @@ async fn the_database_stamps_and_compares_by_the_servers_clock() {
         .today()
         .format("%Y-%m")
         .to_string();
-    let compound = app.area_id("融城花苑").await;
-    let committee = app.token_for("rongcheng.committee").await;
+    let compound = app.compound().self_managed().create().await.id;
+    let committee = app.user_with(Role::CommitteeMember, compound).await;
     let closed = app
-        .post(&format!("/api/v1/compounds/{compound}/ledger/periods"))
-        .bearer(&committee)
-        .json(&json!({ "month": this_month }))
-        .send()
+        .post_as(
+            &committee,
+            &format!("/api/v1/compounds/{compound}/ledger/periods"),
+            &json!({ "month": this_month }),
+        )
         .await;
     assert!(
         !closed.text().contains("period_not_ended"),

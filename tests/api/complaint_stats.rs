@@ -44,9 +44,7 @@ async fn compact(app: &TestApp) {
 
 async fn groups(app: &TestApp, token: &str, query: &str) -> BTreeMap<String, Value> {
     let res = app
-        .get(&format!("/api/v1/stats/complaints?{query}"))
-        .bearer(token)
-        .send()
+        .get_as(token, &format!("/api/v1/stats/complaints?{query}"))
         .await;
     res.assert_status(200);
     res.json()
@@ -186,9 +184,7 @@ async fn the_all_time_rollup_gives_the_exact_figures_through_every_kind_of_chang
 
     // Property staff answer for their own work orders, not for statistics.
     let property = app.token_for("rongcheng.property").await;
-    app.get("/api/v1/stats/complaints?group_by=category")
-        .bearer(&property)
-        .send()
+    app.get_as(&property, "/api/v1/stats/complaints?group_by=category")
         .await
         .assert_problem(403, "forbidden");
 

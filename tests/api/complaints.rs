@@ -1,7 +1,9 @@
 //! Complaints: intake, routing, the life cycle, deadlines and escalation.
 
 use linli_domain::{policy::Role, registry::OrgKind};
+use linli_tests::each;
 use linli_tests::{Compound, DEMO_PASSWORD, TestApp, User};
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -74,13 +76,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     let app = TestApp::new().await;
     let estate = estate(&app).await;
     let resident = estate.resident.token.clone();
-    let filed = app
-        .post("/api/v1/complaints")
-        .bearer(&resident)
-        .header("idempotency-key", "phone-retry-0001")
-        .json(&json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
-        .send()
-        .await;
+    let filed = app.post_once(&resident, "/api/v1/complaints", "phone-retry-0001", &json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}})).await;
     filed.assert_status(201);
     let c = filed.json();
     assert_eq!(c["status"], "submitted");
@@ -97,13 +93,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
         "the complainant sees their own number"
     );
     // The phone's retry files nothing new.
-    let again = app
-        .post("/api/v1/complaints")
-        .bearer(&resident)
-        .header("idempotency-key", "phone-retry-0001")
-        .json(&json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}}))
-        .send()
-        .await;
+    let again = app.post_once(&resident, "/api/v1/complaints", "phone-retry-0001", &json!({"compound_id": estate.compound.id, "category": "sanitation", "title": "垃圾未清运", "description": "五栋旁垃圾桶两天未清运", "complainant_phone": "13700001234", "location": {"lat": 28.12, "lon": 113.01}})).await;
     assert_eq!(again.json()["id"], c["id"]);
     assert_eq!(
         app.count("SELECT count(*) AS n FROM complaints WHERE $1 = $1", "")
@@ -112,12 +102,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     );
 
     let admin = app.token_for("admin").await;
-    let listed = app
-        .get("/api/v1/complaints")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let listed = app.get_as(&admin, "/api/v1/complaints").await.json();
     assert_eq!(
         listed["items"][0]["complainant_phone"], "137****1234",
         "lists mask the number"
@@ -137,12 +122,13 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     assert!(c["sign_by"].is_string(), "the sign-for deadline is visible");
     let committee = estate.member.token.clone();
     let mine = app
-        .get(&format!(
-            "/api/v1/complaints/{}",
-            c["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&committee)
-        .send()
+        .get_as(
+            &committee,
+            &format!(
+                "/api/v1/complaints/{}",
+                c["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     assert_eq!(mine["allowed_actions"], json!(["sign", "return"]));
@@ -178,10 +164,7 @@ async fn the_full_loop_from_the_residents_phone_to_closure() {
     let c = c.json();
     assert_eq!(c["status"], "closed");
     assert_eq!(c["rating"], 5);
-    let steps: Vec<&str> = c["timeline"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let steps: Vec<&str> = each(&c["timeline"])
         .filter_map(|e| e["action"].as_str())
         .collect();
     assert_eq!(
@@ -216,9 +199,7 @@ async fn routing_follows_the_governance_mode_and_the_category() {
         let c = res.json();
         let handler = c["handler_org_id"].as_str().unwrap_or_default();
         let org = app
-            .get(&format!("/api/v1/organisations/{handler}"))
-            .bearer(&admin)
-            .send()
+            .get_as(&admin, &format!("/api/v1/organisations/{handler}"))
             .await
             .json();
         assert_eq!(
@@ -268,7 +249,7 @@ async fn illegal_transitions_and_wrong_parties_are_refused() {
         json!({"action": "reject", "reason": "other"}),
     )
     .await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["note"].is_array());
+    res.assert_field_error("note");
     act(&app, &admin, &c, json!({"action": "accept"}))
         .await
         .assert_status(200);
@@ -282,12 +263,13 @@ async fn illegal_transitions_and_wrong_parties_are_refused() {
         .over(app.area_id("梓园社区").await)
         .create()
         .await;
-    app.get(&format!(
-        "/api/v1/complaints/{}",
-        c["id"].as_str().expect("the answer carries its id")
-    ))
-    .bearer(&ziyuan.token)
-    .send()
+    app.get_as(
+        &ziyuan.token,
+        &format!(
+            "/api/v1/complaints/{}",
+            c["id"].as_str().expect("the answer carries its id")
+        ),
+    )
     .await
     .assert_problem(404, "not_found");
     // And a resident may file only for their own compound.
@@ -392,12 +374,13 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
     assert_eq!(again, 0, "escalated once per missed deadline");
     drop(conn);
     let detail = app
-        .get(&format!(
-            "/api/v1/complaints/{}",
-            c["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!(
+                "/api/v1/complaints/{}",
+                c["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     assert_eq!(detail["overdue"], true);
@@ -416,18 +399,11 @@ async fn a_returned_order_is_reassigned_and_an_overdue_one_escalates_once() {
         1
     );
     let overdue = app
-        .get("/api/v1/complaints?overdue=true")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaints?overdue=true")
         .await
         .json();
     assert_eq!(overdue["items"].as_array().map(Vec::len), Some(1));
-    let counts = app
-        .get("/api/v1/complaints/counts")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let counts = app.get_as(&admin, "/api/v1/complaints/counts").await.json();
     assert!(counts.as_array().is_some_and(|c| {
         c.iter()
             .any(|s| s["status"] == "assigned" && s["overdue"] == 1)
@@ -442,12 +418,13 @@ async fn duplicates_are_suggested_and_merged() {
     let first = file(&app, &admin, compound, "elevator").await.json();
     let second = file(&app, &admin, compound, "elevator").await.json();
     let suggested = app
-        .get(&format!(
-            "/api/v1/complaints/{}/duplicates",
-            second["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!(
+                "/api/v1/complaints/{}/duplicates",
+                second["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     assert_eq!(suggested[0]["id"], first["id"]);
@@ -470,16 +447,10 @@ async fn duplicates_are_suggested_and_merged() {
 async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let key = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "12345 市民热线", "scopes": ["complaints:write"], "area_id": app.area_id("雨花区").await}))
-        .send()
-        .await
-        .json()["key"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let district = app.area_id("雨花区").await;
+    let (key, _) = app
+        .api_key("12345 市民热线", json!(["complaints:write"]), district)
+        .await;
     let body = json!({"compound_id": elsewhere(&app).await.id, "category": "noise", "title": "夜间施工噪音", "description": "晚上十一点仍在施工", "complainant_name": "市民", "complainant_phone": "13800001111", "external_id": "12345-2026-000123"});
     let first = app
         .post("/api/v1/complaints")
@@ -495,7 +466,7 @@ async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
         .json(&body)
         .send()
         .await;
-    assert!(again.assert_problem(422, "validation_failed")["errors"]["external_id"].is_array());
+    again.assert_field_error("external_id");
     let mut missing = body.clone();
     missing["external_id"] = Value::Null;
     app.post("/api/v1/complaints")
@@ -508,13 +479,8 @@ async fn the_hotline_imports_with_an_api_key_once_per_external_id() {
     let mut walk_in = body.clone();
     walk_in["external_id"] = Value::Null;
     walk_in["complainant_phone"] = Value::Null;
-    let res = app
-        .post("/api/v1/complaints")
-        .bearer(&admin)
-        .json(&walk_in)
-        .send()
-        .await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["complainant_phone"].is_array());
+    let res = app.post_as(&admin, "/api/v1/complaints", &walk_in).await;
+    res.assert_field_error("complainant_phone");
 }
 
 #[actix_web::test]
@@ -543,9 +509,7 @@ async fn statistics_count_volume_speed_and_satisfaction() {
         .await
         .assert_status(201);
     let by_category = app
-        .get("/api/v1/stats/complaints?group_by=category")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/stats/complaints?group_by=category")
         .await
         .json();
     let sanitation = by_category
@@ -565,12 +529,7 @@ async fn statistics_count_volume_speed_and_satisfaction() {
             .as_f64()
             .is_some_and(|h| h >= 0.0)
     );
-    let by_sub = app
-        .get("/api/v1/stats/complaints")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
+    let by_sub = app.get_as(&admin, "/api/v1/stats/complaints").await.json();
     assert_eq!(by_sub.as_array().map(Vec::len), Some(2), "two subdistricts");
     // Scoped: subdistrict staff elsewhere see nothing of these.
     let staff = app
@@ -579,20 +538,14 @@ async fn statistics_count_volume_speed_and_satisfaction() {
         .create()
         .await;
     let theirs = app
-        .get("/api/v1/stats/complaints")
-        .bearer(&staff.token)
-        .send()
+        .get_as(&staff.token, "/api/v1/stats/complaints")
         .await
         .json();
     assert_eq!(theirs.as_array().map(Vec::len), Some(0));
-    app.get("/api/v1/stats/complaints?group_by=nonsense")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/stats/complaints?group_by=nonsense")
         .await
         .assert_problem(422, "validation_failed");
-    app.get("/api/v1/stats/complaints")
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, "/api/v1/stats/complaints")
         .await
         .assert_problem(403, "forbidden");
 }
@@ -665,7 +618,7 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
         .as_str()
         .expect("the answer carries its url")
         .to_owned();
-    let fetched = app.get(&url).bearer(&resident).send().await;
+    let fetched = app.get_as(&resident, &url).await;
     fetched.assert_status(200);
     assert_eq!(
         fetched.header("content-type").as_deref(),
@@ -673,19 +626,16 @@ async fn photos_are_checked_by_their_bytes_and_shown_only_to_those_who_see_the_c
     );
     assert_eq!(fetched.body, jpeg());
     let admin = app.token_for("admin").await;
-    app.get(&url).bearer(&admin).send().await.assert_status(200);
+    app.get_as(&admin, &url).await.assert_status(200);
     let outsider = app
         .user(Role::CommunityStaff)
         .over(app.area_id("梓园社区").await)
         .create()
         .await;
-    app.get(&url)
-        .bearer(&outsider.token)
-        .send()
+    app.get_as(&outsider.token, &url)
         .await
         .assert_problem(404, "not_found");
-    app.get(&url)
-        .send()
+    app.get_public(&url)
         .await
         .assert_problem(401, "unauthorized");
 }
@@ -707,73 +657,65 @@ async fn an_approved_extension_moves_the_deadline_and_holidays_are_configurable(
         c = act(&app, who, &c, body).await.json();
     }
     let before = c["resolve_by"].as_str().unwrap_or_default().to_owned();
-    let id = c["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    app.post(&format!("/api/v1/complaints/{id}/extensions"))
-        .bearer(&admin)
-        .json(&json!({"hours": 24, "reason": "需要采购配件"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    let id = id_in(&c["id"]);
+    app.post_as(
+        &admin,
+        &format!("/api/v1/complaints/{id}/extensions"),
+        &json!({"hours": 24, "reason": "需要采购配件"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     let asked = app
-        .post(&format!("/api/v1/complaints/{id}/extensions"))
-        .bearer(&committee)
-        .json(&json!({"hours": 24, "reason": "需要采购配件"}))
-        .send()
+        .post_as(
+            &committee,
+            &format!("/api/v1/complaints/{id}/extensions"),
+            &json!({"hours": 24, "reason": "需要采购配件"}),
+        )
         .await;
     asked.assert_status(201);
-    app.post(&format!("/api/v1/complaints/{id}/extensions"))
-        .bearer(&committee)
-        .json(&json!({"hours": 8, "reason": "再申请一次"}))
-        .send()
-        .await
-        .assert_problem(409, "extension_pending");
-    let ext = asked.json()["extensions"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    app.post(&format!(
-        "/api/v1/complaints/{id}/extensions/{ext}/decision"
-    ))
-    .bearer(&committee)
-    .json(&json!({"approve": true}))
-    .send()
+    app.post_as(
+        &committee,
+        &format!("/api/v1/complaints/{id}/extensions"),
+        &json!({"hours": 8, "reason": "再申请一次"}),
+    )
+    .await
+    .assert_problem(409, "extension_pending");
+    let ext = text(&asked.json()["extensions"][0]["id"]);
+    app.post_as(
+        &committee,
+        &format!("/api/v1/complaints/{id}/extensions/{ext}/decision"),
+        &json!({"approve": true}),
+    )
     .await
     .assert_problem(403, "forbidden");
     let decided = app
-        .post(&format!(
-            "/api/v1/complaints/{id}/extensions/{ext}/decision"
-        ))
-        .bearer(&admin)
-        .json(&json!({"approve": true, "note": "同意"}))
-        .send()
+        .post_as(
+            &admin,
+            &format!("/api/v1/complaints/{id}/extensions/{ext}/decision"),
+            &json!({"approve": true, "note": "同意"}),
+        )
         .await;
     decided.assert_status(200);
-    let after = decided.json()["resolve_by"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let after = text(&decided.json()["resolve_by"]);
     assert!(after > before, "{before} -> {after}");
     assert_eq!(decided.json()["extensions"][0]["status"], "approved");
     // The calendar is data: declaring a holiday is audited and listed.
-    app.put("/api/v1/calendar-days/2026-12-31")
-        .bearer(&committee)
-        .json(&json!({"kind": "holiday"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.put("/api/v1/calendar-days/2026-12-31")
-        .bearer(&admin)
-        .json(&json!({"kind": "holiday", "note": "测试假日"}))
-        .send()
-        .await
-        .assert_status(204);
+    app.put_as(
+        &committee,
+        "/api/v1/calendar-days/2026-12-31",
+        &json!({"kind": "holiday"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.put_as(
+        &admin,
+        "/api/v1/calendar-days/2026-12-31",
+        &json!({"kind": "holiday", "note": "测试假日"}),
+    )
+    .await
+    .assert_status(204);
     let days = app
-        .get("/api/v1/calendar-days?year=2026")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/calendar-days?year=2026")
         .await
         .json();
     assert!(days.as_array().is_some_and(|d| {
@@ -799,9 +741,7 @@ async fn the_inbox_exports_as_csv_with_phones_masked() {
         .await
         .assert_status(201);
     let res = app
-        .get("/api/v1/complaints/export?category=elevator")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaints/export?category=elevator")
         .await;
     res.assert_status(200);
     assert!(
@@ -816,11 +756,7 @@ async fn the_inbox_exports_as_csv_with_phones_masked() {
     assert_eq!(rows[0].get(14), Some("137****1234"));
     assert!(!text.contains("13700001234"));
     let resident = estate.resident.token;
-    let own = app
-        .get("/api/v1/complaints/export")
-        .bearer(&resident)
-        .send()
-        .await;
+    let own = app.get_as(&resident, "/api/v1/complaints/export").await;
     own.assert_status(200);
     assert_eq!(
         csv::Reader::from_reader(own.text().trim_start_matches('\u{feff}').as_bytes())
@@ -843,12 +779,10 @@ async fn a_title_written_as_a_formula_is_exported_inert() {
         .create()
         .await;
     let res = app
-        .get(&format!(
-            "/api/v1/complaints/export?compound_id={}",
-            compound.id
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/complaints/export?compound_id={}", compound.id),
+        )
         .await;
     res.assert_status(200);
     assert!(
@@ -867,9 +801,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
     let all = app
-        .get("/api/v1/complaint-categories?all=true")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaint-categories?all=true")
         .await
         .json();
     let greening = all
@@ -887,9 +819,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
         .await
         .assert_status(200);
     let active = app
-        .get("/api/v1/complaint-categories")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaint-categories")
         .await
         .json();
     assert!(
@@ -898,9 +828,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
             .is_some_and(|c| c.iter().any(|x| x["code"] == "greening"))
     );
     let all = app
-        .get("/api/v1/complaint-categories?all=true")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/complaint-categories?all=true")
         .await
         .json();
     assert!(all.as_array().is_some_and(|c| {
@@ -909,9 +837,7 @@ async fn inactive_categories_are_listed_for_configuration_only() {
     }));
     let estate = estate(&app).await;
     let resident = estate.resident.token;
-    app.get("/api/v1/complaint-categories?all=true")
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, "/api/v1/complaint-categories?all=true")
         .await
         .assert_problem(403, "forbidden");
     file(&app, &resident, estate.compound.id, "greening")

@@ -2,6 +2,9 @@ use std::collections::HashSet;
 
 use diesel_async::RunQueryDsl;
 use linli_domain::policy::Role;
+use linli_tests::each;
+use linli_tests::id_in;
+use linli_tests::unique;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
@@ -24,18 +27,17 @@ async fn filters_by_mode_name_and_area() {
     let app = TestApp::new().await;
     let token = app.token_for("admin").await;
     let res = app
-        .get("/api/v1/compounds?governance_mode=self_managed&limit=100")
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            "/api/v1/compounds?governance_mode=self_managed&limit=100",
+        )
         .await;
     res.assert_status(200);
     let items = res.json()["items"].as_array().cloned().unwrap_or_default();
     assert!(!items.is_empty());
     assert!(items.iter().all(|c| c["governance_mode"] == "self_managed"));
     let weiji = app
-        .get(&format!("/api/v1/compounds?name={}", enc("卫技")))
-        .bearer(&token)
-        .send()
+        .get_as(&token, &format!("/api/v1/compounds?name={}", enc("卫技")))
         .await
         .json();
     assert_eq!(weiji["items"].as_array().map(Vec::len), Some(1));
@@ -44,25 +46,19 @@ async fn filters_by_mode_name_and_area() {
     assert_eq!(weiji["items"][0]["is_open"], true);
     // `%` in a name filter is literal text, not a wildcard.
     let none = app
-        .get("/api/v1/compounds?name=%25")
-        .bearer(&token)
-        .send()
+        .get_as(&token, "/api/v1/compounds?name=%25")
         .await
         .json();
     assert_eq!(none["items"].as_array().map(Vec::len), Some(0));
     let ziyuan = app.area_id("梓园社区").await;
     let in_ziyuan = app
-        .get(&format!(
-            "/api/v1/compounds?area_id={ziyuan}&governance_mode=entrusted&limit=100"
-        ))
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            &format!("/api/v1/compounds?area_id={ziyuan}&governance_mode=entrusted&limit=100"),
+        )
         .await
         .json();
-    let buildings: i64 = in_ziyuan["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let buildings: i64 = each(&in_ziyuan["items"])
         .map(|c| c["building_count"].as_i64().unwrap_or(0))
         .sum();
     assert_eq!(
@@ -70,9 +66,10 @@ async fn filters_by_mode_name_and_area() {
         "梓园's bundled micro-compounds hold 27 buildings"
     );
     let rongcheng = app
-        .get(&format!("/api/v1/compounds?name={}", enc("融城花苑")))
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            &format!("/api/v1/compounds?name={}", enc("融城花苑")),
+        )
         .await
         .json();
     assert_eq!(rongcheng["items"][0]["year_built"], 2002);
@@ -110,7 +107,7 @@ async fn keyset_pages_never_repeat_or_drop_items_while_rows_are_inserted() {
         inserted += 1;
         page.assert_status(200);
         let body = page.json();
-        for item in body["items"].as_array().into_iter().flatten() {
+        for item in each(&body["items"]) {
             seen.push(
                 item["id"]
                     .as_str()
@@ -159,14 +156,10 @@ async fn keyset_pages_never_repeat_or_drop_items_while_rows_are_inserted() {
 async fn bad_cursors_are_refused() {
     let app = TestApp::new().await;
     let token = app.token_for("admin").await;
-    app.get("/api/v1/compounds?cursor=garbage")
-        .bearer(&token)
-        .send()
+    app.get_as(&token, "/api/v1/compounds?cursor=garbage")
         .await
         .assert_problem(400, "invalid_cursor");
-    app.get("/api/v1/compounds?governance_mode=castle")
-        .bearer(&token)
-        .send()
+    app.get_as(&token, "/api/v1/compounds?governance_mode=castle")
         .await
         .assert_problem(400, "invalid_query");
 }
@@ -179,9 +172,7 @@ async fn csv_export_holds_the_filtered_list() {
         .await
         .token;
     let res = app
-        .get("/api/v1/compounds/export?governance_mode=entrusted")
-        .bearer(&token)
-        .send()
+        .get_as(&token, "/api/v1/compounds/export?governance_mode=entrusted")
         .await;
     res.assert_status(200);
     assert!(
@@ -198,15 +189,13 @@ async fn csv_export_holds_the_filtered_list() {
     assert_eq!(headers.get(1), Some("小区名称"));
     let rows: Vec<csv::StringRecord> = reader.records().flatten().collect();
     let listed = app
-        .get("/api/v1/compounds?governance_mode=entrusted&limit=100")
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            "/api/v1/compounds?governance_mode=entrusted&limit=100",
+        )
         .await
         .json();
-    let listed_names: Vec<&str> = listed["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let listed_names: Vec<&str> = each(&listed["items"])
         .filter_map(|c| c["name"].as_str())
         .collect();
     let exported: Vec<&str> = rows.iter().filter_map(|r| r.get(1)).collect();
@@ -220,28 +209,28 @@ async fn csv_export_holds_the_filtered_list() {
 #[actix_web::test]
 async fn create_then_read_then_update_with_if_match() {
     let app = TestApp::new().await;
-    let community = app.area_id("梓园社区").await;
-    let token = app
-        .user(Role::CommunityStaff)
-        .over(community)
+    let (subdistrict_name, community_name) = (unique("测试街道"), unique("测试社区"));
+    let subdistrict = app.subdistrict().named(&subdistrict_name).create().await;
+    let community = app
+        .community()
+        .under(subdistrict)
+        .named(&community_name)
         .create()
-        .await
-        .token;
+        .await;
+    let token = app.token_over(Role::CommunityStaff, community).await;
     let created = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&new_compound(community, "梓园新苑"))
-        .send()
+        .post_as(
+            &token,
+            "/api/v1/compounds",
+            &new_compound(community, "梓园新苑"),
+        )
         .await;
     created.assert_status(201);
     let etag = created.header("etag").expect("the answer carries an ETag");
     let body = created.json();
-    let id = body["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    assert_eq!(body["community_name"], "梓园社区");
-    assert_eq!(body["subdistrict_name"], "侯家塘街道");
+    let id = id_in(&body["id"]);
+    assert_eq!(body["community_name"], community_name.as_str());
+    assert_eq!(body["subdistrict_name"], subdistrict_name.as_str());
     assert_eq!(
         created.header("location"),
         Some(format!("/api/v1/compounds/{id}"))
@@ -251,10 +240,7 @@ async fn create_then_read_then_update_with_if_match() {
     changed["household_count"] = json!(320);
     changed["governance_mode"] = json!("property_managed");
     let uri = format!("/api/v1/compounds/{id}");
-    app.put(&uri)
-        .bearer(&token)
-        .json(&changed)
-        .send()
+    app.put_as(&token, &uri, &changed)
         .await
         .assert_problem(428, "precondition_required");
     let updated = app
@@ -275,7 +261,7 @@ async fn create_then_read_then_update_with_if_match() {
         .send()
         .await
         .assert_problem(412, "precondition_failed");
-    let read = app.get(&uri).bearer(&token).send().await;
+    let read = app.get_as(&token, &uri).await;
     assert_eq!(read.json()["governance_mode"], "property_managed");
     assert_eq!(read.header("etag"), updated.header("etag"));
 }
@@ -287,7 +273,7 @@ async fn of_two_racing_updates_one_wins() {
     let compound = app.compound().self_managed().create().await;
     let id = compound.id;
     let uri = format!("/api/v1/compounds/{id}");
-    let read = app.get(&uri).bearer(&token).send().await;
+    let read = app.get_as(&token, &uri).await;
     let etag = read.header("etag").expect("the answer carries an ETag");
     let current = read.json();
     let mut a = json!({
@@ -325,12 +311,7 @@ async fn invalid_compounds_are_refused_with_field_errors_and_nothing_is_stored()
     bad["building_count"] = json!(-3);
     bad["year_built"] = json!(2999);
     bad["location"] = json!({"lat": 123.0, "lon": 0.0});
-    let res = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&bad)
-        .send()
-        .await;
+    let res = app.post_as(&token, "/api/v1/compounds", &bad).await;
     let problem = res.assert_problem(422, "validation_failed");
     for field in ["name", "building_count", "year_built", "location.lat"] {
         assert!(
@@ -340,32 +321,25 @@ async fn invalid_compounds_are_refused_with_field_errors_and_nothing_is_stored()
     }
     let mut wrong_type = new_compound(community, "好名字");
     wrong_type["governance_mode"] = json!("castle");
-    let problem = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&wrong_type)
-        .send()
+    app.post_as(&token, "/api/v1/compounds", &wrong_type)
         .await
-        .assert_problem(422, "validation_failed");
-    assert!(problem["errors"]["governance_mode"].is_array(), "{problem}");
+        .assert_field_error("governance_mode");
     // A compound must hang under a community, not a subdistrict.
     let subdistrict = app.area_id("侯家塘街道").await;
-    let problem = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&new_compound(subdistrict, "好名字"))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
-    assert!(problem["errors"]["community_id"].is_array());
+    app.post_as(
+        &token,
+        "/api/v1/compounds",
+        &new_compound(subdistrict, "好名字"),
+    )
+    .await
+    .assert_field_error("community_id");
     // A duplicate name in the same community is a field error too.
-    let problem = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .json(&new_compound(community, "梓园一片"))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
-    assert!(problem["errors"]["name"].is_array());
+    app.post_as(
+        &token,
+        "/api/v1/compounds",
+        &new_compound(community, "梓园一片"),
+    )
+    .await
+    .assert_field_error("name");
     assert_eq!(compound_count(&app).await, before, "nothing stored");
 }

@@ -5,8 +5,7 @@ use linli_tests::TestApp;
 #[actix_web::test]
 async fn unknown_routes_bad_json_wrong_media_type_and_oversized_bodies() {
     let app = TestApp::new().await;
-    app.get("/api/v1/no-such-thing")
-        .send()
+    app.get_public("/api/v1/no-such-thing")
         .await
         .assert_problem(404, "route_not_found");
     app.post("/api/v1/auth/login")
@@ -29,9 +28,7 @@ async fn unknown_routes_bad_json_wrong_media_type_and_oversized_bodies() {
         .await
         .assert_problem(413, "payload_too_large");
     let token = app.token_for("admin").await;
-    app.get("/api/v1/compounds/not-a-uuid")
-        .bearer(&token)
-        .send()
+    app.get_as(&token, "/api/v1/compounds/not-a-uuid")
         .await
         .assert_problem(404, "not_found");
     let res = app
@@ -55,18 +52,12 @@ async fn a_failing_lookup_is_not_reported_as_bad_input() {
     let body = serde_json::json!({"person_id": uuid::Uuid::new_v4(), "organisation_id": uuid::Uuid::new_v4(),
         "title": "书记", "start_date": "2026-01-01"});
     // With the table there, an unknown organisation is the caller's mistake.
-    app.post("/api/v1/posts")
-        .bearer(&admin)
-        .json(&body)
-        .send()
+    app.post_as(&admin, "/api/v1/posts", &body)
         .await
         .assert_problem(422, "validation_failed");
     app.sql("ALTER TABLE organisations RENAME TO organisations_unavailable")
         .await;
-    app.post("/api/v1/posts")
-        .bearer(&admin)
-        .json(&body)
-        .send()
+    app.post_as(&admin, "/api/v1/posts", &body)
         .await
         .assert_problem(500, "internal_error");
 }

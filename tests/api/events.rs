@@ -21,7 +21,7 @@ async fn feed_all(
             Some(c) => format!("/api/v1/events?limit=100&after={c}"),
             None => "/api/v1/events?limit=100".to_owned(),
         };
-        let page = app.get(&uri).bearer(token).send().await;
+        let page = app.get_as(token, &uri).await;
         page.assert_status(200);
         let page = page.json();
         let batch = page["items"].as_array().cloned().unwrap_or_default();
@@ -65,7 +65,7 @@ async fn a_rolled_back_change_emits_nothing() {
     // Through the API: a refused update (stale If-Match) announces nothing either.
     let admin = app.token_for("admin").await;
     let uri = format!("/api/v1/compounds/{}", app.area_id("卫技新村").await);
-    let body = app.get(&uri).bearer(&admin).send().await.json();
+    let body = app.get_as(&admin, &uri).await.json();
     app.put(&uri)
         .bearer(&admin)
         .header("if-match", "\"v99\"")
@@ -124,62 +124,33 @@ async fn the_feed_is_scoped_by_area_and_key_scopes() {
     let ziyuan = app.area_id("梓园社区").await;
     let tongsheng = app.area_id("新兴社区").await;
     for (community, name) in [(ziyuan, "梓园事件"), (tongsheng, "同升事件")] {
-        app.post("/api/v1/compounds")
-            .bearer(&admin)
-            .json(&json!({"community_id": community, "name": name, "address": "路", "building_count": 1, "household_count": 5, "governance_mode": "entrusted"}))
-            .send()
-            .await
+        app.post_as(&admin, "/api/v1/compounds", &json!({"community_id": community, "name": name, "address": "路", "building_count": 1, "household_count": 5, "governance_mode": "entrusted"})).await
             .assert_status(201);
     }
     let staff = app.token_for("houjiatang").await;
     let (mine, _) = feed_all(&app, &staff, None).await;
     assert_eq!(mine.len(), 1, "only the subdistrict's event");
     assert_eq!(mine[0]["data"]["community_id"], ziyuan.to_string());
+    let district = app.area_id("雨花区").await;
     let key_for = |scopes: Value| {
         let app = &app;
-        let admin = admin.clone();
-        async move {
-            let area = app.area_id("雨花区").await;
-            app.post("/api/v1/api-keys")
-                .bearer(&admin)
-                .json(&json!({"name": "数据平台", "scopes": scopes, "area_id": area}))
-                .send()
-                .await
-                .json()["key"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned()
-        }
+        async move { app.api_key("数据平台", scopes, district).await.0 }
     };
     let registry = key_for(json!(["registry:read"])).await;
-    let page = app
-        .get("/api/v1/events")
-        .api_key(&registry)
-        .send()
-        .await
-        .json();
+    let page = app.get_with_key(&registry, "/api/v1/events").await.json();
     assert_eq!(page["items"].as_array().map(Vec::len), Some(2));
     let complaints = key_for(json!(["complaints:read"])).await;
-    let page = app
-        .get("/api/v1/events")
-        .api_key(&complaints)
-        .send()
-        .await
-        .json();
+    let page = app.get_with_key(&complaints, "/api/v1/events").await.json();
     assert_eq!(
         page["items"].as_array().map(Vec::len),
         Some(0),
         "no registry events for a complaints key"
     );
     let resident = app.token_for("weiji.resident").await;
-    app.get("/api/v1/events")
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, "/api/v1/events")
         .await
         .assert_problem(403, "forbidden");
-    app.get("/api/v1/events?after=nonsense")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/events?after=nonsense")
         .await
         .assert_problem(400, "invalid_cursor");
 }

@@ -3,10 +3,10 @@ use linli_tests::TestApp;
 #[actix_web::test]
 async fn probes_answer() {
     let app = TestApp::new().await;
-    let live = app.get("/healthz").send().await;
+    let live = app.get_public("/healthz").await;
     live.assert_status(200);
     assert_eq!(live.text(), "ok");
-    app.get("/readyz").send().await.assert_status(200);
+    app.get_public("/readyz").await.assert_status(200);
 }
 
 #[actix_web::test]
@@ -21,19 +21,19 @@ async fn readiness_fails_without_the_database() {
         },
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let res = app.get("/readyz").send().await;
+    let res = app.get_public("/readyz").await;
     res.assert_problem(503, "service_unavailable");
     assert!(res.header("retry-after").is_some());
-    app.get("/healthz").send().await.assert_status(200);
+    app.get_public("/healthz").await.assert_status(200);
 }
 
 #[actix_web::test]
 async fn the_docs_ui_is_served_offline() {
     let app = TestApp::new().await;
-    let page = app.get("/docs/").send().await;
+    let page = app.get_public("/docs/").await;
     page.assert_status(200);
     assert!(page.text().contains("swagger"), "Swagger UI page");
-    let spec = app.get("/api-docs/openapi.json").send().await;
+    let spec = app.get_public("/api-docs/openapi.json").await;
     spec.assert_status(200);
     assert!(spec.json()["paths"]["/api/v1/compounds"].is_object());
 }

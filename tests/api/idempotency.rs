@@ -1,5 +1,6 @@
 //! Idempotency-Key: one row for any number of identical retries.
 
+use linli_domain::policy::Role;
 use linli_tests::TestApp;
 use serde_json::{Value, json};
 
@@ -10,6 +11,28 @@ fn compound(community: uuid::Uuid, name: &str) -> Value {
     })
 }
 
+/// Registers the compound `name` in `community` as the holder of `token`, with the
+/// Idempotency-Key `key`.
+async fn create(
+    app: &TestApp,
+    token: &str,
+    key: &str,
+    community: uuid::Uuid,
+    name: &str,
+) -> linli_tests::Response {
+    app.post_once(token, "/api/v1/compounds", key, &compound(community, name))
+        .await
+}
+
+/// A community of its own and a member of its staff, who registers its compounds.
+async fn community_staff(app: &TestApp) -> (uuid::Uuid, String) {
+    let community = app.community().create().await;
+    (
+        community,
+        app.user_with(Role::CommunityStaff, community).await,
+    )
+}
+
 async fn named(app: &TestApp, name: &str) -> i64 {
     app.count("SELECT count(*) AS n FROM areas WHERE name = $1", name)
         .await
@@ -18,16 +41,10 @@ async fn named(app: &TestApp, name: &str) -> i64 {
 #[actix_web::test]
 async fn fifty_parallel_identical_requests_create_one_row() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
+    let (community, token) = community_staff(&app).await;
     let body = compound(community, "幂等小区");
-    let sends = (0..50).map(|_| {
-        app.post("/api/v1/compounds")
-            .bearer(&token)
-            .header("idempotency-key", "create-mi-deng-0001")
-            .json(&body)
-            .send()
-    });
+    let sends =
+        (0..50).map(|_| app.post_once(&token, "/api/v1/compounds", "create-mi-deng-0001", &body));
     let responses = futures_util::future::join_all(sends).await;
     assert_eq!(named(&app, "幂等小区").await, 1);
     let created: Vec<&linli_tests::Response> = responses
@@ -46,11 +63,7 @@ async fn fifty_parallel_identical_requests_create_one_row() {
     }
     // A retry after the fact replays the stored response.
     let replay = app
-        .post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "create-mi-deng-0001")
-        .json(&body)
-        .send()
+        .post_once(&token, "/api/v1/compounds", "create-mi-deng-0001", &body)
         .await;
     replay.assert_status(201);
     assert_eq!(
@@ -64,30 +77,17 @@ async fn fifty_parallel_identical_requests_create_one_row() {
 #[actix_web::test]
 async fn the_same_key_with_another_body_is_refused() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-aaaa-0001")
-        .json(&compound(community, "甲小区"))
-        .send()
+    let (community, token) = community_staff(&app).await;
+    create(&app, &token, "key-aaaa-0001", community, "甲小区")
         .await
         .assert_status(201);
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-aaaa-0001")
-        .json(&compound(community, "乙小区"))
-        .send()
+    create(&app, &token, "key-aaaa-0001", community, "乙小区")
         .await
         .assert_problem(422, "idempotency_key_reused");
     assert_eq!(named(&app, "乙小区").await, 0);
     // Keys belong to their caller: another user may use the same key freely.
     let other = app.token_for("admin").await;
-    app.post("/api/v1/compounds")
-        .bearer(&other)
-        .header("idempotency-key", "key-aaaa-0001")
-        .json(&compound(community, "乙小区"))
-        .send()
+    create(&app, &other, "key-aaaa-0001", community, "乙小区")
         .await
         .assert_status(201);
 }
@@ -95,9 +95,8 @@ async fn the_same_key_with_another_body_is_refused() {
 #[actix_web::test]
 async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
-    let me = app.get("/api/v1/me").bearer(&token).send().await.json();
+    let (community, token) = community_staff(&app).await;
+    let me = app.get_as(&token, "/api/v1/me").await.json();
     let principal = format!(
         "user:{}",
         me["id"].as_str().expect("the answer carries its id")
@@ -112,11 +111,12 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let res = app
-            .post("/api/v1/compounds")
-            .bearer(&token)
-            .header("idempotency-key", "key-held-0001")
-            .json(&compound(community, "锁住小区"))
-            .send()
+            .post_once(
+                &token,
+                "/api/v1/compounds",
+                "key-held-0001",
+                &compound(community, "锁住小区"),
+            )
             .await;
         res.assert_problem(409, "idempotency_in_flight");
         assert!(res.header("retry-after").is_some());
@@ -128,18 +128,10 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
     // A request that fails validation stores no key: fixing the body and retrying works.
     let mut bad = compound(community, "");
     bad["building_count"] = json!(-1);
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-held-0001")
-        .json(&bad)
-        .send()
+    app.post_once(&token, "/api/v1/compounds", "key-held-0001", &bad)
         .await
         .assert_status(422);
-    app.post("/api/v1/compounds")
-        .bearer(&token)
-        .header("idempotency-key", "key-held-0001")
-        .json(&compound(community, "锁住小区"))
-        .send()
+    create(&app, &token, "key-held-0001", community, "锁住小区")
         .await
         .assert_status(201);
 }
@@ -147,16 +139,16 @@ async fn a_request_in_flight_answers_409_and_a_failed_one_stores_nothing() {
 #[actix_web::test]
 async fn malformed_keys_are_refused() {
     let app = TestApp::new().await;
-    let token = app.token_for("ziyuan").await;
-    let community = app.area_id("梓园社区").await;
+    let (community, token) = community_staff(&app).await;
     for key in ["short", "has spaces in it", "slash/not-allowed"] {
-        app.post("/api/v1/compounds")
-            .bearer(&token)
-            .header("idempotency-key", key)
-            .json(&compound(community, "格式小区"))
-            .send()
-            .await
-            .assert_problem(400, "invalid_idempotency_key");
+        app.post_once(
+            &token,
+            "/api/v1/compounds",
+            key,
+            &compound(community, "格式小区"),
+        )
+        .await
+        .assert_problem(400, "invalid_idempotency_key");
     }
     assert_eq!(named(&app, "格式小区").await, 0);
 }

@@ -20,7 +20,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after_instead_of_hanging() {
     let token = app.token_for("admin").await;
     let held = app.conn().await;
     let started = std::time::Instant::now();
-    let res = app.get("/api/v1/compounds").bearer(&token).send().await;
+    let res = app.get_as(&token, "/api/v1/compounds").await;
     res.assert_problem(503, "service_unavailable");
     assert!(res.header("retry-after").is_some());
     assert!(
@@ -28,9 +28,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after_instead_of_hanging() {
         "answered within the checkout timeout"
     );
     drop(held);
-    app.get("/api/v1/compounds")
-        .bearer(&token)
-        .send()
+    app.get_as(&token, "/api/v1/compounds")
         .await
         .assert_status(200);
 }
@@ -38,7 +36,7 @@ async fn an_exhausted_pool_answers_503_with_retry_after_instead_of_hanging() {
 #[actix_web::test]
 async fn responses_carry_security_headers_and_request_ids() {
     let app = TestApp::new().await;
-    let res = app.get("/healthz").send().await;
+    let res = app.get_public("/healthz").await;
     assert_eq!(
         res.header("x-content-type-options").as_deref(),
         Some("nosniff")
@@ -101,12 +99,10 @@ async fn metrics_count_requests_by_route_template_for_admins_only() {
     let admin = app.token_for("admin").await;
     let compound = app.compound().create().await;
     let id = compound.id;
-    app.get(&format!("/api/v1/compounds/{id}"))
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, &format!("/api/v1/compounds/{id}"))
         .await
         .assert_status(200);
-    let res = app.get("/metrics").bearer(&admin).send().await;
+    let res = app.get_as(&admin, "/metrics").await;
     res.assert_status(200);
     let text = res.text();
     assert!(text.contains("linli_http_requests_total{method=\"GET\",route=\"/api/v1/compounds/{id}\",status=\"200\"} 1"), "{text}");
@@ -120,14 +116,11 @@ async fn metrics_count_requests_by_route_template_for_admins_only() {
         !text.contains(&id.to_string()),
         "raw ids never become labels"
     );
-    app.get("/metrics")
-        .send()
+    app.get_public("/metrics")
         .await
         .assert_problem(401, "unauthorized");
     let resident = app.user(Role::Resident).over(id).create().await;
-    app.get("/metrics")
-        .bearer(&resident.token)
-        .send()
+    app.get_as(&resident.token, "/metrics")
         .await
         .assert_problem(403, "forbidden");
 }

@@ -1,19 +1,12 @@
 //! Open311 GeoReport v2: a round trip with the specification's field names.
 
+use linli_tests::text;
 use linli_tests::{TestApp, enc};
 use serde_json::{Value, json};
 
 async fn key(app: &TestApp, scopes: Value) -> String {
-    let admin = app.token_for("admin").await;
-    app.post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "市民服务平台", "scopes": scopes, "area_id": app.area_id("雨花区").await}))
-        .send()
-        .await
-        .json()["key"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+    let district = app.area_id("雨花区").await;
+    app.api_key("市民服务平台", scopes, district).await.0
 }
 
 fn form(pairs: &[(&str, &str)]) -> String {
@@ -27,12 +20,12 @@ fn form(pairs: &[(&str, &str)]) -> String {
 #[actix_web::test]
 async fn a_request_filed_over_open311_can_be_followed() {
     let app = TestApp::new().await;
-    let discovery = app.get("/open311/v2/discovery.json").send().await.json();
+    let discovery = app.get_public("/open311/v2/discovery.json").await.json();
     assert_eq!(
         discovery["endpoints"][0]["specification"],
         "http://wiki.open311.org/GeoReport_v2"
     );
-    let services = app.get("/open311/v2/services.json").send().await.json();
+    let services = app.get_public("/open311/v2/services.json").await.json();
     let codes: Vec<&str> = services
         .as_array()
         .into_iter()
@@ -50,8 +43,7 @@ async fn a_request_filed_over_open311_can_be_followed() {
         .unwrap_or_default();
     assert_eq!(elevator["metadata"], true);
     let definition = app
-        .get("/open311/v2/services/elevator.json")
-        .send()
+        .get_public("/open311/v2/services/elevator.json")
         .await
         .json();
     assert_eq!(definition["attributes"][1]["code"], "trapped");
@@ -77,16 +69,12 @@ async fn a_request_filed_over_open311_can_be_followed() {
         .send()
         .await;
     created.assert_status(201);
-    let id = created.json()[0]["service_request_id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&created.json()[0]["service_request_id"]);
     let one = app
-        .get(&format!(
+        .get_public(&format!(
             "/open311/v2/requests/{id}.json?api_key={}",
             enc(&key)
         ))
-        .send()
         .await;
     one.assert_status(200);
     let r = &one.json()[0];
@@ -101,26 +89,22 @@ async fn a_request_filed_over_open311_can_be_followed() {
         "routed to the property company"
     );
     let listed = app
-        .get(&format!(
+        .get_public(&format!(
             "/open311/v2/requests.json?api_key={}&service_code=elevator",
             enc(&key)
         ))
-        .send()
         .await
         .json();
     assert_eq!(listed.as_array().map(Vec::len), Some(1));
     let token = app
-        .get(&format!("/open311/v2/tokens/{id}.json"))
-        .send()
+        .get_public(&format!("/open311/v2/tokens/{id}.json"))
         .await
         .json();
     assert_eq!(token[0]["service_request_id"], id.as_str());
     // The same complaint through the regular API, filed on the open311 channel.
     let admin = app.token_for("admin").await;
     let c = app
-        .get(&format!("/api/v1/complaints/{id}"))
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, &format!("/api/v1/complaints/{id}"))
         .await
         .json();
     assert_eq!(c["channel"], "open311");
@@ -135,18 +119,16 @@ async fn a_request_filed_over_open311_can_be_followed() {
 async fn open311_errors_use_the_specification_format() {
     let app = TestApp::new().await;
     let res = app
-        .get("/open311/v2/requests.json?api_key=wrong")
-        .send()
+        .get_public("/open311/v2/requests.json?api_key=wrong")
         .await;
     assert_eq!(res.status.as_u16(), 401);
     assert_eq!(res.json()[0]["code"], 401);
     let registry_only = key(&app, json!(["registry:read"])).await;
     let res = app
-        .get(&format!(
+        .get_public(&format!(
             "/open311/v2/requests.json?api_key={}",
             enc(&registry_only)
         ))
-        .send()
         .await;
     assert_eq!(res.status.as_u16(), 403);
     assert!(res.json()[0]["description"].is_string());
@@ -165,7 +147,7 @@ async fn open311_errors_use_the_specification_format() {
             .await,
         0
     );
-    let res = app.get("/open311/v2/services/nothing.json").send().await;
+    let res = app.get_public("/open311/v2/services/nothing.json").await;
     assert_eq!(res.status.as_u16(), 404);
     assert_eq!(res.json()[0]["code"], 404);
 }
@@ -196,10 +178,7 @@ async fn open311_files_like_the_api_keeping_the_key_and_a_hundred_character_titl
         .send()
         .await;
     created.assert_status(201);
-    let id = created.json()[0]["service_request_id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&created.json()[0]["service_request_id"]);
     let stored = app
         .count(
             "SELECT count(*) AS n FROM complaints c JOIN api_keys k ON k.id = c.source_key_id \
@@ -240,23 +219,15 @@ async fn open311_files_like_the_api_keeping_the_key_and_a_hundred_character_titl
 #[actix_web::test]
 async fn requests_asked_for_by_id_are_those_in_the_keys_area_whatever_the_other_filters() {
     let app = TestApp::new().await;
-    let admin = app.admin().await;
     let mine = app.compound().create().await;
     let elsewhere = app
         .compound()
         .in_community(app.area_id("卫技社区").await)
         .create()
         .await;
-    let key = app
-        .post("/api/v1/api-keys")
-        .bearer(&admin)
-        .json(&json!({"name": "社区网格平台", "scopes": ["open311"], "area_id": mine.community_id}))
-        .send()
-        .await
-        .json()["key"]
-        .as_str()
-        .expect("a key is issued")
-        .to_owned();
+    let (key, _) = app
+        .api_key("社区网格平台", json!(["open311"]), mine.community_id)
+        .await;
     let own = app.complaint(mine.id).create().await["id"]
         .as_str()
         .expect("the complaint has an id")
@@ -267,13 +238,10 @@ async fn requests_asked_for_by_id_are_those_in_the_keys_area_whatever_the_other_
         .to_owned();
     let unknown = uuid::Uuid::new_v4();
     // `status=closed` would leave the open complaint out of a search; asked by id it counts.
-    let listed = app
-        .get(&format!(
+    let listed = app.get_public(&format!(
             "/open311/v2/requests.json?api_key={}&status=closed&service_request_id={own},{other},{unknown},nonsense",
             enc(&key)
-        ))
-        .send()
-        .await;
+        )).await;
     listed.assert_status(200);
     let ids: Vec<String> = listed
         .json()

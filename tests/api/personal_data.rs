@@ -2,6 +2,7 @@
 //! reason, and every unmasking audited.
 
 use linli_tests::TestApp;
+use linli_tests::id_in;
 use serde_json::json;
 
 const PHONE: &str = "13812345678";
@@ -19,40 +20,34 @@ fn has_unmasked_phone(text: &str) -> bool {
     })
 }
 
+/// Asks to see the user `id`'s personal data unmasked, as the holder of `token`, for `reason`.
+async fn unmask(app: &TestApp, token: &str, id: &str, reason: &str) -> linli_tests::Response {
+    app.post_as(
+        token,
+        &format!("/api/v1/users/{id}/unmask"),
+        &json!({ "reason": reason }),
+    )
+    .await
+}
+
 #[actix_web::test]
 async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
     let app = TestApp::new().await;
     let clerk = app.token_for("ziyuan").await;
     let community = app.area_id("梓园社区").await;
-    let created = app
-        .post("/api/v1/users")
-        .bearer(&clerk)
-        .json(&json!({
+    let created = app.post_as(&clerk, "/api/v1/users", &json!({
             "username": "ziyuan.resident1", "display_name": "梓园居民", "password": "resident passphrase",
             "phone": PHONE, "grants": [{"role": "resident", "area_id": app.area_id("梓园一片").await}]
-        }))
-        .send()
-        .await;
+        })).await;
     created.assert_status(201);
     assert_eq!(created.json()["phone"], "138****5678");
-    let id = created.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&created.json()["id"]);
     let etag = created.header("etag").expect("the answer carries an ETag");
-    app.get("/api/v1/users")
-        .bearer(&clerk)
-        .send()
+    app.get_as(&clerk, "/api/v1/users").await.assert_status(200);
+    app.get_as(&clerk, &format!("/api/v1/users/{id}"))
         .await
         .assert_status(200);
-    app.get(&format!("/api/v1/users/{id}"))
-        .bearer(&clerk)
-        .send()
-        .await
-        .assert_status(200);
-    app.get(&format!("/api/v1/users?q={}", "ziyuan"))
-        .bearer(&clerk)
-        .send()
+    app.get_as(&clerk, &format!("/api/v1/users?q={}", "ziyuan"))
         .await
         .assert_status(200);
     app.put(&format!("/api/v1/users/{id}"))
@@ -62,21 +57,19 @@ async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
         .send()
         .await
         .assert_status(200);
-    app.post(&format!("/api/v1/users/{id}/unmask"))
-        .bearer(&clerk)
-        .json(&json!({"reason": "核实居民身份"}))
-        .send()
+    unmask(&app, &clerk, &id, "核实居民身份")
         .await
         .assert_problem(403, "forbidden");
     // Community staff may register residents, but not grant roles at or above their own.
     let res = app
-        .post("/api/v1/users")
-        .bearer(&clerk)
-        .json(&json!({
-            "username": "ziyuan.clerk2", "display_name": "x", "password": "clerk passphrase",
-            "grants": [{"role": "community_staff", "area_id": community}]
-        }))
-        .send()
+        .post_as(
+            &clerk,
+            "/api/v1/users",
+            &json!({
+                "username": "ziyuan.clerk2", "display_name": "x", "password": "clerk passphrase",
+                "grants": [{"role": "community_staff", "area_id": community}]
+            }),
+        )
         .await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["grants[0].role"].is_array());
     let bodies = app.bodies_seen_by(&clerk);
@@ -93,48 +86,26 @@ async fn no_unmasked_phone_reaches_a_role_without_pii_permission() {
 async fn unmasking_needs_a_reason_and_is_audited() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let created = app
-        .post("/api/v1/users")
-        .bearer(&admin)
-        .json(&json!({
+    let created = app.post_as(&admin, "/api/v1/users", &json!({
             "username": "weiji.committee2", "display_name": "卫技自治委员", "password": "committee passphrase",
             "phone": PHONE, "grants": [{"role": "committee_member", "area_id": app.area_id("卫技新村").await}]
-        }))
-        .send()
-        .await;
+        })).await;
     created.assert_status(201);
-    let id = created.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    app.post(&format!("/api/v1/users/{id}/unmask"))
-        .bearer(&admin)
-        .json(&json!({"reason": "  "}))
-        .send()
+    let id = id_in(&created.json()["id"]);
+    unmask(&app, &admin, &id, "  ")
         .await
         .assert_problem(422, "validation_failed");
-    let res = app
-        .post(&format!("/api/v1/users/{id}/unmask"))
-        .bearer(&admin)
-        .json(&json!({"reason": "联系委员核实投诉"}))
-        .send()
-        .await;
+    let res = unmask(&app, &admin, &id, "联系委员核实投诉").await;
     res.assert_status(200);
     assert_eq!(res.json()["phone"], PHONE);
     let log = app
-        .get("/api/v1/audit-log?action=personal_data.unmasked")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/audit-log?action=personal_data.unmasked")
         .await
         .json();
     assert_eq!(log["items"][0]["after"]["reason"], "联系委员核实投诉");
     assert_eq!(log["items"][0]["object_id"], id.as_str());
     // The audit log itself holds phones masked only.
-    let all = app
-        .get("/api/v1/audit-log?limit=100")
-        .bearer(&admin)
-        .send()
-        .await;
+    let all = app.get_as(&admin, "/api/v1/audit-log?limit=100").await;
     assert!(!has_unmasked_phone(&all.text()), "{}", all.text());
 }
 

@@ -2,54 +2,62 @@
 //! disclosures, and who may see them.
 
 use linli_domain::policy::Role;
-use linli_tests::TestApp;
+use linli_tests::each;
+use linli_tests::{
+    TestApp,
+    builders::{Books, ledger_entry as entry},
+};
+use linli_tests::{id_in, text};
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-/// A compound with no ledger yet (the demo seeds ledgers for a handful only).
+/// A compound of its own, with no ledger yet.
 async fn fresh_compound(app: &TestApp) -> Uuid {
-    #[derive(diesel::QueryableByName)]
-    struct Id {
-        #[diesel(sql_type = diesel::sql_types::Uuid)]
-        id: Uuid,
+    app.compound().create().await.id
+}
+
+/// A compound of its own whose books a holder of `role` keeps: their token, the books as
+/// they read them, and the path of its entries.
+struct Kept {
+    compound: Uuid,
+    keeper: String,
+    books: Books,
+    entries: String,
+}
+
+async fn kept_by(app: &TestApp, role: Role) -> Kept {
+    let compound = fresh_compound(app).await;
+    let keeper = app.user_with(role, compound).await;
+    let books = app.books_as(&keeper, compound).await;
+    Kept {
+        entries: format!("/api/v1/compounds/{compound}/ledger/entries"),
+        compound,
+        keeper,
+        books,
     }
-    use diesel_async::RunQueryDsl;
-    let mut conn = app.conn().await;
-    let row: Id = diesel::sql_query(
-        "SELECT a.id FROM areas a WHERE a.kind = 'compound' \
-         AND NOT EXISTS (SELECT 1 FROM ledger_accounts l WHERE l.compound_id = a.id) ORDER BY a.path LIMIT 1",
-    )
-    .get_result(&mut *conn)
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    row.id
 }
 
-/// Account id by code.
-async fn accounts(app: &TestApp, token: &str, compound: Uuid) -> Value {
-    let res = app
-        .get(&format!("/api/v1/compounds/{compound}/ledger/accounts"))
-        .bearer(token)
-        .send()
+/// The trial balance of `compound` as the holder of `token` reads it, and the balance of
+/// each account by code.
+async fn trial_balance(
+    app: &TestApp,
+    token: &str,
+    compound: Uuid,
+) -> (Value, HashMap<String, i64>) {
+    let tb = app
+        .get_as(
+            token,
+            &format!("/api/v1/compounds/{compound}/ledger/trial-balance"),
+        )
         .await;
-    res.assert_status(200);
-    res.json()
-}
-
-fn account(chart: &Value, code: &str) -> String {
-    chart["items"]
-        .as_array()
-        .and_then(|items| items.iter().find(|a| a["code"] == code))
-        .and_then(|a| a["id"].as_str())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn entry(date: &str, memo: &str, debit: &str, credit: &str, fen: i64) -> Value {
-    json!({"entry_date": date, "memo": memo, "lines": [
-        {"account_id": debit, "debit_fen": fen},
-        {"account_id": credit, "credit_fen": fen},
-    ]})
+    tb.assert_status(200);
+    let tb = tb.json();
+    let balances = each(&tb["accounts"])
+        .filter_map(|a| Some((a["code"].as_str()?.to_owned(), a["balance_fen"].as_i64()?)))
+        .collect();
+    (tb, balances)
 }
 
 /// The invariant every test ends on: no entry in the database is unbalanced.
@@ -72,43 +80,37 @@ async fn entries_of(app: &TestApp, compound: Uuid) -> i64 {
 #[actix_web::test]
 async fn an_unbalanced_entry_is_refused_and_nothing_is_stored() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let committee = app.user_with(Role::CommitteeMember, compound).await;
-    let chart = accounts(&app, &committee, compound).await;
-    let (bank, parking) = (account(&chart, "1001"), account(&chart, "4001"));
-    let uri = format!("/api/v1/compounds/{compound}/ledger/entries");
+    let Kept {
+        compound,
+        keeper: committee,
+        books: chart,
+        entries: uri,
+    } = kept_by(&app, Role::CommitteeMember).await;
+    let (bank, parking) = (chart.account("1001"), chart.account("4001"));
     let mut body = entry("2026-11-02", "停车费", &bank, &parking, 10_000);
     body["lines"][1]["credit_fen"] = json!(9_999);
-    let problem = app
-        .post(&uri)
-        .bearer(&committee)
-        .json(&body)
-        .send()
+    app.post_as(&committee, &uri, &body)
         .await
-        .assert_problem(422, "validation_failed");
-    assert!(problem["errors"]["lines"].is_array(), "{problem}");
+        .assert_field_error("lines");
     // A line on both sides, one line only, and another compound's account.
     for bad in [
         json!({"entry_date": "2026-11-02", "memo": "x", "lines": [
             {"account_id": bank, "debit_fen": 5, "credit_fen": 5}, {"account_id": parking, "credit_fen": 0}]}),
         json!({"entry_date": "2026-11-02", "memo": "x", "lines": [{"account_id": bank, "debit_fen": 5}]}),
     ] {
-        app.post(&uri)
-            .bearer(&committee)
-            .json(&bad)
-            .send()
+        app.post_as(&committee, &uri, &bad)
             .await
             .assert_problem(422, "validation_failed");
     }
-    let other = app.area_id("卫技新村").await;
-    let admin = app.token_for("admin").await;
-    let foreign = account(&accounts(&app, &admin, other).await, "4001");
-    app.post(&uri)
-        .bearer(&committee)
-        .json(&entry("2026-11-02", "x", &bank, &foreign, 100))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    let other = fresh_compound(&app).await;
+    let foreign = app.books(other).await.account("4001");
+    app.post_as(
+        &committee,
+        &uri,
+        &entry("2026-11-02", "x", &bank, &foreign, 100),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     assert_eq!(entries_of(&app, compound).await, 0);
 
     // The database refuses an unbalanced entry on its own, at commit.
@@ -132,92 +134,62 @@ async fn an_unbalanced_entry_is_refused_and_nothing_is_stored() {
 #[actix_web::test]
 async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let property = app.user_with(Role::PropertyStaff, compound).await;
-    let chart = accounts(&app, &property, compound).await;
+    let Kept {
+        compound,
+        keeper: property,
+        books: chart,
+        entries: uri,
+    } = kept_by(&app, Role::PropertyStaff).await;
     let (bank, parking, cleaning) = (
-        account(&chart, "1001"),
-        account(&chart, "4001"),
-        account(&chart, "5002"),
+        chart.account("1001"),
+        chart.account("4001"),
+        chart.account("5002"),
     );
-    let uri = format!("/api/v1/compounds/{compound}/ledger/entries");
-    let income = app
-        .post(&uri)
-        .bearer(&property)
-        .header("Idempotency-Key", "ledger-income-0001")
-        .json(&entry(
-            "2026-11-03",
-            "十一月停车费",
-            &bank,
-            &parking,
-            120_000,
-        ))
-        .send()
-        .await;
+    let income_entry = entry("2026-11-03", "十一月停车费", &bank, &parking, 120_000);
+    let post_income = || app.post_once(&property, &uri, "ledger-income-0001", &income_entry);
+    let income = post_income().await;
     income.assert_status(201);
     let income = income.json();
     assert_eq!(income["amount_fen"], 120_000);
     assert_eq!(income["lines"].as_array().map(Vec::len), Some(2));
     // A retry with the same key posts nothing new.
-    app.post(&uri)
-        .bearer(&property)
-        .header("Idempotency-Key", "ledger-income-0001")
-        .json(&entry(
-            "2026-11-03",
-            "十一月停车费",
-            &bank,
-            &parking,
-            120_000,
-        ))
-        .send()
-        .await
-        .assert_status(201);
-    app.post(&uri)
-        .bearer(&property)
-        .json(&entry("2026-11-04", "保洁", &cleaning, &bank, 30_000))
-        .send()
-        .await
-        .assert_status(201);
+    post_income().await.assert_status(201);
+    app.post_as(
+        &property,
+        &uri,
+        &entry("2026-11-04", "保洁", &cleaning, &bank, 30_000),
+    )
+    .await
+    .assert_status(201);
     assert_eq!(entries_of(&app, compound).await, 2);
 
     let id = income["id"].as_str().expect("the answer carries its id");
     let reversed = app
-        .post(&format!("/api/v1/ledger-entries/{id}/reverse"))
-        .bearer(&property)
-        .json(&json!({"reason": "金额录错"}))
-        .send()
+        .post_as(
+            &property,
+            &format!("/api/v1/ledger-entries/{id}/reverse"),
+            &json!({"reason": "金额录错"}),
+        )
         .await;
     reversed.assert_status(201);
     let reversal = reversed.json();
     assert_eq!(reversal["reverses_id"], id);
     assert_eq!(reversal["source"], "reversal");
-    let tb = app
-        .get(&format!(
-            "/api/v1/compounds/{compound}/ledger/trial-balance"
-        ))
-        .bearer(&property)
-        .send()
-        .await;
-    tb.assert_status(200);
-    let tb = tb.json();
+    let (tb, balances) = trial_balance(&app, &property, compound).await;
     assert_eq!(tb["balanced"], true);
     assert_eq!(tb["total_debit_fen"], tb["total_credit_fen"]);
-    let balance = |code: &str| {
-        tb["accounts"]
-            .as_array()
-            .and_then(|a| a.iter().find(|x| x["code"] == code))
-            .map(|x| x["balance_fen"].as_i64().unwrap_or(i64::MIN))
-    };
+    let balance = |code: &str| balances.get(code).copied();
     assert_eq!(balance("4001"), Some(0));
     assert_eq!(balance("5002"), Some(30_000));
     assert_eq!(balance("1001"), Some(-30_000));
     // Once only; a reversal is not reversed again.
-    app.post(&format!("/api/v1/ledger-entries/{id}/reverse"))
-        .bearer(&property)
-        .json(&json!({"reason": "again"}))
-        .send()
-        .await
-        .assert_problem(409, "already_reversed");
+    app.post_as(
+        &property,
+        &format!("/api/v1/ledger-entries/{id}/reverse"),
+        &json!({"reason": "again"}),
+    )
+    .await
+    .assert_problem(409, "already_reversed");
     // A voucher (a PDF) is attached, listed and read back.
     let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".to_vec();
     let uploaded = app
@@ -230,16 +202,11 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
         .await;
     uploaded.assert_status(201);
     let listed = app
-        .get(&format!("/api/v1/ledger-entries/{id}/vouchers"))
-        .bearer(&property)
-        .send()
+        .get_as(&property, &format!("/api/v1/ledger-entries/{id}/vouchers"))
         .await
         .json();
-    let url = listed["items"][0]["url"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let file = app.get(&url).bearer(&property).send().await;
+    let url = text(&listed["items"][0]["url"]);
+    let file = app.get_as(&property, &url).await;
     file.assert_status(200);
     assert_eq!(file.body, pdf);
     app.post(&format!("/api/v1/ledger-entries/{id}/vouchers"))
@@ -249,9 +216,7 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
         .await
         .assert_problem(415, "unsupported_media_type");
     let original = app
-        .get(&format!("/api/v1/ledger-entries/{id}"))
-        .bearer(&property)
-        .send()
+        .get_as(&property, &format!("/api/v1/ledger-entries/{id}"))
         .await
         .json();
     assert_eq!(original["reversed_by"], reversal["id"]);
@@ -281,29 +246,30 @@ async fn a_reversal_leaves_the_balances_right_and_entries_never_change() {
 #[actix_web::test]
 async fn nothing_posts_into_a_closed_month() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let committee = app.user_with(Role::CommitteeMember, compound).await;
-    let chart = accounts(&app, &committee, compound).await;
-    let (bank, ads) = (account(&chart, "1001"), account(&chart, "4003"));
-    let entries = format!("/api/v1/compounds/{compound}/ledger/entries");
+    let Kept {
+        compound,
+        keeper: committee,
+        books: chart,
+        entries,
+    } = kept_by(&app, Role::CommitteeMember).await;
+    let (bank, ads) = (chart.account("1001"), chart.account("4003"));
     let periods = format!("/api/v1/compounds/{compound}/ledger/periods");
-    app.post(&entries)
-        .bearer(&committee)
-        .json(&entry("2026-10-20", "十月电梯广告", &bank, &ads, 50_000))
-        .send()
-        .await
-        .assert_status(201);
-    app.post(&periods)
-        .bearer(&committee)
-        .json(&json!({"month": "2026-10"}))
-        .send()
+    app.post_as(
+        &committee,
+        &entries,
+        &entry("2026-10-20", "十月电梯广告", &bank, &ads, 50_000),
+    )
+    .await
+    .assert_status(201);
+    app.post_as(&committee, &periods, &json!({"month": "2026-10"}))
         .await
         .assert_status(204);
     let refused = app
-        .post(&entries)
-        .bearer(&committee)
-        .json(&entry("2026-10-31", "补记", &bank, &ads, 100))
-        .send()
+        .post_as(
+            &committee,
+            &entries,
+            &entry("2026-10-31", "补记", &bank, &ads, 100),
+        )
         .await
         .assert_problem(409, "period_closed");
     assert!(
@@ -311,36 +277,24 @@ async fn nothing_posts_into_a_closed_month() {
             .as_str()
             .is_some_and(|d| d.contains("结账"))
     );
-    app.post(&periods)
-        .bearer(&committee)
-        .json(&json!({"month": "2026-10"}))
-        .send()
+    app.post_as(&committee, &periods, &json!({"month": "2026-10"}))
         .await
         .assert_problem(409, "period_closed");
     let this_month = app.clock().today().format("%Y-%m").to_string();
-    app.post(&periods)
-        .bearer(&committee)
-        .json(&json!({"month": this_month}))
-        .send()
+    app.post_as(&committee, &periods, &json!({"month": this_month}))
         .await
         .assert_problem(409, "period_not_ended");
-    app.post(&periods)
-        .bearer(&committee)
-        .json(&json!({"month": "October"}))
-        .send()
+    app.post_as(&committee, &periods, &json!({"month": "October"}))
         .await
         .assert_problem(422, "validation_failed");
     // Residents and property staff do not close books.
     for role in [Role::Resident, Role::PropertyStaff] {
         let token = app.user_with(role, compound).await;
-        app.post(&periods)
-            .bearer(&token)
-            .json(&json!({"month": "2026-09"}))
-            .send()
+        app.post_as(&token, &periods, &json!({"month": "2026-09"}))
             .await
             .assert_problem(403, "forbidden");
     }
-    let list = app.get(&periods).bearer(&committee).send().await.json();
+    let list = app.get_as(&committee, &periods).await.json();
     assert_eq!(list["items"][0]["month"], "2026-10");
     assert_eq!(list["items"][0]["closed"], true);
     assert_eq!(list["items"][0]["entry_count"], 1);
@@ -423,29 +377,16 @@ async fn a_csv_import_is_all_or_nothing_with_precise_row_errors_and_idempotent()
     assert_eq!(again.json()["import_id"], first["import_id"]);
     assert_eq!(entries_of(&app, compound).await, 4);
 
-    let tb = app
-        .get(&format!(
-            "/api/v1/compounds/{compound}/ledger/trial-balance"
-        ))
-        .bearer(&property)
-        .send()
-        .await
-        .json();
-    let balance = |code: &str| {
-        tb["accounts"]
-            .as_array()
-            .and_then(|a| a.iter().find(|x| x["code"] == code))
-            .map(|x| x["balance_fen"].as_i64().unwrap_or(i64::MIN))
-    };
+    let (_, balances) = trial_balance(&app, &property, compound).await;
+    let balance = |code: &str| balances.get(code).copied();
     assert_eq!(balance("1001"), Some(360_000 + 80_000 + 45_000));
     assert_eq!(balance("1002"), Some(-120_050));
     assert_eq!(balance("4002"), Some(45_000));
     let csv = app
-        .get(&format!(
-            "/api/v1/compounds/{compound}/ledger/trial-balance?format=csv"
-        ))
-        .bearer(&property)
-        .send()
+        .get_as(
+            &property,
+            &format!("/api/v1/compounds/{compound}/ledger/trial-balance?format=csv"),
+        )
         .await;
     csv.assert_status(200);
     assert!(csv.text().contains("4850.00"), "{}", csv.text());
@@ -463,34 +404,29 @@ async fn a_csv_import_is_all_or_nothing_with_precise_row_errors_and_idempotent()
 #[actix_web::test]
 async fn a_disclosure_is_read_by_that_compounds_residents_only() {
     let app = TestApp::new().await;
-    let compound = fresh_compound(&app).await;
-    let committee = app.user_with(Role::CommitteeMember, compound).await;
-    let chart = accounts(&app, &committee, compound).await;
+    let Kept {
+        compound,
+        keeper: committee,
+        books: chart,
+        entries,
+    } = kept_by(&app, Role::CommitteeMember).await;
     let (bank, parking, repair) = (
-        account(&chart, "1001"),
-        account(&chart, "4001"),
-        account(&chart, "5001"),
+        chart.account("1001"),
+        chart.account("4001"),
+        chart.account("5001"),
     );
-    let entries = format!("/api/v1/compounds/{compound}/ledger/entries");
     for (date, memo, debit, credit, fen) in [
         ("2026-09-10", "九月停车费", &bank, &parking, 200_000),
         ("2026-10-10", "十月停车费", &bank, &parking, 210_000),
         ("2026-10-20", "门禁维修", &repair, &bank, 35_000),
     ] {
-        app.post(&entries)
-            .bearer(&committee)
-            .json(&entry(date, memo, debit, credit, fen))
-            .send()
+        app.post_as(&committee, &entries, &entry(date, memo, debit, credit, fen))
             .await
             .assert_status(201);
     }
-    let preview = app
-        .get(&format!(
+    let preview = app.get_as(&committee, &format!(
             "/api/v1/compounds/{compound}/disclosures/preview?period_from=2026-10&period_to=2026-10"
-        ))
-        .bearer(&committee)
-        .send()
-        .await;
+        )).await;
     preview.assert_status(200);
     let preview = preview.json();
     assert_eq!(preview["summary"]["income_total_fen"], 210_000);
@@ -498,25 +434,22 @@ async fn a_disclosure_is_read_by_that_compounds_residents_only() {
     assert_eq!(preview["summary"]["funds_fen"], 375_000);
     assert_eq!(preview["summary"]["owed_to_owners_fen"], 375_000);
     let published = app
-        .post(&format!("/api/v1/compounds/{compound}/disclosures"))
-        .bearer(&committee)
-        .json(
+        .post_as(
+            &committee,
+            &format!("/api/v1/compounds/{compound}/disclosures"),
             &json!({"period_from": "2026-10", "period_to": "2026-10", "note": "十月公共收益公示"}),
         )
-        .send()
         .await;
     published.assert_status(201);
-    let id = published.json()["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&published.json()["id"]);
     assert_eq!(published.json()["summary"], preview["summary"]);
 
     let resident = app.user_with(Role::Resident, compound).await;
     let list = app
-        .get(&format!("/api/v1/compounds/{compound}/disclosures"))
-        .bearer(&resident)
-        .send()
+        .get_as(
+            &resident,
+            &format!("/api/v1/compounds/{compound}/disclosures"),
+        )
         .await;
     list.assert_status(200);
     assert_eq!(list.json()["items"][0]["id"], id.as_str());
@@ -524,45 +457,45 @@ async fn a_disclosure_is_read_by_that_compounds_residents_only() {
         list.json()["items"][0]["summary"]["income_by_category"]["parking"],
         210_000
     );
-    app.get(&format!("/api/v1/disclosures/{id}"))
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, &format!("/api/v1/disclosures/{id}"))
         .await
         .assert_status(200);
     // A resident elsewhere learns nothing, not even that the compound has disclosures.
     let elsewhere = app
-        .user_with(Role::Resident, app.area_id("卫技新村").await)
+        .user_with(Role::Resident, fresh_compound(&app).await)
         .await;
-    app.get(&format!("/api/v1/compounds/{compound}/disclosures"))
-        .bearer(&elsewhere)
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    app.get(&format!("/api/v1/disclosures/{id}"))
-        .bearer(&elsewhere)
-        .send()
+    app.get_as(
+        &elsewhere,
+        &format!("/api/v1/compounds/{compound}/disclosures"),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    app.get_as(&elsewhere, &format!("/api/v1/disclosures/{id}"))
         .await
         .assert_problem(404, "not_found");
     // Residents read, they do not publish nor read the ledger itself.
-    app.post(&format!("/api/v1/compounds/{compound}/disclosures"))
-        .bearer(&resident)
-        .json(&json!({"period_from": "2026-10", "period_to": "2026-10"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.get(&format!("/api/v1/compounds/{compound}/ledger/accounts"))
-        .bearer(&resident)
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &resident,
+        &format!("/api/v1/compounds/{compound}/disclosures"),
+        &json!({"period_from": "2026-10", "period_to": "2026-10"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.get_as(
+        &resident,
+        &format!("/api/v1/compounds/{compound}/ledger/accounts"),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     // Only ended months are disclosed.
     let this_month = app.clock().today().format("%Y-%m").to_string();
-    app.post(&format!("/api/v1/compounds/{compound}/disclosures"))
-        .bearer(&committee)
-        .json(&json!({"period_from": this_month, "period_to": this_month}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    app.post_as(
+        &committee,
+        &format!("/api/v1/compounds/{compound}/disclosures"),
+        &json!({"period_from": this_month, "period_to": this_month}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
     assert_journal_balanced(&app).await;
 }
 
@@ -572,54 +505,47 @@ async fn ledgers_are_scoped_and_reports_roll_up_by_area() {
     let compound = fresh_compound(&app).await;
     let committee = app.user_with(Role::CommitteeMember, compound).await;
     let other_committee = app
-        .user_with(Role::CommitteeMember, app.area_id("卫技新村").await)
+        .user_with(Role::CommitteeMember, fresh_compound(&app).await)
         .await;
-    app.get(&format!("/api/v1/compounds/{compound}/ledger/accounts"))
-        .bearer(&other_committee)
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    app.post(&format!("/api/v1/compounds/{compound}/ledger/periods"))
-        .bearer(&other_committee)
-        .json(&json!({"month": "2026-09"}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    let chart = accounts(&app, &committee, compound).await;
-    app.post(&format!("/api/v1/compounds/{compound}/ledger/entries"))
-        .bearer(&committee)
-        .json(&entry(
+    app.get_as(
+        &other_committee,
+        &format!("/api/v1/compounds/{compound}/ledger/accounts"),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    app.post_as(
+        &other_committee,
+        &format!("/api/v1/compounds/{compound}/ledger/periods"),
+        &json!({"month": "2026-09"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    let chart = app.books_as(&committee, compound).await;
+    app.post_as(
+        &committee,
+        &format!("/api/v1/compounds/{compound}/ledger/entries"),
+        &entry(
             "2026-11-01",
             "充电桩分成",
-            &account(&chart, "1001"),
-            &account(&chart, "4006"),
+            &chart.account("1001"),
+            &chart.account("4006"),
             9_900,
-        ))
-        .send()
-        .await
-        .assert_status(201);
+        ),
+    )
+    .await
+    .assert_status(201);
     // An account of the compound's own reports under a standard category.
-    let added = app
-        .post(&format!("/api/v1/compounds/{compound}/ledger/accounts"))
-        .bearer(&committee)
-        .json(&json!({"code": "4007", "name_zh": "篮球场租金", "name_en": "Court rental", "kind": "income", "category": "venue_rental"}))
-        .send()
-        .await;
+    let added = app.post_as(&committee, &format!("/api/v1/compounds/{compound}/ledger/accounts"), &json!({"code": "4007", "name_zh": "篮球场租金", "name_en": "Court rental", "kind": "income", "category": "venue_rental"})).await;
     added.assert_status(201);
-    app.post(&format!("/api/v1/compounds/{compound}/ledger/accounts"))
-        .bearer(&committee)
-        .json(&json!({"code": "4007", "name_zh": "重复", "name_en": "Dup", "kind": "income", "category": "venue_rental"}))
-        .send()
-        .await
+    app.post_as(&committee, &format!("/api/v1/compounds/{compound}/ledger/accounts"), &json!({"code": "4007", "name_zh": "重复", "name_en": "Dup", "kind": "income", "category": "venue_rental"})).await
         .assert_problem(422, "validation_failed");
 
     let admin = app.token_for("admin").await;
     let monthly = app
-        .get(&format!(
-            "/api/v1/public-revenue/monthly?area_id={compound}&from=2026-11&to=2026-11"
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/public-revenue/monthly?area_id={compound}&from=2026-11&to=2026-11"),
+        )
         .await;
     monthly.assert_status(200);
     let items = monthly.json()["items"]
@@ -630,9 +556,10 @@ async fn ledgers_are_scoped_and_reports_roll_up_by_area() {
         && i["amount_fen"] == 9_900
         && i["month"] == "2026-11"));
     let rollup = app
-        .get("/api/v1/public-revenue/by-area?from=2026-01-01&to=2026-12-31")
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            "/api/v1/public-revenue/by-area?from=2026-01-01&to=2026-12-31",
+        )
         .await;
     rollup.assert_status(200);
     let rows = rollup.json()["items"]
@@ -645,15 +572,11 @@ async fn ledgers_are_scoped_and_reports_roll_up_by_area() {
         .map(|r| r["income_fen"].as_i64().unwrap_or(0))
         .sum();
     assert!(total >= 9_900);
-    app.get("/api/v1/public-revenue/by-area?format=csv")
-        .bearer(&admin)
-        .send()
+    app.get_as(&admin, "/api/v1/public-revenue/by-area?format=csv")
         .await
         .assert_status(200);
     let resident = app.user_with(Role::Resident, compound).await;
-    app.get("/api/v1/public-revenue/monthly")
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, "/api/v1/public-revenue/monthly")
         .await
         .assert_problem(403, "forbidden");
     assert_journal_balanced(&app).await;
@@ -680,44 +603,44 @@ async fn a_caller_without_the_role_is_refused_before_their_body_is_checked() {
     let resident = app.user_with(Role::Resident, compound).await;
     let ledger = format!("/api/v1/compounds/{compound}/ledger");
     // Unbalanced, with no memo and an unknown account.
-    app.post(&format!("{ledger}/entries"))
-        .bearer(&resident)
-        .json(&json!({"entry_date": "2026-11-02", "memo": "", "lines": [
-            {"account_id": Uuid::new_v4(), "debit_fen": 5}]}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    // No reason, for an entry that does not exist.
-    app.post(&format!(
-        "/api/v1/ledger-entries/{}/reverse",
-        Uuid::new_v4()
-    ))
-    .bearer(&resident)
-    .json(&json!({"reason": " "}))
-    .send()
+    app.post_as(
+        &resident,
+        &format!("{ledger}/entries"),
+        &json!({"entry_date": "2026-11-02", "memo": "", "lines": [
+            {"account_id": Uuid::new_v4(), "debit_fen": 5}]}),
+    )
     .await
     .assert_problem(403, "forbidden");
-    app.post(&format!("{ledger}/accounts"))
-        .bearer(&resident)
-        .json(&json!({"code": "x", "name_zh": "", "name_en": "", "kind": "income", "category": "nope"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.post(&format!("{ledger}/periods"))
-        .bearer(&resident)
-        .json(&json!({"month": "October"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.post(&format!("/api/v1/compounds/{compound}/disclosures"))
-        .bearer(&resident)
-        .json(&json!({"period_from": "2026-10", "period_to": "2026-10", "note": "长".repeat(1001)}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.get(&format!("{ledger}/trial-balance?format=xml"))
-        .bearer(&resident)
-        .send()
+    // No reason, for an entry that does not exist.
+    app.post_as(
+        &resident,
+        &format!("/api/v1/ledger-entries/{}/reverse", Uuid::new_v4()),
+        &json!({"reason": " "}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.post_as(
+        &resident,
+        &format!("{ledger}/accounts"),
+        &json!({"code": "x", "name_zh": "", "name_en": "", "kind": "income", "category": "nope"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.post_as(
+        &resident,
+        &format!("{ledger}/periods"),
+        &json!({"month": "October"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.post_as(
+        &resident,
+        &format!("/api/v1/compounds/{compound}/disclosures"),
+        &json!({"period_from": "2026-10", "period_to": "2026-10", "note": "长".repeat(1001)}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.get_as(&resident, &format!("{ledger}/trial-balance?format=xml"))
         .await
         .assert_problem(403, "forbidden");
     assert_eq!(entries_of(&app, compound).await, 0);
@@ -735,7 +658,7 @@ async fn a_caller_without_the_role_is_refused_before_their_body_is_checked() {
 async fn a_ledger_seen_but_not_kept_is_not_written() {
     let app = TestApp::new().await;
     let compound = fresh_compound(&app).await;
-    let elsewhere = app.area_id("卫技新村").await;
+    let elsewhere = fresh_compound(&app).await;
     // The party secretary here follows this ledger; they keep the books of another compound.
     let username = format!("u{}", &Uuid::new_v4().simple().to_string()[..12]);
     {
@@ -754,38 +677,36 @@ async fn a_ledger_seen_but_not_kept_is_not_written() {
     }
     let follower = app.token_for(&username).await;
     let committee = app.user_with(Role::CommitteeMember, compound).await;
-    let chart = accounts(&app, &follower, compound).await;
-    let (bank, parking) = (account(&chart, "1001"), account(&chart, "4001"));
+    let chart = app.books_as(&follower, compound).await;
+    let (bank, parking) = (chart.account("1001"), chart.account("4001"));
     let ledger = format!("/api/v1/compounds/{compound}/ledger");
     let posted = app
-        .post(&format!("{ledger}/entries"))
-        .bearer(&committee)
-        .json(&entry("2026-10-02", "十月停车费", &bank, &parking, 10_000))
-        .send()
+        .post_as(
+            &committee,
+            &format!("{ledger}/entries"),
+            &entry("2026-10-02", "十月停车费", &bank, &parking, 10_000),
+        )
         .await;
     posted.assert_status(201);
-    let id = posted.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    app.get(&format!("/api/v1/ledger-entries/{id}"))
-        .bearer(&follower)
-        .send()
+    let id = id_in(&posted.json()["id"]);
+    app.get_as(&follower, &format!("/api/v1/ledger-entries/{id}"))
         .await
         .assert_status(200);
     // Seen, not kept: every write is refused and nothing changes.
-    app.post(&format!("{ledger}/entries"))
-        .bearer(&follower)
-        .json(&entry("2026-11-02", "停车费", &bank, &parking, 100))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    app.post(&format!("/api/v1/ledger-entries/{id}/reverse"))
-        .bearer(&follower)
-        .json(&json!({"reason": "录错"}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
+    app.post_as(
+        &follower,
+        &format!("{ledger}/entries"),
+        &entry("2026-11-02", "停车费", &bank, &parking, 100),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    app.post_as(
+        &follower,
+        &format!("/api/v1/ledger-entries/{id}/reverse"),
+        &json!({"reason": "录错"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
     app.post(&format!("/api/v1/ledger-entries/{id}/vouchers"))
         .bearer(&follower)
         .raw("application/pdf", b"%PDF-1.4\n%%EOF".to_vec())
@@ -798,24 +719,22 @@ async fn a_ledger_seen_but_not_kept_is_not_written() {
         .send()
         .await
         .assert_problem(404, "not_found");
-    app.post(&format!("{ledger}/accounts"))
-        .bearer(&follower)
-        .json(&json!({"code": "4008", "name_zh": "场租", "name_en": "Rent", "kind": "income", "category": "venue_rental"}))
-        .send()
-        .await
+    app.post_as(&follower, &format!("{ledger}/accounts"), &json!({"code": "4008", "name_zh": "场租", "name_en": "Rent", "kind": "income", "category": "venue_rental"})).await
         .assert_problem(404, "not_found");
-    app.post(&format!("{ledger}/periods"))
-        .bearer(&follower)
-        .json(&json!({"month": "2026-10"}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    app.post(&format!("/api/v1/compounds/{compound}/disclosures"))
-        .bearer(&follower)
-        .json(&json!({"period_from": "2026-10", "period_to": "2026-10"}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
+    app.post_as(
+        &follower,
+        &format!("{ledger}/periods"),
+        &json!({"month": "2026-10"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    app.post_as(
+        &follower,
+        &format!("/api/v1/compounds/{compound}/disclosures"),
+        &json!({"period_from": "2026-10", "period_to": "2026-10"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
     assert_eq!(entries_of(&app, compound).await, 1);
     for table in ["ledger_periods", "ledger_imports", "disclosures"] {
         assert_eq!(
@@ -837,18 +756,19 @@ async fn a_ledger_seen_but_not_kept_is_not_written() {
         0
     );
     // Where they keep the books, they post.
-    let theirs = accounts(&app, &follower, elsewhere).await;
-    app.post(&format!("/api/v1/compounds/{elsewhere}/ledger/entries"))
-        .bearer(&follower)
-        .json(&entry(
+    let theirs = app.books_as(&follower, elsewhere).await;
+    app.post_as(
+        &follower,
+        &format!("/api/v1/compounds/{elsewhere}/ledger/entries"),
+        &entry(
             "2026-11-02",
             "停车费",
-            &account(&theirs, "1001"),
-            &account(&theirs, "4001"),
+            &theirs.account("1001"),
+            &theirs.account("4001"),
             100,
-        ))
-        .send()
-        .await
-        .assert_status(201);
+        ),
+    )
+    .await
+    .assert_status(201);
     assert_journal_balanced(&app).await;
 }

@@ -4,12 +4,14 @@
 use diesel::{QueryableByName, sql_types::Uuid as SqlUuid};
 use diesel_async::RunQueryDsl;
 use linli_domain::{policy::Role, registry::OrgKind};
+use linli_tests::each;
 use linli_tests::{TestApp, enc};
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 async fn first_id(app: &TestApp, token: &str, uri: &str) -> String {
-    let res = app.get(uri).bearer(token).send().await;
+    let res = app.get_as(token, uri).await;
     res.assert_status(200);
     res.json()["items"][0]["id"]
         .as_str()
@@ -21,11 +23,7 @@ async fn first_id(app: &TestApp, token: &str, uri: &str) -> String {
 async fn the_dashboard_figures_of_the_source_come_out_of_the_data() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let res = app
-        .get("/api/v1/stats/registry")
-        .bearer(&admin)
-        .send()
-        .await;
+    let res = app.get_as(&admin, "/api/v1/stats/registry").await;
     res.assert_status(200);
     let body = res.json();
     let t = &body["totals"];
@@ -61,9 +59,7 @@ async fn bundles_and_self_governance_show_in_a_compounds_governance() {
     let admin = app.token_for("admin").await;
     let micro = app.area_id("梓园三片").await;
     let gov = app
-        .get(&format!("/api/v1/compounds/{micro}/governance"))
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, &format!("/api/v1/compounds/{micro}/governance"))
         .await
         .json();
     assert_eq!(gov["governance_mode"], "entrusted");
@@ -76,16 +72,11 @@ async fn bundles_and_self_governance_show_in_a_compounds_governance() {
     );
     let weiji = app.area_id("卫技新村").await;
     let gov = app
-        .get(&format!("/api/v1/compounds/{weiji}/governance"))
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, &format!("/api/v1/compounds/{weiji}/governance"))
         .await
         .json();
     assert!(gov["contract"].is_null());
-    let kinds: Vec<&str> = gov["organisations"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let kinds: Vec<&str> = each(&gov["organisations"])
         .filter_map(|o| o["kind"].as_str())
         .collect();
     assert!(kinds.contains(&"residents_committee"), "{kinds:?}");
@@ -96,31 +87,25 @@ async fn registry_reads_are_scoped_for_every_role() {
     let app = TestApp::new().await;
     let ziyuan = app.token_for("ziyuan").await;
     let list = app
-        .get("/api/v1/organisations?limit=100")
-        .bearer(&ziyuan)
-        .send()
+        .get_as(&ziyuan, "/api/v1/organisations?limit=100")
         .await
         .json();
-    let names: Vec<&str> = list["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let names: Vec<&str> = each(&list["items"])
         .filter_map(|o| o["name"].as_str())
         .collect();
     assert!(names.iter().any(|n| n.contains("梓园")), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("融城")), "{names:?}");
     let rongcheng = app.area_id("融城花苑").await;
-    app.get(&format!("/api/v1/compounds/{rongcheng}/governance"))
-        .bearer(&ziyuan)
-        .send()
-        .await
-        .assert_problem(404, "not_found");
+    app.get_as(
+        &ziyuan,
+        &format!("/api/v1/compounds/{rongcheng}/governance"),
+    )
+    .await
+    .assert_problem(404, "not_found");
     for user in ["rongcheng.property", "rongcheng.secretary"] {
         let token = app.token_for(user).await;
         let gov = app
-            .get(&format!("/api/v1/compounds/{rongcheng}/governance"))
-            .bearer(&token)
-            .send()
+            .get_as(&token, &format!("/api/v1/compounds/{rongcheng}/governance"))
             .await;
         gov.assert_status(200);
         assert!(
@@ -128,19 +113,9 @@ async fn registry_reads_are_scoped_for_every_role() {
                 .as_array()
                 .is_some_and(|o| o.len() >= 3)
         );
-        let people = app
-            .get("/api/v1/people?limit=100")
-            .bearer(&token)
-            .send()
-            .await
-            .json();
+        let people = app.get_as(&token, "/api/v1/people?limit=100").await.json();
         assert!(people["items"].as_array().is_some_and(|p| !p.is_empty()));
-        let meetings = app
-            .get("/api/v1/joint-meetings")
-            .bearer(&token)
-            .send()
-            .await
-            .json();
+        let meetings = app.get_as(&token, "/api/v1/joint-meetings").await.json();
         assert!(
             meetings["items"]
                 .as_array()
@@ -154,20 +129,19 @@ async fn registry_reads_are_scoped_for_every_role() {
         "/api/v1/stats/registry",
         "/api/v1/centres",
     ] {
-        app.get(uri)
-            .bearer(&resident)
-            .send()
+        app.get_as(&resident, uri)
             .await
             .assert_problem(403, "forbidden");
     }
     // Property staff read but do not write the registry.
     let property = app.token_for("rongcheng.property").await;
-    app.post("/api/v1/people")
-        .bearer(&property)
-        .json(&json!({"name": "x", "home_compound_id": rongcheng}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &property,
+        "/api/v1/people",
+        &json!({"name": "x", "home_compound_id": rongcheng}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
 }
 
 #[actix_web::test]
@@ -175,36 +149,25 @@ async fn personal_data_of_people_is_masked_and_unmasked_only_with_a_reason() {
     let app = TestApp::new().await;
     let clerk = app.token_for("ziyuan").await;
     let home = app.area_id("梓园一片").await;
-    let created = app
-        .post("/api/v1/people")
-        .bearer(&clerk)
-        .json(&json!({"name": "王小梅", "phone": "13900001111", "id_number": "430111199001011234", "is_party_member": true, "employer": "长沙市中心医院", "home_compound_id": home}))
-        .send()
-        .await;
+    let created = app.post_as(&clerk, "/api/v1/people", &json!({"name": "王小梅", "phone": "13900001111", "id_number": "430111199001011234", "is_party_member": true, "employer": "长沙市中心医院", "home_compound_id": home})).await;
     created.assert_status(201);
     let body = created.json();
     assert_eq!(body["phone"], "139****1111");
     assert_eq!(body["id_number"], "4****************4");
-    let id = body["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    app.get("/api/v1/people?limit=100")
-        .bearer(&clerk)
-        .send()
+    let id = id_in(&body["id"]);
+    app.get_as(&clerk, "/api/v1/people?limit=100")
         .await
         .assert_status(200);
-    app.get(&format!("/api/v1/people/{id}"))
-        .bearer(&clerk)
-        .send()
+    app.get_as(&clerk, &format!("/api/v1/people/{id}"))
         .await
         .assert_status(200);
-    app.post(&format!("/api/v1/people/{id}/unmask"))
-        .bearer(&clerk)
-        .json(&json!({"reason": "核实报到信息"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &clerk,
+        &format!("/api/v1/people/{id}/unmask"),
+        &json!({"reason": "核实报到信息"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     for body in app.bodies_seen_by(&clerk) {
         assert!(
             !body.contains("13900001111") && !body.contains("430111199001011234"),
@@ -213,19 +176,21 @@ async fn personal_data_of_people_is_masked_and_unmasked_only_with_a_reason() {
     }
     let staff = app.token_for("houjiatang").await;
     let res = app
-        .post(&format!("/api/v1/people/{id}/unmask"))
-        .bearer(&staff)
-        .json(&json!({"reason": "核实报到信息"}))
-        .send()
+        .post_as(
+            &staff,
+            &format!("/api/v1/people/{id}/unmask"),
+            &json!({"reason": "核实报到信息"}),
+        )
         .await;
     res.assert_status(200);
     assert_eq!(res.json()["phone"], "13900001111");
     // Bad personal data is refused field by field, nothing stored.
     let res = app
-        .post("/api/v1/people")
-        .bearer(&clerk)
-        .json(&json!({"name": "", "phone": "12ab", "id_number": "123", "home_compound_id": home}))
-        .send()
+        .post_as(
+            &clerk,
+            "/api/v1/people",
+            &json!({"name": "", "phone": "12ab", "id_number": "123", "home_compound_id": home}),
+        )
         .await;
     let problem = res.assert_problem(422, "validation_failed");
     for f in ["name", "phone", "id_number"] {
@@ -237,73 +202,44 @@ async fn personal_data_of_people_is_masked_and_unmasked_only_with_a_reason() {
 async fn a_single_holder_post_cannot_have_two_holders_at_once_even_when_racing() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
-    let compound = app.area_id("梓园新居").await;
+    let compound = app.compound().create().await.id;
     let branch = app
-        .post("/api/v1/organisations")
-        .bearer(&admin)
-        .json(&json!({"kind": "compound_party_branch", "name": "测试党支部", "area_id": compound, "compound_ids": [compound]}))
-        .send()
+        .organisation(OrgKind::CompoundPartyBranch)
+        .serving(compound)
+        .create()
         .await;
-    branch.assert_status(201);
-    let branch = branch.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
     let mut people = Vec::new();
     for name in ["甲", "乙", "丙"] {
         let p = app
-            .post("/api/v1/people")
-            .bearer(&admin)
-            .json(&json!({"name": format!("书记{name}"), "is_party_member": true, "home_compound_id": compound}))
-            .send()
+            .person(compound)
+            .named(&format!("书记{name}"))
+            .party_member()
+            .create()
             .await;
-        p.assert_status(201);
-        people.push(
-            p.json()["id"]
-                .as_str()
-                .expect("the answer carries its id")
-                .to_owned(),
-        );
+        people.push(id_in(&p["id"]));
     }
-    let post = |person: &str, start: &str, end: Value| json!({"person_id": person, "organisation_id": branch, "title": "书记", "single_holder": true, "start_date": start, "end_date": end});
-    app.post("/api/v1/posts")
-        .bearer(&admin)
-        .json(&post(&people[0], "2026-01-01", json!("2026-07-01")))
-        .send()
+    let appoint = |person: &str, start: &str, end: Value| {
+        let body = json!({"person_id": person, "organisation_id": branch, "title": "书记",
+            "single_holder": true, "start_date": start, "end_date": end});
+        let (app, admin) = (&app, admin.clone());
+        async move { app.post_as(&admin, "/api/v1/posts", &body).await }
+    };
+    appoint(&people[0], "2026-01-01", json!("2026-07-01"))
         .await
         .assert_status(201);
-    let res = app
-        .post("/api/v1/posts")
-        .bearer(&admin)
-        .json(&post(&people[1], "2026-06-01", Value::Null))
-        .send()
-        .await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["start_date"].is_array());
+    let res = appoint(&people[1], "2026-06-01", Value::Null).await;
+    res.assert_field_error("start_date");
     // Handing over the day the previous term ends is fine.
-    app.post("/api/v1/posts")
-        .bearer(&admin)
-        .json(&post(&people[1], "2026-07-01", json!("2027-01-01")))
-        .send()
+    appoint(&people[1], "2026-07-01", json!("2027-01-01"))
         .await
         .assert_status(201);
     // End before start.
-    let res = app
-        .post("/api/v1/posts")
-        .bearer(&admin)
-        .json(&post(&people[2], "2028-01-01", json!("2027-01-01")))
-        .send()
-        .await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["end_date"].is_array());
+    let res = appoint(&people[2], "2028-01-01", json!("2027-01-01")).await;
+    res.assert_field_error("end_date");
     // Two racing appointments for the same open term: one wins.
     let (a, b) = futures_util::future::join(
-        app.post("/api/v1/posts")
-            .bearer(&admin)
-            .json(&post(&people[0], "2027-01-01", Value::Null))
-            .send(),
-        app.post("/api/v1/posts")
-            .bearer(&admin)
-            .json(&post(&people[2], "2027-01-01", Value::Null))
-            .send(),
+        appoint(&people[0], "2027-01-01", Value::Null),
+        appoint(&people[2], "2027-01-01", Value::Null),
     )
     .await;
     let mut statuses = [a.status.as_u16(), b.status.as_u16()];
@@ -345,12 +281,13 @@ async fn a_compound_never_has_two_contracts_at_once_even_when_racing() {
     let loser = if a.status.as_u16() == 422 { &a } else { &b };
     assert!(loser.json()["errors"]["compound_ids"].is_array());
     // The next term after the first ends is fine.
-    app.post("/api/v1/service-contracts")
-        .bearer(&admin)
-        .json(&term(first.id, 560, 924))
-        .send()
-        .await
-        .assert_status(201);
+    app.post_as(
+        &admin,
+        "/api/v1/service-contracts",
+        &term(first.id, 560, 924),
+    )
+    .await
+    .assert_status(201);
     // A bundle that includes a compound already under contract is refused whole.
     app.contract(company)
         .covering(second.id)
@@ -365,10 +302,7 @@ async fn a_compound_never_has_two_contracts_at_once_even_when_racing() {
             "",
         )
         .await;
-    app.post("/api/v1/service-contracts")
-        .bearer(&admin)
-        .json(&bundle)
-        .send()
+    app.post_as(&admin, "/api/v1/service-contracts", &bundle)
         .await
         .assert_status(422);
     assert_eq!(
@@ -383,17 +317,13 @@ async fn a_compound_never_has_two_contracts_at_once_even_when_racing() {
 
 async fn four_bodies(app: &TestApp, token: &str, compound: &str) -> Vec<(String, String)> {
     let list = app
-        .get(&format!(
-            "/api/v1/organisations?compound_id={compound}&limit=100"
-        ))
-        .bearer(token)
-        .send()
+        .get_as(
+            token,
+            &format!("/api/v1/organisations?compound_id={compound}&limit=100"),
+        )
         .await
         .json();
-    list["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    each(&list["items"])
         .filter(|o| {
             [
                 "compound_party_branch",
@@ -448,36 +378,22 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
         "action_items": [{"resolution_no": 1, "description": "更换三栋电梯曳引机", "owner_org_id": owner, "due_on": "2026-12-31"}]
     });
     let created = app
-        .post("/api/v1/joint-meetings")
-        .bearer(&secretary)
-        .json(&meeting)
-        .send()
+        .post_as(&secretary, "/api/v1/joint-meetings", &meeting)
         .await;
     created.assert_status(201);
     let body = created.json();
-    let id = body["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&body["id"]);
     assert_eq!(body["status"], "draft");
-    let bodies_seen: Vec<&str> = body["minutes"]["attendance"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let bodies_seen: Vec<&str> = each(&body["minutes"]["attendance"])
         .filter_map(|a| a["body"].as_str())
         .collect();
     assert_eq!(bodies_seen.len(), 4);
     let uri = format!("/api/v1/joint-meetings/{id}");
     let etag = created.header("etag").expect("the answer carries an ETag");
     // Follow-up waits for the signed record (a draft's items are rewritten on save).
-    let draft_item = body["action_items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let draft_item = text(&body["action_items"][0]["id"]);
     let item_read = app
-        .get(&format!("/api/v1/action-items/{draft_item}"))
-        .bearer(&secretary)
-        .send()
+        .get_as(&secretary, &format!("/api/v1/action-items/{draft_item}"))
         .await;
     item_read.assert_status(200);
     app.put(&format!("/api/v1/action-items/{draft_item}"))
@@ -519,10 +435,11 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
         .await
         .assert_problem(409, "meeting_finalised");
     let amended = app
-        .post(&format!("{uri}/amendments"))
-        .bearer(&secretary)
-        .json(&json!({"reason": "出席名单有误", "correction": "业委会出席人员应为张某、李某"}))
-        .send()
+        .post_as(
+            &secretary,
+            &format!("{uri}/amendments"),
+            &json!({"reason": "出席名单有误", "correction": "业委会出席人员应为张某、李某"}),
+        )
         .await;
     amended.assert_status(201);
     assert_eq!(
@@ -531,10 +448,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     );
     // Follow-up continues on the finalised record.
     let item = &amended.json()["action_items"][0];
-    let item_id = item["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let item_id = id_in(&item["id"]);
     let res = app
         .put(&format!("/api/v1/action-items/{item_id}"))
         .bearer(&secretary)
@@ -545,15 +459,10 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     res.assert_status(200);
     assert_eq!(res.json()["status"], "done");
     let log = app
-        .get(&format!("/api/v1/audit-log?object_id={id}"))
-        .bearer(&staff)
-        .send()
+        .get_as(&staff, &format!("/api/v1/audit-log?object_id={id}"))
         .await
         .json();
-    let actions: Vec<&str> = log["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let actions: Vec<&str> = each(&log["items"])
         .filter_map(|e| e["action"].as_str())
         .collect();
     assert_eq!(
@@ -573,10 +482,7 @@ async fn a_finalised_meeting_is_read_only_and_corrected_by_amendment() {
     let mut bad = meeting.clone();
     bad["minutes"]["attendance"] = json!([{"organisation_id": stranger, "attendees": ["x"]}]);
     let res = app
-        .post("/api/v1/joint-meetings")
-        .bearer(&secretary)
-        .json(&bad)
-        .send()
+        .post_as(&secretary, "/api/v1/joint-meetings", &bad)
         .await;
     assert!(res.assert_problem(422, "validation_failed")["errors"]["minutes.attendance[0].organisation_id"].is_array());
 }
@@ -586,9 +492,7 @@ async fn overdue_action_items_are_listed() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
     let overdue = app
-        .get("/api/v1/action-items?overdue=true&limit=100")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/action-items?overdue=true&limit=100")
         .await
         .json();
     let items = overdue["items"].as_array().cloned().unwrap_or_default();
@@ -609,10 +513,11 @@ async fn indicators_match_a_fixture_counted_by_hand() {
         let admin = admin.clone();
         async move {
             let res = app
-                .post("/api/v1/areas")
-                .bearer(&admin)
-                .json(&json!({"parent_id": parent, "kind": kind, "name": name}))
-                .send()
+                .post_as(
+                    &admin,
+                    "/api/v1/areas",
+                    &json!({"parent_id": parent, "kind": kind, "name": name}),
+                )
                 .await;
             res.assert_status(201);
             res.json()["id"]
@@ -629,12 +534,7 @@ async fn indicators_match_a_fixture_counted_by_hand() {
         ("测试二区", "property_managed"),
         ("测试三区", "self_managed"),
     ] {
-        let res = app
-            .post("/api/v1/compounds")
-            .bearer(&admin)
-            .json(&json!({"community_id": community, "name": name, "address": "测试路", "building_count": 2, "household_count": 40, "governance_mode": mode}))
-            .send()
-            .await;
+        let res = app.post_as(&admin, "/api/v1/compounds", &json!({"community_id": community, "name": name, "address": "测试路", "building_count": 2, "household_count": 40, "governance_mode": mode})).await;
         res.assert_status(201);
         compounds.push(
             res.json()["id"]
@@ -648,12 +548,7 @@ async fn indicators_match_a_fixture_counted_by_hand() {
         let app = &app;
         let admin = admin.clone();
         async move {
-            let res = app
-                .post("/api/v1/organisations")
-                .bearer(&admin)
-                .json(&body)
-                .send()
-                .await;
+            let res = app.post_as(&admin, "/api/v1/organisations", &body).await;
             res.assert_status(201);
             res.json()["id"]
                 .as_str()
@@ -692,10 +587,7 @@ async fn indicators_match_a_fixture_counted_by_hand() {
         ("李四", false),
     ] {
         let res = app
-            .post("/api/v1/people")
-            .bearer(&admin)
-            .json(&person(name, party))
-            .send()
+            .post_as(&admin, "/api/v1/people", &person(name, party))
             .await;
         res.assert_status(201);
         ids.push(
@@ -707,45 +599,23 @@ async fn indicators_match_a_fixture_counted_by_hand() {
     }
     let post = |person: &str, org: &str, title: &str| json!({"person_id": person, "organisation_id": org, "title": title, "start_date": "2026-01-01"});
     for (i, title) in ["主任", "委员", "委员", "委员"].iter().enumerate() {
-        app.post("/api/v1/posts")
-            .bearer(&admin)
-            .json(&post(&ids[i], &owners, title))
-            .send()
+        app.post_as(&admin, "/api/v1/posts", &post(&ids[i], &owners, title))
             .await
             .assert_status(201);
     }
     // 赵一 is also the branch secretary: one cross-appointment.
-    app.post("/api/v1/posts")
-        .bearer(&admin)
-        .json(&post(&ids[0], &branch, "书记"))
-        .send()
+    app.post_as(&admin, "/api/v1/posts", &post(&ids[0], &branch, "书记"))
         .await
         .assert_status(201);
-    app.post("/api/v1/centres")
-        .bearer(&admin)
-        .json(&json!({"community_id": community, "name": "测试邻里中心", "address": "测试路 1 号", "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 150, "opening_hours": {"1": ["08:30", "20:00"]}}))
-        .send()
-        .await
+    app.post_as(&admin, "/api/v1/centres", &json!({"community_id": community, "name": "测试邻里中心", "address": "测试路 1 号", "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 150, "opening_hours": {"1": ["08:30", "20:00"]}})).await
         .assert_status(201);
     // One meeting in the last 90 days, for the first compound.
     let today = app.clock().today();
-    app.post("/api/v1/joint-meetings")
-        .bearer(&admin)
-        .json(&json!({"compound_id": compounds[0], "held_on": today.to_string(), "title": "联席会议", "convener_org_id": branch,
-                      "minutes": {"attendance": [{"organisation_id": branch, "attendees": ["赵一"]}], "agenda": [{"no": 1, "title": "议题"}], "resolutions": []}}))
-        .send()
-        .await
+    app.post_as(&admin, "/api/v1/joint-meetings", &json!({"compound_id": compounds[0], "held_on": today.to_string(), "title": "联席会议", "convener_org_id": branch,
+                      "minutes": {"attendance": [{"organisation_id": branch, "attendees": ["赵一"]}], "agenda": [{"no": 1, "title": "议题"}], "resolutions": []}})).await
         .assert_status(201);
-    let stats = app
-        .get("/api/v1/stats/registry")
-        .bearer(&admin)
-        .send()
-        .await
-        .json();
-    let row = stats["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let stats = app.get_as(&admin, "/api/v1/stats/registry").await.json();
+    let row = each(&stats["items"])
         .find(|r| r["area_name"] == "测试街道")
         .cloned()
         .unwrap_or_default();
@@ -759,12 +629,10 @@ async fn indicators_match_a_fixture_counted_by_hand() {
         assert_eq!(&row[k], v, "{k}: {row}");
     }
     let members = app
-        .get(&format!(
-            "/api/v1/compounds/{}/cross-appointments",
-            compounds[0]
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/compounds/{}/cross-appointments", compounds[0]),
+        )
         .await
         .json();
     assert_eq!(members.as_array().map(Vec::len), Some(1));
@@ -786,10 +654,7 @@ async fn a_caller_without_the_meeting_role_gets_403_even_for_an_invalid_record()
     let before = app
         .count("SELECT count(*) AS n FROM joint_meetings WHERE $1 = $1", "")
         .await;
-    app.post("/api/v1/joint-meetings")
-        .bearer(&staff)
-        .json(&invalid)
-        .send()
+    app.post_as(&staff, "/api/v1/joint-meetings", &invalid)
         .await
         .assert_problem(403, "forbidden");
     app.put(&format!("/api/v1/joint-meetings/{nobody}"))
@@ -799,12 +664,13 @@ async fn a_caller_without_the_meeting_role_gets_403_even_for_an_invalid_record()
         .send()
         .await
         .assert_problem(403, "forbidden");
-    app.post(&format!("/api/v1/joint-meetings/{nobody}/amendments"))
-        .bearer(&staff)
-        .json(&json!({"reason": "", "correction": ""}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &staff,
+        &format!("/api/v1/joint-meetings/{nobody}/amendments"),
+        &json!({"reason": "", "correction": ""}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     app.put(&format!("/api/v1/action-items/{nobody}"))
         .bearer(&staff)
         .header("if-match", "\"v1\"")
@@ -868,17 +734,18 @@ async fn a_meeting_seen_from_the_community_is_not_changed_by_the_secretary_of_an
     let neighbour = app.token_for(&username).await;
     let meeting_uri = format!("/api/v1/joint-meetings/{}", n.meeting);
     let item_uri = format!("/api/v1/action-items/{}", n.item);
-    let seen = app.get(&meeting_uri).bearer(&neighbour).send().await;
+    let seen = app.get_as(&neighbour, &meeting_uri).await;
     seen.assert_status(200);
-    let item = app.get(&item_uri).bearer(&neighbour).send().await;
+    let item = app.get_as(&neighbour, &item_uri).await;
     item.assert_status(200);
     let item_etag = item.header("etag").expect("the answer carries an ETag");
-    app.post(&format!("{meeting_uri}/amendments"))
-        .bearer(&neighbour)
-        .json(&json!({"reason": "出席名单有误", "correction": "更正内容"}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
+    app.post_as(
+        &neighbour,
+        &format!("{meeting_uri}/amendments"),
+        &json!({"reason": "出席名单有误", "correction": "更正内容"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
     app.put(&item_uri)
         .bearer(&neighbour)
         .header("if-match", &item_etag)
@@ -886,10 +753,10 @@ async fn a_meeting_seen_from_the_community_is_not_changed_by_the_secretary_of_an
         .send()
         .await
         .assert_problem(404, "not_found");
-    let after = app.get(&item_uri).bearer(&admin).send().await;
+    let after = app.get_as(&admin, &item_uri).await;
     assert_eq!(after.header("etag"), Some(item_etag));
     assert_eq!(after.json()["status"], "open");
-    let amended = app.get(&meeting_uri).bearer(&admin).send().await.json();
+    let amended = app.get_as(&admin, &meeting_uri).await.json();
     assert_eq!(amended["amendments"], seen.json()["amendments"]);
 }
 
@@ -898,12 +765,8 @@ async fn a_caller_without_the_registry_role_is_refused_before_a_centre_or_post_i
     let app = TestApp::new().await;
     let community = app.area_id("雨花区").await;
     let auditor = app.user_with(Role::Auditor, community).await;
-    app.post("/api/v1/centres")
-        .bearer(&auditor)
-        .json(&json!({"community_id": Uuid::new_v4(), "name": "", "address": "",
-            "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 5, "opening_hours": {"9": ["20:00", "08:00"]}}))
-        .send()
-        .await
+    app.post_as(&auditor, "/api/v1/centres", &json!({"community_id": Uuid::new_v4(), "name": "", "address": "",
+            "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 5, "opening_hours": {"9": ["20:00", "08:00"]}})).await
         .assert_problem(403, "forbidden");
     app.put(&format!("/api/v1/centres/{}", Uuid::new_v4()))
         .bearer(&auditor)
@@ -917,10 +780,7 @@ async fn a_caller_without_the_registry_role_is_refused_before_a_centre_or_post_i
         .assert_problem(403, "forbidden");
     let post = json!({"person_id": Uuid::new_v4(), "organisation_id": Uuid::new_v4(), "title": "",
         "start_date": "2028-01-01", "end_date": "2027-01-01"});
-    app.post("/api/v1/posts")
-        .bearer(&auditor)
-        .json(&post)
-        .send()
+    app.post_as(&auditor, "/api/v1/posts", &post)
         .await
         .assert_problem(403, "forbidden");
     app.put(&format!("/api/v1/posts/{}", Uuid::new_v4()))

@@ -2,6 +2,7 @@
 
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::each;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -27,7 +28,7 @@ async fn all_listed(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
         if let Some(c) = &cursor {
             uri.push_str(&format!("&cursor={c}"));
         }
-        let res = app.get(&uri).bearer(token).send().await;
+        let res = app.get_as(token, &uri).await;
         res.assert_status(200);
         let body = res.json();
         items.extend(body["items"].as_array().cloned().unwrap_or_default());
@@ -77,14 +78,10 @@ async fn out_of_scope_compounds_are_indistinguishable_from_missing_ones() {
         .await;
     let rongcheng = other.id;
     let hidden = app
-        .get(&format!("/api/v1/compounds/{rongcheng}"))
-        .bearer(&token)
-        .send()
+        .get_as(&token, &format!("/api/v1/compounds/{rongcheng}"))
         .await;
     let missing = app
-        .get(&format!("/api/v1/compounds/{}", Uuid::new_v4()))
-        .bearer(&token)
-        .send()
+        .get_as(&token, &format!("/api/v1/compounds/{}", Uuid::new_v4()))
         .await;
     hidden.assert_problem(404, "not_found");
     assert_eq!(
@@ -98,17 +95,13 @@ async fn out_of_scope_compounds_are_indistinguishable_from_missing_ones() {
         .create()
         .await;
     let own = app
-        .get(&format!("/api/v1/compounds/{rongcheng}"))
-        .bearer(&secretary.token)
-        .send()
+        .get_as(&secretary.token, &format!("/api/v1/compounds/{rongcheng}"))
         .await;
     own.assert_status(200);
     assert_eq!(own.json()["name"], other.name.as_str());
     // Filtering by an area outside the scope is a 404 too, not an empty list.
     let other = app.area_id("同升街道").await;
-    app.get(&format!("/api/v1/compounds?area_id={other}"))
-        .bearer(&token)
-        .send()
+    app.get_as(&token, &format!("/api/v1/compounds?area_id={other}"))
         .await
         .assert_problem(404, "not_found");
 }
@@ -128,39 +121,24 @@ async fn roles_without_the_action_get_403() {
         tokens.push(app.user(role).over(home.id).create().await.token);
     }
     for token in &tokens {
-        app.post("/api/v1/compounds")
-            .bearer(token)
-            .json(&body)
-            .send()
+        app.post_as(token, "/api/v1/compounds", &body)
             .await
             .assert_problem(403, "forbidden");
     }
     let resident = &tokens[0];
-    app.get("/api/v1/areas")
-        .bearer(resident)
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.get("/api/v1/compounds/export")
-        .bearer(resident)
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.get("/api/v1/stats/compounds-by-governance-mode")
-        .bearer(resident)
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    for path in [
+        "/api/v1/areas",
+        "/api/v1/compounds/export",
+        "/api/v1/stats/compounds-by-governance-mode",
+    ] {
+        app.get_as(resident, path)
+            .await
+            .assert_problem(403, "forbidden");
+    }
     // Community staff of another community may create, but not there: 422 on the field.
     let ziyuan = app.user_over(Role::CommunityStaff, "梓园社区").await;
-    let res = app
-        .post("/api/v1/compounds")
-        .bearer(&ziyuan.token)
-        .json(&body)
-        .send()
-        .await;
-    let problem = res.assert_problem(422, "validation_failed");
-    assert!(problem["errors"]["community_id"].is_array());
+    let res = app.post_as(&ziyuan.token, "/api/v1/compounds", &body).await;
+    res.assert_field_error("community_id");
 }
 
 #[actix_web::test]
@@ -168,9 +146,7 @@ async fn statistics_cover_the_callers_scope() {
     let app = TestApp::new().await;
     let admin = app.token_for("admin").await;
     let all = app
-        .get("/api/v1/stats/compounds-by-governance-mode")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/stats/compounds-by-governance-mode")
         .await;
     all.assert_status(200);
     let all = all.json();
@@ -178,10 +154,7 @@ async fn statistics_cover_the_callers_scope() {
         all["totals"]["total"].as_i64(),
         Some(compounds_under(&app, app.area_id("雨花区").await).await)
     );
-    let sum: i64 = all["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let sum: i64 = each(&all["items"])
         .map(|i| i["total"].as_i64().unwrap_or(0))
         .sum();
     assert_eq!(Some(sum), all["totals"]["total"].as_i64());
@@ -194,9 +167,7 @@ async fn statistics_cover_the_callers_scope() {
     );
     let staff = app.user_over(Role::SubdistrictStaff, "侯家塘街道").await;
     let mine = app
-        .get("/api/v1/stats/compounds-by-governance-mode")
-        .bearer(&staff.token)
-        .send()
+        .get_as(&staff.token, "/api/v1/stats/compounds-by-governance-mode")
         .await
         .json();
     assert_eq!(mine["items"].as_array().map(Vec::len), Some(1));

@@ -1,82 +1,59 @@
 //! Session safety: revocation on password, grant and status changes; hash upgrades.
 
 use linli_domain::policy::Role;
+use linli_tests::text;
 use linli_tests::{DEMO_PASSWORD, TestApp};
 use serde_json::json;
-
-async fn login(app: &TestApp, username: &str, password: &str) -> linli_tests::Response {
-    app.post("/api/v1/auth/login")
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-}
 
 #[actix_web::test]
 async fn changing_the_password_ends_every_session() {
     let app = TestApp::new().await;
     let user = app.user_over(Role::CommunityStaff, "梓园社区").await;
-    let tokens = login(&app, &user.username, DEMO_PASSWORD).await.json();
-    let access = tokens["access_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let refresh = tokens["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    app.get("/api/v1/me")
-        .bearer(&access)
-        .send()
-        .await
-        .assert_status(200);
+    let tokens = app.login(&user.username, DEMO_PASSWORD).await.json();
+    let access = text(&tokens["access_token"]);
+    let refresh = text(&tokens["refresh_token"]);
+    app.get_as(&access, "/api/v1/me").await.assert_status(200);
     // Wrong current password: refused, nothing changes.
     let res = app
-        .post("/api/v1/me/password")
-        .bearer(&access)
-        .json(&json!({"current_password": "nope", "new_password": "a brand new passphrase"}))
-        .send()
+        .post_as(
+            &access,
+            "/api/v1/me/password",
+            &json!({"current_password": "nope", "new_password": "a brand new passphrase"}),
+        )
         .await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["current_password"].is_array());
+    res.assert_field_error("current_password");
     let res = app
-        .post("/api/v1/me/password")
-        .bearer(&access)
-        .json(&json!({"current_password": DEMO_PASSWORD, "new_password": "short"}))
-        .send()
+        .post_as(
+            &access,
+            "/api/v1/me/password",
+            &json!({"current_password": DEMO_PASSWORD, "new_password": "short"}),
+        )
         .await;
-    assert!(res.assert_problem(422, "validation_failed")["errors"]["new_password"].is_array());
-    app.get("/api/v1/me")
-        .bearer(&access)
-        .send()
-        .await
-        .assert_status(200);
+    res.assert_field_error("new_password");
+    app.get_as(&access, "/api/v1/me").await.assert_status(200);
 
-    app.post("/api/v1/me/password")
-        .bearer(&access)
-        .json(&json!({"current_password": DEMO_PASSWORD, "new_password": "a brand new passphrase"}))
-        .send()
-        .await
-        .assert_status(204);
-    app.get("/api/v1/me")
-        .bearer(&access)
-        .send()
+    app.post_as(
+        &access,
+        "/api/v1/me/password",
+        &json!({"current_password": DEMO_PASSWORD, "new_password": "a brand new passphrase"}),
+    )
+    .await
+    .assert_status(204);
+    app.get_as(&access, "/api/v1/me")
         .await
         .assert_problem(401, "invalid_token");
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": refresh}))
-        .send()
+    app.refresh(&refresh)
         .await
         .assert_problem(401, "invalid_refresh_token");
-    login(&app, &user.username, DEMO_PASSWORD)
+    app.login(&user.username, DEMO_PASSWORD)
         .await
         .assert_problem(401, "invalid_credentials");
-    login(&app, &user.username, "a brand new passphrase")
+    app.login(&user.username, "a brand new passphrase")
         .await
         .assert_status(200);
     let admin = app.token_for("admin").await;
     let log = app
-        .get("/api/v1/audit-log?action=user.password_changed")
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, "/api/v1/audit-log?action=user.password_changed")
         .await
         .json();
     assert_eq!(log["items"].as_array().map(Vec::len), Some(1));
@@ -89,11 +66,7 @@ async fn a_grant_change_revokes_older_access_tokens() {
     let staff_token = staff.token.clone();
     let admin = app.admin().await;
     let id = staff.id;
-    let read = app
-        .get(&format!("/api/v1/users/{id}"))
-        .bearer(&admin)
-        .send()
-        .await;
+    let read = app.get_as(&admin, &format!("/api/v1/users/{id}")).await;
     let etag = read.header("etag").expect("the answer carries an ETag");
     let other = app.area_id("卫技社区").await;
     app.post(&format!("/api/v1/users/{id}/grants"))
@@ -103,14 +76,12 @@ async fn a_grant_change_revokes_older_access_tokens() {
         .send()
         .await
         .assert_status(200);
-    app.get("/api/v1/me")
-        .bearer(&staff_token)
-        .send()
+    app.get_as(&staff_token, "/api/v1/me")
         .await
         .assert_problem(401, "invalid_token");
     // A fresh token carries the new grant.
     let fresh = app.token_for(&staff.username).await;
-    let me = app.get("/api/v1/me").bearer(&fresh).send().await.json();
+    let me = app.get_as(&fresh, "/api/v1/me").await.json();
     assert_eq!(me["grants"].as_array().map(Vec::len), Some(2));
 }
 
@@ -135,9 +106,7 @@ async fn weaker_password_hashes_are_upgraded_at_sign_in() {
         "UPDATE users SET password_hash = '{weak}' WHERE username = '{username}'"
     ))
     .await;
-    login(&app, username, DEMO_PASSWORD)
-        .await
-        .assert_status(200);
+    app.login(username, DEMO_PASSWORD).await.assert_status(200);
     let upgraded = app
         .count(
             "SELECT count(*) AS n FROM users WHERE username = $1 AND password_hash LIKE '$argon2id$v=19$m=19456,t=2,p=1$%'",
@@ -145,9 +114,7 @@ async fn weaker_password_hashes_are_upgraded_at_sign_in() {
         )
         .await;
     assert_eq!(upgraded, 1);
-    login(&app, username, DEMO_PASSWORD)
-        .await
-        .assert_status(200);
+    app.login(username, DEMO_PASSWORD).await.assert_status(200);
 }
 
 #[actix_web::test]
@@ -155,26 +122,16 @@ async fn reuse_of_a_refresh_token_is_audited() {
     let app = TestApp::new().await;
     let home = app.compound().create().await;
     let resident = app.user(Role::Resident).over(home.id).create().await;
-    let tokens = login(&app, &resident.username, DEMO_PASSWORD).await.json();
-    let r1 = tokens["refresh_token"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": r1}))
-        .send()
-        .await
-        .assert_status(200);
-    app.post("/api/v1/auth/refresh")
-        .json(&json!({"refresh_token": r1}))
-        .send()
-        .await
-        .assert_status(401);
+    let tokens = app.login(&resident.username, DEMO_PASSWORD).await.json();
+    let r1 = text(&tokens["refresh_token"]);
+    app.refresh(&r1).await.assert_status(200);
+    app.refresh(&r1).await.assert_status(401);
     let admin = app.token_for("admin").await;
     let log = app
-        .get("/api/v1/audit-log?action=session.refresh_token_reused")
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            "/api/v1/audit-log?action=session.refresh_token_reused",
+        )
         .await
         .json();
     assert_eq!(log["items"].as_array().map(Vec::len), Some(1));

@@ -4,6 +4,7 @@
 use diesel_async::RunQueryDsl;
 use linli_domain::policy::Role;
 use linli_tests::TestApp;
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -36,7 +37,7 @@ async fn firms(app: &TestApp) -> (Uuid, Uuid) {
 async fn auditor_of(app: &TestApp, firm: Uuid) -> (String, Uuid) {
     let district = app.area_id("雨花区").await;
     let token = app.user_with(Role::Auditor, district).await;
-    let me = app.get("/api/v1/me").bearer(&token).send().await.json();
+    let me = app.get_as(&token, "/api/v1/me").await.json();
     let user = me["id"]
         .as_str()
         .and_then(|s| s.parse().ok())
@@ -49,13 +50,8 @@ async fn auditor_of(app: &TestApp, firm: Uuid) -> (String, Uuid) {
 }
 
 async fn campaign(app: &TestApp, admin: &str, budget_fen: i64, firm_ids: &[Uuid]) -> Value {
-    let res = app
-        .post("/api/v1/audit-campaigns")
-        .bearer(admin)
-        .json(&json!({"name": format!("测试专项审计 {}", Uuid::new_v4()), "year": 2026,
-            "area_id": app.area_id("雨花区").await, "budget_fen": budget_fen, "firm_ids": firm_ids}))
-        .send()
-        .await;
+    let res = app.post_as(admin, "/api/v1/audit-campaigns", &json!({"name": format!("测试专项审计 {}", Uuid::new_v4()), "year": 2026,
+            "area_id": app.area_id("雨花区").await, "budget_fen": budget_fen, "firm_ids": firm_ids})).await;
     res.assert_status(201);
     res.json()
 }
@@ -68,16 +64,11 @@ async fn engagement(
     firm: Uuid,
     fee: i64,
 ) -> Value {
-    let res = app
-        .post(&format!(
+    let res = app.post_as(admin, &format!(
             "/api/v1/audit-campaigns/{}/engagements",
             campaign["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(admin)
-        .json(&json!({"compound_id": compound, "firm_id": firm, "fee_fen": fee,
-            "scope": "2026年公共收益收支及凭证", "period_from": "2026-01-01", "period_to": "2026-10-31"}))
-        .send()
-        .await;
+        ), &json!({"compound_id": compound, "firm_id": firm, "fee_fen": fee,
+            "scope": "2026年公共收益收支及凭证", "period_from": "2026-01-01", "period_to": "2026-10-31"})).await;
     res.assert_status(201);
     res.json()
 }
@@ -85,9 +76,7 @@ async fn engagement(
 async fn step(app: &TestApp, token: &str, g: &Value, body: Value) -> linli_tests::Response {
     let id = g["id"].as_str().expect("the answer carries its id");
     let current = app
-        .get(&format!("/api/v1/audit-engagements/{id}"))
-        .bearer(token)
-        .send()
+        .get_as(token, &format!("/api/v1/audit-engagements/{id}"))
         .await;
     let etag = current.header("etag").expect("the answer carries an ETag");
     app.post(&format!("/api/v1/audit-engagements/{id}/transitions"))
@@ -134,13 +123,12 @@ async fn in_fieldwork(app: &TestApp, compound: Uuid) -> Fieldwork {
 /// The auditor raises a finding of missing vouchers on engagement `gid`; its id.
 async fn missing_vouchers(app: &TestApp, auditor: &str, gid: &str) -> String {
     let f = app
-        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
-        .bearer(auditor)
-        .json(
+        .post_as(
+            auditor,
+            &format!("/api/v1/audit-engagements/{gid}/findings"),
             &json!({"kind": "missing_voucher", "title": "维修支出无凭证",
             "description": "三笔维修支出无发票", "amount_fen": 560_000, "severity": "medium"}),
         )
-        .send()
         .await;
     f.assert_status(201);
     f.json()["id"]
@@ -180,16 +168,16 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     let refused: Vec<_> = responses.iter().filter(|r| r.status != 200).collect();
     assert_eq!(ok, 16);
     for r in refused {
-        let p = r.assert_problem(422, "validation_failed");
-        assert!(p["errors"]["fee_fen"].is_array(), "{p}");
+        r.assert_field_error("fee_fen");
     }
     let after = app
-        .get(&format!(
-            "/api/v1/audit-campaigns/{}",
-            c["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!(
+                "/api/v1/audit-campaigns/{}",
+                c["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     assert_eq!(after["committed_fen"], 960_000);
@@ -206,16 +194,15 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
         "SELECT id FROM areas WHERE kind = 'compound' ORDER BY path OFFSET 20 LIMIT 1",
     )
     .await;
-    app.post(&format!(
-        "/api/v1/audit-campaigns/{}/engagements",
-        c["id"].as_str().expect("the answer carries its id")
-    ))
-    .bearer(&admin)
-    .json(
+    app.post_as(
+        &admin,
+        &format!(
+            "/api/v1/audit-campaigns/{}/engagements",
+            c["id"].as_str().expect("the answer carries its id")
+        ),
         &json!({"compound_id": extra[0], "firm_id": firm, "fee_fen": 40_001,
             "scope": "x", "period_from": "2026-01-01", "period_to": "2026-10-31"}),
     )
-    .send()
     .await
     .assert_problem(422, "validation_failed");
     assert_eq!(
@@ -243,11 +230,7 @@ async fn twenty_concurrent_fee_assignments_never_exceed_the_budget() {
     // Only the audit office runs campaigns.
     for role in [Role::CommunityStaff, Role::CommitteeMember, Role::Auditor] {
         let token = app.user_with(role, app.area_id("雨花区").await).await;
-        app.post("/api/v1/audit-campaigns")
-            .bearer(&token)
-            .json(&json!({"name": "x", "year": 2026, "area_id": app.area_id("雨花区").await, "budget_fen": 1, "firm_ids": [firm]}))
-            .send()
-            .await
+        app.post_as(&token, "/api/v1/audit-campaigns", &json!({"name": "x", "year": 2026, "area_id": app.area_id("雨花区").await, "budget_fen": 1, "firm_ids": [firm]})).await
             .assert_problem(403, "forbidden");
     }
 }
@@ -261,35 +244,31 @@ async fn an_auditor_takes_an_engagement_to_closed_with_a_finding_rectified_on_th
     let compound = app.area_id("融城花苑").await;
     let c = campaign(&app, &admin, 10_000_000, &[firm]).await;
     let g = engagement(&app, &admin, &c, compound, firm, 5_000_000).await;
-    let gid = g["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let gid = id_in(&g["id"]);
     assert_eq!(g["status"], "planned");
     assert_eq!(g["next"], json!(["fieldwork"]));
     // Findings wait for fieldwork.
     let finding = json!({"kind": "unrecorded_income", "title": "停车收入未入账", "description": "2026年3月至5月地面停车费 12,000 元未入公共收益账",
         "amount_fen": 1_200_000, "severity": "high", "evidence": "收费台账与银行流水比对"});
-    app.post(&format!("/api/v1/audit-engagements/{gid}/findings"))
-        .bearer(&auditor)
-        .json(&finding)
-        .send()
-        .await
-        .assert_problem(409, "engagement_not_in_fieldwork");
+    app.post_as(
+        &auditor,
+        &format!("/api/v1/audit-engagements/{gid}/findings"),
+        &finding,
+    )
+    .await
+    .assert_problem(409, "engagement_not_in_fieldwork");
     step(&app, &auditor, &g, json!({"to": "fieldwork"}))
         .await
         .assert_status(200);
     let raised = app
-        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
-        .bearer(&auditor)
-        .json(&finding)
-        .send()
+        .post_as(
+            &auditor,
+            &format!("/api/v1/audit-engagements/{gid}/findings"),
+            &finding,
+        )
         .await;
     raised.assert_status(201);
-    let fid = raised.json()["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let fid = id_in(&raised.json()["id"]);
     step(&app, &auditor, &g, json!({"to": "draft_report"}))
         .await
         .assert_status(200);
@@ -307,56 +286,59 @@ async fn an_auditor_takes_an_engagement_to_closed_with_a_finding_rectified_on_th
         .await
         .assert_status(200);
     let with_action = app
-        .post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
-        .bearer(&auditor)
-        .json(&json!({"action": "补记停车收入 12,000 元并公示", "deadline": "2026-12-31"}))
-        .send()
+        .post_as(
+            &auditor,
+            &format!("/api/v1/audit-findings/{fid}/rectifications"),
+            &json!({"action": "补记停车收入 12,000 元并公示", "deadline": "2026-12-31"}),
+        )
         .await;
     with_action.assert_status(201);
-    let rid = with_action.json()["rectifications"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let rid = text(&with_action.json()["rectifications"][0]["id"]);
     let p = step(&app, &auditor, &g, json!({"to": "closed"}))
         .await
         .assert_problem(409, "findings_open");
     assert!(p["detail"].as_str().is_some_and(|d| d.contains("1")));
     // Verification waits for evidence.
-    app.post(&format!("/api/v1/rectifications/{rid}/verification"))
-        .bearer(&admin)
-        .json(&json!({"accepted": true}))
-        .send()
-        .await
-        .assert_problem(409, "rectification_not_completed");
+    app.post_as(
+        &admin,
+        &format!("/api/v1/rectifications/{rid}/verification"),
+        &json!({"accepted": true}),
+    )
+    .await
+    .assert_problem(409, "rectification_not_completed");
     let committee = app.user_with(Role::CommitteeMember, compound).await;
-    app.post(&format!("/api/v1/rectifications/{rid}/completion"))
-        .bearer(&committee)
-        .json(&json!({"evidence": "已补记，凭证 J2026-11-015，见十一月公示"}))
-        .send()
-        .await
-        .assert_status(200);
+    app.post_as(
+        &committee,
+        &format!("/api/v1/rectifications/{rid}/completion"),
+        &json!({"evidence": "已补记，凭证 J2026-11-015，见十一月公示"}),
+    )
+    .await
+    .assert_status(200);
     // A committee elsewhere cannot report it done.
     let elsewhere = app
         .user_with(Role::CommitteeMember, app.area_id("卫技新村").await)
         .await;
-    app.post(&format!("/api/v1/rectifications/{rid}/completion"))
-        .bearer(&elsewhere)
-        .json(&json!({"evidence": "x"}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
+    app.post_as(
+        &elsewhere,
+        &format!("/api/v1/rectifications/{rid}/completion"),
+        &json!({"evidence": "x"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
     // The finding's author cannot verify its rectification; someone else can.
-    app.post(&format!("/api/v1/rectifications/{rid}/verification"))
-        .bearer(&auditor)
-        .json(&json!({"accepted": true}))
-        .send()
-        .await
-        .assert_problem(409, "verifier_is_author");
+    app.post_as(
+        &auditor,
+        &format!("/api/v1/rectifications/{rid}/verification"),
+        &json!({"accepted": true}),
+    )
+    .await
+    .assert_problem(409, "verifier_is_author");
     let verified = app
-        .post(&format!("/api/v1/rectifications/{rid}/verification"))
-        .bearer(&admin)
-        .json(&json!({"accepted": true, "note": "已核对银行流水"}))
-        .send()
+        .post_as(
+            &admin,
+            &format!("/api/v1/rectifications/{rid}/verification"),
+            &json!({"accepted": true, "note": "已核对银行流水"}),
+        )
         .await;
     verified.assert_status(200);
     assert_eq!(verified.json()["status"], "closed");
@@ -396,12 +378,13 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
     let g_mine = engagement(&app, &admin, &c, mine, firm_a, 100).await;
     let g_theirs = engagement(&app, &admin, &c, theirs, firm_b, 100).await;
     let list = app
-        .get(&format!(
-            "/api/v1/audit-engagements?campaign_id={}",
-            c["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&auditor)
-        .send()
+        .get_as(
+            &auditor,
+            &format!(
+                "/api/v1/audit-engagements?campaign_id={}",
+                c["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await
         .json();
     let seen: Vec<&str> = list["items"]
@@ -412,12 +395,13 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
         seen,
         vec![g_mine["id"].as_str().expect("the answer carries its id")]
     );
-    app.get(&format!(
-        "/api/v1/audit-engagements/{}",
-        g_theirs["id"].as_str().expect("the answer carries its id")
-    ))
-    .bearer(&auditor)
-    .send()
+    app.get_as(
+        &auditor,
+        &format!(
+            "/api/v1/audit-engagements/{}",
+            g_theirs["id"].as_str().expect("the answer carries its id")
+        ),
+    )
     .await
     .assert_problem(404, "not_found");
     app.post(&format!(
@@ -431,67 +415,66 @@ async fn auditors_see_only_their_engagements_and_read_those_ledgers_only() {
     .await
     .assert_problem(404, "not_found");
     // The audited compound's ledger is readable, not writable; others are invisible.
-    app.get(&format!("/api/v1/compounds/{mine}/ledger/accounts"))
-        .bearer(&auditor)
-        .send()
-        .await
-        .assert_status(200);
-    app.get(&format!("/api/v1/compounds/{mine}/ledger/entries"))
-        .bearer(&auditor)
-        .send()
-        .await
-        .assert_status(200);
-    app.get(&format!("/api/v1/compounds/{theirs}/ledger/accounts"))
-        .bearer(&auditor)
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    app.get(&format!(
-        "/api/v1/public-revenue/monthly?area_id={mine}&from=2026-01&to=2026-11"
-    ))
-    .bearer(&auditor)
-    .send()
+    app.get_as(
+        &auditor,
+        &format!("/api/v1/compounds/{mine}/ledger/accounts"),
+    )
     .await
     .assert_status(200);
-    app.get(&format!("/api/v1/public-revenue/monthly?area_id={theirs}"))
-        .bearer(&auditor)
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    app.get("/api/v1/public-revenue/monthly")
-        .bearer(&auditor)
-        .send()
+    app.get_as(
+        &auditor,
+        &format!("/api/v1/compounds/{mine}/ledger/entries"),
+    )
+    .await
+    .assert_status(200);
+    app.get_as(
+        &auditor,
+        &format!("/api/v1/compounds/{theirs}/ledger/accounts"),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    app.get_as(
+        &auditor,
+        &format!("/api/v1/public-revenue/monthly?area_id={mine}&from=2026-01&to=2026-11"),
+    )
+    .await
+    .assert_status(200);
+    app.get_as(
+        &auditor,
+        &format!("/api/v1/public-revenue/monthly?area_id={theirs}"),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    app.get_as(&auditor, "/api/v1/public-revenue/monthly")
         .await
         .assert_problem(403, "forbidden");
-    app.post(&format!("/api/v1/compounds/{mine}/ledger/periods"))
-        .bearer(&auditor)
-        .json(&json!({"month": "2026-01"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &auditor,
+        &format!("/api/v1/compounds/{mine}/ledger/periods"),
+        &json!({"month": "2026-01"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     // An auditor of no firm sees no engagement at all; a resident has no part in audits.
     let stranger = app
         .user_with(Role::Auditor, app.area_id("雨花区").await)
         .await;
     let none = app
-        .get("/api/v1/audit-engagements")
-        .bearer(&stranger)
-        .send()
+        .get_as(&stranger, "/api/v1/audit-engagements")
         .await
         .json();
     assert_eq!(none["items"], json!([]));
     let resident = app.user_with(Role::Resident, mine).await;
-    app.get("/api/v1/audit-engagements")
-        .bearer(&resident)
-        .send()
+    app.get_as(&resident, "/api/v1/audit-engagements")
         .await
         .assert_problem(403, "forbidden");
     // The compound's committee follows its own engagement, not the neighbour's.
     let committee = app.user_with(Role::CommitteeMember, mine).await;
     let theirs_list = app
-        .get(&format!("/api/v1/audit-engagements?compound_id={theirs}"))
-        .bearer(&committee)
-        .send()
+        .get_as(
+            &committee,
+            &format!("/api/v1/audit-engagements?compound_id={theirs}"),
+        )
         .await
         .json();
     assert_eq!(theirs_list["items"], json!([]));
@@ -509,12 +492,13 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
         ..
     } = in_fieldwork(&app, compound).await;
     let fid = missing_vouchers(&app, &auditor, &gid).await;
-    app.post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
-        .bearer(&auditor)
-        .json(&json!({"action": "补齐发票", "deadline": "2026-01-31"}))
-        .send()
-        .await
-        .assert_status(201);
+    app.post_as(
+        &auditor,
+        &format!("/api/v1/audit-findings/{fid}/rectifications"),
+        &json!({"action": "补齐发票", "deadline": "2026-01-31"}),
+    )
+    .await
+    .assert_status(201);
     let today = app.clock().today();
     let mut conn = app.conn().await;
     let flagged = linli_persistence::special_audits::sweep_overdue(&mut conn, today)
@@ -535,22 +519,22 @@ async fn overdue_rectifications_are_flagged_once_and_announced() {
         1
     );
     let overdue = app
-        .get(&format!(
-            "/api/v1/audit-findings?overdue=true&engagement_id={gid}"
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/audit-findings?overdue=true&engagement_id={gid}"),
+        )
         .await
         .json();
     assert_eq!(overdue["items"][0]["id"], fid.as_str());
     assert_eq!(overdue["items"][0]["rectifications"][0]["overdue"], true);
     let dash = app
-        .get(&format!(
-            "/api/v1/stats/audits?campaign_id={}",
-            c["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!(
+                "/api/v1/stats/audits?campaign_id={}",
+                c["id"].as_str().expect("the answer carries its id")
+            ),
+        )
         .await;
     dash.assert_status(200);
     let dash = dash.json();
@@ -581,10 +565,11 @@ async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
     let mut with_unknown = finding.clone();
     with_unknown["responsible_org_id"] = json!(nobody);
     let problem = app
-        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
-        .bearer(&auditor)
-        .json(&with_unknown)
-        .send()
+        .post_as(
+            &auditor,
+            &format!("/api/v1/audit-engagements/{gid}/findings"),
+            &with_unknown,
+        )
         .await
         .assert_problem(422, "validation_failed");
     assert!(
@@ -592,24 +577,21 @@ async fn an_unknown_organisation_on_a_finding_or_an_action_is_a_field_error() {
         "{problem}"
     );
     let f = app
-        .post(&format!("/api/v1/audit-engagements/{gid}/findings"))
-        .bearer(&auditor)
-        .json(&finding)
-        .send()
+        .post_as(
+            &auditor,
+            &format!("/api/v1/audit-engagements/{gid}/findings"),
+            &finding,
+        )
         .await
         .json();
-    let fid = f["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    let problem = app
-        .post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
-        .bearer(&auditor)
-        .json(&json!({"action": "补齐发票", "deadline": "2026-12-31", "owner_org_id": nobody}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
-    assert!(problem["errors"]["owner_org_id"].is_array(), "{problem}");
+    let fid = id_in(&f["id"]);
+    app.post_as(
+        &auditor,
+        &format!("/api/v1/audit-findings/{fid}/rectifications"),
+        &json!({"action": "补齐发票", "deadline": "2026-12-31", "owner_org_id": nobody}),
+    )
+    .await
+    .assert_field_error("owner_org_id");
     assert_eq!(
         app.count(
             "SELECT count(*) AS n FROM rectifications WHERE finding_id::text = $1",
@@ -635,13 +617,14 @@ async fn callers_who_may_not_act_are_refused_before_their_body_is_checked() {
     // The compound's committee follows the audit but does not carry it out.
     let committee = app.user_with(Role::CommitteeMember, compound).await;
     let long = "长".repeat(5000);
-    app.post(&format!("/api/v1/audit-engagements/{gid}/findings"))
-        .bearer(&committee)
-        .json(&json!({"kind": "other", "title": "", "description": "",
-            "amount_fen": -1, "severity": "low"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &committee,
+        &format!("/api/v1/audit-engagements/{gid}/findings"),
+        &json!({"kind": "other", "title": "", "description": "",
+            "amount_fen": -1, "severity": "low"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     app.post(&format!("/api/v1/audit-engagements/{gid}/transitions"))
         .bearer(&committee)
         .header("If-Match", "\"v1\"")
@@ -649,49 +632,52 @@ async fn callers_who_may_not_act_are_refused_before_their_body_is_checked() {
         .send()
         .await
         .assert_problem(403, "forbidden");
-    app.post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
-        .bearer(&committee)
-        .json(&json!({"action": " ", "deadline": "2026-12-31"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.post(&format!(
-        "/api/v1/audit-campaigns/{}/engagements",
-        c["id"].as_str().expect("the answer carries its id")
-    ))
-    .bearer(&committee)
-    .json(
+    app.post_as(
+        &committee,
+        &format!("/api/v1/audit-findings/{fid}/rectifications"),
+        &json!({"action": " ", "deadline": "2026-12-31"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.post_as(
+        &committee,
+        &format!(
+            "/api/v1/audit-campaigns/{}/engagements",
+            c["id"].as_str().expect("the answer carries its id")
+        ),
         &json!({"compound_id": compound, "firm_id": firm, "fee_fen": -1,
             "scope": "", "period_from": "2026-10-31", "period_to": "2026-01-01"}),
     )
-    .send()
     .await
     .assert_problem(403, "forbidden");
     // A resident has no part in audits at all.
     let resident = app.user_with(Role::Resident, compound).await;
     let with_action = app
-        .post(&format!("/api/v1/audit-findings/{fid}/rectifications"))
-        .bearer(&auditor)
-        .json(&json!({"action": "补齐发票", "deadline": "2026-12-31"}))
-        .send()
+        .post_as(
+            &auditor,
+            &format!("/api/v1/audit-findings/{fid}/rectifications"),
+            &json!({"action": "补齐发票", "deadline": "2026-12-31"}),
+        )
         .await;
     with_action.assert_status(201);
     let rid = with_action.json()["rectifications"][0]["id"]
         .as_str()
         .expect("the answer carries the action's id")
         .to_owned();
-    app.post(&format!("/api/v1/rectifications/{rid}/completion"))
-        .bearer(&resident)
-        .json(&json!({"evidence": ""}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.post(&format!("/api/v1/rectifications/{rid}/verification"))
-        .bearer(&committee)
-        .json(&json!({"accepted": true, "note": long}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &resident,
+        &format!("/api/v1/rectifications/{rid}/completion"),
+        &json!({"evidence": ""}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.post_as(
+        &committee,
+        &format!("/api/v1/rectifications/{rid}/verification"),
+        &json!({"accepted": true, "note": long}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     assert_eq!(
         app.count(
             "SELECT count(*) AS n FROM audit_findings WHERE engagement_id::text = $1",
@@ -715,25 +701,16 @@ async fn a_campaign_seen_but_not_owned_is_not_changed() {
     )
     .await[0];
     let c = campaign(&app, &admin, 1_000_000, &[firm]).await;
-    let cid = c["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let cid = id_in(&c["id"]);
     // The subdistrict's audit office sees the district's campaign...
     let staff = app.user_with(Role::SubdistrictStaff, subdistrict).await;
     let seen = app
-        .get(&format!("/api/v1/audit-campaigns/{cid}"))
-        .bearer(&staff)
-        .send()
+        .get_as(&staff, &format!("/api/v1/audit-campaigns/{cid}"))
         .await;
     seen.assert_status(200);
     // ...but spends none of its budget, even on a compound of its own.
-    app.post(&format!("/api/v1/audit-campaigns/{cid}/engagements"))
-        .bearer(&staff)
-        .json(&json!({"compound_id": compound, "firm_id": firm, "fee_fen": 100,
-            "scope": "2026年公共收益收支及凭证", "period_from": "2026-01-01", "period_to": "2026-10-31"}))
-        .send()
-        .await
+    app.post_as(&staff, &format!("/api/v1/audit-campaigns/{cid}/engagements"), &json!({"compound_id": compound, "firm_id": firm, "fee_fen": 100,
+            "scope": "2026年公共收益收支及凭证", "period_from": "2026-01-01", "period_to": "2026-10-31"})).await
         .assert_problem(403, "forbidden");
     app.put(&format!("/api/v1/audit-campaigns/{cid}"))
         .bearer(&staff)

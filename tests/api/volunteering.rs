@@ -2,120 +2,96 @@
 //! forgotten check-out sweeper, offline sync, capacity under concurrency, verified hours,
 //! certificates and scoping.
 
-use chrono::{Duration, Utc};
-use diesel_async::RunQueryDsl;
+use chrono::Duration;
 use linli_domain::policy::Role;
 use linli_http::qr::QrSigner;
-use linli_tests::TestApp;
+use linli_tests::{
+    TestApp,
+    builders::{Centre, Volunteer},
+};
+use linli_tests::{id_in, text};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-#[derive(diesel::QueryableByName)]
-struct CentreRow {
-    #[diesel(sql_type = diesel::sql_types::Uuid)]
-    id: Uuid,
-    #[diesel(sql_type = diesel::sql_types::Uuid)]
-    community_id: Uuid,
-    #[diesel(sql_type = diesel::sql_types::Double)]
-    lat: f64,
-    #[diesel(sql_type = diesel::sql_types::Double)]
-    lon: f64,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
-    radius: i32,
+/// Where a test of volunteering happens: a community of its own, a compound in it and
+/// the community's neighbourhood centre.
+struct Place {
+    community: Uuid,
+    compound: Uuid,
+    centre: Centre,
 }
 
-/// The centre of 融城花苑's community.
-async fn centre(app: &TestApp) -> CentreRow {
-    let mut conn = app.conn().await;
-    diesel::sql_query(
-        "SELECT nc.id, nc.community_id, nc.lat, nc.lon, nc.geofence_radius_m AS radius FROM neighbourhood_centres nc \
-         JOIN areas c ON c.id = nc.community_id JOIN areas r ON r.parent_id = c.id WHERE r.name = '融城花苑' LIMIT 1",
+async fn place(app: &TestApp) -> Place {
+    let community = app.community().create().await;
+    let compound = app.compound().in_community(community).create().await.id;
+    let centre = app.centre(community).create().await;
+    Place {
+        community,
+        compound,
+        centre,
+    }
+}
+
+/// A volunteer living in the place's compound, granted over its community.
+async fn volunteer(app: &TestApp, at: &Place) -> Volunteer {
+    app.volunteer(at.compound).over(at.community).create().await
+}
+
+/// How many check-ins `person` has.
+async fn check_ins_of(app: &TestApp, person: Uuid) -> i64 {
+    app.count(
+        "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
+        &person.to_string(),
     )
-    .get_result(&mut *conn)
     .await
-    .unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// A volunteer (in-service party member) with a person record, granted over `area`.
-async fn volunteer(app: &TestApp, area: Uuid) -> (String, Uuid) {
-    let token = app.user_with(Role::Volunteer, area).await;
-    let me = app.get("/api/v1/me").bearer(&token).send().await.json();
-    let user = me["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
-    let person = Uuid::new_v4();
-    app.sql(&format!(
-        "INSERT INTO people (id, name, is_party_member, employer) VALUES ('{person}', '志愿者{person}', true, '雨花区卫健局'); \
-         UPDATE users SET person_id = '{person}' WHERE id = '{user}'"
-    ))
-    .await;
-    (token, person)
+/// A point `metres` north of the centre.
+fn north(c: &Centre, metres: f64) -> (f64, f64) {
+    (c.lat + metres / 111_194.93, c.lon)
 }
 
-/// A point `metres` north of (lat, lon).
-fn north(lat: f64, lon: f64, metres: f64) -> (f64, f64) {
-    (lat + metres / 111_194.93, lon)
-}
-
-fn at_position(centre: &CentreRow, metres: f64) -> Value {
-    let (lat, lon) = north(centre.lat, centre.lon, metres);
-    json!({"centre_id": centre.id, "location": {"lat": lat, "lon": lon, "accuracy_m": 8.0}})
+/// A check-in body for the place's centre, `metres` north of it.
+fn at_position(centre: &Centre, metres: f64) -> Value {
+    json!({"centre_id": centre.id, "location": centre.position(metres)})
 }
 
 #[actix_web::test]
 async fn the_geofence_decides_at_its_boundary_and_one_check_in_is_open_at_a_time() {
     let app = TestApp::new().await;
-    let c = centre(&app).await;
-    let (token, _) = volunteer(&app, c.community_id).await;
+    let at = place(&app).await;
+    let c = &at.centre;
+    let token = volunteer(&app, &at).await.token;
     let radius = f64::from(c.radius);
     let outside = app
-        .post("/api/v1/check-ins")
-        .bearer(&token)
-        .json(&at_position(&c, radius + 3.0))
-        .send()
+        .post_as(&token, "/api/v1/check-ins", &at_position(c, radius + 3.0))
         .await
         .assert_problem(409, "outside_geofence");
     let detail = outside["detail"].as_str().unwrap_or_default();
     assert!(detail.contains(&format!("{:.0}", radius + 3.0)), "{detail}");
     let inside = app
-        .post("/api/v1/check-ins")
-        .bearer(&token)
-        .json(&at_position(&c, radius - 3.0))
-        .send()
+        .post_as(&token, "/api/v1/check-ins", &at_position(c, radius - 3.0))
         .await;
     inside.assert_status(201);
     let d = inside.json()["distance_m"].as_f64().unwrap_or(-1.0);
     assert!((d - (radius - 3.0)).abs() < 1.0, "{d}");
-    app.post("/api/v1/check-ins")
-        .bearer(&token)
-        .json(&at_position(&c, 1.0))
-        .send()
+    app.post_as(&token, "/api/v1/check-ins", &at_position(c, 1.0))
         .await
         .assert_problem(409, "already_checked_in");
     // An imprecise position is refused whatever it says.
-    let mut vague = at_position(&c, 1.0);
+    let mut vague = at_position(c, 1.0);
     vague["location"]["accuracy_m"] = json!(500.0);
-    let (other, _) = volunteer(&app, c.community_id).await;
-    app.post("/api/v1/check-ins")
-        .bearer(&other)
-        .json(&vague)
-        .send()
+    let other = volunteer(&app, &at).await.token;
+    app.post_as(&other, "/api/v1/check-ins", &vague)
         .await
         .assert_problem(409, "position_imprecise");
     let out = app
-        .post("/api/v1/check-ins/check-out")
-        .bearer(&token)
-        .json(&json!({}))
-        .send()
+        .post_as(&token, "/api/v1/check-ins/check-out", &json!({}))
         .await;
     out.assert_status(200);
     assert_eq!(out.json()["minutes"], 0);
     assert!(out.json()["checked_out_at"].is_string());
-    app.post("/api/v1/check-ins/check-out")
-        .bearer(&token)
-        .json(&json!({}))
-        .send()
+    app.post_as(&token, "/api/v1/check-ins/check-out", &json!({}))
         .await
         .assert_problem(409, "not_checked_in");
 }
@@ -123,44 +99,29 @@ async fn the_geofence_decides_at_its_boundary_and_one_check_in_is_open_at_a_time
 #[actix_web::test]
 async fn two_check_ins_at_once_open_one() {
     let app = TestApp::new().await;
-    let c = centre(&app).await;
-    let (token, person) = volunteer(&app, c.community_id).await;
-    let body = at_position(&c, 5.0);
-    let sends = (0..8).map(|_| {
-        app.post("/api/v1/check-ins")
-            .bearer(&token)
-            .json(&body)
-            .send()
-    });
+    let at = place(&app).await;
+    let c = &at.centre;
+    let Volunteer { token, person, .. } = volunteer(&app, &at).await;
+    let body = at_position(c, 5.0);
+    let sends = (0..8).map(|_| app.post_as(&token, "/api/v1/check-ins", &body));
     let responses = futures_util::future::join_all(sends).await;
     assert_eq!(responses.iter().filter(|r| r.status == 201).count(), 1);
     for r in responses.iter().filter(|r| r.status != 201) {
         r.assert_problem(409, "already_checked_in");
     }
-    assert_eq!(
-        app.count(
-            "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
-            &person.to_string()
-        )
-        .await,
-        1
-    );
+    assert_eq!(check_ins_of(&app, person).await, 1);
 }
 
 #[actix_web::test]
 async fn a_check_in_retried_with_its_idempotency_key_is_answered_once() {
     let app = TestApp::new().await;
-    let c = centre(&app).await;
-    let (token, person) = volunteer(&app, c.community_id).await;
-    let body = at_position(&c, 5.0);
+    let at = place(&app).await;
+    let c = &at.centre;
+    let Volunteer { token, person, .. } = volunteer(&app, &at).await;
+    let body = at_position(c, 5.0);
     // A phone whose answer was lost sends the same request again, several times at once.
-    let sends = (0..6).map(|_| {
-        app.post("/api/v1/check-ins")
-            .bearer(&token)
-            .header("Idempotency-Key", "phone-checkin-0001")
-            .json(&body)
-            .send()
-    });
+    let sends =
+        (0..6).map(|_| app.post_once(&token, "/api/v1/check-ins", "phone-checkin-0001", &body));
     let responses = futures_util::future::join_all(sends).await;
     let created: Vec<&linli_tests::Response> =
         responses.iter().filter(|r| r.status == 201).collect();
@@ -171,129 +132,82 @@ async fn a_check_in_retried_with_its_idempotency_key_is_answered_once() {
     let id = created[0].json()["id"].clone();
     assert!(created.iter().all(|r| r.json()["id"] == id));
     let retry = app
-        .post("/api/v1/check-ins")
-        .bearer(&token)
-        .header("Idempotency-Key", "phone-checkin-0001")
-        .json(&body)
-        .send()
+        .post_once(&token, "/api/v1/check-ins", "phone-checkin-0001", &body)
         .await;
     retry.assert_status(201);
     assert_eq!(retry.header("idempotent-replayed").as_deref(), Some("true"));
     assert_eq!(retry.json()["id"], id);
     // Another key is a new check-in, refused while the first is open.
-    app.post("/api/v1/check-ins")
-        .bearer(&token)
-        .header("Idempotency-Key", "phone-checkin-0002")
-        .json(&body)
-        .send()
+    app.post_once(&token, "/api/v1/check-ins", "phone-checkin-0002", &body)
         .await
         .assert_problem(409, "already_checked_in");
     // The same key with another body is a mistake, not a retry.
-    app.post("/api/v1/check-ins")
-        .bearer(&token)
-        .header("Idempotency-Key", "phone-checkin-0001")
-        .json(&at_position(&c, 9.0))
-        .send()
-        .await
-        .assert_problem(422, "idempotency_key_reused");
-    assert_eq!(
-        app.count(
-            "SELECT count(*) AS n FROM check_ins WHERE person_id::text = $1",
-            &person.to_string()
-        )
-        .await,
-        1
-    );
+    app.post_once(
+        &token,
+        "/api/v1/check-ins",
+        "phone-checkin-0001",
+        &at_position(c, 9.0),
+    )
+    .await
+    .assert_problem(422, "idempotency_key_reused");
+    assert_eq!(check_ins_of(&app, person).await, 1);
 }
 
 #[actix_web::test]
 async fn a_qr_code_works_for_a_minute_and_never_after() {
     let app = TestApp::new().await;
-    let c = centre(&app).await;
-    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
+    let at = place(&app).await;
+    let c = &at.centre;
+    let staff = app.user_with(Role::CommunityStaff, at.community).await;
     let qr = app
-        .get(&format!("/api/v1/centres/{}/qr", c.id))
-        .bearer(&staff)
-        .send()
+        .get_as(&staff, &format!("/api/v1/centres/{}/qr", c.id))
         .await;
     qr.assert_status(200);
     let token = qr.json()["token"]
         .as_str()
         .expect("the answer carries its token")
         .to_owned();
-    let (volunteer_token, _) = volunteer(&app, c.community_id).await;
+    let volunteer_token = volunteer(&app, &at).await.token;
     // An old code (two minutes), a code of another centre and garbage are all refused.
     let signer = QrSigner::new(&app.state.settings.auth.jwt_secret);
     let old = signer.issue(c.id, app.clock().now() - Duration::seconds(120));
     let elsewhere = signer.issue(Uuid::new_v4(), app.clock().now());
     for bad in [old.as_str(), elsewhere.as_str(), "not-a-code"] {
-        app.post("/api/v1/check-ins")
-            .bearer(&volunteer_token)
-            .json(&json!({"centre_id": c.id, "qr_token": bad}))
-            .send()
-            .await
-            .assert_problem(409, "qr_invalid");
+        app.post_as(
+            &volunteer_token,
+            "/api/v1/check-ins",
+            &json!({"centre_id": c.id, "qr_token": bad}),
+        )
+        .await
+        .assert_problem(409, "qr_invalid");
     }
     // The code alone names the centre.
     let ok = app
-        .post("/api/v1/check-ins")
-        .bearer(&volunteer_token)
-        .json(&json!({"qr_token": token}))
-        .send()
+        .post_as(
+            &volunteer_token,
+            "/api/v1/check-ins",
+            &json!({"qr_token": token}),
+        )
         .await;
     ok.assert_status(201);
     assert_eq!(ok.json()["method"], "qr");
     assert_eq!(ok.json()["centre_id"], c.id.to_string());
     // Volunteers do not mint codes.
-    app.get(&format!("/api/v1/centres/{}/qr", c.id))
-        .bearer(&volunteer_token)
-        .send()
+    app.get_as(&volunteer_token, &format!("/api/v1/centres/{}/qr", c.id))
         .await
         .assert_problem(403, "forbidden");
-}
-
-async fn activity(
-    app: &TestApp,
-    staff: &str,
-    c: &CentreRow,
-    capacity: i32,
-    starts: chrono::DateTime<Utc>,
-    hours: i64,
-    team: Option<Uuid>,
-) -> Value {
-    let res = app
-        .post("/api/v1/activities")
-        .bearer(staff)
-        .json(&json!({"title": "周末义诊", "centre_id": c.id, "starts_at": starts, "ends_at": starts + Duration::hours(hours),
-            "capacity": capacity, "team_id": team}))
-        .send()
-        .await;
-    res.assert_status(201);
-    res.json()
 }
 
 #[actix_web::test]
 async fn fifty_concurrent_sign_ups_never_overbook() {
     let app = TestApp::new().await;
-    let c = centre(&app).await;
-    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
-    let a = activity(
-        &app,
-        &staff,
-        &c,
-        10,
-        app.clock().now() + Duration::days(1),
-        3,
-        None,
-    )
-    .await;
-    let id = a["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let at = place(&app).await;
+    let c = &at.centre;
+    let staff = app.user_with(Role::CommunityStaff, at.community).await;
+    let id = app.activity(c.id).places(10).by(&staff).create().await;
     let mut tokens = Vec::new();
     for _ in 0..50 {
-        tokens.push(volunteer(&app, c.community_id).await.0);
+        tokens.push(volunteer(&app, &at).await.token);
     }
     let uri = format!("/api/v1/activities/{id}/signups");
     let sends = tokens.iter().map(|t| app.post(&uri).bearer(t).send());
@@ -311,13 +225,14 @@ async fn fifty_concurrent_sign_ups_never_overbook() {
         10
     );
     // Check-in opens an hour before the start, not a day before.
-    let (lat, lon) = north(c.lat, c.lon, 5.0);
-    app.post("/api/v1/check-ins")
-        .bearer(&tokens[0])
-        .json(&json!({"activity_id": id, "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}}))
-        .send()
-        .await
-        .assert_problem(409, "activity_not_open");
+    let (lat, lon) = north(c, 5.0);
+    app.post_as(
+        &tokens[0],
+        "/api/v1/check-ins",
+        &json!({"activity_id": id, "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}}),
+    )
+    .await
+    .assert_problem(409, "activity_not_open");
     // A cancellation frees a place.
     let first = responses.iter().position(|r| r.status == 201).unwrap_or(0);
     app.request(
@@ -340,10 +255,11 @@ async fn fifty_concurrent_sign_ups_never_overbook() {
 async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_forgotten_check_outs()
 {
     let app = TestApp::new().await;
-    let c = centre(&app).await;
-    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
-    let (token, person) = volunteer(&app, c.community_id).await;
-    let (lat, lon) = north(c.lat, c.lon, 10.0);
+    let at = place(&app).await;
+    let c = &at.centre;
+    let staff = app.user_with(Role::CommunityStaff, at.community).await;
+    let Volunteer { token, person, .. } = volunteer(&app, &at).await;
+    let (lat, lon) = north(c, 10.0);
     let start = app.clock().now() - Duration::hours(5);
     let batch = json!({"items": [
         {"client_id": "phone-out-0001", "kind": "check_out", "check_in_client_id": "phone-in-0001",
@@ -353,12 +269,7 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
         {"client_id": "phone-out-9999", "kind": "check_out", "check_in_client_id": "phone-in-9999",
          "device_time": start + Duration::minutes(100)},
     ]});
-    let first = app
-        .post("/api/v1/check-ins/sync")
-        .bearer(&token)
-        .json(&batch)
-        .send()
-        .await;
+    let first = app.post_as(&token, "/api/v1/check-ins/sync", &batch).await;
     first.assert_status(200);
     let items = first.json()["items"]
         .as_array()
@@ -369,18 +280,13 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
     assert_eq!(items[2]["result"], "rejected");
     assert_eq!(items[2]["code"], "check_in_unknown");
     let again = app
-        .post("/api/v1/check-ins/sync")
-        .bearer(&token)
-        .json(&batch)
-        .send()
+        .post_as(&token, "/api/v1/check-ins/sync", &batch)
         .await
         .json();
     assert_eq!(again["items"][0]["result"], "duplicate");
     assert_eq!(again["items"][1]["result"], "duplicate");
     let mine = app
-        .get("/api/v1/check-ins?mine=true")
-        .bearer(&token)
-        .send()
+        .get_as(&token, "/api/v1/check-ins?mine=true")
         .await
         .json();
     assert_eq!(mine["items"].as_array().map(Vec::len), Some(1));
@@ -388,23 +294,17 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
 
     // A check-in at an activity that ended, never checked out: the sweeper closes it at the
     // activity's end and flags it.
-    let a = activity(
-        &app,
-        &staff,
-        &c,
-        20,
-        app.clock().now() - Duration::hours(3),
-        2,
-        None,
-    )
-    .await;
-    let offline = json!({"items": [{"client_id": "phone-in-0002", "kind": "check_in", "activity_id": a["id"],
+    let a = app
+        .activity(c.id)
+        .starting(app.clock().now() - Duration::hours(3))
+        .lasting(2)
+        .by(&staff)
+        .create()
+        .await;
+    let offline = json!({"items": [{"client_id": "phone-in-0002", "kind": "check_in", "activity_id": a,
         "device_time": app.clock().now() - Duration::minutes(170), "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}}]});
     let r = app
-        .post("/api/v1/check-ins/sync")
-        .bearer(&token)
-        .json(&offline)
-        .send()
+        .post_as(&token, "/api/v1/check-ins/sync", &offline)
         .await
         .json();
     assert_eq!(r["items"][0]["result"], "accepted", "{r}");
@@ -415,12 +315,10 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
     assert!(closed >= 1);
     drop(conn);
     let swept = app
-        .get(&format!(
-            "/api/v1/check-ins?mine=true&activity_id={}",
-            a["id"].as_str().expect("the answer carries its id")
-        ))
-        .bearer(&token)
-        .send()
+        .get_as(
+            &token,
+            &format!("/api/v1/check-ins?mine=true&activity_id={a}"),
+        )
         .await
         .json();
     let s = &swept["items"][0];
@@ -443,54 +341,41 @@ async fn offline_batches_are_idempotent_and_order_free_and_the_sweeper_closes_fo
 #[actix_web::test]
 async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
     let app = TestApp::new().await;
-    let c = centre(&app).await;
-    let staff = app.user_with(Role::CommunityStaff, c.community_id).await;
-    let team = Uuid::new_v4();
-    app.sql(&format!(
-        "INSERT INTO organisations (id, kind, name, area_id) VALUES ('{team}', 'volunteer_team', '左邻右里{team}', '{}')",
-        c.community_id
-    ))
-    .await;
-    let (leader, leader_person) = volunteer(&app, c.community_id).await;
-    let (member, member_person) = volunteer(&app, c.community_id).await;
-    for (p, role) in [(leader_person, "leader"), (member_person, "member")] {
-        app.put(&format!("/api/v1/volunteer-teams/{team}/members/{p}"))
-            .bearer(&staff)
-            .json(&json!({"role": role}))
-            .send()
-            .await
-            .assert_status(200);
-    }
-    let a = activity(
-        &app,
-        &staff,
-        &c,
-        20,
-        app.clock().now() - Duration::hours(2),
-        4,
-        Some(team),
-    )
-    .await;
-    let (lat, lon) = north(c.lat, c.lon, 10.0);
+    let at = place(&app).await;
+    let c = &at.centre;
+    let staff = app.user_with(Role::CommunityStaff, at.community).await;
+    let leader = volunteer(&app, &at).await;
+    let member = volunteer(&app, &at).await;
+    let team = app
+        .team(at.community)
+        .leader(leader.person)
+        .member(member.person)
+        .create()
+        .await;
+    let (leader, member) = (leader.token, member.token);
+    let a = app
+        .activity(c.id)
+        .starting(app.clock().now() - Duration::hours(2))
+        .lasting(4)
+        .of_team(team)
+        .by(&staff)
+        .create()
+        .await;
+    let (lat, lon) = north(c, 10.0);
     let batch = json!({"items": [
-        {"client_id": "member-in-0001", "kind": "check_in", "activity_id": a["id"], "device_time": app.clock().now() - Duration::minutes(100),
+        {"client_id": "member-in-0001", "kind": "check_in", "activity_id": a, "device_time": app.clock().now() - Duration::minutes(100),
          "location": {"lat": lat, "lon": lon, "accuracy_m": 5.0}},
         {"client_id": "member-out-0001", "kind": "check_out", "check_in_client_id": "member-in-0001",
          "device_time": app.clock().now() - Duration::minutes(10)},
     ]});
-    app.post("/api/v1/check-ins/sync")
-        .bearer(&member)
-        .json(&batch)
-        .send()
+    app.post_as(&member, "/api/v1/check-ins/sync", &batch)
         .await
         .assert_status(200);
     let mine = |token: String| {
         let app = &app;
         async move {
             let h = app
-                .get("/api/v1/service-hours?mine=true&group_by=person")
-                .bearer(&token)
-                .send()
+                .get_as(&token, "/api/v1/service-hours?mine=true&group_by=person")
                 .await
                 .json();
             (
@@ -506,42 +391,37 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
     );
     // The queue of the team leader holds it; the member cannot verify their own.
     let queue = app
-        .get("/api/v1/check-ins?verification=pending&open=false")
-        .bearer(&leader)
-        .send()
+        .get_as(&leader, "/api/v1/check-ins?verification=pending&open=false")
         .await
         .json();
-    let id = queue["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let id = text(&queue["items"][0]["id"]);
     assert!(!id.is_empty(), "{queue}");
-    app.post(&format!("/api/v1/check-ins/{id}/verification"))
-        .bearer(&member)
-        .json(&json!({"accepted": true}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    let outsider = app
-        .user_with(Role::CommunityStaff, app.area_id("卫技新村").await)
-        .await;
-    app.post(&format!("/api/v1/check-ins/{id}/verification"))
-        .bearer(&outsider)
-        .json(&json!({"accepted": true}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
-    app.post(&format!("/api/v1/check-ins/{id}/verification"))
-        .bearer(&leader)
-        .json(&json!({"accepted": true}))
-        .send()
-        .await
-        .assert_status(200);
+    app.post_as(
+        &member,
+        &format!("/api/v1/check-ins/{id}/verification"),
+        &json!({"accepted": true}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    let elsewhere = app.community().create().await;
+    let outsider = app.user_with(Role::CommunityStaff, elsewhere).await;
+    app.post_as(
+        &outsider,
+        &format!("/api/v1/check-ins/{id}/verification"),
+        &json!({"accepted": true}),
+    )
+    .await
+    .assert_problem(404, "not_found");
+    app.post_as(
+        &leader,
+        &format!("/api/v1/check-ins/{id}/verification"),
+        &json!({"accepted": true}),
+    )
+    .await
+    .assert_status(200);
     assert_eq!(mine(member.clone()).await, (90, 0));
     let by_team = app
-        .get("/api/v1/service-hours?group_by=team")
-        .bearer(&staff)
-        .send()
+        .get_as(&staff, "/api/v1/service-hours?group_by=team")
         .await
         .json();
     assert!(by_team["items"].as_array().is_some_and(|a| {
@@ -551,17 +431,17 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
 
     let today = app.clock().today();
     let cert = app
-        .post("/api/v1/service-certificates")
-        .bearer(&member)
-        .json(&json!({"from": today - Duration::days(30), "to": today}))
-        .send()
+        .post_as(
+            &member,
+            "/api/v1/service-certificates",
+            &json!({"from": today - Duration::days(30), "to": today}),
+        )
         .await;
     cert.assert_status(201);
     let code = cert.json()["code"].as_str().unwrap_or_default().to_owned();
     assert_eq!(cert.json()["total_minutes"], 90);
     let public = app
-        .get(&format!("/api/v1/public/service-certificates/{code}"))
-        .send()
+        .get_public(&format!("/api/v1/public/service-certificates/{code}"))
         .await;
     public.assert_status(200);
     assert_eq!(public.json()["total_minutes"], 90);
@@ -570,32 +450,28 @@ async fn hours_count_only_once_verified_and_certificates_can_be_checked() {
             .as_str()
             .is_some_and(|n| n.starts_with('志') && n.contains('*'))
     );
-    app.get("/api/v1/public/service-certificates/AAAAAAAAAAAA")
-        .send()
+    app.get_public("/api/v1/public/service-certificates/AAAAAAAAAAAA")
         .await
         .assert_problem(404, "not_found");
     let print = app
-        .get(&format!("/api/v1/service-certificates/{code}/print"))
-        .bearer(&member)
-        .send()
+        .get_as(
+            &member,
+            &format!("/api/v1/service-certificates/{code}/print"),
+        )
         .await;
     print.assert_status(200);
     assert!(print.text().contains("志愿服务证明") && print.text().contains("1.5"));
-    app.get(&format!("/api/v1/service-certificates/{code}/print"))
-        .bearer(&leader)
-        .send()
-        .await
-        .assert_problem(404, "not_found");
+    app.get_as(
+        &leader,
+        &format!("/api/v1/service-certificates/{code}/print"),
+    )
+    .await
+    .assert_problem(404, "not_found");
 }
 
 /// The report a volunteer asks for with `body` (201), as answered.
 async fn request_report(app: &TestApp, token: &str, body: Value) -> Value {
-    let r = app
-        .post("/api/v1/reports")
-        .bearer(token)
-        .json(&body)
-        .send()
-        .await;
+    let r = app.post_as(token, "/api/v1/reports", &body).await;
     r.assert_status(201);
     r.json()
 }
@@ -603,47 +479,41 @@ async fn request_report(app: &TestApp, token: &str, body: Value) -> Value {
 #[actix_web::test]
 async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
     let app = TestApp::new().await;
-    let compound = app.area_id("融城花苑").await;
-    let (token, _) = volunteer(&app, app.area_id("侯家塘街道").await).await;
+    let at = place(&app).await;
+    let compound = at.compound;
+    let token = volunteer(&app, &at).await.token;
+    let other = app.compound().in_community(at.community).create().await.id;
     let r = request_report(
         &app,
         &token,
         json!({"compound_id": compound, "note": "居住在本小区"}),
     )
     .await;
-    let id = r["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&r["id"]);
     assert_eq!(r["employer"], "雨花区卫健局");
-    app.post("/api/v1/reports")
-        .bearer(&token)
-        .json(&json!({"compound_id": app.area_id("卫技新村").await}))
-        .send()
+    app.post_as(&token, "/api/v1/reports", &json!({"compound_id": other}))
         .await
         .assert_problem(409, "report_active");
     // Another compound's secretary neither sees nor decides it.
-    let elsewhere = app
-        .user_with(Role::CompoundSecretary, app.area_id("卫技新村").await)
-        .await;
-    app.post(&format!("/api/v1/reports/{id}/decision"))
-        .bearer(&elsewhere)
-        .json(&json!({"action": "confirm"}))
-        .send()
-        .await
-        .assert_problem(404, "not_found");
+    let elsewhere = app.user_with(Role::CompoundSecretary, other).await;
+    app.post_as(
+        &elsewhere,
+        &format!("/api/v1/reports/{id}/decision"),
+        &json!({"action": "confirm"}),
+    )
+    .await
+    .assert_problem(404, "not_found");
     // The member cannot confirm themselves.
-    app.post(&format!("/api/v1/reports/{id}/decision"))
-        .bearer(&token)
-        .json(&json!({"action": "confirm"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    let secretary = app.token_for("rongcheng.secretary").await;
+    app.post_as(
+        &token,
+        &format!("/api/v1/reports/{id}/decision"),
+        &json!({"action": "confirm"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    let secretary = app.user_with(Role::CompoundSecretary, compound).await;
     let queue = app
-        .get("/api/v1/reports?status=requested")
-        .bearer(&secretary)
-        .send()
+        .get_as(&secretary, "/api/v1/reports?status=requested")
         .await
         .json();
     assert!(
@@ -652,38 +522,36 @@ async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
             .is_some_and(|a| a.iter().any(|x| x["id"] == id.as_str()))
     );
     let confirmed = app
-        .post(&format!("/api/v1/reports/{id}/decision"))
-        .bearer(&secretary)
-        .json(&json!({"action": "confirm"}))
-        .send()
+        .post_as(
+            &secretary,
+            &format!("/api/v1/reports/{id}/decision"),
+            &json!({"action": "confirm"}),
+        )
         .await;
     confirmed.assert_status(200);
     assert_eq!(confirmed.json()["status"], "confirmed");
     let stats = app
-        .get("/api/v1/stats/volunteering")
-        .bearer(&app.token_for("admin").await)
-        .send()
+        .get_as(&app.token_for("admin").await, "/api/v1/stats/volunteering")
         .await;
     stats.assert_status(200);
     assert_eq!(stats.json()["reporting_target"], 13_000);
     assert!(stats.json()["reported_members"].as_i64().unwrap_or(0) >= 1);
     let csv = app
-        .get("/api/v1/volunteering/employer-report?quarter=2026Q4")
-        .bearer(&app.token_for("admin").await)
-        .send()
+        .get_as(
+            &app.token_for("admin").await,
+            "/api/v1/volunteering/employer-report?quarter=2026Q4",
+        )
         .await;
     csv.assert_status(200);
     assert!(csv.text().contains("雨花区卫健局") && csv.text().contains("已报到"));
     // Residents have no part in any of it.
-    let resident = app.token_for("weiji.resident").await;
+    let resident = app.user_with(Role::Resident, compound).await;
     for uri in [
         "/api/v1/reports",
         "/api/v1/check-ins",
         "/api/v1/stats/volunteering",
     ] {
-        app.get(uri)
-            .bearer(&resident)
-            .send()
+        app.get_as(&resident, uri)
             .await
             .assert_problem(403, "forbidden");
     }
@@ -692,50 +560,44 @@ async fn reporting_is_confirmed_by_the_compounds_secretary_one_at_a_time() {
 #[actix_web::test]
 async fn a_caller_who_may_not_act_is_refused_before_their_input_is_checked() {
     let app = TestApp::new().await;
-    let compound = app.area_id("融城花苑").await;
-    let (token, _) = volunteer(&app, app.area_id("侯家塘街道").await).await;
+    let at = place(&app).await;
+    let compound = at.compound;
+    let token = volunteer(&app, &at).await.token;
     let r = request_report(&app, &token, json!({"compound_id": compound})).await;
-    let id = r["id"]
-        .as_str()
-        .expect("the answer carries its id")
-        .to_owned();
+    let id = id_in(&r["id"]);
     // Declining needs a reason, but the member may not decline at all: 403, not 422.
-    app.post(&format!("/api/v1/reports/{id}/decision"))
-        .bearer(&token)
-        .json(&json!({"action": "decline"}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
+    app.post_as(
+        &token,
+        &format!("/api/v1/reports/{id}/decision"),
+        &json!({"action": "decline"}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
     // A resident does not volunteer: a note too long is not what stops them.
-    let resident = app.token_for("weiji.resident").await;
-    app.post("/api/v1/reports")
-        .bearer(&resident)
-        .json(&json!({"compound_id": compound, "note": "字".repeat(501)}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    app.post("/api/v1/check-ins/sync")
-        .bearer(&resident)
-        .json(&json!({"items": []}))
-        .send()
+    let resident = app.user_with(Role::Resident, compound).await;
+    app.post_as(
+        &resident,
+        "/api/v1/reports",
+        &json!({"compound_id": compound, "note": "字".repeat(501)}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    app.post_as(&resident, "/api/v1/check-ins/sync", &json!({"items": []}))
         .await
         .assert_problem(403, "forbidden");
     // Service hours are a volunteer's or the area staff's: a grouping that does not exist
     // is not what stops someone who is neither.
-    let stranger = app
-        .user_with(Role::PropertyStaff, app.area_id("侯家塘街道").await)
-        .await;
-    app.get("/api/v1/service-hours?group_by=nonsense")
-        .bearer(&stranger)
-        .send()
+    let stranger = app.user_with(Role::PropertyStaff, at.community).await;
+    app.get_as(&stranger, "/api/v1/service-hours?group_by=nonsense")
         .await
         .assert_problem(403, "forbidden");
     // The secretary declining without a reason is told what is missing.
-    let secretary = app.token_for("rongcheng.secretary").await;
-    app.post(&format!("/api/v1/reports/{id}/decision"))
-        .bearer(&secretary)
-        .json(&json!({"action": "decline", "reason": " "}))
-        .send()
-        .await
-        .assert_problem(422, "validation_failed");
+    let secretary = app.user_with(Role::CompoundSecretary, compound).await;
+    app.post_as(
+        &secretary,
+        &format!("/api/v1/reports/{id}/decision"),
+        &json!({"action": "decline", "reason": " "}),
+    )
+    .await
+    .assert_problem(422, "validation_failed");
 }

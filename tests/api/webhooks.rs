@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use linli::relay::{Relay, RelaySettings};
+use linli_tests::text;
 use linli_tests::{
     TestApp,
     receiver::{Receiver, verify_signature},
@@ -33,12 +34,7 @@ fn relay(app: &TestApp) -> Relay {
 /// Subscribes the receiver to `types` over 雨花区; returns (id, secret).
 async fn subscribe(app: &TestApp, receiver: &Receiver, types: Value) -> (String, String) {
     let admin = app.token_for("admin").await;
-    let res = app
-        .post("/api/v1/webhook-subscriptions")
-        .bearer(&admin)
-        .json(&json!({"url": receiver.url, "event_types": types, "area_id": app.area_id("雨花区").await}))
-        .send()
-        .await;
+    let res = app.post_as(&admin, "/api/v1/webhook-subscriptions", &json!({"url": receiver.url, "event_types": types, "area_id": app.area_id("雨花区").await})).await;
     res.assert_status(201);
     let body = res.json();
     assert!(
@@ -62,7 +58,7 @@ async fn subscribe(app: &TestApp, receiver: &Receiver, types: Value) -> (String,
 async fn update_weiji(app: &TestApp, households: i64) {
     let admin = app.token_for("admin").await;
     let uri = format!("/api/v1/compounds/{}", app.area_id("卫技新村").await);
-    let read = app.get(&uri).bearer(&admin).send().await;
+    let read = app.get_as(&admin, &uri).await;
     let etag = read.header("etag").expect("the answer carries an ETag");
     let mut body = read.json();
     body["household_count"] = json!(households);
@@ -132,9 +128,10 @@ async fn failures_are_retried_on_schedule_and_410_disables_the_subscription() {
     assert_eq!(receiver.received().len(), 1);
     let admin = app.token_for("admin").await;
     let deliveries = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}/deliveries"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/webhook-subscriptions/{id}/deliveries"),
+        )
         .await
         .json();
     let d = &deliveries["items"][0];
@@ -159,9 +156,10 @@ async fn failures_are_retried_on_schedule_and_410_disables_the_subscription() {
         "retries keep the webhook-id"
     );
     let deliveries = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}/deliveries"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/webhook-subscriptions/{id}/deliveries"),
+        )
         .await
         .json();
     assert_eq!(deliveries["items"][0]["status"], "delivered");
@@ -174,9 +172,7 @@ async fn failures_are_retried_on_schedule_and_410_disables_the_subscription() {
     update_weiji(&app, 302).await;
     drain(&worker).await;
     let sub = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}"))
-        .bearer(&admin)
-        .send()
+        .get_as(&admin, &format!("/api/v1/webhook-subscriptions/{id}"))
         .await
         .json();
     assert_eq!(sub["active"], false);
@@ -263,10 +259,7 @@ async fn a_rotated_secret_signs_alongside_the_old_one() {
         .send()
         .await;
     rotated.assert_status(200);
-    let new = rotated.json()["secret"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let new = text(&rotated.json()["secret"]);
     assert_ne!(new, old);
     update_weiji(&app, 320).await;
     drain(&relay(&app)).await;
@@ -275,15 +268,13 @@ async fn a_rotated_secret_signs_alongside_the_old_one() {
     assert_eq!(verify_signature(&old, &got[0]), [false, true]);
     // Manual redelivery sends the same message again.
     let deliveries = app
-        .get(&format!("/api/v1/webhook-subscriptions/{id}/deliveries"))
-        .bearer(&admin)
-        .send()
+        .get_as(
+            &admin,
+            &format!("/api/v1/webhook-subscriptions/{id}/deliveries"),
+        )
         .await
         .json();
-    let delivery = deliveries["items"][0]["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let delivery = text(&deliveries["items"][0]["id"]);
     app.post(&format!(
         "/api/v1/webhook-subscriptions/{id}/deliveries/{delivery}/redeliver"
     ))
@@ -351,22 +342,10 @@ async fn internal_targets_and_unknown_types_are_refused() {
 #[actix_web::test]
 async fn keys_subscribe_only_to_what_their_scopes_read() {
     let app = app().await;
-    let admin = app.token_for("admin").await;
     let area = app.area_id("侯家塘街道").await;
     let issue = |scopes: Value| {
         let app = &app;
-        let admin = admin.clone();
-        async move {
-            app.post("/api/v1/api-keys")
-                .bearer(&admin)
-                .json(&json!({"name": "数据平台", "scopes": scopes, "area_id": area}))
-                .send()
-                .await
-                .json()["key"]
-                .as_str()
-                .unwrap_or_default()
-                .to_owned()
-        }
+        async move { app.api_key("数据平台", scopes, area).await.0 }
     };
     let full = issue(json!(["webhooks:manage", "registry:read"])).await;
     let bare = issue(json!(["webhooks:manage"])).await;

@@ -8,32 +8,44 @@ use linli_tests::TestApp;
 use serde_json::json;
 use uuid::Uuid;
 
-#[derive(QueryableByName)]
 struct Pair {
-    #[diesel(sql_type = SqlUuid)]
     mine: Uuid,
-    #[diesel(sql_type = SqlUuid)]
     theirs: Uuid,
-    #[diesel(sql_type = SqlUuid)]
     my_community: Uuid,
-    #[diesel(sql_type = SqlUuid)]
     their_community: Uuid,
 }
 
 /// Two compounds of two communities of one subdistrict, neither under contract.
 async fn two_communities(app: &TestApp) -> Pair {
-    let mut conn = app.conn().await;
-    diesel::sql_query(
-        "SELECT a.id AS mine, b.id AS theirs, a.parent_id AS my_community, b.parent_id AS their_community \
-         FROM areas a JOIN areas ca ON ca.id = a.parent_id \
-         JOIN areas b ON b.kind = 'compound' JOIN areas cb ON cb.id = b.parent_id \
-         WHERE a.kind = 'compound' AND cb.parent_id = ca.parent_id AND cb.id <> ca.id \
-           AND NOT EXISTS (SELECT 1 FROM contract_compounds cc WHERE cc.compound_id IN (a.id, b.id)) \
-         ORDER BY a.path, b.path LIMIT 1",
-    )
-    .get_result(&mut *conn)
-    .await
-    .unwrap_or_else(|e| panic!("{e}"))
+    let subdistrict = app.subdistrict().create().await;
+    let my_community = app.community().under(subdistrict).create().await;
+    let their_community = app.community().under(subdistrict).create().await;
+    Pair {
+        mine: app.compound().in_community(my_community).create().await.id,
+        theirs: app
+            .compound()
+            .in_community(their_community)
+            .create()
+            .await
+            .id,
+        my_community,
+        their_community,
+    }
+}
+
+/// A person living in their compound who holds the post `title` in a party branch of mine.
+async fn theirs_with_a_post_of_mine(app: &TestApp, p: &Pair, name: &str, title: &str) -> Uuid {
+    let branch = app
+        .organisation(OrgKind::CompoundPartyBranch)
+        .in_area(p.mine)
+        .create()
+        .await;
+    app.post_holder(branch, p.theirs)
+        .named(name)
+        .titled(title)
+        .create()
+        .await
+        .person
 }
 
 async fn version(app: &TestApp, table: &str, id: Uuid) -> i64 {
@@ -55,7 +67,7 @@ async fn a_bundle_is_changed_only_by_staff_covering_all_its_compounds() {
     let id = bundle.create().await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/service-contracts/{id}");
-    app.get(&uri).bearer(&clerk).send().await.assert_status(200);
+    app.get_as(&clerk, &uri).await.assert_status(200);
     // Dropping the other community's compound from the bundle is not theirs to do.
     app.put(&uri)
         .bearer(&clerk)
@@ -97,17 +109,10 @@ async fn a_person_is_changed_only_by_staff_covering_their_home() {
     let app = TestApp::new().await;
     let p = two_communities(&app).await;
     // Lives in their compound, holds a post in an organisation of mine.
-    let (person, org) = (Uuid::new_v4(), Uuid::new_v4());
-    app.sql(&format!(
-        "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试居民', true, '{}'); \
-         INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试支部{org}', '{}'); \
-         INSERT INTO posts (id, person_id, organisation_id, title, start_date) VALUES ('{}', '{person}', '{org}', '委员', '2020-01-01')",
-        p.theirs, p.mine, Uuid::new_v4()
-    ))
-    .await;
+    let person = theirs_with_a_post_of_mine(&app, &p, "测试居民", "委员").await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/people/{person}");
-    app.get(&uri).bearer(&clerk).send().await.assert_status(200);
+    app.get_as(&clerk, &uri).await.assert_status(200);
     // Moving them into my compound would take them from the community they live in.
     app.put(&uri)
         .bearer(&clerk)
@@ -142,10 +147,7 @@ async fn a_teams_members_are_set_only_by_staff_covering_the_teams_area() {
     .await;
     let clerk = app.user_with(Role::CommunityStaff, p.my_community).await;
     let uri = format!("/api/v1/volunteer-teams/{team}/members/{person}");
-    app.put(&uri)
-        .bearer(&clerk)
-        .json(&json!({"role": "member"}))
-        .send()
+    app.put_as(&clerk, &uri, &json!({"role": "member"}))
         .await
         .assert_problem(403, "forbidden");
     app.delete(&uri)
@@ -161,10 +163,7 @@ async fn a_teams_members_are_set_only_by_staff_covering_the_teams_area() {
         .await;
     assert_eq!(members, 0);
     let team_clerk = app.user_with(Role::CommunityStaff, p.their_community).await;
-    app.put(&uri)
-        .bearer(&team_clerk)
-        .json(&json!({"role": "member"}))
-        .send()
+    app.put_as(&team_clerk, &uri, &json!({"role": "member"}))
         .await
         .assert_status(200);
 }
@@ -182,10 +181,7 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
     let mut filed = Vec::new();
     for _ in 0..2 {
         let created = app
-            .post("/api/v1/complaints")
-            .bearer(&admin)
-            .json(&body(p.theirs))
-            .send()
+            .post_as(&admin, "/api/v1/complaints", &body(p.theirs))
             .await;
         created.assert_status(201);
         filed.push(created.json());
@@ -201,7 +197,7 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
         "/api/v1/complaints/{}",
         filed[0]["id"].as_str().expect("the answer carries its id")
     );
-    let seen = app.get(&uri).bearer(&clerk).send().await;
+    let seen = app.get_as(&clerk, &uri).await;
     seen.assert_status(200);
     let version = seen.json()["version"].clone();
     app.post(&format!("{uri}/merge"))
@@ -211,13 +207,14 @@ async fn a_complaint_seen_as_its_complainant_is_not_dispatched_by_staff_of_anoth
         .send()
         .await
         .assert_problem(403, "forbidden");
-    app.post(&format!("{uri}/extensions/{}/decision", Uuid::new_v4()))
-        .bearer(&clerk)
-        .json(&json!({"approve": true}))
-        .send()
-        .await
-        .assert_problem(403, "forbidden");
-    let after = app.get(&uri).bearer(&admin).send().await.json();
+    app.post_as(
+        &clerk,
+        &format!("{uri}/extensions/{}/decision", Uuid::new_v4()),
+        &json!({"approve": true}),
+    )
+    .await
+    .assert_problem(403, "forbidden");
+    let after = app.get_as(&admin, &uri).await.json();
     assert_eq!(after["status"], "submitted");
     assert_eq!(after["version"], version);
 }
@@ -227,36 +224,21 @@ async fn a_bank_account_is_set_only_by_finance_officers_covering_the_persons_hom
     let app = TestApp::new().await;
     let p = two_communities(&app).await;
     // Lives in their compound, holds a post in a branch of mine.
-    let (person, org) = (Uuid::new_v4(), Uuid::new_v4());
-    app.sql(&format!(
-        "INSERT INTO people (id, name, is_party_member, home_compound_id) VALUES ('{person}', '测试书记', true, '{}'); \
-         INSERT INTO organisations (id, kind, name, area_id) VALUES ('{org}', 'compound_party_branch', '测试支部{org}', '{}'); \
-         INSERT INTO posts (id, person_id, organisation_id, title, start_date) VALUES ('{}', '{person}', '{org}', '书记', '2020-01-01')",
-        p.theirs, p.mine, Uuid::new_v4()
-    ))
-    .await;
+    let person = theirs_with_a_post_of_mine(&app, &p, "测试书记", "书记").await;
     let body = json!({"bank_name": "长沙银行雨花支行", "account_no": "6222020200112233", "account_name": "测试书记"});
     let uri = format!("/api/v1/people/{person}/bank-account");
     let officer = app.user_with(Role::FinanceOfficer, p.my_community).await;
     // Seen through the post (no account on file yet), but not theirs to change.
-    app.get(&uri)
-        .bearer(&officer)
-        .send()
+    app.get_as(&officer, &uri)
         .await
         .assert_problem(404, "not_found");
-    app.put(&uri)
-        .bearer(&officer)
-        .json(&body)
-        .send()
+    app.put_as(&officer, &uri, &body)
         .await
         .assert_problem(403, "forbidden");
     let accounts = "SELECT count(*) AS n FROM bank_accounts WHERE person_id::text = $1";
     assert_eq!(app.count(accounts, &person.to_string()).await, 0);
     let home_officer = app.user_with(Role::FinanceOfficer, p.their_community).await;
-    app.put(&uri)
-        .bearer(&home_officer)
-        .json(&body)
-        .send()
+    app.put_as(&home_officer, &uri, &body)
         .await
         .assert_status(200);
     assert_eq!(app.count(accounts, &person.to_string()).await, 1);
@@ -301,11 +283,7 @@ async fn read_but_not_changed(
     body: &serde_json::Value,
 ) {
     let auditor = auditor_of_theirs(app, p).await;
-    app.get(uri)
-        .bearer(&auditor)
-        .send()
-        .await
-        .assert_status(200);
+    app.get_as(&auditor, uri).await.assert_status(200);
     app.put(uri)
         .bearer(&auditor)
         .header("If-Match", "\"v1\"")
@@ -331,12 +309,7 @@ async fn a_centre_is_changed_only_by_staff_covering_its_community() {
     let admin = app.token_for("admin").await;
     let body = json!({"community_id": p.their_community, "name": "测试邻里中心", "address": "测试路 1 号",
         "location": {"lat": 28.1, "lon": 113.0}, "geofence_radius_m": 150, "opening_hours": {"1": ["08:30", "20:00"]}});
-    let created = app
-        .post("/api/v1/centres")
-        .bearer(&admin)
-        .json(&body)
-        .send()
-        .await;
+    let created = app.post_as(&admin, "/api/v1/centres", &body).await;
     created.assert_status(201);
     let id: Uuid = serde_json::from_value(created.json()["id"].clone()).expect("an id");
     let uri = format!("/api/v1/centres/{id}");

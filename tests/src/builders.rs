@@ -17,13 +17,36 @@ use uuid::Uuid;
 
 use crate::{DEMO_PASSWORD, TestApp};
 
+/// Builder methods that each set one field: `name(arg: Type) => field = value;`.
+macro_rules! setters {
+    ($($(#[$doc:meta])* $name:ident($arg:ident: $ty:ty) => $field:ident = $value:expr;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, $arg: $ty) -> Self {
+                self.$field = $value;
+                self
+            }
+        )*
+    };
+}
+
+mod allowances;
+mod revenue;
+mod volunteering;
+
+pub use allowances::{PostHolder, PostHolderBuilder, ProgrammeBuilder};
+pub use revenue::{Books, ledger_entry};
+pub use volunteering::{
+    ActivityBuilder, Centre, CentreBuilder, TeamBuilder, Volunteer, VolunteerBuilder,
+};
+
 /// A short unique suffix for names that must not collide with the demo's or each other's.
 pub fn unique(prefix: &str) -> String {
     format!("{prefix}{}", &Uuid::new_v4().simple().to_string()[..8])
 }
 
 /// A JSON string value as text, for enums serialised by serde.
-fn code<T: serde::Serialize + std::fmt::Debug>(value: T) -> String {
+pub(crate) fn code<T: serde::Serialize + std::fmt::Debug>(value: T) -> String {
     serde_json::to_value(&value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -31,7 +54,7 @@ fn code<T: serde::Serialize + std::fmt::Debug>(value: T) -> String {
 }
 
 /// The id in a created resource's body.
-fn id_of(body: &Value, what: &str) -> Uuid {
+pub(crate) fn id_of(body: &Value, what: &str) -> Uuid {
     body["id"]
         .as_str()
         .and_then(|s| s.parse().ok())
@@ -44,10 +67,42 @@ impl TestApp {
         self.token_for("admin").await
     }
 
+    /// `by`, or else the administrator's token.
+    pub(crate) async fn token_or_admin(&self, by: Option<String>) -> String {
+        match by {
+            Some(token) => token,
+            None => self.admin().await,
+        }
+    }
+
+    /// POSTs `body` to `path` as `by` (default: the administrator) and returns the created
+    /// resource.
+    pub(crate) async fn create_by(
+        &self,
+        by: Option<String>,
+        path: &str,
+        body: &Value,
+        what: &str,
+    ) -> Value {
+        let token = self.token_or_admin(by).await;
+        self.create_as(&token, path, body, what).await
+    }
+
     /// POSTs `body` to `path` as the administrator and returns the created resource.
-    async fn create_as_admin(&self, path: &str, body: &Value, what: &str) -> Value {
+    pub(crate) async fn create_as_admin(&self, path: &str, body: &Value, what: &str) -> Value {
         let admin = self.admin().await;
-        let res = self.post(path).bearer(&admin).json(body).send().await;
+        self.create_as(&admin, path, body, what).await
+    }
+
+    /// POSTs `body` to `path` as the holder of `token` and returns the created resource.
+    pub(crate) async fn create_as(
+        &self,
+        token: &str,
+        path: &str,
+        body: &Value,
+        what: &str,
+    ) -> Value {
+        let res = self.post_as(token, path, body).await;
         assert_eq!(
             res.status.as_u16(),
             201,
@@ -108,11 +163,54 @@ impl TestApp {
         }
     }
 
+    /// The access token of a user built holding `role` over `area`.
+    pub async fn token_over(&self, role: Role, area: Uuid) -> String {
+        self.user(role).over(area).create().await.token
+    }
+
     /// A user holding `role` over the demo area named `area` (the tree is the environment
     /// every test runs in), built with the defaults.
     pub async fn user_over(&self, role: Role, area: &str) -> User {
         let area = self.area_id(area).await;
         self.user(role).over(area).create().await
+    }
+
+    /// A community to build (under the demo's 侯家塘街道 unless told otherwise): a corner
+    /// of the district no demo row lives in.
+    pub fn community(&self) -> AreaBuilder<'_> {
+        AreaBuilder {
+            app: self,
+            kind: "community",
+            parent: None,
+            name: unique("测试社区"),
+        }
+    }
+
+    /// A subdistrict of the demo's 雨花区 to build.
+    pub fn subdistrict(&self) -> AreaBuilder<'_> {
+        AreaBuilder {
+            app: self,
+            kind: "subdistrict",
+            parent: None,
+            name: unique("测试街道"),
+        }
+    }
+
+    /// Issues an API key named `name` with `scopes` over `area` as the administrator and
+    /// returns the key and the issued key as the API shows it.
+    pub async fn api_key(&self, name: &str, scopes: Value, area: Uuid) -> (String, Value) {
+        let body = self
+            .create_as_admin(
+                "/api/v1/api-keys",
+                &json!({"name": name, "scopes": scopes, "area_id": area}),
+                "API key",
+            )
+            .await;
+        let key = body["key"]
+            .as_str()
+            .unwrap_or_else(|| panic!("an API key is issued: {body}"))
+            .to_owned();
+        (key, body)
     }
 
     /// A property service contract of `company` (a property company) to build: a year from
@@ -165,16 +263,12 @@ pub struct Compound {
 }
 
 impl CompoundBuilder<'_> {
-    /// The community (an area) the compound belongs to.
-    pub fn in_community(mut self, community: Uuid) -> Self {
-        self.community = Some(community);
-        self
-    }
+    setters! {
+        /// The community (an area) the compound belongs to.
+        in_community(community: Uuid) => community = Some(community);
 
-    /// Its name (unique by default).
-    pub fn named(mut self, name: &str) -> Self {
-        self.name = name.to_owned();
-        self
+        /// Its name (unique by default).
+        named(name: &str) => name = name.to_owned();
     }
 
     /// Governed by its residents' own committee.
@@ -195,28 +289,18 @@ impl CompoundBuilder<'_> {
         self
     }
 
-    /// How many buildings it has.
-    pub fn buildings(mut self, n: i32) -> Self {
-        self.buildings = n;
-        self
-    }
+    setters! {
+        /// How many buildings it has.
+        buildings(n: i32) => buildings = n;
 
-    /// How many households live there.
-    pub fn households(mut self, n: i32) -> Self {
-        self.households = n;
-        self
-    }
+        /// How many households live there.
+        households(n: i32) => households = n;
 
-    /// The year it was built (`None`: unknown).
-    pub fn built(mut self, year: Option<i32>) -> Self {
-        self.year_built = year;
-        self
-    }
+        /// The year it was built (`None`: unknown).
+        built(year: Option<i32>) => year_built = year;
 
-    /// Whether it has no gate.
-    pub fn open(mut self, is_open: bool) -> Self {
-        self.is_open = is_open;
-        self
+        /// Whether it has no gate.
+        open(is_open: bool) => is_open = is_open;
     }
 
     /// Creates it as the administrator.
@@ -248,6 +332,44 @@ impl CompoundBuilder<'_> {
     }
 }
 
+/// Builds an area (a subdistrict or a community) through `POST /api/v1/areas`.
+pub struct AreaBuilder<'a> {
+    app: &'a TestApp,
+    kind: &'static str,
+    parent: Option<Uuid>,
+    name: String,
+}
+
+impl AreaBuilder<'_> {
+    setters! {
+        /// Its name (unique by default).
+        named(name: &str) => name = name.to_owned();
+    }
+
+    setters! {
+        /// The area it belongs to (a community's subdistrict).
+        under(parent: Uuid) => parent = Some(parent);
+    }
+
+    /// Creates it as the administrator and returns its id.
+    pub async fn create(self) -> Uuid {
+        let parent = match (self.parent, self.kind) {
+            (Some(p), _) => p,
+            (None, "subdistrict") => self.app.area_id("雨花区").await,
+            (None, _) => self.app.area_id("侯家塘街道").await,
+        };
+        let body = self
+            .app
+            .create_as_admin(
+                "/api/v1/areas",
+                &json!({"parent_id": parent, "kind": self.kind, "name": self.name}),
+                self.kind,
+            )
+            .await;
+        id_of(&body, self.kind)
+    }
+}
+
 /// Builds an organisation through `POST /api/v1/organisations`.
 pub struct OrganisationBuilder<'a> {
     app: &'a TestApp,
@@ -259,16 +381,12 @@ pub struct OrganisationBuilder<'a> {
 }
 
 impl OrganisationBuilder<'_> {
-    /// Its name (unique by default).
-    pub fn named(mut self, name: &str) -> Self {
-        self.name = name.to_owned();
-        self
-    }
+    setters! {
+        /// Its name (unique by default).
+        named(name: &str) => name = name.to_owned();
 
-    /// The area it sits in (default: the first compound it serves, else the district).
-    pub fn in_area(mut self, area: Uuid) -> Self {
-        self.area = Some(area);
-        self
+        /// The area it sits in (default: the first compound it serves, else the district).
+        in_area(area: Uuid) => area = Some(area);
     }
 
     /// A compound it serves (a committee's or a company's).
@@ -277,10 +395,9 @@ impl OrganisationBuilder<'_> {
         self
     }
 
-    /// Its contact number.
-    pub fn phone(mut self, phone: &str) -> Self {
-        self.phone = Some(phone.to_owned());
-        self
+    setters! {
+        /// Its contact number.
+        phone(phone: &str) => phone = Some(phone.to_owned());
     }
 
     /// Creates it as the administrator and returns its id.
@@ -317,22 +434,15 @@ pub struct PersonBuilder<'a> {
 }
 
 impl PersonBuilder<'_> {
-    /// Their name (unique by default).
-    pub fn named(mut self, name: &str) -> Self {
-        self.name = name.to_owned();
-        self
-    }
+    setters! {
+        /// Their name (unique by default).
+        named(name: &str) => name = name.to_owned();
 
-    /// Their phone number.
-    pub fn phone(mut self, phone: &str) -> Self {
-        self.phone = Some(phone.to_owned());
-        self
-    }
+        /// Their phone number.
+        phone(phone: &str) => phone = Some(phone.to_owned());
 
-    /// Their identity card number.
-    pub fn id_number(mut self, id_number: &str) -> Self {
-        self.id_number = Some(id_number.to_owned());
-        self
+        /// Their identity card number.
+        id_number(id_number: &str) => id_number = Some(id_number.to_owned());
     }
 
     /// A member of the party.
@@ -341,10 +451,9 @@ impl PersonBuilder<'_> {
         self
     }
 
-    /// Where they work.
-    pub fn employer(mut self, employer: &str) -> Self {
-        self.employer = Some(employer.to_owned());
-        self
+    setters! {
+        /// Where they work.
+        employer(employer: &str) => employer = Some(employer.to_owned());
     }
 
     /// Creates them as the administrator and returns the person as the API shows it.
@@ -384,22 +493,15 @@ pub struct User {
 }
 
 impl UserBuilder<'_> {
-    /// The area their grant covers (default: the district).
-    pub fn over(mut self, area: Uuid) -> Self {
-        self.area = Some(area);
-        self
-    }
+    setters! {
+        /// The area their grant covers (default: the district).
+        over(area: Uuid) => area = Some(area);
 
-    /// Their display name.
-    pub fn named(mut self, name: &str) -> Self {
-        self.display_name = Some(name.to_owned());
-        self
-    }
+        /// Their display name.
+        named(name: &str) => display_name = Some(name.to_owned());
 
-    /// Their phone number.
-    pub fn phone(mut self, phone: &str) -> Self {
-        self.phone = Some(phone.to_owned());
-        self
+        /// Their phone number.
+        phone(phone: &str) => phone = Some(phone.to_owned());
     }
 
     /// An organisation they work for (a committee's member handles its complaints).
@@ -522,18 +624,14 @@ impl ComplaintBuilder<'_> {
         self
     }
 
-    /// Filed by the holder of `token` (default: the administrator).
-    pub fn by(mut self, token: &str) -> Self {
-        self.by = Some(token.to_owned());
-        self
+    setters! {
+        /// Filed by the holder of `token` (default: the administrator).
+        by(token: &str) => by = Some(token.to_owned());
     }
 
     /// Files it and returns the answer, whatever it is (for tests of refusals).
     pub async fn send(self) -> crate::Response {
-        let token = match self.by {
-            Some(t) => t,
-            None => self.app.admin().await,
-        };
+        let token = self.app.token_or_admin(self.by).await;
         debug_assert_eq!(self.body["compound_id"], json!(self.compound));
         self.app
             .post("/api/v1/complaints")

@@ -49,6 +49,24 @@ fn db_url(name: &str) -> String {
     format!("{}/{name}", server_url())
 }
 
+/// The text of a JSON string value, empty when it is not one.
+pub fn text(value: &Value) -> String {
+    value.as_str().unwrap_or_default().to_owned()
+}
+
+/// The id an answer carries at `value` (panics with the value when there is none).
+pub fn id_in(value: &Value) -> String {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("the answer carries no id: {value}"))
+        .to_owned()
+}
+
+/// The elements of a JSON array (none when `value` is not one).
+pub fn each(value: &Value) -> std::slice::Iter<'_, Value> {
+    value.as_array().map(|a| a.iter()).unwrap_or_default()
+}
+
 /// Percent-encodes text for a query string.
 pub fn enc(text: &str) -> String {
     text.bytes()
@@ -324,6 +342,17 @@ impl Response {
         self
     }
 
+    /// Asserts a 422 validation problem whose errors name `field`, and returns it.
+    #[track_caller]
+    pub fn assert_field_error(&self, field: &str) -> Value {
+        let problem = self.assert_problem(422, "validation_failed");
+        assert!(
+            problem["errors"][field].is_array(),
+            "no error for {field}: {problem}"
+        );
+        problem
+    }
+
     /// Asserts a problem+json body with this status and code.
     #[track_caller]
     pub fn assert_problem(&self, status: u16, code: &str) -> Value {
@@ -341,6 +370,31 @@ impl Response {
             assert!(body[field].is_string(), "problem without {field}: {body}");
         }
         body
+    }
+}
+
+/// One request of a table-driven test: what is asked, of which path, with which body.
+#[derive(Debug, Clone)]
+pub enum Call {
+    Get(String),
+    Post(String, Value),
+    Put(String, Value),
+}
+
+impl Call {
+    /// A GET of `path`.
+    pub fn get(path: &str) -> Call {
+        Call::Get(path.to_owned())
+    }
+
+    /// A POST of `body` to `path`.
+    pub fn post(path: &str, body: &Value) -> Call {
+        Call::Post(path.to_owned(), body.clone())
+    }
+
+    /// A PUT of `body` to `path`.
+    pub fn put(path: &str, body: &Value) -> Call {
+        Call::Put(path.to_owned(), body.clone())
     }
 }
 
@@ -466,6 +520,88 @@ impl TestApp {
     /// A DELETE request.
     pub fn delete(&self, path: &str) -> RequestBuilder<'_> {
         self.request(Method::DELETE, path)
+    }
+
+    /// GETs `path` as the holder of `token`.
+    pub async fn get_as(&self, token: &str, path: &str) -> Response {
+        self.get(path).bearer(token).send().await
+    }
+
+    /// Signs in through `POST /api/v1/auth/login` and returns the answer.
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.post("/api/v1/auth/login")
+            .json(&serde_json::json!({"username": username, "password": password}))
+            .send()
+            .await
+    }
+
+    /// Exchanges a refresh token through `POST /api/v1/auth/refresh` and returns the answer.
+    pub async fn refresh(&self, refresh_token: &str) -> Response {
+        self.post("/api/v1/auth/refresh")
+            .json(&serde_json::json!({ "refresh_token": refresh_token }))
+            .send()
+            .await
+    }
+
+    /// GETs `path` with no credential.
+    pub async fn get_public(&self, path: &str) -> Response {
+        self.get(path).send().await
+    }
+
+    /// GETs `path` with the API key `key`.
+    pub async fn get_with_key(&self, key: &str, path: &str) -> Response {
+        self.get(path).api_key(key).send().await
+    }
+
+    /// POSTs the JSON `body` to `path` as the holder of `token`.
+    pub async fn post_as(&self, token: &str, path: &str, body: &Value) -> Response {
+        self.post(path).bearer(token).json(body).send().await
+    }
+
+    /// POSTs the JSON `body` to `path` as the holder of `token` with the Idempotency-Key
+    /// `key`.
+    pub async fn post_once(&self, token: &str, path: &str, key: &str, body: &Value) -> Response {
+        self.post(path)
+            .bearer(token)
+            .header("Idempotency-Key", key)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// PUTs the JSON `body` to `path` as the holder of `token`.
+    pub async fn put_as(&self, token: &str, path: &str, body: &Value) -> Response {
+        self.put(path).bearer(token).json(body).send().await
+    }
+
+    /// Sends `call` as the holder of `token`.
+    pub async fn call_as(&self, token: &str, call: &Call) -> Response {
+        match call {
+            Call::Get(path) => self.get_as(token, path).await,
+            Call::Post(path, body) => self.post_as(token, path, body).await,
+            Call::Put(path, body) => self.put_as(token, path, body).await,
+        }
+    }
+
+    /// Sends each of `calls` in turn as the holder of `token` and asserts each is answered
+    /// with the problem `status` and `code`.
+    pub async fn assert_refused<const N: usize>(
+        &self,
+        token: &str,
+        status: u16,
+        code: &str,
+        calls: [Call; N],
+    ) {
+        for call in calls {
+            let res = self.call_as(token, &call).await;
+            assert_eq!(
+                res.status.as_u16(),
+                status,
+                "{call:?} answered {}",
+                res.text()
+            );
+            res.assert_problem(status, code);
+        }
     }
 
     /// An access token for a seeded user, minted as the server would.
