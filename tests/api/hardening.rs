@@ -224,3 +224,56 @@ async fn a_duplicate_names_the_field_and_never_the_database_constraint() {
         "no constraint name leaves the server"
     );
 }
+
+/// Uploads `bytes` as a photo of a complaint the administrator files; the answer.
+async fn upload_photo(app: &TestApp, bytes: Vec<u8>) -> (String, linli_tests::Response) {
+    let compound = app.compound().create().await;
+    let complaint = app.complaint(compound.id).create().await;
+    let id = complaint["id"].as_str().expect("an id").to_owned();
+    let admin = app.token_for("admin").await;
+    let res = app
+        .post(&format!(
+            "/api/v1/complaints/{id}/attachments?name=home.jpg"
+        ))
+        .bearer(&admin)
+        .raw("image/jpeg", bytes)
+        .send()
+        .await;
+    (admin, res)
+}
+
+#[actix_web::test]
+async fn a_photo_keeps_its_picture_but_not_the_gps_position_of_the_home() {
+    let app = TestApp::new().await;
+    let original = linli_tests::images::jpeg_with_gps();
+    assert!(original.windows(6).any(|w| w == linli_tests::images::EXIF));
+    let (admin, res) = upload_photo(&app, original).await;
+    res.assert_status(201);
+    let url = res.json()["attachments"][0]["url"]
+        .as_str()
+        .expect("a url")
+        .to_owned();
+    let kept = app.get_as(&admin, &url).await;
+    kept.assert_status(200);
+    assert!(
+        !kept.body.windows(6).any(|w| w == linli_tests::images::EXIF),
+        "no EXIF segment (and with it no GPS position) is kept"
+    );
+    assert!(linli_tests::images::is_picture(&kept.body, 16, 16));
+}
+
+#[actix_web::test]
+async fn an_image_that_would_unpack_into_gigabytes_is_refused() {
+    let app = TestApp::new().await;
+    let bomb = linli_tests::images::png_claiming(60_000, 60_000);
+    let (_, res) = upload_photo(&app, bomb).await;
+    res.assert_problem(422, "image_too_large");
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM complaint_attachments WHERE $1 = $1",
+            ""
+        )
+        .await,
+        0
+    );
+}

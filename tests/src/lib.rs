@@ -13,6 +13,7 @@ use std::{
 };
 
 pub mod builders;
+pub mod images;
 pub mod receiver;
 
 pub use builders::{Compound, User, unique};

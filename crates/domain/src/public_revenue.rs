@@ -814,10 +814,43 @@ pub fn last_day(month: NaiveDate) -> NaiveDate {
 /// PDF files start with these bytes.
 const PDF_MAGIC: &[u8] = b"%PDF-";
 
-/// The type of a voucher file read from its bytes: a JPEG, PNG or WebP scan, or a PDF.
+/// Names in a PDF that run or carry something when the file is opened: scripts, launched
+/// programs, embedded files, forms that submit. A scanned receipt has none of them.
+const PDF_ACTIVE: &[&[u8]] = &[
+    b"/JavaScript",
+    b"/JS",
+    b"/Launch",
+    b"/EmbeddedFile",
+    b"/OpenAction",
+    b"/AA",
+    b"/SubmitForm",
+    b"/RichMedia",
+    b"/XFA",
+];
+
+/// Whether `bytes` are a plain PDF: the header with a version (`%PDF-1.7`, `%PDF-2.0`), an
+/// end-of-file marker near the end, and none of the names of [`PDF_ACTIVE`].
+pub fn is_plain_pdf(bytes: &[u8]) -> bool {
+    let versioned = bytes.len() > 8
+        && bytes.starts_with(PDF_MAGIC)
+        && bytes[5].is_ascii_digit()
+        && bytes[6] == b'.'
+        && bytes[7].is_ascii_digit();
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let ends = tail.windows(5).any(|w| w == b"%%EOF");
+    let active = PDF_ACTIVE.iter().any(|name| {
+        bytes.windows(name.len() + 1).any(|w| {
+            // The name itself, not a longer one that starts with it (`/JS` vs `/JSON`).
+            w[..name.len()] == **name && !w[name.len()].is_ascii_alphanumeric()
+        })
+    });
+    versioned && ends && !active
+}
+
+/// The type of a voucher file read from its bytes: a JPEG, PNG or WebP scan, or a plain PDF
+/// ([`is_plain_pdf`]).
 pub fn voucher_type(bytes: &[u8]) -> Option<&'static str> {
-    crate::media::detect_image(bytes)
-        .or_else(|| bytes.starts_with(PDF_MAGIC).then_some("application/pdf"))
+    crate::media::detect_image(bytes).or_else(|| is_plain_pdf(bytes).then_some("application/pdf"))
 }
 
 #[cfg(test)]
@@ -830,6 +863,26 @@ mod tests {
             debit_fen: debit,
             credit_fen: credit,
         }
+    }
+
+    #[test]
+    fn only_plain_pdfs_pass_as_vouchers() {
+        let plain: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n";
+        assert_eq!(voucher_type(plain), Some("application/pdf"));
+        for bad in [
+            &b"%PDF-1.4\n1 0 obj<</OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF"[..],
+            b"%PDF-1.4\n<</Type/Action/S/Launch/F(cmd.exe)>>\n%%EOF",
+            b"%PDF-1.4\n<</EmbeddedFiles<<>>/Names[(a.exe)<</EmbeddedFile 3 0 R>>]>>\n%%EOF",
+            b"%PDF-1.4\n1 0 obj<<>>endobj\n",
+            b"%PDF-x\n%%EOF",
+            b"<html>%PDF-1.4 %%EOF",
+        ] {
+            assert_eq!(voucher_type(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+        assert!(
+            is_plain_pdf(b"%PDF-1.7\n<</Subtype/JSON>>\n%%EOF"),
+            "/JSON is not /JS"
+        );
     }
 
     #[test]
@@ -1048,7 +1101,8 @@ mod tests {
 
     #[test]
     fn a_voucher_is_an_image_or_a_pdf() {
-        assert_eq!(voucher_type(b"%PDF-1.4"), Some("application/pdf"));
+        assert_eq!(voucher_type(b"%PDF-1.4\n%%EOF\n"), Some("application/pdf"));
+        assert_eq!(voucher_type(b"%PDF-1.4"), None, "a PDF cut short");
         assert_eq!(voucher_type(b"#!/bin/sh"), None);
     }
 }

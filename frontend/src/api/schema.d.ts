@@ -996,8 +996,11 @@ export interface paths {
         put?: never;
         /**
          * Add a photo to a complaint: the raw image as the request body (JPEG, PNG or WebP, at
-         *     most 5 MiB). The type is read from the bytes, not from the name or `Content-Type`; a
-         *     file that is not an image is refused with 415.
+         *     most 5 MiB, 8000 pixels a side and 40 megapixels). The type is read from the bytes, not
+         *     from the name or `Content-Type`; a file that is not an image is refused with 415. The
+         *     picture is kept written anew (JPEG, or PNG where it has transparency, turned upright):
+         *     nothing of the camera's metadata — the GPS position of a resident's home above all —
+         *     is kept.
          */
         post: operations["upload_attachment"];
         delete?: never;
@@ -1554,7 +1557,9 @@ export interface paths {
         put?: never;
         /**
          * Attach a voucher (凭证: a receipt, invoice or bank slip) to an entry: the raw file as the
-         *     body — a JPEG, PNG or WebP scan or a PDF, at most 5 MiB. The type is read from the bytes.
+         *     body — a JPEG, PNG or WebP scan (kept as its pixels written anew, without the camera's
+         *     metadata) or a PDF without scripts, launch actions or embedded files, at most 5 MiB. The
+         *     type is read from the bytes.
          *     Entries stay immutable; vouchers can be added later, for example when an auditor asks.
          */
         post: operations["upload_voucher"];
@@ -7938,6 +7943,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `image_too_large`: more than 8000 pixels a side or 40 megapixels */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -9425,8 +9439,17 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
-            /** @description Not an image or PDF */
+            /** @description Not an image, or a PDF with scripts, launch actions or embedded files */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `image_too_large`: a scan of more than 8000 pixels a side or 40 megapixels */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,14 +8,18 @@ use crate::{
 };
 
 /// Add a photo to a complaint: the raw image as the request body (JPEG, PNG or WebP, at
-/// most 5 MiB). The type is read from the bytes, not from the name or `Content-Type`; a
-/// file that is not an image is refused with 415.
+/// most 5 MiB, 8000 pixels a side and 40 megapixels). The type is read from the bytes, not
+/// from the name or `Content-Type`; a file that is not an image is refused with 415. The
+/// picture is kept written anew (JPEG, or PNG where it has transparency, turned upright):
+/// nothing of the camera's metadata — the GPS position of a resident's home above all —
+/// is kept.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = [])), params(("id" = Uuid, Path), UploadQuery),
     request_body(content(("image/jpeg"), ("image/png"), ("image/webp")), description = "The image bytes (the type is read from them)"),
     responses(
     (status = 201, description = "Created: the complaint in full; `ETag` carries its version", body = ComplaintDetail, headers(("ETag" = String))),
     (status = 409, description = "The complaint is closed", body = Problem, content_type = "application/problem+json"),
     (status = 415, description = "Not a JPEG, PNG or WebP image", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`image_too_large`: more than 8000 pixels a side or 40 megapixels", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/complaints/{id}/attachments")]
 pub async fn upload_attachment(

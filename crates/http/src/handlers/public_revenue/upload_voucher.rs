@@ -1,6 +1,5 @@
 use crate::handlers::prelude::*;
 use linli_app::public_revenue;
-use linli_domain::{media::MAX_PHOTO_BYTES, public_revenue::voucher_type};
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -9,13 +8,16 @@ use crate::{
 };
 
 /// Attach a voucher (凭证: a receipt, invoice or bank slip) to an entry: the raw file as the
-/// body — a JPEG, PNG or WebP scan or a PDF, at most 5 MiB. The type is read from the bytes.
+/// body — a JPEG, PNG or WebP scan (kept as its pixels written anew, without the camera's
+/// metadata) or a PDF without scripts, launch actions or embedded files, at most 5 MiB. The
+/// type is read from the bytes.
 /// Entries stay immutable; vouchers can be added later, for example when an auditor asks.
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(("id" = Uuid, Path), VoucherQuery),
     request_body(content(("image/jpeg"), ("image/png"), ("image/webp"), ("application/pdf")), description = "The file's bytes (the type is read from them)"),
     responses(
     (status = 201, description = "The entry's vouchers", body = VoucherList),
-    (status = 415, description = "Not an image or PDF", body = Problem, content_type = "application/problem+json"),
+    (status = 415, description = "Not an image, or a PDF with scripts, launch actions or embedded files", body = Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`image_too_large`: a scan of more than 8000 pixels a side or 40 megapixels", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/ledger-entries/{id}/vouchers")]
 pub async fn upload_voucher(
@@ -32,11 +34,7 @@ pub async fn upload_voucher(
         with_tx!(|tx| public_revenue::voucher_slot(tx, &asker, id).await),
     )
     .await?;
-    let too_big = "凭证文件不能超过 5 MB / vouchers are limited to 5 MB";
-    let bytes = upload::read_body(&mut payload, MAX_PHOTO_BYTES, too_big).await?;
-    let content_type = voucher_type(&bytes).ok_or_else(|| {
-        upload::unsupported("只接受 JPEG、PNG、WebP 图片或 PDF / only JPEG, PNG or WebP images or PDF files are accepted")
-    })?;
+    let (bytes, content_type) = upload::read_voucher(&mut payload).await?;
     let command = public_revenue::AddVoucher {
         content_type,
         size_bytes: i32::try_from(bytes.len()).unwrap_or(i32::MAX),
