@@ -26,7 +26,7 @@ export default function CompoundDetailPage() {
       />
     );
   }
-  const c = query.data.compound;
+  const c = query.data.data;
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const notSet = t('common.notSet');
 
