@@ -1,4 +1,3 @@
-import { Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +7,7 @@ import { NameFilter } from '../../components/FilterBar';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../lib/usePagedList';
 import { AreaFilter } from '../areas/AreaTreeSelect';
+import { TagList } from '../registry/Tags';
 import { useCentrePage, type CentreFilters } from './api';
 import { TodayHours } from './HoursTable';
 
@@ -35,14 +35,7 @@ export default function CentreListPage() {
     {
       title: t('centres.colServices'),
       dataIndex: 'services',
-      render: (services: string[]) => (
-        <Space size={[4, 4]} wrap>
-          {services.slice(0, 4).map((s) => (
-            <Tag key={s}>{s}</Tag>
-          ))}
-          {services.length > 4 && <Tag>+{services.length - 4}</Tag>}
-        </Space>
-      ),
+      render: (services: string[]) => <TagList items={services} max={4} />,
     },
   ];
 
