@@ -23,7 +23,8 @@ type FieldColProps = FormItemProps & {
 
 /** One field of a form laid out in a grid row: a column holding a `Form.Item`. */
 export function FieldCol({ width = 'half', col, requiredMessage, text, after, rules, ...item }: FieldColProps) {
-  const required: Rule[] = requiredMessage ? [{ required: true, whitespace: text, message: requiredMessage }] : [];
+  // Only a text field's rule names `whitespace`: the key alone makes the rule a string rule.
+  const required: Rule[] = requiredMessage ? [text ? { required: true, whitespace: true, message: requiredMessage } : { required: true, message: requiredMessage }] : [];
   const all = [...required, ...(rules ?? [])];
   return (
     <Col {...(col ?? WIDTHS[width])}>

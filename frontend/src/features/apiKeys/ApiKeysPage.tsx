@@ -13,6 +13,7 @@ import { testId } from '../../lib/testId';
 import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { API_SCOPES, apiKeyKeys, createApiKey, revokeApiKey, useApiKeyPage } from './api';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   name?: string;
@@ -164,73 +165,63 @@ function CreateApiKeyModal({
   onCreated: (created: CreatedApiKey) => void;
 }) {
   const { t } = useTranslation();
-  const { showOnForm } = useProblem();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const keys = useRef(idempotencyKeys());
 
   async function submit(values: Values) {
-    setBusy(true);
     const body = { name: (values.name ?? '').trim(), scopes: values.scopes ?? [], area_id: values.area_id ?? '' };
-    try {
-      const result = await createApiKey(body, keys.current.keyFor(body));
-      keys.current.reset();
-      onCreated(result);
-    } catch (e) {
-      showOnForm(form, e, FIELDS);
-    } finally {
-      setBusy(false);
-    }
+    const result = await createApiKey(body, keys.current.keyFor(body));
+    keys.current.reset();
+    onCreated(result);
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('apiKeys.createTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('apiKeys.createSubmit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, ...testId('create-api-key-submit') }}
-      destroyOnHidden
       width={600}
+      form={form}
+      onSave={submit}
+      toFormPath={FIELDS}
+      okTestId="create-api-key-submit"
+      formTestId="api-key-form"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} data-testid="api-key-form">
-        <Form.Item
-          name="name"
-          label={t('apiKeys.name')}
-          rules={[{ required: true, whitespace: true, message: t('apiKeys.nameRequired') }]}
-        >
-          <Input maxLength={100} showCount placeholder={t('apiKeys.namePlaceholder')} data-testid="api-key-name" />
-        </Form.Item>
-        <Form.Item
-          name="scopes"
-          label={t('fields.scopes')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('apiKeys.scopesRequired') }]}
-        >
-          <Checkbox.Group
-            data-testid="api-key-scopes"
-            style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}
-            options={API_SCOPES.map((s) => ({
-              value: s,
-              label: (
-                <span>
-                  {t(`apiScopes.${s}`)} <Typography.Text type="secondary" code>{s}</Typography.Text>
-                </span>
-              ),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="area_id"
-          label={t('apiKeys.area')}
-          extra={t('apiKeys.areaHint')}
-          rules={[{ required: true, message: t('apiKeys.areaRequired') }]}
-        >
-          <AreaTreeSelect deepest="community" placeholder={t('apiKeys.areaPlaceholder')} data-testid="api-key-area" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('apiKeys.name')}
+        rules={[{ required: true, whitespace: true, message: t('apiKeys.nameRequired') }]}
+      >
+        <Input maxLength={100} showCount placeholder={t('apiKeys.namePlaceholder')} data-testid="api-key-name" />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label={t('fields.scopes')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('apiKeys.scopesRequired') }]}
+      >
+        <Checkbox.Group
+          data-testid="api-key-scopes"
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}
+          options={API_SCOPES.map((s) => ({
+            value: s,
+            label: (
+              <span>
+                {t(`apiScopes.${s}`)} <Typography.Text type="secondary" code>{s}</Typography.Text>
+              </span>
+            ),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="area_id"
+        label={t('apiKeys.area')}
+        extra={t('apiKeys.areaHint')}
+        rules={[{ required: true, message: t('apiKeys.areaRequired') }]}
+      >
+        <AreaTreeSelect deepest="community" placeholder={t('apiKeys.areaPlaceholder')} data-testid="api-key-area" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
