@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Table } from 'antd';
+import { Table, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,10 +16,12 @@ export interface PagedTableProps<T> {
   empty: ReactNode;
   scrollX: number;
   pagerLabels?: PagerLabels;
+  /** Rows that open to show more. */
+  expandable?: TableProps<T>['expandable'];
 }
 
 /** One page of a list as a table, the retry under it when it failed, and the pager. */
-export function PagedTable<T extends { id: string }>({ testId, columns, list, empty, scrollX, pagerLabels }: PagedTableProps<T>) {
+export function PagedTable<T extends { id: string | number }>({ testId, columns, list, empty, scrollX, pagerLabels, expandable }: PagedTableProps<T>) {
   const { t } = useTranslation();
   const { page, paging } = list;
   return (
@@ -32,6 +34,7 @@ export function PagedTable<T extends { id: string }>({ testId, columns, list, em
         dataSource={page.data?.items ?? []}
         loading={page.isFetching}
         pagination={false}
+        expandable={expandable}
         locale={{ emptyText: page.isError ? t('common.loadFailed') : empty }}
         scroll={{ x: scrollX }}
       />

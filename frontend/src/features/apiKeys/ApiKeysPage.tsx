@@ -1,6 +1,6 @@
 import { CopyOutlined, KeyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import type { ApiKey, ApiScope, CreatedApiKey } from '../../api/types';
 import { copyText } from '../../lib/clipboard';
 import { useProblem } from '../../lib/useProblem';
 import { testId } from '../../lib/testId';
-import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
+import { PagedTable } from '../../components/PagedTable';
+import { useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { API_SCOPES, apiKeyKeys, createApiKey, revokeApiKey, useApiKeyPage } from './api';
 import { FormModal } from '../../components/FormModal';
@@ -120,26 +121,7 @@ export default function ApiKeysPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('apiKeys.intro')}</Typography.Paragraph>
-      <Table<ApiKey>
-        data-testid="api-key-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('apiKeys.empty') }}
-        scroll={{ x: 1000 }}
-      />
-      {page.isError && (
-        <Typography.Paragraph type="danger" style={{ marginTop: 12 }}>
-          <Button type="link" onClick={() => notify(page.error)}>
-            {t('common.loadFailed')}
-          </Button>
-          <Button onClick={() => void page.refetch()}>{t('common.retry')}</Button>
-        </Typography.Paragraph>
-      )}
-      <Pager paging={paging} nextCursor={page.data?.next_cursor} busy={page.isFetching || page.isPlaceholderData} />
+      <PagedTable<ApiKey> testId="api-key-table" columns={columns} list={{ page, paging }} empty={t('apiKeys.empty')} scrollX={1000} />
 
       <CreateApiKeyModal
         open={creating}
