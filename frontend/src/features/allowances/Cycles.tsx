@@ -1,6 +1,6 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Select, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { codeLabel, CYCLE_STATUSES, monthOf } from './model';
 import { translate } from '../../i18n';
 import type { Cycle, CycleStatus } from './types';
 import { FormModal } from '../../components/FormModal';
+import { DataTable } from '../../components/DataTable';
 
 /**
  * 发放批次: the payment cycles, newest month first, with their totals; filtered by status
@@ -110,16 +111,14 @@ export function CyclesCard({ programmeId }: { programmeId?: string }) {
           data-testid="filter-status"
         />
       </Space>
-      <Table<Cycle>
-        data-testid="cycle-table"
-        rowKey="id"
-        size="middle"
+      <DataTable<Cycle>
+        testId="cycle-table"
         columns={columns}
-        dataSource={cycles.data?.items ?? []}
-        loading={cycles.isFetching}
-        pagination={(cycles.data?.items.length ?? 0) > 12 ? { pageSize: 12, showSizeChanger: false } : false}
-        locale={{ emptyText: cycles.isError ? t('common.loadFailed') : t('allowances.cycles.empty') }}
-        scroll={{ x: 900 }}
+        rows={cycles.data?.items}
+        query={cycles}
+        pageSize={12}
+        empty={t('allowances.cycles.empty')}
+        scrollX={900}
       />
       <LoadFailed query={cycles} />
       <NewCycleModal open={creating} onClose={() => setCreating(false)} programmeId={programmeId} />

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, BankOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Form, Input, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Form, Input, Skeleton, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { Explained } from './Explained';
 import { asDecision } from './model';
 import type { BankAccount, BankAccountInput, Payment, PaymentReason } from './types';
 import { FormModal } from '../../components/FormModal';
+import { DataTable } from '../../components/DataTable';
 
 /** 个人发放记录: every cycle line of one person (paid, failed, excluded and why) and the account paid into. */
 export default function PersonPaymentsPage() {
@@ -76,16 +77,14 @@ export default function PersonPaymentsPage() {
         <BankAccountSection personId={personId} personName={name} />
       </Card>
       <Card title={t('allowances.person.history')}>
-        <Table<Payment>
-          data-testid="history-table"
-          rowKey="id"
-          size="middle"
+        <DataTable<Payment>
+          testId="history-table"
           columns={columns}
-          dataSource={items}
-          loading={history.isFetching}
-          pagination={items.length > 24 ? { pageSize: 24, showSizeChanger: false } : false}
-          locale={{ emptyText: history.isError ? t('common.loadFailed') : t('allowances.person.noHistory') }}
-          scroll={{ x: 1300 }}
+          rows={items}
+          query={history}
+          pageSize={24}
+          empty={t('allowances.person.noHistory')}
+          scrollX={1300}
         />
         <LoadFailed query={history} />
       </Card>
