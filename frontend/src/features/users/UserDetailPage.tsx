@@ -1,6 +1,6 @@
 import { AuditOutlined, DeleteOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { AddGrantModal } from './AddGrantModal';
 import { ActiveTag } from './GrantTags';
 import { UnmaskModal } from './UnmaskModal';
 import { fetchUser, removeGrant, userKeys, useUser } from './api';
+import { DataTable } from '../../components/DataTable';
 
 export default function UserDetailPage() {
   const { id } = useParams();
@@ -165,14 +166,7 @@ function UserDetail({ tagged }: { tagged: Tagged<User> }) {
           )
         }
       >
-        <Table<UserGrant>
-          data-testid="grant-table"
-          rowKey="id"
-          size="middle"
-          columns={grantColumns}
-          dataSource={u.grants}
-          pagination={false}
-        />
+        <DataTable<UserGrant> testId="grant-table" columns={grantColumns} rows={u.grants} />
       </Card>
 
       <UnmaskModal user={u} open={unmasking} onClose={() => setUnmasking(false)} />
