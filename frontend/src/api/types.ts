@@ -1,18 +1,9 @@
 // Names for the shapes the SPA uses, all taken from the generated contract
 // (schema.d.ts). Nothing here is written by hand: each alias points at a path,
 // so a rename of a schema in the server does not ripple through the pages.
+import type { BodyOf, Ok, QueryOf } from './contract';
 import type { paths } from './schema';
 
-type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Ok<Op> = Op extends { responses: infer R }
-  ? R extends { 200: infer A }
-    ? JsonOf<A>
-    : R extends { 201: infer B }
-      ? JsonOf<B>
-      : never
-  : never;
-type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type TokenPair = Ok<paths['/api/v1/auth/login']['post']>;
 export type LoginRequest = BodyOf<paths['/api/v1/auth/login']['post']>;

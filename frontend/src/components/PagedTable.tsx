@@ -1,10 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Table } from 'antd';
+import type { TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Pager, type PagerLabels, type CursorPaging } from '../lib/paging';
 import type { CursorPage } from '../lib/usePagedList';
+import { DataTable } from './DataTable';
 import { LoadFailed } from './LoadFailed';
 
 export interface PagedTableProps<T> {
@@ -16,25 +16,16 @@ export interface PagedTableProps<T> {
   empty: ReactNode;
   scrollX: number;
   pagerLabels?: PagerLabels;
+  /** Rows that open to show more. */
+  expandable?: TableProps<T>['expandable'];
 }
 
 /** One page of a list as a table, the retry under it when it failed, and the pager. */
-export function PagedTable<T extends { id: string }>({ testId, columns, list, empty, scrollX, pagerLabels }: PagedTableProps<T>) {
-  const { t } = useTranslation();
+export function PagedTable<T extends { id: string | number }>({ testId, columns, list, empty, scrollX, pagerLabels, expandable }: PagedTableProps<T>) {
   const { page, paging } = list;
   return (
     <>
-      <Table<T>
-        data-testid={testId}
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : empty }}
-        scroll={{ x: scrollX }}
-      />
+      <DataTable<T> testId={testId} columns={columns} rows={page.data?.items} query={page} empty={empty} scrollX={scrollX} expandable={expandable} />
       <LoadFailed query={page} />
       <Pager
         paging={paging}

@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { ResultTag } from './AllowanceTags';
 import { codeLabel, RESULTS } from './model';
 import type { Assessment, AssessmentResult } from './types';
 import { FilterBar } from '../../components/FilterBar';
+import { DataTable } from '../../components/DataTable';
 
 function readFilters(params: URLSearchParams): AssessmentFilters {
   return {
@@ -141,16 +142,14 @@ export default function AssessmentsPage() {
           />
         </Form.Item>
       </FilterBar>
-      <Table<Assessment>
-        data-testid="assessment-table"
-        rowKey="id"
-        size="middle"
+      <DataTable<Assessment>
+        testId="assessment-table"
         columns={columns}
-        dataSource={items}
-        loading={list.isFetching}
-        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        locale={{ emptyText: list.isError ? t('common.loadFailed') : t('allowances.assessments.empty') }}
-        scroll={{ x: 1100 }}
+        rows={items}
+        query={list}
+        pageSize={20}
+        empty={t('allowances.assessments.empty')}
+        scrollX={1100}
       />
       {items.length >= ASSESSMENT_LIMIT && (
         <Typography.Paragraph type="warning" style={{ marginTop: 8 }}>

@@ -1,6 +1,6 @@
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Modal, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Select, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,6 @@ import { Link, useNavigate } from 'react-router';
 import { knownFields } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { dayjs, type Dayjs } from '../../lib/dates';
-import { testId } from '../../lib/testId';
-import { useProblem } from '../../lib/useProblem';
 import { LoadFailed } from '../../components/LoadFailed';
 import { allowanceKeys, createCycle, useCycles, useProgrammes, type CycleFilters } from './api';
 import { Yuan } from './Yuan';
@@ -18,6 +16,8 @@ import { useMonthLabel } from './useMonthLabel';
 import { codeLabel, CYCLE_STATUSES, monthOf } from './model';
 import { translate } from '../../i18n';
 import type { Cycle, CycleStatus } from './types';
+import { FormModal } from '../../components/FormModal';
+import { DataTable } from '../../components/DataTable';
 
 /**
  * 发放批次: the payment cycles, newest month first, with their totals; filtered by status
@@ -111,16 +111,14 @@ export function CyclesCard({ programmeId }: { programmeId?: string }) {
           data-testid="filter-status"
         />
       </Space>
-      <Table<Cycle>
-        data-testid="cycle-table"
-        rowKey="id"
-        size="middle"
+      <DataTable<Cycle>
+        testId="cycle-table"
         columns={columns}
-        dataSource={cycles.data?.items ?? []}
-        loading={cycles.isFetching}
-        pagination={(cycles.data?.items.length ?? 0) > 12 ? { pageSize: 12, showSizeChanger: false } : false}
-        locale={{ emptyText: cycles.isError ? t('common.loadFailed') : t('allowances.cycles.empty') }}
-        scroll={{ x: 900 }}
+        rows={cycles.data?.items}
+        query={cycles}
+        pageSize={12}
+        empty={t('allowances.cycles.empty')}
+        scrollX={900}
       />
       <LoadFailed query={cycles} />
       <NewCycleModal open={creating} onClose={() => setCreating(false)} programmeId={programmeId} />
@@ -139,12 +137,10 @@ const cycleFields = knownFields(['programme_id', 'month']);
 function NewCycleModal({ open, onClose, programmeId }: { open: boolean; onClose: () => void; programmeId?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { showOnForm } = useProblem();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const programmes = useProgrammes();
   const [form] = Form.useForm<NewCycleValues>();
-  const [saving, setSaving] = useState(false);
   const active = (programmes.data?.items ?? []).filter((p) => p.active);
 
   useEffect(() => {
@@ -157,54 +153,47 @@ function NewCycleModal({ open, onClose, programmeId }: { open: boolean; onClose:
 
   async function save(values: NewCycleValues) {
     if (!values.programme_id || !values.month) return;
-    setSaving(true);
-    try {
-      const month = monthOf(values.month.toDate());
-      const created = await createCycle(values.programme_id, month);
-      queryClient.setQueryData(allowanceKeys.cycle(created.data.id), created);
-      void queryClient.invalidateQueries({ queryKey: ['allowances', 'cycles'] });
-      void message.success(t('allowances.cycles.created', { count: created.data.candidates }));
-      onClose();
-      navigate(`/allowances/cycles/${created.data.id}`);
-    } catch (e) {
-      showOnForm(form, e, cycleFields);
-    } finally {
-      setSaving(false);
-    }
+    const month = monthOf(values.month.toDate());
+    const created = await createCycle(values.programme_id, month);
+    queryClient.setQueryData(allowanceKeys.cycle(created.data.id), created);
+    void queryClient.invalidateQueries({ queryKey: ['allowances', 'cycles'] });
+    void message.success(t('allowances.cycles.created', { count: created.data.candidates }));
+    onClose();
+    navigate(`/allowances/cycles/${created.data.id}`);
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('allowances.cycles.createTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('allowances.cycles.generate')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ ...testId('create-cycle-submit') }}
       forceRender
+      destroyOnHidden={false}
+      form={form}
+      onSave={save}
+      toFormPath={cycleFields}
+      okTestId="create-cycle-submit"
+      formTestId="cycle-form"
+      intro={<Typography.Paragraph type="secondary">{t('allowances.cycles.createHint')}</Typography.Paragraph>}
     >
-      <Typography.Paragraph type="secondary">{t('allowances.cycles.createHint')}</Typography.Paragraph>
-      <Form<NewCycleValues> form={form} layout="vertical" onFinish={save} data-testid="cycle-form">
-        <Form.Item name="programme_id" label={t('allowances.cycles.colProgramme')} rules={[{ required: true, message: t('allowances.cycles.programmeRequired') }]}>
-          <Select
-            disabled={!!programmeId}
-            loading={programmes.isPending}
-            options={active.map((p) => ({ value: p.id, label: p.name }))}
-            data-testid="cycle-programme"
-          />
-        </Form.Item>
-        <Form.Item name="month" label={t('allowances.cycles.colMonth')} rules={[{ required: true, message: t('allowances.cycles.monthRequired') }]}>
-          <DatePicker
-            picker="month"
-            format="YYYY-MM"
-            style={{ width: '100%' }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-            data-testid="cycle-month"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="programme_id" label={t('allowances.cycles.colProgramme')} rules={[{ required: true, message: t('allowances.cycles.programmeRequired') }]}>
+        <Select
+          disabled={!!programmeId}
+          loading={programmes.isPending}
+          options={active.map((p) => ({ value: p.id, label: p.name }))}
+          data-testid="cycle-programme"
+        />
+      </Form.Item>
+      <Form.Item name="month" label={t('allowances.cycles.colMonth')} rules={[{ required: true, message: t('allowances.cycles.monthRequired') }]}>
+        <DatePicker
+          picker="month"
+          format="YYYY-MM"
+          style={{ width: '100%' }}
+          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          data-testid="cycle-month"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useMonthLabel } from './useMonthLabel';
 import { Explained } from './Explained';
 import { asDecision, codeLabel, countLines, DECISIONS, isCarried, REASONS } from './model';
 import type { Cycle, Decision, Payment, PaymentReason } from './types';
+import { DataTable } from '../../components/DataTable';
 
 /** Data attributes of a line's row, for finding it in browser tests. */
 function rowAttrs(p: Payment): object {
@@ -212,17 +213,16 @@ export function PaymentsTable({ cycle, canHold, onChanged }: { cycle: Cycle; can
           data-testid="filter-reason"
         />
       </Space>
-      <Table<Payment>
-        data-testid="payment-table"
-        rowKey="id"
+      <DataTable<Payment>
+        testId="payment-table"
         size="small"
         columns={columns}
-        dataSource={shown.data?.items ?? []}
-        loading={shown.isFetching}
+        rows={shown.data?.items}
+        query={shown}
         onRow={(p) => rowAttrs(p)}
-        pagination={(shown.data?.items.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        locale={{ emptyText: shown.isError ? t('common.loadFailed') : t('allowances.payments.empty') }}
-        scroll={{ x: 1150 }}
+        pageSize={50}
+        empty={t('allowances.payments.empty')}
+        scrollX={1150}
       />
       <HoldModal cycleId={cycle.id} payment={holding} onClose={() => setHolding(null)} onHeld={onChanged} />
     </Card>

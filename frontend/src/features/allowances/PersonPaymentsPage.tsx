@@ -1,14 +1,12 @@
 import { ArrowLeftOutlined, BankOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Form, Input, Modal, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Form, Input, Skeleton, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { knownFields } from '../../api/problem';
 import { useSession } from '../../auth/session';
-import { testId } from '../../lib/testId';
-import { useProblem } from '../../lib/useProblem';
 import { usePerson } from '../people/api';
 import { LoadFailed } from '../../components/LoadFailed';
 import { allowanceKeys, setBankAccount, useBankAccount, usePersonPayments } from './api';
@@ -18,6 +16,8 @@ import { useMonthLabel } from './useMonthLabel';
 import { Explained } from './Explained';
 import { asDecision } from './model';
 import type { BankAccount, BankAccountInput, Payment, PaymentReason } from './types';
+import { FormModal } from '../../components/FormModal';
+import { DataTable } from '../../components/DataTable';
 
 /** 个人发放记录: every cycle line of one person (paid, failed, excluded and why) and the account paid into. */
 export default function PersonPaymentsPage() {
@@ -77,16 +77,14 @@ export default function PersonPaymentsPage() {
         <BankAccountSection personId={personId} personName={name} />
       </Card>
       <Card title={t('allowances.person.history')}>
-        <Table<Payment>
-          data-testid="history-table"
-          rowKey="id"
-          size="middle"
+        <DataTable<Payment>
+          testId="history-table"
           columns={columns}
-          dataSource={items}
-          loading={history.isFetching}
-          pagination={items.length > 24 ? { pageSize: 24, showSizeChanger: false } : false}
-          locale={{ emptyText: history.isError ? t('common.loadFailed') : t('allowances.person.noHistory') }}
-          scroll={{ x: 1300 }}
+          rows={items}
+          query={history}
+          pageSize={24}
+          empty={t('allowances.person.noHistory')}
+          scrollX={1300}
         />
         <LoadFailed query={history} />
       </Card>
@@ -169,10 +167,8 @@ function BankAccountModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { showOnForm } = useProblem();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<AccountValues>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -182,68 +178,63 @@ function BankAccountModal({
   }, [open, current, personName, form]);
 
   async function save(v: AccountValues) {
-    setSaving(true);
-    try {
-      const body: BankAccountInput = {
-        bank_name: (v.bank_name ?? '').trim(),
-        account_no: (v.account_no ?? '').replace(/\s+/g, ''),
-        account_name: (v.account_name ?? '').trim(),
-      };
-      const saved = await setBankAccount(personId, body);
-      // Only the masked answer is kept; the typed number leaves with the form.
-      queryClient.setQueryData(allowanceKeys.bankAccount(personId), saved);
-      form.resetFields();
-      void message.success(t('allowances.bank.saved', { masked: saved.account_no_masked }));
-      onClose();
-    } catch (e) {
-      showOnForm(form, e, ACCOUNT_FIELDS);
-    } finally {
-      setSaving(false);
-    }
+    const body: BankAccountInput = {
+      bank_name: (v.bank_name ?? '').trim(),
+      account_no: (v.account_no ?? '').replace(/\s+/g, ''),
+      account_name: (v.account_name ?? '').trim(),
+    };
+    const saved = await setBankAccount(personId, body);
+    // Only the masked answer is kept; the typed number leaves with the form.
+    queryClient.setQueryData(allowanceKeys.bankAccount(personId), saved);
+    form.resetFields();
+    void message.success(t('allowances.bank.saved', { masked: saved.account_no_masked }));
+    onClose();
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={current ? t('allowances.bank.replace') : t('allowances.bank.set')}
       onCancel={() => {
         form.resetFields();
         onClose();
       }}
-      onOk={() => form.submit()}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ ...testId('save-bank-account') }}
       forceRender
+      form={form}
+      onSave={save}
+      toFormPath={ACCOUNT_FIELDS}
+      okTestId="save-bank-account"
+      intro={
+        <>
+          {current && (
+            <Typography.Paragraph type="secondary">{t('allowances.bank.replaceHint', { masked: current.account_no_masked })}</Typography.Paragraph>
+          )}
+        </>
+      }
     >
-      {current && (
-        <Typography.Paragraph type="secondary">{t('allowances.bank.replaceHint', { masked: current.account_no_masked })}</Typography.Paragraph>
-      )}
-      <Form<AccountValues> form={form} layout="vertical" onFinish={save} autoComplete="off">
-        <Form.Item
-          name="bank_name"
-          label={t('allowances.bank.bankName')}
-          rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('allowances.bank.bankNameRequired') }]}
-        >
-          <Input maxLength={60} placeholder={t('allowances.bank.bankNamePlaceholder')} data-testid="bank-name" />
-        </Form.Item>
-        <Form.Item
-          name="account_no"
-          label={t('allowances.bank.accountNo')}
-          normalize={(v?: string) => v?.replace(/\s+/g, '')}
-          rules={[{ required: true, pattern: /^[0-9]{8,30}$/, message: t('allowances.bank.accountNoRule') }]}
-        >
-          <Input inputMode="numeric" maxLength={30} autoComplete="off" data-testid="account-no" />
-        </Form.Item>
-        <Form.Item
-          name="account_name"
-          label={t('allowances.bank.accountName')}
-          rules={[{ required: true, whitespace: true, max: 50, message: t('allowances.bank.accountNameRequired') }]}
-        >
-          <Input maxLength={50} data-testid="account-name" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="bank_name"
+        label={t('allowances.bank.bankName')}
+        rules={[{ required: true, whitespace: true, min: 2, max: 60, message: t('allowances.bank.bankNameRequired') }]}
+      >
+        <Input maxLength={60} placeholder={t('allowances.bank.bankNamePlaceholder')} data-testid="bank-name" />
+      </Form.Item>
+      <Form.Item
+        name="account_no"
+        label={t('allowances.bank.accountNo')}
+        normalize={(v?: string) => v?.replace(/\s+/g, '')}
+        rules={[{ required: true, pattern: /^[0-9]{8,30}$/, message: t('allowances.bank.accountNoRule') }]}
+      >
+        <Input inputMode="numeric" maxLength={30} autoComplete="off" data-testid="account-no" />
+      </Form.Item>
+      <Form.Item
+        name="account_name"
+        label={t('allowances.bank.accountName')}
+        rules={[{ required: true, whitespace: true, max: 50, message: t('allowances.bank.accountNameRequired') }]}
+      >
+        <Input maxLength={50} data-testid="account-name" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -3,61 +3,12 @@
 // CSV files people exchange with the bank and the assessors. No React here: tested alone.
 import { ApiError, asProblem, errorNotice, pickLanguage, type Notice, type Translate } from '../../api/problem';
 import type { AssessmentResult, Budget, Cycle, CycleStatus, Decision, Outcome, Payment, PaymentReason } from './types';
+import { csvTemplate } from '../../lib/csvImport';
 
 // ---------------------------------------------------------------------------------------
-// Money: the API keeps integer fen; people read and type yuan. Integer arithmetic only.
+// Money: the API keeps integer fen; people read and type yuan (src/lib/money.ts).
 
-/** Groups the digits of a non-negative integer in threes: `1234567` -> `1,234,567`. */
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** Fen as yuan with two decimals and thousands separators: `123456789` -> `1,234,567.89`. */
-export function formatYuan(fen: number | null | undefined): string {
-  if (fen == null || !Number.isFinite(fen)) return '—';
-  const whole = Math.trunc(fen);
-  const sign = whole < 0 ? '-' : '';
-  const abs = Math.abs(whole);
-  return `${sign}${groupThousands(String(Math.floor(abs / 100)))}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Like formatYuan with the currency sign, for amounts that stand alone: `¥1,234.56`. */
-export function formatMoney(fen: number | null | undefined): string {
-  const text = formatYuan(fen);
-  if (text === '—') return text;
-  return text.startsWith('-') ? `-¥${text.slice(1)}` : `¥${text}`;
-}
-
-/**
- * Reads a yuan amount as people type it (`1,234.5`, `￥800`, `800元`) into fen. More than
- * two decimals, a sign, or anything else answers null; so does an empty text.
- */
-export function parseYuan(text: string | null | undefined): number | null {
-  if (text == null) return null;
-  const cleaned = text
-    .trim()
-    .replace(/^[¥￥]\s*/, '')
-    .replace(/\s*元$/, '')
-    .replace(/[,，\s]/g, '');
-  const m = /^(\d{1,12})(?:\.(\d{0,2}))?$/.exec(cleaned) ?? /^()\.(\d{1,2})$/.exec(cleaned);
-  if (!m) return null;
-  const whole = m[1] ? Number(m[1]) : 0;
-  return whole * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/**
- * A yuan number from an InputNumber (two decimals at most) as fen. Goes through the text so
- * that 0.29 yuan is 29 fen, not 28.999…; null for nothing or a value that is not money.
- */
-export function yuanToFen(yuan: number | null | undefined): number | null {
-  if (yuan == null || !Number.isFinite(yuan) || yuan < 0) return null;
-  return parseYuan(yuan.toFixed(2));
-}
-
-/** Fen as a yuan number for an InputNumber (never for sums). */
-export function fenToYuan(fen: number): number {
-  return Math.round(fen) / 100;
-}
+export { fenToYuan, formatMoney, formatYuan, parseYuan, yuanToFen } from '../../lib/money';
 
 // ---------------------------------------------------------------------------------------
 // Codes and their labels (the labels live in i18n.ts under `allowances.*`).
@@ -260,7 +211,7 @@ export const ASSESSMENT_HEADER = ['人员ID', '姓名', '考评开始', '考评�
 /** A template to fill in: the header and an example row (with a BOM so Excel reads UTF-8). */
 export function assessmentTemplate(): string {
   const rows = [ASSESSMENT_HEADER.join(','), ',张三,2026-01-01,2026-12-31,92,优秀,社区党委,年度考评'];
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return csvTemplate(rows);
 }
 
 /** Columns of the bank's return file; 结果 is 成功 or 失败 (a failure with its reason). */
@@ -273,21 +224,10 @@ export function returnTemplate(): string {
     '3f1c2b9e-6a7d-4c1e-9b2a-0d4e5f6a7b8c,成功,B202611280001,',
     '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d,失败,,账户已销户',
   ];
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return csvTemplate(rows);
 }
 
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-/** The per-row problems of a refused file (`import_invalid`), else null. */
-export function rowErrorsOf(error: unknown): RowError[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'import_invalid') return null;
-  const rows = error.problem?.row_errors;
-  return Array.isArray(rows) ? rows.map((r) => ({ row: r.row, column: r.column, message: r.message })) : [];
-}
+export { rowErrorsOf, type RowError } from '../../lib/csvImport';
 
 // ---------------------------------------------------------------------------------------
 // Refusals.

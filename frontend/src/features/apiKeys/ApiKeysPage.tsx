@@ -1,6 +1,6 @@
 import { CopyOutlined, KeyOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,11 @@ import type { ApiKey, ApiScope, CreatedApiKey } from '../../api/types';
 import { copyText } from '../../lib/clipboard';
 import { useProblem } from '../../lib/useProblem';
 import { testId } from '../../lib/testId';
-import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
+import { PagedTable } from '../../components/PagedTable';
+import { useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { API_SCOPES, apiKeyKeys, createApiKey, revokeApiKey, useApiKeyPage } from './api';
+import { FormModal } from '../../components/FormModal';
 
 interface Values {
   name?: string;
@@ -119,26 +121,7 @@ export default function ApiKeysPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('apiKeys.intro')}</Typography.Paragraph>
-      <Table<ApiKey>
-        data-testid="api-key-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('apiKeys.empty') }}
-        scroll={{ x: 1000 }}
-      />
-      {page.isError && (
-        <Typography.Paragraph type="danger" style={{ marginTop: 12 }}>
-          <Button type="link" onClick={() => notify(page.error)}>
-            {t('common.loadFailed')}
-          </Button>
-          <Button onClick={() => void page.refetch()}>{t('common.retry')}</Button>
-        </Typography.Paragraph>
-      )}
-      <Pager paging={paging} nextCursor={page.data?.next_cursor} busy={page.isFetching || page.isPlaceholderData} />
+      <PagedTable<ApiKey> testId="api-key-table" columns={columns} list={{ page, paging }} empty={t('apiKeys.empty')} scrollX={1000} />
 
       <CreateApiKeyModal
         open={creating}
@@ -164,73 +147,63 @@ function CreateApiKeyModal({
   onCreated: (created: CreatedApiKey) => void;
 }) {
   const { t } = useTranslation();
-  const { showOnForm } = useProblem();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const keys = useRef(idempotencyKeys());
 
   async function submit(values: Values) {
-    setBusy(true);
     const body = { name: (values.name ?? '').trim(), scopes: values.scopes ?? [], area_id: values.area_id ?? '' };
-    try {
-      const result = await createApiKey(body, keys.current.keyFor(body));
-      keys.current.reset();
-      onCreated(result);
-    } catch (e) {
-      showOnForm(form, e, FIELDS);
-    } finally {
-      setBusy(false);
-    }
+    const result = await createApiKey(body, keys.current.keyFor(body));
+    keys.current.reset();
+    onCreated(result);
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('apiKeys.createTitle')}
       onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('apiKeys.createSubmit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, ...testId('create-api-key-submit') }}
-      destroyOnHidden
       width={600}
+      form={form}
+      onSave={submit}
+      toFormPath={FIELDS}
+      okTestId="create-api-key-submit"
+      formTestId="api-key-form"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} data-testid="api-key-form">
-        <Form.Item
-          name="name"
-          label={t('apiKeys.name')}
-          rules={[{ required: true, whitespace: true, message: t('apiKeys.nameRequired') }]}
-        >
-          <Input maxLength={100} showCount placeholder={t('apiKeys.namePlaceholder')} data-testid="api-key-name" />
-        </Form.Item>
-        <Form.Item
-          name="scopes"
-          label={t('fields.scopes')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('apiKeys.scopesRequired') }]}
-        >
-          <Checkbox.Group
-            data-testid="api-key-scopes"
-            style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}
-            options={API_SCOPES.map((s) => ({
-              value: s,
-              label: (
-                <span>
-                  {t(`apiScopes.${s}`)} <Typography.Text type="secondary" code>{s}</Typography.Text>
-                </span>
-              ),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="area_id"
-          label={t('apiKeys.area')}
-          extra={t('apiKeys.areaHint')}
-          rules={[{ required: true, message: t('apiKeys.areaRequired') }]}
-        >
-          <AreaTreeSelect deepest="community" placeholder={t('apiKeys.areaPlaceholder')} data-testid="api-key-area" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('apiKeys.name')}
+        rules={[{ required: true, whitespace: true, message: t('apiKeys.nameRequired') }]}
+      >
+        <Input maxLength={100} showCount placeholder={t('apiKeys.namePlaceholder')} data-testid="api-key-name" />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label={t('fields.scopes')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('apiKeys.scopesRequired') }]}
+      >
+        <Checkbox.Group
+          data-testid="api-key-scopes"
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8 }}
+          options={API_SCOPES.map((s) => ({
+            value: s,
+            label: (
+              <span>
+                {t(`apiScopes.${s}`)} <Typography.Text type="secondary" code>{s}</Typography.Text>
+              </span>
+            ),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="area_id"
+        label={t('apiKeys.area')}
+        extra={t('apiKeys.areaHint')}
+        rules={[{ required: true, message: t('apiKeys.areaRequired') }]}
+      >
+        <AreaTreeSelect deepest="community" placeholder={t('apiKeys.areaPlaceholder')} data-testid="api-key-area" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { TreeSelect } from 'antd';
-import { useMemo, useState } from 'react';
+import { Form, TreeSelect } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area, AreaKind } from '../../api/types';
+import { useSession } from '../../auth/session';
 import { AREA_KINDS, areaKeys, fetchChildren, loadChildren, useArea } from './api';
 
 interface Props {
@@ -111,5 +112,24 @@ export function AreaTreeSelect({
       popupMatchSelectWidth={false}
       treeNodeFilterProp="title"
     />
+  );
+}
+
+interface AreaFilterProps {
+  label: ReactNode;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  placeholder: string;
+  deepest?: AreaKind;
+}
+
+/** A list's filter by area, offered to those who may read the area tree. */
+export function AreaFilter({ label, value, onChange, placeholder, deepest }: AreaFilterProps) {
+  const { access } = useSession();
+  if (!access.areas.read) return null;
+  return (
+    <Form.Item label={label}>
+      <AreaTreeSelect data-testid="filter-area" deepest={deepest} value={value} onChange={onChange} placeholder={placeholder} style={{ width: 220 }} />
+    </Form.Item>
   );
 }

@@ -1,12 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditEntry, AuditVerification } from '../../api/types';
 import { translate } from '../../i18n';
-import { Pager, useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
+import { PagedTable } from '../../components/PagedTable';
+import { useCursorPaging, useRestartOnInvalidCursor } from '../../lib/paging';
 import { useProblem } from '../../lib/useProblem';
 import { useAuditPage, verifyAuditLog, type AuditFilters } from './api';
 import { actionLabel, actorKindLabel, changedFields, KNOWN_ACTIONS, KNOWN_OBJECT_TYPES, objectTypeLabel } from './labels';
@@ -266,27 +267,14 @@ export default function AuditLogPage() {
         </Form.Item>
       </FilterBar>
 
-      <Table<AuditEntry>
-        data-testid="audit-table"
-        rowKey="id"
-        size="middle"
+      <PagedTable<AuditEntry>
+        testId="audit-table"
         columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
+        list={{ page, paging }}
+        empty={t('audit.empty')}
+        scrollX={1000}
         expandable={{ expandedRowRender: (entry) => <EntryDetail entry={entry} /> }}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('audit.empty') }}
-        scroll={{ x: 1000 }}
       />
-      {page.isError && (
-        <Typography.Paragraph type="danger" style={{ marginTop: 12 }}>
-          <Button type="link" onClick={() => notify(page.error)}>
-            {t('common.loadFailed')}
-          </Button>
-          <Button onClick={() => void page.refetch()}>{t('common.retry')}</Button>
-        </Typography.Paragraph>
-      )}
-      <Pager paging={paging} nextCursor={page.data?.next_cursor} busy={page.isFetching || page.isPlaceholderData} />
     </Card>
   );
 }

@@ -1,13 +1,13 @@
-import { Col, Form, Input, InputNumber, Row, Select, Switch, TimePicker, Typography } from 'antd';
+import { Col, Form, InputNumber, Row, Select, Switch, TimePicker, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
 import type { Centre, CentreInput } from '../../api/types';
+import { FieldCol } from '../../components/FieldCol';
 import { dayjs, type Dayjs } from '../../lib/dates';
 import { useVersionedForm } from '../../lib/useVersionedForm';
-import { AreaTreeSelect } from '../areas/AreaTreeSelect';
+import { RecordFormPage } from '../registry/RecordFormPage';
+import { SiteFields } from '../registry/SiteFields';
 import { centreKeys, createCentre, fetchCentre, updateCentre, useCentre } from './api';
 import { centreFieldPath, fromRows, rowProblem, toRows, type DayRow } from './hours';
-import { RecordFormPage } from '../registry/RecordFormPage';
 
 interface Values {
   community_id?: string;
@@ -54,14 +54,9 @@ const asTime = {
 };
 
 export default function CentreFormPage() {
-  const { id } = useParams();
-  const editing = !!id;
-  const [search] = useSearchParams();
   const { t } = useTranslation();
-  const existing = useCentre(id);
-  const { form, saving, submit } = useVersionedForm({
-    id,
-    existing,
+  const { form, editing, search, page } = useVersionedForm({
+    useRecord: useCentre,
     keys: centreKeys,
     fetchOne: fetchCentre,
     create: createCentre,
@@ -70,6 +65,7 @@ export default function CentreFormPage() {
     toBody,
     toFormPath: centreFieldPath,
     feature: 'centres',
+    titleArgs: (c) => ({ name: c.name }),
   });
   const hours = Form.useWatch('hours', form);
 
@@ -82,87 +78,27 @@ export default function CentreFormPage() {
   };
 
   return (
-    <RecordFormPage<Values>
-      editing={editing}
-      record={existing}
-      back="/centres"
-      title={editing ? t('centres.editTitle', { name: existing.data?.data.name ?? '' }) : t('centres.createTitle')}
-      form={form}
-      initialValues={initial}
-      onFinish={submit}
-      saving={saving}
-      testId="centre-form"
-      saveTestId="save-centre"
-      autoComplete="off"
-    >
+    <RecordFormPage<Values> {...page} initialValues={initial} testId="centre-form" saveTestId="save-centre" autoComplete="off">
       <Row gutter={24}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="community_id"
-            label={t('fields.community_id')}
-            extra={editing ? t('centres.communityFixed') : undefined}
-            rules={[{ required: true, message: t('compounds.communityRequired') }]}
-          >
-            <AreaTreeSelect
-              selectable={['community']}
-              deepest="community"
-              placeholder={t('compounds.communityPlaceholder')}
-              disabled={editing}
-              data-testid="centre-community"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="name"
-            label={t('fields.name')}
-            rules={[{ required: true, whitespace: true, message: t('centres.nameRequired') }]}
-          >
-            <Input maxLength={100} showCount />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            name="address"
-            label={t('fields.address')}
-            rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name={['location', 'lat']}
-            label={t('compounds.lat')}
-            rules={[{ required: true, message: t('centres.locationRequired') }]}
-          >
-            <InputNumber style={{ width: '100%' }} min={-90} max={90} step={0.0001} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name={['location', 'lon']}
-            label={t('compounds.lon')}
-            rules={[{ required: true, message: t('centres.locationRequired') }]}
-          >
-            <InputNumber style={{ width: '100%' }} min={-180} max={180} step={0.0001} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="geofence_radius_m"
-            label={t('fields.geofence_radius_m')}
-            extra={t('centres.radiusHint')}
-            rules={[{ required: true, type: 'number', min: 10, max: 2000, message: t('centres.radiusRange') }]}
-          >
-            <InputNumber style={{ width: '100%' }} min={10} max={2000} precision={0} suffix={t('centres.metreUnit')} data-testid="centre-radius-input" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="services" label={t('fields.services')} extra={t('centres.servicesHint')}>
-            <Select mode="tags" tokenSeparators={[',', '，', '、']} options={SERVICES.map((s) => ({ value: s, label: s }))} maxCount={30} />
-          </Form.Item>
-        </Col>
+        <SiteFields
+          editing={editing}
+          communityExtra={editing ? t('centres.communityFixed') : undefined}
+          communityTestId="centre-community"
+          nameRequired={t('centres.nameRequired')}
+          locationRequired={t('centres.locationRequired')}
+          locationStep={0.0001}
+        />
+        <FieldCol
+          name="geofence_radius_m"
+          label={t('fields.geofence_radius_m')}
+          extra={t('centres.radiusHint')}
+          rules={[{ required: true, type: 'number', min: 10, max: 2000, message: t('centres.radiusRange') }]}
+        >
+          <InputNumber style={{ width: '100%' }} min={10} max={2000} precision={0} suffix={t('centres.metreUnit')} data-testid="centre-radius-input" />
+        </FieldCol>
+        <FieldCol width="full" name="services" label={t('fields.services')} extra={t('centres.servicesHint')}>
+          <Select mode="tags" tokenSeparators={[',', '，', '、']} options={SERVICES.map((s) => ({ value: s, label: s }))} maxCount={30} />
+        </FieldCol>
       </Row>
 
       <Typography.Title level={5}>{t('fields.opening_hours')}</Typography.Title>

@@ -1,14 +1,13 @@
-import { Form, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Centre } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { CreateButton } from '../../components/CreateButton';
-import { SearchFilter } from '../../components/FilterBar';
+import { NameFilter } from '../../components/FilterBar';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../lib/usePagedList';
-import { AreaTreeSelect } from '../areas/AreaTreeSelect';
+import { AreaFilter } from '../areas/AreaTreeSelect';
+import { TagList } from '../registry/Tags';
 import { useCentrePage, type CentreFilters } from './api';
 import { TodayHours } from './HoursTable';
 
@@ -36,49 +35,24 @@ export default function CentreListPage() {
     {
       title: t('centres.colServices'),
       dataIndex: 'services',
-      render: (services: string[]) => (
-        <Space size={[4, 4]} wrap>
-          {services.slice(0, 4).map((s) => (
-            <Tag key={s}>{s}</Tag>
-          ))}
-          {services.length > 4 && <Tag>+{services.length - 4}</Tag>}
-        </Space>
-      ),
+      render: (services: string[]) => <TagList items={services} max={4} />,
     },
   ];
 
   return (
     <ListPage<Centre>
       title={t('centres.listTitle')}
-      extra={
-        access.registry.manage && (
-          <CreateButton to="/centres/new" testId="create-centre">
-            {t('centres.create')}
-          </CreateButton>
-        )
-      }
+      create={access.registry.manage && { to: '/centres/new', testId: 'create-centre', label: t('centres.create') }}
       onReset={list.reset}
       filters={
         <>
-          {access.areas.read && (
-            <Form.Item label={t('centres.filterArea')}>
-              <AreaTreeSelect
-                data-testid="filter-area"
-                value={filters.area_id}
-                onChange={(id) => setFilter({ area_id: id })}
-                placeholder={t('compounds.filterAreaPlaceholder')}
-                style={{ width: 220 }}
-              />
-            </Form.Item>
-          )}
-          <SearchFilter
-            label={t('centres.filterName')}
-            width={220}
-            maxLength={100}
-            text={list.searchText}
-            onText={list.setSearchText}
-            onSearch={(v) => setFilter({ name: v.trim() || undefined })}
+          <AreaFilter
+            label={t('centres.filterArea')}
+            value={filters.area_id}
+            onChange={(area_id) => setFilter({ area_id })}
+            placeholder={t('compounds.filterAreaPlaceholder')}
           />
+          <NameFilter list={list} label={t('centres.filterName')} width={220} maxLength={100} />
         </>
       }
       table={{ testId: 'centre-table', columns, list, empty: t('centres.empty'), scrollX: 1000 }}

@@ -1,14 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, Form, Input, InputNumber, Radio, Row, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { InputNumber, Radio, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, knownFields } from '../../api/problem';
+import { knownFields } from '../../api/problem';
 import type { Compound, CompoundInput, GovernanceMode } from '../../api/types';
-import { useProblem } from '../../lib/useProblem';
-import { AreaTreeSelect } from '../areas/AreaTreeSelect';
-import { compoundKeys, createCompound, fetchCompound, GOVERNANCE_MODES, updateCompound, useCompound } from './api';
+import { FieldCol } from '../../components/FieldCol';
+import { useVersionedForm } from '../../lib/useVersionedForm';
 import { RecordFormPage } from '../registry/RecordFormPage';
+import { SiteFields } from '../registry/SiteFields';
+import { compoundKeys, createCompound, fetchCompound, GOVERNANCE_MODES, updateCompound, useCompound } from './api';
 
 interface Values {
   community_id?: string;
@@ -68,58 +66,20 @@ function toBody(v: Values): CompoundInput {
 }
 
 export default function CompoundFormPage() {
-  const { id } = useParams();
-  const editing = !!id;
-  const [search] = useSearchParams();
   const { t } = useTranslation();
-  const { message, notification } = App.useApp();
-  const { showOnForm } = useProblem();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const existing = useCompound(id);
-  const [etag, setEtag] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { editing, search, page } = useVersionedForm({
+    useRecord: useCompound,
+    keys: compoundKeys,
+    fetchOne: fetchCompound,
+    create: createCompound,
+    update: updateCompound,
+    toValues,
+    toBody,
+    toFormPath: FIELDS,
+    feature: 'compounds',
+    titleArgs: (c) => ({ name: c.name }),
+  });
 
-  useEffect(() => {
-    if (existing.data) {
-      form.setFieldsValue(toValues(existing.data.compound));
-      setEtag(existing.data.etag);
-    }
-  }, [existing.data, form]);
-
-  async function reloadAfterConflict() {
-    const fresh = await fetchCompound(id!);
-    queryClient.setQueryData(compoundKeys.one(id!), fresh);
-    // Start from the stored record: drop the user's edits and any old field errors.
-    form.resetFields();
-    form.setFieldsValue(toValues(fresh.compound));
-    setEtag(fresh.etag);
-  }
-
-  async function submit(values: Values) {
-    setSaving(true);
-    try {
-      const body = toBody(values);
-      const saved = editing ? await updateCompound(id!, etag ?? '*', body) : await createCompound(body);
-      await queryClient.invalidateQueries({ queryKey: compoundKeys.all });
-      void message.success(editing ? t('compounds.saved') : t('compounds.created'));
-      navigate(`/compounds/${saved.id}`, { replace: true });
-    } catch (e) {
-      if (editing && e instanceof ApiError && (e.status === 412 || e.status === 428)) {
-        notification.warning({ title: t('compounds.stale'), placement: 'topRight' });
-        await reloadAfterConflict().catch((err) => showOnForm(form, err, FIELDS));
-      } else {
-        showOnForm(form, e, FIELDS);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  const title = editing
-    ? t('compounds.editTitle', { name: existing.data?.compound.name ?? '' })
-    : t('compounds.createTitle');
   const initial: Values = {
     is_open: false,
     governance_mode: 'property_managed',
@@ -128,102 +88,26 @@ export default function CompoundFormPage() {
   };
 
   return (
-    <RecordFormPage<Values>
-      editing={editing}
-      record={existing}
-      back="/compounds"
-      title={title}
-      form={form}
-      initialValues={initial}
-      onFinish={submit}
-      saving={saving}
-      testId="compound-form"
-      saveTestId="save-compound"
-    >
+    <RecordFormPage<Values> {...page} initialValues={initial} testId="compound-form" saveTestId="save-compound">
       <Row gutter={24}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="community_id"
-            label={t('fields.community_id')}
-            rules={[{ required: true, message: t('compounds.communityRequired') }]}
-          >
-            {/* A compound never moves to another community once registered. */}
-            <AreaTreeSelect
-              selectable={['community']}
-              deepest="community"
-              placeholder={t('compounds.communityPlaceholder')}
-              disabled={editing}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="name"
-            label={t('fields.name')}
-            rules={[{ required: true, whitespace: true, message: t('compounds.nameRequired') }]}
-          >
-            <Input maxLength={100} showCount />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            name="address"
-            label={t('fields.address')}
-            rules={[{ required: true, whitespace: true, message: t('compounds.addressRequired') }]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name={['location', 'lat']} label={t('compounds.lat')} extra={t('compounds.locationHint')}>
-            <InputNumber style={{ width: '100%' }} min={-90} max={90} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name={['location', 'lon']} label={t('compounds.lon')}>
-            <InputNumber style={{ width: '100%' }} min={-180} max={180} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="year_built" label={t('fields.year_built')}>
-            <InputNumber style={{ width: '100%' }} min={1900} max={2100} precision={0} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="is_open" label={t('fields.is_open')} valuePropName="checked">
-            <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name="building_count"
-            label={t('fields.building_count')}
-            rules={[{ required: true, message: t('compounds.countRequired') }]}
-          >
+        <SiteFields editing={editing} nameRequired={t('compounds.nameRequired')} locationHint={t('compounds.locationHint')} />
+        <FieldCol width="quarter" name="year_built" label={t('fields.year_built')}>
+          <InputNumber style={{ width: '100%' }} min={1900} max={2100} precision={0} />
+        </FieldCol>
+        <FieldCol width="quarter" name="is_open" label={t('fields.is_open')} valuePropName="checked">
+          <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
+        </FieldCol>
+        {(['building_count', 'household_count'] as const).map((count) => (
+          <FieldCol key={count} width="quarter" name={count} label={t(`fields.${count}`)} requiredMessage={t('compounds.countRequired')}>
             <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name="household_count"
-            label={t('fields.household_count')}
-            rules={[{ required: true, message: t('compounds.countRequired') }]}
-          >
-            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="governance_mode"
-            label={t('fields.governance_mode')}
-            rules={[{ required: true, message: t('compounds.modeRequired') }]}
-          >
-            <Radio.Group
-              optionType="button"
-              options={GOVERNANCE_MODES.map((m) => ({ value: m, label: t(`governanceModes.${m}`) }))}
-            />
-          </Form.Item>
-        </Col>
+          </FieldCol>
+        ))}
+        <FieldCol name="governance_mode" label={t('fields.governance_mode')} requiredMessage={t('compounds.modeRequired')}>
+          <Radio.Group
+            optionType="button"
+            options={GOVERNANCE_MODES.map((m) => ({ value: m, label: t(`governanceModes.${m}`) }))}
+          />
+        </FieldCol>
       </Row>
     </RecordFormPage>
   );

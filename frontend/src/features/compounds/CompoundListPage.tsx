@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Form, Select, Space, Tag } from 'antd';
+import { App, Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +7,12 @@ import { Link } from 'react-router';
 import type { Compound, GovernanceMode } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { CreateButton } from '../../components/CreateButton';
-import { SearchFilter } from '../../components/FilterBar';
+import { ChoiceFilter, NameFilter } from '../../components/FilterBar';
 import { ListPage } from '../../components/ListPage';
 import { fileDay, fileNameFrom, saveBlob } from '../../lib/download';
 import { usePagedList } from '../../lib/usePagedList';
 import { useProblem } from '../../lib/useProblem';
-import { AreaTreeSelect } from '../areas/AreaTreeSelect';
+import { AreaFilter } from '../areas/AreaTreeSelect';
 import { exportCompounds, GOVERNANCE_MODES, useCompoundPage, type CompoundFilters } from './api';
 import { GovernanceModeTag } from './GovernanceModeTag';
 
@@ -96,37 +96,21 @@ export default function CompoundListPage() {
       onReset={list.reset}
       filters={
         <>
-          {access.areas.read && (
-            <Form.Item label={t('compounds.filterArea')}>
-              <AreaTreeSelect
-                data-testid="filter-area"
-                value={filters.area_id}
-                onChange={(id) => setFilter({ area_id: id })}
-                placeholder={t('compounds.filterAreaPlaceholder')}
-                style={{ width: 220 }}
-              />
-            </Form.Item>
-          )}
-          <Form.Item label={t('compounds.filterMode')}>
-            <Select<GovernanceMode | ''>
-              data-testid="filter-mode"
-              style={{ width: 140 }}
-              value={filters.governance_mode ?? ''}
-              onChange={(v) => setFilter({ governance_mode: v || undefined })}
-              options={[
-                { value: '', label: t('common.all') },
-                ...GOVERNANCE_MODES.map((m) => ({ value: m, label: t(`governanceModes.${m}`) })),
-              ]}
-            />
-          </Form.Item>
-          <SearchFilter
-            label={t('compounds.filterName')}
-            width={220}
-            placeholder={t('compounds.filterNamePlaceholder')}
-            text={list.searchText}
-            onText={list.setSearchText}
-            onSearch={(v) => setFilter({ name: v.trim() || undefined })}
+          <AreaFilter
+            label={t('compounds.filterArea')}
+            value={filters.area_id}
+            onChange={(area_id) => setFilter({ area_id })}
+            placeholder={t('compounds.filterAreaPlaceholder')}
           />
+          <ChoiceFilter
+            label={t('compounds.filterMode')}
+            testId="filter-mode"
+            width={140}
+            value={filters.governance_mode}
+            onChange={(governance_mode) => setFilter({ governance_mode })}
+            choices={GOVERNANCE_MODES.map((m) => ({ value: m, label: t(`governanceModes.${m}`) }))}
+          />
+          <NameFilter list={list} label={t('compounds.filterName')} width={220} placeholder={t('compounds.filterNamePlaceholder')} />
         </>
       }
       table={{

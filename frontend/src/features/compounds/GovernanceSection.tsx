@@ -1,5 +1,5 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { daysBetween, meetingOverdue } from '../registry/format';
 import { FOUR_BODIES } from '../registry/kinds';
 import { OrgKindTag, PartyTag } from '../registry/Tags';
 import { useCrossAppointments, useGovernance } from './api';
+import { DataTable } from '../../components/DataTable';
 
 /** The four bodies (and any other organisation serving the compound), each with its name or a gap. */
 function Bodies({ g }: { g: Governance }) {
@@ -148,15 +149,14 @@ function CrossAppointments({ rows, loading }: { rows: CrossAppointment[]; loadin
     { title: t('governance.posts'), dataIndex: 'posts', render: (posts: string[]) => posts.join(t('common.listSeparator')) },
   ];
   return (
-    <Table<CrossAppointment>
-      data-testid="cross-appointments"
+    <DataTable<CrossAppointment>
+      testId="cross-appointments"
       rowKey="person_id"
       size="small"
-      pagination={false}
       columns={columns}
-      dataSource={rows}
+      rows={rows}
       loading={loading}
-      locale={{ emptyText: t('governance.noCrossAppointments') }}
+      empty={t('governance.noCrossAppointments')}
     />
   );
 }

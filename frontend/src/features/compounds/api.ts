@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, unwrap, unwrapTagged, type Tagged } from '../../api/client';
 import { ApiError, asProblem } from '../../api/problem';
 import type { Compound, CompoundInput, CompoundQuery, GovernanceMode } from '../../api/types';
 
@@ -56,17 +56,8 @@ export function useCompoundPage(filters: CompoundFilters, cursor: string | undef
   });
 }
 
-export interface CompoundWithTag {
-  compound: Compound;
-  /** The ETag to send back as If-Match when saving. */
-  etag: string | null;
-}
-
-export function fetchCompound(id: string): Promise<CompoundWithTag> {
-  return api.GET('/api/v1/compounds/{id}', { params: { path: { id } } }).then(({ data, error, response }) => {
-    if (!response.ok || !data) throw new ApiError(response.status, asProblem(error));
-    return { compound: data, etag: response.headers.get('ETag') };
-  });
+export function fetchCompound(id: string): Promise<Tagged<Compound>> {
+  return unwrapTagged(api.GET('/api/v1/compounds/{id}', { params: { path: { id } } }));
 }
 
 export function useCompound(id: string | undefined) {
@@ -77,12 +68,12 @@ export function useCompound(id: string | undefined) {
   });
 }
 
-export function createCompound(body: CompoundInput): Promise<Compound> {
-  return unwrap(api.POST('/api/v1/compounds', { body }));
+export function createCompound(body: CompoundInput): Promise<Tagged<Compound>> {
+  return unwrapTagged(api.POST('/api/v1/compounds', { body }));
 }
 
-export function updateCompound(id: string, etag: string, body: CompoundInput): Promise<Compound> {
-  return unwrap(
+export function updateCompound(id: string, etag: string, body: CompoundInput): Promise<Tagged<Compound>> {
+  return unwrapTagged(
     api.PUT('/api/v1/compounds/{id}', {
       params: { path: { id }, header: { 'If-Match': etag } },
       body,

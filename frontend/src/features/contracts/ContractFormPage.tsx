@@ -1,9 +1,9 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
 import { knownFields } from '../../api/problem';
 import type { Contract, ContractInput } from '../../api/types';
+import { FieldCol } from '../../components/FieldCol';
 import { fromDay, toDay, type Dayjs } from '../../lib/dates';
 import { useVersionedForm } from '../../lib/useVersionedForm';
 import { CompoundSelect } from '../registry/CompoundSelect';
@@ -56,22 +56,18 @@ function toBody(v: Values): ContractInput {
 }
 
 export default function ContractFormPage() {
-  const { id } = useParams();
-  const editing = !!id;
-  const [search] = useSearchParams();
   const { t } = useTranslation();
-  const existing = useContract(id);
-  const { form, saving, submit } = useVersionedForm({
-    id,
-    existing,
+  const { form, editing, search, existing, page } = useVersionedForm({
+    useRecord: useContract,
     keys: contractKeys,
     fetchOne: fetchContract,
     create: createContract,
     update: updateContract,
     toValues,
     toBody,
-    toFormPath: toFormPath,
+    toFormPath,
     feature: 'contracts',
+    titleArgs: (c) => ({ name: c.title }),
   });
   const chosen = Form.useWatch('compound_ids', form) ?? [];
 
@@ -88,114 +84,60 @@ export default function ContractFormPage() {
   };
 
   return (
-    <RecordFormPage<Values>
-      editing={editing}
-      record={existing}
-      back="/contracts"
-      title={editing ? t('contracts.editTitle', { name: existing.data?.data.title ?? '' }) : t('contracts.createTitle')}
-      form={form}
-      initialValues={initial}
-      onFinish={submit}
-      saving={saving}
-      testId="contract-form"
-      saveTestId="save-contract"
-      autoComplete="off"
-    >
+    <RecordFormPage<Values> {...page} initialValues={initial} testId="contract-form" saveTestId="save-contract" autoComplete="off">
       <Row gutter={24}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="company_id"
-            label={t('fields.company_id')}
-            extra={editing ? t('contracts.companyFixed') : undefined}
-            rules={[{ required: true, message: t('contracts.companyRequired') }]}
-          >
-            <OrganisationSelect
-              kind="property_company"
-              disabled={editing}
-              placeholder={t('contracts.companyPlaceholder')}
-              known={existing.data ? { [existing.data.data.company_id]: existing.data.data.company_name } : undefined}
-              data-testid="contract-company"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="title"
-            label={t('fields.title')}
-            rules={[{ required: true, whitespace: true, message: t('contracts.titleRequired') }]}
-          >
-            <Input maxLength={100} showCount />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name="start_date"
-            label={t('fields.start_date')}
-            rules={[{ required: true, message: t('contracts.startRequired') }]}
-          >
-            <DatePicker style={{ width: '100%' }} data-testid="contract-start" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item
-            name="end_date"
-            label={t('fields.end_date')}
-            dependencies={['start_date']}
-            rules={[
-              { required: true, message: t('contracts.endRequired') },
-              ({ getFieldValue }) => ({
-                validator: async (_, end?: Dayjs) => {
-                  const start: Dayjs | undefined = getFieldValue('start_date');
-                  if (start && end && end.isBefore(start, 'day')) throw new Error(t('contracts.endBeforeStart'));
-                },
-              }),
-            ]}
-          >
-            <DatePicker style={{ width: '100%' }} data-testid="contract-end" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="fee_yuan"
-            label={t('fields.fee_fen_per_sqm')}
-            rules={[{ required: true, message: t('contracts.feeRequired') }]}
-          >
-            <InputNumber
-              style={{ width: '100%' }}
-              min={0}
-              max={1000}
-              precision={2}
-              step={0.1}
-              suffix={t('contracts.feeUnit')}
-              data-testid="contract-fee-input"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            name="compound_ids"
-            label={t('fields.compound_ids')}
-            extra={chosen.length > 1 ? t('contracts.bundleHint', { count: chosen.length }) : t('contracts.compoundsHint')}
-            rules={[{ type: 'array', min: 1, required: true, message: t('contracts.compoundsRequired') }]}
-          >
-            <CompoundSelect
-              mode="multiple"
-              known={known}
-              placeholder={t('contracts.compoundsPlaceholder')}
-              data-testid="contract-compounds"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item name="service_items" label={t('fields.service_items')} extra={t('contracts.itemsHint')}>
-            <Select
-              mode="tags"
-              tokenSeparators={[',', '，', '、']}
-              options={SERVICE_ITEMS.map((s) => ({ value: s, label: s }))}
-              maxCount={30}
-            />
-          </Form.Item>
-        </Col>
+        <FieldCol
+          name="company_id"
+          label={t('fields.company_id')}
+          extra={editing ? t('contracts.companyFixed') : undefined}
+          requiredMessage={t('contracts.companyRequired')}
+        >
+          <OrganisationSelect
+            kind="property_company"
+            disabled={editing}
+            placeholder={t('contracts.companyPlaceholder')}
+            known={existing.data ? { [existing.data.data.company_id]: existing.data.data.company_name } : undefined}
+            data-testid="contract-company"
+          />
+        </FieldCol>
+        <FieldCol name="title" label={t('fields.title')} requiredMessage={t('contracts.titleRequired')} text>
+          <Input maxLength={100} showCount />
+        </FieldCol>
+        <FieldCol width="quarter" name="start_date" label={t('fields.start_date')} requiredMessage={t('contracts.startRequired')}>
+          <DatePicker style={{ width: '100%' }} data-testid="contract-start" />
+        </FieldCol>
+        <FieldCol
+          width="quarter"
+          name="end_date"
+          label={t('fields.end_date')}
+          dependencies={['start_date']}
+          requiredMessage={t('contracts.endRequired')}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_, end?: Dayjs) => {
+                const start: Dayjs | undefined = getFieldValue('start_date');
+                if (start && end && end.isBefore(start, 'day')) throw new Error(t('contracts.endBeforeStart'));
+              },
+            }),
+          ]}
+        >
+          <DatePicker style={{ width: '100%' }} data-testid="contract-end" />
+        </FieldCol>
+        <FieldCol name="fee_yuan" label={t('fields.fee_fen_per_sqm')} requiredMessage={t('contracts.feeRequired')}>
+          <InputNumber style={{ width: '100%' }} min={0} max={1000} precision={2} step={0.1} suffix={t('contracts.feeUnit')} data-testid="contract-fee-input" />
+        </FieldCol>
+        <FieldCol
+          width="full"
+          name="compound_ids"
+          label={t('fields.compound_ids')}
+          extra={chosen.length > 1 ? t('contracts.bundleHint', { count: chosen.length }) : t('contracts.compoundsHint')}
+          rules={[{ type: 'array', min: 1, required: true, message: t('contracts.compoundsRequired') }]}
+        >
+          <CompoundSelect mode="multiple" known={known} placeholder={t('contracts.compoundsPlaceholder')} data-testid="contract-compounds" />
+        </FieldCol>
+        <FieldCol width="full" name="service_items" label={t('fields.service_items')} extra={t('contracts.itemsHint')}>
+          <Select mode="tags" tokenSeparators={[',', '，', '、']} options={SERVICE_ITEMS.map((s) => ({ value: s, label: s }))} maxCount={30} />
+        </FieldCol>
       </Row>
       {chosen.length > 1 && (
         <Alert type="info" showIcon title={t('contracts.bundleNotice', { count: chosen.length })} style={{ marginBottom: 16 }} />

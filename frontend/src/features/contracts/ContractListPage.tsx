@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Contract } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { CreateButton } from '../../components/CreateButton';
 import { ListPage } from '../../components/ListPage';
 import { todayIso } from '../../lib/dates';
 import { usePagedList } from '../../lib/usePagedList';
-import { CompoundSelect } from '../registry/CompoundSelect';
+import { CompoundFilter } from '../registry/CompoundSelect';
 import { OrganisationSelect } from '../registry/OrganisationSelect';
 import { useContractPage, type ContractFilters } from './api';
 import { Fee } from './ContractFee';
@@ -84,13 +83,7 @@ export default function ContractListPage() {
   return (
     <ListPage<Contract>
       title={t('contracts.listTitle')}
-      extra={
-        access.registry.manage && (
-          <CreateButton to="/contracts/new" testId="create-contract">
-            {t('contracts.create')}
-          </CreateButton>
-        )
-      }
+      create={access.registry.manage && { to: '/contracts/new', testId: 'create-contract', label: t('contracts.create') }}
       onReset={list.reset}
       filters={
         <>
@@ -104,15 +97,7 @@ export default function ContractListPage() {
               placeholder={t('contracts.companyPlaceholder')}
             />
           </Form.Item>
-          <Form.Item label={t('contracts.filterCompound')}>
-            <CompoundSelect
-              data-testid="filter-compound"
-              style={{ width: 200 }}
-              value={filters.compound_id}
-              onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
-              placeholder={t('common.compoundPlaceholder')}
-            />
-          </Form.Item>
+          <CompoundFilter label={t('contracts.filterCompound')} value={filters.compound_id} onChange={(compound_id) => setFilter({ compound_id })} />
           <Form.Item>
             <Checkbox
               checked={!!filters.in_force}

@@ -1,17 +1,16 @@
-import { Card, Form, Select, Switch } from 'antd';
+import { Card, Form, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ActionStatus } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { Pager } from '../../lib/paging';
 import { usePagedList } from '../../lib/usePagedList';
 import { oneOf } from '../../lib/urlFilters';
-import { CompoundSelect } from '../registry/CompoundSelect';
+import { CompoundFilter } from '../registry/CompoundSelect';
 import { LoadFailed } from '../../components/LoadFailed';
 import { ACTION_STATUSES } from '../registry/kinds';
 import { ActionItemsTable } from './ActionItemsTable';
 import { useActionItemPage, type ActionItemFilters } from './api';
 import { useMeetingTabs } from './MeetingTabs';
-import { FilterBar } from '../../components/FilterBar';
+import { ChoiceFilter, FilterBar } from '../../components/FilterBar';
 
 function readFilters(params: URLSearchParams): ActionItemFilters {
   return {
@@ -37,27 +36,15 @@ export default function ActionItemsPage() {
             data-testid="filter-overdue"
           />
         </Form.Item>
-        <Form.Item label={t('actionItems.filterStatus')}>
-          <Select<ActionStatus | ''>
-            data-testid="filter-status"
-            style={{ width: 120 }}
-            value={filters.status ?? ''}
-            onChange={(v) => setFilter({ status: v || undefined })}
-            options={[
-              { value: '', label: t('common.all') },
-              ...ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) })),
-            ]}
-          />
-        </Form.Item>
-        <Form.Item label={t('actionItems.filterCompound')}>
-          <CompoundSelect
-            data-testid="filter-compound"
-            style={{ width: 200 }}
-            value={filters.compound_id}
-            onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
-            placeholder={t('common.compoundPlaceholder')}
-          />
-        </Form.Item>
+        <ChoiceFilter
+          label={t('actionItems.filterStatus')}
+          testId="filter-status"
+          width={120}
+          value={filters.status}
+          onChange={(status) => setFilter({ status })}
+          choices={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))}
+        />
+        <CompoundFilter label={t('actionItems.filterCompound')} value={filters.compound_id} onChange={(compound_id) => setFilter({ compound_id })} />
       </FilterBar>
       <ActionItemsTable
         items={page.data?.items ?? []}

@@ -1,10 +1,11 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ActionItem } from '../../api/types';
 import { ActionStatusTag } from '../registry/Tags';
 import { ActionItemActions } from './ActionItemActions';
+import { DataTable } from '../../components/DataTable';
 
 interface Props {
   items: ActionItem[];
@@ -75,17 +76,14 @@ export function ActionItemsTable({ items, loading, withMeeting, manage, emptyTex
     },
   ];
   return (
-    <Table<ActionItem>
-      data-testid="action-item-table"
-      rowKey="id"
-      size="middle"
+    <DataTable<ActionItem>
+      testId="action-item-table"
       columns={columns}
-      dataSource={items}
+      rows={items}
       loading={loading}
-      pagination={false}
       onRow={(a) => ({ 'data-overdue': a.overdue ? 'true' : 'false', style: a.overdue ? { background: '#fff1f0' } : undefined }) as React.HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: emptyText ?? t('actionItems.empty') }}
-      scroll={{ x: 900 }}
+      empty={emptyText ?? t('actionItems.empty')}
+      scrollX={900}
     />
   );
 }

@@ -1,18 +1,18 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, DatePicker, Divider, Form, Input, Row, Select, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { DatePicker, Divider, Form, Input, Row, Select, Typography } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/problem';
 import type { Organisation, OrgKind } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { FieldCol } from '../../components/FieldCol';
+import { FormRows } from '../../components/FormRows';
 import { dateField, todayIso } from '../../lib/dates';
-import { useProblem } from '../../lib/useProblem';
+import { useVersionedForm } from '../../lib/useVersionedForm';
 import { useCompound } from '../compounds/api';
 import { fetchAllOrganisations, useServingOrganisations } from '../organisations/api';
 import { CompoundSelect } from '../registry/CompoundSelect';
-import { isStale } from '../registry/isStale';
 import { ORG_KINDS } from '../registry/kinds';
 import { createMeeting, fetchMeeting, meetingKeys, updateMeeting, useMeeting } from './api';
 import {
@@ -42,19 +42,28 @@ function useCommunityCommittees(communityId: string | undefined, enabled: boolea
 }
 
 export default function MeetingFormPage() {
-  const { id } = useParams();
-  const editing = !!id;
-  const [search] = useSearchParams();
   const { t } = useTranslation();
-  const { message, notification } = App.useApp();
-  const { showOnForm } = useProblem();
   const { access } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<MeetingValues>();
-  const existing = useMeeting(id);
-  const [etag, setEtag] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { form, editing, search, existing, page } = useVersionedForm({
+    useRecord: useMeeting,
+    keys: meetingKeys,
+    fetchOne: fetchMeeting,
+    create: createMeeting,
+    update: updateMeeting,
+    toValues: toMeetingValues,
+    toBody: toMeetingBody,
+    toFormPath: (field) => fieldPath(field),
+    feature: 'meetings',
+    titleArgs: (m) => ({ name: m.title }),
+    onRefused: async (id, e) => {
+      if (!(e instanceof ApiError && e.code === 'meeting_finalised')) return;
+      // Finalised meanwhile: the record is read-only now; show it.
+      await queryClient.invalidateQueries({ queryKey: meetingKeys.one(id) });
+      navigate(`/meetings/${id}`, { replace: true });
+    },
+  });
 
   const compoundId = Form.useWatch('compound_id', form);
   const attendance = Form.useWatch(['minutes', 'attendance'], form) ?? [];
@@ -64,7 +73,7 @@ export default function MeetingFormPage() {
   const compound = useCompound(compoundId);
   const serving = useServingOrganisations(compoundId);
   // Only staff see beyond a compound; a compound secretary's meetings are convened by the branch.
-  const committees = useCommunityCommittees(compound.data?.compound.community_id, access.registry.manage);
+  const committees = useCommunityCommittees(compound.data?.data.community_id, access.registry.manage);
 
   // Everyone who can take part: the compound's bodies and its community's committee.
   const orgs = useMemo(() => {
@@ -80,13 +89,6 @@ export default function MeetingFormPage() {
   const orgOptions = (kind?: OrgKind | null) =>
     orgs.filter((o) => !kind || o.kind === kind).map((o) => ({ value: o.id, label: o.name }));
 
-  useEffect(() => {
-    if (existing.data) {
-      form.setFieldsValue(toMeetingValues(existing.data.data));
-      setEtag(existing.data.etag);
-    }
-  }, [existing.data, form]);
-
   // A new meeting: once the compound's bodies are known, offer a row for each and a convener.
   const prefilledFor = useRef<string | null>(null);
   useEffect(() => {
@@ -96,7 +98,7 @@ export default function MeetingFormPage() {
     prefilledFor.current = compoundId;
     form.setFieldValue(['minutes', 'attendance'], defaultAttendance(serving.data));
     form.setFieldValue('convener_org_id', defaultConvener([...(committees.data ?? []), ...serving.data]));
-    const name = compound.data?.compound.name;
+    const name = compound.data?.data.name;
     if (name && !form.getFieldValue('title')) form.setFieldValue('title', t('meetings.defaultTitle', { compound: name }));
   }, [editing, compoundId, serving.data, committees.isFetched, committees.isFetching, committees.data, compound.data, access.registry.manage, form, t]);
 
@@ -107,40 +109,6 @@ export default function MeetingFormPage() {
     actionItems: actionItems.length,
   });
 
-  async function reloadAfterConflict() {
-    const fresh = await fetchMeeting(id!);
-    queryClient.setQueryData(meetingKeys.one(id!), fresh);
-    form.resetFields();
-    form.setFieldsValue(toMeetingValues(fresh.data));
-    setEtag(fresh.etag);
-  }
-
-  async function submit(values: MeetingValues) {
-    setSaving(true);
-    try {
-      const body = toMeetingBody(values);
-      const saved = editing ? await updateMeeting(id!, etag ?? '*', body) : await createMeeting(body);
-      queryClient.setQueryData(meetingKeys.one(saved.data.id), saved);
-      await queryClient.invalidateQueries({ queryKey: meetingKeys.all });
-      void message.success(editing ? t('meetings.saved') : t('meetings.created'));
-      navigate(`/meetings/${saved.data.id}`, { replace: true });
-    } catch (e) {
-      if (editing && isStale(e)) {
-        notification.warning({ title: t('meetings.stale'), placement: 'topRight' });
-        await reloadAfterConflict().catch((err) => showOnForm(form, err, fieldPath));
-      } else if (editing && e instanceof ApiError && e.code === 'meeting_finalised') {
-        // Finalised meanwhile: the record is read-only now; show it.
-        showOnForm(form, e, fieldPath);
-        await queryClient.invalidateQueries({ queryKey: meetingKeys.one(id!) });
-        navigate(`/meetings/${id}`, { replace: true });
-      } else {
-        showOnForm(form, e, fieldPath);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
   const initial: MeetingValues = {
     ...EMPTY_MEETING,
     compound_id: search.get('compound_id') ?? undefined,
@@ -150,14 +118,8 @@ export default function MeetingFormPage() {
 
   return (
     <RecordFormPage<MeetingValues>
-      editing={editing}
-      record={existing}
-      back="/meetings"
-      title={editing ? t('meetings.editTitle', { name: existing.data?.data.title ?? '' }) : t('meetings.createTitle')}
-      form={form}
+      {...page}
       initialValues={initial}
-      onFinish={submit}
-      saving={saving}
       testId="meeting-form"
       saveTestId="save-meeting"
       saveLabel={t('meetings.saveDraft')}
@@ -165,273 +127,184 @@ export default function MeetingFormPage() {
       autoComplete="off"
     >
       <Row gutter={24}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="compound_id"
-            label={t('fields.compound_id')}
-            rules={[{ required: true, message: t('meetings.compoundRequired') }]}
-            extra={editing ? t('meetings.compoundFixed') : undefined}
-          >
-            <CompoundSelect
-              disabled={editing}
-              placeholder={t('common.compoundPlaceholder')}
-              known={existing.data ? { [existing.data.data.compound_id]: existing.data.data.compound_name } : undefined}
-              data-testid="meeting-compound"
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={6}>
-          <Form.Item
-            name="held_on"
-            label={t('fields.held_on')}
-            {...dateField}
-            rules={[{ required: true, message: t('meetings.dateRequired') }]}
-          >
-            <DatePicker style={{ width: '100%' }} data-testid="meeting-held-on" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={6}>
-          <Form.Item name="location" label={t('fields.location_text')}>
-            <Input maxLength={100} data-testid="meeting-location" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="title"
-            label={t('fields.title')}
-            rules={[{ required: true, whitespace: true, message: t('meetings.titleRequired') }]}
-          >
-            <Input maxLength={100} showCount data-testid="meeting-title" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="convener_org_id"
-            label={t('fields.convener_org_id')}
-            extra={t('meetings.convenerHint')}
-            rules={[{ required: true, message: t('meetings.convenerRequired') }]}
-          >
-            <Select
-              data-testid="meeting-convener"
-              placeholder={compoundId ? t('meetings.convenerPlaceholder') : t('meetings.compoundFirst')}
-              options={orgOptions()}
-              loading={serving.isFetching || committees.isFetching}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
-          </Form.Item>
-        </Col>
+        <FieldCol
+          name="compound_id"
+          label={t('fields.compound_id')}
+          requiredMessage={t('meetings.compoundRequired')}
+          extra={editing ? t('meetings.compoundFixed') : undefined}
+        >
+          <CompoundSelect
+            disabled={editing}
+            placeholder={t('common.compoundPlaceholder')}
+            known={existing.data ? { [existing.data.data.compound_id]: existing.data.data.compound_name } : undefined}
+            data-testid="meeting-compound"
+          />
+        </FieldCol>
+        <FieldCol col={{ xs: 24, md: 6 }} name="held_on" label={t('fields.held_on')} {...dateField} requiredMessage={t('meetings.dateRequired')}>
+          <DatePicker style={{ width: '100%' }} data-testid="meeting-held-on" />
+        </FieldCol>
+        <FieldCol col={{ xs: 24, md: 6 }} name="location" label={t('fields.location_text')}>
+          <Input maxLength={100} data-testid="meeting-location" />
+        </FieldCol>
+        <FieldCol name="title" label={t('fields.title')} requiredMessage={t('meetings.titleRequired')} text>
+          <Input maxLength={100} showCount data-testid="meeting-title" />
+        </FieldCol>
+        <FieldCol
+          name="convener_org_id"
+          label={t('fields.convener_org_id')}
+          extra={t('meetings.convenerHint')}
+          requiredMessage={t('meetings.convenerRequired')}
+        >
+          <Select
+            data-testid="meeting-convener"
+            placeholder={compoundId ? t('meetings.convenerPlaceholder') : t('meetings.compoundFirst')}
+            options={orgOptions()}
+            loading={serving.isFetching || committees.isFetching}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </FieldCol>
       </Row>
 
       <Divider titlePlacement="start">{t('meetings.attendance')}</Divider>
-      <Form.List name={['minutes', 'attendance']}>
-        {(rows, { add, remove }, { errors }) => (
-          <>
-            {rows.map((row) => {
-              const body = attendance[row.name]?.body;
-              return (
-                <Row gutter={12} key={row.key} align="top" data-testid={`attendance-row-${row.name}`}>
-                  <Col xs={24} md={5}>
-                    <Form.Item name={[row.name, 'body']} label={row.name === 0 ? t('meetings.body') : undefined}>
-                      <Select<OrgKind>
-                        data-testid={`attendance-body-${row.name}`}
-                        placeholder={t('meetings.bodyPlaceholder')}
-                        options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
-                        onChange={() => form.setFieldValue(['minutes', 'attendance', row.name, 'organisation_id'], undefined)}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={7}>
-                    <Form.Item
-                      name={[row.name, 'organisation_id']}
-                      label={row.name === 0 ? t('meetings.organisation') : undefined}
-                      rules={[{ required: true, message: t('meetings.organisationRequired') }]}
-                    >
-                      <Select
-                        data-testid={`attendance-org-${row.name}`}
-                        placeholder={compoundId ? t('meetings.organisationPlaceholder') : t('meetings.compoundFirst')}
-                        options={orgOptions(body)}
-                        notFoundContent={t('meetings.noOrganisation')}
-                        showSearch={{ optionFilterProp: 'label' }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={11}>
-                    <Form.Item
-                      name={[row.name, 'attendees']}
-                      label={row.name === 0 ? t('meetings.attendees') : undefined}
-                    >
-                      <Select
-                        mode="tags"
-                        open={false}
-                        suffixIcon={null}
-                        tokenSeparators={[',', '，', '、', ';', '；']}
-                        placeholder={t('meetings.attendeesPlaceholder')}
-                        data-testid={`attendance-attendees-${row.name}`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={1}>
-                    <Form.Item label={row.name === 0 ? ' ' : undefined} colon={false}>
-                      <Button
-                        icon={<DeleteOutlined />}
-                        aria-label={t('meetings.removeRow')}
-                        title={t('meetings.removeRow')}
-                        onClick={() => remove(row.name)}
-                      />
-                    </Form.Item>
-                  </Col>
-                </Row>
-              );
-            })}
-            <Form.Item>
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ attendees: [] })} data-testid="add-attendance">
-                {t('meetings.addAttendance')}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
-          </>
-        )}
-      </Form.List>
+      <FormRows
+        name={['minutes', 'attendance']}
+        removeLabel={t('meetings.removeRow')}
+        removeCol={{ xs: 4, md: 1 }}
+        labelFirstRowOnly
+        addLabel={t('meetings.addAttendance')}
+        addTestId="add-attendance"
+        newRow={() => ({ attendees: [] })}
+        rowTestId={(i) => `attendance-row-${i}`}
+      >
+        {(row) => {
+          const body = attendance[row.name]?.body;
+          const first = row.name === 0;
+          return (
+            <>
+              <FieldCol col={{ xs: 24, md: 5 }} name={[row.name, 'body']} label={first ? t('meetings.body') : undefined}>
+                <Select<OrgKind>
+                  data-testid={`attendance-body-${row.name}`}
+                  placeholder={t('meetings.bodyPlaceholder')}
+                  options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+                  onChange={() => form.setFieldValue(['minutes', 'attendance', row.name, 'organisation_id'], undefined)}
+                />
+              </FieldCol>
+              <FieldCol
+                col={{ xs: 24, md: 7 }}
+                name={[row.name, 'organisation_id']}
+                label={first ? t('meetings.organisation') : undefined}
+                requiredMessage={t('meetings.organisationRequired')}
+              >
+                <Select
+                  data-testid={`attendance-org-${row.name}`}
+                  placeholder={compoundId ? t('meetings.organisationPlaceholder') : t('meetings.compoundFirst')}
+                  options={orgOptions(body)}
+                  notFoundContent={t('meetings.noOrganisation')}
+                  showSearch={{ optionFilterProp: 'label' }}
+                />
+              </FieldCol>
+              <FieldCol col={{ xs: 20, md: 11 }} name={[row.name, 'attendees']} label={first ? t('meetings.attendees') : undefined}>
+                <Select
+                  mode="tags"
+                  open={false}
+                  suffixIcon={null}
+                  tokenSeparators={[',', '，', '、', ';', '；']}
+                  placeholder={t('meetings.attendeesPlaceholder')}
+                  data-testid={`attendance-attendees-${row.name}`}
+                />
+              </FieldCol>
+            </>
+          );
+        }}
+      </FormRows>
 
       <Divider titlePlacement="start">{t('meetings.agenda')}</Divider>
-      <Form.List name={['minutes', 'agenda']}>
-        {(rows, { add, remove }, { errors }) => (
+      <FormRows
+        name={['minutes', 'agenda']}
+        removeLabel={t('meetings.removeRow')}
+        removeCol={{ xs: 4, md: 1 }}
+        addLabel={t('meetings.addAgenda')}
+        addTestId="add-agenda"
+        newRow={() => ({})}
+      >
+        {(row, i) => (
           <>
-            {rows.map((row, i) => (
-              <Row gutter={12} key={row.key} align="top">
-                <Col xs={24} md={9}>
-                  <Form.Item
-                    name={[row.name, 'title']}
-                    label={t('meetings.agendaNo', { no: i + 1 })}
-                    rules={[{ required: true, whitespace: true, message: t('meetings.agendaRequired') }]}
-                  >
-                    <Input maxLength={200} data-testid={`agenda-title-${i}`} />
-                  </Form.Item>
-                </Col>
-                <Col xs={20} md={14}>
-                  <Form.Item name={[row.name, 'discussion']} label={t('meetings.discussion')}>
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} data-testid={`agenda-discussion-${i}`} />
-                  </Form.Item>
-                </Col>
-                <Col xs={4} md={1}>
-                  <Form.Item label=" " colon={false}>
-                    <Button icon={<DeleteOutlined />} aria-label={t('meetings.removeRow')} title={t('meetings.removeRow')} onClick={() => remove(row.name)} />
-                  </Form.Item>
-                </Col>
-              </Row>
-            ))}
-            <Form.Item>
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-agenda">
-                {t('meetings.addAgenda')}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
+            <FieldCol
+              col={{ xs: 24, md: 9 }}
+              name={[row.name, 'title']}
+              label={t('meetings.agendaNo', { no: i + 1 })}
+              requiredMessage={t('meetings.agendaRequired')}
+              text
+            >
+              <Input maxLength={200} data-testid={`agenda-title-${i}`} />
+            </FieldCol>
+            <FieldCol col={{ xs: 20, md: 14 }} name={[row.name, 'discussion']} label={t('meetings.discussion')}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} data-testid={`agenda-discussion-${i}`} />
+            </FieldCol>
           </>
         )}
-      </Form.List>
+      </FormRows>
 
       <Divider titlePlacement="start">{t('meetings.resolutions')}</Divider>
-      <Form.List name={['minutes', 'resolutions']}>
-        {(rows, { add, remove }, { errors }) => (
-          <>
-            {rows.map((row, i) => (
-              <Row gutter={12} key={row.key} align="top">
-                <Col xs={20} md={23}>
-                  <Form.Item
-                    name={[row.name, 'text']}
-                    label={t('meetings.resolutionNo', { no: i + 1 })}
-                    rules={[{ required: true, whitespace: true, message: t('meetings.resolutionRequired') }]}
-                  >
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} data-testid={`resolution-text-${i}`} />
-                  </Form.Item>
-                </Col>
-                <Col xs={4} md={1}>
-                  <Form.Item label=" " colon={false}>
-                    <Button icon={<DeleteOutlined />} aria-label={t('meetings.removeRow')} title={t('meetings.removeRow')} onClick={() => remove(row.name)} />
-                  </Form.Item>
-                </Col>
-              </Row>
-            ))}
-            <Form.Item>
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-resolution">
-                {t('meetings.addResolution')}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
-          </>
+      <FormRows
+        name={['minutes', 'resolutions']}
+        removeLabel={t('meetings.removeRow')}
+        removeCol={{ xs: 4, md: 1 }}
+        addLabel={t('meetings.addResolution')}
+        addTestId="add-resolution"
+        newRow={() => ({})}
+      >
+        {(row, i) => (
+          <FieldCol
+            col={{ xs: 20, md: 23 }}
+            name={[row.name, 'text']}
+            label={t('meetings.resolutionNo', { no: i + 1 })}
+            requiredMessage={t('meetings.resolutionRequired')}
+            text
+          >
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} data-testid={`resolution-text-${i}`} />
+          </FieldCol>
         )}
-      </Form.List>
+      </FormRows>
 
       <Divider titlePlacement="start">{t('meetings.actionItems')}</Divider>
-      <Form.List name="action_items">
-        {(rows, { add, remove }, { errors }) => (
+      <FormRows
+        name="action_items"
+        removeLabel={t('meetings.removeRow')}
+        removeCol={{ xs: 4, md: 1 }}
+        addLabel={t('meetings.addActionItem')}
+        addTestId="add-action-item"
+        newRow={() => ({ resolution_no: resolutions.length || null })}
+        rowTestId={(i) => `action-row-${i}`}
+      >
+        {(row, i) => (
           <>
-            {rows.map((row, i) => (
-              <Row gutter={12} key={row.key} align="top" data-testid={`action-row-${i}`}>
-                <Col xs={24} md={4}>
-                  <Form.Item name={[row.name, 'resolution_no']} label={t('fields.resolution_no')}>
-                    <Select
-                      allowClear
-                      placeholder={t('meetings.resolutionPlaceholder')}
-                      options={resolutionOptions}
-                      data-testid={`action-resolution-${i}`}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={[row.name, 'description']}
-                    label={t('fields.description')}
-                    rules={[{ required: true, whitespace: true, message: t('meetings.descriptionRequired') }]}
-                  >
-                    <Input maxLength={500} data-testid={`action-description-${i}`} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={6}>
-                  <Form.Item
-                    name={[row.name, 'owner_org_id']}
-                    label={t('fields.owner_org_id')}
-                    rules={[{ required: true, message: t('meetings.ownerRequired') }]}
-                  >
-                    <Select
-                      placeholder={compoundId ? t('meetings.organisationPlaceholder') : t('meetings.compoundFirst')}
-                      options={orgOptions()}
-                      showSearch={{ optionFilterProp: 'label' }}
-                      data-testid={`action-owner-${i}`}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={20} md={5}>
-                  <Form.Item
-                    name={[row.name, 'due_on']}
-                    label={t('fields.due_on')}
-                    {...dateField}
-                    rules={[{ required: true, message: t('meetings.dueRequired') }]}
-                  >
-                    <DatePicker style={{ width: '100%' }} data-testid={`action-due-${i}`} />
-                  </Form.Item>
-                </Col>
-                <Col xs={4} md={1}>
-                  <Form.Item label=" " colon={false}>
-                    <Button icon={<DeleteOutlined />} aria-label={t('meetings.removeRow')} title={t('meetings.removeRow')} onClick={() => remove(row.name)} />
-                  </Form.Item>
-                </Col>
-              </Row>
-            ))}
-            <Form.Item>
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add({ resolution_no: resolutions.length || null })}
-                data-testid="add-action-item"
-              >
-                {t('meetings.addActionItem')}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
+            <FieldCol col={{ xs: 24, md: 4 }} name={[row.name, 'resolution_no']} label={t('fields.resolution_no')}>
+              <Select allowClear placeholder={t('meetings.resolutionPlaceholder')} options={resolutionOptions} data-testid={`action-resolution-${i}`} />
+            </FieldCol>
+            <FieldCol
+              col={{ xs: 24, md: 8 }}
+              name={[row.name, 'description']}
+              label={t('fields.description')}
+              requiredMessage={t('meetings.descriptionRequired')}
+              text
+            >
+              <Input maxLength={500} data-testid={`action-description-${i}`} />
+            </FieldCol>
+            <FieldCol col={{ xs: 24, md: 6 }} name={[row.name, 'owner_org_id']} label={t('fields.owner_org_id')} requiredMessage={t('meetings.ownerRequired')}>
+              <Select
+                placeholder={compoundId ? t('meetings.organisationPlaceholder') : t('meetings.compoundFirst')}
+                options={orgOptions()}
+                showSearch={{ optionFilterProp: 'label' }}
+                data-testid={`action-owner-${i}`}
+              />
+            </FieldCol>
+            <FieldCol col={{ xs: 20, md: 5 }} name={[row.name, 'due_on']} label={t('fields.due_on')} {...dateField} requiredMessage={t('meetings.dueRequired')}>
+              <DatePicker style={{ width: '100%' }} data-testid={`action-due-${i}`} />
+            </FieldCol>
           </>
         )}
-      </Form.List>
+      </FormRows>
 
       <Typography.Paragraph type="secondary">{t('meetings.draftHint')}</Typography.Paragraph>
     </RecordFormPage>

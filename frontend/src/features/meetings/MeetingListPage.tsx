@@ -1,15 +1,16 @@
-import { DatePicker, Form, Select, Space } from 'antd';
+import { DatePicker, Form, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingStatus, MeetingSummary, OrgKind } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { CreateButton } from '../../components/CreateButton';
+import { ChoiceFilter } from '../../components/FilterBar';
 import { ListPage } from '../../components/ListPage';
 import { fromDay, toDay } from '../../lib/dates';
 import { usePagedList } from '../../lib/usePagedList';
 import { oneOf } from '../../lib/urlFilters';
-import { CompoundSelect } from '../registry/CompoundSelect';
+import { CompoundFilter } from '../registry/CompoundSelect';
 import { MEETING_STATUSES } from '../registry/kinds';
 import { MeetingStatusTag, OrgKindTag } from '../registry/Tags';
 import { useMeetingPage, type MeetingFilters } from './api';
@@ -73,27 +74,15 @@ export default function MeetingListPage() {
       onReset={list.reset}
       filters={
         <>
-          <Form.Item label={t('meetings.filterCompound')}>
-            <CompoundSelect
-              data-testid="filter-compound"
-              style={{ width: 200 }}
-              value={filters.compound_id}
-              onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
-              placeholder={t('common.compoundPlaceholder')}
-            />
-          </Form.Item>
-          <Form.Item label={t('meetings.filterStatus')}>
-            <Select<MeetingStatus | ''>
-              data-testid="filter-status"
-              style={{ width: 120 }}
-              value={filters.status ?? ''}
-              onChange={(v) => setFilter({ status: v || undefined })}
-              options={[
-                { value: '', label: t('common.all') },
-                ...MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetingStatus.${s}`) })),
-              ]}
-            />
-          </Form.Item>
+          <CompoundFilter label={t('meetings.filterCompound')} value={filters.compound_id} onChange={(compound_id) => setFilter({ compound_id })} />
+          <ChoiceFilter
+            label={t('meetings.filterStatus')}
+            testId="filter-status"
+            width={120}
+            value={filters.status}
+            onChange={(status) => setFilter({ status })}
+            choices={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetingStatus.${s}`) }))}
+          />
           <Form.Item label={t('meetings.filterDates')}>
             <DatePicker.RangePicker
               value={[toDay(filters.from) ?? null, toDay(filters.to) ?? null]}

@@ -1,8 +1,8 @@
-import { Col, Form, Input, Row, Select } from 'antd';
+import { Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
 import { knownFields } from '../../api/problem';
 import type { Organisation, OrganisationInput, OrgKind } from '../../api/types';
+import { FieldCol } from '../../components/FieldCol';
 import { useVersionedForm } from '../../lib/useVersionedForm';
 import { AreaTreeSelect } from '../areas/AreaTreeSelect';
 import { CompoundSelect } from '../registry/CompoundSelect';
@@ -47,14 +47,9 @@ function toBody(v: Values): OrganisationInput {
 }
 
 export default function OrganisationFormPage() {
-  const { id } = useParams();
-  const editing = !!id;
-  const [search] = useSearchParams();
   const { t } = useTranslation();
-  const existing = useOrganisation(id);
-  const { form, saving, submit } = useVersionedForm({
-    id,
-    existing,
+  const { editing, search, page } = useVersionedForm({
+    useRecord: useOrganisation,
     keys: organisationKeys,
     fetchOne: fetchOrganisation,
     create: createOrganisation,
@@ -63,6 +58,7 @@ export default function OrganisationFormPage() {
     toBody,
     toFormPath: FIELDS,
     feature: 'organisations',
+    titleArgs: (o) => ({ name: o.name }),
   });
 
   const kindParam = search.get('kind');
@@ -73,78 +69,47 @@ export default function OrganisationFormPage() {
   };
 
   return (
-    <RecordFormPage<Values>
-      editing={editing}
-      record={existing}
-      back="/organisations"
-      title={ editing ? t('organisations.editTitle', { name: existing.data?.data.name ?? '' }) : t('organisations.createTitle') }
-      form={form}
-      initialValues={initial}
-      onFinish={submit}
-      saving={saving}
-      testId="organisation-form"
-      saveTestId="save-organisation"
-      autoComplete="off"
-    >
+    <RecordFormPage<Values> {...page} initialValues={initial} testId="organisation-form" saveTestId="save-organisation" autoComplete="off">
       <Row gutter={24}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="kind"
-            label={t('fields.kind')}
-            rules={[{ required: true, message: t('organisations.kindRequired') }]}
-            extra={editing ? t('organisations.kindFixed') : undefined}
-          >
-            <Select<OrgKind>
-              disabled={editing}
-              data-testid="organisation-kind"
-              placeholder={t('organisations.kindPlaceholder')}
-              options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="name"
-            label={t('fields.name')}
-            rules={[{ required: true, whitespace: true, message: t('organisations.nameRequired') }]}
-          >
-            <Input maxLength={100} showCount />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="area_id"
-            label={t('organisations.area')}
-            extra={t('organisations.areaHint')}
-            rules={[{ required: true, message: t('organisations.areaRequired') }]}
-          >
-            <AreaTreeSelect deepest="compound" placeholder={t('organisations.areaPlaceholder')} data-testid="organisation-area" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="parent_id" label={t('organisations.parent')} extra={t('organisations.parentHint')}>
-            <OrganisationSelect placeholder={t('organisations.parentPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="contact_phone"
-            label={t('fields.contact_phone')}
-            rules={[{ pattern: PHONE, message: t('organisations.phonePattern') }]}
-          >
-            <Input maxLength={30} inputMode="tel" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item
-            name="compound_ids"
-            label={t('fields.compound_ids')}
-            extra={t('organisations.compoundsHint')}
-            rules={[{ type: 'array', max: 50, message: t('organisations.compoundsMax') }]}
-          >
-            <CompoundSelect mode="multiple" placeholder={t('organisations.compoundsPlaceholder')} data-testid="organisation-compounds" />
-          </Form.Item>
-        </Col>
+        <FieldCol
+          name="kind"
+          label={t('fields.kind')}
+          requiredMessage={t('organisations.kindRequired')}
+          extra={editing ? t('organisations.kindFixed') : undefined}
+        >
+          <Select<OrgKind>
+            disabled={editing}
+            data-testid="organisation-kind"
+            placeholder={t('organisations.kindPlaceholder')}
+            options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+          />
+        </FieldCol>
+        <FieldCol name="name" label={t('fields.name')} requiredMessage={t('organisations.nameRequired')} text>
+          <Input maxLength={100} showCount />
+        </FieldCol>
+        <FieldCol
+          name="area_id"
+          label={t('organisations.area')}
+          extra={t('organisations.areaHint')}
+          requiredMessage={t('organisations.areaRequired')}
+        >
+          <AreaTreeSelect deepest="compound" placeholder={t('organisations.areaPlaceholder')} data-testid="organisation-area" />
+        </FieldCol>
+        <FieldCol name="parent_id" label={t('organisations.parent')} extra={t('organisations.parentHint')}>
+          <OrganisationSelect placeholder={t('organisations.parentPlaceholder')} />
+        </FieldCol>
+        <FieldCol name="contact_phone" label={t('fields.contact_phone')} rules={[{ pattern: PHONE, message: t('organisations.phonePattern') }]}>
+          <Input maxLength={30} inputMode="tel" />
+        </FieldCol>
+        <FieldCol
+          width="full"
+          name="compound_ids"
+          label={t('fields.compound_ids')}
+          extra={t('organisations.compoundsHint')}
+          rules={[{ type: 'array', max: 50, message: t('organisations.compoundsMax') }]}
+        >
+          <CompoundSelect mode="multiple" placeholder={t('organisations.compoundsPlaceholder')} data-testid="organisation-compounds" />
+        </FieldCol>
       </Row>
     </RecordFormPage>
   );

@@ -1,15 +1,13 @@
-import { Form, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Organisation, OrgKind } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { CreateButton } from '../../components/CreateButton';
-import { SearchFilter } from '../../components/FilterBar';
+import { ChoiceFilter, NameFilter } from '../../components/FilterBar';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../lib/usePagedList';
 import { oneOf } from '../../lib/urlFilters';
-import { AreaTreeSelect } from '../areas/AreaTreeSelect';
+import { AreaFilter } from '../areas/AreaTreeSelect';
 import { ORG_KINDS } from '../registry/kinds';
 import { OrgKindTag } from '../registry/Tags';
 import { useOrganisationPage, type OrganisationFilters } from './api';
@@ -48,48 +46,26 @@ export default function OrganisationListPage() {
   return (
     <ListPage<Organisation>
       title={t('organisations.listTitle')}
-      extra={
-        access.registry.manage && (
-          <CreateButton to="/organisations/new" testId="create-organisation">
-            {t('organisations.create')}
-          </CreateButton>
-        )
-      }
+      create={access.registry.manage && { to: '/organisations/new', testId: 'create-organisation', label: t('organisations.create') }}
       onReset={list.reset}
       filters={
         <>
-          <Form.Item label={t('organisations.filterKind')}>
-            <Select<OrgKind | ''>
-              data-testid="filter-kind"
-              style={{ width: 180 }}
-              value={filters.kind ?? ''}
-              onChange={(v) => setFilter({ kind: v || undefined })}
-              options={[
-                { value: '', label: t('common.all') },
-                ...ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) })),
-              ]}
-            />
-          </Form.Item>
-          {access.areas.read && (
-            <Form.Item label={t('organisations.filterArea')}>
-              <AreaTreeSelect
-                data-testid="filter-area"
-                deepest="compound"
-                value={filters.area_id}
-                onChange={(id) => setFilter({ area_id: id })}
-                placeholder={t('organisations.filterAreaPlaceholder')}
-                style={{ width: 220 }}
-              />
-            </Form.Item>
-          )}
-          <SearchFilter
-            label={t('organisations.filterName')}
-            width={220}
-            maxLength={100}
-            text={list.searchText}
-            onText={list.setSearchText}
-            onSearch={(v) => setFilter({ name: v.trim() || undefined })}
+          <ChoiceFilter
+            label={t('organisations.filterKind')}
+            testId="filter-kind"
+            width={180}
+            value={filters.kind}
+            onChange={(kind) => setFilter({ kind })}
+            choices={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
           />
+          <AreaFilter
+            label={t('organisations.filterArea')}
+            deepest="compound"
+            value={filters.area_id}
+            onChange={(area_id) => setFilter({ area_id })}
+            placeholder={t('organisations.filterAreaPlaceholder')}
+          />
+          <NameFilter list={list} label={t('organisations.filterName')} width={220} maxLength={100} />
         </>
       }
       table={{ testId: 'organisation-table', columns, list, empty: t('organisations.empty'), scrollX: 800 }}

@@ -1,17 +1,16 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { Button, Form, Select, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Person } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { CreateButton } from '../../components/CreateButton';
-import { SearchFilter } from '../../components/FilterBar';
+import { ChoiceFilter, NameFilter } from '../../components/FilterBar';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../lib/usePagedList';
 import { oneOf } from '../../lib/urlFilters';
-import { CompoundSelect } from '../registry/CompoundSelect';
+import { CompoundFilter } from '../registry/CompoundSelect';
 import { PartyTag } from '../registry/Tags';
 import { usePersonPage, type PersonFilters } from './api';
 import { PersonUnmaskModal } from './PersonUnmaskModal';
@@ -91,46 +90,23 @@ export default function PersonListPage() {
   return (
     <ListPage<Person>
       title={t('people.listTitle')}
-      extra={
-        access.registry.manage && (
-          <CreateButton to="/people/new" testId="create-person">
-            {t('people.create')}
-          </CreateButton>
-        )
-      }
+      create={access.registry.manage && { to: '/people/new', testId: 'create-person', label: t('people.create') }}
       onReset={list.reset}
       filters={
         <>
-          <SearchFilter
-            label={t('people.filterName')}
-            width={200}
-            maxLength={50}
-            text={list.searchText}
-            onText={list.setSearchText}
-            onSearch={(v) => setFilter({ name: v.trim() || undefined })}
+          <NameFilter list={list} label={t('people.filterName')} width={200} maxLength={50} />
+          <CompoundFilter label={t('people.filterCompound')} value={filters.compound_id} onChange={(compound_id) => setFilter({ compound_id })} />
+          <ChoiceFilter<'yes' | 'no'>
+            label={t('people.filterParty')}
+            testId="filter-party"
+            width={120}
+            value={filters.party}
+            onChange={(party) => setFilter({ party })}
+            choices={[
+              { value: 'yes', label: t('people.partyYes') },
+              { value: 'no', label: t('people.partyNo') },
+            ]}
           />
-          <Form.Item label={t('people.filterCompound')}>
-            <CompoundSelect
-              data-testid="filter-compound"
-              style={{ width: 200 }}
-              value={filters.compound_id}
-              onChange={(v) => setFilter({ compound_id: (v as string | undefined) ?? undefined })}
-              placeholder={t('common.compoundPlaceholder')}
-            />
-          </Form.Item>
-          <Form.Item label={t('people.filterParty')}>
-            <Select<'' | 'yes' | 'no'>
-              data-testid="filter-party"
-              style={{ width: 120 }}
-              value={filters.party ?? ''}
-              onChange={(v) => setFilter({ party: v || undefined })}
-              options={[
-                { value: '', label: t('common.all') },
-                { value: 'yes', label: t('people.partyYes') },
-                { value: 'no', label: t('people.partyNo') },
-              ]}
-            />
-          </Form.Item>
         </>
       }
       table={{ testId: 'person-table', columns, list, empty: t('people.empty'), scrollX: 800 }}

@@ -1,5 +1,5 @@
 import { StopOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { OrgKind, Post } from '../../api/types';
 import { todayIso } from '../../lib/dates';
 import { postActiveOn } from '../registry/format';
 import { OrgKindTag } from '../registry/Tags';
+import { DataTable } from '../../components/DataTable';
 
 interface Props {
   posts: Post[];
@@ -83,17 +84,15 @@ export function PostsTable({ posts, loading, show, onEnd }: Props) {
     },
   ];
   return (
-    <Table<Post>
-      data-testid="post-table"
-      rowKey="id"
-      size="middle"
+    <DataTable<Post>
+      testId="post-table"
       columns={columns}
-      dataSource={sorted}
+      rows={sorted}
       loading={loading}
-      pagination={sorted.length > 20 ? { pageSize: 20 } : false}
+      pageSize={20}
       rowClassName={(p) => (postActiveOn(p, today) ? '' : 'post-ended')}
-      locale={{ emptyText: t('posts.empty') }}
-      scroll={{ x: 700 }}
+      empty={t('posts.empty')}
+      scrollX={700}
     />
   );
 }

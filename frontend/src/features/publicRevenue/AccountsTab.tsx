@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useCategoryLabel } from './labels';
 import { KindTag } from './RevenueTags';
 import { ACCOUNT_KINDS, CATEGORIES_BY_KIND } from './model';
 import type { Account, AccountKind, NewAccount } from './types';
+import { DataTable } from '../../components/DataTable';
 
 const FIELDS = knownFields(['code', 'name_zh', 'name_en', 'kind', 'category']);
 
@@ -142,16 +143,7 @@ export function AccountsTab({
           </Button>
         )}
       </Flex>
-      <Table<Account>
-        data-testid="accounts-table"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        pagination={false}
-        columns={columns}
-        dataSource={accounts ? [...accounts] : []}
-        scroll={{ x: 860 }}
-      />
+      <DataTable<Account> testId="accounts-table" loading={loading} columns={columns} rows={accounts} scrollX={860} />
       {!readOnly && <AddAccountModal compoundId={compoundId} open={adding} onClose={() => setAdding(false)} />}
     </div>
   );

@@ -15,7 +15,7 @@ export default function CompoundLedgerPage() {
   const compound = useCompound(compoundId);
 
   if (compound.isError) return <RecordError error={compound.error} back="/public-revenue" />;
-  const c = compound.data?.compound;
+  const c = compound.data?.data;
   const title = c ? (
     <span data-testid="ledger-compound">
       {t('revenue.ledgerOf', { compound: c.name })}

@@ -9,7 +9,7 @@ import { dateField, todayIso } from '../../lib/dates';
 import { postEntry, useLedgerChanged } from './api';
 import { Yuan } from './Yuan';
 import { ACCOUNT_KINDS, draftBalance, entryFieldPath, isClosedOn, monthOf, toEntryBody, withRevenueTitle, type DraftLine, type EntryDraft } from './model';
-import { formatYuan } from './money';
+import { formatYuan } from '../../lib/money';
 import type { Account, Entry, Period } from './types';
 
 /** Account options grouped by kind, active accounts only, labelled `4005 快递柜收益`. */

@@ -15,6 +15,7 @@ import { canReverse } from './model';
 import { ReverseModal } from './ReverseModal';
 import type { Account, Entry, EntryLine, EntrySource, Period, Voucher } from './types';
 import { VoucherCell } from './Vouchers';
+import { DataTable } from '../../components/DataTable';
 
 /** An entry's lines: account, debit, credit. */
 function Lines({ entry, accounts }: { entry: Entry; accounts: readonly Account[] | undefined }) {
@@ -144,17 +145,14 @@ export function JournalTab({
           </Space>
         )}
       </Flex>
-      <Table<Entry>
-        data-testid="journal-table"
-        rowKey="id"
-        size="middle"
+      <DataTable<Entry>
+        testId="journal-table"
         columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.isFetching}
-        pagination={false}
+        rows={page.data?.items}
+        query={page}
         expandable={{ expandedRowRender: (e) => <Lines entry={e} accounts={accounts} /> }}
-        locale={{ emptyText: page.isError ? t('common.loadFailed') : t('revenue.journal.empty') }}
-        scroll={{ x: 960 }}
+        empty={t('revenue.journal.empty')}
+        scrollX={960}
       />
       <LoadFailed query={page} />
       <Flex justify="space-between" align="center">

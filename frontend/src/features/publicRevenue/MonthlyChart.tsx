@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { echarts, ReactEChartsCore } from '../dashboard/charts';
 import { useCategoryLabel, useMonthLabel } from './labels';
 import type { MonthlyChartData } from './model';
-import { formatYuan, toYuanNumber } from './money';
+import { formatYuan, fenToYuan } from '../../lib/money';
 
 // One colour per category, so a category keeps its colour whichever others a range has.
 const CATEGORY_COLOURS: Record<string, string> = {
@@ -47,20 +47,20 @@ export default function MonthlyChart({ data }: { data: MonthlyChartData }) {
           type: 'bar',
           stack: 'income',
           itemStyle: { color: colourOf(s.category, i) },
-          data: s.fen.map(toYuanNumber),
+          data: s.fen.map(fenToYuan),
         })),
         ...data.expense.map((s, i) => ({
           name: label(s.category),
           type: 'bar',
           stack: 'expense',
           itemStyle: { color: colourOf(s.category, i) },
-          data: s.fen.map(toYuanNumber),
+          data: s.fen.map(fenToYuan),
         })),
         {
           name: t('revenue.monthly.net'),
           type: 'line',
           itemStyle: { color: '#34495e' },
-          data: data.totals.map((m) => toYuanNumber(m.netFen)),
+          data: data.totals.map((m) => fenToYuan(m.netFen)),
         },
       ],
     }),

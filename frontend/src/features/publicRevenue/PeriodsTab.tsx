@@ -1,5 +1,5 @@
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useRevenueNotify } from './useRevenueNotify';
 import { useMonthLabel } from './labels';
 import { monthEnded } from './model';
 import type { Period } from './types';
+import { DataTable } from '../../components/DataTable';
 
 /** 结账: the ledger's months, closed or open; an ended month can be closed, for good. */
 export function PeriodsTab({
@@ -98,16 +99,7 @@ export function PeriodsTab({
   return (
     <div data-testid="periods">
       <Typography.Paragraph type="secondary">{t('revenue.periods.explain')}</Typography.Paragraph>
-      <Table<Period>
-        data-testid="periods-table"
-        rowKey="month"
-        size="middle"
-        loading={loading}
-        pagination={false}
-        columns={columns}
-        dataSource={periods ? [...periods] : []}
-        locale={{ emptyText: t('revenue.periods.empty') }}
-      />
+      <DataTable<Period> testId="periods-table" rowKey="month" loading={loading} columns={columns} rows={periods} empty={t('revenue.periods.empty')} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { echarts, ReactEChartsCore } from '../dashboard/charts';
-import { formatYuan, toYuanNumber } from './money';
+import { formatYuan, fenToYuan } from '../../lib/money';
 import type { RollupItem } from './types';
 
 /** Income and spending of each child area (subdistricts of the district, …). */
@@ -20,8 +20,8 @@ export default function RollupChart({ rows }: { rows: readonly RollupItem[] }) {
       xAxis: { type: 'category', data: rows.map((r) => r.area_name), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', name: t('revenue.monthly.axisYuan') },
       series: [
-        { name: t('revenue.monthly.income'), type: 'bar', itemStyle: { color: '#27ae60' }, data: rows.map((r) => toYuanNumber(r.income_fen)) },
-        { name: t('revenue.monthly.expense'), type: 'bar', itemStyle: { color: '#e67e22' }, data: rows.map((r) => toYuanNumber(r.expense_fen)) },
+        { name: t('revenue.monthly.income'), type: 'bar', itemStyle: { color: '#27ae60' }, data: rows.map((r) => fenToYuan(r.income_fen)) },
+        { name: t('revenue.monthly.expense'), type: 'bar', itemStyle: { color: '#e67e22' }, data: rows.map((r) => fenToYuan(r.expense_fen)) },
       ],
     }),
     [rows, t],

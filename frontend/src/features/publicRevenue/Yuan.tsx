@@ -1,4 +1,4 @@
-import { formatYuan } from './money';
+import { formatYuan } from '../../lib/money';
 
 /** An amount in yuan, digits aligned (for tables and totals). */
 export function Yuan({ fen, strong, testId }: { fen: number; strong?: boolean; testId?: string }) {

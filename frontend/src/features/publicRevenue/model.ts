@@ -2,8 +2,12 @@
 // their ranges, the monthly chart's series, the standard categories, the import template,
 // and whose ledger a user lands on.
 import { ApiError, asProblem, type Notice, type Translate } from '../../api/problem';
-import { MAX_LINE_FEN, parseYuan } from './money';
+import { parseYuan } from '../../lib/money';
 import type { AccountKind, Entry, MonthlyItem, NewEntry, Period } from './types';
+import { csvTemplate } from '../../lib/csvImport';
+
+/** Largest amount one line may carry (100 million yuan), as the server enforces. */
+export const MAX_LINE_FEN = 10_000_000_000;
 
 // ---------------------------------------------------------------------------------------
 // Categories of the standard chart, in the order reports list them.
@@ -305,21 +309,10 @@ export function importTemplate(): string {
     '2026-11-05,J2026-11-101,11月地面停车费,停车收益,1280.00,,银行',
     '2026-11-06,J2026-11-102,楼道灯具更换,5001,,356.50,现金',
   ];
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return csvTemplate(rows);
 }
 
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-/** The per-row problems of a refused import (`import_invalid`), else null. */
-export function rowErrorsOf(error: unknown): RowError[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'import_invalid') return null;
-  const rows = error.problem?.row_errors;
-  return Array.isArray(rows) ? rows.map((r) => ({ row: r.row, column: r.column, message: r.message })) : [];
-}
+export { rowErrorsOf, type RowError } from '../../lib/csvImport';
 
 // ---------------------------------------------------------------------------------------
 // Whose ledger: users with one compound go straight to it.

@@ -1,17 +1,9 @@
 // Names for the public revenue shapes, taken from the generated contract (schema.d.ts)
 // the way src/api/types.ts names the rest: each alias points at a path, so a rename of a
 // schema in the server does not ripple through the pages.
+import type { BodyOf, Ok } from '../../api/contract';
 import type { paths } from '../../api/schema';
 
-type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
-type Ok<Op> = Op extends { responses: infer R }
-  ? R extends { 200: infer A }
-    ? JsonOf<A>
-    : R extends { 201: infer B }
-      ? JsonOf<B>
-      : never
-  : never;
-type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
 export type AccountList = Ok<paths['/api/v1/compounds/{id}/ledger/accounts']['get']>;
 export type Account = AccountList['items'][number];

@@ -13,7 +13,7 @@ export function useCompoundNames(ids: readonly string[]): Record<string, string 
       staleTime: 5 * 60_000,
     })),
   });
-  return Object.fromEntries(ids.map((id, i) => [id, results[i]?.data?.compound.name]));
+  return Object.fromEntries(ids.map((id, i) => [id, results[i]?.data?.data.name]));
 }
 
 /** Compounds as links to their pages, named from `names` or read by id. */

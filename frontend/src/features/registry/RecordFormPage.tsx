@@ -7,9 +7,9 @@ import { RecordError } from './RecordError';
 interface RecordFormPageProps<V> {
   /** Editing a record (not creating one): wait for `record`, and say so when it cannot be read. */
   editing: boolean;
-  record: { isPending: boolean; isError: boolean; error: unknown };
+  record?: { isPending: boolean; isError: boolean; error: unknown };
   /** Where 返回 leads when the record cannot be read. */
-  back: string;
+  back?: string;
   title: ReactNode;
   form: FormInstance<V>;
   initialValues: FormProps<V>['initialValues'];
@@ -47,8 +47,8 @@ export function RecordFormPage<V>({
 }: RecordFormPageProps<V>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  if (editing && record.isPending) return <Card><Skeleton active /></Card>;
-  if (editing && record.isError) return <RecordError error={record.error} back={back} />;
+  if (editing && record?.isPending) return <Card><Skeleton active /></Card>;
+  if (editing && record?.isError) return <RecordError error={record.error} back={back ?? '/'} />;
   return (
     <Card title={title}>
       <Form<V>

@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionStatus, MeetingStatus, OrgKind } from '../../api/types';
 import { KIND_COLOURS } from './kinds';
@@ -42,5 +42,20 @@ export function ActionStatusTag({ status, overdue }: { status: ActionStatus; ove
     <Tag color={colour} data-testid="action-status" data-status={status}>
       {t(`actionStatus.${status}`)}
     </Tag>
+  );
+}
+
+/** Words shown as tags (a centre's services, a contract's items); 无 when there are none. */
+export function TagList({ items, max }: { items: string[]; max?: number }) {
+  const { t } = useTranslation();
+  if (!items.length && max === undefined) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  const shown = max === undefined ? items : items.slice(0, max);
+  return (
+    <Space size={[4, 4]} wrap>
+      {shown.map((s) => (
+        <Tag key={s}>{s}</Tag>
+      ))}
+      {items.length > shown.length && <Tag>+{items.length - shown.length}</Tag>}
+    </Space>
   );
 }

@@ -1,9 +1,8 @@
 // Names for the special-audit shapes, all taken from the generated contract (schema.d.ts),
 // as src/api/types.ts does for the older modules: a renamed schema surfaces here only.
-import type { components, paths } from '../../api/schema';
+import type { QueryOf, Schemas } from '../../api/contract';
+import type { paths } from '../../api/schema';
 
-type Schemas = components['schemas'];
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Campaign = Schemas['CampaignView'];
 export type CampaignInput = Schemas['CampaignInput'];

@@ -1,49 +1,47 @@
-import { ArrowLeftOutlined, AuditOutlined, DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { AuditOutlined, DeleteOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { grantableRoles, mayManageUser } from '../../access';
 import type { Tagged } from '../../api/client';
-import { ApiError, errorNotice } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import type { User, UserGrant } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { translate } from '../../i18n';
 import { useProblem } from '../../lib/useProblem';
 import { testId } from '../../lib/testId';
+import { useLocalTime } from '../../lib/useLocalTime';
+import { RecordActions, RecordPage } from '../registry/RecordPage';
 import { AddGrantModal } from './AddGrantModal';
 import { ActiveTag } from './GrantTags';
 import { UnmaskModal } from './UnmaskModal';
 import { fetchUser, removeGrant, userKeys, useUser } from './api';
+import { DataTable } from '../../components/DataTable';
 
 export default function UserDetailPage() {
   const { id } = useParams();
-  const { t, i18n } = useTranslation();
+  return (
+    <RecordPage query={useUser(id)} back="/users">
+      {(_, tagged) => <UserDetail tagged={tagged} />}
+    </RecordPage>
+  );
+}
+
+function UserDetail({ tagged }: { tagged: Tagged<User> }) {
+  const { t } = useTranslation();
+  const when = useLocalTime();
   const { access, me } = useSession();
   const { message, modal, notification } = App.useApp();
   const { notify } = useProblem();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const query = useUser(id);
   const [unmasking, setUnmasking] = useState(false);
   const [adding, setAdding] = useState(false);
   const roles = useMemo(() => grantableRoles(me), [me]);
 
-  if (query.isPending) return <Card><Skeleton active /></Card>;
-  if (query.isError) {
-    return (
-      <Result
-        status="warning"
-        title={errorNotice(query.error, translate).message}
-        extra={<Link to="/users"><Button>{t('common.back')}</Button></Link>}
-      />
-    );
-  }
-  const tagged = query.data;
   const u = tagged.data;
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
 
   function store(updated: Tagged<User>) {
     queryClient.setQueryData(userKeys.one(updated.data.id), updated);
@@ -112,10 +110,7 @@ export default function UserDetailPage() {
       <Card
         title={<span data-testid="user-name">{u.display_name}</span>}
         extra={
-          <Space wrap>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
-              {t('common.back')}
-            </Button>
+          <RecordActions edit={manageable && { to: `/users/${u.id}/edit`, testId: 'edit-user' }}>
             {access.audit.read && (
               <Button
                 icon={<AuditOutlined />}
@@ -124,12 +119,7 @@ export default function UserDetailPage() {
                 {t('users.viewAudit')}
               </Button>
             )}
-            {manageable && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/users/${u.id}/edit`)} data-testid="edit-user">
-                {t('common.edit')}
-              </Button>
-            )}
-          </Space>
+          </RecordActions>
         }
       >
         <Descriptions
@@ -176,14 +166,7 @@ export default function UserDetailPage() {
           )
         }
       >
-        <Table<UserGrant>
-          data-testid="grant-table"
-          rowKey="id"
-          size="middle"
-          columns={grantColumns}
-          dataSource={u.grants}
-          pagination={false}
-        />
+        <DataTable<UserGrant> testId="grant-table" columns={grantColumns} rows={u.grants} />
       </Card>
 
       <UnmaskModal user={u} open={unmasking} onClose={() => setUnmasking(false)} />

@@ -1,9 +1,8 @@
 // Names for the volunteering shapes, all taken from the generated contract (schema.d.ts):
 // a renamed schema surfaces here only.
-import type { components, paths } from '../../api/schema';
+import type { QueryOf, Schemas } from '../../api/contract';
+import type { paths } from '../../api/schema';
 
-type Schemas = components['schemas'];
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type Activity = Schemas['ActivityView'];
 export type ActivityInput = Schemas['ActivityInput'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatYuan, parseYuan, toYuanNumber } from './money';
+import { fenToYuan, formatMoney, formatYuan, parseYuan } from './money';
 
 describe('formatYuan', () => {
   it('writes fen as yuan with two decimals and thousands separators', () => {
@@ -57,8 +57,8 @@ describe('parseYuan', () => {
   });
 });
 
-describe('toYuanNumber', () => {
+describe('fenToYuan', () => {
   it('gives charts yuan', () => {
-    expect(toYuanNumber(123456)).toBe(1234.56);
+    expect(fenToYuan(123456)).toBe(1234.56);
   });
 });
