@@ -277,3 +277,26 @@ async fn an_image_that_would_unpack_into_gigabytes_is_refused() {
         0
     );
 }
+
+#[actix_web::test]
+async fn exports_are_rate_limited_per_caller() {
+    let app = TestApp::new().await;
+    let admin = app.token_for("admin").await;
+    let burst = linli_domain::rate::Expensive::Export.rate().burst;
+    for _ in 0..burst {
+        app.get_as(&admin, "/api/v1/compounds/export")
+            .await
+            .assert_status(200);
+    }
+    let refused = app.get_as(&admin, "/api/v1/compounds/export").await;
+    refused.assert_problem(429, "rate_limited");
+    let wait: u64 = refused
+        .header("retry-after")
+        .and_then(|s| s.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=6).contains(&wait), "{wait}");
+    let other = app.token_for("houjiatang").await;
+    app.get_as(&other, "/api/v1/compounds/export")
+        .await
+        .assert_status(200);
+}

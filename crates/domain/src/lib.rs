@@ -20,6 +20,7 @@ pub mod page;
 pub mod pii;
 pub mod policy;
 pub mod public_revenue;
+pub mod rate;
 pub mod registry;
 pub mod special_audit;
 pub mod throttle;

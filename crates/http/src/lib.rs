@@ -21,6 +21,7 @@ pub mod nul;
 pub mod open311;
 pub mod openapi;
 pub mod qr;
+pub mod rate_limit;
 pub mod request_id;
 pub mod state;
 pub mod upload;

@@ -74,9 +74,20 @@ pub struct AppState {
     pub db: Db,
     pub settings: HttpSettings,
     pub metrics: Arc<Metrics>,
+    /// Rate limits of expensive operations, for this process.
+    pub limits: Arc<crate::rate_limit::RateLimits>,
 }
 
 impl AppState {
+    /// Admits `caller`'s expensive request of `kind` now, or refuses it with 429.
+    pub fn limit(
+        &self,
+        caller: &crate::auth::Caller,
+        kind: linli_domain::rate::Expensive,
+    ) -> Result<(), crate::error::ApiError> {
+        Ok(self.limits.admit(caller, kind, self.clock().now())?)
+    }
+
     /// The one clock handlers read "now" and "today" from (the database's sessions follow it).
     pub fn clock(&self) -> linli_domain::clock::Clock {
         self.db.clock()
@@ -88,6 +99,7 @@ impl AppState {
             db,
             settings,
             metrics: Arc::new(Metrics::default()),
+            limits: Arc::default(),
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::{
 #[utoipa::path(tag = tags::ALLOWANCES, security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
     (status = 200, description = "CSV: 参考号, 户名, 账号, 开户行, 金额(元), 用途, 所属月份", body = String, content_type = "text/csv"),
     (status = 409, description = "Not disbursed yet", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many exports in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/payment-cycles/{id}/bank-file")]
 pub async fn bank_file(
@@ -20,6 +21,7 @@ pub async fn bank_file(
     caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Export)?;
     let id = id.into_inner();
     let file = in_transaction(
         &state.db,

@@ -13,6 +13,7 @@ use crate::{dto::allowance::AssessmentImportResult, error::ApiError, upload};
     responses(
     (status = 201, description = "Imported: rows taken and rows refused, each with its reason", body = AssessmentImportResult),
     (status = 422, description = "`import_invalid` with `row_errors`; nothing was stored", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many imports in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/assessments/imports")]
 pub async fn import_assessments(
@@ -20,6 +21,7 @@ pub async fn import_assessments(
     caller: Caller,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Import)?;
     allowances::may_import_assessments(&caller)?;
     let file = upload::read_body(
         &mut payload,

@@ -15,6 +15,7 @@ use crate::{dto::allowance::ReconciliationResult, error::ApiError, upload};
     (status = 200, description = "The reconciliation result", body = ReconciliationResult),
     (status = 409, description = "Not disbursed", body = Problem, content_type = "application/problem+json"),
     (status = 422, description = "`import_invalid` with `row_errors`; nothing changed", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many imports in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/payment-cycles/{id}/reconciliation")]
 pub async fn reconcile_cycle(
@@ -23,6 +24,7 @@ pub async fn reconcile_cycle(
     id: web::Path<Uuid>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Import)?;
     let (cycle_id, asker) = (id.into_inner(), caller.clone());
     // Asked before the bytes are read; no connection is held while they arrive.
     in_transaction(

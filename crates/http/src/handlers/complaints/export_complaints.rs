@@ -11,6 +11,7 @@ use crate::{
 /// ignored.
 #[utoipa::path(tag = tags::COMPLAINTS, security(("bearer" = []), ("api_key" = [])), params(ComplaintQuery), responses(
     (status = 200, description = "CSV: 编号, 小区, 类别, 标题, 状态, 承办单位, 受理时间, 签收期限, 办结期限, 办结时间, 超期, 督办级别, 评分, 来电人, 电话, 渠道, 提交时间", body = String, content_type = "text/csv"),
+    (status = 429, description = "`rate_limited`: too many exports in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/complaints/export")]
 pub async fn export_complaints(
@@ -18,6 +19,7 @@ pub async fn export_complaints(
     caller: Caller,
     query: web::Query<ComplaintQuery>,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Export)?;
     let find = query.to_find();
     let list = in_transaction(
         &state.db,

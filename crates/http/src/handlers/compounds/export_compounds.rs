@@ -13,6 +13,7 @@ use crate::{
     (status = 200, description = "CSV: 小区ID, 小区名称, 街道, 社区, 地址, 治理模式, 治理模式代码, 建成年份, 楼栋数, 户数, 开放式小区, 纬度, 经度", body = String, content_type = "text/csv"),
     (status = 403, description = "Your role may not export", body = Problem, content_type = "application/problem+json"),
     (status = 404, description = "`area_id` not in your scope", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many exports in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/compounds/export")]
 pub async fn export_compounds(
@@ -20,6 +21,7 @@ pub async fn export_compounds(
     caller: Caller,
     query: web::Query<CompoundQuery>,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Export)?;
     let find = query.to_find();
     let list = in_transaction(&state.db, with_tx!(|tx| export(tx, &caller, find).await)).await?;
     let name = FileName::new("compounds.csv", "小区.csv");

@@ -20,6 +20,7 @@ use crate::{
     (status = 201, description = "Imported", body = ImportResult),
     (status = 200, description = "The same file was imported before; nothing new was posted", body = ImportResult),
     (status = 422, description = "`import_invalid` with `row_errors`; nothing was imported", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many imports in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[post("/compounds/{id}/ledger/imports")]
 pub async fn import_entries(
@@ -29,6 +30,7 @@ pub async fn import_entries(
     query: web::Query<ImportQuery>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Import)?;
     let (id, asker) = (id.into_inner(), caller.clone());
     // Asked before the file is read; no connection is held while it arrives.
     let compound_id = in_transaction(

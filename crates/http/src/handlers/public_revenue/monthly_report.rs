@@ -12,6 +12,7 @@ use crate::{
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(MonthlyQuery), responses(
     (status = 200, description = "The report; with `format=csv`, the same as a spreadsheet", content((MonthlyReport = "application/json"), (String = "text/csv"))),
     (status = 422, description = "A month is not written `YYYY-MM`, or the range runs backwards or spans more than 36 months", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many statistics requests in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/public-revenue/monthly")]
 pub async fn monthly_report(
@@ -19,6 +20,7 @@ pub async fn monthly_report(
     caller: Caller,
     query: web::Query<MonthlyQuery>,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Statistics)?;
     let MonthlyQuery {
         area_id,
         from,

@@ -12,6 +12,7 @@ use crate::{
 #[utoipa::path(tag = tags::PUBLIC_REVENUE, security(("bearer" = [])), params(RollupQuery), responses(
     (status = 200, description = "The report; with `format=csv`, the same as a spreadsheet", content((RollupReport = "application/json"), (String = "text/csv"))),
     (status = 422, description = "`format` not `json` or `csv`, or a bad period", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many statistics requests in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/public-revenue/by-area")]
 pub async fn rollup_report(
@@ -19,6 +20,7 @@ pub async fn rollup_report(
     caller: Caller,
     query: web::Query<RollupQuery>,
 ) -> ApiResult<HttpResponse> {
+    state.limit(&caller, Expensive::Statistics)?;
     let rollup = query.to_rollup();
     let today = state.clock().today();
     let report = in_transaction(

@@ -16,6 +16,7 @@ use crate::dto::complaint::{ComplaintGroupStats, ComplaintStatsQuery};
 #[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), params(ComplaintStatsQuery), responses(
     (status = 200, description = "The complaint group stats", body = Vec<ComplaintGroupStats>),
     (status = 422, description = "Unknown grouping", body = Problem, content_type = "application/problem+json"),
+    (status = 429, description = "`rate_limited`: too many statistics requests in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/stats/complaints")]
 pub async fn complaint_stats(
@@ -23,6 +24,7 @@ pub async fn complaint_stats(
     caller: Caller,
     query: web::Query<ComplaintStatsQuery>,
 ) -> ApiResult<web::Json<Vec<ComplaintGroupStats>>> {
+    state.limit(&caller, Expensive::Statistics)?;
     let query = query.into_inner();
     let period = (query.from, query.to);
     let (rows, estimated) = on_connection(

@@ -9,12 +9,14 @@ use crate::dto::registry::{IndicatorsView, RegistryIndicators};
 /// days, cross-appointments and neighbourhood centres.
 #[utoipa::path(tag = tags::STATS, security(("bearer" = []), ("api_key" = [])), responses(
     (status = 200, description = "The registry indicators", body = RegistryIndicators),
+    (status = 429, description = "`rate_limited`: too many statistics requests in a short time; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
 ))]
 #[get("/stats/registry")]
 pub async fn registry_indicators(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> ApiResult<web::Json<RegistryIndicators>> {
+    state.limit(&caller, Expensive::Statistics)?;
     let (items, totals) = on_connection(
         &state.db,
         with_tx!(|tx| stats::registry_indicators(tx, &caller).await),
