@@ -19,7 +19,7 @@ use linli_persistence::PoolSettings;
 /// | `LINLI_JWT_AUDIENCE` | `linli-api` | `aud` claim written and required |
 /// | `LINLI_ACCESS_TOKEN_TTL_SECS` | `900` | access token lifetime, 60 to 900 |
 /// | `LINLI_REFRESH_TOKEN_TTL_SECS` | `1209600` | refresh token lifetime (14 days) |
-/// | `LINLI_JWT_LEEWAY_SECS` | `30` | clock skew tolerated on `exp`/`nbf` |
+/// | `LINLI_JWT_LEEWAY_SECS` | `30` | clock skew tolerated on `exp`/`nbf`, at most 60 (a longer one would let expired tokens live on) |
 /// | `LINLI_DB_POOL_SIZE` | `16` | most database connections per process |
 /// | `LINLI_DB_CHECKOUT_TIMEOUT_MS` | `3000` | wait for a free connection before answering 503 |
 /// | `LINLI_BODY_LIMIT_BYTES` | `1048576` | largest request body; larger ones get 413 |
@@ -124,6 +124,21 @@ pub fn is_placeholder_secret(secret: &str) -> bool {
     .iter()
     .any(|p| lower.contains(p))
         || secret.bytes().all(|b| b == secret.as_bytes()[0])
+}
+
+/// The most clock skew tolerated on tokens: past it, an expired access token would stay
+/// usable for longer than its own lifetime's worth of caution.
+const MAX_LEEWAY_SECS: u64 = 60;
+
+/// `LINLI_JWT_LEEWAY_SECS`, capped at [`MAX_LEEWAY_SECS`].
+fn leeway_secs() -> Result<u64, ConfigError> {
+    let leeway = parsed("LINLI_JWT_LEEWAY_SECS", 30)?;
+    if leeway > MAX_LEEWAY_SECS {
+        return Err(ConfigError(format!(
+            "LINLI_JWT_LEEWAY_SECS={leeway} is more than {MAX_LEEWAY_SECS}: clocks that far apart need fixing, not tolerating"
+        )));
+    }
+    Ok(leeway)
 }
 
 /// The smallest HS256 key we accept (RFC 7518 §3.2: a key at least as long as the hash).
@@ -232,7 +247,7 @@ impl Config {
                         "LINLI_REFRESH_TOKEN_TTL_SECS",
                         1_209_600,
                     )?),
-                    leeway: Duration::from_secs(parsed("LINLI_JWT_LEEWAY_SECS", 30)?),
+                    leeway: Duration::from_secs(leeway_secs()?),
                 },
                 body_limit: parsed("LINLI_BODY_LIMIT_BYTES", 1_048_576)?,
                 static_dir: Some(PathBuf::from(
