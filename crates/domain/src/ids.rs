@@ -130,6 +130,8 @@ id_type! {
     pub struct LedgerAccountId;
     /// An entry of a compound's ledger (`ledger_entries`).
     pub struct LedgerEntryId;
+    /// A voucher (凭证) attached to a ledger entry (`ledger_vouchers`).
+    pub struct VoucherId;
     /// A disclosure of a compound's public revenue (`disclosures`).
     pub struct DisclosureId;
     /// A special audit campaign (`audit_campaigns`).
@@ -144,6 +146,21 @@ id_type! {
     pub struct ApiKeyId;
     /// A webhook subscription (`webhook_subscriptions`).
     pub struct WebhookSubscriptionId;
+}
+
+impl CompoundId {
+    /// The compound's node in the area tree: a compound is an area, under the same id.
+    pub const fn area(self) -> AreaId {
+        AreaId(self.0)
+    }
+}
+
+impl AreaId {
+    /// The compound this area node is, for an area known to be one (the reader of the
+    /// compound checks that it is).
+    pub const fn as_compound(self) -> CompoundId {
+        CompoundId(self.0)
+    }
 }
 
 #[cfg(test)]

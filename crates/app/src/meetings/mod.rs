@@ -105,9 +105,7 @@ async fn checked(
     }
     for (i, a) in draft.minutes.attendance.iter_mut().enumerate() {
         let kind = meetings::org_kind(tx, a.organisation_id).await?;
-        if kind.is_none()
-            || !meetings::org_serves(tx, a.organisation_id, compound.id).await?
-        {
+        if kind.is_none() || !meetings::org_serves(tx, a.organisation_id, compound.id).await? {
             errors
                 .entry(format!("minutes.attendance[{i}].organisation_id"))
                 .or_default()
