@@ -105,3 +105,10 @@ pub fn not_found_as(error: Error, what: &'static str) -> Error {
         other => other,
     }
 }
+
+/// A keyset cursor `(key, typed id)` as the storage layer reads it, with the bare uuid.
+pub fn stored_key<K: Clone, I: Copy + Into<uuid::Uuid>>(
+    after: Option<&(K, I)>,
+) -> Option<(K, uuid::Uuid)> {
+    after.map(|(key, id)| (key.clone(), (*id).into()))
+}

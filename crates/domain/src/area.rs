@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::DomainError;
+use crate::{DomainError, ids::AreaId};
 
 crate::text_enum! {
     /// The level of an area node. The order of the variants is the order of the tree.
@@ -89,7 +89,7 @@ impl AreaPath {
 /// What a client may send to create an area node.
 #[derive(Debug, Clone, Validate)]
 pub struct NewArea {
-    pub parent_id: Option<Uuid>,
+    pub parent_id: Option<AreaId>,
     pub kind: AreaKind,
     #[validate(length(
         min = 1,
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn a_compound_must_hang_under_a_community() {
         let area = NewArea {
-            parent_id: Some(Uuid::nil()),
+            parent_id: Some(AreaId::new(Uuid::nil())),
             kind: AreaKind::Compound,
             name: "融城花苑".into(),
             code: None,

@@ -10,7 +10,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::DomainError;
+use crate::{
+    DomainError,
+    ids::{ComplaintId, CompoundId, OrganisationId},
+};
 
 crate::text_enum! {
     /// Where a complaint stands.
@@ -282,11 +285,11 @@ crate::text_enum! {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Candidates {
     /// The company holding the compound's service contract today (single or bundle).
-    pub contract_company: Option<uuid::Uuid>,
-    pub residents_committee: Option<uuid::Uuid>,
-    pub owners_committee: Option<uuid::Uuid>,
-    pub law_enforcement: Option<uuid::Uuid>,
-    pub community_committee: Option<uuid::Uuid>,
+    pub contract_company: Option<OrganisationId>,
+    pub residents_committee: Option<OrganisationId>,
+    pub owners_committee: Option<OrganisationId>,
+    pub law_enforcement: Option<OrganisationId>,
+    pub community_committee: Option<OrganisationId>,
 }
 
 /// The handler a complaint is routed to, and the rule that chose it (kept on the
@@ -295,7 +298,7 @@ pub fn route(
     rule: HandlerRule,
     mode: crate::compound::GovernanceMode,
     c: Candidates,
-) -> (Option<uuid::Uuid>, String) {
+) -> (Option<OrganisationId>, String) {
     use crate::compound::GovernanceMode::*;
     let chosen = match rule {
         HandlerRule::LawEnforcement => c.law_enforcement.map(|o| {
@@ -349,11 +352,11 @@ mod routing_tests {
 
     fn candidates() -> Candidates {
         Candidates {
-            contract_company: Some(Uuid::from_u128(1)),
-            residents_committee: Some(Uuid::from_u128(2)),
-            owners_committee: Some(Uuid::from_u128(3)),
-            law_enforcement: Some(Uuid::from_u128(4)),
-            community_committee: Some(Uuid::from_u128(5)),
+            contract_company: Some(OrganisationId::new(Uuid::from_u128(1))),
+            residents_committee: Some(OrganisationId::new(Uuid::from_u128(2))),
+            owners_committee: Some(OrganisationId::new(Uuid::from_u128(3))),
+            law_enforcement: Some(OrganisationId::new(Uuid::from_u128(4))),
+            community_committee: Some(OrganisationId::new(Uuid::from_u128(5))),
         }
     }
 
@@ -645,8 +648,8 @@ pub fn checked_extension(hours: i32, reason: &str) -> Result<&str, DomainError> 
 /// One side of a merge, as far as the merge rule looks at it.
 #[derive(Debug, Clone, Copy)]
 pub struct MergeSide<'a> {
-    pub id: uuid::Uuid,
-    pub compound_id: uuid::Uuid,
+    pub id: ComplaintId,
+    pub compound_id: CompoundId,
     pub category: &'a str,
     pub status: Status,
     /// Already merged into another complaint.
@@ -773,14 +776,14 @@ mod work_order_tests {
     #[test]
     fn merges_need_two_open_complaints_of_one_compound_and_category() {
         let a = MergeSide {
-            id: uuid::Uuid::from_u128(1),
-            compound_id: uuid::Uuid::from_u128(9),
+            id: ComplaintId::new(uuid::Uuid::from_u128(1)),
+            compound_id: CompoundId::new(uuid::Uuid::from_u128(9)),
             category: "noise",
             status: Status::Submitted,
             merged: false,
         };
         let b = MergeSide {
-            id: uuid::Uuid::from_u128(2),
+            id: ComplaintId::new(uuid::Uuid::from_u128(2)),
             ..a
         };
         assert!(check_merge(a, b).is_ok());

@@ -2,10 +2,9 @@
 
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 use validator::Validate;
 
-use crate::{DomainError, geo::GeoPoint};
+use crate::{DomainError, geo::GeoPoint, ids::AreaId};
 
 crate::text_enum! {
     /// Who runs a compound: the three governance models of the source document.
@@ -40,7 +39,7 @@ pub const EARLIEST_YEAR_BUILT: i32 = 1900;
 #[derive(Debug, Clone, Validate)]
 pub struct CompoundDraft {
     /// The community (社区) the compound belongs to.
-    pub community_id: Uuid,
+    pub community_id: AreaId,
     #[validate(length(
         min = 1,
         max = 100,
@@ -109,7 +108,7 @@ mod tests {
 
     fn draft() -> CompoundDraft {
         CompoundDraft {
-            community_id: Uuid::nil(),
+            community_id: AreaId::new(uuid::Uuid::nil()),
             name: "融城花苑".into(),
             address: "雨花区融城路 1 号".into(),
             location: Some(GeoPoint {

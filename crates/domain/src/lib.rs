@@ -15,6 +15,7 @@ pub mod compound;
 pub mod csv_import;
 pub mod error;
 pub mod geo;
+pub mod ids;
 pub mod media;
 pub mod page;
 pub mod pii;

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::DomainError;
+use crate::{DomainError, ids::LedgerAccountId};
 
 /// Largest amount one line may carry: 100 million yuan. Keeps every sum far from overflow.
 pub const MAX_LINE_FEN: i64 = 10_000_000_000;
@@ -180,6 +180,7 @@ pub fn categories_of(kind: AccountKind) -> Vec<&'static str> {
 /// One line of an entry as submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
+    /// A bare uuid: the demo seed writes its lines with one.
     pub account_id: Uuid,
     pub debit_fen: i64,
     pub credit_fen: i64,
@@ -311,7 +312,7 @@ pub struct RowError {
 /// What an import row needs to know about an account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountRef {
-    pub id: Uuid,
+    pub id: LedgerAccountId,
     pub code: String,
     pub name_zh: String,
     pub kind: AccountKind,
@@ -519,12 +520,12 @@ pub fn parse_cash_journal(
                 memo: memo.to_owned(),
                 lines: [
                     Line {
-                        account_id: debit,
+                        account_id: debit.into(),
                         debit_fen: fen,
                         credit_fen: 0,
                     },
                     Line {
-                        account_id: credit,
+                        account_id: credit.into(),
                         debit_fen: 0,
                         credit_fen: fen,
                     },
@@ -939,7 +940,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, a)| AccountRef {
-                id: Uuid::from_u128(i as u128 + 1),
+                id: LedgerAccountId::new(Uuid::from_u128(i as u128 + 1)),
                 code: a.code.into(),
                 name_zh: a.name_zh.into(),
                 kind: a.kind,

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::{
+    DomainError, FieldErrors,
+    ids::{AreaId, CompoundId, OrganisationId, PersonId},
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
-
-use crate::{DomainError, FieldErrors};
 
 crate::text_enum! {
     /// The kinds of organisation that govern and serve compounds.
@@ -97,11 +98,11 @@ pub fn is_id_number(id: &str) -> bool {
 pub struct OrganisationDraft {
     pub kind: OrgKind,
     pub name: String,
-    pub area_id: Uuid,
-    pub parent_id: Option<Uuid>,
+    pub area_id: AreaId,
+    pub parent_id: Option<OrganisationId>,
     pub contact_phone: Option<String>,
     /// Compounds it serves (a party branch may cover several neighbouring compounds).
-    pub compound_ids: Vec<Uuid>,
+    pub compound_ids: Vec<CompoundId>,
 }
 
 impl OrganisationDraft {
@@ -139,7 +140,7 @@ pub struct PersonDraft {
     pub id_number: Option<String>,
     pub is_party_member: bool,
     pub employer: Option<String>,
-    pub home_compound_id: Option<Uuid>,
+    pub home_compound_id: Option<CompoundId>,
 }
 
 impl PersonDraft {
@@ -171,8 +172,8 @@ impl PersonDraft {
 /// A post's fields.
 #[derive(Debug, Clone)]
 pub struct PostDraft {
-    pub person_id: Uuid,
-    pub organisation_id: Uuid,
+    pub person_id: PersonId,
+    pub organisation_id: OrganisationId,
     pub title: String,
     pub single_holder: bool,
     pub start_date: NaiveDate,
@@ -203,14 +204,14 @@ impl PostDraft {
 /// A property service contract's fields.
 #[derive(Debug, Clone)]
 pub struct ContractDraft {
-    pub company_id: Uuid,
+    pub company_id: OrganisationId,
     pub title: String,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub service_items: Vec<String>,
     pub fee_fen_per_sqm: i64,
     /// One compound, or several for a bundle (连片打包).
-    pub compound_ids: Vec<Uuid>,
+    pub compound_ids: Vec<CompoundId>,
 }
 
 impl ContractDraft {
@@ -258,7 +259,8 @@ impl ContractDraft {
 /// Who attended for one body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attendance {
-    pub organisation_id: Uuid,
+    /// Kept a bare uuid: minutes are stored JSON and the demo seed builds them as such.
+    pub organisation_id: uuid::Uuid,
     /// The body's kind (filled in by the server from the organisation).
     #[serde(default)]
     pub body: Option<OrgKind>,
@@ -292,7 +294,7 @@ pub struct Minutes {
 impl Minutes {
     /// Field rules: bodies attend once; numbers unique; texts bounded.
     pub fn check(&self, errors: &mut FieldErrors) {
-        let mut orgs: Vec<Uuid> = self.attendance.iter().map(|a| a.organisation_id).collect();
+        let mut orgs: Vec<uuid::Uuid> = self.attendance.iter().map(|a| a.organisation_id).collect();
         orgs.sort();
         let before = orgs.len();
         orgs.dedup();
@@ -372,11 +374,11 @@ impl Minutes {
 /// A joint meeting's fields.
 #[derive(Debug, Clone)]
 pub struct MeetingDraft {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     pub held_on: NaiveDate,
     pub title: String,
     pub location: String,
-    pub convener_org_id: Uuid,
+    pub convener_org_id: OrganisationId,
     pub minutes: Minutes,
 }
 
@@ -427,7 +429,7 @@ crate::text_enum! {
 pub struct ActionItemDraft {
     pub resolution_no: Option<i32>,
     pub description: String,
-    pub owner_org_id: Uuid,
+    pub owner_org_id: OrganisationId,
     pub due_on: NaiveDate,
 }
 
@@ -480,7 +482,8 @@ fn minutes_of(hhmm: &str) -> Option<u32> {
 /// A neighbourhood centre's fields.
 #[derive(Debug, Clone)]
 pub struct CentreDraft {
-    pub community_id: Uuid,
+    /// A bare uuid: the demo seed writes it as one.
+    pub community_id: uuid::Uuid,
     pub name: String,
     pub address: String,
     pub location: crate::geo::GeoPoint,
@@ -559,8 +562,8 @@ mod tests {
     #[test]
     fn a_post_must_end_after_it_starts() {
         let mut post = PostDraft {
-            person_id: Uuid::nil(),
-            organisation_id: Uuid::nil(),
+            person_id: PersonId::new(uuid::Uuid::nil()),
+            organisation_id: OrganisationId::new(uuid::Uuid::nil()),
             title: "书记".into(),
             single_holder: true,
             start_date: date(2026, 1, 1),
@@ -591,7 +594,7 @@ mod tests {
         assert!(!CentreDraft::is_open(&hours, 1, 20 * 60));
         assert!(!CentreDraft::is_open(&hours, 2, 9 * 60));
         let mut centre = CentreDraft {
-            community_id: Uuid::nil(),
+            community_id: uuid::Uuid::nil(),
             name: "梓园邻里中心".into(),
             address: "梓园路 1 号".into(),
             location: crate::geo::GeoPoint {
@@ -615,7 +618,7 @@ mod tests {
 
     #[test]
     fn minutes_rules() {
-        let org = Uuid::from_u128(1);
+        let org = uuid::Uuid::from_u128(1);
         let minutes = Minutes {
             attendance: vec![
                 Attendance {

@@ -295,7 +295,7 @@ pub async fn create(
         let area = areas::insert_node(
             tx,
             &NewArea {
-                parent_id: Some(community.id),
+                parent_id: Some(community.id.into()),
                 kind: AreaKind::Compound,
                 name: draft.name.clone(),
                 code: None,
@@ -325,7 +325,7 @@ pub async fn update(
     draft: &CompoundDraft,
     expected_version: i64,
 ) -> StoreResult<Compound> {
-    if draft.community_id != current.community_id {
+    if draft.community_id != current.community_id.into() {
         return Err(DomainError::field(
             "community_id",
             "小区不能改换所属社区 / a compound cannot move to another community",

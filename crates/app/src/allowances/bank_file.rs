@@ -1,11 +1,11 @@
 //! The bank transfer file of a disbursed cycle.
 
 use linli_domain::DomainError;
+use linli_domain::ids::PaymentCycleId;
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle, Programme, Transfer},
 };
-use uuid::Uuid;
 
 use super::prepared_cycle;
 use crate::{Caller, Result};
@@ -24,7 +24,7 @@ pub struct BankFile {
 pub async fn bank_file(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    cycle_id: Uuid,
+    cycle_id: PaymentCycleId,
 ) -> Result<BankFile> {
     // Authorise.
     let (cycle, programme) = prepared_cycle(tx, caller, cycle_id).await?;

@@ -1,5 +1,6 @@
 //! Recording an assessment (考评).
 
+use linli_domain::ids::PersonId;
 use linli_domain::{
     DomainError,
     allowance::{AssessmentFields, check_assessment},
@@ -10,7 +11,6 @@ use linli_persistence::{
     allowances::{self, Assessment, AssessmentDraft},
     areas::first_root,
 };
-use uuid::Uuid;
 
 use super::patterns;
 use crate::{Caller, Result};
@@ -27,7 +27,7 @@ pub async fn create_assessment(
     // Validate.
     let draft = drafted(record)?;
     // Load: the person, in the caller's area.
-    let area = person_area(tx, &patterns, draft.person_id).await?;
+    let area = person_area(tx, &patterns, draft.person_id.into()).await?;
     // Store and audit.
     let id = allowances::create_assessment(tx, &caller.audit, &area, &draft).await?;
     allowances::assessment(tx, &patterns, id).await
@@ -59,9 +59,9 @@ pub(super) fn drafted(record: AssessmentDraft) -> Result<AssessmentDraft> {
 pub(super) async fn person_area(
     tx: &mut AsyncPgConnection,
     patterns: &[String],
-    person_id: Uuid,
+    person_id: PersonId,
 ) -> Result<String> {
-    if !allowances::person_visible(tx, patterns, person_id).await? {
+    if !allowances::person_visible(tx, patterns, person_id.into()).await? {
         return Err(DomainError::field(
             "person_id",
             "只能为您负责区域内的人员记录 / choose a person in your area",

@@ -1,12 +1,12 @@
 //! Opening a payment cycle.
 
 use chrono::NaiveDate;
+use linli_domain::ids::ProgrammeId;
 use linli_domain::{DomainError, allowance::cycle_month, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle},
 };
-use uuid::Uuid;
 
 use super::{patterns, require_over};
 use crate::{Caller, Result};
@@ -14,7 +14,7 @@ use crate::{Caller, Result};
 /// A programme and the month to pay for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateCycle {
-    pub programme_id: Uuid,
+    pub programme_id: ProgrammeId,
     /// `YYYY-MM`.
     pub month: String,
 }
@@ -33,7 +33,7 @@ pub async fn create_cycle(
     // Validate.
     let month = cycle_month(&cmd.month, today)?;
     // Load, and check the caller's scope over the programme's area.
-    let programme = allowances::programme(tx, &patterns, cmd.programme_id).await?;
+    let programme = allowances::programme(tx, &patterns, cmd.programme_id.into()).await?;
     require_over(caller, Action::PreparePayments, &programme)?;
     if !programme.active {
         return Err(DomainError::field(

@@ -1,5 +1,6 @@
 //! Setting up an allowance programme.
 
+use linli_domain::ids::AreaId;
 use linli_domain::{
     allowance::{AssessmentResult, ProgrammeFields, check_programme},
     policy::{Action, Scope},
@@ -10,7 +11,6 @@ use linli_persistence::{
     allowances::{self, Programme, ProgrammeDraft},
     areas::{self, scope_patterns},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, not_found_as_field};
 
@@ -19,7 +19,7 @@ use crate::{Caller, Result, not_found_as_field};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgrammeTerms {
     pub name: String,
-    pub area_id: Uuid,
+    pub area_id: AreaId,
     pub org_kind: OrgKind,
     pub post_title: String,
     pub amount_fen_per_month: i64,
@@ -57,7 +57,7 @@ pub(super) async fn drafted(
         annual_budget_fen: terms.annual_budget_fen,
         required_result: terms.required_result,
     })?;
-    let area = areas::find_in_scope(tx, terms.area_id, scope)
+    let area = areas::find_in_scope(tx, terms.area_id.into(), scope)
         .await
         .map_err(|e| {
             not_found_as_field(

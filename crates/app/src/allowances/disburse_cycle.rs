@@ -1,11 +1,11 @@
 //! Disbursing an approved cycle.
 
+use linli_domain::ids::PaymentCycleId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle},
 };
-use uuid::Uuid;
 
 use super::{patterns, prepared_cycle};
 use crate::{Caller, Result};
@@ -16,7 +16,7 @@ use crate::{Caller, Result};
 pub async fn disburse_cycle(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    cycle_id: Uuid,
+    cycle_id: PaymentCycleId,
 ) -> Result<Cycle> {
     // Authorise.
     let (cycle, _) = prepared_cycle(tx, caller, cycle_id).await?;

@@ -1,11 +1,11 @@
 //! A person's bank account.
 
+use linli_domain::ids::PersonId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, BankAccount},
 };
-use uuid::Uuid;
 
 use super::patterns;
 use crate::{Caller, Result};
@@ -15,13 +15,13 @@ use crate::{Caller, Result};
 pub async fn find_bank_account(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    person_id: Uuid,
+    person_id: PersonId,
 ) -> Result<BankAccount> {
     let patterns = patterns(caller, Action::ReadAllowances)?;
-    if !allowances::person_visible(tx, &patterns, person_id).await? {
+    if !allowances::person_visible(tx, &patterns, person_id.into()).await? {
         return Err(DomainError::NotFound("person").into());
     }
-    allowances::bank_account(tx, person_id)
+    allowances::bank_account(tx, person_id.into())
         .await?
         .ok_or_else(|| DomainError::NotFound("bank account").into())
 }

@@ -1,11 +1,11 @@
 //! One allowance programme.
 
+use linli_domain::ids::ProgrammeId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Programme},
 };
-use uuid::Uuid;
 
 use super::patterns;
 use crate::{Caller, Result};
@@ -14,8 +14,8 @@ use crate::{Caller, Result};
 pub async fn find_programme(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: ProgrammeId,
 ) -> Result<Programme> {
     let patterns = patterns(caller, Action::ReadAllowances)?;
-    allowances::programme(tx, &patterns, id).await
+    allowances::programme(tx, &patterns, id.into()).await
 }

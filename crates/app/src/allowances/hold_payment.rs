@@ -1,11 +1,11 @@
 //! Holding a line of a draft cycle.
 
+use linli_domain::ids::{PaymentCycleId, PaymentId};
 use linli_domain::{allowance::check_hold_reason, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle},
 };
-use uuid::Uuid;
 
 use super::{prepared_cycle, readable_cycle};
 use crate::{Caller, Result};
@@ -13,8 +13,8 @@ use crate::{Caller, Result};
 /// A line to hold, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoldPayment {
-    pub cycle_id: Uuid,
-    pub payment_id: Uuid,
+    pub cycle_id: PaymentCycleId,
+    pub payment_id: PaymentId,
     pub reason: String,
 }
 
@@ -34,6 +34,13 @@ pub async fn hold_payment(
     let (cycle, _) = prepared_cycle(tx, caller, cmd.cycle_id).await?;
     // Store and audit.
     let reason = cmd.reason.trim();
-    allowances::set_hold(tx, &caller.audit, &cycle, cmd.payment_id, Some(reason)).await?;
-    Ok(readable_cycle(tx, caller, cycle.id).await?.0)
+    allowances::set_hold(
+        tx,
+        &caller.audit,
+        &cycle,
+        cmd.payment_id.into(),
+        Some(reason),
+    )
+    .await?;
+    Ok(readable_cycle(tx, caller, cycle.id.into()).await?.0)
 }

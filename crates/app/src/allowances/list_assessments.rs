@@ -1,20 +1,20 @@
 //! Reading assessments.
 
 use chrono::NaiveDate;
+use linli_domain::ids::PersonId;
 use linli_domain::{DomainError, allowance::AssessmentResult, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Assessment, AssessmentFilter},
     areas::scope_patterns,
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
 /// Filters of the assessment list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindAssessments {
-    pub person_id: Option<Uuid>,
+    pub person_id: Option<PersonId>,
     /// Assessments covering this day.
     pub on: Option<NaiveDate>,
     pub result: Option<AssessmentResult>,
@@ -39,7 +39,7 @@ pub async fn list_assessments(
         return Err(DomainError::Forbidden.into());
     }
     let filter = AssessmentFilter {
-        person_id: find.person_id,
+        person_id: find.person_id.map(Into::into),
         on: find.on,
         result: find.result.map(|r| r.as_str().to_owned()),
     };

@@ -1,11 +1,11 @@
 //! The payment cycles a caller may see.
 
+use linli_domain::ids::ProgrammeId;
 use linli_domain::{allowance::CycleStatus, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle},
 };
-use uuid::Uuid;
 
 use super::patterns;
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 /// Filters of the cycle list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindCycles {
-    pub programme_id: Option<Uuid>,
+    pub programme_id: Option<ProgrammeId>,
     pub status: Option<CycleStatus>,
 }
 
@@ -27,7 +27,7 @@ pub async fn list_cycles(
     allowances::cycles(
         tx,
         &patterns,
-        find.programme_id,
+        find.programme_id.map(Into::into),
         find.status.map(|s| s.as_str()),
     )
     .await

@@ -1,10 +1,10 @@
 //! The lines of a payment cycle.
 
+use linli_domain::ids::PaymentCycleId;
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Line},
 };
-use uuid::Uuid;
 
 use super::readable_cycle;
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 pub async fn list_payments(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    cycle_id: Uuid,
+    cycle_id: PaymentCycleId,
     decision: Option<&str>,
     reason: Option<&str>,
 ) -> Result<Vec<Line>> {

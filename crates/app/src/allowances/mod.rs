@@ -49,13 +49,13 @@ pub use transition_cycle::{TransitionCycle, transition_cycle};
 pub use update_assessment::{UpdateAssessment, update_assessment};
 pub use update_programme::{UpdateProgramme, update_programme};
 
+use linli_domain::ids::PaymentCycleId;
 use linli_domain::{area::AreaPath, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle, Programme},
     areas::scope_patterns,
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, access::Owned};
 
@@ -76,10 +76,10 @@ fn patterns(caller: &Caller, action: Action) -> Result<Vec<String>> {
 async fn readable_cycle(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: PaymentCycleId,
 ) -> Result<(Cycle, Programme)> {
     let patterns = patterns(caller, Action::ReadAllowances)?;
-    let cycle = allowances::cycle(tx, &patterns, id).await?;
+    let cycle = allowances::cycle(tx, &patterns, id.into()).await?;
     let programme = allowances::programme(tx, &patterns, cycle.programme_id).await?;
     Ok((cycle, programme))
 }
@@ -93,7 +93,7 @@ fn require_over(caller: &Caller, action: Action, programme: &Programme) -> Resul
 async fn prepared_cycle(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: PaymentCycleId,
 ) -> Result<(Cycle, Programme)> {
     let (cycle, programme) = readable_cycle(tx, caller, id).await?;
     require_over(caller, Action::PreparePayments, &programme)?;
@@ -105,7 +105,7 @@ async fn prepared_cycle(
 pub async fn may_prepare_payments(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    cycle_id: Uuid,
+    cycle_id: PaymentCycleId,
 ) -> Result<()> {
     prepared_cycle(tx, caller, cycle_id).await.map(|_| ())
 }

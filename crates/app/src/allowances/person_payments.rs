@@ -1,11 +1,11 @@
 //! A person's allowance history.
 
+use linli_domain::ids::PersonId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Line},
 };
-use uuid::Uuid;
 
 use super::patterns;
 use crate::{Caller, Result};
@@ -14,11 +14,11 @@ use crate::{Caller, Result};
 pub async fn person_payments(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    person_id: Uuid,
+    person_id: PersonId,
 ) -> Result<Vec<Line>> {
     let patterns = patterns(caller, Action::ReadAllowances)?;
-    if !allowances::person_visible(tx, &patterns, person_id).await? {
+    if !allowances::person_visible(tx, &patterns, person_id.into()).await? {
         return Err(DomainError::NotFound("person").into());
     }
-    allowances::person_history(tx, &patterns, person_id).await
+    allowances::person_history(tx, &patterns, person_id.into()).await
 }

@@ -1,8 +1,8 @@
 //! A programme-year's budget.
 
+use linli_domain::ids::ProgrammeId;
 use linli_domain::policy::Action;
 use linli_persistence::{AsyncPgConnection, allowances};
-use uuid::Uuid;
 
 use super::patterns;
 use crate::{Caller, Result};
@@ -10,7 +10,7 @@ use crate::{Caller, Result};
 /// A programme-year's money.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Budget {
-    pub programme_id: Uuid,
+    pub programme_id: ProgrammeId,
     pub year: i32,
     pub budget_fen: i64,
     /// Included lines of approved and later cycles, except failed transfers.
@@ -23,14 +23,14 @@ pub struct Budget {
 pub async fn programme_budget(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: ProgrammeId,
     year: i32,
 ) -> Result<Budget> {
     let patterns = patterns(caller, Action::ReadAllowances)?;
-    let p = allowances::programme(tx, &patterns, id).await?;
+    let p = allowances::programme(tx, &patterns, id.into()).await?;
     let (committed_fen, paid_fen) = allowances::budget_use(tx, p.id, year).await?;
     Ok(Budget {
-        programme_id: p.id,
+        programme_id: p.id.into(),
         year,
         budget_fen: p.annual_budget_fen,
         committed_fen,

@@ -1,11 +1,11 @@
 //! Importing the bank's return file of a disbursed cycle.
 
+use linli_domain::ids::PaymentCycleId;
 use linli_domain::{allowance::parse_bank_return, policy::Action, public_revenue::RowError};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, ReconcileOutcome},
 };
-use uuid::Uuid;
 
 use super::{patterns, prepared_cycle};
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 /// A bank return file for a cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReconcileCycle {
-    pub cycle_id: Uuid,
+    pub cycle_id: PaymentCycleId,
     /// The file as received (CSV).
     pub file: Vec<u8>,
 }

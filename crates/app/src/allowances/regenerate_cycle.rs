@@ -1,11 +1,11 @@
 //! Generating a draft cycle again.
 
+use linli_domain::ids::PaymentCycleId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle},
 };
-use uuid::Uuid;
 
 use super::{patterns, prepared_cycle};
 use crate::{Caller, Result};
@@ -15,7 +15,7 @@ use crate::{Caller, Result};
 pub async fn regenerate_cycle(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    cycle_id: Uuid,
+    cycle_id: PaymentCycleId,
 ) -> Result<Cycle> {
     let (cycle, programme) = prepared_cycle(tx, caller, cycle_id).await?;
     allowances::regenerate(tx, &caller.audit, &programme, cycle.id).await?;

@@ -1,10 +1,10 @@
 //! Releasing a held line of a draft cycle.
 
+use linli_domain::ids::{PaymentCycleId, PaymentId};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle},
 };
-use uuid::Uuid;
 
 use super::{prepared_cycle, readable_cycle};
 use crate::{Caller, Result};
@@ -14,10 +14,10 @@ use crate::{Caller, Result};
 pub async fn release_payment(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    cycle_id: Uuid,
-    payment_id: Uuid,
+    cycle_id: PaymentCycleId,
+    payment_id: PaymentId,
 ) -> Result<Cycle> {
     let (cycle, _) = prepared_cycle(tx, caller, cycle_id).await?;
-    allowances::set_hold(tx, &caller.audit, &cycle, payment_id, None).await?;
-    Ok(readable_cycle(tx, caller, cycle.id).await?.0)
+    allowances::set_hold(tx, &caller.audit, &cycle, payment_id.into(), None).await?;
+    Ok(readable_cycle(tx, caller, cycle.id.into()).await?.0)
 }

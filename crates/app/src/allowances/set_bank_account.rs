@@ -1,5 +1,6 @@
 //! Setting the bank account allowances are paid into.
 
+use linli_domain::ids::PersonId;
 use linli_domain::{
     DomainError,
     allowance::{account_digits, check_bank_account},
@@ -11,14 +12,13 @@ use linli_persistence::{
     areas::{first_root, scope_patterns},
     registry::people,
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, access::for_write};
 
 /// A person's bank account as a finance officer gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetBankAccount {
-    pub person_id: Uuid,
+    pub person_id: PersonId,
     pub bank_name: String,
     /// Digits, spaces allowed between them.
     pub account_no: String,
@@ -39,7 +39,7 @@ pub async fn set_bank_account(
     // Validate.
     check_bank_account(&cmd.bank_name, &cmd.account_no, &cmd.account_name)?;
     // Load the person as visible, then ask for scope over their home.
-    let person = people::find_visible(tx, &patterns, cmd.person_id).await?;
+    let person = people::find_visible(tx, &patterns, cmd.person_id.into()).await?;
     let person = for_write(&scope, person)?;
     // Store and audit, filed under the person's home.
     let area = person.area_path.unwrap_or_else(|| first_root(&patterns));

@@ -1,11 +1,11 @@
 //! Moving a payment cycle along its life cycle.
 
+use linli_domain::ids::PaymentCycleId;
 use linli_domain::{allowance::CycleAction, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Cycle},
 };
-use uuid::Uuid;
 
 use super::{patterns, readable_cycle, require_over};
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 /// One move of a cycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransitionCycle {
-    pub cycle_id: Uuid,
+    pub cycle_id: PaymentCycleId,
     pub action: CycleAction,
     /// The version the caller read (`If-Match`).
     pub expected_version: i64,

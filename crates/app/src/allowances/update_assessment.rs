@@ -1,11 +1,11 @@
 //! Correcting an assessment.
 
+use linli_domain::ids::AssessmentId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Assessment, AssessmentDraft},
 };
-use uuid::Uuid;
 
 use super::{
     create_assessment::{drafted, person_area},
@@ -16,7 +16,7 @@ use crate::{Caller, Result};
 /// An assessment as corrected (the person stays).
 #[derive(Debug, Clone)]
 pub struct UpdateAssessment {
-    pub assessment_id: Uuid,
+    pub assessment_id: AssessmentId,
     pub record: AssessmentDraft,
     /// The version the caller read (`If-Match`).
     pub expected_version: i64,
@@ -34,13 +34,13 @@ pub async fn update_assessment(
     // Validate.
     let draft = drafted(cmd.record)?;
     // Load.
-    let current = allowances::assessment(tx, &patterns, cmd.assessment_id).await?;
+    let current = allowances::assessment(tx, &patterns, cmd.assessment_id.into()).await?;
     if draft.person_id != current.person_id {
         return Err(
             DomainError::field("person_id", "考评对象不能修改 / the person cannot change").into(),
         );
     }
-    let area = person_area(tx, &patterns, current.person_id).await?;
+    let area = person_area(tx, &patterns, current.person_id.into()).await?;
     // Store and audit.
     allowances::update_assessment(
         tx,

@@ -1,11 +1,11 @@
 //! Changing an allowance programme.
 
+use linli_domain::ids::ProgrammeId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     allowances::{self, Programme},
 };
-use uuid::Uuid;
 
 use super::{ProgrammeTerms, create_programme::drafted, patterns, require_over};
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 /// New terms for a programme (its area stays).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateProgramme {
-    pub programme_id: Uuid,
+    pub programme_id: ProgrammeId,
     pub terms: ProgrammeTerms,
     /// The version the caller read (`If-Match`).
     pub expected_version: i64,
@@ -30,10 +30,10 @@ pub async fn update_programme(
     let scope = caller.scope(Action::ManageAllowances)?;
     let patterns = patterns(caller, Action::ReadAllowances)?;
     // Load, and check the caller's scope over the programme's area.
-    let current = allowances::programme(tx, &patterns, cmd.programme_id).await?;
+    let current = allowances::programme(tx, &patterns, cmd.programme_id.into()).await?;
     require_over(caller, Action::ManageAllowances, &current)?;
     // Validate.
-    if cmd.terms.area_id != current.area_id {
+    if cmd.terms.area_id != current.area_id.into() {
         return Err(DomainError::field(
             "area_id",
             "津贴项目的区域不能修改 / the area cannot change",

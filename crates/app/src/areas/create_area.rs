@@ -26,7 +26,7 @@ pub async fn create_area(
         )
         .into());
     };
-    let parent = areas::find_in_scope(tx, parent_id, &scope)
+    let parent = areas::find_in_scope(tx, parent_id.into(), &scope)
         .await
         .map_err(|e| {
             not_found_as_field(

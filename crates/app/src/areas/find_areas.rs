@@ -1,5 +1,6 @@
 //! Reading the area tree.
 
+use linli_domain::ids::AreaId;
 use linli_domain::{area::AreaKind, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
@@ -7,7 +8,7 @@ use linli_persistence::{
 };
 use uuid::Uuid;
 
-use crate::{Caller, Result};
+use crate::{Caller, Result, stored_key};
 
 /// An area and whether it has children (so a tree can show it as expandable).
 pub type Node = (Area, bool);
@@ -26,9 +27,9 @@ pub(super) async fn nodes(tx: &mut AsyncPgConnection, list: Vec<Area>) -> Result
 }
 
 /// The area `id`, when it lies in the caller's scope.
-pub async fn find_area(tx: &mut AsyncPgConnection, caller: &Caller, id: Uuid) -> Result<Node> {
+pub async fn find_area(tx: &mut AsyncPgConnection, caller: &Caller, id: AreaId) -> Result<Node> {
     let scope = caller.scope(Action::ReadAreas)?;
-    let area = areas::find_in_scope(tx, id, &scope).await?;
+    let area = areas::find_in_scope(tx, id.uuid(), &scope).await?;
     let has_children = areas::with_children(tx, &[area.id])
         .await?
         .contains(&area.id);
@@ -40,15 +41,15 @@ pub async fn find_area(tx: &mut AsyncPgConnection, caller: &Caller, id: Uuid) ->
 pub async fn list_areas(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    (parent_id, kind): (Option<Uuid>, Option<AreaKind>),
-    after: Option<(String, Uuid)>,
+    (parent_id, kind): (Option<AreaId>, Option<AreaKind>),
+    after: Option<(String, AreaId)>,
     limit: i64,
 ) -> Result<Vec<Node>> {
     let scope = caller.scope(Action::ReadAreas)?;
     let filter = AreaFilter {
-        parent_id,
+        parent_id: parent_id.map(AreaId::uuid),
         kind,
-        after,
+        after: stored_key(after.as_ref()),
         limit,
     };
     let list = areas::list(tx, &scope, &filter).await?;

@@ -1,5 +1,6 @@
 //! Registering a neighbourhood centre and changing it.
 
+use linli_domain::ids::CentreId;
 use linli_domain::{
     DomainError,
     area::AreaKind,
@@ -11,7 +12,6 @@ use linli_persistence::{
     areas::{self, Area, scope_patterns},
     registry::centres::{self, Centre},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, access::for_write};
 
@@ -48,12 +48,15 @@ pub async fn create_centre(
 pub async fn update_centre(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    (id, version): (Uuid, i64),
+    (id, version): (CentreId, i64),
     draft: CentreDraft,
 ) -> Result<Centre> {
     let scope = caller.scope(Action::ManageRegistry)?;
     let patterns = scope_patterns(&scope);
-    let current = for_write(&scope, centres::find_visible(tx, &patterns, id).await?)?;
+    let current = for_write(
+        &scope,
+        centres::find_visible(tx, &patterns, id.into()).await?,
+    )?;
     if draft.community_id != current.community_id {
         return Err(DomainError::field(
             "community_id",

@@ -1,5 +1,6 @@
 //! Adding a photo to a complaint.
 
+use linli_domain::ids::{AttachmentId, ComplaintId};
 use linli_domain::{
     complaint::{attachment_purpose, may_attach},
     media::clean_file_name,
@@ -16,9 +17,9 @@ use crate::{Caller, Result};
 /// Where a photo about to be uploaded goes, once the caller may add it.
 #[derive(Debug, Clone)]
 pub struct PhotoSlot {
-    pub complaint_id: Uuid,
+    pub complaint_id: ComplaintId,
     pub purpose: &'static str,
-    pub attachment_id: Uuid,
+    pub attachment_id: AttachmentId,
     /// Relative to the upload directory.
     pub stored_path: String,
 }
@@ -59,13 +60,13 @@ impl AddAttachment {
 pub async fn photo_slot(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    complaint_id: Uuid,
+    complaint_id: ComplaintId,
     purpose: Option<&str>,
 ) -> Result<PhotoSlot> {
     let (c, purpose) = may_add(tx, caller, complaint_id, purpose).await?;
-    let attachment_id = Uuid::now_v7();
+    let attachment_id = AttachmentId::new(Uuid::now_v7());
     Ok(PhotoSlot {
-        complaint_id: c.id,
+        complaint_id: c.id.into(),
         purpose,
         attachment_id,
         stored_path: format!("complaints/{}/{attachment_id}", c.id),
@@ -81,7 +82,7 @@ pub async fn add_attachment(
 ) -> Result<Seen> {
     let (c, purpose) = may_add(tx, caller, cmd.slot.complaint_id, Some(cmd.slot.purpose)).await?;
     let new = NewAttachment {
-        id: cmd.slot.attachment_id,
+        id: cmd.slot.attachment_id.uuid(),
         purpose,
         content_type: cmd.content_type,
         size_bytes: cmd.size_bytes,
@@ -90,7 +91,7 @@ pub async fn add_attachment(
         stored_path: cmd.slot.stored_path,
     };
     complaints::add_attachment(tx, &caller.audit, &c, &new).await?;
-    visible(tx, caller, c.id).await
+    visible(tx, caller, c.id.into()).await
 }
 
 /// Authorise (sight, then the standing the purpose needs) and validate (the purpose, an
@@ -98,7 +99,7 @@ pub async fn add_attachment(
 async fn may_add(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    complaint_id: Uuid,
+    complaint_id: ComplaintId,
     purpose: Option<&str>,
 ) -> Result<(linli_persistence::complaints::Complaint, &'static str)> {
     let (c, st) = visible(tx, caller, complaint_id).await?;

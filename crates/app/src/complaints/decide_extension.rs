@@ -1,9 +1,9 @@
 //! The community deciding a request for more time.
 
 use chrono::{DateTime, Utc};
+use linli_domain::ids::{ComplaintId, ExtensionId};
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{AsyncPgConnection, complaints};
-use uuid::Uuid;
 
 use super::sight::{Seen, visible};
 use crate::{Caller, Result, access::for_write};
@@ -11,8 +11,8 @@ use crate::{Caller, Result, access::for_write};
 /// Approve or deny one extension request.
 #[derive(Debug, Clone)]
 pub struct DecideExtension {
-    pub complaint_id: Uuid,
-    pub extension_id: Uuid,
+    pub complaint_id: ComplaintId,
+    pub extension_id: ExtensionId,
     pub approve: bool,
     pub note: Option<String>,
 }
@@ -34,7 +34,7 @@ pub async fn decide_extension(
     let ext = complaints::extensions_of(tx, c.id)
         .await?
         .into_iter()
-        .find(|e| e.id == cmd.extension_id)
+        .find(|e| e.id == cmd.extension_id.uuid())
         .ok_or(DomainError::NotFound("extension"))?;
     let calendar = complaints::calendar(tx).await?;
     // Decide.
@@ -52,5 +52,5 @@ pub async fn decide_extension(
         Some(new_deadline),
     )
     .await?;
-    visible(tx, caller, c.id).await
+    visible(tx, caller, c.id.into()).await
 }

@@ -1,6 +1,7 @@
 //! Filing a complaint, whatever the door it comes in by: the JSON API (a resident's app,
 //! staff for a caller, a hotline system's key) or Open311.
 
+use linli_domain::ids::{CompoundId, OrganisationId};
 use linli_domain::{
     DomainError,
     complaint::{Channel, Intake, check_intake, route},
@@ -12,7 +13,6 @@ use linli_persistence::{
     complaints::{self, Complaint, NewComplaint},
     compounds,
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, not_found_as_field};
 
@@ -29,7 +29,7 @@ pub enum Via {
 /// What the complainant (or whoever files for them) says.
 #[derive(Debug, Clone)]
 pub struct FileComplaint {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     /// A category code of the catalogue (`noise`, `parking`, …).
     pub category: String,
     pub title: String,
@@ -69,7 +69,7 @@ pub async fn file_complaint(
         channel,
     )?;
     // Load.
-    let compound = compounds::find_in_scope(tx, cmd.compound_id, &scope)
+    let compound = compounds::find_in_scope(tx, cmd.compound_id.uuid(), &scope)
         .await
         .map_err(|e| {
             not_found_as_field(
@@ -106,7 +106,7 @@ pub async fn file_complaint(
         filed_by: caller.person(),
         source_key_id: caller.api_key(),
         external_id: cmd.external_id,
-        handler_org_id: handler,
+        handler_org_id: handler.map(OrganisationId::uuid),
         routing_rule: why,
     };
     // Store, audit and event (one transaction: the caller's).

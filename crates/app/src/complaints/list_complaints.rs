@@ -1,6 +1,7 @@
 //! The complaints a caller may see: lists, exports and inbox counts.
 
 use chrono::{DateTime, Utc};
+use linli_domain::ids::{AreaId, ComplaintId, CompoundId, OrganisationId};
 use linli_domain::{
     complaint::Status,
     policy::{Action, Principal},
@@ -9,7 +10,6 @@ use linli_persistence::{
     AsyncPgConnection, areas,
     complaints::{self, Complaint, ComplaintFilter, StatusCount, Visibility},
 };
-use uuid::Uuid;
 
 use super::sight::visibility;
 use crate::{Caller, Result};
@@ -18,11 +18,11 @@ use crate::{Caller, Result};
 #[derive(Debug, Clone, Default)]
 pub struct FindComplaints {
     /// Within this area (404 when it lies outside the caller's scope).
-    pub area_id: Option<Uuid>,
-    pub compound_id: Option<Uuid>,
+    pub area_id: Option<AreaId>,
+    pub compound_id: Option<CompoundId>,
     pub status: Option<Status>,
     pub category: Option<String>,
-    pub handler_org_id: Option<Uuid>,
+    pub handler_org_id: Option<OrganisationId>,
     pub overdue: Option<bool>,
     /// Filed at or after.
     pub from: Option<DateTime<Utc>>,
@@ -33,7 +33,7 @@ pub struct FindComplaints {
 }
 
 /// Where a list continues: after the complaint filed at this time with this id.
-pub type After = (DateTime<Utc>, Uuid);
+pub type After = (DateTime<Utc>, ComplaintId);
 
 /// A search the caller may make, ready to be read page by page (newest first).
 #[derive(Debug, Clone)]
@@ -50,7 +50,8 @@ impl Search {
         after: Option<&After>,
         limit: i64,
     ) -> Result<Vec<Complaint>> {
-        complaints::list(tx, &self.visibility, &self.filter, after, limit).await
+        let after = after.map(|&(at, id)| (at, id.uuid()));
+        complaints::list(tx, &self.visibility, &self.filter, after.as_ref(), limit).await
     }
 }
 
@@ -71,7 +72,7 @@ pub async fn search_complaints(
         Some(id) => {
             let scope = caller.scope(Action::ReadComplaints)?;
             Some(
-                areas::find_in_scope(tx, id, &scope)
+                areas::find_in_scope(tx, id.uuid(), &scope)
                     .await?
                     .path
                     .as_str()
@@ -84,7 +85,7 @@ pub async fn search_complaints(
         within,
         status: find.status,
         category: find.category,
-        handler_org_id: find.handler_org_id,
+        handler_org_id: find.handler_org_id.map(OrganisationId::uuid),
         overdue: find.overdue,
         from: find.from,
         to: find.to,
@@ -94,7 +95,7 @@ pub async fn search_complaints(
             .map(str::trim)
             .filter(|q| !q.is_empty())
             .map(str::to_owned),
-        compound_id: find.compound_id,
+        compound_id: find.compound_id.map(CompoundId::uuid),
     };
     Ok(Search { visibility, filter })
 }
@@ -132,7 +133,7 @@ pub async fn export_complaints(
     loop {
         let batch = search.page(tx, after.as_ref(), EXPORT_BATCH).await?;
         let full = batch.len() as i64 == EXPORT_BATCH;
-        after = batch.last().map(|c| (c.created_at, c.id));
+        after = batch.last().map(|c| (c.created_at, c.id.into()));
         rows.extend(batch);
         if !full || rows.len() >= EXPORT_MAX_ROWS {
             return Ok(rows);

@@ -1,11 +1,11 @@
 //! Possible duplicates of a complaint, for the dispatcher to merge.
 
 use linli_domain::DomainError;
+use linli_domain::ids::ComplaintId;
 use linli_persistence::{
     AsyncPgConnection,
     complaints::{self, Complaint},
 };
-use uuid::Uuid;
 
 use super::sight::visible;
 use crate::{Caller, Result};
@@ -15,7 +15,7 @@ use crate::{Caller, Result};
 pub async fn list_duplicates(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    complaint_id: Uuid,
+    complaint_id: ComplaintId,
 ) -> Result<Vec<Complaint>> {
     let (c, st) = visible(tx, caller, complaint_id).await?;
     if !(st.dispatcher || st.handler) {

@@ -1,5 +1,6 @@
 //! Merging a duplicate into the complaint that carries on.
 
+use linli_domain::ids::ComplaintId;
 use linli_domain::{
     complaint::{MergeSide, check_merge},
     policy::Action,
@@ -8,7 +9,6 @@ use linli_persistence::{
     AsyncPgConnection,
     complaints::{self, Complaint},
 };
-use uuid::Uuid;
 
 use super::sight::{Seen, visible};
 use crate::{Caller, Result, access::for_write, not_found_as_field};
@@ -16,8 +16,8 @@ use crate::{Caller, Result, access::for_write, not_found_as_field};
 /// Merge `complaint_id` into `into`.
 #[derive(Debug, Clone)]
 pub struct MergeComplaint {
-    pub complaint_id: Uuid,
-    pub into: Uuid,
+    pub complaint_id: ComplaintId,
+    pub into: ComplaintId,
     /// The version of the duplicate the caller read (`If-Match`).
     pub expected_version: i64,
 }
@@ -42,13 +42,13 @@ pub async fn merge_complaint(
     check_merge(side(&dup), side(&into))?;
     // Store, audit and event.
     complaints::merge(tx, &caller.audit, &dup, &into, cmd.expected_version).await?;
-    visible(tx, caller, dup.id).await
+    visible(tx, caller, dup.id.into()).await
 }
 
 fn side(c: &Complaint) -> MergeSide<'_> {
     MergeSide {
-        id: c.id,
-        compound_id: c.compound_id,
+        id: c.id.into(),
+        compound_id: c.compound_id.into(),
         category: &c.category_code,
         status: c.status(),
         merged: c.duplicate_of.is_some(),

@@ -1,11 +1,11 @@
 //! A handler asking for more time to resolve (延期申请).
 
+use linli_domain::ids::ComplaintId;
 use linli_domain::{
     DomainError,
     complaint::{checked_extension, may_extend},
 };
 use linli_persistence::{AsyncPgConnection, complaints};
-use uuid::Uuid;
 
 use super::sight::{Seen, visible};
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 /// Extra working hours, and why.
 #[derive(Debug, Clone)]
 pub struct RequestExtension {
-    pub complaint_id: Uuid,
+    pub complaint_id: ComplaintId,
     pub hours: i32,
     pub reason: String,
 }
@@ -35,5 +35,5 @@ pub async fn request_extension(
     let reason = checked_extension(cmd.hours, &cmd.reason)?;
     // Store, audit and event.
     complaints::request_extension(tx, &caller.audit, &c, cmd.hours, reason).await?;
-    visible(tx, caller, c.id).await
+    visible(tx, caller, c.id.into()).await
 }

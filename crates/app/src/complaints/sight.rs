@@ -1,6 +1,7 @@
 //! Who sees which complaints and how they stand to one: the first step of every complaint
 //! use case after the file.
 
+use linli_domain::ids::ComplaintId;
 use linli_domain::{
     DomainError,
     area::AreaPath,
@@ -12,7 +13,6 @@ use linli_persistence::{
     areas::scope_patterns,
     complaints::{self, Complaint, Visibility},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -67,8 +67,8 @@ pub async fn standing(
 }
 
 /// A complaint the caller may see, with their standing; `NotFound` otherwise.
-pub async fn visible(tx: &mut AsyncPgConnection, caller: &Caller, id: Uuid) -> Result<Seen> {
-    let c = complaints::find(tx, id)
+pub async fn visible(tx: &mut AsyncPgConnection, caller: &Caller, id: ComplaintId) -> Result<Seen> {
+    let c = complaints::find(tx, id.uuid())
         .await?
         .ok_or(DomainError::NotFound("complaint"))?;
     let st = standing(tx, caller, &c).await?;
@@ -88,7 +88,7 @@ pub async fn visible(tx: &mut AsyncPgConnection, caller: &Caller, id: Uuid) -> R
 pub async fn visible_among(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    ids: &[Uuid],
+    ids: &[ComplaintId],
 ) -> Result<Vec<Complaint>> {
     let mut found = Vec::with_capacity(ids.len());
     for &id in ids {

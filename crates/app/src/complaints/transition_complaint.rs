@@ -2,6 +2,7 @@
 //! 回访评价, 关闭).
 
 use chrono::{DateTime, Utc};
+use linli_domain::ids::{ComplaintId, OrganisationId};
 use linli_domain::{
     DomainError,
     complaint::{
@@ -14,7 +15,6 @@ use linli_persistence::{
     complaints::{self, Changes},
     registry::meetings,
 };
-use uuid::Uuid;
 
 use super::sight::{Seen, visible};
 use crate::{Caller, Result};
@@ -22,14 +22,14 @@ use crate::{Caller, Result};
 /// One move of a complaint, with what that move needs.
 #[derive(Debug, Clone)]
 pub struct TransitionComplaint {
-    pub complaint_id: Uuid,
+    pub complaint_id: ComplaintId,
     pub action: Transition,
     /// Free text for the timeline (required with `reject` and `return`).
     pub note: Option<String>,
     /// `reject` and `return`: a code of the move's list.
     pub reason: Option<String>,
     /// `assign`: the handling organisation (default: the routed one).
-    pub handler_org_id: Option<Uuid>,
+    pub handler_org_id: Option<OrganisationId>,
     /// `resolve`: what was done.
     pub resolution: Option<String>,
     /// `review`: 1–5.
@@ -68,20 +68,23 @@ pub async fn transition_complaint(
                 Some(checked_reason(REJECT_REASONS, cmd.reason.as_deref(), note)?)
         }
         Transition::Assign => {
-            let handler = cmd.handler_org_id.or(c.handler_org_id).ok_or_else(|| {
-                DomainError::field(
-                    "handler_org_id",
-                    "请选择承办单位 / choose the handling organisation",
-                )
-            })?;
-            if !meetings::org_serves(tx, handler, c.compound_id).await? {
+            let handler = cmd
+                .handler_org_id
+                .or(c.handler_org_id.map(OrganisationId::from))
+                .ok_or_else(|| {
+                    DomainError::field(
+                        "handler_org_id",
+                        "请选择承办单位 / choose the handling organisation",
+                    )
+                })?;
+            if !meetings::org_serves(tx, handler.uuid(), c.compound_id).await? {
                 return Err(DomainError::field(
                     "handler_org_id",
                     "该单位与此小区无关 / this organisation does not serve the compound",
                 )
                 .into());
             }
-            changes.handler_org_id = Some(handler);
+            changes.handler_org_id = Some(handler.uuid());
             changes.sign_by = Some(complaints::deadline(&calendar, now, category.sign_hours));
             changes.stamp = Some("assigned_at");
         }
@@ -131,5 +134,5 @@ pub async fn transition_complaint(
         cmd.expected_version,
     )
     .await?;
-    visible(tx, caller, c.id).await
+    visible(tx, caller, c.id.into()).await
 }

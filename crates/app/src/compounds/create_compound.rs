@@ -19,7 +19,7 @@ pub async fn create_compound(
 ) -> Result<Compound> {
     let scope = caller.scope(Action::CreateCompound)?;
     draft.check(today)?;
-    let community = areas::find_in_scope(tx, draft.community_id, &scope)
+    let community = areas::find_in_scope(tx, draft.community_id.into(), &scope)
         .await
         .map_err(|e| {
             not_found_as_field(

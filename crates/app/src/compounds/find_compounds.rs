@@ -1,5 +1,6 @@
 //! Reading the register: one compound, a page, an export.
 
+use linli_domain::ids::{AreaId, CompoundId};
 use linli_domain::{
     compound::GovernanceMode,
     policy::{Action, Scope},
@@ -8,9 +9,8 @@ use linli_persistence::{
     AsyncPgConnection, areas,
     compounds::{self, Compound, CompoundFilter},
 };
-use uuid::Uuid;
 
-use crate::{Caller, Result};
+use crate::{Caller, Result, stored_key};
 
 /// The most rows one export holds.
 const EXPORT_MAX_ROWS: usize = 100_000;
@@ -21,7 +21,7 @@ const EXPORT_BATCH: i64 = 500;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindCompounds {
     /// Within this area (404 when it lies outside the caller's scope).
-    pub area_id: Option<Uuid>,
+    pub area_id: Option<AreaId>,
     pub governance_mode: Option<GovernanceMode>,
     /// Part of the name.
     pub name: Option<String>,
@@ -33,7 +33,7 @@ async fn filter(
     find: FindCompounds,
 ) -> Result<CompoundFilter> {
     let within = match find.area_id {
-        Some(area_id) => Some(areas::find_in_scope(tx, area_id, scope).await?.path),
+        Some(area_id) => Some(areas::find_in_scope(tx, area_id.uuid(), scope).await?.path),
         None => None,
     };
     Ok(CompoundFilter {
@@ -48,9 +48,13 @@ async fn filter(
 
 /// Checks that every compound of `ids` lies in `scope`; the first that does not is a field
 /// error at `compound_ids[i]`.
-pub async fn all_in_scope(tx: &mut AsyncPgConnection, scope: &Scope, ids: &[Uuid]) -> Result<()> {
+pub async fn all_in_scope(
+    tx: &mut AsyncPgConnection,
+    scope: &Scope,
+    ids: &[CompoundId],
+) -> Result<()> {
     for (i, id) in ids.iter().enumerate() {
-        compounds::find_in_scope(tx, *id, scope)
+        compounds::find_in_scope(tx, id.uuid(), scope)
             .await
             .map_err(|e| {
                 crate::not_found_as_field(
@@ -67,10 +71,10 @@ pub async fn all_in_scope(tx: &mut AsyncPgConnection, scope: &Scope, ids: &[Uuid
 pub async fn find_compound(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: CompoundId,
 ) -> Result<Compound> {
     let scope = caller.scope(Action::ReadCompounds)?;
-    compounds::find_in_scope(tx, id, &scope).await
+    compounds::find_in_scope(tx, id.uuid(), &scope).await
 }
 
 /// Up to `limit` compounds of the caller's area by name, after `after` (name, id).
@@ -78,12 +82,12 @@ pub async fn list_compounds(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
     find: FindCompounds,
-    after: Option<&(String, Uuid)>,
+    after: Option<&(String, CompoundId)>,
     limit: i64,
 ) -> Result<Vec<Compound>> {
     let scope = caller.scope(Action::ReadCompounds)?;
     let filter = filter(tx, &scope, find).await?;
-    compounds::list(tx, &scope, &filter, after, limit).await
+    compounds::list(tx, &scope, &filter, stored_key(after).as_ref(), limit).await
 }
 
 /// Every compound of the caller's area that matches, by name, up to [`EXPORT_MAX_ROWS`].

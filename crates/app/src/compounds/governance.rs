@@ -2,6 +2,7 @@
 //! posts in more than one of them, its last joint meeting.
 
 use chrono::NaiveDate;
+use linli_domain::ids::CompoundId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection,
@@ -14,7 +15,6 @@ use linli_persistence::{
         people::{self, CrossAppointment},
     },
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -32,12 +32,12 @@ pub struct Governance {
 pub async fn governance(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: CompoundId,
     today: NaiveDate,
 ) -> Result<Governance> {
     let scope = caller.scope(Action::ReadRegistry)?;
     let patterns = scope_patterns(&scope);
-    let compound = compounds::find_in_scope(tx, id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, id.uuid(), &scope).await?;
     let orgs = OrgFilter {
         compound_id: Some(compound.id),
         ..Default::default()
@@ -63,10 +63,10 @@ pub async fn governance(
 pub async fn cross_appointments(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: CompoundId,
     on: NaiveDate,
 ) -> Result<Vec<CrossAppointment>> {
     let scope = caller.scope(Action::ReadRegistry)?;
-    let compound = compounds::find_in_scope(tx, id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, id.uuid(), &scope).await?;
     people::cross_appointments(tx, compound.id, on).await
 }

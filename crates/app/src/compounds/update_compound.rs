@@ -1,12 +1,12 @@
 //! Changing a compound's register entry.
 
 use chrono::NaiveDate;
+use linli_domain::ids::CompoundId;
 use linli_domain::{compound::CompoundDraft, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     compounds::{self, Compound},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -15,12 +15,12 @@ use crate::{Caller, Result};
 pub async fn update_compound(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    (id, version): (Uuid, i64),
+    (id, version): (CompoundId, i64),
     draft: CompoundDraft,
     today: NaiveDate,
 ) -> Result<Compound> {
     let scope = caller.scope(Action::UpdateCompound)?;
-    let current = compounds::find_in_scope(tx, id, &scope).await?;
+    let current = compounds::find_in_scope(tx, id.into(), &scope).await?;
     draft.check(today)?;
     compounds::update(tx, &caller.audit, &current, &draft, version).await
 }

@@ -1,5 +1,6 @@
 //! Recording a contract and changing it.
 
+use linli_domain::ids::ContractId;
 use linli_domain::{
     DomainError,
     policy::{Action, Scope},
@@ -13,14 +14,13 @@ use linli_persistence::{
         organisations,
     },
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, access::for_write};
 
 /// Checks the draft: its rules, a property company the caller sees, compounds of `scope`.
 async fn checked(tx: &mut AsyncPgConnection, scope: &Scope, draft: &ContractDraft) -> Result<()> {
     draft.check()?;
-    let company = organisations::find_visible(tx, &scope_patterns(scope), draft.company_id)
+    let company = organisations::find_visible(tx, &scope_patterns(scope), draft.company_id.into())
         .await
         .found()?;
     if company.is_none_or(|c| c.kind != OrgKind::PropertyCompany) {
@@ -50,13 +50,16 @@ pub async fn create_contract(
 pub async fn update_contract(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    (id, version): (Uuid, i64),
+    (id, version): (ContractId, i64),
     draft: ContractDraft,
 ) -> Result<Contract> {
     let scope = caller.scope(Action::ManageRegistry)?;
     let patterns = scope_patterns(&scope);
-    let current = for_write(&scope, contracts::find_visible(tx, &patterns, id).await?)?;
-    if draft.company_id != current.company_id {
+    let current = for_write(
+        &scope,
+        contracts::find_visible(tx, &patterns, id.into()).await?,
+    )?;
+    if draft.company_id != current.company_id.into() {
         return Err(DomainError::field("company_id", "合同的物业企业不能修改，请终止本合同并新签 / end this contract and record a new one instead").into());
     }
     checked(tx, &scope, &draft).await?;

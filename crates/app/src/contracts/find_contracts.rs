@@ -1,12 +1,12 @@
 //! Reading contracts.
 
+use linli_domain::ids::ContractId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection,
     areas::scope_patterns,
     registry::contracts::{self, Contract, ContractFilter},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -14,10 +14,10 @@ use crate::{Caller, Result};
 pub async fn find_contract(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: ContractId,
 ) -> Result<Contract> {
     let scope = caller.scope(Action::ReadRegistry)?;
-    contracts::find_visible(tx, &scope_patterns(&scope), id).await
+    contracts::find_visible(tx, &scope_patterns(&scope), id.uuid()).await
 }
 
 /// Up to `limit` contracts the caller sees, newest first, before the contract `before`.
@@ -25,9 +25,16 @@ pub async fn list_contracts(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
     filter: ContractFilter,
-    before: Option<Uuid>,
+    before: Option<ContractId>,
     limit: i64,
 ) -> Result<Vec<Contract>> {
     let scope = caller.scope(Action::ReadRegistry)?;
-    contracts::list(tx, &scope_patterns(&scope), &filter, before, limit).await
+    contracts::list(
+        tx,
+        &scope_patterns(&scope),
+        &filter,
+        before.map(ContractId::uuid),
+        limit,
+    )
+    .await
 }

@@ -1,8 +1,8 @@
 //! Correcting a finalised meeting record.
 
+use linli_domain::ids::MeetingId;
 use linli_domain::{DomainError, FieldErrors, policy::Action};
 use linli_persistence::{AsyncPgConnection, areas::scope_patterns, registry::meetings};
-use uuid::Uuid;
 
 use super::{MeetingRecord, in_full};
 use crate::{Caller, Result, access::for_write, not_found_as};
@@ -10,7 +10,7 @@ use crate::{Caller, Result, access::for_write, not_found_as};
 /// What was wrong in a finalised record, and why.
 #[derive(Debug, Clone)]
 pub struct AmendMeeting {
-    pub meeting_id: Uuid,
+    pub meeting_id: MeetingId,
     pub reason: String,
     pub correction: String,
 }
@@ -56,7 +56,7 @@ pub async fn amend_meeting(
     let (reason, correction) = (cmd.reason.trim(), cmd.correction.trim());
     checked_amendment(reason, correction)?;
     // Load, in the caller's write scope.
-    let current = meetings::find_visible(tx, &patterns, cmd.meeting_id).await?;
+    let current = meetings::find_visible(tx, &patterns, cmd.meeting_id.into()).await?;
     let current = for_write(&scope, current)?;
     // Decide, store and audit.
     meetings::amend(tx, &caller.audit, &current, user_id, reason, correction).await?;

@@ -1,8 +1,8 @@
 //! Signing a meeting record off.
 
+use linli_domain::ids::MeetingId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{AsyncPgConnection, areas::scope_patterns, registry::meetings};
-use uuid::Uuid;
 
 use super::{MeetingRecord, in_full};
 use crate::{Caller, Result, access::for_write};
@@ -10,7 +10,7 @@ use crate::{Caller, Result, access::for_write};
 /// Which meeting, at the version the caller read.
 #[derive(Debug, Clone, Copy)]
 pub struct FinaliseMeeting {
-    pub meeting_id: Uuid,
+    pub meeting_id: MeetingId,
     /// The version the caller read (`If-Match`).
     pub expected_version: i64,
 }
@@ -27,7 +27,7 @@ pub async fn finalise_meeting(
     let user_id = caller.person().ok_or(DomainError::Forbidden)?;
     let patterns = scope_patterns(&scope);
     // Load, in the caller's write scope.
-    let current = meetings::find_visible(tx, &patterns, cmd.meeting_id).await?;
+    let current = meetings::find_visible(tx, &patterns, cmd.meeting_id.into()).await?;
     let current = for_write(&scope, current)?;
     // Decide, store and audit.
     let meeting = meetings::finalise(

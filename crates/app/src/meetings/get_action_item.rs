@@ -1,12 +1,12 @@
 //! Reading one action item.
 
+use linli_domain::ids::ActionItemId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection,
     areas::scope_patterns,
     registry::meetings::{self, ActionItem},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -14,8 +14,8 @@ use crate::{Caller, Result};
 pub async fn get_action_item(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    item_id: Uuid,
+    item_id: ActionItemId,
 ) -> Result<ActionItem> {
     let scope = caller.scope(Action::ReadRegistry)?;
-    meetings::find_item(tx, &scope_patterns(&scope), item_id).await
+    meetings::find_item(tx, &scope_patterns(&scope), item_id.into()).await
 }

@@ -1,8 +1,8 @@
 //! Reading one meeting record.
 
+use linli_domain::ids::MeetingId;
 use linli_domain::policy::Action;
 use linli_persistence::{AsyncPgConnection, areas::scope_patterns, registry::meetings};
-use uuid::Uuid;
 
 use super::{MeetingRecord, in_full};
 use crate::{Caller, Result};
@@ -11,9 +11,9 @@ use crate::{Caller, Result};
 pub async fn get_meeting(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    meeting_id: Uuid,
+    meeting_id: MeetingId,
 ) -> Result<MeetingRecord> {
     let scope = caller.scope(Action::ReadRegistry)?;
-    let meeting = meetings::find_visible(tx, &scope_patterns(&scope), meeting_id).await?;
+    let meeting = meetings::find_visible(tx, &scope_patterns(&scope), meeting_id.into()).await?;
     in_full(tx, meeting).await
 }

@@ -87,17 +87,17 @@ async fn checked(
         mut draft,
         action_items: items,
     } = cmd;
-    let compound = compounds::find_in_scope(tx, draft.compound_id, scope)
+    let compound = compounds::find_in_scope(tx, draft.compound_id.into(), scope)
         .await
         .map_err(|e| not_found_as_field(e, "compound_id", "小区不存在 / no such compound"))?;
-    draft.compound_id = compound.id;
+    draft.compound_id = compound.id.into();
     let mut errors = match draft.check() {
         Ok(()) => FieldErrors::new(),
         Err(DomainError::Validation(e)) => e,
         Err(other) => return Err(other.into()),
     };
     let unrelated = "该组织与此小区无关 / this organisation does not serve the compound";
-    if !meetings::org_serves(tx, draft.convener_org_id, compound.id).await? {
+    if !meetings::org_serves(tx, draft.convener_org_id.into(), compound.id).await? {
         errors
             .entry("convener_org_id".into())
             .or_default()
@@ -116,7 +116,7 @@ async fn checked(
     let resolutions: Vec<i32> = draft.minutes.resolutions.iter().map(|r| r.no).collect();
     for (i, item) in items.iter().enumerate() {
         item.check(&mut errors, &format!("action_items[{i}]."));
-        if !meetings::org_serves(tx, item.owner_org_id, compound.id).await? {
+        if !meetings::org_serves(tx, item.owner_org_id.into(), compound.id).await? {
             errors
                 .entry(format!("action_items[{i}].owner_org_id"))
                 .or_default()

@@ -1,6 +1,7 @@
 //! Following an action item up.
 
 use chrono::NaiveDate;
+use linli_domain::ids::ActionItemId;
 use linli_domain::{
     DomainError,
     policy::Action,
@@ -11,14 +12,13 @@ use linli_persistence::{
     areas::scope_patterns,
     registry::meetings::{self, ActionItem},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, access::for_write};
 
 /// A follow-up: done (with the date), cancelled, or reopened.
 #[derive(Debug, Clone, Copy)]
 pub struct UpdateActionItem {
-    pub item_id: Uuid,
+    pub item_id: ActionItemId,
     pub status: ActionStatus,
     /// Required for `done`; not after `today`.
     pub done_on: Option<NaiveDate>,
@@ -40,7 +40,7 @@ pub async fn update_action_item(
     // Validate.
     check_action_status(cmd.status, cmd.done_on, today)?;
     // Load, in the caller's write scope.
-    let item = meetings::find_item(tx, &patterns, cmd.item_id).await?;
+    let item = meetings::find_item(tx, &patterns, cmd.item_id.into()).await?;
     let item = for_write(&scope, item)?;
     // Decide: a draft's items are rewritten whenever the draft is saved, so follow-up
     // starts once the record is finalised and nothing done here is lost.

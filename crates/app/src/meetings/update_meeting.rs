@@ -1,8 +1,8 @@
 //! Changing a draft meeting record.
 
+use linli_domain::ids::MeetingId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{AsyncPgConnection, areas::scope_patterns, registry::meetings};
-use uuid::Uuid;
 
 use super::{MeetingRecord, RecordMeeting, checked, in_full};
 use crate::{Caller, Result, access::for_write};
@@ -10,7 +10,7 @@ use crate::{Caller, Result, access::for_write};
 /// A draft's new record, at the version the caller read.
 #[derive(Debug, Clone)]
 pub struct UpdateMeeting {
-    pub meeting_id: Uuid,
+    pub meeting_id: MeetingId,
     pub record: RecordMeeting,
     /// The version the caller read (`If-Match`).
     pub expected_version: i64,
@@ -28,10 +28,10 @@ pub async fn update_meeting(
     let scope = caller.scope(Action::ManageMeetings)?;
     let patterns = scope_patterns(&scope);
     // Load, in the caller's write scope.
-    let current = meetings::find_visible(tx, &patterns, cmd.meeting_id).await?;
+    let current = meetings::find_visible(tx, &patterns, cmd.meeting_id.into()).await?;
     let current = for_write(&scope, current)?;
     // Validate.
-    if cmd.record.draft.compound_id != current.compound_id {
+    if cmd.record.draft.compound_id != current.compound_id.into() {
         return Err(DomainError::field(
             "compound_id",
             "会议所属小区不能修改 / a meeting stays with its compound",

@@ -1,5 +1,6 @@
 //! Registering an organisation and changing its entry.
 
+use linli_domain::ids::OrganisationId;
 use linli_domain::{
     DomainError,
     policy::{Action, Scope},
@@ -10,7 +11,6 @@ use linli_persistence::{
     areas::{self, Area, scope_patterns},
     registry::organisations::{self, Organisation},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, access::for_write, not_found_as_field};
 
@@ -22,7 +22,7 @@ async fn checked(
     draft: &OrganisationDraft,
 ) -> Result<Area> {
     draft.check()?;
-    let area = areas::find_in_scope(tx, draft.area_id, scope)
+    let area = areas::find_in_scope(tx, draft.area_id.into(), scope)
         .await
         .map_err(|e| not_found_as_field(e, "area_id", "区域不存在 / no such area"))?;
     crate::compounds::all_in_scope(tx, scope, &draft.compound_ids).await?;
@@ -52,14 +52,14 @@ pub async fn create_organisation(
 pub async fn update_organisation(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    (id, version): (Uuid, i64),
+    (id, version): (OrganisationId, i64),
     draft: OrganisationDraft,
 ) -> Result<Organisation> {
     let scope = caller.scope(Action::ManageRegistry)?;
     let patterns = scope_patterns(&scope);
     let current = for_write(
         &scope,
-        organisations::find_visible(tx, &patterns, id).await?,
+        organisations::find_visible(tx, &patterns, id.into()).await?,
     )?;
     if draft.kind != current.kind {
         return Err(DomainError::field(

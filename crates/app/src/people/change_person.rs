@@ -1,5 +1,6 @@
 //! Registering a person and changing their entry.
 
+use linli_domain::ids::PersonId;
 use linli_domain::{
     policy::{Action, Scope},
     registry::PersonDraft,
@@ -10,7 +11,6 @@ use linli_persistence::{
     compounds,
     registry::people::{self, Person},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, access::for_write, not_found_as_field};
 
@@ -23,7 +23,7 @@ async fn home_path(
     let Some(home) = draft.home_compound_id else {
         return Ok(None);
     };
-    let home = compounds::find_in_scope(tx, home, scope)
+    let home = compounds::find_in_scope(tx, home.into(), scope)
         .await
         .map_err(|e| not_found_as_field(e, "home_compound_id", "小区不存在 / no such compound"))?;
     Ok(Some(home.path.as_str().to_owned()))
@@ -47,12 +47,15 @@ pub async fn create_person(
 pub async fn update_person(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    (id, version): (Uuid, i64),
+    (id, version): (PersonId, i64),
     draft: PersonDraft,
 ) -> Result<Person> {
     let scope = caller.scope(Action::ManageRegistry)?;
     let patterns = scope_patterns(&scope);
-    let current = for_write(&scope, people::find_visible(tx, &patterns, id).await?)?;
+    let current = for_write(
+        &scope,
+        people::find_visible(tx, &patterns, id.into()).await?,
+    )?;
     draft.check()?;
     let area_path = home_path(tx, &scope, &draft).await?;
     people::update(tx, &caller.audit, &current, &draft, area_path, version).await?;

@@ -1,19 +1,19 @@
 //! Closing a month of a ledger (结账).
 
 use chrono::NaiveDate;
+use linli_domain::ids::CompoundId;
 use linli_domain::{
     policy::Action,
     public_revenue::{check_closable, month_field},
 };
 use linli_persistence::{AsyncPgConnection, compounds, public_revenue};
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
 /// The month to close.
 #[derive(Debug, Clone)]
 pub struct ClosePeriod {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     /// `YYYY-MM`.
     pub month: String,
 }
@@ -32,7 +32,7 @@ pub async fn close_period(
     let month = month_field("month", &cmd.month)?;
     check_closable(month, today)?;
     // Load.
-    let compound = compounds::find_in_scope(tx, cmd.compound_id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, cmd.compound_id.into(), &scope).await?;
     // Store and audit (a month closed before is refused).
     public_revenue::close_period(
         tx,

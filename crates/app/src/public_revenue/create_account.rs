@@ -1,5 +1,6 @@
 //! Adding an account to a compound's chart.
 
+use linli_domain::ids::CompoundId;
 use linli_domain::{
     DomainError,
     policy::Action,
@@ -9,14 +10,13 @@ use linli_persistence::{
     AsyncPgConnection, compounds,
     public_revenue::{self, Account, NewAccount},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
 /// An account of the compound's own.
 #[derive(Debug, Clone)]
 pub struct CreateAccount {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
@@ -43,7 +43,7 @@ pub async fn create_account(
         category: &cmd.category,
     })?;
     // Load.
-    let compound = compounds::find_in_scope(tx, cmd.compound_id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, cmd.compound_id.into(), &scope).await?;
     public_revenue::ensure_chart(tx, compound.id).await?;
     // Store and audit.
     let new = NewAccount {

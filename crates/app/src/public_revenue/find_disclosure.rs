@@ -1,12 +1,12 @@
 //! One published disclosure.
 
+use linli_domain::ids::DisclosureId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection,
     areas::scope_patterns,
     public_revenue::{self, Disclosure},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -14,8 +14,8 @@ use crate::{Caller, Result};
 pub async fn find_disclosure(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: DisclosureId,
 ) -> Result<Disclosure> {
     let scope = caller.scope(Action::ReadDisclosures)?;
-    public_revenue::disclosure(tx, &scope_patterns(&scope), id).await
+    public_revenue::disclosure(tx, &scope_patterns(&scope), id.into()).await
 }

@@ -1,5 +1,6 @@
 //! Importing a cash journal (收支流水) into a compound's ledger.
 
+use linli_domain::ids::CompoundId;
 use std::{
     panic::{AssertUnwindSafe, catch_unwind},
     sync::{Arc, Mutex, PoisonError},
@@ -16,14 +17,13 @@ use linli_persistence::{
     AsyncPgConnection, StoreError, compounds,
     public_revenue::{self, ImportFile, ImportOutcome},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
 /// A cash journal file.
 #[derive(Debug, Clone)]
 pub struct ImportEntries {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     /// The file's name, kept with the import.
     pub file_name: Option<String>,
     /// The file's SHA-256: the same file is imported once.
@@ -45,10 +45,13 @@ pub enum Imported {
 pub async fn import_target(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    compound_id: Uuid,
-) -> Result<Uuid> {
+    compound_id: CompoundId,
+) -> Result<CompoundId> {
     let scope = caller.scope(Action::PostLedger)?;
-    Ok(compounds::find_in_scope(tx, compound_id, &scope).await?.id)
+    Ok(compounds::find_in_scope(tx, compound_id.uuid(), &scope)
+        .await?
+        .id
+        .into())
 }
 
 /// Imports a cash journal into the compound's ledger: every row becomes a two-line entry
@@ -62,7 +65,7 @@ pub async fn import_entries(
 ) -> Result<Imported> {
     // Authorise and load.
     let scope = caller.scope(Action::PostLedger)?;
-    let compound = compounds::find_in_scope(tx, cmd.compound_id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, cmd.compound_id.into(), &scope).await?;
     let accounts = public_revenue::chart(tx, compound.id).await?;
     let closed = public_revenue::closed_months(tx, compound.id).await?;
     if let Some(previous) = public_revenue::previous_import(tx, compound.id, &cmd.sha256).await? {

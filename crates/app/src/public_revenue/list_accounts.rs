@@ -1,10 +1,10 @@
 //! A compound's chart of accounts.
 
+use linli_domain::ids::CompoundId;
 use linli_persistence::{
     AsyncPgConnection,
     public_revenue::{self, Account},
 };
-use uuid::Uuid;
 
 use super::readable;
 use crate::{Caller, Result};
@@ -14,13 +14,13 @@ use crate::{Caller, Result};
 pub async fn list_accounts(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    compound_id: Uuid,
-) -> Result<(Uuid, Vec<Account>)> {
+    compound_id: CompoundId,
+) -> Result<(CompoundId, Vec<Account>)> {
     let compound = readable(tx, caller, compound_id).await?;
     let mut accounts = public_revenue::accounts(tx, compound.id, None).await?;
     if accounts.is_empty() {
         public_revenue::ensure_chart(tx, compound.id).await?;
         accounts = public_revenue::accounts(tx, compound.id, None).await?;
     }
-    Ok((compound.id, accounts))
+    Ok((compound.id.into(), accounts))
 }

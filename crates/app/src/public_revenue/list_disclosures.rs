@@ -1,11 +1,11 @@
 //! A compound's published disclosures.
 
+use linli_domain::ids::CompoundId;
 use linli_domain::policy::Action;
 use linli_persistence::{
     AsyncPgConnection, compounds,
     public_revenue::{self, Disclosure},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -14,9 +14,9 @@ use crate::{Caller, Result};
 pub async fn list_disclosures(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    compound_id: Uuid,
+    compound_id: CompoundId,
 ) -> Result<Vec<Disclosure>> {
     let scope = caller.scope(Action::ReadDisclosures)?;
-    let compound = compounds::find_in_scope(tx, compound_id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, compound_id.into(), &scope).await?;
     public_revenue::disclosures(tx, compound.id).await
 }

@@ -1,10 +1,10 @@
 //! A compound's journal.
 
+use linli_domain::ids::CompoundId;
 use linli_persistence::{
     AsyncPgConnection,
     public_revenue::{self, JournalFilter},
 };
-use uuid::Uuid;
 
 use super::{Entry, readable, with_lines};
 use crate::{Caller, Result};
@@ -14,7 +14,7 @@ use crate::{Caller, Result};
 pub async fn list_entries(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    compound_id: Uuid,
+    compound_id: CompoundId,
     filter: JournalFilter,
     before: Option<i64>,
     limit: i64,

@@ -1,10 +1,10 @@
 //! The months of a ledger.
 
+use linli_domain::ids::CompoundId;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use linli_persistence::{AsyncPgConnection, public_revenue};
-use uuid::Uuid;
 
 use super::readable;
 use crate::{Caller, Result};
@@ -24,7 +24,7 @@ pub struct Period {
 pub async fn list_periods(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    compound_id: Uuid,
+    compound_id: CompoundId,
 ) -> Result<Vec<Period>> {
     let compound = readable(tx, caller, compound_id).await?;
     let mut months: BTreeMap<NaiveDate, Period> = BTreeMap::new();

@@ -1,10 +1,10 @@
 //! The vouchers of an entry.
 
+use linli_domain::ids::LedgerEntryId;
 use linli_persistence::{
     AsyncPgConnection,
     public_revenue::{self, Voucher},
 };
-use uuid::Uuid;
 
 use super::compound_of_readable_entry;
 use crate::{Caller, Result};
@@ -14,8 +14,8 @@ use crate::{Caller, Result};
 pub async fn list_vouchers(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    entry_id: Uuid,
+    entry_id: LedgerEntryId,
 ) -> Result<Vec<Voucher>> {
     compound_of_readable_entry(tx, caller, entry_id, "ledger entry").await?;
-    public_revenue::vouchers(tx, entry_id).await
+    public_revenue::vouchers(tx, entry_id.into()).await
 }

@@ -45,6 +45,7 @@ pub use rollup_report::{Rollup, RollupReport, rollup_report};
 pub use trial_balance::trial_balance;
 pub use upload_voucher::{AddVoucher, VoucherSlot, add_voucher, voucher_slot};
 
+use linli_domain::ids::{CompoundId, LedgerEntryId};
 use linli_domain::{
     DomainError,
     policy::{Action, Scope},
@@ -72,14 +73,14 @@ pub struct Entry {
 pub(crate) async fn readable(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    compound_id: Uuid,
+    compound_id: CompoundId,
 ) -> Result<Compound> {
     let by_area = caller.scope(Action::ReadLedger).ok();
     let auditor = caller.may(Action::WorkAudits);
     if by_area.is_none() && !auditor {
         return Err(DomainError::Forbidden.into());
     }
-    let compound = compounds::find(tx, compound_id)
+    let compound = compounds::find(tx, compound_id.into())
         .await?
         .ok_or(DomainError::NotFound("compound"))?;
     if by_area.is_some_and(|s| s.covers(&compound.path)) {
@@ -109,13 +110,13 @@ fn hidden_as(error: Error, what: &'static str) -> Error {
 async fn compound_of_readable_entry(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    entry_id: Uuid,
+    entry_id: LedgerEntryId,
     what: &'static str,
 ) -> Result<Compound> {
-    let compound_id = public_revenue::compound_of_entry(tx, entry_id)
+    let compound_id = public_revenue::compound_of_entry(tx, entry_id.into())
         .await?
         .ok_or(DomainError::NotFound(what))?;
-    readable(tx, caller, compound_id)
+    readable(tx, caller, compound_id.into())
         .await
         .map_err(|e| hidden_as(e, what))
 }
@@ -125,15 +126,15 @@ async fn compound_of_readable_entry(
 async fn entry_in_scope(
     tx: &mut AsyncPgConnection,
     scope: &Scope,
-    entry_id: Uuid,
+    entry_id: LedgerEntryId,
 ) -> Result<(Compound, EntryRow)> {
-    let compound_id = public_revenue::compound_of_entry(tx, entry_id)
+    let compound_id = public_revenue::compound_of_entry(tx, entry_id.into())
         .await?
         .ok_or(DomainError::NotFound("ledger entry"))?;
     let compound = compounds::find_in_scope(tx, compound_id, scope)
         .await
         .map_err(|e| crate::not_found_as(e, "ledger entry"))?;
-    let entry = public_revenue::find_entry(tx, compound.id, entry_id).await?;
+    let entry = public_revenue::find_entry(tx, compound.id, entry_id.into()).await?;
     Ok((compound, entry))
 }
 
@@ -155,10 +156,10 @@ async fn with_lines(tx: &mut AsyncPgConnection, entries: Vec<EntryRow>) -> Resul
 /// One entry of a compound with its lines.
 async fn entry_with_lines(
     tx: &mut AsyncPgConnection,
-    compound_id: Uuid,
-    entry_id: Uuid,
+    compound_id: CompoundId,
+    entry_id: LedgerEntryId,
 ) -> Result<Entry> {
-    let entry = public_revenue::find_entry(tx, compound_id, entry_id).await?;
+    let entry = public_revenue::find_entry(tx, compound_id.into(), entry_id.into()).await?;
     with_lines(tx, vec![entry])
         .await?
         .pop()

@@ -1,6 +1,7 @@
 //! Monthly public revenue by category.
 
 use chrono::NaiveDate;
+use linli_domain::ids::AreaId;
 use linli_domain::{
     DomainError,
     policy::Action,
@@ -11,7 +12,6 @@ use linli_persistence::{
     areas::{self, scope_patterns},
     public_revenue::{self, MonthlyRow},
 };
-use uuid::Uuid;
 
 use super::readable;
 use crate::{Caller, Result};
@@ -34,7 +34,7 @@ pub async fn monthly_report(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
     today: NaiveDate,
-    area_id: Option<Uuid>,
+    area_id: Option<AreaId>,
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<MonthlyReport> {
@@ -49,11 +49,11 @@ pub async fn monthly_report(
     // Load.
     let patterns = match (area_id, &scope) {
         (Some(area_id), Some(scope)) => {
-            let area = areas::find_in_scope(tx, area_id, scope).await?;
+            let area = areas::find_in_scope(tx, area_id.into(), scope).await?;
             vec![format!("{}%", area.path.as_str())]
         }
         (Some(area_id), None) => {
-            let compound = readable(tx, caller, area_id).await?;
+            let compound = readable(tx, caller, area_id.as_compound()).await?;
             vec![format!("{}%", compound.path.as_str())]
         }
         (None, Some(scope)) => scope_patterns(scope),

@@ -1,6 +1,7 @@
 //! Posting a journal entry (记账).
 
 use chrono::NaiveDate;
+use linli_domain::ids::CompoundId;
 use linli_domain::{
     DomainError,
     policy::Action,
@@ -10,7 +11,6 @@ use linli_persistence::{
     AsyncPgConnection, compounds,
     public_revenue::{self, NewEntry},
 };
-use uuid::Uuid;
 
 use super::{Entry, entry_with_lines};
 use crate::{Caller, Result};
@@ -18,7 +18,7 @@ use crate::{Caller, Result};
 /// An entry as its bookkeeper writes it.
 #[derive(Debug, Clone)]
 pub struct PostEntry {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     pub entry_date: NaiveDate,
     pub memo: String,
     pub voucher_no: Option<String>,
@@ -40,10 +40,13 @@ pub async fn post_entry(
     let memo = checked_memo(&cmd.memo)?;
     let voucher_no = checked_voucher_no(cmd.voucher_no.as_deref())?;
     // Load: the compound in the caller's scope, its accounts.
-    let compound = compounds::find_in_scope(tx, cmd.compound_id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, cmd.compound_id.into(), &scope).await?;
     let accounts = public_revenue::chart(tx, compound.id).await?;
     for (i, line) in cmd.lines.iter().enumerate() {
-        if !accounts.iter().any(|a| a.id == line.account_id && a.active) {
+        if !accounts
+            .iter()
+            .any(|a| a.id == line.account_id.into() && a.active)
+        {
             return Err(DomainError::field(
                 &format!("lines[{i}].account_id"),
                 "科目不属于本小区或已停用 / the account is not one of this compound's active accounts",
@@ -61,5 +64,5 @@ pub async fn post_entry(
         reverses: None,
     };
     let id = public_revenue::post(tx, &caller.audit, compound.path.as_str(), &new).await?;
-    entry_with_lines(tx, compound.id, id).await
+    entry_with_lines(tx, compound.id.into(), id.into()).await
 }

@@ -1,6 +1,7 @@
 //! What a disclosure would show (公示预览).
 
 use chrono::NaiveDate;
+use linli_domain::ids::CompoundId;
 use linli_domain::{
     policy::Action,
     public_revenue::{Summary, disclosed_months, last_day, summarise},
@@ -10,7 +11,6 @@ use linli_persistence::{
     compounds::{self, Compound},
     public_revenue,
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -32,13 +32,13 @@ pub async fn preview_disclosure(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
     today: NaiveDate,
-    compound_id: Uuid,
+    compound_id: CompoundId,
     from: &str,
     to: &str,
 ) -> Result<Preview> {
     // Authorise and load.
     let scope = caller.scope(Action::PublishDisclosures)?;
-    let compound = compounds::find_in_scope(tx, compound_id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, compound_id.into(), &scope).await?;
     // Validate and compute.
     summary_of(tx, compound, from, to, today).await
 }

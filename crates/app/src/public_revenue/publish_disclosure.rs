@@ -1,6 +1,7 @@
 //! Publishing a disclosure (公示).
 
 use chrono::NaiveDate;
+use linli_domain::ids::CompoundId;
 use linli_domain::{DomainError, policy::Action, public_revenue::checked_note};
 use linli_persistence::{
     AsyncPgConnection,
@@ -9,7 +10,6 @@ use linli_persistence::{
     public_revenue::{self, Disclosure, NewDisclosure},
     users,
 };
-use uuid::Uuid;
 
 use super::preview_disclosure::summary_of;
 use crate::{Caller, Result};
@@ -17,7 +17,7 @@ use crate::{Caller, Result};
 /// A disclosure to publish.
 #[derive(Debug, Clone)]
 pub struct PublishDisclosure {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     /// `YYYY-MM`.
     pub period_from: String,
     /// `YYYY-MM`, not before `period_from`, and ended.
@@ -40,7 +40,7 @@ pub async fn publish_disclosure(
     // Validate.
     let note = checked_note(cmd.note.as_deref())?;
     // Load and compute.
-    let compound = compounds::find_in_scope(tx, cmd.compound_id, &scope).await?;
+    let compound = compounds::find_in_scope(tx, cmd.compound_id.into(), &scope).await?;
     let figures = summary_of(tx, compound, &cmd.period_from, &cmd.period_to, today).await?;
     let publisher = users::find(tx, user_id)
         .await?

@@ -1,6 +1,7 @@
 //! Reversing a posted entry (冲销).
 
 use chrono::NaiveDate;
+use linli_domain::ids::LedgerEntryId;
 use linli_domain::{
     DomainError,
     policy::Action,
@@ -10,7 +11,6 @@ use linli_persistence::{
     AsyncPgConnection, StoreError,
     public_revenue::{self, NewEntry},
 };
-use uuid::Uuid;
 
 use super::{Entry, entry_in_scope, entry_with_lines};
 use crate::{Caller, Result};
@@ -18,7 +18,7 @@ use crate::{Caller, Result};
 /// Which entry to reverse, when and why.
 #[derive(Debug, Clone)]
 pub struct ReverseEntry {
-    pub entry_id: Uuid,
+    pub entry_id: LedgerEntryId,
     /// The reversing entry's date; `today` when absent.
     pub entry_date: Option<NaiveDate>,
     pub reason: String,
@@ -74,5 +74,5 @@ pub async fn reverse_entry(
             .into(),
             other => other,
         })?;
-    entry_with_lines(tx, compound.id, id).await
+    entry_with_lines(tx, compound.id.into(), id.into()).await
 }

@@ -1,13 +1,13 @@
 //! Public revenue rolled up by area.
 
 use chrono::{Datelike, NaiveDate};
+use linli_domain::ids::AreaId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     areas::{self, scope_patterns},
     public_revenue::{self, AreaTotals},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result};
 
@@ -15,7 +15,7 @@ use crate::{Caller, Result};
 #[derive(Debug, Clone, Default)]
 pub struct Rollup {
     /// The area whose children are listed; the top of the caller's scope when absent.
-    pub area_id: Option<Uuid>,
+    pub area_id: Option<AreaId>,
     /// Default: the first day of this year.
     pub from: Option<NaiveDate>,
     /// Default: today.
@@ -25,7 +25,7 @@ pub struct Rollup {
 /// Public revenue of an area's children.
 #[derive(Debug, Clone)]
 pub struct RollupReport {
-    pub area_id: Uuid,
+    pub area_id: AreaId,
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub items: Vec<AreaTotals>,
@@ -61,13 +61,14 @@ pub async fn rollup_report(
             .roots()
             .first()
             .and_then(|root| root.ids().last().copied())
-            .ok_or(DomainError::NotFound("area"))?,
+            .ok_or(DomainError::NotFound("area"))?
+            .into(),
     };
-    let area = areas::find_in_scope(tx, area_id, &scope).await?;
+    let area = areas::find_in_scope(tx, area_id.into(), &scope).await?;
     let items =
         public_revenue::by_child_area(tx, &scope_patterns(&scope), area.id, from, to).await?;
     Ok(RollupReport {
-        area_id: area.id,
+        area_id: area.id.into(),
         from,
         to,
         items,

@@ -1,11 +1,11 @@
 //! The trial balance (试算平衡表) of a compound.
 
 use chrono::NaiveDate;
+use linli_domain::ids::CompoundId;
 use linli_persistence::{
     AsyncPgConnection,
     public_revenue::{self, Account},
 };
-use uuid::Uuid;
 
 use super::readable;
 use crate::{Caller, Result};
@@ -15,10 +15,10 @@ use crate::{Caller, Result};
 pub async fn trial_balance(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    compound_id: Uuid,
+    compound_id: CompoundId,
     as_of: Option<NaiveDate>,
-) -> Result<(Uuid, Vec<Account>)> {
+) -> Result<(CompoundId, Vec<Account>)> {
     let compound = readable(tx, caller, compound_id).await?;
     let accounts = public_revenue::accounts(tx, compound.id, as_of).await?;
-    Ok((compound.id, accounts))
+    Ok((compound.id.into(), accounts))
 }

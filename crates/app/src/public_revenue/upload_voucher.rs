@@ -1,5 +1,6 @@
 //! Attaching a voucher (凭证) to an entry.
 
+use linli_domain::ids::{LedgerEntryId, VoucherId};
 use linli_domain::{media::clean_file_name, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
@@ -13,8 +14,8 @@ use crate::{Caller, Result};
 /// Where a voucher about to be uploaded goes, once the caller may add it.
 #[derive(Debug, Clone)]
 pub struct VoucherSlot {
-    pub entry_id: Uuid,
-    pub voucher_id: Uuid,
+    pub entry_id: LedgerEntryId,
+    pub voucher_id: VoucherId,
     /// Relative to the upload directory.
     pub stored_path: String,
 }
@@ -36,14 +37,14 @@ pub struct AddVoucher {
 pub async fn voucher_slot(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    entry_id: Uuid,
+    entry_id: LedgerEntryId,
 ) -> Result<VoucherSlot> {
     let scope = caller.scope(Action::PostLedger)?;
     let (_, entry) = entry_in_scope(tx, &scope, entry_id).await?;
     let voucher_id = Uuid::now_v7();
     Ok(VoucherSlot {
-        entry_id: entry.id,
-        voucher_id,
+        entry_id: entry.id.into(),
+        voucher_id: voucher_id.into(),
         stored_path: format!("vouchers/{}/{voucher_id}", entry.id),
     })
 }
@@ -59,7 +60,7 @@ pub async fn add_voucher(
     let scope = caller.scope(Action::PostLedger)?;
     let (compound, entry) = entry_in_scope(tx, &scope, cmd.slot.entry_id).await?;
     let new = NewVoucher {
-        id: cmd.slot.voucher_id,
+        id: cmd.slot.voucher_id.into(),
         content_type: cmd.content_type,
         size_bytes: cmd.size_bytes,
         sha256: cmd.sha256,

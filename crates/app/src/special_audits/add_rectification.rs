@@ -1,9 +1,9 @@
 //! Agreeing a rectification action on a finding.
 
 use chrono::NaiveDate;
+use linli_domain::ids::{FindingId, OrganisationId};
 use linli_domain::special_audit::check_action;
 use linli_persistence::{AsyncPgConnection, special_audits};
-use uuid::Uuid;
 
 use super::{
     FindingWithActions, conducts, finding_with_actions, known_organisation, may_conduct, sight,
@@ -13,9 +13,9 @@ use crate::{Caller, Result};
 /// A rectification action (整改措施): what must be done, by whom, by when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddRectification {
-    pub finding_id: Uuid,
+    pub finding_id: FindingId,
     pub action: String,
-    pub owner_org_id: Option<Uuid>,
+    pub owner_org_id: Option<OrganisationId>,
     pub deadline: NaiveDate,
 }
 
@@ -33,7 +33,7 @@ pub async fn add_rectification(
     check_action(&action)?;
     // Load what the caller sees; act only on an engagement the caller conducts.
     let vis = sight(tx, caller).await?;
-    let finding = special_audits::finding(tx, &vis, cmd.finding_id).await?;
+    let finding = special_audits::finding(tx, &vis, cmd.finding_id.into()).await?;
     let engagement = special_audits::engagement(tx, &vis, finding.engagement_id).await?;
     may_conduct(tx, caller, &engagement).await?;
     known_organisation(tx, "owner_org_id", cmd.owner_org_id).await?;
@@ -43,9 +43,9 @@ pub async fn add_rectification(
         &caller.audit,
         &finding,
         &action,
-        cmd.owner_org_id,
+        cmd.owner_org_id.map(Into::into),
         cmd.deadline,
     )
     .await?;
-    finding_with_actions(tx, &vis, finding.id).await
+    finding_with_actions(tx, &vis, finding.id.into()).await
 }

@@ -1,11 +1,11 @@
 //! The special audit dashboard.
 
+use linli_domain::ids::AuditCampaignId;
 use linli_domain::special_audit::EngagementStatus;
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, AreaFindings},
 };
-use uuid::Uuid;
 
 use super::sight;
 use crate::{Caller, Result};
@@ -14,7 +14,7 @@ use crate::{Caller, Result};
 /// timeliness, over one campaign or all the caller may see.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dashboard {
-    pub campaign_id: Option<Uuid>,
+    pub campaign_id: Option<AuditCampaignId>,
     pub budget_fen: i64,
     pub committed_fen: i64,
     /// Committed fees as a share of the budget, 0..1 (0 without a budget).
@@ -33,12 +33,12 @@ pub struct Dashboard {
 pub async fn audit_dashboard(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    campaign_id: Option<Uuid>,
+    campaign_id: Option<AuditCampaignId>,
 ) -> Result<Dashboard> {
     let vis = sight(tx, caller).await?;
     let (budget_fen, committed_fen) = match campaign_id {
         Some(id) => {
-            let c = special_audits::campaign(tx, &vis, id).await?;
+            let c = special_audits::campaign(tx, &vis, id.into()).await?;
             (c.budget_fen, c.committed_fen)
         }
         None => special_audits::campaigns(tx, &vis)
@@ -46,7 +46,8 @@ pub async fn audit_dashboard(
             .iter()
             .fold((0, 0), |(b, c), x| (b + x.budget_fen, c + x.committed_fen)),
     };
-    let counts = special_audits::engagements_by_status(tx, &vis, campaign_id).await?;
+    let counts =
+        special_audits::engagements_by_status(tx, &vis, campaign_id.map(Into::into)).await?;
     let engagements_by_status = EngagementStatus::ALL
         .iter()
         .map(|s| {
@@ -58,9 +59,9 @@ pub async fn audit_dashboard(
         })
         .collect();
     let findings_by_subdistrict =
-        special_audits::findings_by_subdistrict(tx, &vis, campaign_id).await?;
+        special_audits::findings_by_subdistrict(tx, &vis, campaign_id.map(Into::into)).await?;
     let (on_time, verified, overdue) =
-        special_audits::rectification_timeliness(tx, &vis, campaign_id).await?;
+        special_audits::rectification_timeliness(tx, &vis, campaign_id.map(Into::into)).await?;
     Ok(Dashboard {
         campaign_id,
         budget_fen,

@@ -1,8 +1,8 @@
 //! Reporting a rectification action done.
 
+use linli_domain::ids::RectificationId;
 use linli_domain::{DomainError, area::AreaPath, policy::Action, special_audit::check_completion};
 use linli_persistence::{AsyncPgConnection, special_audits};
-use uuid::Uuid;
 
 use super::{FindingWithActions, finding_with_actions, person, sight, takes_part};
 use crate::{Caller, Result};
@@ -10,7 +10,7 @@ use crate::{Caller, Result};
 /// What was done about an action, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompleteRectification {
-    pub rectification_id: Uuid,
+    pub rectification_id: RectificationId,
     pub evidence: String,
 }
 
@@ -31,7 +31,7 @@ pub async fn complete_rectification(
     check_completion(&evidence)?;
     // Load what the caller sees; act only where the caller answers for it.
     let vis = sight(tx, caller).await?;
-    let (r, f) = special_audits::rectification(tx, &vis, cmd.rectification_id).await?;
+    let (r, f) = special_audits::rectification(tx, &vis, cmd.rectification_id.into()).await?;
     let in_area = caller
         .scope(Action::RectifyFindings)
         .is_ok_and(|s| s.covers(&AreaPath::from_stored(f.area_path.clone())));
@@ -46,5 +46,5 @@ pub async fn complete_rectification(
     }
     // Store, audit and event.
     special_audits::complete_rectification(tx, &caller.audit, &r, &f, &evidence).await?;
-    finding_with_actions(tx, &vis, f.id).await
+    finding_with_actions(tx, &vis, f.id.into()).await
 }

@@ -1,5 +1,6 @@
 //! Opening a special audit campaign.
 
+use linli_domain::ids::{AreaId, OrganisationId};
 use linli_domain::{
     policy::{Action, Scope},
     special_audit::{CampaignDraft, check_campaign},
@@ -8,7 +9,6 @@ use linli_persistence::{
     AsyncPgConnection, areas,
     special_audits::{self, Campaign, NewCampaign},
 };
-use uuid::Uuid;
 
 use super::{sight, trimmed};
 use crate::{Caller, Result, not_found_as_field};
@@ -19,11 +19,11 @@ pub struct CampaignFields {
     pub name: String,
     pub year: i32,
     /// The area the campaign covers (the district, or a subdistrict).
-    pub area_id: Uuid,
+    pub area_id: AreaId,
     pub budget_fen: i64,
     pub description: Option<String>,
     /// Audit firms (organisations of kind `audit_firm`).
-    pub firm_ids: Vec<Uuid>,
+    pub firm_ids: Vec<OrganisationId>,
 }
 
 /// Opens a campaign over an area of the caller's with a budget (integer fen) and the audit
@@ -52,7 +52,7 @@ pub(super) async fn checked(
 ) -> Result<NewCampaign> {
     let name = fields.name.trim().to_owned();
     let description = trimmed(fields.description);
-    let mut firm_ids = fields.firm_ids;
+    let mut firm_ids: Vec<uuid::Uuid> = fields.firm_ids.into_iter().map(Into::into).collect();
     firm_ids.sort_unstable();
     firm_ids.dedup();
     let firms = special_audits::audit_firms_among(tx, &firm_ids).await?;
@@ -63,7 +63,7 @@ pub(super) async fn checked(
         description: description.as_deref(),
         firms_ok: !firm_ids.is_empty() && firms.len() == firm_ids.len(),
     })?;
-    let area = areas::find_in_scope(tx, fields.area_id, scope)
+    let area = areas::find_in_scope(tx, fields.area_id.into(), scope)
         .await
         .map_err(|e| {
             not_found_as_field(
@@ -79,6 +79,6 @@ pub(super) async fn checked(
         area_path: area.path.as_str().to_owned(),
         budget_fen: fields.budget_fen,
         description,
-        firm_ids,
+        firm_ids: firm_ids.into_iter().collect(),
     })
 }

@@ -1,6 +1,7 @@
 //! Adding a compound to a campaign.
 
 use chrono::NaiveDate;
+use linli_domain::ids::{AuditCampaignId, CompoundId, OrganisationId};
 use linli_domain::{
     DomainError,
     area::AreaPath,
@@ -11,7 +12,6 @@ use linli_persistence::{
     AsyncPgConnection, compounds,
     special_audits::{self, Engagement, NewEngagement},
 };
-use uuid::Uuid;
 
 use super::sight;
 use crate::{Caller, Result, access::for_write, not_found_as_field};
@@ -20,9 +20,9 @@ use crate::{Caller, Result, access::for_write, not_found_as_field};
 /// firms, a fee, a scope and the period audited.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateEngagement {
-    pub campaign_id: Uuid,
-    pub compound_id: Uuid,
-    pub firm_id: Uuid,
+    pub campaign_id: AuditCampaignId,
+    pub compound_id: CompoundId,
+    pub firm_id: OrganisationId,
     pub fee_fen: i64,
     pub scope: String,
     pub period_from: NaiveDate,
@@ -50,9 +50,9 @@ pub async fn create_engagement(
     // Load: the campaign as the caller sees it, changed only by those who own it; the
     // compound, in the caller's area and the campaign's.
     let vis = sight(tx, caller).await?;
-    let campaign = special_audits::campaign(tx, &vis, cmd.campaign_id).await?;
+    let campaign = special_audits::campaign(tx, &vis, cmd.campaign_id.into()).await?;
     let campaign = for_write(&scope, campaign)?;
-    let compound = compounds::find_in_scope(tx, cmd.compound_id, &scope)
+    let compound = compounds::find_in_scope(tx, cmd.compound_id.into(), &scope)
         .await
         .map_err(|e| {
             not_found_as_field(
@@ -71,7 +71,7 @@ pub async fn create_engagement(
         )
         .into());
     }
-    if !campaign.firm_ids.contains(&cmd.firm_id) {
+    if !campaign.firm_ids.contains(&cmd.firm_id.uuid()) {
         return Err(DomainError::field(
             "firm_id",
             "请选择参与本次专项审计的审计机构 / choose one of the campaign's audit firms",
@@ -83,7 +83,7 @@ pub async fn create_engagement(
         campaign_id: campaign.id,
         compound_id: compound.id,
         area_path: compound.path.as_str().to_owned(),
-        firm_id: cmd.firm_id,
+        firm_id: cmd.firm_id.into(),
         fee_fen: cmd.fee_fen,
         scope: scope_text,
         period_from: cmd.period_from,

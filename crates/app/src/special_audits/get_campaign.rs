@@ -1,10 +1,10 @@
 //! One campaign.
 
+use linli_domain::ids::AuditCampaignId;
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, Campaign},
 };
-use uuid::Uuid;
 
 use super::sight;
 use crate::{Caller, Result};
@@ -13,8 +13,8 @@ use crate::{Caller, Result};
 pub async fn get_campaign(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    campaign_id: Uuid,
+    campaign_id: AuditCampaignId,
 ) -> Result<Campaign> {
     let vis = sight(tx, caller).await?;
-    special_audits::campaign(tx, &vis, campaign_id).await
+    special_audits::campaign(tx, &vis, campaign_id.into()).await
 }

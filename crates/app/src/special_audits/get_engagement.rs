@@ -1,10 +1,10 @@
 //! One engagement.
 
+use linli_domain::ids::EngagementId;
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, Engagement},
 };
-use uuid::Uuid;
 
 use super::sight;
 use crate::{Caller, Result};
@@ -13,8 +13,8 @@ use crate::{Caller, Result};
 pub async fn get_engagement(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    engagement_id: Uuid,
+    engagement_id: EngagementId,
 ) -> Result<Engagement> {
     let vis = sight(tx, caller).await?;
-    special_audits::engagement(tx, &vis, engagement_id).await
+    special_audits::engagement(tx, &vis, engagement_id.into()).await
 }

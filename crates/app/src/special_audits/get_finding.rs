@@ -1,7 +1,7 @@
 //! One finding.
 
+use linli_domain::ids::FindingId;
 use linli_persistence::AsyncPgConnection;
-use uuid::Uuid;
 
 use super::{FindingWithActions, finding_with_actions, sight};
 use crate::{Caller, Result};
@@ -10,7 +10,7 @@ use crate::{Caller, Result};
 pub async fn get_finding(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    finding_id: Uuid,
+    finding_id: FindingId,
 ) -> Result<FindingWithActions> {
     let vis = sight(tx, caller).await?;
     finding_with_actions(tx, &vis, finding_id).await

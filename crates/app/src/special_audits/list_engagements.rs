@@ -1,11 +1,11 @@
 //! The engagements a caller may see.
 
+use linli_domain::ids::{AuditCampaignId, CompoundId};
 use linli_domain::special_audit::EngagementStatus;
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, Engagement, EngagementFilter},
 };
-use uuid::Uuid;
 
 use super::sight;
 use crate::{Caller, Result};
@@ -13,8 +13,8 @@ use crate::{Caller, Result};
 /// Filters of an engagement list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindEngagements {
-    pub campaign_id: Option<Uuid>,
-    pub compound_id: Option<Uuid>,
+    pub campaign_id: Option<AuditCampaignId>,
+    pub compound_id: Option<CompoundId>,
     pub status: Option<EngagementStatus>,
 }
 
@@ -26,8 +26,8 @@ pub async fn list_engagements(
 ) -> Result<Vec<Engagement>> {
     let vis = sight(tx, caller).await?;
     let filter = EngagementFilter {
-        campaign_id: find.campaign_id,
-        compound_id: find.compound_id,
+        campaign_id: find.campaign_id.map(Into::into),
+        compound_id: find.compound_id.map(Into::into),
         status: find.status.map(|s| s.as_str().to_owned()),
     };
     special_audits::engagements(tx, &vis, &filter).await

@@ -1,10 +1,10 @@
 //! The findings a caller may see.
 
+use linli_domain::ids::{AuditCampaignId, EngagementId};
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, FindingFilter},
 };
-use uuid::Uuid;
 
 use super::{FindingWithActions, sight, with_actions};
 use crate::{Caller, Result};
@@ -12,8 +12,8 @@ use crate::{Caller, Result};
 /// Filters of a findings list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindFindings {
-    pub engagement_id: Option<Uuid>,
-    pub campaign_id: Option<Uuid>,
+    pub engagement_id: Option<EngagementId>,
+    pub campaign_id: Option<AuditCampaignId>,
     /// `open` or `closed`.
     pub status: Option<String>,
     /// Only findings with an overdue rectification action.
@@ -28,8 +28,8 @@ pub async fn list_findings(
 ) -> Result<Vec<FindingWithActions>> {
     let vis = sight(tx, caller).await?;
     let filter = FindingFilter {
-        engagement_id: find.engagement_id,
-        campaign_id: find.campaign_id,
+        engagement_id: find.engagement_id.map(Into::into),
+        campaign_id: find.campaign_id.map(Into::into),
         status: find.status,
         overdue: find.overdue,
     };

@@ -39,6 +39,7 @@ pub use transition_engagement::{TransitionEngagement, transition_engagement};
 pub use update_campaign::{UpdateCampaign, update_campaign};
 pub use verify_rectification::{VerifyRectification, verify_rectification};
 
+use linli_domain::ids::{FindingId, OrganisationId};
 use linli_domain::{DomainError, area::AreaPath, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
@@ -154,10 +155,10 @@ async fn may_conduct(
 async fn known_organisation(
     tx: &mut AsyncPgConnection,
     field: &str,
-    id: Option<Uuid>,
+    id: Option<OrganisationId>,
 ) -> Result<()> {
     let Some(id) = id else { return Ok(()) };
-    organisations::find_visible(tx, &["%".to_owned()], id)
+    organisations::find_visible(tx, &["%".to_owned()], id.uuid())
         .await
         .map_err(|e| not_found_as_field(e, field, "没有这个组织 / no such organisation"))?;
     Ok(())
@@ -188,9 +189,9 @@ async fn with_actions(
 async fn finding_with_actions(
     tx: &mut AsyncPgConnection,
     vis: &AuditVisibility,
-    id: Uuid,
+    id: FindingId,
 ) -> Result<FindingWithActions> {
-    let f = special_audits::finding(tx, vis, id).await?;
+    let f = special_audits::finding(tx, vis, id.uuid()).await?;
     with_actions(tx, vec![f])
         .await?
         .pop()

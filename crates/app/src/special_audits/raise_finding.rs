@@ -1,11 +1,11 @@
 //! Raising a finding on an engagement.
 
+use linli_domain::ids::{EngagementId, OrganisationId};
 use linli_domain::special_audit::{FindingDraft, FindingKind, Severity, check_finding};
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, NewFinding},
 };
-use uuid::Uuid;
 
 use super::{
     FindingWithActions, conducts, finding_with_actions, known_organisation, may_conduct, person,
@@ -16,7 +16,7 @@ use crate::{Caller, Result};
 /// A finding as its auditor writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RaiseFinding {
-    pub engagement_id: Uuid,
+    pub engagement_id: EngagementId,
     pub kind: FindingKind,
     pub title: String,
     pub description: String,
@@ -24,7 +24,7 @@ pub struct RaiseFinding {
     pub amount_fen: i64,
     pub severity: Severity,
     /// The organisation answerable for it.
-    pub responsible_org_id: Option<Uuid>,
+    pub responsible_org_id: Option<OrganisationId>,
     pub evidence: Option<String>,
 }
 
@@ -51,7 +51,7 @@ pub async fn raise_finding(
     })?;
     // Load what the caller sees; act only on an engagement the caller conducts.
     let vis = sight(tx, caller).await?;
-    let engagement = special_audits::engagement(tx, &vis, cmd.engagement_id).await?;
+    let engagement = special_audits::engagement(tx, &vis, cmd.engagement_id.into()).await?;
     may_conduct(tx, caller, &engagement).await?;
     known_organisation(tx, "responsible_org_id", cmd.responsible_org_id).await?;
     // Store, audit and event (the engagement's state is checked under its lock).
@@ -62,9 +62,9 @@ pub async fn raise_finding(
         description,
         amount_fen: cmd.amount_fen,
         severity: cmd.severity.as_str().to_owned(),
-        responsible_org_id: cmd.responsible_org_id,
+        responsible_org_id: cmd.responsible_org_id.map(Into::into),
         evidence,
     };
     let id = special_audits::raise_finding(tx, &caller.audit, &vis, &new).await?;
-    finding_with_actions(tx, &vis, id).await
+    finding_with_actions(tx, &vis, id.into()).await
 }

@@ -1,5 +1,6 @@
 //! Setting an engagement's fee.
 
+use linli_domain::ids::EngagementId;
 use linli_domain::{
     policy::Action,
     special_audit::{check_fee, check_scope},
@@ -8,7 +9,6 @@ use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, Engagement},
 };
-use uuid::Uuid;
 
 use super::sight;
 use crate::{Caller, Result, access::for_write};
@@ -16,7 +16,7 @@ use crate::{Caller, Result, access::for_write};
 /// A new fee (and scope) for an engagement, against the version the caller read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetEngagementFee {
-    pub engagement_id: Uuid,
+    pub engagement_id: EngagementId,
     pub fee_fen: i64,
     /// The new scope; the current one stays when absent.
     pub scope: Option<String>,
@@ -38,7 +38,7 @@ pub async fn set_engagement_fee(
     check_fee(cmd.fee_fen)?;
     // Load what the caller sees; change only what the caller owns.
     let vis = sight(tx, caller).await?;
-    let current = special_audits::engagement(tx, &vis, cmd.engagement_id).await?;
+    let current = special_audits::engagement(tx, &vis, cmd.engagement_id.into()).await?;
     let current = for_write(&scope, current)?;
     let scope_text = cmd
         .scope

@@ -1,11 +1,11 @@
 //! Moving an engagement along its life cycle.
 
+use linli_domain::ids::EngagementId;
 use linli_domain::special_audit::{EngagementStatus, Opinion, check_report_summary};
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, Engagement, Step},
 };
-use uuid::Uuid;
 
 use super::{conducts, may_conduct, sight, trimmed};
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 /// One move of an engagement, against the version the caller read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransitionEngagement {
-    pub engagement_id: Uuid,
+    pub engagement_id: EngagementId,
     pub to: EngagementStatus,
     /// Required to issue the final report.
     pub opinion: Option<Opinion>,
@@ -38,7 +38,7 @@ pub async fn transition_engagement(
     check_report_summary(summary.as_deref())?;
     // Load what the caller sees; act only on an engagement the caller conducts.
     let vis = sight(tx, caller).await?;
-    let current = special_audits::engagement(tx, &vis, cmd.engagement_id).await?;
+    let current = special_audits::engagement(tx, &vis, cmd.engagement_id.into()).await?;
     may_conduct(tx, caller, &current).await?;
     // Decide, store, audit and event.
     special_audits::transition(

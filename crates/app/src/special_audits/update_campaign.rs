@@ -1,11 +1,11 @@
 //! Changing a campaign.
 
+use linli_domain::ids::AuditCampaignId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     special_audits::{self, Campaign},
 };
-use uuid::Uuid;
 
 use super::{CampaignFields, create_campaign::checked, sight};
 use crate::{Caller, Result, access::for_write};
@@ -13,7 +13,7 @@ use crate::{Caller, Result, access::for_write};
 /// New fields for a campaign, against the version the caller read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UpdateCampaign {
-    pub campaign_id: Uuid,
+    pub campaign_id: AuditCampaignId,
     pub fields: CampaignFields,
     /// The version the caller read (`If-Match`).
     pub expected_version: i64,
@@ -31,10 +31,10 @@ pub async fn update_campaign(
     let scope = caller.scope(Action::ManageAudits)?;
     // Load what the caller sees; change only what the caller owns.
     let vis = sight(tx, caller).await?;
-    let current = special_audits::campaign(tx, &vis, cmd.campaign_id).await?;
+    let current = special_audits::campaign(tx, &vis, cmd.campaign_id.into()).await?;
     let current = for_write(&scope, current)?;
     // Validate.
-    if cmd.fields.year != current.year || cmd.fields.area_id != current.area_id {
+    if cmd.fields.year != current.year || cmd.fields.area_id != current.area_id.into() {
         return Err(DomainError::field(
             "year",
             "年度和区域不能修改 / the year and area cannot change",

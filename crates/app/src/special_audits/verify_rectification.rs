@@ -1,8 +1,8 @@
 //! Verifying a completed rectification action.
 
+use linli_domain::ids::RectificationId;
 use linli_domain::special_audit::check_verification_note;
 use linli_persistence::{AsyncPgConnection, special_audits};
-use uuid::Uuid;
 
 use super::{
     FindingWithActions, conducts, finding_with_actions, may_conduct, person, sight, trimmed,
@@ -12,7 +12,7 @@ use crate::{Caller, Result};
 /// The verdict on a completed action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifyRectification {
-    pub rectification_id: Uuid,
+    pub rectification_id: RectificationId,
     /// `true` verifies; `false` sends it back to pending.
     pub accepted: bool,
     pub note: Option<String>,
@@ -35,7 +35,7 @@ pub async fn verify_rectification(
     check_verification_note(note.as_deref())?;
     // Load what the caller sees; act only on an engagement the caller conducts.
     let vis = sight(tx, caller).await?;
-    let (r, f) = special_audits::rectification(tx, &vis, cmd.rectification_id).await?;
+    let (r, f) = special_audits::rectification(tx, &vis, cmd.rectification_id.into()).await?;
     let engagement = special_audits::engagement(tx, &vis, f.engagement_id).await?;
     may_conduct(tx, caller, &engagement).await?;
     // Decide, store, audit and event.
@@ -48,5 +48,5 @@ pub async fn verify_rectification(
         note.as_deref(),
     )
     .await?;
-    finding_with_actions(tx, &vis, f.id).await
+    finding_with_actions(tx, &vis, f.id.into()).await
 }

@@ -1,6 +1,7 @@
 //! Creating a service activity.
 
 use chrono::{DateTime, Utc};
+use linli_domain::ids::{CentreId, CompoundId, OrganisationId};
 use linli_domain::{
     DomainError,
     policy::Action,
@@ -14,7 +15,6 @@ use linli_persistence::{
     registry::{centres, organisations},
     volunteering::{self, Activity, NewActivity},
 };
-use uuid::Uuid;
 
 use crate::{Caller, Result, not_found_as_field};
 
@@ -24,9 +24,9 @@ pub struct CreateActivity {
     pub title: String,
     pub description: Option<String>,
     /// The volunteer team that runs it, if one does.
-    pub team_id: Option<Uuid>,
-    pub centre_id: Option<Uuid>,
-    pub compound_id: Option<Uuid>,
+    pub team_id: Option<OrganisationId>,
+    pub centre_id: Option<CentreId>,
+    pub compound_id: Option<CompoundId>,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub capacity: i32,
@@ -53,7 +53,7 @@ pub async fn create_activity(
     })?;
     // Load: the place, in the caller's area; the team, anywhere.
     let area_path = if let Some(centre) = cmd.centre_id {
-        centres::find_visible(tx, &scope_patterns(&scope), centre)
+        centres::find_visible(tx, &scope_patterns(&scope), centre.into())
             .await
             .map_err(|e| {
                 not_found_as_field(
@@ -64,7 +64,7 @@ pub async fn create_activity(
             })?
             .area_path
     } else {
-        let id = cmd.compound_id.unwrap_or_default();
+        let id = cmd.compound_id.map(CompoundId::uuid).unwrap_or_default();
         compounds::find_in_scope(tx, id, &scope)
             .await
             .map_err(|e| {
@@ -79,7 +79,7 @@ pub async fn create_activity(
             .to_owned()
     };
     if let Some(team) = cmd.team_id {
-        let t = organisations::find_visible(tx, &["%".to_owned()], team)
+        let t = organisations::find_visible(tx, &["%".to_owned()], team.into())
             .await
             .map_err(|e| not_found_as_field(e, "team_id", "没有这个志愿团队 / no such team"))?;
         if t.kind != OrgKind::VolunteerTeam {
@@ -92,9 +92,9 @@ pub async fn create_activity(
     let new = NewActivity {
         title: cmd.title.trim().to_owned(),
         description: trimmed(cmd.description),
-        team_id: cmd.team_id,
-        centre_id: cmd.centre_id,
-        compound_id: cmd.compound_id,
+        team_id: cmd.team_id.map(Into::into),
+        centre_id: cmd.centre_id.map(Into::into),
+        compound_id: cmd.compound_id.map(Into::into),
         area_path,
         starts_at: cmd.starts_at,
         ends_at: cmd.ends_at,

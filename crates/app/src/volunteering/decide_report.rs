@@ -1,5 +1,6 @@
 //! Deciding on a report.
 
+use linli_domain::ids::ReportId;
 use linli_domain::{
     DomainError,
     area::AreaPath,
@@ -11,7 +12,6 @@ use linli_persistence::{
     areas::scope_patterns,
     volunteering::{self, Report},
 };
-use uuid::Uuid;
 
 use super::viewer;
 use crate::{Caller, Result};
@@ -19,7 +19,7 @@ use crate::{Caller, Result};
 /// A decision on a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecideReport {
-    pub report_id: Uuid,
+    pub report_id: ReportId,
     pub action: ReportAction,
     /// Required to decline.
     pub reason: Option<String>,
@@ -47,7 +47,7 @@ pub async fn decide_report(
         .map(|s| scope_patterns(&s))
         .unwrap_or_default();
     let me = viewer(tx, caller).await?;
-    let current = volunteering::report(tx, &patterns, me, cmd.report_id).await?;
+    let current = volunteering::report(tx, &patterns, me, cmd.report_id.into()).await?;
     let decider =
         deciding.is_some_and(|s| s.covers(&AreaPath::from_stored(current.area_path.clone())));
     let own = me == Some(current.person_id);

@@ -1,7 +1,7 @@
 //! One service activity (志愿活动).
 
+use linli_domain::ids::ActivityId;
 use linli_persistence::{AsyncPgConnection, volunteering};
-use uuid::Uuid;
 
 use super::{SeenActivity, activity_patterns, signed_activities};
 use crate::{Caller, Result};
@@ -10,12 +10,12 @@ use crate::{Caller, Result};
 pub async fn get_activity(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    id: Uuid,
+    id: ActivityId,
 ) -> Result<SeenActivity> {
     // Authorise.
     let patterns = activity_patterns(caller)?;
     // Load.
-    let activity = volunteering::activity(tx, &patterns, id).await?;
+    let activity = volunteering::activity(tx, &patterns, id.into()).await?;
     let mine = signed_activities(tx, caller).await?.contains(&activity.id);
     Ok(SeenActivity { activity, mine })
 }

@@ -1,8 +1,8 @@
 //! Service activities (志愿活动) of a period.
 
 use chrono::{DateTime, Duration, Utc};
+use linli_domain::ids::OrganisationId;
 use linli_persistence::{AsyncPgConnection, volunteering};
-use uuid::Uuid;
 
 use super::{SeenActivity, activity_patterns, signed_activities};
 use crate::{Caller, Result};
@@ -17,7 +17,7 @@ pub struct FindActivities {
     pub from: Option<DateTime<Utc>>,
     /// Default: 30 days after `from`.
     pub to: Option<DateTime<Utc>>,
-    pub team_id: Option<Uuid>,
+    pub team_id: Option<OrganisationId>,
     pub now: DateTime<Utc>,
 }
 
@@ -34,8 +34,15 @@ pub async fn list_activities(
     let from = find.from.unwrap_or(find.now);
     let to = find.to.unwrap_or(from + Duration::days(30));
     let mine = signed_activities(tx, caller).await?;
-    let items =
-        volunteering::activities(tx, &patterns, from, to, find.team_id, MAX_ACTIVITIES).await?;
+    let items = volunteering::activities(
+        tx,
+        &patterns,
+        from,
+        to,
+        find.team_id.map(Into::into),
+        MAX_ACTIVITIES,
+    )
+    .await?;
     Ok(items
         .into_iter()
         .map(|activity| SeenActivity {

@@ -1,11 +1,11 @@
 //! Check-ins: the live monitor, the verification queue, flagged ones, one's own.
 
+use linli_domain::ids::{ActivityId, CentreId, PersonId};
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     volunteering::{self, CheckIn, CheckInFilter},
 };
-use uuid::Uuid;
 
 use super::{patterns_for, viewer};
 use crate::{Caller, Result};
@@ -13,9 +13,9 @@ use crate::{Caller, Result};
 /// Filters of the check-in list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindCheckIns {
-    pub person_id: Option<Uuid>,
-    pub activity_id: Option<Uuid>,
-    pub centre_id: Option<Uuid>,
+    pub person_id: Option<PersonId>,
+    pub activity_id: Option<ActivityId>,
+    pub centre_id: Option<CentreId>,
     /// Only open (`true`) or closed (`false`) ones.
     pub open: Option<bool>,
     /// `pending`, `verified`, `rejected`.
@@ -46,9 +46,13 @@ pub async fn list_check_ins(
         None => None,
     };
     let filter = CheckInFilter {
-        person_id: if find.mine { me } else { find.person_id },
-        activity_id: find.activity_id,
-        centre_id: find.centre_id,
+        person_id: if find.mine {
+            me
+        } else {
+            find.person_id.map(Into::into)
+        },
+        activity_id: find.activity_id.map(Into::into),
+        centre_id: find.centre_id.map(Into::into),
         open: find.open,
         verification: find.verification,
         flagged: find.flagged,

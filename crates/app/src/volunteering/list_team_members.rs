@@ -1,11 +1,11 @@
 //! A volunteer team's members (志愿服务队成员).
 
+use linli_domain::ids::OrganisationId;
 use linli_domain::{DomainError, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     volunteering::{self, TeamMember},
 };
-use uuid::Uuid;
 
 use super::{patterns_for, remove_team_member::seen_team, viewer};
 use crate::{Caller, Result, is_not_found};
@@ -16,7 +16,7 @@ use crate::{Caller, Result, is_not_found};
 pub async fn list_team_members(
     tx: &mut AsyncPgConnection,
     caller: &Caller,
-    team_id: Uuid,
+    team_id: OrganisationId,
 ) -> Result<Vec<TeamMember>> {
     // Authorise: staff who see the team, or its leaders.
     let patterns = patterns_for(caller, Action::ReadVolunteering);
@@ -27,12 +27,12 @@ pub async fn list_team_members(
             Err(e) => return Err(e),
         };
     let leader = match viewer(tx, caller).await? {
-        Some(p) => volunteering::leads(tx, p, team_id).await?,
+        Some(p) => volunteering::leads(tx, p, team_id.into()).await?,
         None => false,
     };
     if !in_area && !leader {
         return Err(DomainError::NotFound("team").into());
     }
     // Load.
-    volunteering::team_members(tx, team_id).await
+    volunteering::team_members(tx, team_id.into()).await
 }

@@ -1,6 +1,7 @@
 //! A volunteer's own picture of their service.
 
 use chrono::{DateTime, Duration, Utc};
+use linli_domain::ids::PersonId;
 use linli_persistence::{
     AsyncPgConnection,
     volunteering::{self, CheckIn, Report},
@@ -13,7 +14,7 @@ use crate::{Caller, Result};
 /// What the phone page shows a volunteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MyVolunteering {
-    pub person_id: Uuid,
+    pub person_id: PersonId,
     /// The report requested or confirmed, if any.
     pub report: Option<Report>,
     pub open_check_in: Option<CheckIn>,
@@ -58,7 +59,7 @@ pub async fn my_volunteering(
         .first()
         .map_or((0, 0), |t| (t.verified_minutes, t.pending_minutes));
     Ok(MyVolunteering {
-        person_id: person,
+        person_id: person.into(),
         report,
         open_check_in,
         verified_minutes,

@@ -1,5 +1,6 @@
 //! Asking to report to a compound (进小区报到).
 
+use linli_domain::ids::CompoundId;
 use linli_domain::{DomainError, policy::Action, volunteering::check_report_note};
 use linli_persistence::{
     AsyncPgConnection,
@@ -7,7 +8,6 @@ use linli_persistence::{
     compounds,
     volunteering::{self, Report},
 };
-use uuid::Uuid;
 
 use super::participant;
 use crate::{Caller, Result};
@@ -15,7 +15,7 @@ use crate::{Caller, Result};
 /// An in-service party member's request to report to a compound.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestReport {
-    pub compound_id: Uuid,
+    pub compound_id: CompoundId,
     pub note: Option<String>,
 }
 
@@ -32,7 +32,7 @@ pub async fn request_report(
     // Validate.
     let note = check_report_note(cmd.note)?;
     // Load.
-    let compound = compounds::find(tx, cmd.compound_id)
+    let compound = compounds::find(tx, cmd.compound_id.into())
         .await?
         .ok_or_else(|| DomainError::field("compound_id", "没有这个小区 / no such compound"))?;
     // Store, audit and event.

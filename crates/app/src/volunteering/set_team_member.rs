@@ -1,12 +1,12 @@
 //! Adding a person to a volunteer team, or changing their role.
 
+use linli_domain::ids::{OrganisationId, PersonId};
 use linli_domain::{DomainError, policy::Action, registry::OrgKind, volunteering::check_team_role};
 use linli_persistence::{
     AsyncPgConnection,
     areas::{first_root, scope_patterns},
     volunteering::{self, TeamMember},
 };
-use uuid::Uuid;
 
 use super::remove_team_member::seen_team;
 use crate::{Caller, Result, access::for_write};
@@ -14,8 +14,8 @@ use crate::{Caller, Result, access::for_write};
 /// A person's membership of a team, with their role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetTeamMember {
-    pub team_id: Uuid,
-    pub person_id: Uuid,
+    pub team_id: OrganisationId,
+    pub person_id: PersonId,
     /// `leader` (verifies the team's hours) or `member`.
     pub role: String,
 }
@@ -39,7 +39,7 @@ pub async fn set_team_member(
         return Err(DomainError::NotFound("team").into());
     }
     for_write(&scope, team)?;
-    if !volunteering::person_exists(tx, cmd.person_id).await? {
+    if !volunteering::person_exists(tx, cmd.person_id.into()).await? {
         return Err(DomainError::field("person_id", "没有这个人员 / no such person").into());
     }
     // Store, audit and event.
@@ -47,11 +47,11 @@ pub async fn set_team_member(
     volunteering::set_member(
         tx,
         &caller.audit,
-        cmd.team_id,
+        cmd.team_id.into(),
         &area,
-        cmd.person_id,
+        cmd.person_id.into(),
         &cmd.role,
     )
     .await?;
-    volunteering::team_members(tx, cmd.team_id).await
+    volunteering::team_members(tx, cmd.team_id.into()).await
 }

@@ -1,11 +1,11 @@
 //! Verifying (or rejecting) the hours of a check-in.
 
+use linli_domain::ids::CheckInId;
 use linli_domain::{DomainError, area::AreaPath, policy::Action};
 use linli_persistence::{
     AsyncPgConnection,
     volunteering::{self, CheckIn},
 };
-use uuid::Uuid;
 
 use super::viewer;
 use crate::{Caller, Result};
@@ -13,7 +13,7 @@ use crate::{Caller, Result};
 /// The verdict on a check-in's hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerifyCheckIn {
-    pub check_in_id: Uuid,
+    pub check_in_id: CheckInId,
     pub accepted: bool,
 }
 
@@ -29,7 +29,7 @@ pub async fn verify_check_in(
     // Authorise, on the check-in: who verifies depends on where it was and whose team.
     let me = viewer(tx, caller).await?;
     let all = ["%".to_owned()];
-    let c = volunteering::find_check_in(tx, &all, None, cmd.check_in_id).await?;
+    let c = volunteering::find_check_in(tx, &all, None, cmd.check_in_id.into()).await?;
     let covers = |action: Action| {
         caller
             .scope(action)
@@ -49,5 +49,5 @@ pub async fn verify_check_in(
     }
     // Store, audit and event.
     volunteering::verify(tx, &caller.audit, &c, cmd.accepted).await?;
-    volunteering::find_check_in(tx, &all, None, cmd.check_in_id).await
+    volunteering::find_check_in(tx, &all, None, cmd.check_in_id.into()).await
 }

@@ -138,7 +138,7 @@ impl ProgrammeInput {
     pub fn into_command(self) -> ProgrammeTerms {
         ProgrammeTerms {
             name: self.name,
-            area_id: self.area_id,
+            area_id: self.area_id.into(),
             org_kind: self.org_kind,
             post_title: self.post_title,
             amount_fen_per_month: self.amount_fen_per_month,
@@ -170,7 +170,7 @@ pub struct BudgetView {
 impl From<Budget> for BudgetView {
     fn from(b: Budget) -> Self {
         BudgetView {
-            programme_id: b.programme_id,
+            programme_id: b.programme_id.into(),
             year: b.year,
             budget_fen: b.budget_fen,
             committed_fen: b.committed_fen,
@@ -249,7 +249,7 @@ impl AssessmentQuery {
     /// The filters of the list.
     pub fn to_find(&self) -> FindAssessments {
         FindAssessments {
-            person_id: self.person_id,
+            person_id: self.person_id.map(Into::into),
             on: self.on,
             result: self.result,
         }
@@ -338,7 +338,7 @@ impl BankAccountInput {
     /// The account to set for `person_id`.
     pub fn into_command(self, person_id: Uuid) -> SetBankAccount {
         SetBankAccount {
-            person_id,
+            person_id: person_id.into(),
             bank_name: self.bank_name,
             account_no: self.account_no,
             account_name: self.account_name,
@@ -432,7 +432,7 @@ impl CycleQuery {
     /// The filters of the list.
     pub fn to_find(&self) -> FindCycles {
         FindCycles {
-            programme_id: self.programme_id,
+            programme_id: self.programme_id.map(Into::into),
             status: self.status,
         }
     }
@@ -451,7 +451,7 @@ impl CycleInput {
     /// The cycle to open.
     pub fn into_command(self) -> CreateCycle {
         CreateCycle {
-            programme_id: self.programme_id,
+            programme_id: self.programme_id.into(),
             month: self.month,
         }
     }

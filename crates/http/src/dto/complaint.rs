@@ -390,7 +390,7 @@ impl NewComplaintRequest {
     /// The use case's command.
     pub fn into_command(self) -> complaints::FileComplaint {
         complaints::FileComplaint {
-            compound_id: self.compound_id,
+            compound_id: self.compound_id.into(),
             category: self.category,
             title: self.title,
             description: self.description,
@@ -424,7 +424,7 @@ impl ExtensionRequest {
     /// The use case's command for complaint `complaint_id`.
     pub fn into_command(self, complaint_id: Uuid) -> complaints::RequestExtension {
         complaints::RequestExtension {
-            complaint_id,
+            complaint_id: complaint_id.into(),
             hours: self.hours,
             reason: self.reason,
         }
@@ -439,8 +439,8 @@ impl ExtensionDecision {
         extension_id: Uuid,
     ) -> complaints::DecideExtension {
         complaints::DecideExtension {
-            complaint_id,
-            extension_id,
+            complaint_id: complaint_id.into(),
+            extension_id: extension_id.into(),
             approve: self.approve,
             note: self.note,
         }
@@ -462,11 +462,11 @@ impl ComplaintQuery {
     /// The use case's filters (`limit` and `cursor` are the adapter's).
     pub fn to_find(&self) -> complaints::FindComplaints {
         complaints::FindComplaints {
-            area_id: self.area_id,
-            compound_id: self.compound_id,
+            area_id: self.area_id.map(Into::into),
+            compound_id: self.compound_id.map(Into::into),
             status: self.status,
             category: self.category.clone(),
-            handler_org_id: self.handler_org_id,
+            handler_org_id: self.handler_org_id.map(Into::into),
             overdue: self.overdue,
             from: self.from,
             to: self.to,
@@ -505,11 +505,11 @@ impl TransitionRequest {
         expected_version: i64,
     ) -> complaints::TransitionComplaint {
         complaints::TransitionComplaint {
-            complaint_id,
+            complaint_id: complaint_id.into(),
             action: self.action,
             note: self.note,
             reason: self.reason,
-            handler_org_id: self.handler_org_id,
+            handler_org_id: self.handler_org_id.map(Into::into),
             resolution: self.resolution,
             rating: self.rating,
             comment: self.comment,
@@ -542,8 +542,8 @@ impl MergeRequest {
         expected_version: i64,
     ) -> complaints::MergeComplaint {
         complaints::MergeComplaint {
-            complaint_id,
-            into: self.into,
+            complaint_id: complaint_id.into(),
+            into: self.into.into(),
             expected_version,
         }
     }

@@ -117,7 +117,7 @@ impl CompoundQuery {
     /// The filters of the use cases.
     pub fn to_find(&self) -> linli_app::compounds::FindCompounds {
         linli_app::compounds::FindCompounds {
-            area_id: self.area_id,
+            area_id: self.area_id.map(Into::into),
             governance_mode: self.governance_mode,
             name: self.name.clone(),
         }
@@ -148,7 +148,7 @@ pub struct CompoundInput {
 impl From<CompoundInput> for CompoundDraft {
     fn from(i: CompoundInput) -> Self {
         CompoundDraft {
-            community_id: i.community_id,
+            community_id: i.community_id.into(),
             name: i.name,
             address: i.address,
             location: i.location.map(GeoPoint::from),

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use linli_app::complaints::{FileComplaint, FindComplaints};
-use linli_domain::{complaint::Status, complaint::title_from, geo::GeoPoint, registry::is_phone};
+use linli_domain::{
+    complaint::Status, complaint::title_from, geo::GeoPoint, ids::ComplaintId, registry::is_phone,
+};
 use linli_persistence::complaints::{Category, Complaint};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -192,10 +194,10 @@ pub struct RequestQuery {
 
 impl RequestQuery {
     /// The ids asked for, when the query names any (unreadable ones are skipped).
-    pub fn ids(&self) -> Option<Vec<Uuid>> {
+    pub fn ids(&self) -> Option<Vec<ComplaintId>> {
         self.service_request_id.as_deref().map(|ids| {
             ids.split(',')
-                .filter_map(|i| Uuid::parse_str(i.trim()).ok())
+                .filter_map(|i| i.trim().parse().ok())
                 .collect()
         })
     }
@@ -285,7 +287,7 @@ pub fn complaint_from_form(form: &HashMap<String, String>) -> Result<FileComplai
         format!("{description}\n{}", attributes.join("\n"))
     };
     Ok(FileComplaint {
-        compound_id: address_id,
+        compound_id: address_id.into(),
         category: code,
         title: title_from(&description),
         description: text,

@@ -87,7 +87,7 @@ impl NewAccountRequest {
     /// The command to add this account to the compound's chart.
     pub fn into_command(self, compound_id: Uuid) -> app::CreateAccount {
         app::CreateAccount {
-            compound_id,
+            compound_id: compound_id.into(),
             code: self.code,
             name_zh: self.name_zh,
             name_en: self.name_en,
@@ -125,7 +125,7 @@ impl NewEntryRequest {
     /// The command to post this entry in the compound's ledger.
     pub fn into_command(self, compound_id: Uuid) -> app::PostEntry {
         app::PostEntry {
-            compound_id,
+            compound_id: compound_id.into(),
             entry_date: self.entry_date,
             memo: self.memo,
             voucher_no: self.voucher_no,
@@ -156,7 +156,7 @@ impl ReverseRequest {
     /// The command to reverse entry `entry_id`.
     pub fn into_command(self, entry_id: Uuid) -> app::ReverseEntry {
         app::ReverseEntry {
-            entry_id,
+            entry_id: entry_id.into(),
             entry_date: self.entry_date,
             reason: self.reason,
         }
@@ -356,7 +356,7 @@ impl ClosePeriodRequest {
     /// The command to close this month of the compound's ledger.
     pub fn into_command(self, compound_id: Uuid) -> app::ClosePeriod {
         app::ClosePeriod {
-            compound_id,
+            compound_id: compound_id.into(),
             month: self.month,
         }
     }
@@ -375,7 +375,7 @@ impl ImportQuery {
     /// The command to import `bytes` into the compound's ledger.
     pub fn into_command(self, compound_id: Uuid, bytes: Vec<u8>) -> app::ImportEntries {
         app::ImportEntries {
-            compound_id,
+            compound_id: compound_id.into(),
             file_name: self.file_name,
             sha256: Sha256::digest(&bytes).to_vec(),
             bytes,
@@ -576,7 +576,7 @@ impl RollupQuery {
     /// The roll-up asked for.
     pub fn to_rollup(&self) -> app::Rollup {
         app::Rollup {
-            area_id: self.area_id,
+            area_id: self.area_id.map(Into::into),
             from: self.from,
             to: self.to,
         }
@@ -640,7 +640,7 @@ impl RollupReport {
 impl From<app::RollupReport> for RollupReport {
     fn from(r: app::RollupReport) -> Self {
         RollupReport {
-            area_id: r.area_id,
+            area_id: r.area_id.into(),
             from: r.from,
             to: r.to,
             items: r.items.into_iter().map(RollupItem::from).collect(),
@@ -761,7 +761,7 @@ impl DisclosureRequest {
     /// The command to publish this disclosure of the compound.
     pub fn into_command(self, compound_id: Uuid) -> app::PublishDisclosure {
         app::PublishDisclosure {
-            compound_id,
+            compound_id: compound_id.into(),
             period_from: self.period_from,
             period_to: self.period_to,
             note: self.note,

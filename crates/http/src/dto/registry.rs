@@ -253,8 +253,8 @@ pub struct PostInput {
 impl From<PostInput> for PostDraft {
     fn from(input: PostInput) -> Self {
         PostDraft {
-            person_id: input.person_id,
-            organisation_id: input.organisation_id,
+            person_id: input.person_id.into(),
+            organisation_id: input.organisation_id.into(),
             title: input.title,
             single_holder: input.single_holder,
             start_date: input.start_date,
@@ -594,11 +594,11 @@ impl MeetingInput {
     pub fn into_command(self) -> RecordMeeting {
         RecordMeeting {
             draft: MeetingDraft {
-                compound_id: self.compound_id,
+                compound_id: self.compound_id.into(),
                 held_on: self.held_on,
                 title: self.title,
                 location: self.location,
-                convener_org_id: self.convener_org_id,
+                convener_org_id: self.convener_org_id.into(),
                 minutes: self.minutes,
             },
             action_items: self
@@ -607,7 +607,7 @@ impl MeetingInput {
                 .map(|i| ActionItemDraft {
                     resolution_no: i.resolution_no,
                     description: i.description,
-                    owner_org_id: i.owner_org_id,
+                    owner_org_id: i.owner_org_id.into(),
                     due_on: i.due_on,
                 })
                 .collect(),
@@ -628,7 +628,7 @@ impl AmendmentInput {
     /// The amendment of meeting `meeting_id`.
     pub fn into_command(self, meeting_id: Uuid) -> AmendMeeting {
         AmendMeeting {
-            meeting_id,
+            meeting_id: meeting_id.into(),
             reason: self.reason,
             correction: self.correction,
         }
@@ -725,7 +725,7 @@ impl ActionItemStatusInput {
     /// The follow-up of item `item_id`, read at `expected_version`.
     pub fn into_command(self, item_id: Uuid, expected_version: i64) -> UpdateActionItem {
         UpdateActionItem {
-            item_id,
+            item_id: item_id.into(),
             status: self.status,
             done_on: self.done_on,
             expected_version,

@@ -147,17 +147,17 @@ impl CampaignInput {
         CampaignFields {
             name: self.name,
             year: self.year,
-            area_id: self.area_id,
+            area_id: self.area_id.into(),
             budget_fen: self.budget_fen,
             description: self.description,
-            firm_ids: self.firm_ids,
+            firm_ids: self.firm_ids.into_iter().map(Into::into).collect(),
         }
     }
 
     /// The change of campaign `campaign_id` read at `expected_version`.
     pub fn into_update(self, campaign_id: Uuid, expected_version: i64) -> UpdateCampaign {
         UpdateCampaign {
-            campaign_id,
+            campaign_id: campaign_id.into(),
             fields: self.into_fields(),
             expected_version,
         }
@@ -238,8 +238,8 @@ impl EngagementQuery {
     /// The filters for the use case.
     pub fn to_find(&self) -> FindEngagements {
         FindEngagements {
-            campaign_id: self.campaign_id,
-            compound_id: self.compound_id,
+            campaign_id: self.campaign_id.map(Into::into),
+            compound_id: self.compound_id.map(Into::into),
             status: self.status,
         }
     }
@@ -263,9 +263,9 @@ impl EngagementInput {
     /// The command adding this engagement to campaign `campaign_id`.
     pub fn into_command(self, campaign_id: Uuid) -> CreateEngagement {
         CreateEngagement {
-            campaign_id,
-            compound_id: self.compound_id,
-            firm_id: self.firm_id,
+            campaign_id: campaign_id.into(),
+            compound_id: self.compound_id.into(),
+            firm_id: self.firm_id.into(),
             fee_fen: self.fee_fen,
             scope: self.scope,
             period_from: self.period_from,
@@ -287,7 +287,7 @@ impl FeeInput {
     /// The command for engagement `engagement_id` read at `expected_version`.
     pub fn into_command(self, engagement_id: Uuid, expected_version: i64) -> SetEngagementFee {
         SetEngagementFee {
-            engagement_id,
+            engagement_id: engagement_id.into(),
             fee_fen: self.fee_fen,
             scope: self.scope,
             expected_version,
@@ -311,7 +311,7 @@ impl EngagementTransition {
     /// The command for engagement `engagement_id` read at `expected_version`.
     pub fn into_command(self, engagement_id: Uuid, expected_version: i64) -> TransitionEngagement {
         TransitionEngagement {
-            engagement_id,
+            engagement_id: engagement_id.into(),
             to: self.to,
             opinion: self.opinion,
             report_summary: self.report_summary,
@@ -407,8 +407,8 @@ impl FindingQuery {
     /// The filters for the use case.
     pub fn to_find(&self) -> FindFindings {
         FindFindings {
-            engagement_id: self.engagement_id,
-            campaign_id: self.campaign_id,
+            engagement_id: self.engagement_id.map(Into::into),
+            campaign_id: self.campaign_id.map(Into::into),
             status: self.status.clone(),
             overdue: self.overdue.unwrap_or(false),
         }
@@ -438,13 +438,13 @@ impl FindingInput {
     /// The command raising this finding on engagement `engagement_id`.
     pub fn into_command(self, engagement_id: Uuid) -> RaiseFinding {
         RaiseFinding {
-            engagement_id,
+            engagement_id: engagement_id.into(),
             kind: self.kind,
             title: self.title,
             description: self.description,
             amount_fen: self.amount_fen,
             severity: self.severity,
-            responsible_org_id: self.responsible_org_id,
+            responsible_org_id: self.responsible_org_id.map(Into::into),
             evidence: self.evidence,
         }
     }
@@ -508,9 +508,9 @@ impl RectificationInput {
     /// The command agreeing this action on finding `finding_id`.
     pub fn into_command(self, finding_id: Uuid) -> AddRectification {
         AddRectification {
-            finding_id,
+            finding_id: finding_id.into(),
             action: self.action,
-            owner_org_id: self.owner_org_id,
+            owner_org_id: self.owner_org_id.map(Into::into),
             deadline: self.deadline,
         }
     }
@@ -527,7 +527,7 @@ impl CompletionInput {
     /// The command reporting action `rectification_id` done.
     pub fn into_command(self, rectification_id: Uuid) -> CompleteRectification {
         CompleteRectification {
-            rectification_id,
+            rectification_id: rectification_id.into(),
             evidence: self.evidence,
         }
     }
@@ -546,7 +546,7 @@ impl VerificationInput {
     /// The verdict on action `rectification_id`.
     pub fn into_command(self, rectification_id: Uuid) -> VerifyRectification {
         VerifyRectification {
-            rectification_id,
+            rectification_id: rectification_id.into(),
             accepted: self.accepted,
             note: self.note,
         }
@@ -602,7 +602,7 @@ pub struct AuditDashboard {
 impl From<Dashboard> for AuditDashboard {
     fn from(d: Dashboard) -> Self {
         AuditDashboard {
-            campaign_id: d.campaign_id,
+            campaign_id: d.campaign_id.map(Into::into),
             budget_fen: d.budget_fen,
             committed_fen: d.committed_fen,
             budget_used: d.budget_used,

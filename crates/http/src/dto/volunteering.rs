@@ -515,7 +515,7 @@ impl ReportInput {
     /// The use case's command.
     pub fn into_command(self) -> linli_app::volunteering::RequestReport {
         linli_app::volunteering::RequestReport {
-            compound_id: self.compound_id,
+            compound_id: self.compound_id.into(),
             note: self.note,
         }
     }
@@ -525,7 +525,7 @@ impl ReportDecision {
     /// The use case's command, for report `report_id`.
     pub fn into_command(self, report_id: Uuid) -> linli_app::volunteering::DecideReport {
         linli_app::volunteering::DecideReport {
-            report_id,
+            report_id: report_id.into(),
             action: self.action,
             reason: self.reason,
         }
@@ -540,8 +540,8 @@ impl TeamMemberInput {
         person_id: Uuid,
     ) -> linli_app::volunteering::SetTeamMember {
         linli_app::volunteering::SetTeamMember {
-            team_id,
-            person_id,
+            team_id: team_id.into(),
+            person_id: person_id.into(),
             role: self.role,
         }
     }
@@ -553,9 +553,9 @@ impl ActivityInput {
         linli_app::volunteering::CreateActivity {
             title: self.title,
             description: self.description,
-            team_id: self.team_id,
-            centre_id: self.centre_id,
-            compound_id: self.compound_id,
+            team_id: self.team_id.map(Into::into),
+            centre_id: self.centre_id.map(Into::into),
+            compound_id: self.compound_id.map(Into::into),
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             capacity: self.capacity,
@@ -759,7 +759,7 @@ impl From<linli_app::volunteering::VolunteeringStats> for VolunteeringStats {
 impl From<linli_app::volunteering::MyVolunteering> for MyVolunteering {
     fn from(m: linli_app::volunteering::MyVolunteering) -> Self {
         MyVolunteering {
-            person_id: m.person_id,
+            person_id: m.person_id.into(),
             report: m.report.map(ReportView::from),
             open_check_in: m.open_check_in.map(CheckInView::from),
             verified_minutes: m.verified_minutes,
@@ -773,9 +773,9 @@ impl CheckInQuery {
     /// The check-ins to list.
     pub fn into_find(self) -> linli_app::volunteering::FindCheckIns {
         linli_app::volunteering::FindCheckIns {
-            person_id: self.person_id,
-            activity_id: self.activity_id,
-            centre_id: self.centre_id,
+            person_id: self.person_id.map(Into::into),
+            activity_id: self.activity_id.map(Into::into),
+            centre_id: self.centre_id.map(Into::into),
             open: self.open,
             verification: self.verification,
             flagged: self.flagged,
@@ -797,7 +797,7 @@ impl ActivityQuery {
         linli_app::volunteering::FindActivities {
             from: self.from,
             to: self.to,
-            team_id: self.team_id,
+            team_id: self.team_id.map(Into::into),
             now,
         }
     }

@@ -3,7 +3,7 @@
 
 pub use actix_web::{HttpResponse, delete, get, http::StatusCode, patch, post, put, web};
 pub use linli_app::{in_transaction, on_connection, with_tx};
-pub use linli_domain::rate::Expensive;
+pub use linli_domain::{ids::*, rate::Expensive};
 pub use uuid::Uuid;
 
 pub use crate::{

@@ -37,7 +37,7 @@ pub async fn candidates(
     .bind::<SqlUuid, _>(compound_id)
     .load(conn)
     .await?;
-    let pick = |role: &str| rows.iter().find(|r| r.role == role).map(|r| r.id);
+    let pick = |role: &str| rows.iter().find(|r| r.role == role).map(|r| r.id.into());
     Ok(Candidates {
         contract_company: pick("contract_company"),
         residents_committee: pick("residents_committee"),

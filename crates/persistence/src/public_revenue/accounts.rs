@@ -122,7 +122,7 @@ pub async fn account_refs(
         .map(
             |(id, code, name_zh, kind, active)| -> StoreResult<AccountRef> {
                 Ok(AccountRef {
-                    id,
+                    id: id.into(),
                     code,
                     name_zh,
                     kind: crate::stored(&kind, AccountKind::parse, "ledger_accounts.kind")?,

@@ -176,7 +176,7 @@ async fn write_compounds(
         .map(|c| {
             (
                 contract_compounds::contract_id.eq(id),
-                contract_compounds::compound_id.eq(*c),
+                contract_compounds::compound_id.eq(c.uuid()),
                 contract_compounds::start_date.eq(draft.start_date),
                 contract_compounds::end_date.eq(draft.end_date),
             )
@@ -227,7 +227,7 @@ pub async fn create(
         diesel::insert_into(service_contracts::table)
             .values((
                 service_contracts::id.eq(id),
-                service_contracts::company_id.eq(draft.company_id),
+                service_contracts::company_id.eq(draft.company_id.uuid()),
                 service_contracts::title.eq(draft.title.trim()),
                 service_contracts::start_date.eq(draft.start_date),
                 service_contracts::end_date.eq(draft.end_date),
@@ -284,13 +284,18 @@ pub async fn update(
         }
         write_compounds(tx, current.id, draft).await?;
         let before = ContractDraft {
-            company_id: current.company_id,
+            company_id: current.company_id.into(),
             title: current.title.clone(),
             start_date: current.start_date,
             end_date: current.end_date,
             service_items: current.service_items.iter().flatten().cloned().collect(),
             fee_fen_per_sqm: current.fee_fen_per_sqm,
-            compound_ids: current.compound_ids.clone(),
+            compound_ids: current
+                .compound_ids
+                .clone()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
         };
         record(
             tx,

@@ -246,7 +246,7 @@ async fn write_items(
                 action_items::meeting_id.eq(meeting_id),
                 action_items::resolution_no.eq(i.resolution_no),
                 action_items::description.eq(i.description.trim().to_owned()),
-                action_items::owner_org_id.eq(i.owner_org_id),
+                action_items::owner_org_id.eq(i.owner_org_id.uuid()),
                 action_items::due_on.eq(i.due_on),
             )
         })
@@ -294,11 +294,11 @@ pub async fn create(
         diesel::insert_into(joint_meetings::table)
             .values((
                 joint_meetings::id.eq(id),
-                joint_meetings::compound_id.eq(draft.compound_id),
+                joint_meetings::compound_id.eq(draft.compound_id.uuid()),
                 joint_meetings::held_on.eq(draft.held_on),
                 joint_meetings::title.eq(draft.title.trim()),
                 joint_meetings::location.eq(&draft.location),
-                joint_meetings::convener_org_id.eq(draft.convener_org_id),
+                joint_meetings::convener_org_id.eq(draft.convener_org_id.uuid()),
                 joint_meetings::minutes
                     .eq(serde_json::to_value(&draft.minutes).unwrap_or_default()),
             ))
@@ -355,7 +355,7 @@ pub async fn update(
             joint_meetings::held_on.eq(draft.held_on),
             joint_meetings::title.eq(draft.title.trim()),
             joint_meetings::location.eq(&draft.location),
-            joint_meetings::convener_org_id.eq(draft.convener_org_id),
+            joint_meetings::convener_org_id.eq(draft.convener_org_id.uuid()),
             joint_meetings::minutes.eq(serde_json::to_value(&draft.minutes).unwrap_or_default()),
             joint_meetings::version.eq(joint_meetings::version + 1),
             joint_meetings::updated_at.eq(crate::clock::linli_now()),

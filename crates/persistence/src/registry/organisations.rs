@@ -9,6 +9,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{
     DomainError,
     area::AreaPath,
+    ids::{CompoundId, OrganisationId},
     registry::{OrgKind, OrganisationDraft},
 };
 use serde_json::json;
@@ -198,17 +199,17 @@ fn draft_of(o: &Organisation) -> OrganisationDraft {
     OrganisationDraft {
         kind: o.kind,
         name: o.name.clone(),
-        area_id: o.area_id,
-        parent_id: o.parent_id,
+        area_id: o.area_id.into(),
+        parent_id: o.parent_id.map(Into::into),
         contact_phone: o.contact_phone.clone(),
-        compound_ids: o.compound_ids.clone(),
+        compound_ids: o.compound_ids.clone().into_iter().map(Into::into).collect(),
     }
 }
 
 async fn set_compounds(
     tx: &mut AsyncPgConnection,
     id: Uuid,
-    compounds: &[Uuid],
+    compounds: &[CompoundId],
 ) -> StoreResult<()> {
     diesel::delete(
         organisation_compounds::table.filter(organisation_compounds::organisation_id.eq(id)),
@@ -220,7 +221,7 @@ async fn set_compounds(
         .map(|c| {
             (
                 organisation_compounds::organisation_id.eq(id),
-                organisation_compounds::compound_id.eq(*c),
+                organisation_compounds::compound_id.eq(c.uuid()),
             )
         })
         .collect();
@@ -271,8 +272,8 @@ pub async fn create(
                 organisations::id.eq(id),
                 organisations::kind.eq(draft.kind.as_str()),
                 organisations::name.eq(draft.name.trim()),
-                organisations::area_id.eq(draft.area_id),
-                organisations::parent_id.eq(draft.parent_id),
+                organisations::area_id.eq(draft.area_id.uuid()),
+                organisations::parent_id.eq(draft.parent_id.map(OrganisationId::uuid)),
                 organisations::contact_phone.eq(&draft.contact_phone),
             ))
             .execute(tx)
@@ -302,8 +303,8 @@ pub async fn update(
         )
         .set((
             organisations::name.eq(draft.name.trim()),
-            organisations::area_id.eq(draft.area_id),
-            organisations::parent_id.eq(draft.parent_id),
+            organisations::area_id.eq(draft.area_id.uuid()),
+            organisations::parent_id.eq(draft.parent_id.map(OrganisationId::uuid)),
             organisations::contact_phone.eq(&draft.contact_phone),
             organisations::version.eq(organisations::version + 1),
             organisations::updated_at.eq(crate::clock::linli_now()),

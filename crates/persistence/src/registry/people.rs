@@ -8,6 +8,7 @@ use diesel::{
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use linli_domain::{
     DomainError,
+    ids::CompoundId,
     pii::{mask_id_number, mask_phone},
     registry::{OrgKind, PersonDraft, PostDraft},
 };
@@ -137,7 +138,7 @@ fn draft_of(p: &Person) -> PersonDraft {
         id_number: p.id_number.clone(),
         is_party_member: p.is_party_member,
         employer: p.employer.clone(),
-        home_compound_id: p.home_compound_id,
+        home_compound_id: p.home_compound_id.map(Into::into),
     }
 }
 
@@ -185,7 +186,7 @@ pub async fn create(
                 people::id_number.eq(&draft.id_number),
                 people::is_party_member.eq(draft.is_party_member),
                 people::employer.eq(&draft.employer),
-                people::home_compound_id.eq(draft.home_compound_id),
+                people::home_compound_id.eq(draft.home_compound_id.map(CompoundId::uuid)),
             ))
             .execute(tx)
             .await?;
@@ -216,7 +217,7 @@ pub async fn update(
             people::id_number.eq(&draft.id_number),
             people::is_party_member.eq(draft.is_party_member),
             people::employer.eq(&draft.employer),
-            people::home_compound_id.eq(draft.home_compound_id),
+            people::home_compound_id.eq(draft.home_compound_id.map(CompoundId::uuid)),
             people::version.eq(people::version + 1),
             people::updated_at.eq(crate::clock::linli_now()),
         ))
@@ -420,8 +421,8 @@ pub async fn create_post(
         diesel::insert_into(posts::table)
             .values((
                 posts::id.eq(id),
-                posts::person_id.eq(draft.person_id),
-                posts::organisation_id.eq(draft.organisation_id),
+                posts::person_id.eq(draft.person_id.uuid()),
+                posts::organisation_id.eq(draft.organisation_id.uuid()),
                 posts::title.eq(draft.title.trim()),
                 posts::single_holder.eq(draft.single_holder),
                 posts::start_date.eq(draft.start_date),
@@ -465,8 +466,8 @@ pub async fn update_post(
             return Err(DomainError::StaleVersion.into());
         }
         let before = PostDraft {
-            person_id: current.person_id,
-            organisation_id: current.organisation_id,
+            person_id: current.person_id.into(),
+            organisation_id: current.organisation_id.into(),
             title: current.title.clone(),
             single_holder: current.single_holder,
             start_date: current.start_date,

@@ -17,7 +17,7 @@ pub async fn get_action_item(
     let item_id = id.into_inner();
     let item = in_transaction(
         &state.db,
-        with_tx!(|tx| meetings::get_action_item(tx, &caller, item_id).await),
+        with_tx!(|tx| meetings::get_action_item(tx, &caller, item_id.into()).await),
     )
     .await?;
     Ok(item_response(item))

@@ -25,7 +25,7 @@ pub async fn bank_file(
     let id = id.into_inner();
     let file = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::bank_file(tx, &caller, id).await),
+        with_tx!(|tx| allowances::bank_file(tx, &caller, id.into()).await),
     )
     .await?;
     let (name, rows) = bank_file_rows(file);

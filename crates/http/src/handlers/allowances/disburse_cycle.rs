@@ -34,14 +34,14 @@ pub async fn disburse_cycle(
     // Asked before the key is looked up, so a replay too needs the role over the cycle.
     in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::may_prepare_payments(tx, &asker, cycle_id).await),
+        with_tx!(|tx| allowances::may_prepare_payments(tx, &asker, cycle_id.into()).await),
     )
     .await?;
     respond(
         &state,
         keyed,
         with_tx!(|tx| {
-            let cycle = allowances::disburse_cycle(tx, &caller, cycle_id).await?;
+            let cycle = allowances::disburse_cycle(tx, &caller, cycle_id.into()).await?;
             Ok(reply(StatusCode::OK, &CycleView::from(cycle), vec![]))
         }),
     )

@@ -18,7 +18,7 @@ pub async fn get_bank_account(
     let person_id = id.into_inner();
     let b = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::find_bank_account(tx, &caller, person_id).await),
+        with_tx!(|tx| allowances::find_bank_account(tx, &caller, person_id.into()).await),
     )
     .await?;
     Ok(web::Json(BankAccountView::from(b)))

@@ -17,7 +17,7 @@ pub async fn get_cycle(
     let id = id.into_inner();
     let cycle = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::find_cycle(tx, &caller, id).await),
+        with_tx!(|tx| allowances::find_cycle(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

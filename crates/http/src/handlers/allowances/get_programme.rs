@@ -17,7 +17,7 @@ pub async fn get_programme(
     let id = id.into_inner();
     let p = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::find_programme(tx, &caller, id).await),
+        with_tx!(|tx| allowances::find_programme(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

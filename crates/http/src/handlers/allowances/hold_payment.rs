@@ -22,8 +22,8 @@ pub async fn hold_payment(
 ) -> ApiResult<HttpResponse> {
     let (cycle_id, payment_id) = path.into_inner();
     let command = HoldPayment {
-        cycle_id,
-        payment_id,
+        cycle_id: cycle_id.into(),
+        payment_id: payment_id.into(),
         reason: body.reason,
     };
     let cycle = in_transaction(

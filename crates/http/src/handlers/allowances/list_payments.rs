@@ -20,7 +20,7 @@ pub async fn list_payments(
         &state.db,
         with_tx!(|tx| {
             let (decision, reason) = (query.decision.as_deref(), query.reason.as_deref());
-            allowances::list_payments(tx, &caller, id, decision, reason).await
+            allowances::list_payments(tx, &caller, id.into(), decision, reason).await
         }),
     )
     .await?;

@@ -17,7 +17,7 @@ pub async fn person_payments(
     let person_id = id.into_inner();
     let items = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::person_payments(tx, &caller, person_id).await),
+        with_tx!(|tx| allowances::person_payments(tx, &caller, person_id.into()).await),
     )
     .await?;
     Ok(web::Json(PaymentList {

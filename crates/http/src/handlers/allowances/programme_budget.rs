@@ -21,7 +21,7 @@ pub async fn programme_budget(
     let id = id.into_inner();
     let budget = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::programme_budget(tx, &caller, id, year).await),
+        with_tx!(|tx| allowances::programme_budget(tx, &caller, id.into(), year).await),
     )
     .await?;
     Ok(web::Json(BudgetView::from(budget)))

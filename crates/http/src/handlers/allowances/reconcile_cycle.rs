@@ -29,7 +29,7 @@ pub async fn reconcile_cycle(
     // Asked before the bytes are read; no connection is held while they arrive.
     in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::may_prepare_payments(tx, &asker, cycle_id).await),
+        with_tx!(|tx| allowances::may_prepare_payments(tx, &asker, cycle_id.into()).await),
     )
     .await?;
     let file = upload::read_body(
@@ -38,7 +38,10 @@ pub async fn reconcile_cycle(
         "回单文件不能超过 16 MB / return files are limited to 16 MB",
     )
     .await?;
-    let command = ReconcileCycle { cycle_id, file };
+    let command = ReconcileCycle {
+        cycle_id: cycle_id.into(),
+        file,
+    };
     let result = in_transaction(
         &state.db,
         with_tx!(|tx| allowances::reconcile_cycle(tx, &caller, command).await),

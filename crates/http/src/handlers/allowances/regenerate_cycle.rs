@@ -19,7 +19,7 @@ pub async fn regenerate_cycle(
     let id = id.into_inner();
     let cycle = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::regenerate_cycle(tx, &caller, id).await),
+        with_tx!(|tx| allowances::regenerate_cycle(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

@@ -18,7 +18,9 @@ pub async fn release_payment(
     let (cycle_id, payment_id) = path.into_inner();
     let cycle = in_transaction(
         &state.db,
-        with_tx!(|tx| allowances::release_payment(tx, &caller, cycle_id, payment_id).await),
+        with_tx!(
+            |tx| allowances::release_payment(tx, &caller, cycle_id.into(), payment_id.into()).await
+        ),
     )
     .await?;
     Ok(HttpResponse::Ok().json(CycleView::from(cycle)))

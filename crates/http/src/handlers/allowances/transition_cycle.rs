@@ -26,7 +26,7 @@ pub async fn transition_cycle(
     ValidJson(body): ValidJson<CycleTransition>,
 ) -> ApiResult<HttpResponse> {
     let command = TransitionCycle {
-        cycle_id: id.into_inner(),
+        cycle_id: id.into_inner().into(),
         action: body.action,
         expected_version: if_match.0,
     };

@@ -23,7 +23,7 @@ pub async fn update_assessment(
     ValidJson(body): ValidJson<AssessmentInput>,
 ) -> ApiResult<HttpResponse> {
     let command = UpdateAssessment {
-        assessment_id: id.into_inner(),
+        assessment_id: id.into_inner().into(),
         record: body.into_command(),
         expected_version: if_match.0,
     };

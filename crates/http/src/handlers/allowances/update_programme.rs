@@ -22,7 +22,7 @@ pub async fn update_programme(
     ValidJson(body): ValidJson<ProgrammeInput>,
 ) -> ApiResult<HttpResponse> {
     let command = UpdateProgramme {
-        programme_id: id.into_inner(),
+        programme_id: id.into_inner().into(),
         terms: body.into_command(),
         expected_version: if_match.0,
     };

@@ -24,7 +24,7 @@ pub async fn create_area(
     ValidJson(body): ValidJson<CreateAreaRequest>,
 ) -> ApiResult<HttpResponse> {
     let new = NewArea {
-        parent_id: body.parent_id,
+        parent_id: body.parent_id.map(Into::into),
         kind: body.kind,
         name: body.name,
         code: body.code,

@@ -16,8 +16,11 @@ pub async fn get_area(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let (area, has_children) =
-        on_connection(&state.db, with_tx!(|tx| find_area(tx, &caller, id).await)).await?;
+    let (area, has_children) = on_connection(
+        &state.db,
+        with_tx!(|tx| find_area(tx, &caller, id.into()).await),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(area.version)))
         .json(AreaView::new(area, has_children)))

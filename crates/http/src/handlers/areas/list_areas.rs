@@ -23,8 +23,8 @@ pub async fn list_areas(
 ) -> ApiResult<web::Json<AreaPage>> {
     let query = query.into_inner();
     let limit = clamp_limit(query.limit);
-    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
-    let under = (query.parent_id, query.kind);
+    let after = cursor::decode_opt::<(String, AreaId)>(query.cursor.as_deref())?;
+    let under = (query.parent_id.map(AreaId::from), query.kind);
     let mut list = on_connection(
         &state.db,
         with_tx!(|tx| list_areas_in(tx, &caller, under, after, limit + 1).await),

@@ -25,7 +25,7 @@ pub async fn update_area(
     if_match: IfMatch,
     ValidJson(body): ValidJson<UpdateAreaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let at = (id.into_inner(), if_match.0);
+    let at = (id.into_inner().into(), if_match.0);
     let changes = AreaChanges {
         name: body.name,
         code: body.code,

@@ -15,8 +15,11 @@ pub async fn get_centre(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let centre =
-        on_connection(&state.db, with_tx!(|tx| find_centre(tx, &caller, id).await)).await?;
+    let centre = on_connection(
+        &state.db,
+        with_tx!(|tx| find_centre(tx, &caller, id.into()).await),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(centre.version)))
         .json(CentreView::from(centre)))

@@ -18,9 +18,9 @@ pub async fn list_centres(
     query: web::Query<CentreQuery>,
 ) -> ApiResult<web::Json<CentrePage>> {
     let limit = clamp_limit(query.limit);
-    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
+    let after = cursor::decode_opt::<(String, CentreId)>(query.cursor.as_deref())?;
     let find = FindCentres {
-        area_id: query.area_id,
+        area_id: query.area_id.map(Into::into),
         name: query.name.clone(),
     };
     let mut list = on_connection(

@@ -22,7 +22,10 @@ pub async fn update_centre(
     if_match: IfMatch,
     ValidJson(body): ValidJson<CentreInput>,
 ) -> ApiResult<HttpResponse> {
-    let (at, draft) = ((id.into_inner(), if_match.0), CentreDraft::from(body));
+    let (at, draft) = (
+        (id.into_inner().into(), if_match.0),
+        CentreDraft::from(body),
+    );
     let centre = in_transaction(
         &state.db,
         with_tx!(|tx| update(tx, &caller, at, draft).await),

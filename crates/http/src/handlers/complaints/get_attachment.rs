@@ -17,7 +17,9 @@ pub async fn get_attachment(
     let (id, attachment_id) = path.into_inner();
     let a = in_transaction(
         &state.db,
-        with_tx!(|tx| complaints::find_attachment(tx, &caller, id, attachment_id).await),
+        with_tx!(
+            |tx| complaints::find_attachment(tx, &caller, id.into(), attachment_id.into()).await
+        ),
     )
     .await?;
     let file = state.settings.upload_dir.join(&a.stored_path);

@@ -18,7 +18,7 @@ pub async fn get_complaint(
     let full = in_transaction(
         &state.db,
         with_tx!(|tx| {
-            let seen = complaints::visible(tx, &caller, id).await?;
+            let seen = complaints::visible(tx, &caller, id.into()).await?;
             complaints::in_full(tx, &caller, seen).await
         }),
     )

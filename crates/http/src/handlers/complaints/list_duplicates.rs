@@ -17,7 +17,7 @@ pub async fn list_duplicates(
     let id = id.into_inner();
     let list = in_transaction(
         &state.db,
-        with_tx!(|tx| complaints::list_duplicates(tx, &caller, id).await),
+        with_tx!(|tx| complaints::list_duplicates(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(web::Json(

@@ -34,7 +34,7 @@ pub async fn upload_attachment(
     // Asked before the bytes are read; no connection is held while they arrive.
     let slot = in_transaction(
         &state.db,
-        with_tx!(|tx| complaints::photo_slot(tx, &asker, id, purpose.as_deref()).await),
+        with_tx!(|tx| complaints::photo_slot(tx, &asker, id.into(), purpose.as_deref()).await),
     )
     .await?;
     let (bytes, content_type) = upload::read_photo(&mut payload).await?;

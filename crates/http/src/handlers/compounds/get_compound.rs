@@ -18,7 +18,7 @@ pub async fn get_compound(
     let id = id.into_inner();
     let compound = in_transaction(
         &state.db,
-        with_tx!(|tx| find_compound(tx, &caller, id).await),
+        with_tx!(|tx| find_compound(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

@@ -18,7 +18,7 @@ pub async fn get_governance(
     let (id, today) = (id.into_inner(), state.clock().today());
     let g = in_transaction(
         &state.db,
-        with_tx!(|tx| governance(tx, &caller, id, today).await),
+        with_tx!(|tx| governance(tx, &caller, id.into(), today).await),
     )
     .await?;
     Ok(web::Json(GovernanceView {

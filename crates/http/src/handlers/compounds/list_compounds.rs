@@ -23,7 +23,7 @@ pub async fn list_compounds(
     query: web::Query<CompoundQuery>,
 ) -> ApiResult<web::Json<CompoundPage>> {
     let limit = clamp_limit(query.limit);
-    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
+    let after = cursor::decode_opt::<(String, CompoundId)>(query.cursor.as_deref())?;
     let find = query.to_find();
     let mut list = in_transaction(
         &state.db,

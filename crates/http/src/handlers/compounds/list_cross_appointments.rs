@@ -21,7 +21,7 @@ pub async fn list_cross_appointments(
     );
     let list = in_transaction(
         &state.db,
-        with_tx!(|tx| cross_appointments(tx, &caller, id, on).await),
+        with_tx!(|tx| cross_appointments(tx, &caller, id.into(), on).await),
     )
     .await?;
     Ok(web::Json(

@@ -28,7 +28,7 @@ pub async fn update_compound(
     if_match: IfMatch,
     ValidJson(body): ValidJson<CompoundInput>,
 ) -> ApiResult<HttpResponse> {
-    let at = (id.into_inner(), if_match.0);
+    let at = (id.into_inner().into(), if_match.0);
     let (draft, today) = (CompoundDraft::from(body), state.clock().today());
     let compound = in_transaction(
         &state.db,

@@ -17,7 +17,7 @@ pub async fn get_contract(
     let id = id.into_inner();
     let contract = on_connection(
         &state.db,
-        with_tx!(|tx| find_contract(tx, &caller, id).await),
+        with_tx!(|tx| find_contract(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

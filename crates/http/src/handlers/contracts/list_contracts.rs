@@ -27,7 +27,7 @@ pub async fn list_contracts(
     };
     let mut list = on_connection(
         &state.db,
-        with_tx!(|tx| list(tx, &caller, filter, before, limit + 1).await),
+        with_tx!(|tx| list(tx, &caller, filter, before.map(Into::into), limit + 1).await),
     )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |c| cursor::encode(&c.id));

@@ -16,7 +16,7 @@ impl From<ContractInput> for ContractDraft {
         compound_ids.sort();
         compound_ids.dedup();
         ContractDraft {
-            company_id: input.company_id,
+            company_id: input.company_id.into(),
             title: input.title,
             start_date: input.start_date,
             end_date: input.end_date,
@@ -26,7 +26,7 @@ impl From<ContractInput> for ContractDraft {
                 .map(|s| s.trim().to_owned())
                 .collect(),
             fee_fen_per_sqm: input.fee_fen_per_sqm,
-            compound_ids,
+            compound_ids: compound_ids.into_iter().map(Into::into).collect(),
         }
     }
 }

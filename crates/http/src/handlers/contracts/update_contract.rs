@@ -24,7 +24,10 @@ pub async fn update_contract(
     if_match: IfMatch,
     ValidJson(body): ValidJson<ContractInput>,
 ) -> ApiResult<HttpResponse> {
-    let (at, draft) = ((id.into_inner(), if_match.0), ContractDraft::from(body));
+    let (at, draft) = (
+        (id.into_inner().into(), if_match.0),
+        ContractDraft::from(body),
+    );
     let contract = in_transaction(
         &state.db,
         with_tx!(|tx| update(tx, &caller, at, draft).await),

@@ -19,7 +19,7 @@ pub async fn finalise_meeting(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let command = meetings::FinaliseMeeting {
-        meeting_id: id.into_inner(),
+        meeting_id: id.into_inner().into(),
         expected_version: if_match.0,
     };
     let record = in_transaction(

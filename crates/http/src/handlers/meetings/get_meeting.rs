@@ -17,7 +17,7 @@ pub async fn get_meeting(
     let meeting_id = id.into_inner();
     let record = in_transaction(
         &state.db,
-        with_tx!(|tx| meetings::get_meeting(tx, &caller, meeting_id).await),
+        with_tx!(|tx| meetings::get_meeting(tx, &caller, meeting_id.into()).await),
     )
     .await?;
     Ok(in_full(HttpResponse::Ok(), record))

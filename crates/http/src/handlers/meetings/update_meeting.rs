@@ -24,7 +24,7 @@ pub async fn update_meeting(
     ValidJson(body): ValidJson<MeetingInput>,
 ) -> ApiResult<HttpResponse> {
     let command = meetings::UpdateMeeting {
-        meeting_id: id.into_inner(),
+        meeting_id: id.into_inner().into(),
         record: body.into_command(),
         expected_version: if_match.0,
     };

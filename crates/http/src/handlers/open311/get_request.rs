@@ -29,7 +29,7 @@ pub async fn get_request(
     };
     answer(
         &state,
-        with_tx!(|tx| visible(tx, &caller, id).await),
+        with_tx!(|tx| visible(tx, &caller, id.into()).await),
         |(c, _)| HttpResponse::Ok().json([ServiceRequest::from(c)]),
     )
     .await

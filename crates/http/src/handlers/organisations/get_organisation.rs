@@ -17,7 +17,7 @@ pub async fn get_organisation(
     let id = id.into_inner();
     let org = on_connection(
         &state.db,
-        with_tx!(|tx| find_organisation(tx, &caller, id).await),
+        with_tx!(|tx| find_organisation(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

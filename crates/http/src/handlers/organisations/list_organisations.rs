@@ -19,12 +19,12 @@ pub async fn list_organisations(
     query: web::Query<OrganisationQuery>,
 ) -> ApiResult<web::Json<OrganisationPage>> {
     let limit = clamp_limit(query.limit);
-    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
+    let after = cursor::decode_opt::<(String, OrganisationId)>(query.cursor.as_deref())?;
     let find = FindOrganisations {
         kind: query.kind,
-        area_id: query.area_id,
+        area_id: query.area_id.map(Into::into),
         name: query.name.clone(),
-        compound_id: query.compound_id,
+        compound_id: query.compound_id.map(Into::into),
     };
     let mut list = on_connection(
         &state.db,

@@ -14,10 +14,10 @@ impl From<OrganisationInput> for OrganisationDraft {
         OrganisationDraft {
             kind: input.kind,
             name: input.name,
-            area_id: input.area_id,
-            parent_id: input.parent_id,
+            area_id: input.area_id.into(),
+            parent_id: input.parent_id.map(Into::into),
             contact_phone: input.contact_phone,
-            compound_ids: input.compound_ids,
+            compound_ids: input.compound_ids.into_iter().map(Into::into).collect(),
         }
     }
 }

@@ -23,7 +23,10 @@ pub async fn update_organisation(
     if_match: IfMatch,
     ValidJson(body): ValidJson<OrganisationInput>,
 ) -> ApiResult<HttpResponse> {
-    let (at, draft) = ((id.into_inner(), if_match.0), OrganisationDraft::from(body));
+    let (at, draft) = (
+        (id.into_inner().into(), if_match.0),
+        OrganisationDraft::from(body),
+    );
     let org = in_transaction(
         &state.db,
         with_tx!(|tx| update(tx, &caller, at, draft).await),

@@ -15,8 +15,11 @@ pub async fn get_person(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let person =
-        on_connection(&state.db, with_tx!(|tx| find_person(tx, &caller, id).await)).await?;
+    let person = on_connection(
+        &state.db,
+        with_tx!(|tx| find_person(tx, &caller, id.into()).await),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(person.version)))
         .json(PersonView::from(person)))

@@ -18,10 +18,10 @@ pub async fn list_people(
     query: web::Query<PersonQuery>,
 ) -> ApiResult<web::Json<PersonPage>> {
     let limit = clamp_limit(query.limit);
-    let after = cursor::decode_opt::<(String, Uuid)>(query.cursor.as_deref())?;
+    let after = cursor::decode_opt::<(String, PersonId)>(query.cursor.as_deref())?;
     let find = FindPeople {
         name: query.name.clone(),
-        home_compound_id: query.compound_id,
+        home_compound_id: query.compound_id.map(Into::into),
         is_party_member: query.is_party_member,
     };
     let mut list = on_connection(

@@ -18,7 +18,7 @@ impl From<PersonInput> for PersonDraft {
             id_number: input.id_number,
             is_party_member: input.is_party_member,
             employer: input.employer,
-            home_compound_id: Some(input.home_compound_id),
+            home_compound_id: Some(input.home_compound_id.into()),
         }
     }
 }

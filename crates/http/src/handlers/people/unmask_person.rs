@@ -21,7 +21,7 @@ pub async fn unmask_person(
     let id = id.into_inner();
     let person = in_transaction(
         &state.db,
-        with_tx!(|tx| unmask(tx, &user, id, &body.reason).await),
+        with_tx!(|tx| unmask(tx, &user, id.into(), &body.reason).await),
     )
     .await?;
     Ok(web::Json(PersonalData {

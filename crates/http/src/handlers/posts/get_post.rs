@@ -15,7 +15,11 @@ pub async fn get_post(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let post = on_connection(&state.db, with_tx!(|tx| find_post(tx, &caller, id).await)).await?;
+    let post = on_connection(
+        &state.db,
+        with_tx!(|tx| find_post(tx, &caller, id.into()).await),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(post.version)))
         .json(PostView::from(post)))

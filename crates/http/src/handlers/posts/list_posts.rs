@@ -20,13 +20,13 @@ pub async fn list_posts(
     let limit = clamp_limit(query.limit);
     let after = cursor::decode_opt::<Uuid>(query.cursor.as_deref())?;
     let find = FindPosts {
-        person_id: query.person_id,
-        organisation_id: query.organisation_id,
+        person_id: query.person_id.map(Into::into),
+        organisation_id: query.organisation_id.map(Into::into),
         active_on: query.active_on,
     };
     let mut list = on_connection(
         &state.db,
-        with_tx!(|tx| list(tx, &caller, find, after, limit + 1).await),
+        with_tx!(|tx| list(tx, &caller, find, after.map(Into::into), limit + 1).await),
     )
     .await?;
     let next_cursor = cursor::next_page(&mut list, limit, |p| cursor::encode(&p.id));

@@ -23,7 +23,7 @@ pub async fn update_post(
     if_match: IfMatch,
     ValidJson(body): ValidJson<PostInput>,
 ) -> ApiResult<HttpResponse> {
-    let (at, draft) = ((id.into_inner(), if_match.0), PostDraft::from(body));
+    let (at, draft) = ((id.into_inner().into(), if_match.0), PostDraft::from(body));
     let post = in_transaction(
         &state.db,
         with_tx!(|tx| update(tx, &caller, at, draft).await),

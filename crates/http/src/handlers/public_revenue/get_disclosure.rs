@@ -16,7 +16,7 @@ pub async fn get_disclosure(
     let id = id.into_inner();
     let d = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::find_disclosure(tx, &caller, id).await),
+        with_tx!(|tx| public_revenue::find_disclosure(tx, &caller, id.into()).await),
     )
     .await?;
     DisclosureView::try_from(d)

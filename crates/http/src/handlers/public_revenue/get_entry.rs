@@ -16,7 +16,7 @@ pub async fn get_entry(
     let id = id.into_inner();
     let entry = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::get_entry(tx, &caller, id).await),
+        with_tx!(|tx| public_revenue::get_entry(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(web::Json(EntryView::from(entry)))

@@ -17,7 +17,13 @@ pub async fn get_voucher(
     let (entry_id, voucher_id) = path.into_inner();
     let voucher = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::find_voucher(tx, &caller, entry_id, voucher_id).await),
+        with_tx!(|tx| public_revenue::find_voucher(
+            tx,
+            &caller,
+            entry_id.into(),
+            voucher_id.into()
+        )
+        .await),
     )
     .await?;
     let path = state.settings.upload_dir.join(&voucher.stored_path);

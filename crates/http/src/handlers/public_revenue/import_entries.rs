@@ -35,13 +35,13 @@ pub async fn import_entries(
     // Asked before the file is read; no connection is held while it arrives.
     let compound_id = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::import_target(tx, &asker, id).await),
+        with_tx!(|tx| public_revenue::import_target(tx, &asker, id.into()).await),
     )
     .await?;
     let too_big =
         "导入文件不能超过 64 MB，请拆分 / import files are limited to 64 MB; split the file";
     let bytes = upload::read_body(&mut payload, MAX_IMPORT_BYTES, too_big).await?;
-    let command = query.into_inner().into_command(compound_id, bytes);
+    let command = query.into_inner().into_command(compound_id.into(), bytes);
     let imported = in_transaction(
         &state.db,
         with_tx!(|tx| public_revenue::import_entries(tx, &caller, command).await),

@@ -16,11 +16,11 @@ pub async fn list_accounts(
     let id = id.into_inner();
     let (compound_id, accounts) = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::list_accounts(tx, &caller, id).await),
+        with_tx!(|tx| public_revenue::list_accounts(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(web::Json(AccountList {
-        compound_id,
+        compound_id: compound_id.into(),
         items: accounts.into_iter().map(AccountView::from).collect(),
     }))
 }

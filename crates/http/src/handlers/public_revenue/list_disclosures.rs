@@ -17,7 +17,7 @@ pub async fn list_disclosures(
     let id = id.into_inner();
     let list = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::list_disclosures(tx, &caller, id).await),
+        with_tx!(|tx| public_revenue::list_disclosures(tx, &caller, id.into()).await),
     )
     .await?;
     DisclosureList::try_from(list)

@@ -23,9 +23,15 @@ pub async fn list_entries(
     let (id, filter) = (id.into_inner(), query.filter());
     let mut entries = in_transaction(
         &state.db,
-        with_tx!(
-            |tx| public_revenue::list_entries(tx, &caller, id, filter, before, limit + 1).await
-        ),
+        with_tx!(|tx| public_revenue::list_entries(
+            tx,
+            &caller,
+            id.into(),
+            filter,
+            before,
+            limit + 1
+        )
+        .await),
     )
     .await?;
     let next_cursor = cursor::next_page(&mut entries, limit, |e| cursor::encode(&e.entry.number));

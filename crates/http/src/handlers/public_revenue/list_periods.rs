@@ -16,7 +16,7 @@ pub async fn list_periods(
     let id = id.into_inner();
     let periods = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::list_periods(tx, &caller, id).await),
+        with_tx!(|tx| public_revenue::list_periods(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(web::Json(PeriodList {

@@ -17,7 +17,7 @@ pub async fn list_vouchers(
     let id = id.into_inner();
     let items = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::list_vouchers(tx, &caller, id).await),
+        with_tx!(|tx| public_revenue::list_vouchers(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(web::Json(VoucherList {

@@ -32,7 +32,8 @@ pub async fn monthly_report(
         &state.db,
         with_tx!(|tx| {
             let (from, to) = (from.as_deref(), to.as_deref());
-            public_revenue::monthly_report(tx, &caller, today, area_id, from, to).await
+            public_revenue::monthly_report(tx, &caller, today, area_id.map(Into::into), from, to)
+                .await
         }),
     )
     .await?;

@@ -30,7 +30,7 @@ pub async fn preview_disclosure(
             tx,
             &caller,
             today,
-            id,
+            id.into(),
             &period_from,
             &period_to
         )

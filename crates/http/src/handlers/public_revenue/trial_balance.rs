@@ -22,10 +22,10 @@ pub async fn trial_balance(
     let (id, as_of) = (id.into_inner(), query.as_of);
     let (compound_id, accounts) = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::trial_balance(tx, &caller, id, as_of).await),
+        with_tx!(|tx| public_revenue::trial_balance(tx, &caller, id.into(), as_of).await),
     )
     .await?;
-    let report = TrialBalance::new(compound_id, as_of, accounts);
+    let report = TrialBalance::new(compound_id.into(), as_of, accounts);
     if csv_file::wanted(query.format.as_deref())? {
         return csv_file::attachment(
             "trial-balance.csv",

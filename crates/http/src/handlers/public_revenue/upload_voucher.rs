@@ -31,7 +31,7 @@ pub async fn upload_voucher(
     // Asked before the bytes are read; no connection is held while they arrive.
     let slot = in_transaction(
         &state.db,
-        with_tx!(|tx| public_revenue::voucher_slot(tx, &asker, id).await),
+        with_tx!(|tx| public_revenue::voucher_slot(tx, &asker, id.into()).await),
     )
     .await?;
     let (bytes, content_type) = upload::read_voucher(&mut payload).await?;

@@ -17,7 +17,9 @@ pub async fn audit_dashboard(
     let campaign_id = query.campaign_id;
     let d = in_transaction(
         &state.db,
-        with_tx!(|tx| special_audits::audit_dashboard(tx, &caller, campaign_id).await),
+        with_tx!(
+            |tx| special_audits::audit_dashboard(tx, &caller, campaign_id.map(Into::into)).await
+        ),
     )
     .await?;
     Ok(web::Json(AuditDashboard::from(d)))

@@ -17,7 +17,7 @@ pub async fn get_campaign(
     let id = id.into_inner();
     let c = in_transaction(
         &state.db,
-        with_tx!(|tx| special_audits::get_campaign(tx, &caller, id).await),
+        with_tx!(|tx| special_audits::get_campaign(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

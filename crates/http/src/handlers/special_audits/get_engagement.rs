@@ -17,7 +17,7 @@ pub async fn get_engagement(
     let id = id.into_inner();
     let g = in_transaction(
         &state.db,
-        with_tx!(|tx| special_audits::get_engagement(tx, &caller, id).await),
+        with_tx!(|tx| special_audits::get_engagement(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

@@ -17,7 +17,7 @@ pub async fn get_finding(
     let id = id.into_inner();
     let f = in_transaction(
         &state.db,
-        with_tx!(|tx| special_audits::get_finding(tx, &caller, id).await),
+        with_tx!(|tx| special_audits::get_finding(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(HttpResponse::Ok()

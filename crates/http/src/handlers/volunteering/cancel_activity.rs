@@ -15,6 +15,10 @@ pub async fn cancel_activity(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let a = in_transaction(&state.db, with_tx!(|tx| cancel(tx, &caller, id).await)).await?;
+    let a = in_transaction(
+        &state.db,
+        with_tx!(|tx| cancel(tx, &caller, id.into()).await),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(ActivityView::new(a, false)))
 }

@@ -20,7 +20,7 @@ pub async fn centre_qr(
     let id = id.into_inner();
     let centre = in_transaction(
         &state.db,
-        with_tx!(|tx| volunteering::centre_qr(tx, &caller, id).await),
+        with_tx!(|tx| volunteering::centre_qr(tx, &caller, id.into()).await),
     )
     .await?;
     let now = state.clock().now();

@@ -16,7 +16,7 @@ pub async fn get_activity(
     let id = id.into_inner();
     let seen = in_transaction(
         &state.db,
-        with_tx!(|tx| volunteering::get_activity(tx, &caller, id).await),
+        with_tx!(|tx| volunteering::get_activity(tx, &caller, id.into()).await),
     )
     .await?;
     Ok(web::Json(ActivityView::from(seen)))

@@ -17,7 +17,7 @@ pub async fn list_team_members(
     let team_id = id.into_inner();
     let items = in_transaction(
         &state.db,
-        with_tx!(|tx| volunteering::list_team_members(tx, &caller, team_id).await),
+        with_tx!(|tx| volunteering::list_team_members(tx, &caller, team_id.into()).await),
     )
     .await?;
     Ok(web::Json(TeamMemberList {

@@ -14,7 +14,10 @@ pub async fn remove_team_member(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (team_id, person_id) = path.into_inner();
-    let command = TeamMembership { team_id, person_id };
+    let command = TeamMembership {
+        team_id: team_id.into(),
+        person_id: person_id.into(),
+    };
     in_transaction(&state.db, with_tx!(|tx| remove(tx, &caller, command).await)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

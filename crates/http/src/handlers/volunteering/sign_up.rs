@@ -16,6 +16,10 @@ pub async fn sign_up(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let (id, now) = (id.into_inner(), state.clock().now());
-    let a = in_transaction(&state.db, with_tx!(|tx| sign(tx, &caller, now, id).await)).await?;
+    let a = in_transaction(
+        &state.db,
+        with_tx!(|tx| sign(tx, &caller, now, id.into()).await),
+    )
+    .await?;
     Ok(HttpResponse::Created().json(ActivityView::new(a, true)))
 }

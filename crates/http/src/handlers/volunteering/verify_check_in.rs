@@ -21,7 +21,7 @@ pub async fn verify_check_in(
     ValidJson(body): ValidJson<HoursVerdict>,
 ) -> ApiResult<HttpResponse> {
     let command = VerifyCheckIn {
-        check_in_id: id.into_inner(),
+        check_in_id: id.into_inner().into(),
         accepted: body.accepted,
     };
     let c = in_transaction(&state.db, with_tx!(|tx| verify(tx, &caller, command).await)).await?;
