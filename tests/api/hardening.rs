@@ -300,3 +300,36 @@ async fn exports_are_rate_limited_per_caller() {
         .await
         .assert_status(200);
 }
+
+#[actix_web::test]
+async fn a_hundred_parallel_wrong_passwords_get_exactly_the_limit_checked() {
+    let app = TestApp::with(linli_tests::pool_settings(40), |_| {}).await;
+    let limit = linli_domain::throttle::MAX_FAILURES_PER_ACCOUNT;
+    // From a hundred addresses, so only the account's limit applies.
+    let attempts = (0..100).map(|i| {
+        app.post("/api/v1/auth/login")
+            .peer(&format!("198.51.100.{}:4000", i + 1))
+            .json(&json!({"username": "admin", "password": "wrong"}))
+            .send()
+    });
+    let answers = futures_util::future::join_all(attempts).await;
+    let status = |code: u16| {
+        i64::try_from(answers.iter().filter(|r| r.status.as_u16() == code).count())
+            .expect("a count")
+    };
+    assert_eq!(
+        status(401),
+        limit,
+        "only the limit's worth had their password checked"
+    );
+    assert_eq!(status(429), 100 - limit);
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS n FROM login_attempts WHERE username = $1 AND NOT succeeded",
+            "admin"
+        )
+        .await,
+        limit,
+        "refused attempts leave no trace that would lengthen the wait"
+    );
+}

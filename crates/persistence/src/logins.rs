@@ -3,30 +3,72 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
-use linli_domain::throttle::{Failures, WINDOW_MINUTES};
+use linli_domain::throttle::{Failures, WINDOW_MINUTES, retry_after};
 
 use crate::{error::StoreResult, schema::login_attempts};
 
-/// Records an attempt.
-pub async fn record(
+/// Whether a sign-in may check its password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admitted {
+    /// Yes: the attempt is recorded (as a failure until [`succeeded`]) under this id.
+    Go(i64),
+    /// No: too many recent failures; wait this many seconds.
+    Wait(i64),
+}
+
+/// Counts the recent failures of `username` and `client_ip` and, unless the throttle refuses,
+/// records this attempt as a failure until it proves otherwise — both under locks on the
+/// account and the address (taken in that order), so that parallel attempts count one
+/// another and no more than the limit ever reach the password check. The locks last only as
+/// long as the count and the insert, not the password check.
+pub async fn admit(
     conn: &mut AsyncPgConnection,
     username: &str,
     client_ip: &str,
-    succeeded: bool,
-) -> StoreResult<()> {
-    diesel::insert_into(login_attempts::table)
-        .values((
-            login_attempts::username.eq(username),
-            login_attempts::client_ip.eq(client_ip),
-            login_attempts::succeeded.eq(succeeded),
-        ))
+    now: DateTime<Utc>,
+) -> StoreResult<Admitted> {
+    use diesel_async::AsyncConnection;
+    let (username, client_ip) = (username.to_owned(), client_ip.to_owned());
+    conn.transaction::<_, crate::StoreError, _>(async move |tx| {
+        for key in [
+            format!("login:user:{username}"),
+            format!("login:ip:{client_ip}"),
+        ] {
+            crate::sql::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .bind::<diesel::sql_types::Text, _>(key)
+                .execute(tx)
+                .await?;
+        }
+        let (account, client) = recent_failures(tx, &username, &client_ip, now).await?;
+        if let Some(wait) = retry_after(account, client, now) {
+            return Ok(Admitted::Wait(wait));
+        }
+        let id = diesel::insert_into(login_attempts::table)
+            .values((
+                login_attempts::username.eq(&username),
+                login_attempts::client_ip.eq(&client_ip),
+                login_attempts::succeeded.eq(false),
+            ))
+            .returning(login_attempts::id)
+            .get_result(tx)
+            .await?;
+        Ok(Admitted::Go(id))
+    })
+    .await
+}
+
+/// The attempt `id` succeeded.
+pub async fn succeeded(conn: &mut AsyncPgConnection, id: i64) -> StoreResult<()> {
+    diesel::update(login_attempts::table.find(id))
+        .set(login_attempts::succeeded.eq(true))
         .execute(conn)
         .await?;
     Ok(())
 }
 
-/// Failures of the account (since its last success) and of the client address within the window.
-pub async fn recent_failures(
+/// Failures of the account (since its last success) and of the client address within the
+/// window.
+async fn recent_failures(
     conn: &mut AsyncPgConnection,
     username: &str,
     client_ip: &str,

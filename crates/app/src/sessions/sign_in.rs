@@ -1,7 +1,7 @@
 //! Signing in, refreshing and signing out.
 
 use chrono::{DateTime, Utc};
-use linli_domain::{DomainError, FieldErrors, throttle};
+use linli_domain::{DomainError, FieldErrors};
 use linli_persistence::{
     AsyncPgConnection,
     audit_log::{self, AuditContext, Change},
@@ -86,16 +86,18 @@ pub async fn sign_in(
         password: given,
         client_ip,
     } = attempt;
-    let (account, client) = logins::recent_failures(conn, &username, &client_ip, now).await?;
-    if let Some(wait) = throttle::retry_after(account, client, now) {
-        let minutes = (wait + 59) / 60;
-        return Err(DomainError::TooManyAttempts {
+    let own = match logins::admit(conn, &username, &client_ip, now).await? {
+        logins::Admitted::Go(own) => own,
+        logins::Admitted::Wait(wait) => {
+            let minutes = (wait + 59) / 60;
+            return Err(DomainError::TooManyAttempts {
             code: "too_many_attempts",
             detail: format!("登录失败次数过多，请 {minutes} 分钟后再试 / too many failed sign-ins; try again in {minutes} minute(s)"),
             retry_after_secs: u64::try_from(wait).unwrap_or(0),
         }
         .into());
-    }
+        }
+    };
     let found = users::find_credentials(conn, &username).await?;
     let stored = found
         .as_ref()
@@ -109,12 +111,10 @@ pub async fn sign_in(
             }
             user
         }
-        _ => {
-            logins::record(conn, &username, &client_ip, false).await?;
-            return Err(invalid_credentials().into());
-        }
+        // The attempt stays recorded as a failure.
+        _ => return Err(invalid_credentials().into()),
     };
-    logins::record(conn, &username, &client_ip, true).await?;
+    logins::succeeded(conn, own).await?;
     let (refresh_token, digest) = token::generate();
     tokens::issue(conn, user.id, &digest, expires_at).await?;
     log::info!("user {} signed in from {client_ip}", user.username);
