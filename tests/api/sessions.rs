@@ -124,8 +124,20 @@ async fn reuse_of_a_refresh_token_is_audited() {
     let resident = app.user(Role::Resident).over(home.id).create().await;
     let tokens = app.login(&resident.username, DEMO_PASSWORD).await.json();
     let r1 = text(&tokens["refresh_token"]);
-    app.refresh(&r1).await.assert_status(200);
+    // The thief refreshes first and holds a fresh access token.
+    let stolen = app.refresh(&r1).await.json();
+    let thiefs_access = text(&stolen["access_token"]);
+    app.get_as(&thiefs_access, "/api/v1/me")
+        .await
+        .assert_status(200);
+    // The owner's retry with the same token gives the theft away: every session ends.
     app.refresh(&r1).await.assert_status(401);
+    app.get_as(&thiefs_access, "/api/v1/me")
+        .await
+        .assert_status(401);
+    app.refresh(&text(&stolen["refresh_token"]))
+        .await
+        .assert_status(401);
     let admin = app.token_for("admin").await;
     let log = app
         .get_as(
@@ -136,4 +148,5 @@ async fn reuse_of_a_refresh_token_is_audited() {
         .json();
     assert_eq!(log["items"].as_array().map(Vec::len), Some(1));
     assert_eq!(log["items"][0]["after"]["revoked"], true);
+    assert_eq!(log["items"][0]["after"]["sessions_ended"], true);
 }

@@ -237,6 +237,17 @@ async fn bump(
     Ok(())
 }
 
+/// Ends every session of the user `id` at once: the token version moves on (so access
+/// tokens already issued stop working on their next request) and every refresh token is
+/// revoked.
+pub async fn end_sessions(conn: &mut AsyncPgConnection, id: Uuid) -> StoreResult<()> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set(users::token_version.eq(users::token_version + 1))
+        .execute(conn)
+        .await?;
+    revoke_sessions(conn, id).await
+}
+
 async fn revoke_sessions(tx: &mut AsyncPgConnection, id: Uuid) -> StoreResult<()> {
     diesel::update(
         refresh_tokens::table

@@ -7,7 +7,7 @@ use linli_persistence::{
     audit_log::{self, AuditContext, Change},
     logins,
     tokens::{self, Rotation},
-    users,
+    user_admin, users,
 };
 use uuid::Uuid;
 
@@ -138,8 +138,9 @@ async fn upgrade_hash(conn: &mut AsyncPgConnection, user_id: Uuid, given: String
 }
 
 /// Trades the refresh token `presented` for a new session at `now` (its successor valid
-/// until `expires_at`). A token used twice means it was stolen: its whole family is revoked
-/// and the reuse is audited under `origin` (where the request came from).
+/// until `expires_at`). A token used twice means it was stolen: every session of the user
+/// ends (refresh tokens revoked, access tokens dead through the token version) and the reuse
+/// is audited under `origin` (where the request came from).
 pub async fn refresh(
     conn: &mut AsyncPgConnection,
     presented: &str,
@@ -168,7 +169,10 @@ pub async fn refresh(
             })
         }
         Rotation::Reused { user_id, family_id } => {
-            log::warn!("refresh token re-used for user {user_id}; family {family_id} revoked");
+            // Whoever holds the stolen token may also hold access tokens from it: every
+            // session of the user ends now, and the person signs in again.
+            user_admin::end_sessions(conn, user_id).await?;
+            log::warn!("refresh token re-used for user {user_id}; every session ended");
             let ctx = AuditContext {
                 actor_kind: "user",
                 actor_id: Some(user_id),
@@ -181,7 +185,9 @@ pub async fn refresh(
                 object_id: user_id.to_string(),
                 area_path: None,
                 before: None,
-                after: Some(serde_json::json!({"family_id": family_id, "revoked": true})),
+                after: Some(
+                    serde_json::json!({"family_id": family_id, "revoked": true, "sessions_ended": true}),
+                ),
             };
             audit_log::record(conn, &ctx, change).await?;
             Err(invalid_refresh_token().into())
