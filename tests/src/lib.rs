@@ -702,26 +702,23 @@ impl Drop for EmptyDatabase {
 
 /// Drops `database` on a runtime of its own (the test's may be shutting down).
 fn drop_database(database: String) {
-    {
-        let _ = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async {
-                if let Ok(mut conn) = AsyncPgConnection::establish(&db_url("postgres")).await {
-                    let _ = diesel::sql_query(format!(
-                        "DROP DATABASE IF EXISTS {database} WITH (FORCE)"
-                    ))
-                    .execute(&mut conn)
-                    .await;
-                }
-            });
-        })
-        .join();
-    }
+    let _ = std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        rt.block_on(async {
+            if let Ok(mut conn) = AsyncPgConnection::establish(&db_url("postgres")).await {
+                let _ =
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+                        .execute(&mut conn)
+                        .await;
+            }
+        });
+    })
+    .join();
 }
 
 /// A request being built.

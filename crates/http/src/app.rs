@@ -304,9 +304,8 @@ pub fn build_app(
                 .custom_request_replace("client", |req| {
                     let trusted = req
                         .app_data::<web::Data<AppState>>()
-                        .map(|s| s.settings.trusted_proxies.clone())
-                        .unwrap_or_default();
-                    crate::auth::principal::client_ip(req.request(), &trusted)
+                        .map_or(&[][..], |s| &s.settings.trusted_proxies);
+                    crate::auth::principal::client_ip(req.request(), trusted)
                 })
                 .custom_request_replace("request", crate::access_log::request_line)
                 .log_target("linli::access"),

@@ -64,7 +64,8 @@ impl HttpSettings {
     pub fn is_https(&self) -> bool {
         self.public_url
             .as_deref()
-            .is_some_and(|u| u.len() > 8 && u[..8].eq_ignore_ascii_case("https://"))
+            .and_then(|u| u.get(..8))
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
     }
 }
 

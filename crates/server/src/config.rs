@@ -73,15 +73,19 @@ fn parsed<T: std::str::FromStr>(name: &str, default: T) -> Result<T, ConfigError
     }
 }
 
-/// `LINLI_TRUSTED_PROXIES`, each entry checked; the former on/off switch is refused so that
-/// nobody believes a header they think they trust.
-fn trusted_proxies() -> Result<Vec<linli_http::client_addr::Cidr>, ConfigError> {
-    if var("LINLI_TRUST_PROXY").is_some() {
+/// `LINLI_TRUSTED_PROXIES` (`entries`), each checked; the former on/off switch
+/// (`LINLI_TRUST_PROXY`, `old_switch`) is refused so that nobody believes a header they
+/// think they trust.
+fn trusted_proxies(
+    old_switch: Option<String>,
+    entries: Vec<String>,
+) -> Result<Vec<linli_http::client_addr::Cidr>, ConfigError> {
+    if old_switch.is_some() {
         return Err(ConfigError(
             "LINLI_TRUST_PROXY is replaced by LINLI_TRUSTED_PROXIES: list your proxies' addresses (e.g. 127.0.0.1,10.0.0.0/8)".into(),
         ));
     }
-    list("LINLI_TRUSTED_PROXIES")
+    entries
         .iter()
         .map(|c| {
             c.parse()
@@ -130,9 +134,8 @@ pub fn is_placeholder_secret(secret: &str) -> bool {
 /// usable for longer than its own lifetime's worth of caution.
 const MAX_LEEWAY_SECS: u64 = 60;
 
-/// `LINLI_JWT_LEEWAY_SECS`, capped at [`MAX_LEEWAY_SECS`].
-fn leeway_secs() -> Result<u64, ConfigError> {
-    let leeway = parsed("LINLI_JWT_LEEWAY_SECS", 30)?;
+/// `leeway` (from `LINLI_JWT_LEEWAY_SECS`), refused above [`MAX_LEEWAY_SECS`].
+fn checked_leeway(leeway: u64) -> Result<u64, ConfigError> {
     if leeway > MAX_LEEWAY_SECS {
         return Err(ConfigError(format!(
             "LINLI_JWT_LEEWAY_SECS={leeway} is more than {MAX_LEEWAY_SECS}: clocks that far apart need fixing, not tolerating"
@@ -247,13 +250,19 @@ impl Config {
                         "LINLI_REFRESH_TOKEN_TTL_SECS",
                         1_209_600,
                     )?),
-                    leeway: Duration::from_secs(leeway_secs()?),
+                    leeway: Duration::from_secs(checked_leeway(parsed(
+                        "LINLI_JWT_LEEWAY_SECS",
+                        30,
+                    )?)?),
                 },
                 body_limit: parsed("LINLI_BODY_LIMIT_BYTES", 1_048_576)?,
                 static_dir: Some(PathBuf::from(
                     var("LINLI_STATIC_DIR").unwrap_or_else(|| "frontend/dist".into()),
                 )),
-                trusted_proxies: trusted_proxies()?,
+                trusted_proxies: trusted_proxies(
+                    var("LINLI_TRUST_PROXY"),
+                    list("LINLI_TRUSTED_PROXIES"),
+                )?,
                 cors_origins: list("LINLI_CORS_ORIGINS"),
                 webhook_allow_hosts: list("LINLI_WEBHOOK_ALLOW_HOSTS"),
                 upload_dir: PathBuf::from(
@@ -277,7 +286,25 @@ impl Config {
 
 #[cfg(test)]
 mod tests {
-    use super::{Config, is_placeholder_secret};
+    use super::{Config, checked_leeway, is_placeholder_secret, trusted_proxies};
+
+    #[test]
+    fn the_leeway_is_capped() {
+        assert_eq!(checked_leeway(30).ok(), Some(30));
+        assert_eq!(checked_leeway(60).ok(), Some(60));
+        assert!(checked_leeway(3600).is_err_and(|e| e.0.contains("LINLI_JWT_LEEWAY_SECS")));
+    }
+
+    #[test]
+    fn trusted_proxies_are_blocks_and_the_old_switch_is_refused() {
+        let ok = trusted_proxies(None, vec!["127.0.0.1".into(), "10.0.0.0/8".into()]);
+        assert_eq!(ok.map(|l| l.len()).ok(), Some(2));
+        assert!(trusted_proxies(None, vec!["10.0.0.0/33".into()]).is_err());
+        assert!(
+            trusted_proxies(Some("1".into()), Vec::new())
+                .is_err_and(|e| e.0.contains("LINLI_TRUSTED_PROXIES"))
+        );
+    }
 
     #[test]
     fn placeholder_secrets_are_recognised() {

@@ -70,7 +70,9 @@ impl reqwest::dns::Resolve for PublicOnly {
         Box::pin(async move {
             let addresses = webhook_target::public_addresses(dns.as_ref(), name.as_str())
                 .await
-                .map_err(|reason| -> Box<dyn std::error::Error + Send + Sync> { reason.into() })?;
+                .map_err(|unusable| -> Box<dyn std::error::Error + Send + Sync> {
+                    Box::new(unusable)
+                })?;
             let addrs: reqwest::dns::Addrs =
                 Box::new(addresses.into_iter().map(|ip| SocketAddr::new(ip, 0)));
             Ok(addrs)
@@ -245,7 +247,9 @@ impl Relay {
 fn refused_by_resolver(error: &reqwest::Error) -> bool {
     let mut source = std::error::Error::source(error);
     while let Some(e) = source {
-        if e.to_string() == webhook_target::INTERNAL {
+        if e.downcast_ref::<webhook_target::Unusable>()
+            .is_some_and(|u| *u == webhook_target::Unusable::Internal)
+        {
             return true;
         }
         source = e.source();

@@ -39,6 +39,26 @@ impl Lookup for SystemDns {
 pub const INTERNAL: &str = "不允许发送到内网、本机或保留地址 / private, loopback, link-local and reserved addresses are not allowed";
 const NO_ADDRESS: &str = "无法解析主机名 / the host name does not resolve";
 
+/// Why a host's addresses may not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unusable {
+    /// The name does not resolve.
+    NoAddress,
+    /// One of its addresses is internal.
+    Internal,
+}
+
+impl std::fmt::Display for Unusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unusable::NoAddress => NO_ADDRESS,
+            Unusable::Internal => INTERNAL,
+        })
+    }
+}
+
+impl std::error::Error for Unusable {}
+
 /// A target URL that passed the checks that need no resolver.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -87,13 +107,13 @@ pub fn parse(url: &str, allow_hosts: &[String]) -> Result<Target, String> {
 
 /// The addresses of `host` from `dns`, all of them public; refused when it does not resolve
 /// or when any of its addresses is internal.
-pub async fn public_addresses(dns: &dyn Lookup, host: &str) -> Result<Vec<IpAddr>, String> {
-    let addresses = dns.lookup(host).await.map_err(|_| NO_ADDRESS.to_owned())?;
+pub async fn public_addresses(dns: &dyn Lookup, host: &str) -> Result<Vec<IpAddr>, Unusable> {
+    let addresses = dns.lookup(host).await.map_err(|_| Unusable::NoAddress)?;
     if addresses.is_empty() {
-        return Err(NO_ADDRESS.to_owned());
+        return Err(Unusable::NoAddress);
     }
     if addresses.iter().any(|ip| is_internal_address(*ip)) {
-        return Err(INTERNAL.to_owned());
+        return Err(Unusable::Internal);
     }
     Ok(addresses)
 }
@@ -112,7 +132,9 @@ pub async fn check_with(
 ) -> Result<Url, String> {
     let target = parse(url, allow_hosts)?;
     if !target.allowed {
-        public_addresses(dns, &target.host).await?;
+        public_addresses(dns, &target.host)
+            .await
+            .map_err(|e| e.to_string())?;
     }
     Ok(target.url)
 }
